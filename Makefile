@@ -1,0 +1,127 @@
+# sp: stream filters for scraped pages.
+#
+# One rule builds every tool: each folder bin/sp-NAME/ becomes
+# $(B)/bin/sp-NAME, linked against $(B)/libsp.a built from common/.
+# Adding a tool or a test needs no change here.
+
+B        ?= build
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+CC       ?= cc
+VERSION  := 0.1.0
+
+PKGS      = libutf8proc uchardet libxxhash jansson libpcre2-8 lmdb
+# OpenCC is optional: built with it when pkg-config finds it.
+HAVE_OPENCC = $(shell pkg-config --exists opencc 2>/dev/null && echo 1)
+PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS) $(if $(HAVE_OPENCC),opencc))
+PKG_LIBS    = $(shell pkg-config --libs $(PKGS) $(if $(HAVE_OPENCC),opencc)) -lm
+
+WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+HARDEN   = -fstack-protector-strong -fPIE
+OPT      = -O2 -g
+ifeq ($(SAN),1)
+OPT      = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+           -fno-sanitize-recover=undefined
+LDSAN    = -fsanitize=address,undefined
+else
+HARDEN  += -D_FORTIFY_SOURCE=2
+endif
+CFLAGS  ?=
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) $(HARDEN) -Icommon \
+             -DSP_VERSION='"$(VERSION)"' $(if $(HAVE_OPENCC),-DSP_HAVE_OPENCC=1) \
+             $(PKG_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS = -pie -Wl,-z,relro,-z,now $(LDSAN) $(LDFLAGS)
+
+LIB_SRC   := $(wildcard common/*.c)
+LIB_OBJ   := $(LIB_SRC:%.c=$(B)/obj/%.o)
+TOOLS     := $(notdir $(wildcard bin/sp-*))
+BINS      := $(TOOLS:%=$(B)/bin/%)
+UNIT_SRC  := $(wildcard tests/unit/*.c)
+UNIT_BINS := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+# Unit tests of a tool's logic files: tests/unit/sp-NAME/*.c, linked with
+# that tool's objects other than main.o.
+TOOL_UNIT_SRC  := $(wildcard tests/unit/sp-*/*.c)
+TOOL_UNIT_BINS := $(TOOL_UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+MANS      := $(wildcard man/*.[1-9])
+
+# Second expansion lets a prerequisite list depend on the target's stem.
+.SECONDEXPANSION:
+.PHONY: all deps check test test-asan bench demo install clean lint-man fuzz
+all: $(BINS) $(UNIT_BINS) $(TOOL_UNIT_BINS)
+
+$(B)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/obj/data/%.o: bin/$$(firstword $$(subst /, ,$$*))/data/$$(lastword $$(subst /, ,$$*)) scripts/embed.sh
+	@mkdir -p $(@D)
+	sh scripts/embed.sh $< > $(@:.o=.c)
+	$(CC) $(ALL_CFLAGS) -c $(@:.o=.c) -o $@
+
+$(B)/libsp.a: $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+# A tool's data tables (bin/sp-NAME/data/FILE) are compiled into it as
+# byte arrays, so an uninstalled binary behaves like an installed one; see
+# common/embed.h for how a tool names them.
+tool_data = $(wildcard bin/$(1)/data/*)
+tool_objs = $(patsubst %.c,$(B)/obj/%.o,$(wildcard bin/$(1)/*.c)) \
+            $(patsubst bin/$(1)/data/%,$(B)/obj/data/$(1)/%.o,$(call tool_data,$(1)))
+tool_lib_objs = $(filter-out %/main.o,$(call tool_objs,$(1)))
+
+$(B)/bin/%: $$(call tool_objs,%) $(B)/libsp.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) $(B)/libsp.a $(PKG_LIBS)
+
+$(B)/tests/%: tests/unit/%.c $(B)/libsp.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Itests/unit -o $@ $< $(B)/libsp.a $(PKG_LIBS)
+
+$(B)/tests/sp-%: tests/unit/sp-%.c $$(call tool_lib_objs,sp-$$(firstword $$(subst /, ,$$*))) $(B)/libsp.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Itests/unit -Ibin/$(firstword $(subst /, ,sp-$*)) \
+	    -o $@ $< $(filter %.o,$^) $(B)/libsp.a $(PKG_LIBS)
+
+-include $(shell find $(B)/obj -name '*.d' 2>/dev/null)
+
+# Dependencies: installed when missing, on any target that needs them.
+deps:
+	@sh scripts/deps.sh install
+
+$(B)/.deps-ok: scripts/deps.sh
+	@sh scripts/deps.sh ensure
+	@mkdir -p $(B) && touch $@
+
+# check: every test, then the same suite again under ASan+UBSan.
+check: $(B)/.deps-ok
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory B=$(B)/asan SAN=1 all
+	@$(MAKE) --no-print-directory B=$(B)/asan SAN=1 test
+
+test:
+	@sh tests/run $(B)
+
+lint-man:
+	@mandoc -Tlint -Wwarning $(MANS)
+
+bench: $(B)/.deps-ok
+	@$(MAKE) --no-print-directory all
+	@sh bench/run $(B)
+
+demo: $(B)/.deps-ok
+	@$(MAKE) --no-print-directory all
+	@sh scripts/demo.sh $(B)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	    $(DESTDIR)$(PREFIX)/share/man/man7 $(DESTDIR)$(PREFIX)/share/sp
+	install -m 755 $(BINS) $(DESTDIR)$(PREFIX)/bin
+	for m in $(MANS); do \
+	    s=$${m##*.}; install -d $(DESTDIR)$(PREFIX)/share/man/man$$s; \
+	    install -m 644 $$m $(DESTDIR)$(PREFIX)/share/man/man$$s; done
+	for d in bin/*/data; do [ -d $$d ] && cp -R $$d/. $(DESTDIR)$(PREFIX)/share/sp/ || true; done
+
+clean:
+	rm -rf $(B)

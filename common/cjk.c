@@ -1,0 +1,165 @@
+/* cjk.c: character classes for Chinese text; see cjk.h. */
+#include <utf8proc.h>
+
+#include "cjk.h"
+
+/*
+ * utf8proc has no Script property, so Han is the CJK Unified Ideographs
+ * blocks (with their extensions and compatibility blocks) plus 〇 and 々,
+ * which Unicode assigns to the Han script outside those blocks.
+ */
+int
+sp_is_han(int32_t cp)
+{
+	if (cp < 0x2F00)
+		return 0;
+	return (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	    (cp >= 0x3400 && cp <= 0x4DBF) ||
+	    cp == 0x3005 || cp == 0x3007 ||
+	    (cp >= 0x3021 && cp <= 0x3029) ||
+	    (cp >= 0xF900 && cp <= 0xFAFF) ||
+	    (cp >= 0x20000 && cp <= 0x323AF) ||
+	    (cp >= 0x2F00 && cp <= 0x2FDF);	/* Kangxi radicals */
+}
+
+static int
+category_is_punct(utf8proc_category_t c)
+{
+	return c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_PO;
+}
+
+int
+sp_is_punct(int32_t cp)
+{
+	if (cp < 0 || cp > 0x10FFFF)
+		return 0;
+	return category_is_punct(utf8proc_category(cp));
+}
+
+int
+sp_is_cjk_punct(int32_t cp)
+{
+	utf8proc_category_t c;
+
+	if (cp < 0xB7)
+		return 0;
+	/* Punctuation used in Chinese text outside the CJK blocks. */
+	switch (cp) {
+	case 0xB7: case 0x2014: case 0x2015: case 0x2018: case 0x2019:
+	case 0x201C: case 0x201D: case 0x2026: case 0x2027: case 0x22EF:
+	case 0x2E3A: case 0x2E3B:
+		return 1;
+	}
+	c = utf8proc_category(cp);
+	if ((cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFE10 && cp <= 0xFE1F) ||
+	    (cp >= 0xFE30 && cp <= 0xFE6F))
+		return category_is_punct(c) || c == UTF8PROC_CATEGORY_SM ||
+		    c == UTF8PROC_CATEGORY_SO;
+	if (cp >= 0xFF00 && cp <= 0xFFEF)
+		return category_is_punct(c) || c == UTF8PROC_CATEGORY_SM;
+	return 0;
+}
+
+int
+sp_is_cjk(int32_t cp)
+{
+	return sp_is_han(cp) || sp_is_cjk_punct(cp) ||
+	    (cp >= 0x3040 && cp <= 0x30FF) ||	/* kana */
+	    (cp >= 0x3100 && cp <= 0x312F) ||	/* bopomofo */
+	    (cp >= 0xAC00 && cp <= 0xD7AF) ||	/* hangul */
+	    (cp >= 0xFF00 && cp <= 0xFFEF);	/* full-width forms */
+}
+
+int
+sp_is_space(int32_t cp)
+{
+	if (cp == ' ' || (cp >= 0x09 && cp <= 0x0D))
+		return 1;
+	if (cp < 0x80 || cp > 0x10FFFF)
+		return 0;
+	return cp == 0x85 || utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
+}
+
+int
+sp_is_newline(int32_t cp)
+{
+	return cp == '\n' || cp == '\r' || cp == 0x85 || cp == 0x2028 ||
+	    cp == 0x2029;
+}
+
+int
+sp_is_zero_width(int32_t cp)
+{
+	return (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 ||
+	    cp == 0xFEFF || cp == 0x180E;
+}
+
+int
+sp_is_ignorable(int32_t cp)
+{
+	if (cp < 0xAD || cp > 0x10FFFF)
+		return 0;
+	return utf8proc_get_property(cp)->ignorable;
+}
+
+int
+sp_is_control(int32_t cp)
+{
+	if (cp == '\t' || cp == '\n')
+		return 0;
+	return (cp >= 0 && cp < 0x20) || (cp >= 0x7F && cp < 0xA0);
+}
+
+int
+sp_is_alnum(int32_t cp)
+{
+	utf8proc_category_t c;
+
+	if (cp < 0x80)
+		return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' &&
+		    (cp | 0x20) <= 'z');
+	if (cp > 0x10FFFF)
+		return 0;
+	c = utf8proc_category(cp);
+	return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+	    c == UTF8PROC_CATEGORY_ND;
+}
+
+/* The single code point a WIDE or NARROW compatibility mapping gives. */
+static int32_t
+width_mapping(int32_t cp, int want)
+{
+	const utf8proc_property_t *p;
+	utf8proc_int32_t dst[4];
+	int last;
+	utf8proc_ssize_t n;
+
+	p = utf8proc_get_property(cp);
+	if (p->decomp_type != want)
+		return cp;
+	last = 0;
+	n = utf8proc_decompose_char(cp, dst, 4,
+	    UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &last);
+	return n == 1 ? dst[0] : cp;
+}
+
+int32_t
+sp_to_halfwidth(int32_t cp)
+{
+	if (cp == 0x3000)
+		return ' ';
+	if (cp < 0xFF00 || cp > 0xFFEF)
+		return cp;
+	return width_mapping(cp, UTF8PROC_DECOMP_TYPE_WIDE);
+}
+
+int32_t
+sp_to_fullwidth(int32_t cp)
+{
+	if (cp == ' ')
+		return 0x3000;
+	/* U+FF01..FF5E mirror U+0021..007E one to one. */
+	if (cp >= 0x21 && cp <= 0x7E)
+		return cp + 0xFEE0;
+	return width_mapping(cp, UTF8PROC_DECOMP_TYPE_NARROW);
+}

@@ -1,0 +1,214 @@
+/* jsonl.c: JSON Lines records; see jsonl.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "jsonl.h"
+
+static size_t
+skip_ws(const char *s, size_t i, size_t n)
+{
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
+	    s[i] == '\n'))
+		i++;
+	return i;
+}
+
+/* s[i] is '"'; returns the index just past the closing quote. */
+static size_t
+skip_string(const char *s, size_t i, size_t n)
+{
+	for (i++; i < n; i++) {
+		if (s[i] == '\\')
+			i++;
+		else if (s[i] == '"')
+			return i + 1;
+	}
+	return n;
+}
+
+/* Returns the index just past the value starting at s[i]. */
+static size_t
+skip_value(const char *s, size_t i, size_t n)
+{
+	size_t depth = 0;
+
+	if (i < n && s[i] == '"')
+		return skip_string(s, i, n);
+	for (; i < n; i++) {
+		char c = s[i];
+
+		if (c == '"') {
+			i = skip_string(s, i, n) - 1;
+		} else if (c == '{' || c == '[') {
+			depth++;
+		} else if (c == '}' || c == ']') {
+			if (depth == 0)
+				return i;
+			if (--depth == 0)
+				return i + 1;
+		} else if (depth == 0 && (c == ',' || c == ' ' || c == '\t' ||
+		    c == '\r' || c == '\n')) {
+			return i;
+		}
+	}
+	return n;
+}
+
+/* Does the raw key s[a..b) (quotes included) name field? */
+static int
+key_is(const char *s, size_t a, size_t b, const char *field)
+{
+	json_t *k;
+	int same;
+
+	if (memchr(s + a, '\\', b - a) == NULL)
+		return b - a - 2 == strlen(field) &&
+		    memcmp(s + a + 1, field, b - a - 2) == 0;
+	k = json_loadb(s + a, b - a, JSON_DECODE_ANY, NULL);
+	same = k && json_is_string(k) && strcmp(json_string_value(k),
+	    field) == 0;
+	json_decref(k);
+	return same;
+}
+
+/*
+ * Locates the raw value of field among the object's top-level members.
+ * jansson has already validated the line, so this walk needs no error
+ * handling; like jansson, the last of duplicate keys wins.
+ */
+static void
+locate(struct sp_jsonl *rec, const char *field)
+{
+	const char *s = rec->line;
+	size_t n = rec->line_len, i, ks, ke, ve;
+
+	i = skip_ws(s, 0, n) + 1;	/* past '{' */
+	for (;;) {
+		i = skip_ws(s, i, n);
+		if (i >= n || s[i] == '}')
+			break;
+		ks = i;
+		ke = skip_string(s, i, n);
+		i = skip_ws(s, ke, n) + 1;	/* past ':' */
+		i = skip_ws(s, i, n);
+		ve = skip_value(s, i, n);
+		if (key_is(s, ks, ke, field)) {
+			rec->value_start = i;
+			rec->value_end = ve;
+		}
+		i = skip_ws(s, ve, n);
+		if (i < n && s[i] == ',')
+			i++;
+	}
+	rec->close_brace = i;
+}
+
+int
+sp_jsonl_parse(struct sp_jsonl *rec, const char *line, size_t len,
+    const char *field, char *err, size_t errlen)
+{
+	json_error_t je;
+	json_t *root, *v;
+
+	memset(rec, 0, sizeof *rec);
+	rec->line = line;
+	rec->line_len = len;
+	root = json_loadb(line, len, JSON_ALLOW_NUL, &je);
+	if (root == NULL) {
+		snprintf(err, errlen, "invalid JSON: %s at column %d",
+		    je.text, je.column);
+		return -1;
+	}
+	if (!json_is_object(root)) {
+		snprintf(err, errlen, "not a JSON object");
+		json_decref(root);
+		return -1;
+	}
+	v = json_object_get(root, field);
+	if (v == NULL || !json_is_string(v)) {
+		snprintf(err, errlen, v ? "field \"%s\" is not a string" :
+		    "no field \"%s\"", field);
+		json_decref(root);
+		return -1;
+	}
+	rec->text_len = json_string_length(v);
+	if ((rec->text = malloc(rec->text_len + 1)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		json_decref(root);
+		return -1;
+	}
+	memcpy(rec->text, json_string_value(v), rec->text_len + 1);
+	json_decref(root);
+	locate(rec, field);
+	return 0;
+}
+
+int
+sp_json_quote(struct sp_buf *out, const char *text, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i, run = 0;
+
+	if (sp_buf_putc(out, '"') < 0)
+		return -1;
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+		char esc[7];
+		size_t elen = 2;
+
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		esc[0] = '\\';
+		switch (c) {
+		case '"': esc[1] = '"'; break;
+		case '\\': esc[1] = '\\'; break;
+		case '\n': esc[1] = 'n'; break;
+		case '\t': esc[1] = 't'; break;
+		case '\r': esc[1] = 'r'; break;
+		case '\b': esc[1] = 'b'; break;
+		case '\f': esc[1] = 'f'; break;
+		default:
+			memcpy(esc + 1, "u00", 3);
+			esc[4] = hex[c >> 4];
+			esc[5] = hex[c & 15];
+			elen = 6;
+		}
+		if (sp_buf_append(out, text + run, i - run) < 0 ||
+		    sp_buf_append(out, esc, elen) < 0)
+			return -1;
+		run = i + 1;
+	}
+	if (sp_buf_append(out, text + run, len - run) < 0)
+		return -1;
+	return sp_buf_putc(out, '"');
+}
+
+int
+sp_jsonl_write(const struct sp_jsonl *rec, const char *text, size_t len,
+    const char *extra, struct sp_buf *out)
+{
+	const char *s = rec->line;
+
+	if (sp_buf_append(out, s, rec->value_start) < 0 ||
+	    sp_json_quote(out, text, len) < 0)
+		return -1;
+	if (extra == NULL || *extra == '\0')
+		return sp_buf_append(out, s + rec->value_end,
+		    rec->line_len - rec->value_end);
+	if (sp_buf_append(out, s + rec->value_end,
+	    rec->close_brace - rec->value_end) < 0 ||
+	    sp_buf_putc(out, ',') < 0 || sp_buf_puts(out, extra) < 0)
+		return -1;
+	return sp_buf_append(out, s + rec->close_brace,
+	    rec->line_len - rec->close_brace);
+}
+
+void
+sp_jsonl_free(struct sp_jsonl *rec)
+{
+	free(rec->text);
+	rec->text = NULL;
+}

@@ -1,0 +1,48 @@
+/*
+ * jsonl.h: one JSON Lines record whose unit is one string field.
+ *
+ * A record is parsed with jansson (so invalid JSON is refused with
+ * jansson's reason), its field decoded, and the position of the field's
+ * value in the raw line remembered: writing the record back replaces only
+ * those bytes, so every other field stays exactly as it was, in its order,
+ * with its number formatting and escapes untouched.
+ */
+#ifndef SP_JSONL_H
+#define SP_JSONL_H
+#include <stddef.h>
+
+#include "buf.h"
+
+struct sp_jsonl {
+	const char *line;	/* the raw record (not owned; keep it alive) */
+	size_t line_len;
+	char *text;		/* the field's decoded value, NUL-terminated */
+	size_t text_len;	/* may hold NULs from \u0000 */
+	size_t value_start;	/* the field's raw value in line */
+	size_t value_end;
+	size_t close_brace;	/* index of the object's closing '}' */
+};
+
+/*
+ * Parses line[0..len) (without its newline) and finds field.  Returns 0, or
+ * -1 with a reason in err (e.g. "no field \"text\"", "field \"text\" is not
+ * a string", "invalid JSON: ... at column 7").  Free with sp_jsonl_free().
+ */
+int sp_jsonl_parse(struct sp_jsonl *rec, const char *line, size_t len,
+    const char *field, char *err, size_t errlen);
+
+/*
+ * Appends the record to out with the field's value replaced by text[0..len)
+ * (which must be valid UTF-8).  extra, when not NULL, is a list of members
+ * ("\"unit\":3,\"start\":0") added at the end of the object.  No newline
+ * is appended.  Returns 0, or -1 when out of memory.
+ */
+int sp_jsonl_write(const struct sp_jsonl *rec, const char *text, size_t len,
+    const char *extra, struct sp_buf *out);
+
+/* Appends text[0..len) as a JSON string literal, quotes included. */
+int sp_json_quote(struct sp_buf *out, const char *text, size_t len);
+
+void sp_jsonl_free(struct sp_jsonl *rec);
+
+#endif

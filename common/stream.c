@@ -1,0 +1,154 @@
+/* stream.c: the unit loop and framed output; see stream.h. */
+#include <errno.h>
+#include <string.h>
+
+#include "buf.h"
+#include "stream.h"
+#include "tool.h"
+
+static enum sp_framing out_framing;
+static int out_started;		/* a document has been written */
+static struct sp_buf record;
+
+static int
+run_file(int fd, const char *file, int index, enum sp_framing unit,
+    sp_unit_fn fn, void *ctx)
+{
+	struct sp_reader *r = sp_reader_for(fd, sp_framing_for(unit));
+	struct sp_unit u;
+	struct sp_input_unit in;
+	struct sp_jsonl rec;
+	char err[256];
+	uint64_t warned = 0;
+	int got, stop = 0;
+
+	out_framing = sp_framing_for(unit);
+	while (!stop && (got = sp_reader_next(r, &u)) == 1) {
+		in.file = file;
+		in.unit = &u;
+		in.text = u.text;
+		in.len = u.len;
+		in.rec = NULL;
+		in.file_index = index;
+		if ((u.flags & (SP_UNIT_PARTIAL | SP_UNIT_CONTINUED)) &&
+		    warned != u.number) {
+			warned = u.number;
+			if (sp_opts.jsonl)
+				sp_warn_status(SP_EXIT_ERROR, file, "line %llu "
+				    "is longer than --max-unit (%zu bytes): "
+				    "passed through unchanged",
+				    (unsigned long long)u.number,
+				    sp_opts.max_unit);
+			else
+				sp_warn(file, "unit %llu is longer than "
+				    "--max-unit (%zu bytes): processed in pieces",
+				    (unsigned long long)u.number,
+				    sp_opts.max_unit);
+		}
+		if (sp_opts.jsonl) {
+			if (warned == u.number) {
+				sp_emit_raw(&in);
+				continue;
+			}
+			if (u.len == 0 || (u.len == 1 && u.text[0] == '\r'))
+				continue;	/* blank lines are no records */
+			if (sp_jsonl_parse(&rec, u.text, u.len, sp_opts.field,
+			    err, sizeof err) < 0) {
+				sp_warn_status(SP_EXIT_ERROR, NULL, "%s:%llu: %s",
+				    file, (unsigned long long)u.number, err);
+				sp_emit_raw(&in);
+				continue;
+			}
+			in.rec = &rec;
+			in.text = rec.text;
+			in.len = rec.text_len;
+			stop = fn(&in, ctx);
+			sp_jsonl_free(&rec);
+		} else {
+			stop = fn(&in, ctx);
+		}
+		sp_progress(sp_reader_bytes(r));
+	}
+	if (!stop && got < 0)
+		sp_warn_status(SP_EXIT_ERROR, file, "%s", strerror(errno));
+	sp_reader_free(r);
+	return stop;
+}
+
+int
+sp_each_unit(int argc, char **argv, enum sp_framing unit, sp_unit_fn fn,
+    sp_file_fn at_end, void *ctx)
+{
+	static char *stdin_only[] = { "-", NULL };
+	const char *display;
+	int i, fd, stop = 0;
+
+	if (argc == 0) {
+		argc = 1;
+		argv = stdin_only;
+	}
+	for (i = 0; i < argc && !stop; i++) {
+		if ((fd = sp_open_input(argv[i], &display)) < 0)
+			continue;
+		stop = run_file(fd, display, i, unit, fn, ctx);
+		sp_close_input(fd);
+		if (!stop && at_end)
+			at_end(display, i, ctx);
+	}
+	sp_buf_free(&record);
+	return stop;
+}
+
+void
+sp_emit(const struct sp_input_unit *in, const char *text, size_t len,
+    const char *extra)
+{
+	unsigned flags = in->unit->flags;
+
+	if (in->rec) {
+		sp_buf_clear(&record);
+		if (sp_jsonl_write(in->rec, text, len, extra, &record) < 0)
+			sp_oom();
+		sp_buf_putc(&record, '\n');
+		sp_write(record.data, record.len);
+		return;
+	}
+	switch (out_framing) {
+	case SP_FRAME_DOCUMENTS:
+		/* "\f\n" opens every document but the first. */
+		if (out_started && !(flags & SP_UNIT_CONTINUED))
+			sp_write("\f\n", 2);
+		out_started = 1;
+		sp_write(text, len);
+		if (!(flags & SP_UNIT_PARTIAL))
+			sp_putc('\n');
+		break;
+	case SP_FRAME_NUL:
+		sp_write(text, len);
+		if (!(flags & SP_UNIT_PARTIAL))
+			sp_putc('\0');
+		break;
+	case SP_FRAME_PARAGRAPHS:
+		if (out_started && !(flags & SP_UNIT_CONTINUED))
+			sp_putc('\n');	/* a blank line between paragraphs */
+		out_started = 1;
+		sp_write(text, len);
+		if (!(flags & SP_UNIT_PARTIAL))
+			sp_putc('\n');
+		break;
+	default:
+		sp_write(text, len);
+		if (!(flags & SP_UNIT_PARTIAL))
+			sp_putc('\n');
+	}
+}
+
+void
+sp_emit_raw(const struct sp_input_unit *in)
+{
+	sp_write(in->unit->text, in->unit->len);
+	if (in->unit->sep_len)
+		sp_write(in->unit->sep, in->unit->sep_len);
+	else if (sp_opts.jsonl && !(in->unit->flags & SP_UNIT_PARTIAL))
+		sp_putc('\n');	/* the last record had no newline */
+}

@@ -1,0 +1,231 @@
+/* utf8.c: UTF-8 decoding with maximal-subpart replacement; see utf8.h. */
+#include <string.h>
+
+#include "utf8.h"
+
+static const char *const error_names[SP_UTF8_NCLASSES] = {
+	"valid",
+	"truncated sequence",
+	"overlong form",
+	"surrogate",
+	"stray continuation byte",
+	"code point beyond U+10FFFF",
+};
+
+const char *
+sp_utf8_strerror(enum sp_utf8_error e)
+{
+	if ((unsigned)e >= SP_UTF8_NCLASSES)
+		return "unknown";
+	return error_names[e];
+}
+
+void
+sp_utf8_stats_init(struct sp_utf8_stats *st)
+{
+	memset(st, 0, sizeof *st);
+	st->first_offset = -1;
+}
+
+static int
+is_cont(unsigned char c)
+{
+	return (c & 0xC0) == 0x80;
+}
+
+size_t
+sp_utf8_decode(const unsigned char *s, size_t n, int32_t *cp,
+    enum sp_utf8_error *err)
+{
+	unsigned char c = s[0];
+	enum sp_utf8_error e = SP_UTF8_OK;
+	size_t len, i;
+	int32_t v;
+	unsigned char lo = 0x80, hi = 0xBF;	/* allowed range of byte 2 */
+
+	if (c < 0x80) {
+		*cp = c;
+		if (err)
+			*err = SP_UTF8_OK;
+		return 1;
+	}
+	if (c < 0xC0) {
+		e = SP_UTF8_STRAY;
+		goto bad1;
+	}
+	if (c < 0xC2) {
+		/* C0 and C1 can only start an overlong two-byte form. */
+		e = SP_UTF8_OVERLONG;
+		len = (n > 1 && is_cont(s[1])) ? 2 : 1;
+		goto bad;
+	}
+	if (c >= 0xF5) {
+		e = SP_UTF8_TOO_LARGE;
+		goto bad1;
+	}
+	if (c < 0xE0) {
+		len = 2;
+		v = c & 0x1F;
+	} else if (c < 0xF0) {
+		len = 3;
+		v = c & 0x0F;
+		if (c == 0xE0)
+			lo = 0xA0;
+		else if (c == 0xED)
+			hi = 0x9F;
+	} else {
+		len = 4;
+		v = c & 0x07;
+		if (c == 0xF0)
+			lo = 0x90;
+		else if (c == 0xF4)
+			hi = 0x8F;
+	}
+	if (n < 2 || !is_cont(s[1])) {
+		e = SP_UTF8_TRUNCATED;
+		goto bad1;
+	}
+	if (s[1] < lo || s[1] > hi) {
+		/* The second byte decides the class; the subpart is one byte. */
+		if (c == 0xE0 || c == 0xF0)
+			e = SP_UTF8_OVERLONG;
+		else if (c == 0xED)
+			e = SP_UTF8_SURROGATE;
+		else
+			e = SP_UTF8_TOO_LARGE;
+		goto bad1;
+	}
+	v = (v << 6) | (s[1] & 0x3F);
+	for (i = 2; i < len; i++) {
+		if (i >= n || !is_cont(s[i])) {
+			e = SP_UTF8_TRUNCATED;
+			len = i;
+			goto bad;
+		}
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	*cp = v;
+	if (err)
+		*err = SP_UTF8_OK;
+	return len;
+bad1:
+	len = 1;
+bad:
+	*cp = SP_REPLACEMENT;
+	if (err)
+		*err = e;
+	return len;
+}
+
+size_t
+sp_utf8_encode(long cp, char out[4])
+{
+	if (cp < 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		cp = SP_REPLACEMENT;
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+size_t
+sp_utf8_valid_prefix(const unsigned char *s, size_t n)
+{
+	size_t i = 0, k;
+	int32_t cp;
+	enum sp_utf8_error e;
+
+	while (i < n) {
+		/* ASCII runs are the common case: skip them eight at a time. */
+		while (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = sp_utf8_decode(s + i, n - i, &cp, &e);
+		if (e != SP_UTF8_OK)
+			return i;
+		i += k;
+	}
+	return n;
+}
+
+long
+sp_utf8_sanitize(const char *s, size_t n, struct sp_buf *out,
+    struct sp_utf8_stats *st, uint64_t base)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, ok, k;
+	long bad = 0;
+	int32_t cp;
+	enum sp_utf8_error e;
+
+	while (i < n) {
+		ok = sp_utf8_valid_prefix(u + i, n - i);
+		if (sp_buf_append(out, s + i, ok) < 0)
+			return -1;
+		i += ok;
+		if (i >= n)
+			break;
+		k = sp_utf8_decode(u + i, n - i, &cp, &e);
+		if (st) {
+			st->count[0]++;
+			st->count[e]++;
+			if (st->first_offset < 0) {
+				st->first_offset = (int64_t)(base + i);
+				st->first_class = e;
+			}
+		}
+		if (sp_buf_put_cp(out, SP_REPLACEMENT) < 0)
+			return -1;
+		bad++;
+		i += k;
+	}
+	return bad;
+}
+
+size_t
+sp_utf8_boundary(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = n, back = 0;
+	unsigned char c;
+	size_t need;
+
+	/* Walk back over at most three continuation bytes to a lead byte. */
+	while (i > 0 && back < 3 && is_cont(u[i - 1])) {
+		i--;
+		back++;
+	}
+	if (i == 0)
+		return n;
+	c = u[i - 1];
+	if (c < 0xC0)
+		return n;	/* ASCII or a stray byte: no character open */
+	need = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	return (back + 1 < need) ? i - 1 : n;
+}

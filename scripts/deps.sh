@@ -1,0 +1,41 @@
+#!/bin/sh
+# deps.sh install|ensure: install what sp needs to build and test.
+# "ensure" installs only when something is missing; "install" always asks
+# the package manager. On Debian-like systems this uses apt-get; elsewhere it
+# prints what to install and fails.
+set -e
+mode=${1:-ensure}
+
+DEB_PKGS="build-essential pkg-config libutf8proc-dev libuchardet-dev \
+libxxhash-dev libjansson-dev libpcre2-dev liblmdb-dev libopencc-dev \
+mandoc clang gawk"
+PC_MODULES="libutf8proc uchardet libxxhash jansson libpcre2-8 lmdb"
+
+missing() {
+	command -v pkg-config >/dev/null 2>&1 || return 0
+	pkg-config --exists $PC_MODULES || return 0
+	command -v mandoc >/dev/null 2>&1 || return 0
+	command -v cc >/dev/null 2>&1 || return 0
+	command -v gawk >/dev/null 2>&1 || return 0
+	return 1
+}
+
+if [ "$mode" = ensure ] && ! missing; then
+	exit 0
+fi
+
+if command -v apt-get >/dev/null 2>&1; then
+	SUDO=
+	[ "$(id -u)" -eq 0 ] || SUDO=sudo
+	export DEBIAN_FRONTEND=noninteractive
+	$SUDO apt-get update -qq
+	$SUDO apt-get install -y -qq --no-install-recommends $DEB_PKGS >/dev/null
+	exit 0
+fi
+
+cat >&2 <<MSG
+sp needs: a C11 compiler, make, pkg-config, mandoc, gawk, and the development
+files of utf8proc, uchardet, xxHash, jansson, PCRE2 and LMDB (OpenCC
+optional). Install them with your package manager, then run make again.
+MSG
+exit 2

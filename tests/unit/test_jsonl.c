@@ -1,0 +1,81 @@
+/* Unit tests of common/jsonl.c. */
+#include <string.h>
+
+#include "check.h"
+#include "jsonl.h"
+
+/* Parses line, replaces the field with text, and checks the record. */
+static void
+rewrite(const char *line, const char *field, const char *text,
+    const char *extra, const char *want)
+{
+	struct sp_jsonl rec;
+	struct sp_buf out = SP_BUF_INIT;
+	char err[200];
+
+	if (!CHECK_INT(sp_jsonl_parse(&rec, line, strlen(line), field, err,
+	    sizeof err), 0)) {
+		printf("  %s\n", err);
+		return;
+	}
+	CHECK_INT(sp_jsonl_write(&rec, text, strlen(text), extra, &out), 0);
+	CHECK_MEM(out.data, out.len, want);
+	sp_jsonl_free(&rec);
+	sp_buf_free(&out);
+}
+
+static void
+refuse(const char *line, const char *field, const char *want_err)
+{
+	struct sp_jsonl rec;
+	char err[200];
+
+	CHECK_INT(sp_jsonl_parse(&rec, line, strlen(line), field, err,
+	    sizeof err), -1);
+	CHECK(strstr(err, want_err) != NULL);
+}
+
+static void
+test_decode(void)
+{
+	struct sp_jsonl rec;
+	char err[200];
+	const char *line = "{\"id\":1,\"text\":\"\\u4e2d\\n\\\"x\\\"\\u0000y\"}";
+
+	CHECK_INT(sp_jsonl_parse(&rec, line, strlen(line), "text", err,
+	    sizeof err), 0);
+	CHECK_INT(rec.text_len, 9);
+	CHECK(memcmp(rec.text, "中\n\"x\"\0y", 9) == 0);
+	sp_jsonl_free(&rec);
+}
+
+int
+main(void)
+{
+	test_decode();
+	/* Other fields keep their bytes, order and number formatting. */
+	rewrite("{\"a\":0.10,\"text\":\"old\",\"b\":[1,{\"c\":\"}\"}]}", "text",
+	    "新", NULL, "{\"a\":0.10,\"text\":\"新\",\"b\":[1,{\"c\":\"}\"}]}");
+	rewrite("{ \"text\" : \"x\" , \"z\":\"\\u00e9\" }", "text", "a\"b\n",
+	    NULL, "{ \"text\" : \"a\\\"b\\n\" , \"z\":\"\\u00e9\" }");
+	/* A key spelled with escapes is still the field. */
+	rewrite("{\"t\\u0065xt\":\"x\"}", "text", "y", NULL,
+	    "{\"t\\u0065xt\":\"y\"}");
+	/* Duplicate keys: the last wins, as in jansson. */
+	rewrite("{\"text\":\"1\",\"text\":\"2\"}", "text", "3", NULL,
+	    "{\"text\":\"1\",\"text\":\"3\"}");
+	/* Another field, and extra members. */
+	rewrite("{\"body\":\"x\",\"text\":5}", "body", "y", "\"unit\":1",
+	    "{\"body\":\"y\",\"text\":5,\"unit\":1}");
+	rewrite("{\"text\":\"\\u0001\"}", "text", "\x01\t", NULL,
+	    "{\"text\":\"\\u0001\\t\"}");
+	refuse("{\"id\":1}", "text", "no field \"text\"");
+	refuse("{\"text\":3}", "text", "field \"text\" is not a string");
+	refuse("{\"text\":null}", "text", "not a string");
+	refuse("[1,2]", "text", "not a JSON object");
+	refuse("{\"text\":\"a\\x\"}", "text", "invalid JSON");
+	refuse("{\"text\":\"\\ud800\"}", "text", "invalid JSON");
+	refuse("{\"text\":\"a\"", "text", "invalid JSON");
+	refuse("", "text", "invalid JSON");
+	return check_done("jsonl");
+}

@@ -1,0 +1,183 @@
+/* Unit tests of common/utf8.c, common/buf.c and common/cjk.c. */
+#include <stdint.h>
+#include <string.h>
+
+#include "check.h"
+#include "cjk.h"
+#include "utf8.h"
+
+static void
+sanitize_case(const char *in, size_t n, const char *want, long want_bad,
+    enum sp_utf8_error want_class)
+{
+	struct sp_buf out = SP_BUF_INIT;
+	struct sp_utf8_stats st;
+	long bad;
+
+	sp_utf8_stats_init(&st);
+	bad = sp_utf8_sanitize(in, n, &out, &st, 100);
+	CHECK_INT(bad, want_bad);
+	CHECK_MEM(out.data ? out.data : "", out.len, want);
+	if (want_bad) {
+		CHECK_INT(st.first_class, want_class);
+		CHECK_INT(st.count[want_class] > 0, 1);
+		CHECK_INT(st.first_offset >= 100, 1);
+	} else {
+		CHECK_INT(st.first_offset, -1);
+	}
+	CHECK_INT(sp_utf8_valid_prefix((const unsigned char *)out.data,
+	    out.len), out.len);
+	sp_buf_free(&out);
+}
+
+static void
+test_sanitize(void)
+{
+	/* Valid text passes unchanged. */
+	sanitize_case("abc 中文。", strlen("abc 中文。"), "abc 中文。", 0, 0);
+	sanitize_case("", 0, "", 0, 0);
+	sanitize_case("😀", 4, "😀", 0, 0);
+	/* Overlong forms: C0 AF is '/' in two bytes; E0 80 AF in three. */
+	sanitize_case("a\xC0\xAF" "b", 4, "a\xEF\xBF\xBD" "b", 1,
+	    SP_UTF8_OVERLONG);
+	sanitize_case("\xE0\x80\xAF", 3, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD",
+	    3, SP_UTF8_OVERLONG);
+	sanitize_case("\xF0\x80\x80\xAF", 4,
+	    "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD", 4,
+	    SP_UTF8_OVERLONG);
+	/* Surrogates encoded in UTF-8 (CESU). */
+	sanitize_case("\xED\xA0\x80", 3, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD",
+	    3, SP_UTF8_SURROGATE);
+	/* Truncated: a three-byte lead with one continuation, then ASCII. */
+	sanitize_case("\xE4\xB8" "x", 3, "\xEF\xBF\xBD" "x", 1,
+	    SP_UTF8_TRUNCATED);
+	sanitize_case("\xE4", 1, "\xEF\xBF\xBD", 1, SP_UTF8_TRUNCATED);
+	/* Stray continuation bytes. */
+	sanitize_case("\x80\xBF", 2, "\xEF\xBF\xBD\xEF\xBF\xBD", 2,
+	    SP_UTF8_STRAY);
+	/* F5..FF and F4 90.. are beyond U+10FFFF. */
+	sanitize_case("\xF5", 1, "\xEF\xBF\xBD", 1, SP_UTF8_TOO_LARGE);
+	sanitize_case("\xFF" "a", 2, "\xEF\xBF\xBD" "a", 1, SP_UTF8_TOO_LARGE);
+	sanitize_case("\xF4\x90\x80\x80", 4,
+	    "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD", 4,
+	    SP_UTF8_TOO_LARGE);
+}
+
+static void
+test_nul_kept(void)
+{
+	struct sp_buf out = SP_BUF_INIT;
+
+	/* NUL bytes are valid UTF-8 and kept. */
+	CHECK_INT(sp_utf8_sanitize("a\0b", 3, &out, NULL, 0), 0);
+	CHECK_INT(out.len, 3);
+	CHECK(memcmp(out.data, "a\0b", 3) == 0);
+	sp_buf_free(&out);
+}
+
+static void
+test_decode_encode(void)
+{
+	int32_t cp;
+	enum sp_utf8_error e;
+	char out[4];
+	long samples[] = { 0, 0x7F, 0x80, 0x7FF, 0x800, 0x4E2D, 0xFFFD, 0xFFFF,
+	    0x10000, 0x10FFFF };
+	size_t i, n;
+
+	for (i = 0; i < sizeof samples / sizeof samples[0]; i++) {
+		n = sp_utf8_encode(samples[i], out);
+		CHECK_INT(sp_utf8_decode((unsigned char *)out, n, &cp, &e), n);
+		CHECK_INT(cp, samples[i]);
+		CHECK_INT(e, SP_UTF8_OK);
+	}
+	/* Surrogates and out-of-range values encode as U+FFFD. */
+	CHECK_INT(sp_utf8_encode(0xD800, out), 3);
+	CHECK_MEM(out, 3, "\xEF\xBF\xBD");
+	CHECK_INT(sp_utf8_encode(0x110000, out), 3);
+	CHECK(strcmp(sp_utf8_strerror(SP_UTF8_OVERLONG), "overlong form") == 0);
+}
+
+static void
+test_boundary(void)
+{
+	const char *s = "a中b";	/* 61 E4 B8 AD 62 */
+
+	CHECK_INT(sp_utf8_boundary(s, 1), 1);
+	CHECK_INT(sp_utf8_boundary(s, 2), 1);
+	CHECK_INT(sp_utf8_boundary(s, 3), 1);
+	CHECK_INT(sp_utf8_boundary(s, 4), 4);
+	CHECK_INT(sp_utf8_boundary(s, 5), 5);
+	CHECK_INT(sp_utf8_boundary("\x80\x80", 2), 2);
+}
+
+static void
+test_classes(void)
+{
+	CHECK(sp_is_han(0x4E2D));		/* 中 */
+	CHECK(sp_is_han(0x3007));		/* 〇 */
+	CHECK(sp_is_han(0x20000));
+	CHECK(!sp_is_han('A'));
+	CHECK(!sp_is_han(0x3002));		/* 。 */
+	CHECK(sp_is_cjk_punct(0x3002));		/* 。 */
+	CHECK(sp_is_cjk_punct(0xFF0C));		/* ， */
+	CHECK(sp_is_cjk_punct(0x201C));		/* “ */
+	CHECK(sp_is_cjk_punct(0x300A));		/* 《 */
+	CHECK(sp_is_cjk_punct(0x2026));		/* … */
+	CHECK(!sp_is_cjk_punct(','));
+	CHECK(!sp_is_cjk_punct(0x4E2D));
+	CHECK(sp_is_space(0x3000));
+	CHECK(sp_is_space(0xA0));
+	CHECK(sp_is_space(0x2003));
+	CHECK(sp_is_space('\t'));
+	CHECK(!sp_is_space(0x200B));		/* ZWSP is not a space */
+	CHECK(sp_is_zero_width(0x200B));
+	CHECK(sp_is_zero_width(0xFEFF));
+	CHECK(sp_is_ignorable(0xAD));		/* soft hyphen */
+	CHECK(sp_is_control(0x07));
+	CHECK(sp_is_control(0x85));
+	CHECK(!sp_is_control('\t'));
+	CHECK(!sp_is_control('\n'));
+	CHECK(sp_is_alnum(0x4E2D));
+	CHECK(sp_is_alnum(0xFF11));		/* １ */
+	CHECK(!sp_is_alnum(0x3002));
+	CHECK(sp_is_punct(0x3002));
+	CHECK(sp_is_newline(0x2028));
+	CHECK_INT(sp_to_halfwidth(0xFF21), 'A');
+	CHECK_INT(sp_to_halfwidth(0xFF0C), ',');
+	CHECK_INT(sp_to_halfwidth(0x3000), ' ');
+	CHECK_INT(sp_to_halfwidth(0x4E2D), 0x4E2D);
+	CHECK_INT(sp_to_fullwidth('A'), 0xFF21);
+	CHECK_INT(sp_to_fullwidth(','), 0xFF0C);
+	CHECK_INT(sp_to_fullwidth(0xFF64), 0x3001);	/* halfwidth 、 */
+}
+
+static void
+test_buf(void)
+{
+	struct sp_buf b = SP_BUF_INIT;
+	int i, failed = 0;
+
+	for (i = 0; i < 10000; i++)
+		failed |= sp_buf_putc(&b, 'x');
+	CHECK_INT(failed, 0);
+	CHECK_INT(b.len, 10000);
+	CHECK_INT(b.data[b.len], 0);
+	sp_buf_clear(&b);
+	CHECK_INT(sp_buf_put_cp(&b, 0x4E2D), 0);
+	CHECK_MEM(b.data, b.len, "中");
+	sp_buf_free(&b);
+	CHECK(b.data == NULL);
+}
+
+int
+main(void)
+{
+	test_sanitize();
+	test_nul_kept();
+	test_decode_encode();
+	test_boundary();
+	test_classes();
+	test_buf();
+	return check_done("utf8");
+}
