@@ -34,13 +34,15 @@ ALL_LDFLAGS = -pie -Wl,-z,relro,-z,now $(LDSAN) $(LDFLAGS)
 
 LIB_SRC   := $(wildcard common/*.c)
 LIB_OBJ   := $(LIB_SRC:%.c=$(B)/obj/%.o)
-TOOLS     := $(notdir $(wildcard bin/sp-*))
+# ONLY=sp-NAME (several, space-separated) builds and tests just those tools,
+# for work on one tool while others are in progress.
+TOOLS     := $(if $(ONLY),$(ONLY),$(notdir $(wildcard bin/sp-*)))
 BINS      := $(TOOLS:%=$(B)/bin/%)
 UNIT_SRC  := $(wildcard tests/unit/*.c)
 UNIT_BINS := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 # Unit tests of a tool's logic files: tests/unit/sp-NAME/*.c, linked with
 # that tool's objects other than main.o.
-TOOL_UNIT_SRC  := $(wildcard tests/unit/sp-*/*.c)
+TOOL_UNIT_SRC  := $(foreach t,$(TOOLS),$(wildcard tests/unit/$(t)/*.c))
 TOOL_UNIT_BINS := $(TOOL_UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 MANS      := $(wildcard man/*.[1-9])
 
@@ -51,7 +53,8 @@ all: $(BINS) $(UNIT_BINS) $(TOOL_UNIT_BINS)
 
 $(B)/obj/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+	@echo "  CC $<"
+	@$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(B)/obj/data/%.o: bin/$$(firstword $$(subst /, ,$$*))/data/$$(lastword $$(subst /, ,$$*)) scripts/embed.sh
 	@mkdir -p $(@D)
@@ -101,7 +104,7 @@ check: $(B)/.deps-ok
 	@$(MAKE) --no-print-directory B=$(B)/asan SAN=1 test
 
 test:
-	@sh tests/run $(B)
+	@sh tests/run $(B) $(ONLY)
 
 lint-man:
 	@mandoc -Tlint -Wwarning $(MANS)
