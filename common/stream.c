@@ -83,6 +83,7 @@ sp_each_unit(int argc, char **argv, enum sp_framing unit, sp_unit_fn fn,
 	const char *display;
 	int i, fd, stop = 0;
 
+	out_started = 0;
 	if (argc == 0) {
 		argc = 1;
 		argv = stdin_only;

@@ -1,0 +1,105 @@
+/*
+ * Unit tests of common/stream.c and common/tool.c: the unit loop and the
+ * framed output, run in-process with stdout redirected to a file.
+ */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "stream.h"
+#include "tool.h"
+
+static char in_path[] = "/tmp/sp-stream-in-XXXXXX";
+static char out_path[] = "/tmp/sp-stream-out-XXXXXX";
+
+/* Upper-cases ASCII, so that the output shows each unit went through. */
+static int
+upcase(const struct sp_input_unit *in, void *ctx)
+{
+	char *s = malloc(in->len + 1);
+	size_t i;
+
+	(void)ctx;
+	for (i = 0; i < in->len; i++)
+		s[i] = (in->text[i] >= 'a' && in->text[i] <= 'z') ?
+		    (char)(in->text[i] - 32) : in->text[i];
+	sp_emit(in, s, in->len, in->rec ? "\"seen\":true" : NULL);
+	free(s);
+	return 0;
+}
+
+/* Runs the loop over input with the given options; returns the output. */
+static char *
+run(const char *input, size_t n, enum sp_framing unit, int nul, int jsonl,
+    size_t *outlen)
+{
+	int fd, saved;
+	char *argv[] = { in_path, NULL };
+	FILE *f;
+	char *buf;
+	long len;
+
+	fd = open(in_path, O_WRONLY | O_TRUNC);
+	if (write(fd, input, n) != (ssize_t)n)
+		return NULL;
+	close(fd);
+	sp_tool_init("sp-test", "usage: sp-test\n");
+	sp_opts.nul = nul;
+	sp_opts.jsonl = jsonl;
+	fflush(stdout);
+	saved = dup(1);
+	fd = open(out_path, O_WRONLY | O_TRUNC);
+	dup2(fd, 1);
+	close(fd);
+	sp_each_unit(1, argv, unit, upcase, NULL, NULL);
+	sp_finish();
+	dup2(saved, 1);
+	close(saved);
+	f = fopen(out_path, "rb");
+	fseek(f, 0, SEEK_END);
+	len = ftell(f);
+	rewind(f);
+	buf = calloc(1, (size_t)len + 1);
+	if (fread(buf, 1, (size_t)len, f) != (size_t)len)
+		len = 0;
+	fclose(f);
+	*outlen = (size_t)len;
+	return buf;
+}
+
+#define RUN(in, unit, nul, jsonl, want) do { \
+	size_t len_; \
+	char *got_ = run((in), sizeof(in) - 1, (unit), (nul), (jsonl), &len_); \
+	check_mem(got_, len_, (want), sizeof(want) - 1, __FILE__, __LINE__, \
+	    in); \
+	free(got_); \
+} while (0)
+
+int
+main(void)
+{
+	int fd;
+
+	fd = mkstemp(in_path);
+	close(fd);
+	fd = mkstemp(out_path);
+	close(fd);
+
+	RUN("a\nb", SP_FRAME_LINES, 0, 0, "A\nB\n");
+	RUN("a\nb\n\f\nc\n\f\n", SP_FRAME_DOCUMENTS, 0, 0, "A\nB\n\f\nC\n");
+	RUN("a\0b\0", SP_FRAME_DOCUMENTS, 1, 0, "A\0B\0");
+	RUN("a\nb\n\n\nc", SP_FRAME_PARAGRAPHS, 0, 0, "A\nB\n\nC\n");
+	RUN("{\"n\":1.50,\"text\":\"ab\"}\n\n{\"text\":\"c\"}",
+	    SP_FRAME_LINES, 0, 1,
+	    "{\"n\":1.50,\"text\":\"AB\",\"seen\":true}\n"
+	    "{\"text\":\"C\",\"seen\":true}\n");
+	/* An unusable record is passed through unchanged (and reported). */
+	RUN("{\"id\":2}\n", SP_FRAME_LINES, 0, 1, "{\"id\":2}\n");
+	CHECK_INT(sp_status, SP_EXIT_ERROR);
+	unlink(in_path);
+	unlink(out_path);
+	return check_done("stream");
+}
