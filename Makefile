@@ -26,6 +26,12 @@ LDSAN    = -fsanitize=address,undefined
 else
 HARDEN  += -D_FORTIFY_SOURCE=2
 endif
+# make check builds with WERROR=1: the suite is warnings-clean under gcc
+# (the plain build) and clang (the sanitizer build, when clang is there).
+ifeq ($(WERROR),1)
+WARN    += -Werror
+endif
+SAN_CC   = $(shell command -v clang >/dev/null 2>&1 && echo clang || echo $(CC))
 CFLAGS  ?=
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) $(HARDEN) -Icommon \
              -DSP_VERSION='"$(VERSION)"' $(if $(HAVE_OPENCC),-DSP_HAVE_OPENCC=1) \
@@ -98,10 +104,10 @@ $(B)/.deps-ok: scripts/deps.sh
 
 # check: every test, then the same suite again under ASan+UBSan.
 check: $(B)/.deps-ok
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory WERROR=1 all
 	@$(MAKE) --no-print-directory test
-	@$(MAKE) --no-print-directory B=$(B)/asan SAN=1 all
-	@$(MAKE) --no-print-directory B=$(B)/asan SAN=1 test
+	@$(MAKE) --no-print-directory B=$(B)/asan SAN=1 CC=$(SAN_CC) WERROR=1 all
+	@$(MAKE) --no-print-directory B=$(B)/asan SAN=1 CC=$(SAN_CC) test
 
 test:
 	@sh tests/run $(B) $(ONLY)
@@ -120,7 +126,7 @@ demo: $(B)/.deps-ok
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 	    $(DESTDIR)$(PREFIX)/share/man/man7 $(DESTDIR)$(PREFIX)/share/sp
-	install -m 755 $(BINS) $(DESTDIR)$(PREFIX)/bin
+	for b in $(BINS); do install -m 755 $$b $(DESTDIR)$(PREFIX)/bin; done
 	for m in $(MANS); do \
 	    s=$${m##*.}; install -d $(DESTDIR)$(PREFIX)/share/man/man$$s; \
 	    install -m 644 $$m $(DESTDIR)$(PREFIX)/share/man/man$$s; done
