@@ -93,5 +93,12 @@ for bin in "$B"/bin/sp-*; do
 	"$bin" --progress "$t/big.txt" > /dev/null 2> "$t/err"
 	expect "$tool --progress is silent when stderr is no terminal" \
 	    [ ! -s "$t/err" ]
+	if command -v script > /dev/null 2>&1; then
+		# script(1) gives the tool a terminal; stdout still goes to a file.
+		script -qec "'$bin' --progress '$t/big.txt' > /dev/null" \
+		    /dev/null > "$t/tty" 2>&1 < /dev/null
+		expect "$tool --progress shows bytes and MB/s on a terminal" \
+		    grep -q "MB/s" "$t/tty"
+	fi
 done
 echo "all-conventions: $n_ok ok, $n_bad failed"
