@@ -19,7 +19,11 @@ PKG_LIBS    = $(shell pkg-config --libs $(PKGS) $(if $(HAVE_OPENCC),opencc)) -lm
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 HARDEN   = -fstack-protector-strong -fPIE
 OPT      = -O2 -g
-ifeq ($(SAN),1)
+ifeq ($(SAN),fuzz)
+OPT      = -O1 -g -fno-omit-frame-pointer \
+           -fsanitize=fuzzer-no-link,address,undefined
+LDSAN    = -fsanitize=address,undefined
+else ifeq ($(SAN),1)
 OPT      = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
            -fno-sanitize-recover=undefined
 LDSAN    = -fsanitize=address,undefined
@@ -51,10 +55,16 @@ UNIT_BINS := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 TOOL_UNIT_SRC  := $(foreach t,$(TOOLS),$(wildcard tests/unit/$(t)/*.c))
 TOOL_UNIT_BINS := $(TOOL_UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 MANS      := $(wildcard man/*.[1-9])
+# libFuzzer targets: tests/fuzz/NAME.c (common/) and tests/fuzz/sp-NAME/*.c
+# (linked with that tool's objects other than main.o).
+FUZZ_SRC  := $(wildcard tests/fuzz/*.c) \
+             $(foreach t,$(TOOLS),$(wildcard tests/fuzz/$(t)/*.c))
+FUZZ_BINS := $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzzers/%)
+FUZZ_SECONDS ?= 60
 
 # Second expansion lets a prerequisite list depend on the target's stem.
 .SECONDEXPANSION:
-.PHONY: all deps check test test-asan bench demo install clean lint-man fuzz
+.PHONY: all deps check test bench demo install clean fuzz fuzzers
 all: $(BINS) $(UNIT_BINS) $(TOOL_UNIT_BINS)
 
 $(B)/obj/%.o: %.c
@@ -92,6 +102,19 @@ $(B)/tests/sp-%: tests/unit/sp-%.c $$(call tool_lib_objs,sp-$$(firstword $$(subs
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Itests/unit -Ibin/$(firstword $(subst /, ,sp-$*)) \
 	    -o $@ $< $(filter %.o,$^) $(B)/libsp.a $(PKG_LIBS)
 
+$(B)/fuzzers/sp-%: tests/fuzz/sp-%.c $$(call tool_lib_objs,sp-$$(firstword $$(subst /, ,$$*))) $(B)/libsp.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer,address,undefined \
+	    -Ibin/$(firstword $(subst /, ,sp-$*)) -o $@ $< $(filter %.o,$^) \
+	    $(B)/libsp.a $(PKG_LIBS)
+
+$(B)/fuzzers/%: tests/fuzz/%.c $(B)/libsp.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< \
+	    $(B)/libsp.a $(PKG_LIBS)
+
+fuzzers: $(FUZZ_BINS)
+
 -include $(shell find $(B)/obj -name '*.d' 2>/dev/null)
 
 # Dependencies: installed when missing, on any target that needs them.
@@ -107,13 +130,17 @@ check: $(B)/.deps-ok
 	@$(MAKE) --no-print-directory WERROR=1 all
 	@$(MAKE) --no-print-directory test
 	@$(MAKE) --no-print-directory B=$(B)/asan SAN=1 CC=$(SAN_CC) WERROR=1 all
-	@$(MAKE) --no-print-directory B=$(B)/asan SAN=1 CC=$(SAN_CC) test
+	@$(MAKE) --no-print-directory B=$(B)/fuzz SAN=fuzz CC=clang WERROR=1 fuzzers
+	@SP_FUZZ=$(B)/fuzz $(MAKE) --no-print-directory B=$(B)/asan SAN=1 CC=$(SAN_CC) test
 
 test:
 	@sh tests/run $(B) $(ONLY)
 
-lint-man:
-	@mandoc -Tlint -Wwarning $(MANS)
+# fuzz: every libFuzzer target for FUZZ_SECONDS each (make check runs a
+# few seconds of each over its seeds).
+fuzz: $(B)/.deps-ok
+	@$(MAKE) --no-print-directory B=$(B)/fuzz SAN=fuzz CC=clang fuzzers
+	@sh tests/fuzz/run $(B)/fuzz $(FUZZ_SECONDS)
 
 bench: $(B)/.deps-ok
 	@$(MAKE) --no-print-directory all
