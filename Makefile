@@ -14,7 +14,10 @@ PKGS      = libutf8proc uchardet libxxhash jansson libpcre2-8 lmdb
 # OpenCC is optional: built with it when pkg-config finds it.
 HAVE_OPENCC = $(shell pkg-config --exists opencc 2>/dev/null && echo 1)
 PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS) $(if $(HAVE_OPENCC),opencc))
-PKG_LIBS    = $(shell pkg-config --libs $(PKGS) $(if $(HAVE_OPENCC),opencc)) -lm
+# glibc has iconv built in; elsewhere GNU libiconv is a library of its own.
+ICONV_LIBS := $(shell printf '\043include <iconv.h>\nint main(void){return iconv_open("a","b")==0;}\n' | \
+              $(CC) -x c - -o /dev/null 2>/dev/null || echo -liconv)
+PKG_LIBS    = $(shell pkg-config --libs $(PKGS) $(if $(HAVE_OPENCC),opencc)) $(ICONV_LIBS) -lm
 
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 HARDEN   = -fstack-protector-strong -fPIE

@@ -8,7 +8,7 @@ mode=${1:-ensure}
 
 DEB_PKGS="build-essential pkg-config libutf8proc-dev libuchardet-dev \
 libxxhash-dev libjansson-dev libpcre2-dev liblmdb-dev libopencc-dev \
-mandoc clang gawk"
+mandoc clang libclang-rt-dev gawk"
 PC_MODULES="libutf8proc uchardet libxxhash jansson libpcre2-8 lmdb"
 
 missing() {
@@ -17,6 +17,13 @@ missing() {
 	command -v mandoc >/dev/null 2>&1 || return 0
 	command -v cc >/dev/null 2>&1 || return 0
 	command -v gawk >/dev/null 2>&1 || return 0
+	# make check builds the fuzzers with clang's libFuzzer runtime.
+	printf 'int LLVMFuzzerTestOneInput(const char *d, long n)'\
+'{(void)d;(void)n;return 0;}\n' > "${TMPDIR:-/tmp}/sp-deps-$$.c"
+	clang -fsanitize=fuzzer "${TMPDIR:-/tmp}/sp-deps-$$.c" \
+	    -o "${TMPDIR:-/tmp}/sp-deps-$$" >/dev/null 2>&1 || fuzz=no
+	rm -f "${TMPDIR:-/tmp}/sp-deps-$$.c" "${TMPDIR:-/tmp}/sp-deps-$$"
+	[ "${fuzz:-yes}" = yes ] || return 0
 	return 1
 }
 
