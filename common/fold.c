@@ -1,0 +1,186 @@
+/*
+ * fold.c: NFKC, case folding, and removal of white space and punctuation;
+ * see fold.h.
+ *
+ * Most text the suite sees is Han, ASCII and CJK punctuation, none of
+ * which NFKC or case folding changes beyond what the table below does, so
+ * a unit made only of those is folded in one pass without utf8proc's
+ * allocation; anything else goes through utf8proc_map() first.  Both paths
+ * then apply the same removal rules, so they give the same result.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include <utf8proc.h>
+
+#include "cjk.h"
+#include "fold.h"
+#include "utf8.h"
+
+enum { DROP, KEEP, WORD, SLOW };
+
+int
+sp_fold_is_cjk_letter(int cp)
+{
+	return sp_is_han(cp) || (cp >= 0x3040 && cp <= 0x30FF) ||
+	    (cp >= 0x31F0 && cp <= 0x31FF) || (cp >= 0x3100 && cp <= 0x312F) ||
+	    (cp >= 0x31A0 && cp <= 0x31BF) || (cp >= 0x1100 && cp <= 0x11FF) ||
+	    (cp >= 0x3130 && cp <= 0x318F) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
+	    (cp >= 0xFF66 && cp <= 0xFFDC);
+}
+
+/*
+ * What to do with cp, already normalized (normalized != 0) or as read.
+ * ASCII is decided here for both; elsewhere an unnormalized character that
+ * NFKC or case folding could change answers SLOW.
+ */
+static int
+classify(int32_t cp, int normalized)
+{
+	utf8proc_category_t c;
+
+	if (cp < 0x80) {
+		if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
+			return WORD;
+		if (cp >= 'A' && cp <= 'Z')
+			return normalized ? WORD : SLOW;
+		if (cp == ' ' || (cp >= '\t' && cp <= '\r') ||
+		    (cp > ' ' && cp < 0x7F))
+			return DROP;	/* white space and punctuation */
+		return KEEP;		/* other controls */
+	}
+	if (cp >= 0x4E00 && cp <= 0x9FFF)
+		return KEEP;		/* unified ideographs: NFKC leaves them */
+	c = utf8proc_category(cp);
+	if ((c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_PO) ||
+	    (c >= UTF8PROC_CATEGORY_ZS && c <= UTF8PROC_CATEGORY_ZP) ||
+	    cp == 0x85 || sp_is_cjk_punct(cp))
+		return DROP;
+	if (!normalized)
+		return SLOW;
+	if (sp_fold_is_cjk_letter(cp))
+		return KEEP;
+	if ((c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO))
+		return WORD;		/* letters, marks, numbers */
+	return KEEP;
+}
+
+struct folder {
+	struct sp_buf *out;
+	unsigned flags;
+	int pending;		/* something was removed since the last char */
+	int last_word;		/* the last char kept was a word char */
+	long count;
+};
+
+static int
+put(struct folder *f, int32_t cp, int what)
+{
+	if (what == WORD && (f->flags & SP_FOLD_WORDS) && f->pending &&
+	    f->last_word && sp_buf_putc(f->out, ' ') < 0)
+		return -1;
+	if ((f->flags & SP_FOLD_DIGITS) && what == WORD && (cp < 0x80 ?
+	    cp >= '0' && cp <= '9' :
+	    utf8proc_category(cp) == UTF8PROC_CATEGORY_ND))
+		cp = '0';
+	if (sp_buf_put_cp(f->out, cp) < 0)
+		return -1;
+	f->pending = 0;
+	f->last_word = what == WORD;
+	f->count++;
+	return 0;
+}
+
+/* Folds s[0..n); returns SLOW when a character needs utf8proc first. */
+static int
+fold_pass(struct folder *f, const char *s, size_t n, int normalized)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, k;
+	int32_t cp;
+	int what;
+
+	while (i < n) {
+		k = sp_utf8_decode(p + i, n - i, &cp, NULL);
+		what = classify(cp, normalized);
+		if (what == SLOW)
+			return SLOW;
+		if (what == DROP) {
+			f->pending = 1;
+		} else if (k == 1 || cp == SP_REPLACEMENT) {
+			if (put(f, cp, what) < 0)
+				return -1;
+		} else {
+			/* Valid and unchanged: copy the bytes as they are. */
+			if ((f->flags & SP_FOLD_DIGITS) && what == WORD) {
+				if (put(f, cp, what) < 0)
+					return -1;
+			} else {
+				if (what == WORD && (f->flags & SP_FOLD_WORDS) &&
+				    f->pending && f->last_word &&
+				    sp_buf_putc(f->out, ' ') < 0)
+					return -1;
+				if (sp_buf_append(f->out, p + i, k) < 0)
+					return -1;
+				f->pending = 0;
+				f->last_word = what == WORD;
+				f->count++;
+			}
+		}
+		i += k;
+	}
+	return 0;
+}
+
+static long
+fold_slow(struct folder *f, const char *s, size_t n)
+{
+	struct sp_buf clean = SP_BUF_INIT;
+	utf8proc_uint8_t *mapped = NULL;
+	utf8proc_ssize_t m;
+	int r;
+
+	if (sp_utf8_valid_prefix((const unsigned char *)s, n) < n) {
+		if (sp_utf8_sanitize(s, n, &clean, NULL, 0) < 0)
+			return -1;
+		s = clean.data;
+		n = clean.len;
+	}
+	m = utf8proc_map((const utf8proc_uint8_t *)(n ? s : ""),
+	    (utf8proc_ssize_t)n, &mapped, UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+	    UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
+	sp_buf_free(&clean);
+	if (m < 0) {
+		errno = ENOMEM;	/* the input is valid: only memory can fail */
+		return -1;
+	}
+	r = fold_pass(f, (const char *)mapped, (size_t)m, 1);
+	free(mapped);
+	return r;
+}
+
+long
+sp_fold(const char *s, size_t n, unsigned flags, struct sp_buf *out)
+{
+	struct folder f = { out, flags, 0, 0, 0 };
+	size_t save = out->len;
+	int r;
+
+	if (sp_buf_reserve(out, n + 1) < 0)
+		return -1;
+	r = fold_pass(&f, s, n, 0);
+	if (r == SLOW) {
+		out->len = save;
+		f.pending = f.last_word = 0;
+		f.count = 0;
+		r = (int)fold_slow(&f, s, n);
+	}
+	if (r < 0) {
+		out->len = save;
+		if (out->data)
+			out->data[save] = '\0';
+		return -1;
+	}
+	return f.count;
+}

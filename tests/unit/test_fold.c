@@ -1,0 +1,79 @@
+/* Unit tests of common/fold.c. */
+#include <string.h>
+
+#include "check.h"
+#include "fold.h"
+
+static void
+fold_case(const char *in, size_t n, unsigned flags, const char *want)
+{
+	struct sp_buf out = SP_BUF_INIT;
+	long r;
+
+	r = sp_fold(in, n, flags, &out);
+	CHECK(r >= 0);
+	CHECK_MEM(out.data ? out.data : "", out.len, want);
+	sp_buf_free(&out);
+}
+
+#define FOLD(in, flags, want) fold_case((in), strlen(in), (flags), (want))
+
+int
+main(void)
+{
+	struct sp_buf out = SP_BUF_INIT;
+
+	/* White space and punctuation, CJK and ASCII, go. */
+	FOLD("同志们：", 0, "同志们");
+	FOLD("  在全市 机关干部大会上的讲话。\r", 0, "在全市机关干部大会上的讲话");
+	FOLD("“三服务”活动,(一)加强", 0, "三服务活动一加强");
+	FOLD("a+b=c $5 #1 ~x", 0, "abc51x");
+	/* NFKC: full-width forms, compatibility ideographs, ligatures. */
+	FOLD("ＡＢＣ１２３，", 0, "abc123");
+	FOLD("\xef\xa4\x80", 0, "\xe8\xb1\x88");	/* U+F900 -> U+8C48 */
+	FOLD("\xef\xac\x81le", 0, "file");		/* fi ligature */
+	FOLD("①", 0, "1");
+	/* Case folding, beyond ASCII too. */
+	FOLD("Hello WORLD", 0, "helloworld");
+	FOLD("Straße", 0, "strasse");
+	FOLD("ΣΊΣΥΦΟΣ", 0, "σίσυφοσ");
+	/* Composition: e + combining acute is é. */
+	FOLD("Cafe\xcc\x81", 0, "caf\xc3\xa9");
+	/* Default-ignorables and odd spaces go. */
+	FOLD("中\xe2\x80\x8b国\xc2\xa0人\xe3\x80\x80民\xc2\xad", 0, "中国人民");
+	/* Digits, with --fold-digits, become 0: ASCII, full-width, others. */
+	FOLD("2009年2月2日", SP_FOLD_DIGITS, "0000年0月0日");
+	FOLD("２０１９年 ٣", SP_FOLD_DIGITS, "0000年0");
+	FOLD("二○○九", SP_FOLD_DIGITS, "二○○九");
+	FOLD("2009", 0, "2009");
+	/* Word mode keeps Latin words apart but not CJK characters. */
+	FOLD("Hello, world!", SP_FOLD_WORDS, "hello world");
+	FOLD("中，国 人", SP_FOLD_WORDS, "中国人");
+	FOLD("GDP 增长 13 %，CPI", SP_FOLD_WORDS, "gdp增长13 cpi");
+	FOLD("a b", SP_FOLD_WORDS, "a b");
+	FOLD(" a ", SP_FOLD_WORDS, "a");
+	/* Both paths agree: the fast one and the one through utf8proc. */
+	FOLD("同志们：Ｘ", 0, "同志们x");
+	FOLD("X同志们：", 0, "x同志们");
+	/* Invalid UTF-8 folds as U+FFFD, on either path. */
+	fold_case("a\xff" "b", 3, 0, "a\xef\xbf\xbd" "b");
+	fold_case("A\xc0\xaf" "B", 4, 0, "a\xef\xbf\xbd" "b");
+	fold_case("\xe4\xb8", 2, 0, "\xef\xbf\xbd");
+	/* NUL bytes are kept. */
+	CHECK_INT(sp_fold("a\0B", 3, 0, &out), 3);
+	CHECK_INT(out.len, 3);
+	CHECK(memcmp(out.data, "a\0b", 3) == 0);
+	sp_buf_clear(&out);
+	/* Empty and all-removed input. */
+	FOLD("", 0, "");
+	FOLD("，。！？ ", 0, "");
+	/* The count is characters, appended to what is there. */
+	sp_buf_puts(&out, "x");
+	CHECK_INT(sp_fold("中国, ab", strlen("中国, ab"), 0, &out), 4);
+	CHECK_MEM(out.data, out.len, "x中国ab");
+	sp_buf_free(&out);
+	CHECK(sp_fold_is_cjk_letter(0x4E2D));
+	CHECK(sp_fold_is_cjk_letter(0x3042));
+	CHECK(!sp_fold_is_cjk_letter('a'));
+	return check_done("test_fold");
+}
