@@ -1,0 +1,1025 @@
+/* heading.c: heading markers and the heading path; see heading.h. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cjk.h"
+#include "heading.h"
+#include "utf8.h"
+
+#define SHORT_TITLE 40		/* characters: whole line is the title */
+#define RUNIN_MAX 80		/* characters of a run-in head */
+#define MAX_DEPTH 40
+
+/* Decodes the character at s[i] (i < n); returns its length. */
+static size_t
+cp_at(const char *s, size_t n, size_t i, int32_t *cp)
+{
+	if ((unsigned char)s[i] < 0x80) {
+		*cp = (unsigned char)s[i];
+		return 1;
+	}
+	return sp_utf8_decode((const unsigned char *)s + i, n - i, cp, NULL);
+}
+
+static int
+is_blank(int32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\r' || cp == 0x3000 ||
+	    cp == 0xA0 || cp == 0xFEFF || (cp >= 0x2000 && cp <= 0x200B);
+}
+
+static size_t
+skip_blank(const char *s, size_t n, size_t i)
+{
+	int32_t cp;
+	size_t l;
+
+	while (i < n) {
+		l = cp_at(s, n, i, &cp);
+		if (!is_blank(cp))
+			break;
+		i += l;
+	}
+	return i;
+}
+
+/* Value of a Chinese numeral character: digits 0-9, units 10/100/1000. */
+static int
+cn_value(int32_t cp)
+{
+	switch (cp) {
+	case 0x3007: case 0x96F6: return 0;	/* 〇 零 */
+	case 0x4E00: return 1;			/* 一 */
+	case 0x4E8C: case 0x4E24: return 2;	/* 二 两 */
+	case 0x4E09: return 3;
+	case 0x56DB: return 4;
+	case 0x4E94: return 5;
+	case 0x516D: return 6;
+	case 0x4E03: return 7;
+	case 0x516B: return 8;
+	case 0x4E5D: return 9;
+	case 0x5341: return 10;			/* 十 */
+	case 0x767E: return 100;		/* 百 */
+	case 0x5343: return 1000;		/* 千 */
+	}
+	return -1;
+}
+
+long
+sp_cn_number(const char *s, size_t n, size_t *used)
+{
+	int v[8];
+	int count = 0, units = 0, i, cur = -1, last = 100000;
+	long total = 0;
+	size_t at = 0, l;
+	int32_t cp;
+
+	*used = 0;
+	while (at < n && count < 8) {
+		l = cp_at(s, n, at, &cp);
+		if ((v[count] = cn_value(cp)) < 0)
+			break;
+		units += v[count] >= 10;
+		count++;
+		at += l;
+	}
+	if (count == 0)
+		return -1;
+	if (!units) {
+		/* 五, or digit by digit: 二〇二〇. */
+		if (count > 4)
+			return -1;
+		for (i = 0; i < count; i++)
+			total = total * 10 + v[i];
+		*used = at;
+		return total;
+	}
+	for (i = 0; i < count; i++) {
+		if (v[i] >= 10) {
+			if (v[i] >= last)
+				return -1;
+			total += (cur < 0 ? 1 : cur) * v[i];
+			last = v[i];
+			cur = -1;
+		} else if (v[i] == 0) {
+			if (cur > 0)
+				return -1;	/* 一零 inside a unit form */
+		} else {
+			if (cur >= 0)
+				return -1;	/* two digits in a row */
+			cur = v[i];
+		}
+	}
+	if (cur > 0)
+		total += cur;
+	*used = at;
+	return total;
+}
+
+int
+sp_cn_format(struct sp_buf *out, long n)
+{
+	static const char *digit[] = { "零", "一", "二", "三", "四", "五",
+	    "六", "七", "八", "九" };
+	static const char *unit[] = { "", "十", "百", "千" };
+	int d[4], i, top, zero = 0;
+
+	if (n <= 0 || n > 9999)
+		return sp_buf_puts(out, "零");
+	for (i = 0; i < 4; i++, n /= 10)
+		d[i] = n % 10;
+	for (top = 3; d[top] == 0; top--)
+		;
+	for (i = top; i >= 0; i--) {
+		if (d[i] == 0) {
+			zero = 1;
+			continue;
+		}
+		if (zero && sp_buf_puts(out, digit[0]) < 0)
+			return -1;
+		zero = 0;
+		/* 十, 十一 rather than 一十 at the head. */
+		if (!(i == 1 && top == 1 && d[i] == 1) &&
+		    sp_buf_puts(out, digit[d[i]]) < 0)
+			return -1;
+		if (sp_buf_puts(out, unit[i]) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Arabic digits, ASCII or full-width, at most 3: value, or -1. */
+static long
+arabic(const char *s, size_t n, size_t *used, int *full)
+{
+	long v = 0;
+	int count = 0;
+	size_t at = 0, l;
+	int32_t cp;
+
+	*full = 0;
+	while (at < n) {
+		l = cp_at(s, n, at, &cp);
+		if (cp >= '0' && cp <= '9')
+			v = v * 10 + (cp - '0');
+		else if (cp >= 0xFF10 && cp <= 0xFF19) {
+			v = v * 10 + (cp - 0xFF10);
+			*full = 1;
+		} else
+			break;
+		if (++count > 3)
+			return -1;
+		at += l;
+	}
+	*used = at;
+	return count ? v : -1;
+}
+
+static int
+is_digit_cp(int32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
+static int
+is_leader(int32_t cp)
+{
+	return cp == '.' || cp == 0xFF0E || cp == 0x2026 || cp == 0xB7 ||
+	    cp == 0x22EF || cp == 0x30FB;
+}
+
+/* Sentence ends and colons that close a run-in head. */
+static int
+is_head_end(int32_t cp, int32_t prev)
+{
+	switch (cp) {
+	case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF1B: case 0xFF1A:
+	case '!': case '?': case ';': case ':': case 0xFF61:
+		return 1;
+	case '.':
+		return prev >= 0x2E80;	/* a half-width full stop in Chinese */
+	}
+	return 0;
+}
+
+/* The character at s[i], or 0 at the end. */
+static int32_t
+peek(const char *s, size_t n, size_t i, size_t *len)
+{
+	int32_t cp = 0;
+
+	*len = 0;
+	if (i < n)
+		*len = cp_at(s, n, i, &cp);
+	return cp;
+}
+
+/*
+ * Words after 第X章/条… that make it a reference to one, not a heading:
+ * 第三条规定, 第二章的, 第一条至第五条, 第十条第二款.
+ */
+static int
+is_reference_word(int32_t cp)
+{
+	switch (cp) {
+	case 0x7684: case 0x89C4: case 0x6240: case 0x4E4B: case 0x4E2D:
+	case 0x81F3: case 0x548C: case 0x6216: case 0x3001: case 0x7B2C:
+	case 0x4EE5: case 0x5230: case 0x53CA: case 0x4E0E: case 0x6B3E:
+	case 0x9879: case 0x91CC: case 0x5185: case 0x4E2A: case 0x8DDF:
+	case 0x540C: case 0x5DF2: case 0x662F: case 0x4E5F: case 0x90FD:
+	case 0x5C31: case 0x5C06: case 0x628A: case 0x88AB: case 0x5BF9:
+		/* 的 规 所 之 中 至 和 或 、 第 以 到 及 与 款 项 里 内 个
+		 * 跟 同 已 是 也 都 就 将 把 被 对 */
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * A table-of-contents line or a placeholder: the title starts with a
+ * dotted leader, or the rest ends in a leader and a page number.
+ */
+static int
+is_leader_line(const char *s, size_t n, size_t from)
+{
+	size_t i = from, l, run = 0, ell = 0;
+	int32_t cp;
+	int in_run_then_digits = 0;
+
+	/* Leader at the start of the title. */
+	while (i < n) {
+		l = cp_at(s, n, i, &cp);
+		if (!is_leader(cp))
+			break;
+		run++;
+		i += l;
+	}
+	if (run >= 3 || (run >= 2 && i >= n))
+		return 1;
+	/* "总则……………3": a leader run followed only by blanks and digits. */
+	run = 0;
+	for (i = from; i < n; i += l) {
+		l = cp_at(s, n, i, &cp);
+		if (is_leader(cp)) {
+			run++;
+			ell += cp == 0x2026;
+			in_run_then_digits = 0;
+		} else if (is_digit_cp(cp) || is_blank(cp)) {
+			if (run >= 4 || ell >= 2)
+				in_run_then_digits = 1;
+			run = ell = 0;
+		} else {
+			run = ell = 0;
+			in_run_then_digits = 0;
+		}
+	}
+	return in_run_then_digits || run >= 4 || ell >= 3;
+}
+
+static int
+is_part_kind(enum sp_heading_kind k)
+{
+	return k >= SP_HK_PIAN && k <= SP_HK_PIAN_TAIL;
+}
+
+int
+sp_heading_kind_is_item(enum sp_heading_kind k)
+{
+	return k >= SP_HK_DI && k <= SP_HK_YAO;
+}
+
+const char *
+sp_heading_kind_name(enum sp_heading_kind k)
+{
+	static const char *name[SP_HK_NKINDS] = {
+		"none", "pian", "bufen", "bian", "zhang", "jie", "tiao",
+		"pian-tail", "cn-dun", "cn-paren", "num-dot", "num-paren",
+		"circled", "num-rparen", "di", "seq", "shi", "yao"
+	};
+
+	return (unsigned)k < SP_HK_NKINDS ? name[k] : "none";
+}
+
+/*
+ * Sets the title of h: s[from..n) is what follows the marker.  Returns 0
+ * when there is no title.
+ */
+static int
+find_title(const char *s, size_t n, size_t from, struct sp_heading *h)
+{
+	size_t i, l, end, cut = 0, chars = 0, last_ink;
+	int32_t cp, prev = 0;
+	int has_end = 0;
+
+	from = skip_blank(s, n, from);
+	/* The rest, trimmed, and whether it holds a sentence end. */
+	last_ink = from;
+	for (i = from; i < n; i += l) {
+		l = cp_at(s, n, i, &cp);
+		if (!is_blank(cp))
+			last_ink = i + l;
+		if (!has_end && is_head_end(cp, prev)) {
+			/* Not a sentence end when last and 。: still whole. */
+			has_end = 1;
+		}
+		chars++;
+		prev = cp;
+	}
+	end = last_ink;
+	if (chars > SHORT_TITLE || has_end) {
+		/* The run-in head. */
+		chars = 0;
+		prev = 0;
+		for (i = from; i < end; i += l) {
+			l = cp_at(s, n, i, &cp);
+			if (is_head_end(cp, prev) || (is_blank(cp) &&
+			    chars > 0) || chars == RUNIN_MAX)
+				break;
+			chars++;
+			prev = cp;
+		}
+		cut = i;
+		end = cut;
+		/* Trim blanks before the cut. */
+		while (end > from) {
+			size_t b = end - 1;
+
+			while (b > from && ((unsigned char)s[b] & 0xC0) == 0x80)
+				b--;
+			cp_at(s, n, b, &cp);
+			if (!is_blank(cp))
+				break;
+			end = b;
+		}
+	}
+	h->title_off = from;
+	h->title_len = end > from ? end - from : 0;
+	return h->title_len > 0;
+}
+
+/* A short line ending in 篇X: "杭州市政协十一届三次会议篇一". */
+static int
+match_pian_tail(const char *s, size_t n, size_t start, struct sp_heading *h)
+{
+	size_t end = n, i, used, chars = 0, l;
+	long v;
+	int32_t cp, prev = 0;
+
+	while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t' ||
+	    s[end - 1] == '\r'))
+		end--;
+	/* Numeral characters are 3 bytes: step back over them. */
+	i = end;
+	while (i >= start + 3 && cn_value((cp_at(s, end, i - 3, &cp), cp)) >= 0
+	    && cn_value(cp) < 100 && end - i < 12)
+		i -= 3;
+	if (i == end || i < start + 3 + 6)
+		return 0;
+	if (memcmp(s + i - 3, "篇", 3) != 0)
+		return 0;
+	v = sp_cn_number(s + i, end - i, &used);
+	if (v <= 0 || v > 99 || used != end - i)
+		return 0;
+	for (size_t j = start; j < i - 3; j += l) {
+		l = cp_at(s, n, j, &cp);
+		if (is_head_end(cp, prev) || cp == 0xFF0C || cp == ',')
+			return 0;
+		if (++chars > SHORT_TITLE)
+			return 0;
+		prev = cp;
+	}
+	h->kind = SP_HK_PIAN_TAIL;
+	h->number = v;
+	h->form = 0;
+	h->marker_off = i - 3;
+	h->marker_len = end - (i - 3);
+	h->title_off = start;
+	h->title_len = i - 3 - start;
+	return 1;
+}
+
+/* 第X…: parts, chapters, articles, and the 第一，items. */
+static int
+match_di(const char *s, size_t n, size_t i, unsigned flags,
+    struct sp_heading *h, size_t *after)
+{
+	size_t used, l, l2;
+	int full = 0;
+	long v;
+	int32_t c, c2;
+
+	v = sp_cn_number(s + i, n - i, &used);
+	if (v < 0) {
+		v = arabic(s + i, n - i, &used, &full);
+		if (v < 0)
+			return 0;
+		h->form |= SP_HF_ARABIC | (full ? SP_HF_DIGITS_FULL : 0);
+	}
+	if (v <= 0 || v > 999)
+		return 0;
+	i += used;
+	c = peek(s, n, i, &l);
+	switch (c) {
+	case 0x7BC7: h->kind = SP_HK_PIAN; break;	/* 篇 */
+	case 0x7F16: h->kind = SP_HK_BIAN; break;	/* 编 */
+	case 0x7AE0: h->kind = SP_HK_ZHANG; break;	/* 章 */
+	case 0x8282: h->kind = SP_HK_JIE; break;	/* 节 */
+	case 0x6761: h->kind = SP_HK_TIAO; break;	/* 条 */
+	case 0x90E8:					/* 部分 */
+		if (peek(s, n, i + l, &l2) != 0x5206)
+			return 0;
+		h->kind = SP_HK_BUFEN;
+		l += l2;
+		break;
+	case 0xFF0C: case ',': case 0x3001: case 0xFF1A: case ':':
+	case 0x662F:	/* ， , 、 ： : 是 */
+		if (!(flags & SP_HEADING_ITEMS) || v > 99 ||
+		    (h->form & SP_HF_ARABIC))
+			return 0;
+		h->kind = SP_HK_DI;
+		h->number = v;
+		*after = i + l;
+		return 1;
+	default:
+		return 0;
+	}
+	i += l;
+	c2 = peek(s, n, i, &l2);
+	if (is_reference_word(c2))
+		return 0;
+	h->number = v;
+	*after = i;
+	return 1;
+}
+
+int
+sp_heading_match(const char *s, size_t n, unsigned flags,
+    struct sp_heading *h)
+{
+	size_t i, l, l2, used, after = 0, t;
+	int32_t c, d, e;
+	long v;
+	int full;
+	unsigned char b;
+
+	memset(h, 0, sizeof *h);
+	i = skip_blank(s, n, 0);
+	if (i >= n)
+		return 0;
+	b = (unsigned char)s[i];
+	/* Most lines start with a character no marker starts with. */
+	if (b < 0x80 && b != '(' && !(b >= '0' && b <= '9'))
+		return 0;
+	h->marker_off = i;
+	c = peek(s, n, i, &l);
+	d = peek(s, n, i + l, &l2);
+	if (c == 0x7B2C) {					/* 第 */
+		if (!match_di(s, n, i + l, flags, h, &after))
+			goto tail;
+	} else if ((c == 0x9996 && d == 0x5148) || (c == 0x5176 &&
+	    d == 0x6B21) || (c == 0x518D && d == 0x6B21) || (c == 0x6700 &&
+	    d == 0x540E)) {				/* 首先 其次 再次 最后 */
+		if (!(flags & SP_HEADING_ITEMS))
+			return 0;
+		e = peek(s, n, i + l + l2, &t);
+		if (e != 0xFF0C && e != ',' && e != 0x3001 && e != 0xFF1A &&
+		    e != ':' && e != 0x662F)
+			return 0;
+		h->kind = SP_HK_SEQ;
+		h->number = c == 0x9996 ? 1 : c == 0x5176 ? 2 :
+		    c == 0x518D ? 3 : 0;
+		after = i + l + l2 + t;
+	} else if (cn_value(c) >= 1 && cn_value(c) <= 10 && c != 0x4E24) {
+		v = sp_cn_number(s + i, n - i, &used);
+		if (v <= 0)
+			goto tail;
+		t = i + used;
+		d = peek(s, n, t, &l2);
+		if (d == 0x3001 || d == 0xFF0E || d == '.') {	/* 、 ． . */
+			size_t u2, l3;
+
+			if (v > 199)
+				return 0;
+			h->kind = SP_HK_CN_DUN;
+			h->form = d == 0x3001 ? SP_HF_DUN : d == '.' ?
+			    SP_HF_DOT_HALF : SP_HF_DOT_FULL;
+			after = t + l2;
+			e = peek(s, n, after, &l3);
+			if (is_digit_cp(e))
+				return 0;		/* 一.5 */
+			/* 一、二季度, 一、二、三产业: a range, not a heading. */
+			if (cn_value(e) >= 0 && sp_cn_number(s + after,
+			    n - after, &u2) >= 0) {
+				int32_t f = peek(s, n, after + u2, &l3);
+
+				if (f == 0x3001 || f == 0x5B63 || f == 0x7B49 ||
+				    f == 0x7EA7 || f == 0x6708 || f == 0x5E74 ||
+				    f == 0x7C7B || f == 0x4E2A || f == 0x6B21 ||
+				    f == 0x4EA7 || f == 0x81F3 || f == 0x5230)
+					return 0;
+			}
+		} else if ((d == 0x662F || d == 0x8981) && v <= 30) {
+			if (!(flags & SP_HEADING_ITEMS))
+				return 0;
+			h->kind = d == 0x662F ? SP_HK_SHI : SP_HK_YAO;
+			after = t + l2;
+			/* 一是一，二是二 is an idiom; 一要…一要 is no list. */
+			e = peek(s, n, after, &l2);
+			if (cn_value(e) >= 0 || e == 0xFF0C || e == ',')
+				return 0;
+		} else
+			goto tail;
+		h->number = v;
+	} else if (c == 0xFF08 || c == '(') {			/* （ ( */
+		h->form = c == '(' ? SP_HF_OPEN_HALF : SP_HF_OPEN_FULL;
+		t = i + l;
+		v = sp_cn_number(s + t, n - t, &used);
+		if (v >= 0) {
+			h->kind = SP_HK_CN_PAREN;
+		} else if ((v = arabic(s + t, n - t, &used, &full)) >= 0) {
+			h->kind = SP_HK_NUM_PAREN;
+			if (full)
+				h->form |= SP_HF_DIGITS_FULL;
+		} else
+			return 0;
+		if (v <= 0 || v > 99)
+			return 0;
+		t += used;
+		d = peek(s, n, t, &l2);
+		if (d != 0xFF09 && d != ')')
+			return 0;
+		h->form |= d == ')' ? SP_HF_CLOSE_HALF : SP_HF_CLOSE_FULL;
+		h->number = v;
+		after = t + l2;
+	} else if (is_digit_cp(c)) {
+		v = arabic(s + i, n - i, &used, &full);
+		if (v <= 0)
+			return 0;
+		if (full)
+			h->form |= SP_HF_DIGITS_FULL;
+		t = i + used;
+		d = peek(s, n, t, &l2);
+		after = t + l2;
+		e = peek(s, n, after, &l);
+		if (d == '.' || d == 0xFF0E || d == 0x3001) {
+			if (is_digit_cp(e))
+				return 0;		/* 3.28亿, 11.5.2, 1、2月 */
+			h->kind = SP_HK_NUM_DOT;
+			h->form |= d == '.' ? SP_HF_DOT_HALF : d == 0x3001 ?
+			    SP_HF_DUN : SP_HF_DOT_FULL;
+			/* "2..请": one stray dot is a typo, more a leader. */
+			if (d != 0x3001 && is_leader(e)) {
+				size_t l3;
+
+				if (is_leader(peek(s, n, after + l, &l3)))
+					return 0;
+				after += l;
+			}
+		} else if (d == ')' || d == 0xFF09) {
+			h->kind = SP_HK_NUM_RPAREN;
+			h->form |= d == ')' ? SP_HF_CLOSE_HALF :
+			    SP_HF_CLOSE_FULL;
+		} else
+			return 0;
+		h->number = v;
+	} else if (c >= 0x3220 && c <= 0x3229) {		/* ㈠ */
+		h->kind = SP_HK_CN_PAREN;
+		h->form = SP_HF_ENCLOSED;
+		h->number = c - 0x321F;
+		after = i + l;
+	} else if (c >= 0x2474 && c <= 0x2487) {		/* ⑴ */
+		h->kind = SP_HK_NUM_PAREN;
+		h->form = SP_HF_ENCLOSED;
+		h->number = c - 0x2473;
+		after = i + l;
+	} else if (c >= 0x2488 && c <= 0x249B) {		/* ⒈ */
+		h->kind = SP_HK_NUM_DOT;
+		h->form = SP_HF_ENCLOSED;
+		h->number = c - 0x2487;
+		after = i + l;
+	} else if ((c >= 0x2460 && c <= 0x2473) || (c >= 0x3251 &&
+	    c <= 0x325F) || (c >= 0x32B1 && c <= 0x32BF) || (c >= 0x3280 &&
+	    c <= 0x3289)) {					/* ① ㉑ ㊱ ㊀ */
+		h->kind = SP_HK_CIRCLED;
+		h->form = SP_HF_ENCLOSED;
+		h->number = c <= 0x2473 ? c - 0x245F : c <= 0x325F ?
+		    c - 0x3251 + 21 : c >= 0x32B1 ? c - 0x32B1 + 36 :
+		    c - 0x327F;
+		if (c >= 0x3280 && c <= 0x3289)
+			h->form |= SP_HF_IDEOGRAPH;
+		after = i + l;
+	} else
+		goto tail;
+
+	h->marker_len = after - i;
+	/* A part's title may follow a colon or a dot: 第一篇：讲话. */
+	if (is_part_kind(h->kind)) {
+		t = skip_blank(s, n, after);
+		d = peek(s, n, t, &l2);
+		if (d == 0xFF1A || d == ':' || d == 0x3001 || d == '.' ||
+		    d == 0xFF0E)
+			after = t + l2;
+	} else if (h->form & SP_HF_ENCLOSED) {
+		/* ①、 ⑴. : a stray delimiter after an enclosed number. */
+		d = peek(s, n, after, &l2);
+		if (d == 0x3001 || d == '.' || d == 0xFF0E) {
+			after += l2;
+			h->marker_len = after - i;
+		}
+	}
+	if (is_leader_line(s, n, skip_blank(s, n, after)))
+		return 0;
+	if (!find_title(s, n, after, h) && !is_part_kind(h->kind))
+		return 0;
+	return 1;
+tail:
+	memset(h, 0, sizeof *h);
+	return match_pian_tail(s, n, i, h);
+}
+
+int
+sp_heading_format_marker(struct sp_buf *out, enum sp_heading_kind kind,
+    unsigned form, long n)
+{
+	char num[32];
+	int r = 0;
+	int ascii = !(form & SP_HF_DIGITS_FULL);
+
+	/* An Arabic number in the marker's digits. */
+#define ARABIC() do { \
+	if (ascii) { \
+		snprintf(num, sizeof num, "%ld", n); \
+		r |= sp_buf_puts(out, num); \
+	} else { \
+		snprintf(num, sizeof num, "%ld", n); \
+		for (char *p = num; *p; p++) \
+			r |= sp_buf_put_cp(out, 0xFF10 + (*p - '0')); \
+	} \
+} while (0)
+
+	if (form & SP_HF_ENCLOSED) {
+		long cp = 0;
+
+		switch (kind) {
+		case SP_HK_CN_PAREN:
+			if (n >= 1 && n <= 10)
+				cp = 0x321F + n;
+			break;
+		case SP_HK_NUM_PAREN:
+			if (n >= 1 && n <= 20)
+				cp = 0x2473 + n;
+			break;
+		case SP_HK_NUM_DOT:
+			if (n >= 1 && n <= 20)
+				cp = 0x2487 + n;
+			break;
+		case SP_HK_CIRCLED:
+			if (form & SP_HF_IDEOGRAPH)
+				cp = n >= 1 && n <= 10 ? 0x327F + n : 0;
+			else
+				cp = n >= 1 && n <= 20 ? 0x245F + n :
+				    n <= 35 ? 0x3251 + n - 21 :
+				    n <= 50 ? 0x32B1 + n - 36 : 0;
+			break;
+		default:
+			break;
+		}
+		if (cp)
+			return sp_buf_put_cp(out, cp);
+		/* Beyond the enclosed characters: say it in parentheses. */
+		r |= sp_buf_puts(out, "（");
+		ARABIC();
+		r |= sp_buf_puts(out, "）");
+		return r ? -1 : 0;
+	}
+	if (form & SP_HF_OPEN_FULL)
+		r |= sp_buf_puts(out, "（");
+	if (form & SP_HF_OPEN_HALF)
+		r |= sp_buf_putc(out, '(');
+	switch (kind) {
+	case SP_HK_PIAN: case SP_HK_BUFEN: case SP_HK_BIAN: case SP_HK_ZHANG:
+	case SP_HK_JIE: case SP_HK_TIAO: case SP_HK_DI:
+		r |= sp_buf_puts(out, "第");
+		if (form & SP_HF_ARABIC)
+			ARABIC();
+		else
+			r |= sp_cn_format(out, n);
+		r |= sp_buf_puts(out, kind == SP_HK_PIAN ? "篇" :
+		    kind == SP_HK_BUFEN ? "部分" : kind == SP_HK_BIAN ? "编" :
+		    kind == SP_HK_ZHANG ? "章" : kind == SP_HK_JIE ? "节" :
+		    kind == SP_HK_TIAO ? "条" : "");
+		break;
+	case SP_HK_PIAN_TAIL:
+		r |= sp_buf_puts(out, "篇");
+		r |= sp_cn_format(out, n);
+		break;
+	case SP_HK_CN_DUN: case SP_HK_CN_PAREN: case SP_HK_SHI:
+	case SP_HK_YAO:
+		r |= sp_cn_format(out, n);
+		if (kind == SP_HK_SHI)
+			r |= sp_buf_puts(out, "是");
+		if (kind == SP_HK_YAO)
+			r |= sp_buf_puts(out, "要");
+		break;
+	case SP_HK_SEQ:
+		r |= sp_buf_puts(out, n == 1 ? "首先" : n == 2 ? "其次" :
+		    n == 3 ? "再次" : "最后");
+		break;
+	default:
+		ARABIC();
+		break;
+	}
+#undef ARABIC
+	if (form & SP_HF_DUN)
+		r |= sp_buf_puts(out, "、");
+	if (form & SP_HF_DOT_FULL)
+		r |= sp_buf_puts(out, "．");
+	if (form & SP_HF_DOT_HALF)
+		r |= sp_buf_putc(out, '.');
+	if (form & SP_HF_CLOSE_FULL)
+		r |= sp_buf_puts(out, "）");
+	if (form & SP_HF_CLOSE_HALF)
+		r |= sp_buf_putc(out, ')');
+	return r ? -1 : 0;
+}
+
+/* The tracker. */
+
+struct style {
+	int rank;		/* 0: not seen in this document */
+	unsigned first_form;
+};
+
+struct sp_heading_tracker {
+	unsigned flags;
+	struct style style[2 * SP_HK_NKINDS];
+	int next_rank, next_item_rank;
+	struct sp_heading_entry path[MAX_DEPTH];
+	int rank[MAX_DEPTH];
+	int depth;
+	struct sp_heading_entry *found;
+	int nfound, cap;
+};
+
+struct sp_heading_tracker *
+sp_heading_tracker_new(unsigned flags)
+{
+	struct sp_heading_tracker *t = calloc(1, sizeof *t);
+
+	if (t == NULL)
+		return NULL;
+	t->flags = flags;
+	sp_heading_tracker_reset(t);
+	return t;
+}
+
+void
+sp_heading_tracker_reset(struct sp_heading_tracker *t)
+{
+	memset(t->style, 0, sizeof t->style);
+	t->next_rank = 2;	/* 1 is the parts' */
+	t->next_item_rank = 1000;
+	t->depth = 0;
+	t->nfound = 0;
+}
+
+void
+sp_heading_tracker_free(struct sp_heading_tracker *t)
+{
+	if (t == NULL)
+		return;
+	free(t->found);
+	free(t);
+}
+
+static int
+is_part_family(int k)
+{
+	return k == SP_HK_PIAN || k == SP_HK_BUFEN || k == SP_HK_PIAN_TAIL;
+}
+
+/* Styles that continue one another share a rank: 第一篇 and …篇二. */
+static int
+family(enum sp_heading_kind k)
+{
+	switch (k) {
+	case SP_HK_PIAN_TAIL: return SP_HK_PIAN;
+	case SP_HK_SEQ: return SP_HK_DI;
+	default: return k;
+	}
+}
+
+static void
+copy_text(char *dst, size_t cap, size_t *len, const char *s, size_t n)
+{
+	if (n >= cap)
+		n = sp_utf8_boundary(s, cap - 1);
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+	*len = n;
+}
+
+static int
+add(struct sp_heading_tracker *t, const char *s, const struct sp_heading *h,
+    uint64_t line, uint64_t offset)
+{
+	struct sp_heading_entry *e;
+	int item, key, rank, under_article = 0, i;
+
+	for (i = 0; i < t->depth; i++)
+		if (t->path[i].h.kind == SP_HK_TIAO)
+			under_article = 1;
+	item = sp_heading_kind_is_item(h->kind) ||
+	    (under_article && !is_part_kind(h->kind));
+	if (item && !(t->flags & SP_HEADING_ITEMS))
+		return 0;
+	key = family(h->kind) + (item && !sp_heading_kind_is_item(h->kind) ?
+	    SP_HK_NKINDS : 0);
+	/*
+	 * A part (第X篇, …篇X, 第X部分) names a whole speech or report: it
+	 * ranks above every other style wherever it first appears, and the
+	 * styles below it are learnt afresh, so that one speech's order does
+	 * not decide the next one's.
+	 */
+	if (is_part_family(h->kind)) {
+		for (i = 0; i < 2 * SP_HK_NKINDS; i++)
+			if (!is_part_family(i % SP_HK_NKINDS))
+				t->style[i].rank = 0;
+		if (t->style[key].rank == 0)
+			t->style[key].first_form = h->form;
+		t->style[key].rank = 1;
+	}
+	if (t->style[key].rank == 0) {
+		t->style[key].rank = item ? t->next_item_rank++ :
+		    t->next_rank++;
+		t->style[key].first_form = h->form;
+	}
+	rank = t->style[key].rank;
+	if (t->nfound == t->cap) {
+		int ncap = t->cap ? t->cap * 2 : 4;
+		void *p = realloc(t->found, ncap * sizeof *t->found);
+
+		if (p == NULL) {
+			errno = ENOMEM;
+			return -1;
+		}
+		t->found = p;
+		t->cap = ncap;
+	}
+	e = &t->found[t->nfound];
+	memset(e, 0, sizeof *e);
+	e->prev_number = -1;
+	while (t->depth > 0 && t->rank[t->depth - 1] >= rank) {
+		struct sp_heading_entry *p = &t->path[t->depth - 1];
+
+		if (t->rank[t->depth - 1] == rank) {
+			e->prev_number = p->h.number;
+			e->prev_kind = p->h.kind;
+			e->prev_form = p->h.form;
+			e->prev_line = p->line;
+			memcpy(e->prev_marker, p->marker, p->marker_len + 1);
+		}
+		t->depth--;
+	}
+	if (t->depth == MAX_DEPTH)	/* cannot happen: ranks are distinct */
+		t->depth--;
+	e->h = *h;
+	e->level = t->depth + 1;
+	e->item = item;
+	e->line = line;
+	e->offset = offset + h->marker_off;
+	e->first_form = t->style[key].first_form;
+	copy_text(e->marker, sizeof e->marker, &e->marker_len,
+	    s + h->marker_off, h->marker_len);
+	copy_text(e->title, sizeof e->title, &e->title_len,
+	    s + h->title_off, h->title_len);
+	t->path[t->depth] = *e;
+	t->rank[t->depth] = rank;
+	t->depth++;
+	t->nfound++;
+	return 0;
+}
+
+static int
+try_segment(struct sp_heading_tracker *t, const char *s, size_t start,
+    size_t end, uint64_t line, uint64_t offset)
+{
+	struct sp_heading h;
+
+	if (!sp_heading_match(s + start, end - start, t->flags, &h))
+		return 0;
+	h.marker_off += start;
+	h.title_off += start;
+	return add(t, s, &h, line, offset);
+}
+
+/* Is there a sentence end just before s[i]? */
+static int
+after_sentence_end(const char *s, size_t i)
+{
+	return i >= 3 && ((unsigned char)s[i - 3] == 0xE3 &&
+	    (unsigned char)s[i - 2] == 0x80 && (unsigned char)s[i - 1] == 0x82);
+}
+
+int
+sp_heading_tracker_feed(struct sp_heading_tracker *t, const char *s,
+    size_t n, uint64_t line, uint64_t offset)
+{
+	size_t i, start = 0, run_start, l;
+	int runs;
+	int32_t cp;
+
+	t->nfound = 0;
+	if (t->flags & SP_HEADING_NO_SEGMENTS) {
+		if (try_segment(t, s, 0, n, line, offset) < 0)
+			return -1;
+		return t->nfound;
+	}
+	for (i = 0; i < n; ) {
+		unsigned char b = (unsigned char)s[i];
+
+		/* Only a blank can end a segment: skip to the next one. */
+		if (b != ' ' && b != '\t' && b != 0xE3 && b != 0xC2) {
+			i++;
+			continue;
+		}
+		l = cp_at(s, n, i, &cp);
+		if (!is_blank(cp)) {
+			i += l;
+			continue;
+		}
+		run_start = i;
+		runs = 0;
+		while (i < n) {
+			l = cp_at(s, n, i, &cp);
+			if (!is_blank(cp))
+				break;
+			runs++;
+			i += l;
+		}
+		if (i >= n)
+			break;
+		if (runs >= 2 || after_sentence_end(s, run_start)) {
+			if (run_start > start && try_segment(t, s, start,
+			    run_start, line, offset) < 0)
+				return -1;
+			start = i;
+		}
+	}
+	if (start < n && try_segment(t, s, start, n, line, offset) < 0)
+		return -1;
+	return t->nfound;
+}
+
+const struct sp_heading_entry *
+sp_heading_tracker_found(const struct sp_heading_tracker *t, int i)
+{
+	return i >= 0 && i < t->nfound ? &t->found[i] : NULL;
+}
+
+int
+sp_heading_tracker_depth(const struct sp_heading_tracker *t)
+{
+	return t->depth;
+}
+
+const struct sp_heading_entry *
+sp_heading_tracker_at(const struct sp_heading_tracker *t, int i)
+{
+	return i >= 0 && i < t->depth ? &t->path[i] : NULL;
+}
+
+int
+sp_heading_entry_text(const struct sp_heading_entry *e, struct sp_buf *out)
+{
+	/* …篇一 comes after its title, as written. */
+	if (e->h.kind == SP_HK_PIAN_TAIL)
+		return sp_buf_append(out, e->title, e->title_len) < 0 ||
+		    sp_buf_append(out, e->marker, e->marker_len) < 0 ? -1 : 0;
+	if (sp_buf_append(out, e->marker, e->marker_len) < 0)
+		return -1;
+	if (e->title_len == 0)
+		return 0;
+	if (is_part_kind(e->h.kind) && sp_buf_putc(out, ' ') < 0)
+		return -1;
+	return sp_buf_append(out, e->title, e->title_len);
+}
+
+int
+sp_heading_tracker_path(const struct sp_heading_tracker *t, const char *sep,
+    struct sp_buf *out)
+{
+	int i;
+
+	if (sep == NULL)
+		sep = " > ";
+	for (i = 0; i < t->depth; i++) {
+		if (i > 0 && sp_buf_puts(out, sep) < 0)
+			return -1;
+		if (sp_heading_entry_text(&t->path[i], out) < 0)
+			return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,219 @@
+/*
+ * heading.h: headings of Chinese official documents and speeches.
+ *
+ * Two layers.  sp_heading_match() looks at one line (or one segment of a
+ * glued line) and says whether it opens with a heading marker: its style
+ * (kind), its number, where the marker is, and the heading's title.
+ * The tracker, fed a document line by line, gives each heading its level
+ * and keeps the current heading path, so that a tool can print an outline
+ * (sp-outline), check the numbering, or label chunks with the path they
+ * come from (sp-split --headings).
+ *
+ * Markers (full- and half-width forms alike; X is a Chinese numeral
+ * 一…九十九, 一百零一…, with 〇/零/两, or Arabic or full-width digits):
+ *
+ *   kind              marker                       family
+ *   SP_HK_PIAN        第X篇                         part
+ *   SP_HK_BUFEN       第X部分                       part
+ *   SP_HK_BIAN        第X编                         law
+ *   SP_HK_ZHANG       第X章                         law
+ *   SP_HK_JIE         第X节                         law
+ *   SP_HK_TIAO        第X条                         law (article)
+ *   SP_HK_PIAN_TAIL   a short title line ending in 篇X ("…讲话篇一")
+ *   SP_HK_CN_DUN      一、 一． 一.
+ *   SP_HK_CN_PAREN    （一） (一) （一) (一） ㈠
+ *   SP_HK_NUM_DOT     1. 1． 1、 １． ⒈
+ *   SP_HK_NUM_PAREN   （1） (1) ⑴
+ *   SP_HK_CIRCLED     ① ㊀
+ *   SP_HK_NUM_RPAREN  1) 1）
+ *   items, matched only with SP_HEADING_ITEMS:
+ *   SP_HK_DI          第一， 第一、 第一：  第一是
+ *   SP_HK_SEQ         首先， 其次， 再次， 最后，  (and 首先是…)
+ *   SP_HK_SHI         一是 二是 …
+ *   SP_HK_YAO         一要 二要 …
+ *
+ * False headings are refused: decimals and dotted numbers (3.28亿,
+ * 11.5.2的…, 1、2月), ranges (一、二季度), cross-references (第三条规定,
+ * 第二章的), dotted leaders (一、总则……3) and bare markers with no text.
+ * Markers count only at the start of a line or of a segment: an
+ * enumerator inside a sentence is never a heading.
+ *
+ * Like the rest of common/, nothing here prints or exits; functions that
+ * allocate return -1 (errno ENOMEM) when memory runs out.
+ */
+#ifndef SP_HEADING_H
+#define SP_HEADING_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+enum sp_heading_kind {
+	SP_HK_NONE = 0,
+	SP_HK_PIAN, SP_HK_BUFEN, SP_HK_BIAN, SP_HK_ZHANG, SP_HK_JIE,
+	SP_HK_TIAO, SP_HK_PIAN_TAIL,
+	SP_HK_CN_DUN, SP_HK_CN_PAREN, SP_HK_NUM_DOT, SP_HK_NUM_PAREN,
+	SP_HK_CIRCLED, SP_HK_NUM_RPAREN,
+	SP_HK_DI, SP_HK_SEQ, SP_HK_SHI, SP_HK_YAO,
+	SP_HK_NKINDS
+};
+
+/* Flags of sp_heading_match() and sp_heading_tracker_new(). */
+enum {
+	SP_HEADING_ITEMS = 1,	/* also match the enumerations (items) */
+	SP_HEADING_NO_SEGMENTS = 2 /* tracker: markers only at line starts */
+};
+
+/*
+ * The form of a marker, for the mixed-width check: which brackets,
+ * delimiter and digits it was written with.  Two markers of one kind are
+ * written alike when their forms are equal.
+ */
+enum {
+	SP_HF_OPEN_FULL = 1 << 0,	/* （ */
+	SP_HF_OPEN_HALF = 1 << 1,	/* ( */
+	SP_HF_CLOSE_FULL = 1 << 2,	/* ） */
+	SP_HF_CLOSE_HALF = 1 << 3,	/* ) */
+	SP_HF_DOT_FULL = 1 << 4,	/* ． */
+	SP_HF_DOT_HALF = 1 << 5,	/* . */
+	SP_HF_DUN = 1 << 6,		/* 、 */
+	SP_HF_DIGITS_FULL = 1 << 7,	/* １２ */
+	SP_HF_ENCLOSED = 1 << 8,	/* one character: ㈠ ⑴ ⒈ ① */
+	SP_HF_IDEOGRAPH = 1 << 9,	/* ㊀ */
+	SP_HF_ARABIC = 1 << 10		/* 第1章: Arabic number in a 第X */
+};
+
+struct sp_heading {
+	enum sp_heading_kind kind;
+	long number;		/* 1, 2, …; 0 when it has none (最后) */
+	unsigned form;		/* SP_HF_* bits */
+	size_t marker_off;	/* the marker: s[marker_off..+marker_len) */
+	size_t marker_len;
+	size_t title_off;	/* the title: s[title_off..+title_len) */
+	size_t title_len;
+};
+
+/*
+ * Does s[0..n) (a line without its newline, or a segment of one) open
+ * with a heading?  Leading white space is skipped.  Returns 1 and fills
+ * *h, or 0.  flags: SP_HEADING_ITEMS.
+ *
+ * The title is the rest of the line when that is short (at most 40
+ * characters) and holds no sentence end; otherwise the run-in head: the
+ * text up to the first 。！？；： (or their half-width forms) or white
+ * space, at most 80 characters.  "（一）服务企业，大力帮扶企业发展。企业是…"
+ * has the title "服务企业，大力帮扶企业发展".
+ */
+int sp_heading_match(const char *s, size_t n, unsigned flags,
+    struct sp_heading *h);
+
+/*
+ * Parses the Chinese numeral at the start of s[0..n): 一…九十九, 一百零一,
+ * 两千, 〇/零 as zero fillers, or written digit by digit (二〇二〇).
+ * Returns its value (0…9999) and the bytes used in *used, or -1 (*used 0)
+ * when s does not start with a numeral.
+ */
+long sp_cn_number(const char *s, size_t n, size_t *used);
+
+/* Appends n (1…9999) in Chinese numerals: 1 一, 10 十, 21 二十一, 101 一百零一. */
+int sp_cn_format(struct sp_buf *out, long n);
+
+/* A short English name of a kind, for JSON: "cn-dun", "cn-paren"… */
+const char *sp_heading_kind_name(enum sp_heading_kind k);
+/* Is the kind one of the items (第一，首先，一是，一要)? */
+int sp_heading_kind_is_item(enum sp_heading_kind k);
+
+/*
+ * Appends the marker that kind and form give number n: the marker a
+ * heading numbered n would have if written like one of that form.  With
+ * kind SP_HK_CN_PAREN, form SP_HF_OPEN_FULL|SP_HF_CLOSE_FULL and n 2 that
+ * is "（二）".  Used to say which marker was expected.
+ */
+int sp_heading_format_marker(struct sp_buf *out, enum sp_heading_kind kind,
+    unsigned form, long n);
+
+/*
+ * The tracker.  Levels come from the order in which marker styles first
+ * appear in the document: the first style seen is level 1, and a heading
+ * closes every open heading whose style appeared after its own (or is its
+ * own: a sibling).  A document that starts at （一） has （一） as level 1;
+ * one that goes 一、（一）1. nests them in that order.  Parts (第X篇,
+ * …篇X, 第X部分) are the exception: they name whole speeches, rank above
+ * every other style, and each part learns the order of the styles below
+ * it afresh.  Items come below
+ * every numbered level, and so do numbered markers under a law article
+ * (第X条): a law's （一） is an item of its article.  Items are reported
+ * only with SP_HEADING_ITEMS.
+ *
+ * Lines are segmented unless SP_HEADING_NO_SEGMENTS is given: a run of two
+ * or more spaces (or one after 。！？) starts a new segment, so the
+ * headings of a page whose paragraphs were glued into one line are found.
+ */
+#define SP_HEADING_MARKER_MAX 48
+#define SP_HEADING_TITLE_MAX (80 * 4 + 1)
+
+struct sp_heading_entry {
+	struct sp_heading h;	/* offsets relative to the line fed */
+	int level;		/* 1-based depth in the outline */
+	int item;		/* 1 for an item (enumeration, law item) */
+	uint64_t line;		/* as given to sp_heading_tracker_feed() */
+	uint64_t offset;	/* byte offset of the marker in the input */
+	/* NUL-terminated copies (a title holds at most 80 characters). */
+	char marker[SP_HEADING_MARKER_MAX];
+	char title[SP_HEADING_TITLE_MAX];
+	size_t marker_len, title_len;
+	/*
+	 * For numbering checks: the previous heading of the same style under
+	 * the same parent (prev_number -1 and prev_marker "" when this is the
+	 * first), and the form of the first heading of this style in the
+	 * document.
+	 */
+	long prev_number;
+	enum sp_heading_kind prev_kind;
+	unsigned prev_form;
+	uint64_t prev_line;
+	char prev_marker[SP_HEADING_MARKER_MAX];
+	unsigned first_form;
+};
+
+struct sp_heading_tracker;
+
+/* Returns NULL when out of memory.  flags: SP_HEADING_*. */
+struct sp_heading_tracker *sp_heading_tracker_new(unsigned flags);
+/* Forgets the document: the next line fed starts a new one. */
+void sp_heading_tracker_reset(struct sp_heading_tracker *t);
+void sp_heading_tracker_free(struct sp_heading_tracker *t);
+
+/*
+ * Feeds one line s[0..n) (without its newline), number line, at byte
+ * offset in the input.  Returns how many headings it holds (usually 0 or
+ * 1; more when the line is a glued page), or -1 when out of memory.
+ * The headings found are sp_heading_tracker_found(t, 0 … count-1), valid
+ * until the next feed or reset.
+ */
+int sp_heading_tracker_feed(struct sp_heading_tracker *t, const char *s,
+    size_t n, uint64_t line, uint64_t offset);
+const struct sp_heading_entry *sp_heading_tracker_found(
+    const struct sp_heading_tracker *t, int i);
+
+/*
+ * The current heading path, outermost first: depth() entries, at(i) for
+ * 0 <= i < depth, valid until the next feed or reset.
+ */
+int sp_heading_tracker_depth(const struct sp_heading_tracker *t);
+const struct sp_heading_entry *sp_heading_tracker_at(
+    const struct sp_heading_tracker *t, int i);
+
+/*
+ * Appends the path as text, e.g. "一、肯定成绩 > （二）服务项目": each
+ * heading's marker and title (a space between them after 第X篇/章/条…),
+ * joined by sep (" > " when NULL).  Appends nothing at the top of a
+ * document.  Returns 0, or -1 when out of memory.
+ */
+int sp_heading_tracker_path(const struct sp_heading_tracker *t,
+    const char *sep, struct sp_buf *out);
+/* Appends one entry as the path shows it: marker, space when due, title. */
+int sp_heading_entry_text(const struct sp_heading_entry *e,
+    struct sp_buf *out);
+
+#endif

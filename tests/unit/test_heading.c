@@ -1,0 +1,403 @@
+/* Unit tests of common/heading.c: markers, numerals, titles, the tracker. */
+#include <string.h>
+
+#include "check.h"
+#include "heading.h"
+
+/* match LINE with FLAGS: kind, number, marker and title as given. */
+static void
+yes(const char *line, unsigned flags, enum sp_heading_kind kind, long number,
+    const char *marker, const char *title)
+{
+	struct sp_heading h;
+	int got = sp_heading_match(line, strlen(line), flags, &h);
+
+	if (!check_report(got == 1, __FILE__, __LINE__, line))
+		return;
+	if (h.kind != kind || h.number != number)
+		printf("  (%s: kind %s number %ld)\n", line,
+		    sp_heading_kind_name(h.kind), h.number);
+	CHECK_INT(h.kind, kind);
+	CHECK_INT(h.number, number);
+	CHECK_MEM(line + h.marker_off, h.marker_len, marker);
+	CHECK_MEM(line + h.title_off, h.title_len, title);
+}
+
+static void
+no(const char *line, unsigned flags)
+{
+	struct sp_heading h;
+	int got = sp_heading_match(line, strlen(line), flags, &h);
+
+	if (got)
+		printf("  (not a heading, got %s %ld: %s)\n",
+		    sp_heading_kind_name(h.kind), h.number, line);
+	check_report(got == 0, __FILE__, __LINE__, line);
+}
+
+static void
+test_numbers(void)
+{
+	static const struct { const char *s; long v; } cases[] = {
+		{ "一", 1 }, { "九", 9 }, { "十", 10 }, { "十一", 11 },
+		{ "二十", 20 }, { "二十一", 21 }, { "九十九", 99 },
+		{ "一百", 100 }, { "一百零一", 101 }, { "一百一十", 110 },
+		{ "两百", 200 }, { "〇", 0 }, { "二〇二〇", 2020 },
+		{ "一千零二十", 1020 }, { "两", 2 }, { "零", 0 },
+	};
+	struct sp_buf b = SP_BUF_INIT;
+	size_t used, i;
+	long v;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		v = sp_cn_number(cases[i].s, strlen(cases[i].s), &used);
+		CHECK_INT(v, cases[i].v);
+		CHECK_INT(used, strlen(cases[i].s));
+	}
+	/* The numeral stops at the first other character. */
+	v = sp_cn_number("十二、要点", strlen("十二、要点"), &used);
+	CHECK_INT(v, 12);
+	CHECK_INT(used, strlen("十二"));
+	CHECK_INT(sp_cn_number("第一", 6, &used), -1);
+	CHECK_INT(used, 0);
+	CHECK_INT(sp_cn_number("十十", 6, &used), -1);
+	CHECK_INT(sp_cn_number("三四五六七", 15, &used), -1);
+	CHECK_INT(sp_cn_number("", 0, &used), -1);
+	/* Formatting is the inverse on 1…9999. */
+	for (v = 1; v <= 9999; v++) {
+		sp_buf_clear(&b);
+		sp_cn_format(&b, v);
+		if (sp_cn_number(b.data, b.len, &used) != v || used != b.len) {
+			CHECK_INT(sp_cn_number(b.data, b.len, &used), v);
+			break;
+		}
+	}
+	CHECK(v == 10000);
+	sp_buf_clear(&b);
+	sp_cn_format(&b, 101);
+	CHECK_MEM(b.data, b.len, "一百零一");
+	sp_buf_clear(&b);
+	sp_cn_format(&b, 10);
+	CHECK_MEM(b.data, b.len, "十");
+	sp_buf_free(&b);
+}
+
+static void
+test_markers(void)
+{
+	/* Parts and laws. */
+	yes("第一篇:在全市机关干部大会上的讲话", 0, SP_HK_PIAN, 1, "第一篇",
+	    "在全市机关干部大会上的讲话");
+	yes("第三部分 工作安排", 0, SP_HK_BUFEN, 3, "第三部分", "工作安排");
+	yes("第二编　物权", 0, SP_HK_BIAN, 2, "第二编", "物权");
+	yes("第十二章 附则", 0, SP_HK_ZHANG, 12, "第十二章", "附则");
+	yes("第1章 总则", 0, SP_HK_ZHANG, 1, "第1章", "总则");
+	yes("第四节", 0, SP_HK_JIE, 4, "第四节", "");
+	yes("第一百零一条　本法自公布之日起施行。", 0, SP_HK_TIAO, 101,
+	    "第一百零一条", "本法自公布之日起施行");
+	yes("杭州市政协十一届三次会议篇一", 0, SP_HK_PIAN_TAIL, 1, "篇一",
+	    "杭州市政协十一届三次会议");
+	/* GB/T 9704 levels, every form. */
+	yes("一、肯定成绩,进一步增强机关作风建设的紧迫感责任感", 0,
+	    SP_HK_CN_DUN, 1, "一、",
+	    "肯定成绩,进一步增强机关作风建设的紧迫感责任感");
+	yes("十一．总结", 0, SP_HK_CN_DUN, 11, "十一．", "总结");
+	yes("二十.附录", 0, SP_HK_CN_DUN, 20, "二十.", "附录");
+	yes("　　三、感受", 0, SP_HK_CN_DUN, 3, "三、", "感受");
+	yes("（一）服务企业，大力帮扶企业发展。企业是经济发展的微观基础。", 0,
+	    SP_HK_CN_PAREN, 1, "（一）", "服务企业，大力帮扶企业发展");
+	yes("(二)服务项目,强力推进项目建设。要确保", 0, SP_HK_CN_PAREN, 2,
+	    "(二)", "服务项目,强力推进项目建设");
+	yes("（三)强化三大意识", 0, SP_HK_CN_PAREN, 3, "（三)", "强化三大意识");
+	yes("㈣深入基层调查研究", 0, SP_HK_CN_PAREN, 4, "㈣", "深入基层调查研究");
+	yes("1.围绕主题,组织工作取得新突破。一是落实", 0, SP_HK_NUM_DOT, 1,
+	    "1.", "围绕主题,组织工作取得新突破");
+	yes("2．加强宣传", 0, SP_HK_NUM_DOT, 2, "2．", "加强宣传");
+	yes("3、关注和谐", 0, SP_HK_NUM_DOT, 3, "3、", "关注和谐");
+	yes("１２．其他事项", 0, SP_HK_NUM_DOT, 12, "１２．", "其他事项");
+	yes("2..请x同志述职。", 0, SP_HK_NUM_DOT, 2, "2..", "请x同志述职");
+	yes("⒌注意安全", 0, SP_HK_NUM_DOT, 5, "⒌", "注意安全");
+	yes("（1）加强学习", 0, SP_HK_NUM_PAREN, 1, "（1）", "加强学习");
+	yes("(10)其他", 0, SP_HK_NUM_PAREN, 10, "(10)", "其他");
+	yes("⑵ 严格纪律", 0, SP_HK_NUM_PAREN, 2, "⑵", "严格纪律");
+	yes("①政治纪律", 0, SP_HK_CIRCLED, 1, "①", "政治纪律");
+	yes("⑳最后一项", 0, SP_HK_CIRCLED, 20, "⑳", "最后一项");
+	yes("㉑补充", 0, SP_HK_CIRCLED, 21, "㉑", "补充");
+	yes("1)准备材料", 0, SP_HK_NUM_RPAREN, 1, "1)", "准备材料");
+	yes("2）组织学习", 0, SP_HK_NUM_RPAREN, 2, "2）", "组织学习");
+	/* Items, only with SP_HEADING_ITEMS. */
+	yes("第一,要想干事。想不想干事", SP_HEADING_ITEMS, SP_HK_DI, 1,
+	    "第一,", "要想干事");
+	yes("第二是组织纪律。组织纪律是", SP_HEADING_ITEMS, SP_HK_DI, 2,
+	    "第二是", "组织纪律");
+	yes("首先，落实主体责任就要把党的领导落到实处。", SP_HEADING_ITEMS,
+	    SP_HK_SEQ, 1, "首先，", "落实主体责任就要把党的领导落到实处");
+	yes("其次，加强学习", SP_HEADING_ITEMS, SP_HK_SEQ, 2, "其次，",
+	    "加强学习");
+	yes("最后,讲一点要求", SP_HEADING_ITEMS, SP_HK_SEQ, 0, "最后,",
+	    "讲一点要求");
+	yes("一是展示了围绕中心、服务大局的良好形象。各级", SP_HEADING_ITEMS,
+	    SP_HK_SHI, 1, "一是", "展示了围绕中心、服务大局的良好形象");
+	yes("十二要持续整顿", SP_HEADING_ITEMS, SP_HK_YAO, 12, "十二要",
+	    "持续整顿");
+	no("第一,要想干事。", 0);
+	no("一是展示了良好形象。", 0);
+	no("首先,复杂多变的宏观环境", 0);
+}
+
+static void
+test_titles(void)
+{
+	/* Short, no sentence end: the whole line, trimmed. */
+	yes("一、感受  ", 0, SP_HK_CN_DUN, 1, "一、", "感受");
+	yes("二、 走基层 转作风", 0, SP_HK_CN_DUN, 2, "二、", "走基层 转作风");
+	/* A sentence end: the head before it. */
+	yes("一、走基层，转作风，密切联系群众。", 0, SP_HK_CN_DUN, 1, "一、",
+	    "走基层，转作风，密切联系群众");
+	yes("（二）要求：按时完成", 0, SP_HK_CN_PAREN, 2, "（二）", "要求");
+	/* A long line: the head ends at white space too. */
+	yes("二、共克时艰,全面深入开展“三服务”活动 新的一年,我们要把开展"
+	    "“三服务”活动作为转变作风的重要载体,进一步深化", 0, SP_HK_CN_DUN,
+	    2, "二、", "共克时艰,全面深入开展“三服务”活动");
+	/* A half-width full stop after Chinese ends the head. */
+	yes("(一)服务企业.企业是经济发展的微观基础", 0, SP_HK_CN_PAREN, 1,
+	    "(一)", "服务企业");
+	/* No end in 80 characters: the first 80. */
+	yes("一、一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十"
+	    "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十"
+	    "一二三四五六七八九十一二三四五六七八九十九九", 0, SP_HK_CN_DUN, 1,
+	    "一、", "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十"
+	    "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十"
+	    "一二三四五六七八九十一二三四五六七八九十");
+}
+
+static void
+test_false(void)
+{
+	no("3.28亿元，同比增长", 0);
+	no("11.5.2的规定执行", 0);
+	no("1、2月份全市经济运行", 0);
+	no("2019年是关键之年", 0);
+	no("一、二季度经济增长较快", 0);
+	no("一、二、三产业协调发展", 0);
+	no("第三条规定的情形", 0);
+	no("第二章的内容", 0);
+	no("第一条至第五条", 0);
+	no("第二期", 0);
+	no("第一书记", 0);
+	no("一、总则……………………3", 0);
+	no("1. ..............", 0);
+	no("2...........5", 0);
+	no("第一章 总则 .......... 1", 0);
+	no("（2019）第5号", 0);
+	no("(扩大)会议精神", 0);
+	no("一、", 0);
+	no("（一）", 0);
+	no("一年来我市机关作风建设成效明显", 0);
+	no("十分重要", 0);
+	no("两、", 0);
+	no("一是一，二是二", SP_HEADING_ITEMS);
+	no("首先要提高认识", SP_HEADING_ITEMS);
+	no("第一要务", SP_HEADING_ITEMS);
+	no("要做到三点：一是讲政治", SP_HEADING_ITEMS);
+	no("他说：“一、要做好”", 0);
+	no("", 0);
+	no("   ", 0);
+	no("杭州市政协十一届三次会议。篇一", 0);
+	no("本篇一", 0);
+	no("0.这是零", 0);
+	no("1000.太大", 0);
+	no("\xff\xfe一、", 0);
+}
+
+static int
+feed(struct sp_heading_tracker *t, const char *line, uint64_t no)
+{
+	return sp_heading_tracker_feed(t, line, strlen(line), no, no * 100);
+}
+
+static void
+path_is(struct sp_heading_tracker *t, const char *want)
+{
+	struct sp_buf b = SP_BUF_INIT;
+
+	sp_heading_tracker_path(t, NULL, &b);
+	CHECK_MEM(b.data ? b.data : "", b.len, want);
+	sp_buf_free(&b);
+}
+
+static void
+test_tracker(void)
+{
+	struct sp_heading_tracker *t = sp_heading_tracker_new(0);
+	const struct sp_heading_entry *e;
+
+	CHECK(t != NULL);
+	path_is(t, "");
+	CHECK_INT(feed(t, "一、肯定成绩", 1), 1);
+	e = sp_heading_tracker_found(t, 0);
+	CHECK_INT(e->level, 1);
+	CHECK_INT(e->line, 1);
+	CHECK_INT(e->offset, 100);
+	CHECK_INT(e->prev_number, -1);
+	CHECK_INT(feed(t, "正文。", 2), 0);
+	CHECK_INT(feed(t, "（一）服务企业，大力帮扶企业发展。企业是", 3), 1);
+	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 2);
+	CHECK_INT(feed(t, "1.加强学习", 4), 1);
+	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 3);
+	path_is(t, "一、肯定成绩 > （一）服务企业，大力帮扶企业发展 > 1.加强学习");
+	CHECK_INT(feed(t, "（三）服务项目", 5), 1);
+	e = sp_heading_tracker_found(t, 0);
+	CHECK_INT(e->level, 2);
+	CHECK_INT(e->prev_number, 1);
+	CHECK_INT(e->prev_line, 3);
+	CHECK_MEM(e->prev_marker, strlen(e->prev_marker), "（一）");
+	CHECK_INT(sp_heading_tracker_depth(t), 2);
+	path_is(t, "一、肯定成绩 > （三）服务项目");
+	CHECK_INT(feed(t, "二、共克时艰", 6), 1);
+	e = sp_heading_tracker_found(t, 0);
+	CHECK_INT(e->level, 1);
+	CHECK_INT(e->prev_number, 1);
+	/* 1. directly under 二、: level 2, first of its style there. */
+	CHECK_INT(feed(t, "1.其他", 7), 1);
+	e = sp_heading_tracker_found(t, 0);
+	CHECK_INT(e->level, 2);
+	CHECK_INT(e->prev_number, -1);
+	/* Items are ignored without SP_HEADING_ITEMS. */
+	CHECK_INT(feed(t, "一是加强学习。", 8), 0);
+	path_is(t, "二、共克时艰 > 1.其他");
+	/* Mixed widths: the first form of the style is kept. */
+	CHECK_INT(feed(t, "(二)服务", 9), 1);
+	e = sp_heading_tracker_found(t, 0);
+	CHECK_INT(e->first_form, SP_HF_OPEN_FULL | SP_HF_CLOSE_FULL);
+	CHECK_INT(e->h.form, SP_HF_OPEN_HALF | SP_HF_CLOSE_HALF);
+
+	/* A document starting at （一） has it as level 1. */
+	sp_heading_tracker_reset(t);
+	path_is(t, "");
+	CHECK_INT(feed(t, "（一）总体要求", 1), 1);
+	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 1);
+	CHECK_INT(feed(t, "1.指导思想", 2), 1);
+	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 2);
+	CHECK_INT(feed(t, "（二）主要任务", 3), 1);
+	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 1);
+	CHECK_INT(sp_heading_tracker_found(t, 0)->prev_number, 1);
+
+	/* A glued page: headings after runs of spaces, in one line. */
+	sp_heading_tracker_reset(t);
+	{
+		const char *g = "同志们:   一、高扬创业精神   义乌人杰地灵。"
+		    "   （一）要创新。创新是…   二、狠抓落实   正文";
+		e = NULL;
+		CHECK_INT(feed(t, g, 1), 3);
+		e = sp_heading_tracker_found(t, 0);
+		CHECK_MEM(e->title, e->title_len, "高扬创业精神");
+		CHECK_INT(e->offset, 100 + strlen("同志们:   "));
+		e = sp_heading_tracker_found(t, 1);
+		CHECK_INT(e->level, 2);
+		CHECK_MEM(e->title, e->title_len, "要创新");
+		e = sp_heading_tracker_found(t, 2);
+		CHECK_INT(e->level, 1);
+		path_is(t, "二、狠抓落实");
+	}
+	sp_heading_tracker_free(t);
+
+	/* Without segments only line starts count. */
+	t = sp_heading_tracker_new(SP_HEADING_NO_SEGMENTS);
+	CHECK_INT(feed(t, "同志们:   一、高扬创业精神", 1), 0);
+	sp_heading_tracker_free(t);
+
+	/* Laws: （一） under 第X条 is an item of the article. */
+	t = sp_heading_tracker_new(0);
+	CHECK_INT(feed(t, "第一章 总则", 1), 1);
+	CHECK_INT(feed(t, "第一条　为了规范管理，制定本办法。", 2), 1);
+	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 2);
+	CHECK_INT(feed(t, "（一）不得泄露秘密；", 3), 0);
+	CHECK_INT(feed(t, "第二条　本办法适用于全市。", 4), 1);
+	path_is(t, "第一章 总则 > 第二条 本办法适用于全市");
+	sp_heading_tracker_free(t);
+
+	t = sp_heading_tracker_new(SP_HEADING_ITEMS);
+	CHECK_INT(feed(t, "第一章 总则", 1), 1);
+	CHECK_INT(feed(t, "第一条　为了规范管理，制定本办法。", 2), 1);
+	CHECK_INT(feed(t, "（一）不得泄露秘密；", 3), 1);
+	e = sp_heading_tracker_found(t, 0);
+	CHECK_INT(e->item, 1);
+	CHECK_INT(e->level, 3);
+	CHECK_INT(feed(t, "（二）不得弄虚作假。", 4), 1);
+	CHECK_INT(sp_heading_tracker_found(t, 0)->prev_number, 1);
+	sp_heading_tracker_free(t);
+
+	/* Items come below every numbered level, whatever came first. */
+	t = sp_heading_tracker_new(SP_HEADING_ITEMS);
+	CHECK_INT(feed(t, "一是加强学习。", 1), 1);
+	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 1);
+	CHECK_INT(feed(t, "一、总体要求", 2), 1);
+	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 1);
+	CHECK_INT(feed(t, "首先，要学习。", 3), 1);
+	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 2);
+	CHECK_INT(feed(t, "第二，要实干。", 4), 1);
+	e = sp_heading_tracker_found(t, 0);
+	CHECK_INT(e->level, 2);
+	CHECK_INT(e->prev_number, 1);
+	/* 一是 appeared before 第二, so it ranks above it. */
+	CHECK_INT(feed(t, "一是落实。", 5), 1);
+	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 2);
+	path_is(t, "一、总体要求 > 一是落实");
+	/* A new part (第X篇) learns its own levels below it. */
+	CHECK_INT(feed(t, "第二篇 讲话", 6), 1);
+	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 1);
+	CHECK_INT(feed(t, "第一，发展思路要清晰", 7), 1);
+	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 2);
+	CHECK_INT(feed(t, "一要把握发展规律。", 8), 1);
+	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 3);
+	path_is(t, "第二篇 讲话 > 第一，发展思路要清晰 > 一要把握发展规律");
+	sp_heading_tracker_free(t);
+}
+
+static void
+test_format(void)
+{
+	static const struct {
+		const char *line;
+		long n;
+		const char *want;
+	} cases[] = {
+		{ "（三）x", 2, "（二）" }, { "(三)x", 2, "(二)" },
+		{ "（三)x", 12, "（十二)" }, { "一、x", 21, "二十一、" },
+		{ "3.x", 2, "2." }, { "３．x", 12, "１２．" }, { "3、x", 4, "4、" },
+		{ "⑶x", 2, "⑵" }, { "③x", 4, "④" }, { "③x", 60, "（60）" },
+		{ "㈢x", 2, "㈡" }, { "第三章 x", 2, "第二章" },
+		{ "第3条 x", 2, "第2条" }, { "第三部分 x", 2, "第二部分" },
+		{ "2)x", 3, "3)" }, { "（1）x", 2, "（2）" },
+		{ "会议报告篇三", 2, "篇二" },
+	};
+	struct sp_buf b = SP_BUF_INIT;
+	struct sp_heading h;
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		sp_buf_clear(&b);
+		if (!CHECK(sp_heading_match(cases[i].line,
+		    strlen(cases[i].line), 0, &h)))
+			continue;
+		sp_heading_format_marker(&b, h.kind, h.form, cases[i].n);
+		CHECK_MEM(b.data, b.len, cases[i].want);
+	}
+	sp_buf_free(&b);
+	CHECK(strcmp(sp_heading_kind_name(SP_HK_CN_PAREN), "cn-paren") == 0);
+	CHECK(sp_heading_kind_is_item(SP_HK_SHI));
+	CHECK(!sp_heading_kind_is_item(SP_HK_CIRCLED));
+}
+
+int
+main(void)
+{
+	test_numbers();
+	test_markers();
+	test_titles();
+	test_false();
+	test_tracker();
+	test_format();
+	return check_done("test_heading");
+}
