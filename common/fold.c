@@ -21,13 +21,27 @@
 enum { DROP, KEEP, WORD, SLOW };
 
 int
-sp_fold_is_cjk_letter(int cp)
+sp_fold_is_cjk_letter(int32_t cp)
 {
 	return sp_is_han(cp) || (cp >= 0x3040 && cp <= 0x30FF) ||
 	    (cp >= 0x31F0 && cp <= 0x31FF) || (cp >= 0x3100 && cp <= 0x312F) ||
 	    (cp >= 0x31A0 && cp <= 0x31BF) || (cp >= 0x1100 && cp <= 0x11FF) ||
 	    (cp >= 0x3130 && cp <= 0x318F) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
 	    (cp >= 0xFF66 && cp <= 0xFFDC);
+}
+
+int
+sp_fold_is_word(int32_t cp)
+{
+	utf8proc_category_t c;
+
+	if (cp < 0x80)
+		return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' &&
+		    (cp | 0x20) <= 'z');
+	if (cp > 0x10FFFF || sp_fold_is_cjk_letter(cp))
+		return 0;
+	c = utf8proc_category(cp);
+	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO;
 }
 
 /*

@@ -13,6 +13,7 @@
 #ifndef SP_FOLD_H
 #define SP_FOLD_H
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 
@@ -34,6 +35,11 @@ enum {
 long sp_fold(const char *s, size_t n, unsigned flags, struct sp_buf *out);
 
 /* Is cp a character of a CJK script (Han, kana, hangul, bopomofo)? */
-int sp_fold_is_cjk_letter(int cp);
+int sp_fold_is_cjk_letter(int32_t cp);
+/*
+ * Is cp a word character: a letter, mark or number outside the CJK
+ * scripts (what SP_FOLD_WORDS keeps apart)?
+ */
+int sp_fold_is_word(int32_t cp);
 
 #endif

@@ -75,5 +75,12 @@ main(void)
 	CHECK(sp_fold_is_cjk_letter(0x4E2D));
 	CHECK(sp_fold_is_cjk_letter(0x3042));
 	CHECK(!sp_fold_is_cjk_letter('a'));
+	CHECK(sp_fold_is_word('a'));
+	CHECK(sp_fold_is_word('7'));
+	CHECK(sp_fold_is_word(0xE9));		/* é */
+	CHECK(sp_fold_is_word(0x301));		/* combining acute */
+	CHECK(!sp_fold_is_word(0x4E2D));
+	CHECK(!sp_fold_is_word(','));
+	CHECK(!sp_fold_is_word(0xFFFD));
 	return check_done("test_fold");
 }

@@ -1,0 +1,485 @@
+/*
+ * sp-dedupe: remove repeated units from a stream, keeping the first
+ * occurrence and the input order, each unit written as soon as it is
+ * judged.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "dedupe.h"
+#include "jsonl.h"
+#include "spool.h"
+#include "store.h"
+#include "stream.h"
+#include "tool.h"
+
+static const char usage_text[] =
+"usage: sp-dedupe [-dnpuz] [--jsonl] [--field NAME] [--near[=T]] [--shingle N]\n"
+"                 [--contained[=C]] [--fold-digits] [--min-chars N]\n"
+"                 [--drop-all] [--repeats K] [--store DIR] [--no-wait]\n"
+"                 [--store-readonly] [--duplicates] [--report FILE]\n"
+"                 [--max-unit SIZE] [--stats] [--progress] [file ...]\n"
+"       sp-dedupe --store DIR --store-info\n"
+"Remove repeated units (lines; -p paragraphs; -d documents), keeping the\n"
+"first of each.\n"
+"  -p, --paragraphs     units are paragraphs (blank-line separated)\n"
+"  -d, --documents      units are documents (form-feed line; NUL with -z)\n"
+"  -z, --null           units end with NUL\n"
+"      --jsonl          units are JSON Lines records, judged on --field\n"
+"  -n, --normalize      equal after NFKC, case folding and removing space\n"
+"                       and punctuation\n"
+"      --fold-digits    also count every digit as 0 (implies -n)\n"
+"      --near[=T]       near-duplicates: MinHash similarity >= T (0.8)\n"
+"      --shingle N      tokens per shingle in --near (5)\n"
+"      --contained[=C]  drop documents with C (0.9) of their text seen\n"
+"  -u, --adjacent       only compare each unit with the one before it\n"
+"      --min-chars N    shorter units are never duplicates\n"
+"      --drop-all       drop every copy of a repeated unit (two passes)\n"
+"      --repeats K      with --drop-all: of a unit seen K or more times\n"
+"      --store DIR      also drop what earlier runs kept; record this run\n"
+"      --no-wait        exit 2 if another run holds the store\n"
+"      --store-readonly check against the store without recording\n"
+"      --store-info     print what the store holds\n"
+"      --duplicates     print only what would be dropped\n"
+"      --report FILE    a TSV row for each dropped unit\n"
+"      --max-unit SIZE  longest unit judged (64M); longer ones pass\n"
+"      --stats          counts and peak memory on stderr\n"
+"      --progress       show progress on stderr\n"
+"  -h, --help           this help;  --version  version and libraries\n";
+
+enum {
+	OPT_FOLD_DIGITS = SP_OPT_TOOL_BASE, OPT_NEAR, OPT_SHINGLE,
+	OPT_CONTAINED, OPT_MIN_CHARS, OPT_DROP_ALL, OPT_REPEATS, OPT_STORE,
+	OPT_NO_WAIT, OPT_STORE_READONLY, OPT_STORE_INFO, OPT_DUPLICATES,
+	OPT_REPORT
+};
+
+static const struct option longopts[] = {
+	SP_COMMON_LONGOPTS,
+	{ "paragraphs",     no_argument,       NULL, 'p' },
+	{ "documents",      no_argument,       NULL, 'd' },
+	{ "normalize",      no_argument,       NULL, 'n' },
+	{ "adjacent",       no_argument,       NULL, 'u' },
+	{ "fold-digits",    no_argument,       NULL, OPT_FOLD_DIGITS },
+	{ "near",           optional_argument, NULL, OPT_NEAR },
+	{ "shingle",        required_argument, NULL, OPT_SHINGLE },
+	{ "contained",      optional_argument, NULL, OPT_CONTAINED },
+	{ "min-chars",      required_argument, NULL, OPT_MIN_CHARS },
+	{ "drop-all",       no_argument,       NULL, OPT_DROP_ALL },
+	{ "repeats",        required_argument, NULL, OPT_REPEATS },
+	{ "store",          required_argument, NULL, OPT_STORE },
+	{ "no-wait",        no_argument,       NULL, OPT_NO_WAIT },
+	{ "store-readonly", no_argument,       NULL, OPT_STORE_READONLY },
+	{ "store-info",     no_argument,       NULL, OPT_STORE_INFO },
+	{ "duplicates",     no_argument,       NULL, OPT_DUPLICATES },
+	{ "report",         required_argument, NULL, OPT_REPORT },
+	{ NULL, 0, NULL, 0 }
+};
+
+static const char *const reason_stat[NREASONS] = {
+	"kept", "kept: shorter than --min-chars",
+	"dropped: exact", "dropped: normalized", "dropped: near",
+	"dropped: contained", "dropped: adjacent", "dropped: repeated"
+};
+static const char *const reason_name[NREASONS] = {
+	"kept", "short", "exact", "normalized", "near", "contained",
+	"adjacent", "repeated"
+};
+
+/* The state of a run. */
+static struct dedupe dd;
+static enum sp_framing unit = SP_FRAME_LINES;
+static int duplicates_only;
+static int counting;		/* --drop-all's first pass */
+static int file_base;		/* operand number of the sp_each_unit call */
+static const char **names;	/* operands' names in messages */
+static FILE *report;
+static const char *report_name;
+static uint64_t n_read, n_unjudged, n_store, n_reason[NREASONS];
+
+static void
+emit(const struct sp_input_unit *in)
+{
+	if (in->rec)
+		sp_emit_raw(in);
+	else
+		sp_emit(in, in->text, in->len, NULL);
+}
+
+/* A file name in a TSV field: tab, newline and backslash escaped. */
+static void
+tsv_name(const char *s)
+{
+	for (; *s; s++)
+		if (*s == '\t')
+			fputs("\\t", report);
+		else if (*s == '\n')
+			fputs("\\n", report);
+		else if (*s == '\\')
+			fputs("\\\\", report);
+		else
+			putc(*s, report);
+}
+
+static void
+report_row(uint64_t pos, const struct verdict *v)
+{
+	tsv_name(names[POS_FILE(pos)]);
+	fprintf(report, "\t%llu\t", (unsigned long long)POS_UNIT(pos));
+	if (v->of == POS_STORE)
+		fputs("store\t-", report);
+	else if (v->of == POS_NONE)
+		fputs("-\t-", report);
+	else {
+		tsv_name(names[POS_FILE(v->of)]);
+		fprintf(report, "\t%llu", (unsigned long long)POS_UNIT(v->of));
+	}
+	fprintf(report, "\t%.3f\t%s\n", v->similarity, reason_name[v->reason]);
+}
+
+static int
+on_unit(const struct sp_input_unit *in, void *ctx)
+{
+	uint64_t pos = POS(file_base + in->file_index, in->unit->number);
+	struct verdict v;
+
+	(void)ctx;
+	n_read++;
+	if (in->unit->flags & (SP_UNIT_PARTIAL | SP_UNIT_CONTINUED)) {
+		/* Longer than --max-unit: passed through, never judged. */
+		if (!(in->unit->flags & SP_UNIT_CONTINUED))
+			n_unjudged++;
+		else
+			n_read--;
+		if (!duplicates_only)
+			emit(in);
+		return 0;
+	}
+	dedupe_judge(&dd, in->text, in->len, pos, &v);
+	n_reason[v.reason]++;
+	if (v.reason <= KEPT_SHORT) {
+		if (!duplicates_only)
+			emit(in);
+		return 0;
+	}
+	if (v.of == POS_STORE)
+		n_store++;
+	if (report)
+		report_row(pos, &v);
+	if (duplicates_only)
+		emit(in);
+	return 0;
+}
+
+/*
+ * --drop-all's first pass over one operand: counts copies, writing
+ * nothing; what is wrong with the input is reported by the second pass.
+ */
+static int
+count_file(const char *name, int index)
+{
+	struct sp_reader *r;
+	struct sp_unit u;
+	struct sp_jsonl rec;
+	const char *display;
+	char err[256];
+	int fd, got;
+
+	if ((fd = sp_open_input(name, &display)) < 0)
+		return -1;
+	r = sp_reader_for(fd, sp_framing_for(unit));
+	while ((got = sp_reader_next(r, &u)) == 1) {
+		if (u.flags & (SP_UNIT_PARTIAL | SP_UNIT_CONTINUED))
+			continue;
+		if (!sp_opts.jsonl) {
+			dedupe_count(&dd, u.text, u.len, POS(index, u.number));
+			continue;
+		}
+		if (sp_jsonl_parse(&rec, u.text, u.len, sp_opts.field, err,
+		    sizeof err) < 0)
+			continue;
+		dedupe_count(&dd, rec.text, rec.text_len, POS(index, u.number));
+		sp_jsonl_free(&rec);
+	}
+	sp_reader_free(r);
+	sp_close_input(fd);
+	return 0;
+}
+
+/*
+ * --drop-all: counts every operand, then judges them again.  Input that
+ * cannot be read twice (standard input, pipes) is spooled to a temporary
+ * file first, never held in memory.
+ */
+static void
+two_passes(int argc, char **argv)
+{
+	char **path = sp_xmalloc((size_t)(argc ? argc : 1) * sizeof *path);
+	char *ok = sp_xmalloc((size_t)(argc ? argc : 1));
+	static char *dash[] = { "-" };
+	const char *what;
+	struct stat st;
+	int i, fd, stdin_copy = -1;
+
+	if (argc == 0) {
+		argc = 1;
+		argv = dash;
+	}
+	for (i = 0; i < argc; i++) {
+		path[i] = argv[i];
+		if (strcmp(argv[i], "-") == 0) {
+			if (stdin_copy < 0 &&
+			    (stdin_copy = spool(STDIN_FILENO, &what)) < 0)
+				sp_die("<stdin>", "%s: %s", what,
+				    strerror(errno));
+			continue;
+		}
+		if (stat(argv[i], &st) < 0 || S_ISREG(st.st_mode))
+			continue;
+		/* A pipe or device: read it once, into a file. */
+		if ((fd = open(argv[i], O_RDONLY | O_CLOEXEC)) < 0)
+			continue;	/* reported by the first pass */
+		if ((fd = spool(fd, &what)) < 0)
+			sp_die(argv[i], "%s: %s", what, strerror(errno));
+		path[i] = sp_xmalloc(32);
+		snprintf(path[i], 32, "/dev/fd/%d", fd);
+	}
+	counting = 1;
+	for (i = 0; i < argc; i++) {
+		if (strcmp(path[i], "-") == 0 && (lseek(stdin_copy, 0,
+		    SEEK_SET) < 0 || dup2(stdin_copy, STDIN_FILENO) < 0))
+			sp_die("<stdin>", "%s", strerror(errno));
+		ok[i] = count_file(path[i], i) == 0;
+	}
+	counting = 0;
+	for (i = 0; i < argc; i++) {
+		if (!ok[i])
+			continue;
+		if (strcmp(path[i], "-") == 0 && (lseek(stdin_copy, 0,
+		    SEEK_SET) < 0 || dup2(stdin_copy, STDIN_FILENO) < 0))
+			sp_die("<stdin>", "%s", strerror(errno));
+		file_base = i;
+		sp_each_unit(1, &path[i], unit, on_unit, NULL, NULL);
+	}
+	free(ok);
+	free(path);
+}
+
+/* The run's mode and parameters, as the store records them. */
+static void
+describe(char *buf, size_t len, const struct dedupe_opts *o)
+{
+	const char *u = sp_opts.jsonl ? "records" :
+	    unit == SP_FRAME_PARAGRAPHS ? "paragraphs" :
+	    unit == SP_FRAME_DOCUMENTS ? "documents" : "lines";
+	const char *m = o->mode == MODE_NEAR ? "near" :
+	    o->mode == MODE_NORMALIZED ? "normalized" : "exact";
+	size_t n;
+
+	n = (size_t)snprintf(buf, len, "unit=%s mode=%s", u, m);
+	if (o->mode != MODE_EXACT && n < len)
+		n += (size_t)snprintf(buf + n, len - n, " digits=%s",
+		    o->fold_digits ? "folded" : "kept");
+	if (o->mode == MODE_NEAR && n < len)
+		n += (size_t)snprintf(buf + n, len - n, " shingle=%d "
+		    "threshold=%g perms=%d bands=%dx%d", o->shingle,
+		    o->threshold, MH_PERMS, dd.bands, dd.rows);
+	if (o->contained && n < len)
+		snprintf(buf + n, len - n, " passages=yes");
+}
+
+static void
+add_stats(void)
+{
+	struct rusage ru;
+	int i;
+
+	sp_stat_add("units read", n_read);
+	for (i = 0; i < NREASONS; i++)
+		if (i == KEPT || n_reason[i])
+			sp_stat_add(reason_stat[i], n_reason[i]);
+	if (n_store)
+		sp_stat_add("dropped as seen in the store", n_store);
+	if (n_unjudged)
+		sp_stat_add("passed unjudged (longer than --max-unit)",
+		    n_unjudged);
+	sp_stat_add("distinct units remembered", dedupe_distinct(&dd));
+	sp_stat_add("memory for fingerprints (bytes)", dedupe_bytes(&dd));
+	if (getrusage(RUSAGE_SELF, &ru) == 0)
+		sp_stat_add("peak memory (KiB)", (uint64_t)ru.ru_maxrss);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct dedupe_opts o;
+	struct store *store = NULL;
+	const char *store_dir = NULL;
+	char params[512];
+	int c, i, near = 0, normalize = 0, drop_all = 0, nowait = 0;
+	int readonly = 0, info = 0, status;
+
+	sp_tool_init("sp-dedupe", usage_text);
+	memset(&o, 0, sizeof o);
+	o.shingle = 0;
+	o.threshold = 0.8;
+	o.containment = 0.9;
+	while ((c = getopt_long(argc, argv, "dhnpuz", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			unit = SP_FRAME_PARAGRAPHS;
+			break;
+		case 'd':
+			unit = SP_FRAME_DOCUMENTS;
+			break;
+		case 'n':
+			normalize = 1;
+			break;
+		case 'u':
+			o.adjacent = 1;
+			break;
+		case OPT_FOLD_DIGITS:
+			o.fold_digits = normalize = 1;
+			break;
+		case OPT_NEAR:
+			near = 1;
+			if (optarg)
+				o.threshold = sp_parse_fraction("--near",
+				    optarg);
+			break;
+		case OPT_SHINGLE:
+			o.shingle = (int)sp_parse_number("--shingle", optarg,
+			    1, 64);
+			break;
+		case OPT_CONTAINED:
+			o.contained = 1;
+			if (optarg)
+				o.containment = sp_parse_fraction(
+				    "--contained", optarg);
+			break;
+		case OPT_MIN_CHARS:
+			o.min_chars = (size_t)sp_parse_number("--min-chars",
+			    optarg, 0, 1000000000);
+			break;
+		case OPT_DROP_ALL:
+			drop_all = 1;
+			break;
+		case OPT_REPEATS:
+			o.repeats = (int)sp_parse_number("--repeats", optarg,
+			    2, 255);
+			drop_all = 1;
+			break;
+		case OPT_STORE:
+			if (*optarg == '\0')
+				sp_usage_error("--store: the directory name "
+				    "is empty");
+			store_dir = optarg;
+			break;
+		case OPT_NO_WAIT:
+			nowait = 1;
+			break;
+		case OPT_STORE_READONLY:
+			readonly = 1;
+			break;
+		case OPT_STORE_INFO:
+			info = 1;
+			break;
+		case OPT_DUPLICATES:
+			duplicates_only = 1;
+			break;
+		case OPT_REPORT:
+			report_name = optarg;
+			break;
+		default:
+			if (!sp_common_option(c, optarg))
+				sp_usage_error("unknown option");
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	if (info) {
+		if (store_dir == NULL)
+			sp_usage_error("--store-info needs --store DIR");
+		if (argc > 0)
+			sp_usage_error("--store-info takes no files");
+		status = store_info(store_dir);
+		sp_finish();
+		return status;
+	}
+	if ((nowait || readonly) && store_dir == NULL)
+		sp_usage_error("%s needs --store DIR",
+		    nowait ? "--no-wait" : "--store-readonly");
+	if (o.shingle && !near)
+		sp_usage_error("--shingle works with --near");
+	if (o.shingle == 0)
+		o.shingle = 5;
+	if (sp_opts.nul && unit == SP_FRAME_LINES)
+		unit = SP_FRAME_DOCUMENTS;	/* -z alone: NUL-ended units */
+	if (sp_opts.nul && unit == SP_FRAME_PARAGRAPHS)
+		sp_usage_error("-p and -z cannot be used together");
+	if (o.contained && unit != SP_FRAME_DOCUMENTS && !sp_opts.jsonl)
+		sp_usage_error("--contained works on documents: give -d, -z "
+		    "or --jsonl");
+	if (drop_all && (near || o.contained))
+		sp_usage_error("--drop-all works in exact and -n modes, not "
+		    "with --near or --contained");
+	if (drop_all && store_dir)
+		sp_usage_error("--drop-all cannot be used with --store");
+	if (o.adjacent && (store_dir || drop_all || o.contained))
+		sp_usage_error("-u compares neighbours only: it cannot be "
+		    "used with %s", store_dir ? "--store" : drop_all ?
+		    "--drop-all" : "--contained");
+	if (drop_all && o.repeats == 0)
+		o.repeats = 2;
+	o.mode = near ? MODE_NEAR : normalize ? MODE_NORMALIZED : MODE_EXACT;
+	o.positions = report_name != NULL;
+
+	names = sp_xmalloc((size_t)(argc ? argc : 1) * sizeof *names);
+	names[0] = "<stdin>";
+	for (i = 0; i < argc; i++)
+		names[i] = strcmp(argv[i], "-") == 0 ? "<stdin>" : argv[i];
+	if (report_name) {
+		if ((report = fopen(report_name, "w")) == NULL)
+			sp_die(report_name, "%s", strerror(errno));
+		fputs("file\tunit\tduplicate_of_file\tduplicate_of_unit\t"
+		    "similarity\treason\n", report);
+	}
+
+	dedupe_init(&dd, &o, NULL);
+	if (store_dir) {
+		describe(params, sizeof params, &o);
+		store = store_open(store_dir, readonly, nowait, params);
+		dd.store = store;
+	}
+	if (drop_all)
+		two_passes(argc, argv);
+	else
+		sp_each_unit(argc, argv, unit, on_unit, NULL, NULL);
+
+	add_stats();
+	status = sp_finish();
+	if (report && (fflush(report) == EOF || ferror(report) ||
+	    fclose(report) == EOF)) {
+		sp_warn(report_name, "%s", strerror(errno));
+		status = SP_EXIT_ERROR;
+	}
+	if (store) {
+		if (status == SP_EXIT_OK)
+			store_commit(store, dd.recorded);
+		else if (!readonly)
+			sp_warn(store_dir, "store left unchanged (the run "
+			    "had errors)");
+		if (status != SP_EXIT_OK)
+			store_close(store);
+	}
+	dedupe_free(&dd);
+	free(names);
+	return status;
+}

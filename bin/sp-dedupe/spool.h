@@ -1,0 +1,16 @@
+/*
+ * spool.h: a copy of an input in an unlinked temporary file, for the
+ * second pass of --drop-all over input that cannot be read twice.
+ */
+#ifndef DEDUPE_SPOOL_H
+#define DEDUPE_SPOOL_H
+
+/*
+ * Copies fd to its end into a new temporary file in $TMPDIR (or /tmp),
+ * already unlinked.  Returns the file's descriptor, positioned at 0, or -1
+ * with errno set; *what then says which side failed ("reading" or
+ * "writing the temporary file").
+ */
+int spool(int fd, const char **what);
+
+#endif
