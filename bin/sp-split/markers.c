@@ -1,0 +1,254 @@
+/* markers.c: document markers; see markers.h. */
+#include <string.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "cjk.h"
+#include "markers.h"
+#include "split.h"
+#include "tool.h"
+#include "utf8.h"
+
+#define MAX_TITLE 60		/* characters in a marker line */
+
+static int32_t
+cp_at(const char *s, size_t n, size_t i, size_t *len)
+{
+	int32_t cp;
+
+	*len = sp_utf8_decode((const unsigned char *)s + i, n - i, &cp, NULL);
+	return cp;
+}
+
+static int
+numeral_char(int32_t cp)
+{
+	static const char han[] = "零〇一二三四五六七八九十百两壹贰叁肆伍陆柒捌玖拾";
+	char enc[4];
+	size_t l;
+
+	if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19))
+		return 1;
+	if (cp < 0x3000)
+		return 0;
+	l = sp_utf8_encode(cp, enc);
+	return memmem(han, sizeof han - 1, enc, l) != NULL;
+}
+
+/* Bytes of the numeral at s[i], or 0. */
+static size_t
+numeral(const char *s, size_t n, size_t i)
+{
+	size_t j = i, len, k = 0;
+
+	while (j < n && k < 6 && numeral_char(cp_at(s, n, j, &len))) {
+		j += len;
+		k++;
+	}
+	return j - i;
+}
+
+static int
+starts(const char *s, size_t n, size_t i, const char *w)
+{
+	size_t l = strlen(w);
+
+	return n - i >= l && memcmp(s + i, w, l) == 0;
+}
+
+/* After "范文一" or "篇一": the end, or anything but a letter or digit. */
+static int
+delimited(const char *s, size_t n, size_t i)
+{
+	size_t len;
+	int32_t cp;
+
+	if (i >= n)
+		return 1;
+	cp = cp_at(s, n, i, &len);
+	return !sp_is_han(cp) && !sp_is_alnum(cp);
+}
+
+static const char *const opens[] = { "【", "[", "［", "〖", "（", "(", NULL };
+static const char *const closes[] = { "】", "]", "］", "〗", "）", ")", NULL };
+
+static size_t
+bracket(const char *s, size_t n, size_t i, const char *const *set)
+{
+	for (; *set; set++)
+		if (starts(s, n, i, *set))
+			return strlen(*set);
+	return 0;
+}
+
+void
+marker_trim(const char **s, size_t *n)
+{
+	size_t b;
+
+	if (*n >= 3 && memcmp(*s, "\xEF\xBB\xBF", 3) == 0) {
+		*s += 3;
+		*n -= 3;
+	}
+	while (*n > 0 && (b = blank_len(*s, *n)) > 0) {
+		*s += b;
+		*n -= b;
+	}
+	for (;;) {
+		if (*n >= 1 && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t' ||
+		    (*s)[*n - 1] == '\r'))
+			(*n)--;
+		else if (*n >= 3 && memcmp(*s + *n - 3, "\xE3\x80\x80", 3) == 0)
+			*n -= 3;
+		else if (*n >= 2 && memcmp(*s + *n - 2, "\xC2\xA0", 2) == 0)
+			*n -= 2;
+		else
+			break;
+	}
+}
+
+/* Does t[0..m) end in 篇 and a numeral, maybe in brackets? */
+static int
+ends_in_pian(const char *t, size_t m)
+{
+	size_t e = m, k;
+
+	for (k = 0; closes[k]; k++) {
+		size_t l = strlen(closes[k]);
+
+		if (e >= l && memcmp(t + e - l, closes[k], l) == 0) {
+			e -= l;
+			break;
+		}
+	}
+	k = e;
+	while (k > 0) {
+		size_t p = k - 1, len;
+
+		while (p > 0 && ((unsigned char)t[p] & 0xC0) == 0x80)
+			p--;
+		if (!numeral_char(cp_at(t, e, p, &len)))
+			break;
+		k = p;
+	}
+	return k < e && e - k <= 18 && k >= 3 &&
+	    memcmp(t + k - 3, "篇", 3) == 0;
+}
+
+int
+marker_builtin(const char *s, size_t n)
+{
+	const char *t = s;
+	size_t m = n, i = 0, b, num;
+
+	marker_trim(&t, &m);
+	if (m == 0 || memmem(t, m, "。", 3) != NULL ||
+	    count_chars(t, m) > MAX_TITLE)
+		return 0;
+	/* 第一篇… */
+	if (starts(t, m, 0, "第") && (num = numeral(t, m, 3)) > 0 &&
+	    starts(t, m, 3 + num, "篇"))
+		return 1;
+	/* 【篇一】 【第一篇】 【范文一】 */
+	if ((b = bracket(t, m, 0, opens)) > 0) {
+		i = b;
+		if (starts(t, m, i, "第") && (num = numeral(t, m, i + 3)) > 0 &&
+		    starts(t, m, i + 3 + num, "篇"))
+			i += 6 + num;
+		else if (starts(t, m, i, "篇") &&
+		    (num = numeral(t, m, i + 3)) > 0)
+			i += 3 + num;
+		else if (starts(t, m, i, "范文") &&
+		    (num = numeral(t, m, i + 6)) > 0)
+			i += 6 + num;
+		else
+			i = 0;
+		if (i > 0 && bracket(t, m, i, closes) > 0)
+			return 1;
+	}
+	/* 范文一：… 篇一：… */
+	if (starts(t, m, 0, "范文") && (num = numeral(t, m, 6)) > 0 &&
+	    delimited(t, m, 6 + num))
+		return 1;
+	if (starts(t, m, 0, "篇") && (num = numeral(t, m, 3)) > 0 &&
+	    delimited(t, m, 3 + num))
+		return 1;
+	/* …篇一 */
+	return ends_in_pian(t, m);
+}
+
+static struct pattern {
+	pcre2_code *code;
+	pcre2_match_data *md;
+	const char *source;
+	int warned;
+} *patterns;
+static int npatterns;
+static pcre2_match_context *mctx;
+
+void
+markers_add_pattern(const char *source)
+{
+	struct pattern *p;
+	int err;
+	PCRE2_SIZE off;
+	PCRE2_UCHAR msg[256];
+
+	if (mctx == NULL) {
+		if ((mctx = pcre2_match_context_create(NULL)) == NULL)
+			sp_oom();
+		/* A pattern that backtracks wildly gives up, not hangs. */
+		pcre2_set_match_limit(mctx, 1000000);
+		pcre2_set_depth_limit(mctx, 10000);
+		pcre2_set_heap_limit(mctx, 65536);	/* KiB */
+	}
+	patterns = sp_xrealloc(patterns, (size_t)(npatterns + 1) *
+	    sizeof *patterns);
+	p = &patterns[npatterns];
+	p->source = source;
+	p->warned = 0;
+	p->code = pcre2_compile((PCRE2_SPTR)source, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF, &err, &off, NULL);
+	if (p->code == NULL) {
+		pcre2_get_error_message(err, msg, sizeof msg);
+		sp_usage_error("--marker '%s': %s at offset %zu", source,
+		    (char *)msg, (size_t)off);
+	}
+	(void)pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
+	if ((p->md = pcre2_match_data_create_from_pattern(p->code, NULL)) ==
+	    NULL)
+		sp_oom();
+	npatterns++;
+}
+
+int
+markers_user_count(void)
+{
+	return npatterns;
+}
+
+int
+marker_line(const char *s, size_t n, const char *file, uint64_t line)
+{
+	int k, rc;
+	PCRE2_UCHAR msg[256];
+
+	if (marker_builtin(s, n))
+		return 1;
+	for (k = 0; k < npatterns; k++) {
+		struct pattern *p = &patterns[k];
+
+		rc = pcre2_match(p->code, (PCRE2_SPTR)s, n, 0, 0, p->md, mctx);
+		if (rc >= 0)
+			return 1;
+		if (rc != PCRE2_ERROR_NOMATCH && !p->warned) {
+			p->warned = 1;
+			pcre2_get_error_message(rc, msg, sizeof msg);
+			sp_warn(file, "line %llu: --marker '%s': %s: taken as "
+			    "no marker (warned once)", (unsigned long long)line,
+			    p->source, (char *)msg);
+		}
+	}
+	return 0;
+}

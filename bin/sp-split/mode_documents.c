@@ -1,0 +1,246 @@
+/*
+ * mode_documents.c: -d, a page holding several documents split at their
+ * markers.
+ *
+ * Each document runs from its marker line, its title, to the next marker;
+ * the text before the first marker is the preamble, a document of its own
+ * (with no title) unless --no-preamble drops it, and a preamble of blank
+ * lines alone is no document.  Documents are written as they are read,
+ * except records, which need the whole text.  With -o each goes to its
+ * own file, csplit-style, and every file of a run that fails is removed.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "markers.h"
+#include "split.h"
+#include "tool.h"
+
+#define LEAD_MAX ((size_t)64 << 10)	/* blank lines held before text */
+
+static struct {
+	int open;		/* a document is being written */
+	int seen;		/* a document of this input has begun */
+	uint64_t number;	/* output documents so far */
+	struct sp_buf title;
+	int has_title;
+	uint64_t start, end;	/* offsets in the input document */
+	struct sp_buf text;	/* for records */
+	struct sp_buf lead;	/* blank lines before any text */
+	uint64_t lead_start;
+	FILE *fp;
+	char *path;
+} cur;
+
+/* -o: the files made so far, removed if the run fails. */
+static char **made;
+static size_t nmade;
+static volatile sig_atomic_t finished;
+
+static void
+remove_made(void)
+{
+	size_t i;
+
+	for (i = 0; i < nmade; i++)
+		unlink(made[i]);
+}
+
+static void
+at_exit(void)
+{
+	if (!finished)
+		remove_made();
+}
+
+static void
+on_signal(int sig)
+{
+	remove_made();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void
+documents_finish(void)
+{
+	if (split_opts.prefix && sp_status >= SP_EXIT_ERROR)
+		remove_made();
+	finished = 1;
+}
+
+static void
+open_file(void)
+{
+	static int registered;
+	unsigned long long limit = 1;
+	size_t len;
+	int k;
+
+	for (k = 0; k < split_opts.digits; k++)
+		limit *= 10;
+	if (cur.number >= limit)
+		sp_die(NULL, "-o: more than %llu documents do not fit in -n %d "
+		    "digits", limit - 1, split_opts.digits);
+	if (!registered) {
+		registered = 1;
+		atexit(at_exit);
+		signal(SIGINT, on_signal);
+		signal(SIGTERM, on_signal);
+		signal(SIGHUP, on_signal);
+	}
+	len = strlen(split_opts.prefix) + 32;
+	cur.path = sp_xmalloc(len);
+	snprintf(cur.path, len, "%s%0*llu.txt", split_opts.prefix,
+	    split_opts.digits, (unsigned long long)cur.number);
+	made = sp_xrealloc(made, (nmade + 1) * sizeof *made);
+	made[nmade++] = cur.path;
+	if ((cur.fp = fopen(cur.path, "w")) == NULL)
+		sp_die(cur.path, "%s", strerror(errno));
+}
+
+static void
+put(const char *s, size_t n)
+{
+	if (n == 0)
+		return;
+	if (split_opts.prefix) {
+		if (fwrite(s, 1, n, cur.fp) != n)
+			sp_die(cur.path, "%s", strerror(errno));
+	} else if (split_opts.json_out) {
+		if (sp_buf_append(&cur.text, s, n) < 0)
+			sp_oom();
+	} else {
+		out_text(s, n);
+	}
+}
+
+static void
+close_doc(const struct doc *d)
+{
+	struct sp_buf m = SP_BUF_INIT;
+	struct doc od;
+	char num[64];
+
+	if (!cur.open)
+		return;
+	cur.open = 0;
+	od = *d;
+	od.number = cur.number;
+	if (split_opts.prefix) {
+		if (fflush(cur.fp) == EOF || ferror(cur.fp) ||
+		    fclose(cur.fp) == EOF)
+			sp_die(cur.path, "%s", strerror(errno));
+		cur.fp = NULL;
+	} else if (split_opts.json_out) {
+		if (sp_buf_puts(&m, "\"title\":") < 0)
+			sp_oom();
+		if (cur.has_title)
+			out_json_string(&m, cur.title.data, cur.title.len);
+		else if (sp_buf_puts(&m, "null") < 0)
+			sp_oom();
+		snprintf(num, sizeof num, ",\"start\":%llu,\"end\":%llu",
+		    (unsigned long long)cur.start, (unsigned long long)cur.end);
+		if (sp_buf_puts(&m, num) < 0)
+			sp_oom();
+		out_record(&od, m.data, cur.text.data ? cur.text.data : "",
+		    cur.text.len);
+		sp_buf_free(&m);
+	} else {
+		out_end_doc(&od);
+	}
+}
+
+static void
+open_doc(const struct doc *d, const char *title, size_t tlen, uint64_t start)
+{
+	cur.open = 1;
+	cur.seen = 1;
+	cur.number++;
+	cur.start = cur.end = start;
+	cur.has_title = title != NULL;
+	sp_buf_clear(&cur.title);
+	sp_buf_clear(&cur.text);
+	if (title && sp_buf_append(&cur.title, title, tlen) < 0)
+		sp_oom();
+	sp_stat_add("documents out", 1);
+	if (split_opts.prefix)
+		open_file();
+	else if (!split_opts.json_out)
+		out_begin_doc(d);
+}
+
+static void
+begin(const struct doc *d)
+{
+	(void)d;
+	cur.seen = 0;
+	sp_buf_clear(&cur.lead);
+}
+
+static int
+blank_line(const struct line *l)
+{
+	size_t i = 0, b;
+
+	while (i < l->len && (b = blank_len(l->text + i, l->len - i)) > 0)
+		i += b;
+	return i == l->len;
+}
+
+static void
+put_line(const struct line *l)
+{
+	put(l->text, l->len);
+	put(l->eol, l->eol_len);
+	cur.end = l->off + l->len + l->eol_len;
+}
+
+static void
+line(const struct doc *d, const struct line *l)
+{
+	const char *t = l->text;
+	size_t tn = l->len;
+
+	if (!l->continued && marker_line(l->text, l->len, d->file, l->number)) {
+		close_doc(d);
+		marker_trim(&t, &tn);
+		open_doc(d, t, tn, l->off);
+		put_line(l);
+		return;
+	}
+	if (cur.open) {
+		put_line(l);
+		return;
+	}
+	if (split_opts.no_preamble || cur.seen)
+		return;
+	/* The preamble: blank lines alone make no document. */
+	if (blank_line(l) && cur.lead.len + l->len + 2 <= LEAD_MAX) {
+		if (cur.lead.len == 0)
+			cur.lead_start = l->off;
+		if (sp_buf_append(&cur.lead, l->text, l->len) < 0 ||
+		    sp_buf_append(&cur.lead, l->eol, l->eol_len) < 0)
+			sp_oom();
+		return;
+	}
+	open_doc(d, NULL, 0, cur.lead.len ? cur.lead_start : l->off);
+	put(cur.lead.data, cur.lead.len);
+	sp_buf_clear(&cur.lead);
+	put_line(l);
+}
+
+static void
+end(const struct doc *d)
+{
+	close_doc(d);
+}
+
+static const char *const members[] = { "doc", "title", "start", "end", NULL };
+
+const struct mode mode_documents = { begin, line, end, members };

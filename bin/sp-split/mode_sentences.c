@@ -1,0 +1,75 @@
+/*
+ * mode_sentences.c: -s, one sentence a line.
+ *
+ * Plain output is the input with newlines added at sentence ends and
+ * nothing taken away.  Records carry the sentence's unit number and byte
+ * offsets in its document; sentences of blank space alone are not records.
+ */
+#include <stdio.h>
+
+#include "sentences.h"
+#include "split.h"
+#include "tool.h"
+
+static uint64_t unit;
+
+static void
+begin(const struct doc *d)
+{
+	unit = 0;
+	out_begin_doc(d);
+}
+
+static int
+blank_only(const char *s, size_t n)
+{
+	size_t i = 0, b;
+
+	while (i < n && (b = blank_len(s + i, n - i)) > 0)
+		i += b;
+	return i == n;
+}
+
+static void
+line(const struct doc *d, const struct line *l)
+{
+	struct sentences it;
+	size_t a, b;
+	char members[96];
+
+	sent_init(&it, l->text, l->len, split_opts.semicolon);
+	if (!split_opts.json_out) {
+		while (sent_next(&it, &a, &b)) {
+			sp_stat_add("sentences", 1);
+			out_text(l->text + a, b - a);
+			if (b < l->len)
+				out_text("\n", 1);
+		}
+		if (l->eol_len)
+			out_text(l->eol, l->eol_len);
+		else if (!l->partial)
+			out_text("\n", 1);
+		return;
+	}
+	while (sent_next(&it, &a, &b)) {
+		if (blank_only(l->text + a, b - a))
+			continue;
+		sp_stat_add("sentences", 1);
+		snprintf(members, sizeof members,
+		    "\"unit\":%llu,\"start\":%llu,\"end\":%llu",
+		    (unsigned long long)++unit,
+		    (unsigned long long)(l->off + a),
+		    (unsigned long long)(l->off + b));
+		out_record(d, members, l->text + a, b - a);
+	}
+}
+
+static void
+end(const struct doc *d)
+{
+	out_end_doc(d);
+}
+
+static const char *const members[] = { "doc", "unit", "start", "end", NULL };
+
+const struct mode mode_sentences = { begin, line, end, members };

@@ -1,0 +1,179 @@
+/*
+ * output.c: units in the framing the options chose.
+ *
+ * Plain text: the mode writes its units; documents are separated by a line
+ * holding only a form feed, or each ended by a NUL with -z.  JSON Lines:
+ * one record a unit, carrying the document number; a record read in is
+ * written back with its field replaced and the mode's members added.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "buf.h"
+#include "split.h"
+#include "tool.h"
+#include "utf8.h"
+
+struct split_opts split_opts;
+
+static uint64_t docs_out;	/* documents begun in plain output */
+static int mid_line;		/* the last byte written was not '\n' */
+static struct sp_buf rec_buf, tmp_buf;
+
+void
+out_begin_doc(const struct doc *d)
+{
+	(void)d;
+	if (split_opts.json_out)
+		return;
+	if (docs_out++ > 0 && !sp_opts.nul) {
+		if (mid_line)
+			sp_putc('\n');
+		sp_write("\f\n", 2);
+		mid_line = 0;
+	}
+}
+
+void
+out_end_doc(const struct doc *d)
+{
+	(void)d;
+	if (split_opts.json_out || !sp_opts.nul)
+		return;
+	sp_putc('\0');
+	mid_line = 0;
+}
+
+void
+out_text(const char *s, size_t n)
+{
+	if (n == 0)
+		return;
+	sp_write(s, n);
+	mid_line = s[n - 1] != '\n';
+}
+
+void
+out_json_string(struct sp_buf *b, const char *s, size_t n)
+{
+	if (sp_utf8_valid_prefix((const unsigned char *)s, n) != n) {
+		sp_buf_clear(&tmp_buf);
+		if (sp_utf8_sanitize(s, n, &tmp_buf, NULL, 0) < 0)
+			sp_oom();
+		s = tmp_buf.data;
+		n = tmp_buf.len;
+	}
+	if (sp_json_quote(b, s, n) < 0)
+		sp_oom();
+}
+
+void
+out_record(const struct doc *d, const char *members, const char *text,
+    size_t len)
+{
+	char num[32];
+	struct sp_buf extra = SP_BUF_INIT;
+
+	sp_buf_clear(&rec_buf);
+	snprintf(num, sizeof num, "\"doc\":%llu",
+	    (unsigned long long)d->number);
+	if (d->rec) {
+		if (sp_buf_puts(&extra, num) < 0 || (members && *members &&
+		    (sp_buf_putc(&extra, ',') < 0 ||
+		    sp_buf_puts(&extra, members) < 0)))
+			sp_oom();
+		if (sp_utf8_valid_prefix((const unsigned char *)text, len) !=
+		    len) {
+			sp_buf_clear(&tmp_buf);
+			if (sp_utf8_sanitize(text, len, &tmp_buf, NULL, 0) < 0)
+				sp_oom();
+			text = tmp_buf.data;
+			len = tmp_buf.len;
+		}
+		if (sp_jsonl_write(d->rec, text, len, extra.data, &rec_buf) < 0)
+			sp_oom();
+		sp_buf_free(&extra);
+	} else {
+		if (sp_buf_putc(&rec_buf, '{') < 0 ||
+		    sp_buf_puts(&rec_buf, num) < 0 ||
+		    (members && *members && (sp_buf_putc(&rec_buf, ',') < 0 ||
+		    sp_buf_puts(&rec_buf, members) < 0)) ||
+		    sp_buf_putc(&rec_buf, ',') < 0)
+			sp_oom();
+		out_json_string(&rec_buf, sp_opts.field, strlen(sp_opts.field));
+		if (sp_buf_putc(&rec_buf, ':') < 0)
+			sp_oom();
+		out_json_string(&rec_buf, text, len);
+		if (sp_buf_putc(&rec_buf, '}') < 0)
+			sp_oom();
+	}
+	if (sp_buf_putc(&rec_buf, '\n') < 0)
+		sp_oom();
+	sp_write(rec_buf.data, rec_buf.len);
+}
+
+size_t
+blank_len(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (n >= 1 && (u[0] == ' ' || u[0] == '\t'))
+		return 1;
+	if (n >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
+		return 3;	/* U+3000 */
+	if (n >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
+		return 2;	/* NBSP */
+	return 0;
+}
+
+size_t
+count_chars(const char *s, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+size_t
+unit_size(const char *s, size_t n)
+{
+	return split_opts.bytes ? n : count_chars(s, n);
+}
+
+/* Is the character ending at s[i) (or starting at s[i]) Latin-like? */
+static int
+latin_before(const char *s, size_t i)
+{
+	unsigned char c = (unsigned char)s[i - 1];
+
+	return c < 0x80 && c != ' ' && c != '\t';
+}
+
+void
+out_joined(const char *s, size_t n)
+{
+	size_t i = 0, j;
+
+	while (i < n) {
+		const char *nl = memchr(s + i, '\n', n - i);
+
+		if (nl == NULL) {
+			out_text(s + i, n - i);
+			break;
+		}
+		j = (size_t)(nl - s);
+		if (j > i && s[j - 1] == '\r')
+			out_text(s + i, j - 1 - i);
+		else
+			out_text(s + i, j - i);
+		/* Latin words on both sides need a space; CJK none. */
+		if (j > 0 && j + 1 < n && latin_before(s, j) &&
+		    (unsigned char)s[j + 1] < 0x80 && s[j + 1] != ' ' &&
+		    s[j + 1] != '\t' && s[j + 1] != '\n' && s[j + 1] != '\r')
+			out_text(" ", 1);
+		i = j + 1;
+	}
+	out_text("\n", 1);
+}

@@ -1,0 +1,438 @@
+/*
+ * sentences.c: sentence ends in one line of Chinese (or mixed) text.
+ *
+ * One pass over the bytes.  Most bytes are Han ideographs, whose UTF-8
+ * lead bytes are E4..E9, and cannot end a sentence; a table of the bytes
+ * that may start something interesting lets the loop step over the rest
+ * without decoding.
+ *
+ * Quotes, brackets and titles are spans: at an opener the closer is looked
+ * for ahead on the same line, within a limit, and if found nothing inside
+ * ends a sentence; quotes and brackets may end one at their close.  An
+ * opener with no closer in reach is an ordinary character, so scraped text
+ * with a lost closer is still split.  Failed searches are remembered per
+ * span type, which keeps a line full of openers linear.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "cjk.h"
+#include "embed.h"
+#include "sentences.h"
+#include "utf8.h"
+
+SP_DATA(abbreviations);
+
+enum span_kind { QUOTE, BRACKET, TITLE };
+
+static const struct span {
+	const char *open;
+	const char *close[2];
+	size_t limit;		/* bytes searched for the closer */
+	enum span_kind kind;
+} spans[] = {
+	{ "\xE2\x80\x9C", { "\xE2\x80\x9D", NULL }, 2048, QUOTE },   /* “” */
+	{ "\xE2\x80\x98", { "\xE2\x80\x99", NULL }, 600, QUOTE },    /* ‘’ */
+	{ "\xE2\x80\x9A", { "\xE2\x80\x9B", NULL }, 2048, QUOTE },   /* ‚‛ */
+	{ "\xE3\x80\x8C", { "\xE3\x80\x8D", NULL }, 2048, QUOTE },   /* 「」 */
+	{ "\xE3\x80\x8E", { "\xE3\x80\x8F", NULL }, 2048, QUOTE },   /* 『』 */
+	{ "\"", { "\"", NULL }, 1000, QUOTE },
+	{ "\xEF\xBC\x88", { "\xEF\xBC\x89", ")" }, 600, BRACKET },   /* （） */
+	{ "(", { ")", "\xEF\xBC\x89" }, 600, BRACKET },
+	{ "\xE3\x80\x90", { "\xE3\x80\x91", NULL }, 300, BRACKET },  /* 【】 */
+	{ "[", { "]", "\xEF\xBC\xBD" }, 300, BRACKET },
+	{ "\xEF\xBC\xBB", { "\xEF\xBC\xBD", "]" }, 300, BRACKET },   /* ［］ */
+	{ "\xE3\x80\x94", { "\xE3\x80\x95", NULL }, 300, BRACKET },  /* 〔〕 */
+	{ "\xE3\x80\x8A", { "\xE3\x80\x8B", NULL }, 300, TITLE },    /* 《》 */
+	{ "\xE3\x80\x88", { "\xE3\x80\x89", NULL }, 300, TITLE },    /* 〈〉 */
+};
+#define NSPANS (sizeof spans / sizeof spans[0])
+#define DQUOTE_SPAN 5
+
+/* Bytes that may begin a character the splitter looks at. */
+static const unsigned char interesting[256] = {
+	['.'] = 1, ['!'] = 1, ['?'] = 1, [';'] = 1, ['"'] = 1, ['('] = 1,
+	['['] = 1, [':'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+};
+
+enum term { T_NO, T_HARD, T_SOFT, T_DOT, T_ELLIPSIS };
+
+static int32_t
+cp_at(const unsigned char *s, size_t n, size_t i, size_t *len)
+{
+	int32_t cp;
+
+	if (s[i] < 0x80) {
+		*len = 1;
+		return s[i];
+	}
+	*len = sp_utf8_decode(s + i, n - i, &cp, NULL);
+	return cp;
+}
+
+/* Start of the character before index i > 0. */
+static size_t
+prev_char(const unsigned char *s, size_t i)
+{
+	size_t j = i - 1;
+
+	while (j > 0 && i - j < 4 && (s[j] & 0xC0) == 0x80)
+		j--;
+	return j;
+}
+
+static enum term
+term_class(int32_t cp, int semicolon)
+{
+	switch (cp) {
+	case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF61:	/* 。！？｡ */
+		return T_HARD;
+	case 0xFF1B:						/* ； */
+		return semicolon ? T_HARD : T_NO;
+	case '!': case '?':
+		return T_SOFT;
+	case ';':
+		return semicolon ? T_SOFT : T_NO;
+	case '.': case 0xFF0E:					/* ． */
+		return T_DOT;
+	case 0x2026: case 0x22EF:				/* …⋯ */
+		return T_ELLIPSIS;
+	}
+	return T_NO;
+}
+
+static int
+is_closer(int32_t cp)
+{
+	switch (cp) {
+	case 0x201D: case 0x2019: case 0x201B:		/* ”’‛ */
+	case 0x300D: case 0x300F: case 0x300B: case 0x3009: /* 」』》〉 */
+	case 0xFF09: case 0x3011: case 0xFF3D: case 0x3015: /* ）】］〕 */
+	case ')': case ']':
+		return 1;
+	}
+	return 0;
+}
+
+static int
+is_blank(int32_t cp)
+{
+	return cp == ' ' || cp == '\t' || (cp >= 0x80 && sp_is_space(cp) &&
+	    !sp_is_newline(cp));
+}
+
+static int
+han_numeral(int32_t cp)
+{
+	static const int32_t digits[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
+	    0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x3007, 0x96F6 };
+	size_t k;
+
+	for (k = 0; k < sizeof digits / sizeof digits[0]; k++)
+		if (cp == digits[k])
+			return 1;
+	return 0;
+}
+
+/*
+ * Is s[0..i) blank space and an enumerator like 1, 1.2, a, 一, (3)?  s is
+ * where the sentence starts: the start of the line or after an end.
+ */
+static int
+line_enumerator(const unsigned char *s, size_t i)
+{
+	size_t p = 0, len, k = 0;
+	int32_t cp;
+	int digits = 0, letters = 0, han = 0;
+
+	while (p < i && is_blank(cp_at(s, i, p, &len)))
+		p += len;
+	while (p < i) {
+		cp = cp_at(s, i, p, &len);
+		if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19))
+			digits++;
+		else if (cp == '.' && digits > 0 && p + 1 < i)
+			;			/* 1.2. */
+		else if (cp < 0x80 && isalpha(cp))
+			letters++;
+		else if (han_numeral(cp))
+			han++;
+		else if (cp == '(' || cp == 0xFF08 || cp == ')' || cp == 0xFF09)
+			;
+		else
+			return 0;
+		p += len;
+		k++;
+	}
+	if (k == 0 || k > 8)
+		return 0;
+	if (digits > 0)
+		return letters == 0 && han == 0 && digits <= 6;
+	if (letters > 0)
+		return han == 0 && letters <= 4;
+	return han > 0 && han <= 4;
+}
+
+/* Is the word before a '.' at s[i] an abbreviation: U.S.A. e.g. Mr. J. */
+static int
+abbreviation(const unsigned char *s, size_t i)
+{
+	size_t w = i, seg, len, k;
+	const char *d, *end;
+
+	while (w > 0 && (isalpha(s[w - 1]) || s[w - 1] == '.'))
+		w--;
+	while (w < i && s[w] == '.')
+		w++;
+	if (w == i)
+		return 0;
+	if (w > 0 && isdigit(s[w - 1]))
+		return 0;
+	len = i - w;
+	if (memchr(s + w, '.', len) != NULL) {
+		/* Dotted letter groups: every piece one or two letters. */
+		for (seg = 0, k = w; k < i; k++) {
+			if (s[k] == '.') {
+				if (seg == 0 || seg > 2)
+					return 0;
+				seg = 0;
+			} else
+				seg++;
+		}
+		return seg > 0 && seg <= 2;
+	}
+	if (len == 1)
+		return 1;
+	d = (const char *)sp_data_abbreviations;
+	end = d + sp_data_abbreviations_len;
+	while (d < end) {
+		const char *nl = memchr(d, '\n', (size_t)(end - d));
+		size_t dl = nl ? (size_t)(nl - d) : (size_t)(end - d);
+
+		if (dl == len && *d != '#' && memcmp(d, s + w, len) == 0)
+			return 1;
+		d += dl + 1;
+	}
+	return 0;
+}
+
+/* The end of a URL starting before s[i], trailing punctuation excluded. */
+static size_t
+url_end(const unsigned char *s, size_t n, size_t i)
+{
+	while (i < n && s[i] > 0x20 && s[i] < 0x7F &&
+	    strchr("<>\"'()", s[i]) == NULL)
+		i++;
+	while (strchr(".,;:!?", s[i - 1]) != NULL)
+		i--;
+	return i;
+}
+
+static int
+url_at(const unsigned char *s, size_t n, size_t i)
+{
+	if (s[i] == ':')
+		return i > 0 && isalpha(s[i - 1]) && i + 2 < n &&
+		    s[i + 1] == '/' && s[i + 2] == '/';
+	/* '.' after a "www" that starts a word. */
+	return i >= 3 && strncasecmp((const char *)s + i - 3, "www", 3) == 0 &&
+	    (i == 3 || !isalnum(s[i - 4])) && i + 1 < n && isalnum(s[i + 1]);
+}
+
+/* Which span does s[i] open, or -1. */
+static int
+span_at(const unsigned char *s, size_t n, size_t i)
+{
+	size_t t, l;
+
+	for (t = 0; t < NSPANS; t++) {
+		l = strlen(spans[t].open);
+		if (l <= n - i && memcmp(s + i, spans[t].open, l) == 0)
+			return (int)t;
+	}
+	return -1;
+}
+
+/* Finds the closer of span t opened at s[i]; returns its index or n. */
+static size_t
+find_close(struct sentences *it, int t, size_t i, size_t *clen)
+{
+	const struct span *sp = &spans[t];
+	size_t from = i + strlen(sp->open), lim, best = it->n, k;
+
+	if (from < it->noclose[t])
+		from = it->noclose[t];
+	lim = i + sp->limit < it->n ? i + sp->limit : it->n;
+	if (from >= lim)
+		return it->n;
+	for (k = 0; k < 2 && sp->close[k]; k++) {
+		size_t l = strlen(sp->close[k]);
+		const unsigned char *p = memmem(it->s + from, lim - from,
+		    sp->close[k], l);
+
+		if (p && (size_t)(p - it->s) < best) {
+			best = (size_t)(p - it->s);
+			*clen = l;
+		}
+	}
+	if (best == it->n)
+		it->noclose[t] = lim;
+	return best;
+}
+
+/*
+ * After a sentence end at s[k]: takes closing marks, more end marks and
+ * the blank space that follows.
+ */
+static size_t
+absorb(struct sentences *it, size_t k)
+{
+	size_t len;
+	int32_t cp;
+
+	while (k < it->n) {
+		cp = cp_at(it->s, it->n, k, &len);
+		if (cp == '"') {
+			if (it->dquotes % 2 == 0)
+				break;	/* it opens the next quote */
+			it->dquotes++;
+		} else if (!is_closer(cp) &&
+		    term_class(cp, it->semicolon) == T_NO)
+			break;
+		k += len;
+	}
+	while (k < it->n && is_blank(cp = cp_at(it->s, it->n, k, &len)))
+		k += len;
+	return k;
+}
+
+void
+sent_init(struct sentences *it, const char *line, size_t n, int semicolon)
+{
+	memset(it, 0, sizeof *it);
+	it->s = (const unsigned char *)line;
+	it->n = n;
+	it->semicolon = semicolon;
+}
+
+/*
+ * A run of end marks starts at s[i].  Returns the end of the sentence it
+ * ends, or 0 if it ends none (then *next is where to go on).
+ */
+static size_t
+end_run(struct sentences *it, size_t start, size_t i, size_t *next)
+{
+	const unsigned char *s = it->s;
+	size_t n = it->n, j = i, k, len, count = 0, dots = 0, circles = 0;
+	int soft_only = 1, last = T_NO;
+	int32_t cp = 0, lastcp = 0;
+	enum term t;
+
+	while (j < n && (t = term_class(cp = cp_at(s, n, j, &len),
+	    it->semicolon)) != T_NO) {
+		if (t == T_HARD || t == T_ELLIPSIS || cp == 0xFF0E)
+			soft_only = 0;
+		if (t == T_DOT)
+			dots++;
+		if (cp == 0x3002)
+			circles++;
+		last = t;
+		lastcp = cp;
+		count++;
+		j += len;
+	}
+	*next = j;
+	if (count == 1 && last == T_DOT &&
+	    (line_enumerator(s + start, i - start) || (lastcp == '.' && abbreviation(s, i))))
+		return 0;
+	/* Closing marks after the run. */
+	for (k = j; k < n; k += len) {
+		cp = cp_at(s, n, k, &len);
+		if (cp == '"' ? it->dquotes % 2 == 0 : !is_closer(cp))
+			break;
+	}
+	/* An ellipsis before a closing mark is a pause, not an end. */
+	if (k > j && (last == T_ELLIPSIS || (dots == count && dots >= 2) ||
+	    (circles == count && circles >= 3)))
+		return 0;
+	/* ASCII marks end a sentence only before space, line end or CJK. */
+	if (soft_only && k < n) {
+		cp = cp_at(s, n, k, &len);
+		if (!is_blank(cp) && !sp_is_cjk(cp))
+			return 0;
+	}
+	return absorb(it, j);
+}
+
+int
+sent_next(struct sentences *it, size_t *start, size_t *end)
+{
+	const unsigned char *s = it->s;
+	size_t n = it->n, i = it->pos, len, c, clen = 0, e, p, next;
+	int32_t cp;
+	int t;
+
+	if (i >= n)
+		return 0;
+	*start = i;
+	while (i < n) {
+		while (i < n && !interesting[s[i]])
+			i++;
+		if (i >= n)
+			break;
+		cp = cp_at(s, n, i, &len);
+		if (term_class(cp, it->semicolon) != T_NO) {
+			if (cp == '.' && url_at(s, n, i)) {
+				i = url_end(s, n, i);
+				continue;
+			}
+			if ((e = end_run(it, *start, i, &next)) != 0) {
+				it->pos = *end = e;
+				return 1;
+			}
+			i = next;
+			continue;
+		}
+		if (cp == ':') {
+			i = url_at(s, n, i) ? url_end(s, n, i) : i + 1;
+			continue;
+		}
+		if ((t = span_at(s, n, i)) < 0) {
+			i += len;
+			continue;
+		}
+		c = find_close(it, t, i, &clen);
+		if (c == n) {
+			if (t == DQUOTE_SPAN)
+				it->dquotes++;
+			i += len;
+			continue;
+		}
+		if (t == DQUOTE_SPAN)
+			it->dquotes += 2;
+		if (spans[t].kind == TITLE) {
+			i = c + clen;
+			continue;
+		}
+		/* A quote or bracket closing on an end mark ends the sentence. */
+		for (p = c; p > i + len; ) {
+			size_t q = prev_char(s, p), l2;
+			int32_t pc = cp_at(s, n, q, &l2);
+
+			if (is_blank(pc) || is_closer(pc) || pc == '"') {
+				p = q;
+				continue;
+			}
+			t = term_class(pc, it->semicolon);
+			if (t == T_HARD || t == T_SOFT || (t == T_DOT &&
+			    !(q > 0 && s[q - 1] == '.'))) {
+				it->pos = *end = absorb(it, c + clen);
+				return 1;
+			}
+			break;
+		}
+		i = c + clen;
+	}
+	it->pos = *end = n;
+	return 1;
+}

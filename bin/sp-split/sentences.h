@@ -1,0 +1,33 @@
+/*
+ * sentences.h: where the sentences of one line end.
+ *
+ * A line is split alone: a newline always ends a sentence, and quote and
+ * bracket state starts afresh on every line, so an unclosed quote in
+ * scraped text cannot swallow what follows.  Every byte of the line
+ * belongs to exactly one sentence: closing marks and the spaces after a
+ * sentence end stay with it, so the sentences joined back give the line.
+ */
+#ifndef SPLIT_SENTENCES_H
+#define SPLIT_SENTENCES_H
+#include <stddef.h>
+
+struct sentences {
+	const unsigned char *s;
+	size_t n;
+	size_t pos;		/* where the next sentence starts */
+	int semicolon;		/* ；and ; end sentences too */
+	unsigned dquotes;	/* straight double quotes passed */
+	size_t noclose[16];	/* no closer of span type t before this */
+};
+
+/* Starts splitting line[0..n), which holds no newline. */
+void sent_init(struct sentences *it, const char *line, size_t n,
+    int semicolon);
+/*
+ * Stores the next sentence's bounds in *start, *end and returns 1, or
+ * returns 0 when the line is used up.  A line of n > 0 bytes always gives
+ * at least one sentence; an empty line gives none.
+ */
+int sent_next(struct sentences *it, size_t *start, size_t *end);
+
+#endif

@@ -1,0 +1,86 @@
+/*
+ * split.h: what sp-split's modes share.
+ *
+ * input.c reads each operand as documents (text split at form-feed lines,
+ * or at NULs with -z, or one JSON Lines record each) and hands every
+ * document to the mode line by line; output.c writes the mode's units in
+ * the framing the options chose.  Offsets are bytes into the document: the
+ * text between form feeds, or the decoded field of a record.
+ */
+#ifndef SPLIT_H
+#define SPLIT_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "jsonl.h"
+
+struct doc {
+	const char *file;		/* the operand, for messages */
+	uint64_t number;		/* 1-based over the whole run */
+	const struct sp_jsonl *rec;	/* the record read, or NULL */
+};
+
+/* One line of a document; eol is "\n", "\r\n" or "" (the last line). */
+struct line {
+	const char *text;
+	size_t len;
+	const char *eol;
+	size_t eol_len;
+	uint64_t off;			/* offset of text in the document */
+	int partial;			/* a piece: more of the line follows */
+	int continued;			/* this piece continues the line */
+	uint64_t number;		/* line number in the operand */
+};
+
+struct mode {
+	void (*begin)(const struct doc *d);
+	void (*line)(const struct doc *d, const struct line *l);
+	void (*end)(const struct doc *d);
+	const char *const *members;	/* the JSON members the mode adds */
+};
+
+extern const struct mode mode_sentences, mode_paragraphs, mode_chunks,
+    mode_documents;
+
+/* Options beyond the shared ones. */
+struct split_opts {
+	int semicolon;			/* --semicolon */
+	size_t chunk;			/* -c N */
+	int bytes;			/* --bytes */
+	size_t overlap;			/* --overlap K */
+	int headings;			/* --headings */
+	int no_preamble;		/* --no-preamble */
+	const char *prefix;		/* -o PREFIX */
+	int digits;			/* -n DIGITS */
+	int json_out;			/* --jsonl: records written */
+};
+extern struct split_opts split_opts;
+
+/* mode_documents.c: after the run, keeps or (on failure) removes -o files. */
+void documents_finish(void);
+
+/* input.c: runs mode over every operand. */
+void split_run(int argc, char **argv, const struct mode *mode);
+
+/* output.c */
+/* A document's output starts or ends (separators, -z terminators). */
+void out_begin_doc(const struct doc *d);
+void out_end_doc(const struct doc *d);
+/* Plain output. */
+void out_text(const char *s, size_t n);
+/* One JSON Lines record: doc number, members ("\"unit\":1,..."), field. */
+void out_record(const struct doc *d, const char *members, const char *text,
+    size_t len);
+/* Appends s[0..n) as a JSON string, U+FFFD for invalid UTF-8. */
+void out_json_string(struct sp_buf *b, const char *s, size_t n);
+/* Writes s[0..n) with its newlines dropped: one output line. */
+void out_joined(const char *s, size_t n);
+
+/* Whitespace within a line: ASCII blanks, U+3000, NBSP. */
+size_t blank_len(const char *s, size_t n);
+/* Characters (code points) in s[0..n). */
+size_t count_chars(const char *s, size_t n);
+/* count_chars(), or bytes with --bytes. */
+size_t unit_size(const char *s, size_t n);
+
+#endif
