@@ -755,9 +755,8 @@ struct style {
 struct sp_heading_tracker {
 	unsigned flags;
 	struct style style[2 * SP_HK_NKINDS];
-	int next_rank, next_item_rank;
 	struct sp_heading_entry path[MAX_DEPTH];
-	int rank[MAX_DEPTH];
+	int key[MAX_DEPTH];	/* the style of each path entry */
 	int depth;
 	struct sp_heading_entry *found;
 	int nfound, cap;
@@ -779,8 +778,6 @@ void
 sp_heading_tracker_reset(struct sp_heading_tracker *t)
 {
 	memset(t->style, 0, sizeof t->style);
-	t->next_rank = 2;	/* 1 is the parts' */
-	t->next_item_rank = 1000;
 	t->depth = 0;
 	t->nfound = 0;
 }
@@ -798,6 +795,29 @@ static int
 is_part_family(int k)
 {
 	return k == SP_HK_PIAN || k == SP_HK_BUFEN || k == SP_HK_PIAN_TAIL;
+}
+
+/*
+ * The order GB/T 9704 and common use give the styles, used only to place
+ * a style the first time it appears: parts, 编章节条, 一、（一）1.（1）①1),
+ * then items (law items, 第一/首先, 一是, 一要).
+ */
+static int
+natural(int key)
+{
+	static const signed char order[SP_HK_NKINDS] = {
+		[SP_HK_PIAN] = 0, [SP_HK_BUFEN] = 0, [SP_HK_PIAN_TAIL] = 0,
+		[SP_HK_BIAN] = 1, [SP_HK_ZHANG] = 2, [SP_HK_JIE] = 3,
+		[SP_HK_TIAO] = 4, [SP_HK_CN_DUN] = 5, [SP_HK_CN_PAREN] = 6,
+		[SP_HK_NUM_DOT] = 7, [SP_HK_NUM_PAREN] = 8,
+		[SP_HK_CIRCLED] = 9, [SP_HK_NUM_RPAREN] = 10,
+		[SP_HK_DI] = 30, [SP_HK_SEQ] = 30, [SP_HK_SHI] = 31,
+		[SP_HK_YAO] = 32
+	};
+
+	if (key >= SP_HK_NKINDS)	/* a numbered marker as a law item */
+		return 20 + order[key - SP_HK_NKINDS];
+	return order[key];
 }
 
 /* Styles that continue one another share a rank: 第一篇 and …篇二. */
@@ -837,23 +857,29 @@ add(struct sp_heading_tracker *t, const char *s, const struct sp_heading *h,
 		return 0;
 	key = family(h->kind) + (item && !sp_heading_kind_is_item(h->kind) ?
 	    SP_HK_NKINDS : 0);
-	/*
-	 * A part (第X篇, …篇X, 第X部分) names a whole speech or report: it
-	 * ranks above every other style wherever it first appears, and the
-	 * styles below it are learnt afresh, so that one speech's order does
-	 * not decide the next one's.
-	 */
+	/* A part starts afresh: the styles below it are learnt again. */
 	if (is_part_family(h->kind)) {
 		for (i = 0; i < 2 * SP_HK_NKINDS; i++)
 			if (!is_part_family(i % SP_HK_NKINDS))
 				t->style[i].rank = 0;
-		if (t->style[key].rank == 0)
-			t->style[key].first_form = h->form;
-		t->style[key].rank = 1;
+		while (t->depth > 0 && !is_part_family(t->key[t->depth - 1]))
+			t->depth--;
 	}
 	if (t->style[key].rank == 0) {
-		t->style[key].rank = item ? t->next_item_rank++ :
-		    t->next_rank++;
+		/*
+		 * A new style: below the deepest open heading whose style
+		 * comes before it in the natural order, above the rest.
+		 */
+		int parent = -1;
+
+		for (i = t->depth - 1; i >= 0 && parent < 0; i--)
+			if (natural(t->key[i]) < natural(key))
+				parent = i;
+		rank = parent < 0 ? 1 : t->style[t->key[parent]].rank + 1;
+		for (i = 0; i < 2 * SP_HK_NKINDS; i++)
+			if (t->style[i].rank >= rank)
+				t->style[i].rank++;
+		t->style[key].rank = rank;
 		t->style[key].first_form = h->form;
 	}
 	rank = t->style[key].rank;
@@ -871,10 +897,10 @@ add(struct sp_heading_tracker *t, const char *s, const struct sp_heading *h,
 	e = &t->found[t->nfound];
 	memset(e, 0, sizeof *e);
 	e->prev_number = -1;
-	while (t->depth > 0 && t->rank[t->depth - 1] >= rank) {
+	while (t->depth > 0 && t->style[t->key[t->depth - 1]].rank >= rank) {
 		struct sp_heading_entry *p = &t->path[t->depth - 1];
 
-		if (t->rank[t->depth - 1] == rank) {
+		if (t->key[t->depth - 1] == key) {
 			e->prev_number = p->h.number;
 			e->prev_kind = p->h.kind;
 			e->prev_form = p->h.form;
@@ -896,7 +922,7 @@ add(struct sp_heading_tracker *t, const char *s, const struct sp_heading *h,
 	copy_text(e->title, sizeof e->title, &e->title_len,
 	    s + h->title_off, h->title_len);
 	t->path[t->depth] = *e;
-	t->rank[t->depth] = rank;
+	t->key[t->depth] = key;
 	t->depth++;
 	t->nfound++;
 	return 0;

@@ -135,15 +135,18 @@ int sp_heading_format_marker(struct sp_buf *out, enum sp_heading_kind kind,
 /*
  * The tracker.  Levels come from the order in which marker styles first
  * appear in the document: the first style seen is level 1, and a heading
- * closes every open heading whose style appeared after its own (or is its
+ * closes every open heading whose style ranks after its own (or is its
  * own: a sibling).  A document that starts at （一） has （一） as level 1;
- * one that goes 一、（一）1. nests them in that order.  Parts (第X篇,
- * …篇X, 第X部分) are the exception: they name whole speeches, rank above
- * every other style, and each part learns the order of the styles below
- * it afresh.  Items come below
- * every numbered level, and so do numbered markers under a law article
- * (第X条): a law's （一） is an item of its article.  Items are reported
- * only with SP_HEADING_ITEMS.
+ * one that goes 一、（一）1. nests them in that order.  A style appearing
+ * for the first time is placed by the natural order (parts; 编 章 节 条;
+ * 一、（一）1.（1）①1); items): it goes below the deepest open heading
+ * whose style comes before it there, and closes the others, so （一)
+ * after an agenda list 1. 2. closes the list rather than nesting in it.
+ * Parts (第X篇, …篇X, 第X部分) name whole speeches: they stay above every
+ * other style, and each part learns the order of the styles below it
+ * afresh.  Items come below every numbered level, and so do numbered
+ * markers under a law article (第X条): a law's （一） is an item of its
+ * article.  Items are reported only with SP_HEADING_ITEMS.
  *
  * Lines are segmented unless SP_HEADING_NO_SEGMENTS is given: a run of two
  * or more spaces (or one after 。！？) starts a new segment, so the

@@ -283,6 +283,24 @@ test_tracker(void)
 	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 1);
 	CHECK_INT(sp_heading_tracker_found(t, 0)->prev_number, 1);
 
+	/*
+	 * A style seen first is placed by the natural order: （一） after
+	 * 1. closes the list of 1. instead of nesting in it; 1. seen again
+	 * then nests under （一）.
+	 */
+	sp_heading_tracker_reset(t);
+	CHECK_INT(feed(t, "第四篇 会议", 1), 1);
+	CHECK_INT(feed(t, "1.请xx同志述职。", 2), 1);
+	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 2);
+	CHECK_INT(feed(t, "2.请x同志述职。", 3), 1);
+	CHECK_INT(feed(t, "（一）必须把政治建设作为第一要务。", 4), 1);
+	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 2);
+	CHECK_INT(feed(t, "1.加强学习", 5), 1);
+	e = sp_heading_tracker_found(t, 0);
+	CHECK_INT(e->level, 3);
+	CHECK_INT(e->prev_number, -1);
+	path_is(t, "第四篇 会议 > （一）必须把政治建设作为第一要务 > 1.加强学习");
+
 	/* A glued page: headings after runs of spaces, in one line. */
 	sp_heading_tracker_reset(t);
 	{
@@ -340,10 +358,10 @@ test_tracker(void)
 	e = sp_heading_tracker_found(t, 0);
 	CHECK_INT(e->level, 2);
 	CHECK_INT(e->prev_number, 1);
-	/* 一是 appeared before 第二, so it ranks above it. */
+	/* 一是 was placed below 第二 when 第二 first came. */
 	CHECK_INT(feed(t, "一是落实。", 5), 1);
-	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 2);
-	path_is(t, "一、总体要求 > 一是落实");
+	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 3);
+	path_is(t, "一、总体要求 > 第二，要实干 > 一是落实");
 	/* A new part (第X篇) learns its own levels below it. */
 	CHECK_INT(feed(t, "第二篇 讲话", 6), 1);
 	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 1);
