@@ -100,6 +100,13 @@ sp_each_unit(int argc, char **argv, enum sp_framing unit, sp_unit_fn fn,
 	return stop;
 }
 
+int
+sp_each_unit_fd(int fd, const char *display, int index, enum sp_framing unit,
+    sp_unit_fn fn, void *ctx)
+{
+	return run_file(fd, display, index, unit, fn, ctx);
+}
+
 void
 sp_emit(const struct sp_input_unit *in, const char *text, size_t len,
     const char *extra)

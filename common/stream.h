@@ -44,6 +44,15 @@ int sp_each_unit(int argc, char **argv, enum sp_framing unit, sp_unit_fn fn,
     sp_file_fn at_end, void *ctx);
 
 /*
+ * The same for one operand already open: fd (not closed here), named
+ * display in messages, operand number index.  For a tool that must look at
+ * a file's bytes before its units are read (sp-clean detects the
+ * encoding and hands a converted stream here).
+ */
+int sp_each_unit_fd(int fd, const char *display, int index,
+    enum sp_framing unit, sp_unit_fn fn, void *ctx);
+
+/*
  * Writes text[0..len) as one output unit in the input's framing: a line,
  * paragraph or document with its separator (documents are separated by a
  * form-feed line, or terminated by NUL with -z), or for JSONL in's record

@@ -1,0 +1,32 @@
+/*
+ * html.h: what is left of HTML in scraped text (step 2).
+ *
+ * Character references (&nbsp; &ldquo; &#12290; &#x3002;, every HTML5
+ * named one, from data/html5-entities) are decoded; tags become a line
+ * break (block elements: <br> <p> </div> <li> …), a space (table cells)
+ * or nothing (inline elements: <span> <a> <b> …); comments, <!DOCTYPE>
+ * and <?xml?> go; the content of <script> and <style> goes with its tags.
+ * Only text shaped like a tag is a tag: "a<b" or "x < 5" stay.
+ */
+#ifndef SP_CLEAN_HTML_H
+#define SP_CLEAN_HTML_H
+#include <stddef.h>
+
+#include "buf.h"
+
+struct html_stats {
+	size_t refs;		/* character references decoded */
+	size_t tags;		/* tags, comments and declarations removed */
+	size_t scripts;		/* <script>/<style> elements removed */
+};
+
+/* Appends s[0..n) cleaned to out, counting into *st. */
+void html_clean(const char *s, size_t n, struct sp_buf *out,
+    struct html_stats *st);
+/*
+ * Decodes the character reference at s[0..n) (s[0] == '&') into out.
+ * Returns the bytes it used, or 0 when s does not start one.
+ */
+size_t html_reference(const char *s, size_t n, struct sp_buf *out);
+
+#endif

@@ -1,0 +1,497 @@
+/* mojibake.c: wrongly decoded text (step 7); see mojibake.h. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cjk.h"
+#include "embed.h"
+#include "encoding.h"
+#include "mojibake.h"
+#include "text.h"
+
+SP_DATA(hanfreq);
+
+#define FREQ_LO 0x3400
+#define FREQ_HI 0x9FFF
+static uint32_t *freq;		/* FREQ_LO..FREQ_HI */
+
+/* GBK's two-byte codes: lead 0x81..0xFE, trail 0x40..0xFE. */
+#define GBK_INDEX(l, t) (((l) - 0x81) * 191 + ((t) - 0x40))
+static uint16_t *gbk_cp;	/* code → BMP code point, 0: none */
+static uint16_t *cp_gbk;	/* BMP code point → code, 0: none */
+
+/* Common punctuation of Chinese text, counted like characters. */
+static const struct { int32_t cp; uint32_t n; } punct_freq[] = {
+	{ 0xFF0C, 60000 }, { 0x3002, 40000 }, { 0x3001, 15000 },
+	{ 0x201C, 8000 }, { 0x201D, 8000 }, { 0xFF1A, 6000 },
+	{ 0xFF1B, 3000 }, { 0xFF08, 3000 }, { 0xFF09, 3000 },
+	{ 0x3000, 3000 }, { 0xFF01, 2000 }, { 0xFF1F, 2000 },
+	{ 0x300A, 2000 }, { 0x300B, 2000 }, { 0x2014, 1000 },
+	{ 0x2026, 1000 }, { 0x00B7, 500 }, { 0x2018, 500 }, { 0x2019, 500 },
+};
+
+static void
+load_freq(void)
+{
+	const char *p = (const char *)sp_data_hanfreq;
+	const char *end = p + sp_data_hanfreq_len;
+	size_t k;
+	int32_t cp;
+	char *q;
+
+	freq = calloc(FREQ_HI - FREQ_LO + 1, sizeof *freq);
+	if (freq == NULL)
+		sp_oom();
+	while (p < end) {
+		cp = cp_at(p, (size_t)(end - p), 0, &k);
+		p += k;
+		if (cp >= FREQ_LO && cp <= FREQ_HI)
+			freq[cp - FREQ_LO] = (uint32_t)strtoul(p, &q, 10);
+		else
+			strtoul(p, &q, 10);
+		p = q;
+		while (p < end && *p != '\n')
+			p++;
+		p++;
+	}
+}
+
+unsigned long
+mojibake_freq(int32_t cp)
+{
+	size_t i;
+
+	if (freq == NULL)
+		load_freq();
+	if (cp >= FREQ_LO && cp <= FREQ_HI)
+		return freq[cp - FREQ_LO];
+	for (i = 0; i < sizeof punct_freq / sizeof punct_freq[0]; i++)
+		if (punct_freq[i].cp == cp)
+			return punct_freq[i].n;
+	return 0;
+}
+
+static void
+load_gbk(void)
+{
+	struct sp_buf out = SP_BUF_INIT;
+	unsigned l, t;
+	char pair[2];
+	int32_t cp;
+	size_t k;
+
+	gbk_cp = calloc(126 * 191, sizeof *gbk_cp);
+	cp_gbk = calloc(65536, sizeof *cp_gbk);
+	if (gbk_cp == NULL || cp_gbk == NULL)
+		sp_oom();
+	for (l = 0x81; l <= 0xFE; l++)
+		for (t = 0x40; t <= 0xFE; t++) {
+			if (t == 0x7F)
+				continue;
+			pair[0] = (char)l;
+			pair[1] = (char)t;
+			sp_buf_clear(&out);
+			if (sp_enc_decode("GB18030", pair, 2, &out) < 0 ||
+			    out.len == 0)
+				continue;
+			cp = cp_at(out.data, out.len, 0, &k);
+			if (k != out.len || cp > 0xFFFF || cp == 0xFFFD)
+				continue;
+			gbk_cp[GBK_INDEX(l, t)] = (uint16_t)cp;
+			if (cp_gbk[cp] == 0)
+				cp_gbk[cp] = (uint16_t)(l << 8 | t);
+		}
+	sp_buf_free(&out);
+}
+
+static int32_t
+gbk_decode(unsigned l, unsigned t)
+{
+	if (l < 0x81 || l > 0xFE || t < 0x40 || t > 0xFE || t == 0x7F)
+		return 0;
+	return gbk_cp[GBK_INDEX(l, t)];
+}
+
+/* The two-byte GBK code of cp, 0 when it has none. */
+static unsigned
+gbk_encode(int32_t cp)
+{
+	if (cp < 0x80 || cp > 0xFFFF)
+		return 0;
+	return cp_gbk[cp];
+}
+
+/* How common a character is, as a score: log of its count. */
+static double
+score_cp(int32_t cp)
+{
+	return log((double)mojibake_freq(cp) + 1.0);
+}
+
+/* The mean score of the characters of s[0..n) that are not ASCII. */
+static double
+score(const char *s, size_t n, size_t *counted)
+{
+	double sum = 0;
+	size_t i, k, c = 0;
+	int32_t cp;
+
+	for (i = 0; i < n; i += k) {
+		cp = cp_at(s, n, i, &k);
+		if (cp < 0x80)
+			continue;
+		sum += score_cp(cp);
+		c++;
+	}
+	if (counted)
+		*counted = c;
+	return c ? sum / (double)c : 0;
+}
+
+/* Thresholds: common text scores above GOOD; mojibake below BAD. */
+#define GOOD 5.0	/* a count of about 150 */
+#define BAD 4.0
+#define GAIN 2.0	/* a repair must beat the original by this much */
+
+static struct sp_buf rep, bytes;
+
+static int
+is_marker(int32_t cp)
+{
+	return cp == '?' || cp == 0xFFFD;
+}
+
+/* ASCII punctuation that NFKC may have made of a full-width one. */
+static int32_t
+span_char(int32_t cp)
+{
+	if (cp > 0x20 && cp < 0x7F && cp != '?' && !(cp >= '0' && cp <= '9') &&
+	    !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'))
+		return sp_to_fullwidth(cp);
+	return cp;
+}
+
+/* The most common character among the codes (fixed, var) or (var, fixed). */
+static int32_t
+guess(unsigned fixed, int fixed_first, int constrained)
+{
+	unsigned v;
+	int32_t best = 0, cp;
+	unsigned long bf = 0, f;
+
+	for (v = 0x40; v <= 0xFE; v++) {
+		if (constrained && !(v <= 0xA0 || (v >= 0xAA && v <= 0xAF) ||
+		    v >= 0xF8))
+			continue;
+		cp = fixed_first ? gbk_decode(fixed, v) : gbk_decode(v, fixed);
+		if (cp && (f = mojibake_freq(cp)) > bf) {
+			bf = f;
+			best = cp;
+		}
+	}
+	return best ? best : 0xFFFD;
+}
+
+/*
+ * gbk-shift at s[i..n): s[i] is a marker.  Returns the bytes of the span
+ * handled (marker included), or 0.  Writes the repair, or the text as it
+ * was, to out.
+ */
+static size_t
+gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
+    struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
+{
+	size_t j, k, m, chars = 0, end, counted;
+	unsigned code, first = 0;
+	int32_t cp, c;
+	int closed = 0;
+	double old, new_;
+
+	cp_at(s, n, i, &k);
+	j = i + k;
+	sp_buf_clear(&bytes);
+	while (j < n) {
+		cp = cp_at(s, n, j, &m);
+		if (is_marker(cp)) {
+			closed = 1;
+			break;
+		}
+		c = span_char(cp);
+		if ((code = gbk_encode(c)) == 0)
+			break;
+		putch(&bytes, (int)(code >> 8));
+		putch(&bytes, (int)(code & 0xFF));
+		chars++;
+		j += m;
+	}
+	if (chars < 2)
+		return 0;
+	old = score(s + i + k, j - i - k, &counted);
+	if (old >= BAD)
+		return 0;	/* reads as text already */
+	end = closed ? j + 1 : j;	/* a '?' is one byte; U+FFFD three */
+	if (closed && (unsigned char)s[j] != '?')
+		end = j + 3;
+	/* Realign: (lost, b0) (b1, b2) … (b[2k-1], lost). */
+	sp_buf_clear(&rep);
+	first = (unsigned char)bytes.data[0];
+	putcp(&rep, guess(first, 0, 0));
+	for (m = 1; m + 1 < bytes.len; m += 2) {
+		c = gbk_decode((unsigned char)bytes.data[m],
+		    (unsigned char)bytes.data[m + 1]);
+		if (c == 0)
+			break;
+		putcp(&rep, c);
+	}
+	if (m + 1 < bytes.len) {
+		st->unrepairable++;
+		if (explain)
+			explain("gbk-shift", s + i, end - i, NULL, 0, ctx);
+		return end - i;
+	}
+	new_ = score(rep.data, rep.len, NULL);
+	/* The middle, known for sure, must read as common text. */
+	{
+		size_t fl;
+
+		cp_at(rep.data, rep.len, 0, &fl);
+		new_ = score(rep.data + fl, rep.len - fl, NULL);
+	}
+	putcp(&rep, guess((unsigned char)bytes.data[bytes.len - 1], 1,
+	    closed));
+	if (new_ < GOOD || new_ < old + GAIN) {
+		st->unrepairable++;
+		if (explain)
+			explain("gbk-shift", s + i, end - i, NULL, 0, ctx);
+		return end - i;
+	}
+	*fixed = 1;
+	st->repaired++;
+	if (explain)
+		explain("gbk-shift", s + i, end - i, rep.data, rep.len, ctx);
+	put(out, rep.data, rep.len);
+	return end - i;
+}
+
+/* Windows-1252's characters for bytes 0x80..0x9F. */
+static const uint16_t cp1252[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
+};
+
+/* The byte a character stands for when Latin-1/1252 was wrongly used. */
+static int
+latin1_byte(int32_t cp)
+{
+	int b;
+
+	if (cp >= 0x80 && cp <= 0xFF)
+		return cp;
+	for (b = 0; b < 32; b++)
+		if (cp1252[b] && cp1252[b] == cp)
+			return 0x80 + b;
+	return -1;
+}
+
+/* Decodes bytes as GBK into rep; returns 0, or -1 on an invalid pair. */
+static int
+decode_gbk_bytes(void)
+{
+	size_t m;
+	int32_t c;
+	unsigned char l;
+
+	sp_buf_clear(&rep);
+	for (m = 0; m < bytes.len; m++) {
+		l = (unsigned char)bytes.data[m];
+		if (l < 0x80) {
+			putch(&rep, l);
+			continue;
+		}
+		if (m + 1 >= bytes.len ||
+		    (c = gbk_decode(l, (unsigned char)bytes.data[m + 1])) == 0)
+			return -1;
+		putcp(&rep, c);
+		m++;
+	}
+	return 0;
+}
+
+/* gbk-latin1 at s[i..n): s[i] is a Latin-1 letter.  As gbk_shift(). */
+static size_t
+gbk_latin1(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
+    struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
+{
+	size_t j = i, m, high = 0, counted, last = i;
+	int32_t cp;
+	int b;
+
+	sp_buf_clear(&bytes);
+	while (j < n) {
+		cp = cp_at(s, n, j, &m);
+		if (cp < 0x80 && cp >= 0x20) {
+			b = (int)cp;
+		} else if ((b = latin1_byte(cp)) < 0) {
+			break;
+		} else {
+			high++;
+			last = j + m;
+		}
+		putch(&bytes, b);
+		j += m;
+	}
+	/* The span ends with its last Latin-1 letter. */
+	bytes.len -= j - last;
+	if (high < 4)
+		return 0;
+	if (decode_gbk_bytes() < 0) {
+		st->unrepairable++;
+		if (explain)
+			explain("gbk-latin1", s + i, last - i, NULL, 0, ctx);
+		return last - i;
+	}
+	if (score(rep.data, rep.len, &counted) < GOOD || counted < 2)
+		return last - i;
+	*fixed = 1;
+	st->repaired++;
+	if (explain)
+		explain("gbk-latin1", s + i, last - i, rep.data, rep.len, ctx);
+	put(out, rep.data, rep.len);
+	return last - i;
+}
+
+/* utf8-gbk at s[i..n): a run of uncommon CJK.  As gbk_shift(). */
+static size_t
+utf8_gbk(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
+    struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
+{
+	size_t j = i, m, chars = 0, valid, counted;
+	unsigned code;
+	int32_t cp;
+
+	sp_buf_clear(&bytes);
+	while (j < n) {
+		cp = cp_at(s, n, j, &m);
+		if (cp == 0x20AC)
+			code = 0x80;
+		else if ((code = gbk_encode(cp)) == 0)
+			break;
+		if (code > 0xFF)
+			putch(&bytes, (int)(code >> 8));
+		putch(&bytes, (int)(code & 0xFF));
+		chars++;
+		j += m;
+	}
+	if (chars < 3 || score(s + i, j - i, NULL) >= BAD)
+		return j - i;
+	valid = sp_utf8_valid_prefix((const unsigned char *)bytes.data,
+	    bytes.len);
+	if (valid + 3 < bytes.len || valid == 0)
+		return j - i;
+	sp_buf_clear(&rep);
+	put(&rep, bytes.data, valid);
+	if (score(rep.data, rep.len, &counted) < GOOD || counted < 2)
+		return j - i;
+	*fixed = 1;
+	if (valid < bytes.len)
+		putcp(&rep, 0xFFFD);	/* the lost end of a character */
+	st->repaired++;
+	if (explain)
+		explain("utf8-gbk", s + i, j - i, rep.data, rep.len, ctx);
+	put(out, rep.data, rep.len);
+	return j - i;
+}
+
+static int
+uncommon_cjk(int32_t cp)
+{
+	return sp_is_han(cp) && mojibake_freq(cp) == 0;
+}
+
+/* Repairs one line. */
+static void
+line(const char *s, size_t n, struct sp_buf *out, struct mojibake_stats *st,
+    mojibake_explain_fn explain, void *ctx)
+{
+	size_t i = 0, k, used, start = 0, rare = 0, p, b;
+	size_t (*det)(const char *, size_t, size_t, struct sp_buf *, int *,
+	    struct mojibake_stats *, mojibake_explain_fn, void *);
+	int32_t cp;
+	unsigned char c;
+	int fixed;
+
+	/* A quick look first: most lines hold none of the signs. */
+	for (p = 0; p < n; p++) {
+		c = (unsigned char)s[p];
+		if (c == '?' || c == 0xC2 || c == 0xC3 ||
+		    (c == 0xEF && p + 2 < n && (unsigned char)s[p + 1] == 0xBF &&
+		    (unsigned char)s[p + 2] == 0xBD))
+			break;
+		if (c >= 0xE3 && c <= 0xE9 && p + 2 < n) {
+			cp = cp_at(s, n, p, &k);
+			if (uncommon_cjk(cp) && ++rare >= 2)
+				break;
+			p += k - 1;
+		}
+	}
+	if (p >= n) {
+		put(out, s, n);
+		return;
+	}
+	if (gbk_cp == NULL)
+		load_gbk();
+	while (i < n) {
+		cp = cp_at(s, n, i, &k);
+		b = i;
+		if (is_marker(cp)) {
+			det = gbk_shift;
+		} else if (cp >= 0x80 && latin1_byte(cp) >= 0 &&
+		    !(i > 0 && latin1_byte(cp_before(s, i, &p)) >= 0)) {
+			det = gbk_latin1;
+		} else if (cp >= 0x80 && uncommon_cjk(cp)) {
+			det = utf8_gbk;
+			/* The run starts at the first CJK before it. */
+			while (b > start) {
+				int32_t pc = cp_before(s, b, &p);
+
+				if (pc < 0x80 || gbk_encode(pc) == 0)
+					break;
+				b -= p;
+			}
+		} else {
+			i += k;
+			continue;
+		}
+		put(out, s + start, b - start);
+		start = b;
+		fixed = 0;
+		used = det(s, n, b, out, &fixed, st, explain, ctx);
+		if (fixed)
+			start = b + used;
+		i = used && b + used > i ? b + used : i + k;
+	}
+	put(out, s + start, n - start);
+}
+
+void
+mojibake_repair(const char *s, size_t n, struct sp_buf *out,
+    struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
+{
+	const char *nl;
+	size_t len;
+
+	if (sp_buf_reserve(out, n) < 0)
+		sp_oom();
+	while (n > 0) {
+		nl = memchr(s, '\n', n);
+		len = nl ? (size_t)(nl - s) : n;
+		line(s, len, out, st, explain, ctx);
+		if (nl == NULL)
+			break;
+		putch(out, '\n');
+		s += len + 1;
+		n -= len + 1;
+	}
+}

@@ -1,0 +1,89 @@
+/* normalize.c: Unicode clean-up (step 3); see normalize.h. */
+#include <string.h>
+
+#include "cjk.h"
+#include "normalize.h"
+#include "text.h"
+#include "unicode.h"
+
+static struct sp_buf scratch;
+
+/* Normalizes out[from..len) in place when it changes. */
+static void
+renormalize(struct sp_buf *out, size_t from, enum sp_norm_form form,
+    struct normalize_stats *st)
+{
+	sp_buf_clear(&scratch);
+	if (sp_unicode_normalize(out->data + from, out->len - from, form,
+	    &scratch) < 0)
+		sp_oom();
+	if (scratch.len == out->len - from &&
+	    memcmp(scratch.data, out->data + from, scratch.len) == 0)
+		return;
+	st->normalized++;
+	out->len = from;
+	put(out, scratch.data, scratch.len);
+}
+
+void
+normalize_text(const char *s, size_t n, int nfkc, struct sp_buf *out,
+    struct normalize_stats *st)
+{
+	enum sp_norm_form form = nfkc ? SP_NFKC_CJK : SP_NFC;
+	size_t i = 0, start, k, line = out->len;
+	int dirty = 0;
+	int32_t cp;
+	unsigned char c;
+
+	if (sp_buf_reserve(out, n) < 0)
+		sp_oom();
+	while (i < n) {
+		/* Printable ASCII and tabs: copied as a run. */
+		start = i;
+		while (i < n && (((c = (unsigned char)s[i]) >= 0x20 &&
+		    c < 0x7F) || c == '\t'))
+			i++;
+		put(out, s + start, i - start);
+		if (i >= n)
+			break;
+		c = (unsigned char)s[i];
+		if (c == '\n' || c == '\r') {
+			if (dirty)
+				renormalize(out, line, form, st);
+			dirty = 0;
+			if (c == '\r') {
+				st->newlines++;
+				if (i + 1 < n && s[i + 1] == '\n')
+					i++;
+			}
+			putch(out, '\n');
+			line = out->len;
+			i++;
+			continue;
+		}
+		if (c < 0x80) {		/* C0 controls and DEL */
+			st->removed++;
+			i++;
+			continue;
+		}
+		cp = cp_at(s, n, i, &k);
+		if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
+			if (dirty)
+				renormalize(out, line, form, st);
+			dirty = 0;
+			st->newlines++;
+			putch(out, '\n');
+			line = out->len;
+		} else if (sp_is_control(cp) || sp_is_zero_width(cp) ||
+		    sp_is_ignorable(cp) || cp == 0xAD) {
+			st->removed++;
+		} else {
+			if (!dirty && !sp_unicode_quick_cp(cp, form))
+				dirty = 1;
+			put(out, s + i, k);
+		}
+		i += k;
+	}
+	if (dirty)
+		renormalize(out, line, form, st);
+}

@@ -1,0 +1,26 @@
+/*
+ * normalize.h: Unicode clean-up (step 3).
+ *
+ * NFC (or NFKC that keeps CJK punctuation, with --nfkc); control
+ * characters other than tab and newline, zero-width characters, byte order
+ * marks, soft hyphens and the other default-ignorable characters removed;
+ * CRLF, CR, NEL and the Unicode line and paragraph separators become LF.
+ * utf8proc runs only on the lines a quick check says may change.
+ */
+#ifndef SP_CLEAN_NORMALIZE_H
+#define SP_CLEAN_NORMALIZE_H
+#include <stddef.h>
+
+#include "buf.h"
+
+struct normalize_stats {
+	size_t removed;		/* characters removed */
+	size_t newlines;	/* CR, CRLF and other line ends made LF */
+	size_t normalized;	/* lines changed by normalization */
+};
+
+/* Appends s[0..n) (valid UTF-8) cleaned to out; nfkc: NFKC, not NFC. */
+void normalize_text(const char *s, size_t n, int nfkc, struct sp_buf *out,
+    struct normalize_stats *st);
+
+#endif

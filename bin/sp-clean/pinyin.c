@@ -1,0 +1,200 @@
+/* pinyin.c: pinyin annotations (step 6); see pinyin.h. */
+#include <string.h>
+
+#include "cjk.h"
+#include "embed.h"
+#include "pinyin.h"
+#include "text.h"
+
+SP_DATA(pinyin_syllables);
+
+struct syllable {
+	const char *s;
+	size_t len;
+};
+static struct syllable *syl;
+static size_t nsyl;
+
+static void
+load(void)
+{
+	const char *p = (const char *)sp_data_pinyin_syllables;
+	const char *end = p + sp_data_pinyin_syllables_len, *nl;
+	size_t cap = 512;
+
+	syl = sp_xmalloc(cap * sizeof *syl);
+	for (; p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		if (nl == p)
+			continue;
+		if (nsyl == cap)
+			syl = sp_xrealloc(syl, (cap *= 2) * sizeof *syl);
+		syl[nsyl].s = p;
+		syl[nsyl++].len = (size_t)(nl - p);
+	}
+}
+
+static int
+is_syllable(const char *s, size_t len)
+{
+	size_t lo = 0, hi, mid, m;
+	int c;
+
+	if (syl == NULL)
+		load();
+	hi = nsyl;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		m = syl[mid].len < len ? syl[mid].len : len;
+		c = memcmp(syl[mid].s, s, m);
+		if (c == 0)
+			c = syl[mid].len < len ? -1 : syl[mid].len > len;
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/*
+ * The toneless letter of a pinyin letter, 0 when cp is none; *tone is set
+ * when it carries a tone mark.  ü stays ü (0xFC).
+ */
+static int32_t
+base_letter(int32_t cp, int *tone)
+{
+	static const char *const marked[] = {
+		"a\u0101\u00e1\u01ce\u00e0", "e\u0113\u00e9\u011b\u00e8",
+		"i\u012b\u00ed\u01d0\u00ec", "o\u014d\u00f3\u01d2\u00f2",
+		"u\u016b\u00fa\u01d4\u00f9", "\u00fc\u01d6\u01d8\u01da\u01dc",
+		"n\u0144\u0148\u01f9", "m\u1e3f", NULL
+	};
+	const char *p;
+	size_t k;
+	int32_t c;
+	int i;
+
+	if (cp >= 'a' && cp <= 'z') {
+		*tone = 0;
+		return cp;
+	}
+	for (i = 0; marked[i]; i++) {
+		p = marked[i];
+		c = cp_at(p, strlen(p), 0, &k);
+		for (p += k; *p; p += k) {
+			if (cp_at(p, strlen(p), 0, &k) == cp) {
+				*tone = 1;
+				return c;
+			}
+		}
+		if (cp == c && c == 0xFC) {
+			*tone = 0;
+			return c;
+		}
+	}
+	return 0;
+}
+
+/* Splits word[0..n) (toneless) into syllables; returns how many, or 0. */
+static size_t
+segment(const char *w, size_t n)
+{
+	size_t best[64], i, j;
+
+	if (n >= 64)
+		return 0;
+	best[0] = 0;
+	for (i = 1; i <= n; i++) {
+		best[i] = (size_t)-1;
+		for (j = i > 7 ? i - 7 : 0; j < i; j++)
+			if (best[j] != (size_t)-1 && best[j] + 1 < best[i] &&
+			    is_syllable(w + j, i - j))
+				best[i] = best[j] + 1;
+	}
+	return best[n] == (size_t)-1 ? 0 : best[n];
+}
+
+size_t
+pinyin_annotation(const char *s, size_t n, size_t han)
+{
+	char word[64];
+	size_t i, k, wl = 0, count = 0, got;
+	int32_t cp, open, b;
+	int tone, tones = 0;
+
+	open = cp_at(s, n, 0, &k);
+	if (open != '(' && open != 0xFF08)
+		return 0;
+	for (i = k; i < n; i += k) {
+		cp = cp_at(s, n, i, &k);
+		if (cp == ')' || cp == 0xFF09 || cp == ' ') {
+			if (wl > 0) {
+				if ((got = segment(word, wl)) == 0)
+					return 0;
+				count += got;
+				wl = 0;
+			}
+			if (cp == ' ')
+				continue;
+			if (count == 0 || tones == 0 || count > han)
+				return 0;
+			return i + k;
+		}
+		if ((b = base_letter(cp, &tone)) == 0)
+			return 0;
+		tones += tone;
+		if (wl + 2 >= sizeof word)
+			return 0;
+		if (b == 0xFC) {
+			word[wl++] = (char)0xC3;
+			word[wl++] = (char)0xBC;
+		} else {
+			word[wl++] = (char)b;
+		}
+	}
+	return 0;
+}
+
+/* The next '(' or '（' in s[i..n), or n. */
+static size_t
+next_paren(const char *s, size_t n, size_t i)
+{
+	for (; i < n; i++) {
+		if (s[i] == '(')
+			return i;
+		if ((unsigned char)s[i] == 0xEF && i + 2 < n &&
+		    (unsigned char)s[i + 1] == 0xBC &&
+		    (unsigned char)s[i + 2] == 0x88)
+			return i;
+	}
+	return n;
+}
+
+void
+pinyin_clean(const char *s, size_t n, struct sp_buf *out, size_t *dropped)
+{
+	size_t i = 0, start = 0, p, j, k, used, han;
+
+	if (sp_buf_reserve(out, n) < 0)
+		sp_oom();
+	while ((p = next_paren(s, n, i)) < n) {
+		/* The Han characters right before it. */
+		for (han = 0, j = p; j > start && han < 64; j -= k) {
+			if (!sp_is_han(cp_before(s, j, &k)))
+				break;
+			han++;
+		}
+		if (han > 0 && (used = pinyin_annotation(s + p, n - p, han))) {
+			put(out, s + start, p - start);
+			start = i = p + used;
+			(*dropped)++;
+			continue;
+		}
+		i = p + 1;
+	}
+	put(out, s + start, n - start);
+}

@@ -1,0 +1,385 @@
+/* punct.c: punctuation in Chinese text (step 5); see punct.h. */
+#include <string.h>
+
+#include "cjk.h"
+#include "punct.h"
+#include "text.h"
+
+/* One line, decoded: the characters and what each becomes. */
+static int32_t *cps;		/* the characters */
+static int32_t *rep;		/* replacement, 0: keep, -1: drop */
+static unsigned char *prot;	/* inside a URL or e-mail address */
+static size_t cap;
+
+static void
+grow(size_t m)
+{
+	if (m <= cap)
+		return;
+	cap = m + m / 2 + 64;
+	cps = sp_xrealloc(cps, cap * sizeof *cps);
+	rep = sp_xrealloc(rep, cap * sizeof *rep);
+	prot = sp_xrealloc(prot, cap);
+}
+
+static int
+is_digit(int32_t c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+is_latin(int32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Han text, or the CJK punctuation that stands in it: 。”）》. */
+static int
+hanlike(int32_t c)
+{
+	return c > 0x7F && (sp_is_han(c) || sp_is_cjk_punct(c));
+}
+
+static int
+is_dot(int32_t c)
+{
+	return c == '.' || c == 0x3002 || c == 0xFF0E;
+}
+
+/* Marks URLs and e-mail addresses: their punctuation is not prose. */
+static void
+mark_protected(size_t m)
+{
+	size_t i = 0, a, b, k;
+	int url, at;
+
+	memset(prot, 0, m);
+	while (i < m) {
+		if (!(cps[i] > ' ' && cps[i] < 0x7F)) {
+			i++;
+			continue;
+		}
+		a = i;
+		while (i < m && cps[i] > ' ' && cps[i] < 0x7F)
+			i++;
+		b = i;
+		url = at = 0;
+		for (k = a; k < b; k++) {
+			if (k + 2 < b && cps[k] == ':' && cps[k + 1] == '/' &&
+			    cps[k + 2] == '/')
+				url = 1;
+			if (k + 3 < b && (cps[k] | 0x20) == 'w' &&
+			    (cps[k + 1] | 0x20) == 'w' &&
+			    (cps[k + 2] | 0x20) == 'w' && cps[k + 3] == '.')
+				url = 1;
+			if (cps[k] == '@' && k > a && k + 1 < b &&
+			    (is_latin(cps[k - 1]) || is_digit(cps[k - 1])))
+				at = 1;
+		}
+		if (!url && !at)
+			continue;
+		/* Trailing punctuation belongs to the sentence. */
+		while (b > a && strchr(".,:;!?)'\"", (int)cps[b - 1]))
+			b--;
+		memset(prot + a, 1, b - a);
+	}
+}
+
+/* The nearest character before i (skipping ASCII spaces), or -1. */
+static int32_t
+before(size_t i)
+{
+	while (i > 0 && cps[i - 1] == ' ')
+		i--;
+	if (i == 0)
+		return -1;
+	return rep[i - 1] > 0 ? rep[i - 1] : cps[i - 1];
+}
+
+static int32_t
+after(size_t i, size_t m)
+{
+	while (i + 1 < m && cps[i + 1] == ' ')
+		i++;
+	return i + 1 < m ? cps[i + 1] : -1;
+}
+
+/* Drops the ASCII spaces around a character made full-width. */
+static void
+drop_spaces(size_t i, size_t m)
+{
+	size_t j;
+
+	for (j = i; j > 0 && cps[j - 1] == ' '; j--)
+		rep[j - 1] = -1;
+	for (j = i + 1; j < m && cps[j] == ' '; j++)
+		rep[j] = -1;
+}
+
+static int
+contains_han(size_t a, size_t b)
+{
+	for (; a < b; a++)
+		if (cps[a] > 0x7F && sp_is_han(cps[a]))
+			return 1;
+	return 0;
+}
+
+static size_t
+quotes(size_t m)
+{
+	size_t i, open = (size_t)-1, changed = 0;
+
+	/* Straight double quotes, paired in order. */
+	for (i = 0; i < m; i++) {
+		if (cps[i] != '"' || prot[i])
+			continue;
+		if (open == (size_t)-1) {
+			open = i;
+			continue;
+		}
+		if (contains_han(open + 1, i) ||
+		    (open > 0 && hanlike(cps[open - 1])) ||
+		    (i + 1 < m && hanlike(cps[i + 1]))) {
+			rep[open] = 0x201C;
+			rep[i] = 0x201D;
+			changed += 2;
+		}
+		open = (size_t)-1;
+	}
+	/* ‚…‛: low-9 and reversed-9 quotes standing for “…”. */
+	open = (size_t)-1;
+	for (i = 0; i < m; i++) {
+		if (cps[i] == 0x201A)
+			open = i;
+		else if (cps[i] == 0x201B && open != (size_t)-1) {
+			rep[open] = 0x201C;
+			rep[i] = 0x201D;
+			changed += 2;
+			open = (size_t)-1;
+		}
+	}
+	return changed;
+}
+
+static size_t
+parens(size_t m)
+{
+	size_t stack[32], depth = 0, i, o, changed = 0;
+	int32_t p, n;
+
+	for (i = 0; i < m; i++) {
+		if (prot[i])
+			continue;
+		if (cps[i] == '(') {
+			if (depth < 32)
+				stack[depth++] = i;
+			continue;
+		}
+		if (cps[i] != ')')
+			continue;
+		p = before(i);
+		n = after(i, m);
+		if (depth == 0) {	/* unmatched: by its neighbours */
+			if (hanlike(p) || hanlike(n)) {
+				rep[i] = 0xFF09;
+				changed++;
+			}
+			continue;
+		}
+		o = stack[--depth];
+		if (contains_han(o + 1, i) || hanlike(before(o)) ||
+		    hanlike(n)) {
+			rep[o] = 0xFF08;
+			rep[i] = 0xFF09;
+			drop_spaces(o, m);
+			drop_spaces(i, m);
+			changed += 2;
+		}
+	}
+	while (depth > 0) {
+		o = stack[--depth];
+		if (hanlike(before(o)) || hanlike(after(o, m))) {
+			rep[o] = 0xFF08;
+			changed++;
+		}
+	}
+	return changed;
+}
+
+static size_t
+ellipses(size_t m)
+{
+	size_t i = 0, a, j, changed = 0;
+	int only_dots = 1;
+
+	for (j = 0; j < m; j++)
+		if (!is_dot(cps[j]) && cps[j] != ' ' && cps[j] != 0x2026)
+			only_dots = 0;
+	if (only_dots)
+		return 0;	/* a placeholder line */
+	while (i < m) {
+		if (!is_dot(cps[i]) || prot[i]) {
+			i++;
+			continue;
+		}
+		a = i;
+		while (i < m && is_dot(cps[i]))
+			i++;
+		if (i - a < 3 || i - a > 8 || a == 0)
+			continue;
+		if (!(sp_is_han(cps[a - 1]) || cps[a - 1] == 0x201D ||
+		    cps[a - 1] == 0x2019 || cps[a - 1] == 0xFF09))
+			continue;
+		if (i < m && (is_digit(cps[i]) || is_latin(cps[i])))
+			continue;	/* a leader: 目录...5 */
+		rep[a] = 0x2026;
+		rep[a + 1] = 0x2026;
+		for (j = a + 2; j < i; j++)
+			rep[j] = -1;
+		changed++;
+	}
+	return changed;
+}
+
+/* Is the digit run ending before i an enumerator opening the line? */
+static int
+enumerator(size_t i)
+{
+	while (i > 0 && is_digit(cps[i - 1]))
+		i--;
+	while (i > 0 && cps[i - 1] == ' ')
+		i--;
+	return i == 0;
+}
+
+static size_t
+marks(size_t m)
+{
+	size_t i, changed = 0;
+	int32_t c, p, n, pi, to;
+
+	for (i = 0; i < m; i++) {
+		c = cps[i];
+		if (rep[i] || prot[i] || !(c == ',' || c == '.' || c == '!' ||
+		    c == '?' || c == ':' || c == ';'))
+			continue;
+		pi = i > 0 ? (rep[i - 1] > 0 ? rep[i - 1] : cps[i - 1]) : -1;
+		p = before(i);
+		n = after(i, m);
+		to = 0;
+		switch (c) {
+		case ',':
+		case ':':
+			if (is_digit(pi) && i + 1 < m && is_digit(cps[i + 1]))
+				break;	/* 1,000 13:50 */
+			if (hanlike(p) || hanlike(n))
+				to = c == ',' ? 0xFF0C : 0xFF1A;
+			break;
+		case ';':
+			if (hanlike(p) || hanlike(n))
+				to = 0xFF1B;
+			break;
+		case '!':
+		case '?':
+			if (hanlike(p) || hanlike(n))
+				to = c == '!' ? 0xFF01 : 0xFF1F;
+			break;
+		case '.':
+			if (i + 1 < m && (is_digit(cps[i + 1]) ||
+			    is_latin(cps[i + 1]) || cps[i + 1] == '.'))
+				break;
+			if (i > 0 && is_dot(cps[i - 1]))
+				break;
+			if (hanlike(pi) && pi != 0x3002)
+				to = 0x3002;
+			else if ((is_digit(pi) || pi == '%') && n >= 0 &&
+			    hanlike(n) && !enumerator(i))
+				to = 0x3002;
+			break;
+		}
+		if (to) {
+			rep[i] = to;
+			drop_spaces(i, m);
+			changed++;
+		}
+	}
+	return changed;
+}
+
+/* Could line s[0..n) hold something to convert? */
+static int
+candidate(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		switch ((unsigned char)s[i]) {
+		case ',': case '.': case '!': case '?': case ':': case ';':
+		case '(': case ')': case '"':
+			return 1;
+		case 0xE2:	/* ‚ ‛ */
+			if (i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+			    ((unsigned char)s[i + 2] == 0x9A ||
+			    (unsigned char)s[i + 2] == 0x9B))
+				return 1;
+			break;
+		case 0xE3:	/* 。。。 */
+			if (i + 5 < n && memcmp(s + i, "\xe3\x80\x82\xe3\x80\x82",
+			    6) == 0)
+				return 1;
+			break;
+		}
+	return 0;
+}
+
+static size_t
+line(const char *s, size_t n, struct sp_buf *out)
+{
+	size_t m = 0, i, k, changed;
+
+	if (!candidate(s, n)) {
+		put(out, s, n);
+		return 0;
+	}
+	grow(n + 1);
+	for (i = 0; i < n; i += k)
+		cps[m++] = cp_at(s, n, i, &k);
+	memset(rep, 0, m * sizeof *rep);
+	mark_protected(m);
+	changed = ellipses(m);
+	changed += quotes(m);
+	changed += parens(m);
+	changed += marks(m);
+	if (changed == 0) {
+		put(out, s, n);
+		return 0;
+	}
+	for (i = 0; i < m; i++) {
+		if (rep[i] < 0)
+			continue;
+		putcp(out, rep[i] ? rep[i] : cps[i]);
+	}
+	return changed;
+}
+
+void
+punct_clean(const char *s, size_t n, struct sp_buf *out, size_t *changed)
+{
+	const char *nl;
+	size_t len;
+
+	if (sp_buf_reserve(out, n) < 0)
+		sp_oom();
+	while (n > 0) {
+		nl = memchr(s, '\n', n);
+		len = nl ? (size_t)(nl - s) : n;
+		*changed += line(s, len, out);
+		if (nl == NULL)
+			break;
+		putch(out, '\n');
+		s += len + 1;
+		n -= len + 1;
+	}
+}

@@ -1,0 +1,25 @@
+/*
+ * spaces.h: spaces (step 4).
+ *
+ * Every Unicode space (tab, NBSP, U+3000, U+2000..U+200A, …) is handled:
+ * at the start and end of a line it goes; between two CJK characters or
+ * CJK punctuation it goes ("孙 建 国" → "孙建国"); a run of two or more
+ * next to CJK text is a paragraph break, as pages glue paragraphs into one
+ * line with runs of spaces; any other run becomes one ASCII space.
+ */
+#ifndef SP_CLEAN_SPACES_H
+#define SP_CLEAN_SPACES_H
+#include <stddef.h>
+
+#include "buf.h"
+
+struct spaces_stats {
+	size_t removed;		/* runs removed (ends, between CJK) */
+	size_t changed;		/* runs made one ASCII space */
+	size_t breaks;		/* runs made paragraph breaks */
+};
+
+void spaces_clean(const char *s, size_t n, struct sp_buf *out,
+    struct spaces_stats *st);
+
+#endif

@@ -1,0 +1,71 @@
+/*
+ * encoding.h: which encoding a byte stream is in, and conversion to UTF-8.
+ *
+ * Detection looks at the head of a file: a byte order mark decides; text
+ * that is valid UTF-8 is UTF-8; UTF-16 without a mark shows itself by its
+ * NUL bytes; anything else is asked of uchardet.  Conversion runs iconv in
+ * pieces, so a stream of any size is converted in bounded memory; each
+ * invalid sequence becomes U+FFFD and is counted with its byte offset.
+ *
+ * Also here: single characters and short strings to and from a legacy
+ * encoding, for the mojibake repair, which must re-encode text to find the
+ * bytes it came from.  Like the rest of common/, nothing prints or exits.
+ */
+#ifndef SP_ENCODING_H
+#define SP_ENCODING_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+/* What sp_enc_detect() found. */
+struct sp_enc_guess {
+	char name[32];		/* an iconv name: "UTF-8", "GB18030", ... */
+	size_t bom;		/* bytes of byte order mark to skip */
+	int utf16;		/* UTF-16 or UTF-32: NUL bytes are text */
+	int binary;		/* NUL bytes in the first 8 KiB, not UTF-16/32 */
+};
+
+/*
+ * Guesses the encoding of a stream from its first n bytes (at_eof: that is
+ * all of it).  Never fails: when nothing fits, the guess is GB18030, which
+ * decodes any Chinese legacy text and marks the rest as invalid.
+ */
+void sp_enc_detect(const unsigned char *head, size_t n, int at_eof,
+    struct sp_enc_guess *g);
+
+/*
+ * The canonical iconv name of a user-given encoding name, mapped to the
+ * superset that decodes it (GB2312 and GBK to GB18030, BIG5 to
+ * BIG5-HKSCS), or NULL when iconv cannot convert from it.
+ */
+const char *sp_enc_canonical(const char *name, char *buf, size_t buflen);
+
+struct sp_conv;
+
+/* A converter from encoding `from` to UTF-8, or NULL (errno EINVAL). */
+struct sp_conv *sp_conv_new(const char *from);
+/*
+ * Converts in[0..n), the next bytes of the stream, appending UTF-8 to out.
+ * A sequence cut at the end of in is kept for the next call; with final
+ * set, it is invalid.  Returns 0, or -1 when out of memory.
+ */
+int sp_conv_feed(struct sp_conv *c, const char *in, size_t n, int final,
+    struct sp_buf *out);
+/* Invalid sequences so far, and the byte offset of the first (or -1). */
+uint64_t sp_conv_invalid(const struct sp_conv *c, int64_t *first);
+void sp_conv_free(struct sp_conv *c);
+
+/*
+ * Encodes UTF-8 text s[0..n) into encoding `to`, appending to out.
+ * Returns 0, or -1 when a character has no encoding there (or out of
+ * memory); out then holds an unspecified prefix.
+ */
+int sp_enc_encode(const char *to, const char *s, size_t n, struct sp_buf *out);
+/*
+ * Decodes s[0..n) from encoding `from` to UTF-8, appending to out.
+ * Returns 0, or -1 when s is not valid there in full.
+ */
+int sp_enc_decode(const char *from, const char *s, size_t n, struct sp_buf *out);
+
+#endif
