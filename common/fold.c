@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <utf8proc.h>
 
@@ -147,6 +148,121 @@ fold_pass(struct folder *f, const char *s, size_t n, int normalized)
 	return 0;
 }
 
+static long fold_slow(struct folder *f, const char *s, size_t n);
+
+/* Does cp start a segment that NFKC treats apart from what precedes it? */
+static int
+is_boundary(int32_t cp)
+{
+	return cp < 0x80 || (cp >= 0x4E00 && cp <= 0x9FFF);
+}
+
+/*
+ * The fast path, for text that NFKC and case folding leave alone but for
+ * ASCII capitals: writes straight into out, which has room for the rest
+ * of the input (folding never lengthens such text).  A character that
+ * needs utf8proc sends the span around it, from the last ASCII or Han
+ * character before it to the next one after it (where NFKC cannot join
+ * anything across), through fold_slow().
+ */
+static int
+fold_fast(struct folder *f, const unsigned char *p, size_t n)
+{
+	struct sp_buf *out = f->out;
+	char *w = out->data + out->len;
+	size_t i = 0, k, j, safe_in = 0, safe_out = out->len;
+	int32_t cp;
+	int what, safe_pending = 0, safe_last = 0;
+	long safe_count = 0;
+	unsigned char c;
+
+	f->pending = f->last_word = 0;
+	f->count = 0;
+	while (i < n) {
+		c = p[i];
+		if (c < 0x80) {
+			safe_in = i;
+			safe_out = (size_t)(w - out->data);
+			safe_pending = f->pending;
+			safe_last = f->last_word;
+			safe_count = f->count;
+			if (c >= 'A' && c <= 'Z')
+				c |= 0x20;
+			what = classify(c, 1);
+			i++;
+			if (what == DROP) {
+				f->pending = 1;
+				continue;
+			}
+			if (what == WORD) {
+				if (f->pending && f->last_word &&
+				    (f->flags & SP_FOLD_WORDS))
+					*w++ = ' ';
+				if ((f->flags & SP_FOLD_DIGITS) && c >= '0' &&
+				    c <= '9')
+					c = '0';
+			}
+			*w++ = (char)c;
+			f->pending = 0;
+			f->last_word = what == WORD;
+			f->count++;
+			continue;
+		}
+		what = SLOW;
+		if ((c & 0xF0) == 0xE0 && i + 2 < n &&
+		    (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+			cp = (int32_t)(c & 0x0F) << 12 |
+			    (int32_t)(p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F);
+			k = 3;
+			if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF))
+				what = (cp >= 0x4E00 && cp <= 0x9FFF) ? KEEP :
+				    classify(cp, 0);
+		} else {
+			k = sp_utf8_decode(p + i, n - i, &cp, NULL);
+			what = classify(cp, 0);
+		}
+		if (what == KEEP) {		/* a Han character */
+			safe_in = i;
+			safe_out = (size_t)(w - out->data);
+			safe_pending = f->pending;
+			safe_last = f->last_word;
+			safe_count = f->count;
+			memcpy(w, p + i, k);
+			w += k;
+			f->pending = f->last_word = 0;
+			f->count++;
+		} else if (what == DROP) {
+			f->pending = 1;
+		} else {
+			for (j = i + k; j < n; j += k) {
+				k = sp_utf8_decode(p + j, n - j, &cp, NULL);
+				if (is_boundary(cp))
+					break;
+			}
+			out->len = safe_out;
+			f->pending = safe_pending;
+			f->last_word = safe_last;
+			f->count = safe_count;
+			if (fold_slow(f, (const char *)p + safe_in,
+			    j - safe_in) < 0 ||
+			    sp_buf_reserve(out, n - j + 1) < 0)
+				return -1;
+			w = out->data + out->len;
+			safe_in = j;
+			safe_out = out->len;
+			safe_pending = f->pending;
+			safe_last = f->last_word;
+			safe_count = f->count;
+			i = j;
+			continue;
+		}
+		i += k;
+	}
+	out->len = (size_t)(w - out->data);
+	out->data[out->len] = '\0';
+	return 0;
+}
+
 static long
 fold_slow(struct folder *f, const char *s, size_t n)
 {
@@ -179,18 +295,9 @@ sp_fold(const char *s, size_t n, unsigned flags, struct sp_buf *out)
 {
 	struct folder f = { out, flags, 0, 0, 0 };
 	size_t save = out->len;
-	int r;
 
-	if (sp_buf_reserve(out, n + 1) < 0)
-		return -1;
-	r = fold_pass(&f, s, n, 0);
-	if (r == SLOW) {
-		out->len = save;
-		f.pending = f.last_word = 0;
-		f.count = 0;
-		r = (int)fold_slow(&f, s, n);
-	}
-	if (r < 0) {
+	if (sp_buf_reserve(out, n + 1) < 0 ||
+	    fold_fast(&f, (const unsigned char *)s, n) < 0) {
 		out->len = save;
 		if (out->data)
 			out->data[save] = '\0';

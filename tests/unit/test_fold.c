@@ -55,6 +55,13 @@ main(void)
 	/* Both paths agree: the fast one and the one through utf8proc. */
 	FOLD("同志们：Ｘ", 0, "同志们x");
 	FOLD("X同志们：", 0, "x同志们");
+	/* The span around a character needing utf8proc joins what NFKC joins. */
+	FOLD("中abce\xcc\x81中", 0, "中abc\xc3\xa9中");
+	FOLD("中文ＡＢ，中文", 0, "中文ab中文");
+	FOLD("x ○ y，中 © Z", SP_FOLD_WORDS, "x○y中©z");
+	FOLD("Ab ①② cd", SP_FOLD_WORDS, "ab 12 cd");
+	FOLD("〇一二三", SP_FOLD_DIGITS, "〇一二三");
+	FOLD("ﷺ中", 0, "صلىاللهعليهوسلم中");
 	/* Invalid UTF-8 folds as U+FFFD, on either path. */
 	fold_case("a\xff" "b", 3, 0, "a\xef\xbf\xbd" "b");
 	fold_case("A\xc0\xaf" "B", 4, 0, "a\xef\xbf\xbd" "b");
