@@ -1,0 +1,554 @@
+/*
+ * boilerplate.c: the scorer of site furniture; see boilerplate.h.
+ *
+ * Three passes over a document.  The first scans each line (features and
+ * vocabulary) and finds the anchors: lines of prose, which only a
+ * document has.  Lines before the first anchor are the head of the page,
+ * lines after the last its tail; menus, breadcrumbs and footers live
+ * there, so evidence found there counts for more, and evidence found
+ * between anchors for less.  The second pass scores each line alone; the
+ * third scores runs: the link-like lines after a list heading, and runs of
+ * short menu lines.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "boilerplate.h"
+#include "buf.h"
+#include "cjk.h"
+#include "embed.h"
+#include "linefeat.h"
+#include "rules.h"
+#include "tool.h"
+
+SP_DATA(boilerplate_rules);
+
+enum zone { ZONE_HEAD, ZONE_BODY, ZONE_TAIL };
+
+/* Lines longer than this with several sentences are prose, unscored. */
+#define PROSE_CHARS	300
+/* Only this many lines are compared with a title line. */
+#define TITLE_SPAN	300
+
+struct line {
+	const char *s;
+	size_t n;
+	struct lf_features f;
+	struct rule_hits h;
+	enum zone zone;
+	int score;
+	int best;		/* the largest positive contribution */
+	const char *why;	/* its reason, when not a rule */
+	const struct rule *why_rule;
+	const struct rule *why_list;	/* the heading of its list */
+	int title;		/* the page's title: others end with it */
+	int breadcrumb;
+};
+
+struct boilerplate {
+	struct rules rules;
+	struct line *lines;
+	size_t cap;
+};
+
+struct boilerplate *
+boilerplate_new(char *err, size_t errlen)
+{
+	struct boilerplate *bp;
+
+	if ((bp = calloc(1, sizeof *bp)) == NULL ||
+	    rules_init(&bp->rules) < 0) {
+		snprintf(err, errlen, "out of memory");
+		boilerplate_free(bp);
+		return NULL;
+	}
+	if (rules_parse(&bp->rules, (const char *)sp_data_boilerplate_rules,
+	    sp_data_boilerplate_rules_len, "boilerplate.rules", err,
+	    errlen) < 0) {
+		boilerplate_free(bp);
+		return NULL;
+	}
+	return bp;
+}
+
+int
+boilerplate_load(struct boilerplate *bp, const char *text, size_t len,
+    const char *name, char *err, size_t errlen)
+{
+	return rules_parse(&bp->rules, text, len, name, err, errlen);
+}
+
+void
+boilerplate_free(struct boilerplate *bp)
+{
+	if (bp == NULL)
+		return;
+	if (bp->rules.mctx)
+		rules_free(&bp->rules);
+	free(bp->lines);
+	free(bp);
+}
+
+/*
+ * A paragraph of prose, which pages have only in their documents: long
+ * enough, punctuated like sentences, mostly words rather than symbols.
+ * Titles ("…，…？ - 站名") are not: too short, or not ended.
+ */
+static int
+prose(const struct line *l)
+{
+	size_t punct = l->f.sentence + l->f.clause;
+
+	if ((l->f.han + l->f.alnum) * 10 < l->f.chars * 6)
+		return 0;
+	return (l->f.chars >= 40 && punct >= 3 && l->f.final) ||
+	    (l->f.chars >= 80 && punct >= 3);
+}
+
+/* Adds w to the line's score, remembering the reason of the largest. */
+static void
+add(struct line *l, int w, const char *why)
+{
+	l->score += w;
+	if (w > l->best) {
+		l->best = w;
+		l->why = why;
+		l->why_rule = NULL;
+	}
+}
+
+/* Separators between the segments of a breadcrumb or a menu. */
+struct segs {
+	int gt;		/* > » › → ＞ */
+	int bars;	/* | ｜ 丨 and a spaced / */
+	int nseg;	/* segments with text */
+	size_t maxseg;	/* characters in the longest */
+};
+
+static void
+segments(const char *s, size_t n, struct segs *g)
+{
+	size_t i = 0, k, cur = 0;
+	int32_t cp, prev = 0, next;
+	int sep;
+
+	memset(g, 0, sizeof *g);
+	while (i < n) {
+		cp = lf_first(s + i, n - i, &k);
+		next = i + k < n ? lf_first(s + i + k, n - i - k, NULL) : 0;
+		sep = 0;
+		if (cp == '>' || cp == 0xBB || cp == 0x203A || cp == 0x2192 ||
+		    cp == 0xFF1E) {
+			if (prev != cp)
+				g->gt++;
+			sep = 1;
+		} else if (cp == '|' || cp == 0xFF5C || cp == 0x4E28 ||
+		    (cp == '/' && (prev == ' ' || next == ' '))) {
+			if (prev != cp)
+				g->bars++;
+			sep = 1;
+		}
+		if (sep) {
+			if (cur > 0)
+				g->nseg++;
+			if (cur > g->maxseg)
+				g->maxseg = cur;
+			cur = 0;
+		} else if (cp != ' ') {
+			cur++;
+		}
+		prev = cp;
+		i += k;
+	}
+	if (cur > 0)
+		g->nseg++;
+	if (cur > g->maxseg)
+		g->maxseg = cur;
+}
+
+/* A line of decoration only: - | _ = ~ — – · •, not redaction marks. */
+static int
+decoration(const char *s, size_t n)
+{
+	size_t i = 0, k;
+	int32_t cp;
+
+	while (i < n) {
+		cp = lf_first(s + i, n - i, &k);
+		switch (cp) {
+		case '-': case '|': case '_': case '=': case '~': case ' ':
+		case 0x2014: case 0x2013: case 0xB7: case 0x2022: case 0xFF5C:
+		case 0x394: case 0x25B2: case 0x25BC: case 0xFFE5: case '>':
+		case '<': case 0x2191:
+			break;
+		default:
+			return 0;
+		}
+		i += k;
+	}
+	return n > 0;
+}
+
+/* A date, a time, a count: "2022-11-10", "4599", "[06-01]", "12:30". */
+static int
+date_like(const struct line *l)
+{
+	size_t i = 0, k;
+	int32_t cp;
+
+	if (l->f.chars > 24 || l->n == 0)
+		return 0;
+	while (i < l->n) {
+		cp = lf_first(l->s + i, l->n - i, &k);
+		if (!((cp >= '0' && cp <= '9') || cp == '-' || cp == '/' ||
+		    cp == ':' || cp == ' ' || cp == '.' || cp == '[' ||
+		    cp == ']' || cp == 0x5E74 || cp == 0x6708 || cp == 0x65E5 ||
+		    cp == 0x65F6 || cp == 0x5206 || cp == 0x79D2 ||
+		    cp == 0xFF1A || cp == 0x3010 || cp == 0x3011))
+			return 0;	/* digits, - / : . [] 年月日时分秒 */
+		i += k;
+	}
+	return 1;
+}
+
+/* Ends cut short: "…", "...", "……" after a word. */
+static int
+truncated(const struct line *l)
+{
+	size_t k;
+	int32_t cp;
+
+	if (l->n >= 3 && memcmp(l->s + l->n - 3, "...", 3) == 0)
+		return 1;
+	cp = lf_last(l->s, l->n, &k);
+	return cp == 0x2026;
+}
+
+/*
+ * Is line i the page's title followed by the site's name: "T_site",
+ * "T - site", "T | site", where T is another line of the page?
+ */
+static int
+title_with_site(struct line *v, size_t nlines, size_t i)
+{
+	const struct line *l = &v[i];
+	size_t p = 0, k, t, j, span;
+	int32_t cp;
+
+	span = nlines < TITLE_SPAN ? nlines : TITLE_SPAN;
+	while (p < l->n) {
+		cp = lf_first(l->s + p, l->n - p, &k);
+		if (cp == '_' || cp == '-' || cp == '|' || cp == 0xFF5C ||
+		    cp == 0x2013 || cp == 0x2014 || cp == 0xFF3F ||
+		    cp == 0x2014) {
+			t = p;
+			while (t > 0 && l->s[t - 1] == ' ')
+				t--;
+			if (t >= 8) {
+				for (j = 0; j < span; j++) {
+					if (j != i && v[j].n == t &&
+					    memcmp(v[j].s, l->s, t) == 0) {
+						v[j].title = 1;
+						return 1;
+					}
+				}
+			}
+		}
+		p += k;
+	}
+	return 0;
+}
+
+/*
+ * Is line i a breadcrumb whose separators were lost ("首页高考志愿" + the
+ * title): a short trail of menu words, then a later line in full?
+ */
+static int
+trail_to_title(struct line *v, size_t nlines, size_t i)
+{
+	const struct line *l = &v[i];
+	size_t j, end = i + 30 < nlines ? i + 30 : nlines, lead;
+
+	if (l->h.nav_hits == 0 || l->f.chars > 150)
+		return 0;
+	for (j = i + 1; j < end; j++) {
+		if (v[j].n < 8 || v[j].n >= l->n)
+			continue;
+		lead = l->n - v[j].n;
+		if (lead <= 60 && memcmp(l->s + lead, v[j].s, v[j].n) == 0) {
+			v[j].title = 1;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Characters of the line other than spaces. */
+static size_t
+visible(const struct line *l)
+{
+	size_t i, sp = 0;
+
+	for (i = 0; i < l->n; i++)
+		if (l->s[i] == ' ')
+			sp++;
+	return l->f.chars - sp;
+}
+
+/* Mostly menu words: "网站首页", "首页 新闻 产品中心". */
+static int
+nav_line(const struct line *l)
+{
+	size_t vis = visible(l);
+
+	return l->h.nav_hits > 0 && vis > 0 && l->f.sentence == 0 &&
+	    l->f.clause == 0 && l->f.chars <= 60 &&
+	    l->h.nav_chars * 2 >= vis;
+}
+
+/* The features of one line alone. */
+static void
+score_line(struct boilerplate *bp, struct line *v, size_t nlines, size_t i)
+{
+	struct line *l = &v[i];
+	struct segs g;
+	int punctuated;
+
+	l->score = l->h.vocab;
+	l->best = 0;
+	if (l->h.best) {
+		l->best = l->h.best->weight;
+		l->why_rule = l->h.best;
+	}
+	if (l->f.chars > PROSE_CHARS && l->f.sentence >= 3)
+		return;
+	punctuated = l->f.sentence > 0 || l->f.clause >= 2;
+	segments(l->s, l->n, &g);
+	if ((g.gt >= 2 && l->f.sentence == 0 && l->f.chars <= 150) ||
+	    (g.gt == 1 && l->h.nav_hits > 0 && l->f.sentence == 0 &&
+	    l->f.chars <= 60) ||
+	    (l->zone == ZONE_HEAD && trail_to_title(v, nlines, i))) {
+		add(l, 10, "breadcrumb");
+		l->breadcrumb = 1;
+	}
+	if (g.gt + g.bars >= 2 && g.nseg >= 3 && g.maxseg <= 12 &&
+	    l->f.sentence == 0)
+		add(l, 10, "menu");
+	else if (nav_line(l) && (l->h.nav_hits >= 2 || l->zone != ZONE_BODY))
+		add(l, 10, "menu");
+	if (l->f.spaces >= 3 && l->f.sentence == 0 && l->f.clause == 0 &&
+	    visible(l) <= (l->f.spaces + 1) * 12)
+		add(l, 7, "list of keywords");
+	if (decoration(l->s, l->n))
+		add(l, 10, "decoration");
+	if (i < 3 && l->f.sentence <= 1 && title_with_site(v, nlines, i))
+		add(l, 10, "page title with the site's name");
+	/* Where the page puts its furniture, evidence counts for more. */
+	if (l->score > 0 && l->zone != ZONE_BODY) {
+		add(l, 3, "head or tail of the page");
+		if (l->f.chars <= 30 && l->f.sentence == 0)
+			add(l, 2, "short line at the head or tail");
+	}
+	if (punctuated) {
+		if (l->f.chars >= 200)
+			add(l, -15, NULL);
+		else if (l->f.chars >= 80)
+			add(l, -6, NULL);
+		else if (l->f.chars >= 30)
+			add(l, -3, NULL);
+	}
+	if (l->zone == ZONE_BODY && l->f.marker != LF_NONE &&
+	    l->f.marker != LF_BULLET)
+		add(l, -5, NULL);
+	(void)bp;
+}
+
+/* Could line l be an entry of a list of links? */
+static int
+item_like(const struct line *v, size_t nlines, size_t j, int threshold)
+{
+	const struct line *l = &v[j];
+
+	if (l->h.list || l->score >= threshold || date_like(l))
+		return 1;
+	/* A title: short, no full stop (？ and ！ are common in titles). */
+	if (l->f.chars <= 50 && memmem(l->s, l->n, "。", 3) == NULL)
+		return 1;
+	if (l->f.chars <= 160 && truncated(l))
+		return 1;
+	/* A teaser: a short paragraph next to its date. */
+	if (l->f.chars <= 160 && ((j + 1 < nlines && date_like(&v[j + 1])) ||
+	    (j > 0 && date_like(&v[j - 1]))))
+		return 1;
+	return 0;
+}
+
+static void
+mark(struct line *l, int threshold, const char *why,
+    const struct rule *list)
+{
+	if (l->score >= threshold)
+		return;
+	l->score = threshold;
+	l->best = threshold;
+	l->why = why;
+	l->why_rule = NULL;
+	l->why_list = list;
+}
+
+/* The link-like lines after a list heading go with it. */
+static void
+score_lists(struct line *v, size_t nlines, int threshold)
+{
+	size_t i, j;
+
+	for (i = 0; i < nlines; i++) {
+		if (!v[i].h.list)
+			continue;
+		mark(&v[i], threshold, "list heading", v[i].h.list);
+		for (j = i + 1; j < nlines && !v[j].h.list && !v[j].title &&
+		    !v[j].breadcrumb && item_like(v, nlines, j, threshold);
+		    j++)
+			mark(&v[j], threshold, "list of links after",
+			    v[i].h.list);
+		i = j - 1;
+	}
+}
+
+/* A short line of a menu: no punctuation, not a heading. */
+static int
+short_item(const struct line *l)
+{
+	return l->f.chars <= 12 && l->f.sentence == 0 && l->f.clause == 0 &&
+	    (l->f.marker == LF_NONE || l->f.marker == LF_BULLET);
+}
+
+/* Runs of short lines among menu words are menus. */
+static void
+score_menus(struct line *v, size_t nlines, int threshold)
+{
+	size_t i, j, k, len, hits;
+	int edge, tail, ok;
+
+	for (i = 0; i < nlines; i = j) {
+		if (!short_item(&v[i])) {
+			j = i + 1;
+			continue;
+		}
+		hits = 0;
+		for (j = i; j < nlines && short_item(&v[j]); j++)
+			if (nav_line(&v[j]) || v[j].h.vocab > 0 ||
+			    v[j].score >= threshold)
+				hits++;
+		len = j - i;
+		edge = v[i].zone != ZONE_BODY || v[j - 1].zone != ZONE_BODY;
+		tail = v[j - 1].zone == ZONE_TAIL;
+		if (edge)
+			ok = hits >= 2 || (len >= 5 && hits >= 1) ||
+			    (tail && len >= 5) ||
+			    (len == 1 && hits == 1 && v[i].f.chars <= 8 &&
+			    nav_line(&v[i]));
+		else
+			ok = hits >= 3 && hits * 2 >= len;
+		if (!ok)
+			continue;
+		for (k = i; k < j; k++)
+			mark(&v[k], threshold, "menu", NULL);
+	}
+}
+
+static void
+put(struct sp_buf *out, const void *s, size_t n)
+{
+	if (sp_buf_append(out, s, n) < 0)
+		sp_oom();
+}
+
+static void
+explain_line(const struct line *l, boilerplate_explain_fn explain, void *ctx)
+{
+	char why[160];
+
+	if (l->why_list)
+		snprintf(why, sizeof why, "%s %s", l->why, l->why_list->text);
+	else if (l->why_rule)
+		snprintf(why, sizeof why, "site vocabulary: %s",
+		    l->why_rule->text);
+	else
+		snprintf(why, sizeof why, "%s", l->why ? l->why : "score");
+	explain(l->s, l->n, why, ctx);
+}
+
+size_t
+boilerplate_filter(struct boilerplate *bp, const char *doc, size_t len,
+    struct sp_buf *out, boilerplate_explain_fn explain, void *ctx)
+{
+	const char *s = doc, *end = doc + len, *nl;
+	size_t nlines = 0, i, first, last, dropped = 0, mlen;
+	struct line *v, *l;
+	int threshold = bp->rules.threshold, anchor, any = 0;
+
+	sp_buf_clear(out);
+	if (sp_buf_reserve(out, len) < 0)
+		sp_oom();
+	/* Pass 1: features, vocabulary, anchors. */
+	first = SIZE_MAX;
+	last = 0;
+	for (;;) {
+		nl = memchr(s, '\n', (size_t)(end - s));
+		if (nlines == bp->cap) {
+			bp->cap = bp->cap ? bp->cap * 2 : 256;
+			bp->lines = sp_xrealloc(bp->lines,
+			    bp->cap * sizeof *bp->lines);
+		}
+		l = &bp->lines[nlines];
+		memset(l, 0, sizeof *l);
+		l->s = s;
+		l->n = (size_t)((nl ? nl : end) - s);
+		lf_scan(l->s, l->n, &l->f);
+		if (!(l->f.chars > PROSE_CHARS && l->f.sentence >= 3)) {
+			mlen = 0;
+			if (l->f.marker == LF_BULLET)
+				(void)lf_marker(l->s, l->n, &mlen);
+			rules_match(&bp->rules, l->s, l->n, mlen, &l->h);
+		}
+		anchor = prose(l) && l->h.vocab < 5 && !l->h.list;
+		if (anchor) {
+			if (!any)
+				first = nlines;
+			last = nlines;
+			any = 1;
+		}
+		nlines++;
+		if (!nl)
+			break;
+		s = nl + 1;
+	}
+	v = bp->lines;
+	for (i = 0; i < nlines; i++)
+		v[i].zone = !any || i < first ? ZONE_HEAD :
+		    i > last ? ZONE_TAIL : ZONE_BODY;
+	/* Pass 2: each line alone; pass 3: lists and menus. */
+	for (i = 0; i < nlines; i++)
+		score_line(bp, v, nlines, i);
+	score_lists(v, nlines, threshold);
+	score_menus(v, nlines, threshold);
+	any = 0;
+	for (i = 0; i < nlines; i++) {
+		l = &v[i];
+		if (l->score >= threshold) {
+			dropped++;
+			if (explain)
+				explain_line(l, explain, ctx);
+			continue;
+		}
+		if (any)
+			put(out, "\n", 1);
+		put(out, l->s, l->n);
+		any = 1;
+	}
+	return dropped;
+}

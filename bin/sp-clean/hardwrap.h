@@ -1,0 +1,29 @@
+/*
+ * hardwrap.h: join paragraphs that were broken over lines mid-sentence.
+ *
+ * Pages copied from PDFs and word processors keep the line breaks of their
+ * layout: "机关干部要进一步" / "转变工作作风，…".  A break is removed
+ * when the line before it does not end a sentence and was cut off (an
+ * unclosed quote or bracket, a trailing comma or function word, prose cut
+ * after its last sentence) and the line after it continues the sentence
+ * (it is not a heading, a list item or a short title line).  A heading
+ * (一、 （一） 第一篇 …) is never joined to its body, nor a line that ends a
+ * sentence to the next.  A page number left between the halves (a line
+ * holding only "12", or "… 12" at the end of a line) stays in the text.
+ */
+#ifndef SP_CLEAN_HARDWRAP_H
+#define SP_CLEAN_HARDWRAP_H
+#include <stddef.h>
+
+#include "buf.h"
+
+/*
+ * doc[0..len): one document, one paragraph per line, '\n'-separated, no
+ * trailing newline.  Replaces out's contents with the document, its
+ * hard-wrapped lines joined (a space between two Latin words or around a
+ * page number, nothing between Chinese characters), and returns the number
+ * of line breaks removed.  Out of memory is fatal (sp_oom).
+ */
+size_t hardwrap_join(const char *doc, size_t len, struct sp_buf *out);
+
+#endif

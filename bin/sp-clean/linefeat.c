@@ -1,0 +1,333 @@
+/* linefeat.c: features of one line; see linefeat.h. */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "cjk.h"
+#include "linefeat.h"
+#include "utf8.h"
+
+int32_t
+lf_first(const char *s, size_t n, size_t *len)
+{
+	int32_t cp;
+	size_t k;
+
+	k = sp_utf8_decode((const unsigned char *)s, n, &cp, NULL);
+	if (len)
+		*len = k;
+	return cp;
+}
+
+int32_t
+lf_last(const char *s, size_t n, size_t *len)
+{
+	size_t i;
+	int32_t cp;
+
+	/* Back up over at most three continuation bytes to a lead byte. */
+	i = n - 1;
+	while (i > 0 && n - i < 4 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	if (sp_utf8_decode((const unsigned char *)s + i, n - i, &cp, NULL) !=
+	    n - i) {
+		/* Invalid tail: treat the last byte as one character. */
+		i = n - 1;
+		cp = SP_REPLACEMENT;
+	}
+	if (len)
+		*len = n - i;
+	return cp;
+}
+
+int
+lf_is_cn_numeral(int32_t cp)
+{
+	static const int32_t d[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+	    0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x96F6,
+	    0x3007, 0x4E24 };	/* 一二三四五六七八九十百千零〇两 */
+	size_t i;
+
+	for (i = 0; i < sizeof d / sizeof d[0]; i++)
+		if (cp == d[i])
+			return 1;
+	return 0;
+}
+
+int
+lf_is_final(int32_t cp)
+{
+	switch (cp) {
+	case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF1B: case 0xFF1A:
+	case 0x2026: case 0xFF0E: case 0x203C: case 0x2047: case 0x2049:
+	case '.': case '!': case '?': case ';': case ':':
+		return 1;
+	}
+	return 0;
+}
+
+int
+lf_is_closer(int32_t cp)
+{
+	switch (cp) {
+	case 0x201D: case 0x2019: case 0x300D: case 0x300F: case 0xFF09:
+	case ')': case 0x300B: case 0x3011: case 0x3015: case 0xFF3D:
+	case ']': case 0x3009: case '"': case '\'':
+		return 1;
+	}
+	return 0;
+}
+
+int
+lf_is_opener(int32_t cp)
+{
+	switch (cp) {
+	case 0x201C: case 0x2018: case 0x300C: case 0x300E: case 0xFF08:
+	case '(': case 0x300A: case 0x3010: case 0x3014: case 0xFF3B:
+	case '[': case 0x3008:
+		return 1;
+	}
+	return 0;
+}
+
+/* Index of a bracket pair, for counting what is left open; -1 if none. */
+static int
+pair_of(int32_t cp, int *closing)
+{
+	static const int32_t open[] = { 0x201C, 0x2018, 0x300C, 0x300E,
+	    0xFF08, '(', 0x300A, 0x3010, 0x3014, 0xFF3B, '[', 0x3008 };
+	static const int32_t close[] = { 0x201D, 0x2019, 0x300D, 0x300F,
+	    0xFF09, ')', 0x300B, 0x3011, 0x3015, 0xFF3D, ']', 0x3009 };
+	int i;
+
+	for (i = 0; i < (int)(sizeof open / sizeof open[0]); i++) {
+		if (cp == open[i]) {
+			*closing = 0;
+			return i;
+		}
+		if (cp == close[i]) {
+			*closing = 1;
+			return i;
+		}
+	}
+	return -1;
+}
+
+static int
+is_sep(int32_t cp)
+{
+	return cp == '>' || cp == 0xBB || cp == 0x203A || cp == '|' ||
+	    cp == 0xFF5C || cp == 0x4E28 || cp == 0xFF1E || cp == 0x2192;
+}
+
+void
+lf_scan(const char *line, size_t n, struct lf_features *f)
+{
+	const unsigned char *s = (const unsigned char *)line;
+	int opens[12] = { 0 };
+	int32_t cp, prev = 0, next;
+	size_t i = 0, k, kn;
+	int closing, p, j, in_space = 0;
+
+	memset(f, 0, sizeof *f);
+	f->marker = lf_marker(line, n, NULL);
+	while (i < n) {
+		k = sp_utf8_decode(s + i, n - i, &cp, NULL);
+		next = i + k < n ? lf_first(line + i + k, n - i - k, &kn) : 0;
+		f->chars++;
+		if (cp == ' ' || cp == 0x3000 || cp == '\t') {
+			if (!in_space && i > 0)
+				f->spaces++;
+			in_space = 1;
+			i += k;
+			continue;
+		}
+		in_space = 0;
+		if (sp_is_han(cp))
+			f->han++;
+		else if (sp_is_alnum(cp))
+			f->alnum++;
+		if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F ||
+		    ((cp == '!' || cp == '?') && prev != 0) ||
+		    (cp == '.' && (sp_is_alnum(prev) && !(prev >= '0' &&
+		    prev <= '9')) && (next == 0 || next == ' '))) {
+			f->sentence++;
+			if (i + k < n)
+				f->inner_sentence++;
+		} else if (cp == 0xFF0C || cp == 0x3001 || cp == 0xFF1B ||
+		    cp == 0xFF1A || (cp == ',' && !(next >= '0' &&
+		    next <= '9')) || cp == ';') {
+			f->clause++;
+		} else if (is_sep(cp) && !(prev == cp)) {
+			f->seps++;
+		} else if (cp == '/' && (prev == ' ' || next == ' ')) {
+			f->seps++;
+		}
+		if ((p = pair_of(cp, &closing)) >= 0) {
+			if (!closing)
+				opens[p]++;
+			else if (opens[p] > 0)
+				opens[p]--;
+			else
+				f->unopened++;
+		}
+		prev = cp;
+		i += k;
+	}
+	for (j = 0; j < 12; j++)
+		f->open += (size_t)opens[j];
+	f->only_symbols = f->han == 0 && f->alnum == 0;
+	/* The last character that says how the line ends. */
+	f->last = 0;
+	while (n > 0) {
+		cp = lf_last(line, n, &k);
+		if (cp == ' ' || cp == 0x3000) {
+			n -= k;
+			continue;
+		}
+		if (lf_is_closer(cp) && n > k) {
+			int32_t before = lf_last(line, n - k, NULL);
+
+			if (lf_is_final(before) || lf_is_closer(before)) {
+				n -= k;
+				continue;
+			}
+		}
+		f->last = cp;
+		break;
+	}
+	f->final = lf_is_final(f->last);
+}
+
+/* Length of a run of Chinese numerals (or ASCII digits, if digits) at s. */
+static size_t
+numerals(const char *s, size_t n, int digits)
+{
+	size_t i = 0, k;
+	int32_t cp;
+
+	while (i < n) {
+		cp = lf_first(s + i, n - i, &k);
+		if (digits ? (cp >= '0' && cp <= '9') ||
+		    (cp >= 0xFF10 && cp <= 0xFF19) : lf_is_cn_numeral(cp))
+			i += k;
+		else
+			break;
+	}
+	return i;
+}
+
+static int
+starts(const char *s, size_t n, const char *w)
+{
+	size_t m = strlen(w);
+
+	return n >= m && memcmp(s, w, m) == 0;
+}
+
+enum lf_marker
+lf_marker(const char *line, size_t n, size_t *len)
+{
+	static const char *points[] = { "首先", "其次", "再次", "最后",
+	    NULL };
+	size_t i, k, m;
+	int32_t cp, c2;
+	int d;
+
+	if (len)
+		*len = 0;
+	if (n == 0)
+		return LF_NONE;
+	cp = lf_first(line, n, &k);
+	switch (cp) {
+	case 0x25A1: case 0x25A0: case 0x25CF: case 0x25C6: case 0x25C7:
+	case 0x2605: case 0x2606: case 0x25B2: case 0x25B3: case 0x203B:
+	case 0xB7: case 0x2022: case 0x25AA: case 0x25CB: case 0x25B6:
+	case 0x2192: case 0x25BA:
+		if (len)
+			*len = k;
+		return LF_BULLET;
+	}
+	if ((cp >= 0x2460 && cp <= 0x2473) || (cp >= 0x2474 && cp <= 0x249B)) {
+		if (len)
+			*len = k;
+		return LF_CIRCLED;
+	}
+	if (cp == 0xFF08 || cp == '(') {
+		for (d = 0; d < 2; d++) {
+			m = numerals(line + k, n - k, d);
+			if (m == 0 || k + m >= n)
+				continue;
+			c2 = lf_first(line + k + m, n - k - m, &i);
+			if (c2 == 0xFF09 || c2 == ')') {
+				if (len)
+					*len = k + m + i;
+				return LF_PAREN;
+			}
+		}
+		return LF_NONE;
+	}
+	if (cp == 0x7B2C) {	/* 第 */
+		m = numerals(line + k, n - k, 0);
+		if (m == 0)
+			m = numerals(line + k, n - k, 1);
+		if (m == 0 || k + m >= n)
+			return LF_NONE;
+		c2 = lf_first(line + k + m, n - k - m, &i);
+		switch (c2) {
+		case 0x7BC7: case 0x7AE0: case 0x8282: case 0x90E8: case 0x6761:
+		case 0x6B3E: case 0x7F16: case 0x5377: case 0x56DE: case 0x671F:
+		case 0x9879: case 0x8BB2: case 0xFF0C: case 0x3001: case 0xFF1A:
+		case ',': case ':': case 0x662F: case 0x8981:
+			/* 篇章节部条款编卷回期项讲，、：是要 */
+			if (len)
+				*len = k + m + i;
+			return LF_ORDINAL;
+		}
+		return LF_NONE;
+	}
+	if (lf_is_cn_numeral(cp)) {
+		m = numerals(line, n, 0);
+		if (m >= n)
+			return LF_NONE;
+		c2 = lf_first(line + m, n - m, &i);
+		if (c2 == 0x3001 || c2 == 0xFF0E || c2 == '.') {	/* 、． */
+			if (len)
+				*len = m + i;
+			return LF_NUMERAL;
+		}
+		if (m == k && (c2 == 0x662F || c2 == 0x8981)) {	/* 一是 一要 */
+			if (len)
+				*len = m + i;
+			return LF_POINT;
+		}
+		return LF_NONE;
+	}
+	if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19)) {
+		m = numerals(line, n, 1);
+		if (m >= n || m > 6)
+			return LF_NONE;
+		c2 = lf_first(line + m, n - m, &i);
+		if (c2 == 0x3001 || c2 == ')' || c2 == 0xFF09 ||
+		    ((c2 == '.' || c2 == 0xFF0E) && (m + i >= n ||
+		    !(line[m + i] >= '0' && line[m + i] <= '9')))) {
+			if (len)
+				*len = m + i;
+			return LF_DIGIT;
+		}
+		return LF_NONE;
+	}
+	for (i = 0; points[i]; i++) {
+		m = strlen(points[i]);
+		if (starts(line, n, points[i]) && m < n) {
+			c2 = lf_first(line + m, n - m, &k);
+			if (c2 == 0xFF0C || c2 == 0xFF1A || c2 == ',' ||
+			    c2 == ':' || c2 == 0x3001) {
+				if (len)
+					*len = m + k;
+				return LF_POINT;
+			}
+		}
+	}
+	return LF_NONE;
+}

@@ -1,0 +1,62 @@
+/*
+ * linefeat.h: what one line of a document looks like, for the steps that
+ * judge lines (boilerplate) and the breaks between them (hard wraps).
+ *
+ * A line is UTF-8 text without its newline, already normalized by the
+ * earlier steps (NFC, spaces trimmed, full-width punctuation in Chinese
+ * text).  Nothing here allocates.
+ */
+#ifndef SP_CLEAN_LINEFEAT_H
+#define SP_CLEAN_LINEFEAT_H
+#include <stddef.h>
+#include <stdint.h>
+
+/* How a line opens, when it opens like a heading or a list item. */
+enum lf_marker {
+	LF_NONE = 0,
+	LF_NUMERAL,	/* 一、 二、 十一、 */
+	LF_PAREN,	/* （一） (二) （3） (4) */
+	LF_ORDINAL,	/* 第一篇 第二章 第三节 第一部分 第一， 第二： */
+	LF_DIGIT,	/* 1. 2、 3． 4) */
+	LF_CIRCLED,	/* ① ⑳ */
+	LF_POINT,	/* 一是 二要 首先， 其次， 最后， */
+	LF_BULLET	/* □ ■ ● ◆ ★ ▲ ※ · */
+};
+
+struct lf_features {
+	size_t chars;		/* characters */
+	size_t han;		/* Han characters */
+	size_t alnum;		/* other letters and digits */
+	size_t sentence;	/* 。！？ (and . ! ? after a letter) */
+	size_t inner_sentence;	/* sentence punctuation before the end */
+	size_t clause;		/* ，、；： */
+	size_t seps;		/* navigation separators: > » › | ｜ 丨 / */
+	size_t spaces;		/* runs of spaces inside the line */
+	size_t open;		/* brackets and quotes opened and not closed */
+	size_t unopened;	/* closed without being opened in the line */
+	enum lf_marker marker;	/* how the line opens */
+	int32_t last;		/* last character ignoring closing quotes */
+	int final;		/* ends a sentence: 。！？；：… or . ! ? ; : */
+	int only_symbols;	/* no letter, digit or Han at all */
+};
+
+/* Fills *f for line[0..n). */
+void lf_scan(const char *line, size_t n, struct lf_features *f);
+/*
+ * The marker line[0..n) opens with, and its length in bytes in *len (may
+ * be NULL).
+ */
+enum lf_marker lf_marker(const char *line, size_t n, size_t *len);
+/* A Chinese numeral digit: 一…十 百 千 零 〇 两. */
+int lf_is_cn_numeral(int32_t cp);
+/* The first character of s[0..n), n > 0, and its length in *len. */
+int32_t lf_first(const char *s, size_t n, size_t *len);
+/* The last character of s[0..n), n > 0, and its length in *len. */
+int32_t lf_last(const char *s, size_t n, size_t *len);
+/* Sentence-final punctuation (。！？；：… and ASCII . ! ? ; :). */
+int lf_is_final(int32_t cp);
+/* Closing quotes and brackets: ” ’ 」 』 ） ) 》 】 〕 ］ ] > */
+int lf_is_closer(int32_t cp);
+int lf_is_opener(int32_t cp);
+
+#endif

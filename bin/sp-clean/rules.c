@@ -1,0 +1,438 @@
+/* rules.c: the boilerplate vocabulary; see rules.h. */
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "linefeat.h"
+#include "rules.h"
+#include "utf8.h"
+
+/* PCRE2 limits: generous for real patterns, fatal to runaway ones. */
+#define MATCH_LIMIT	100000
+#define DEPTH_LIMIT	5000
+#define HEAP_LIMIT	4096	/* KiB */
+
+static const struct {
+	const char *name;
+	enum rule_kind kind;
+	int weighted;
+} kinds[] = {
+	{ "has", RULE_HAS, 1 }, { "start", RULE_START, 1 },
+	{ "is", RULE_IS, 1 }, { "re", RULE_RE, 1 },
+	{ "nav", RULE_NAV, 0 }, { "list", RULE_LIST, 0 },
+};
+
+static int32_t
+fold(int32_t cp)
+{
+	return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+}
+
+static int
+ascii_eq(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (fold((unsigned char)a[i]) != fold((unsigned char)b[i]))
+			return 0;
+	return 1;
+}
+
+static unsigned
+bucket_of(const char *s, size_t n)
+{
+	return (unsigned)fold(lf_first(s, n, NULL)) & (RULE_BUCKETS - 1);
+}
+
+static void
+rebuild_buckets(struct rules *r)
+{
+	size_t i;
+	unsigned b;
+
+	for (i = 0; i < RULE_BUCKETS; i++)
+		r->bucket[i] = -1;
+	/* Back to front, so each bucket lists its rules in file order. */
+	for (i = r->n; i-- > 0;) {
+		r->v[i].next = -1;
+		if (r->v[i].kind == RULE_RE)
+			continue;
+		b = bucket_of(r->v[i].text, r->v[i].len);
+		r->v[i].next = r->bucket[b];
+		r->bucket[b] = (int)i;
+	}
+}
+
+int
+rules_init(struct rules *r)
+{
+	memset(r, 0, sizeof *r);
+	r->threshold = 10;
+	rebuild_buckets(r);
+	if ((r->mctx = pcre2_match_context_create(NULL)) == NULL)
+		return -1;
+	pcre2_set_match_limit(r->mctx, MATCH_LIMIT);
+	pcre2_set_depth_limit(r->mctx, DEPTH_LIMIT);
+	pcre2_set_heap_limit(r->mctx, HEAP_LIMIT);
+	if ((r->md = pcre2_match_data_create(4, NULL)) == NULL)
+		return -1;
+	return 0;
+}
+
+static void
+free_rules(struct rule *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].text);
+		pcre2_code_free(v[i].re);
+	}
+	free(v);
+}
+
+void
+rules_free(struct rules *r)
+{
+	free_rules(r->v, r->n);
+	pcre2_match_data_free(r->md);
+	pcre2_match_context_free(r->mctx);
+	memset(r, 0, sizeof *r);
+}
+
+static void
+seterr(char *err, size_t errlen, const char *name, size_t line,
+    const char *fmt, ...)
+{
+	va_list ap;
+	int k;
+
+	if (errlen == 0)
+		return;
+	k = snprintf(err, errlen, "%s:%zu: ", name, line);
+	if (k < 0 || (size_t)k >= errlen)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err + k, errlen - (size_t)k, fmt, ap);
+	va_end(ap);
+}
+
+/* A list of rules being built. */
+struct vec {
+	struct rule *v;
+	size_t n, cap;
+};
+
+static int
+push(struct vec *vec, const struct rule *rule)
+{
+	struct rule *p;
+	size_t cap;
+
+	if (vec->n == vec->cap) {
+		cap = vec->cap ? vec->cap * 2 : 64;
+		if ((p = realloc(vec->v, cap * sizeof *p)) == NULL)
+			return -1;
+		vec->v = p;
+		vec->cap = cap;
+	}
+	vec->v[vec->n++] = *rule;
+	return 0;
+}
+
+static int
+is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+/* Parses one rule from s[0..n) (trimmed, not a comment) into *rule. */
+static int
+parse_rule(const char *s, size_t n, struct rule *rule, const char *name,
+    size_t lineno, char *err, size_t errlen)
+{
+	size_t i = 0, w, k;
+	char num[16], *end;
+	long weight = 0;
+	int errcode;
+	PCRE2_SIZE erroff;
+	PCRE2_UCHAR msg[160];
+
+	memset(rule, 0, sizeof *rule);
+	while (i < n && !is_blank(s[i]))
+		i++;
+	for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+		if (strlen(kinds[k].name) == i &&
+		    memcmp(kinds[k].name, s, i) == 0)
+			break;
+	if (k == sizeof kinds / sizeof kinds[0]) {
+		seterr(err, errlen, name, lineno,
+		    "unknown rule kind \"%.*s\" (want has, start, is, re, nav "
+		    "or list)", (int)(i > 20 ? 20 : i), s);
+		return -1;
+	}
+	rule->kind = kinds[k].kind;
+	while (i < n && is_blank(s[i]))
+		i++;
+	if (kinds[k].weighted) {
+		w = i;
+		while (i < n && !is_blank(s[i]))
+			i++;
+		if (i - w == 0 || i - w >= sizeof num) {
+			seterr(err, errlen, name, lineno, "%s needs a weight",
+			    kinds[k].name);
+			return -1;
+		}
+		memcpy(num, s + w, i - w);
+		num[i - w] = '\0';
+		errno = 0;
+		weight = strtol(num, &end, 10);
+		if (*end != '\0' || errno || weight < -100 || weight > 100) {
+			seterr(err, errlen, name, lineno,
+			    "weight \"%s\" is not an integer from -100 to 100",
+			    num);
+			return -1;
+		}
+		while (i < n && is_blank(s[i]))
+			i++;
+	}
+	rule->weight = (int)weight;
+	if (i == n) {
+		seterr(err, errlen, name, lineno, "%s needs a pattern",
+		    kinds[k].name);
+		return -1;
+	}
+	if (sp_utf8_valid_prefix((const unsigned char *)s + i, n - i) !=
+	    n - i) {
+		seterr(err, errlen, name, lineno, "pattern is not valid UTF-8");
+		return -1;
+	}
+	if (memchr(s + i, '\0', n - i)) {
+		seterr(err, errlen, name, lineno, "pattern holds a NUL byte");
+		return -1;
+	}
+	rule->len = n - i;
+	if ((rule->text = malloc(rule->len + 1)) == NULL) {
+		seterr(err, errlen, name, lineno, "%s", strerror(ENOMEM));
+		return -1;
+	}
+	memcpy(rule->text, s + i, rule->len);
+	rule->text[rule->len] = '\0';
+	if (rule->kind == RULE_RE) {
+		rule->re = pcre2_compile((PCRE2_SPTR)rule->text, rule->len,
+		    PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &errcode, &erroff,
+		    NULL);
+		if (rule->re == NULL) {
+			pcre2_get_error_message(errcode, msg, sizeof msg);
+			seterr(err, errlen, name, lineno,
+			    "bad regular expression at offset %zu: %s",
+			    (size_t)erroff, (char *)msg);
+			free(rule->text);
+			return -1;
+		}
+		/* JIT is an optimization; without it the limits still hold. */
+		(void)pcre2_jit_compile(rule->re, PCRE2_JIT_COMPLETE);
+	}
+	return 0;
+}
+
+int
+rules_parse(struct rules *r, const char *text, size_t len, const char *name,
+    char *err, size_t errlen)
+{
+	struct vec vec = { NULL, 0, 0 };
+	struct rule rule;
+	const char *s = text, *end = text + len, *nl;
+	size_t n, lineno = 0, i;
+	int replace = 0, threshold = r->threshold;
+	long t;
+	char num[16], *tend;
+
+	while (s < end) {
+		lineno++;
+		nl = memchr(s, '\n', (size_t)(end - s));
+		n = (size_t)((nl ? nl : end) - s);
+		while (n > 0 && is_blank(s[n - 1]))
+			n--;
+		while (n > 0 && is_blank(*s)) {
+			s++;
+			n--;
+		}
+		if (n == 0 || *s == '#') {
+			/* comment or blank */
+		} else if (n == 8 && memcmp(s, "%replace", 8) == 0) {
+			if (vec.n > 0) {
+				seterr(err, errlen, name, lineno,
+				    "%%replace must come before the rules");
+				goto fail;
+			}
+			replace = 1;
+		} else if (n > 10 && memcmp(s, "%threshold", 10) == 0 &&
+		    is_blank(s[10])) {
+			for (i = 10; i < n && is_blank(s[i]); i++)
+				;
+			if (n - i == 0 || n - i >= sizeof num)
+				goto badthr;
+			memcpy(num, s + i, n - i);
+			num[n - i] = '\0';
+			errno = 0;
+			t = strtol(num, &tend, 10);
+			if (*tend != '\0' || errno || t < 1 || t > 1000) {
+badthr:
+				seterr(err, errlen, name, lineno,
+				    "%%threshold needs an integer from 1 to "
+				    "1000");
+				goto fail;
+			}
+			threshold = (int)t;
+		} else if (*s == '%') {
+			seterr(err, errlen, name, lineno,
+			    "unknown directive \"%.*s\" (want %%replace or "
+			    "%%threshold)", (int)(n > 20 ? 20 : n), s);
+			goto fail;
+		} else {
+			if (parse_rule(s, n, &rule, name, lineno, err,
+			    errlen) < 0)
+				goto fail;
+			if (vec.n >= INT_MAX / 2 || push(&vec, &rule) < 0) {
+				free(rule.text);
+				pcre2_code_free(rule.re);
+				seterr(err, errlen, name, lineno, "%s",
+				    strerror(ENOMEM));
+				goto fail;
+			}
+		}
+		s = nl ? nl + 1 : end;
+	}
+	if (replace) {
+		free_rules(r->v, r->n);
+		r->v = NULL;
+		r->n = r->cap = 0;
+	}
+	if (r->n + vec.n > r->cap) {
+		struct rule *p = realloc(r->v, (r->n + vec.n) * sizeof *p);
+
+		if (p == NULL && r->n + vec.n > 0) {
+			seterr(err, errlen, name, lineno, "%s",
+			    strerror(ENOMEM));
+			goto fail;
+		}
+		r->v = p;
+		r->cap = r->n + vec.n;
+	}
+	if (vec.n)
+		memcpy(r->v + r->n, vec.v, vec.n * sizeof *vec.v);
+	r->n += vec.n;
+	free(vec.v);
+	r->threshold = threshold;
+	rebuild_buckets(r);
+	return 0;
+fail:
+	free_rules(vec.v, vec.n);
+	return -1;
+}
+
+/* Is s[0..n) only what may follow a heading: ： > » + 更多 MORE spaces? */
+static int
+trivial_tail(const char *s, size_t n)
+{
+	static const char *const bits[] = { " ", "\t", "：", ":", ">", "»",
+	    "+", "＋", "》", "|", "更多", "MORE", "More", "more", "…", ".",
+	    NULL };
+	size_t i = 0, k, m;
+
+	while (i < n) {
+		for (k = 0; bits[k]; k++) {
+			m = strlen(bits[k]);
+			if (n - i >= m && memcmp(s + i, bits[k], m) == 0)
+				break;
+		}
+		if (!bits[k])
+			return 0;
+		i += m;
+	}
+	return 1;
+}
+
+static void
+count(struct rule_hits *h, struct rule *rule, unsigned stamp)
+{
+	if (rule->stamp == stamp)
+		return;
+	rule->stamp = stamp;
+	h->vocab += rule->weight;
+	if (rule->weight > 0 && (h->best == NULL ||
+	    rule->weight > h->best->weight))
+		h->best = rule;
+}
+
+void
+rules_match(struct rules *r, const char *line, size_t n, size_t start,
+    struct rule_hits *h)
+{
+	size_t pos = 0, k, cover_end = 0, i;
+	struct rule *rule;
+	int32_t cp;
+	int j, rc;
+
+	memset(h, 0, sizeof *h);
+	if (++r->stamp == 0) {
+		for (i = 0; i < r->n; i++)
+			r->v[i].stamp = 0;
+		r->stamp = 1;
+	}
+	while (pos < n) {
+		cp = lf_first(line + pos, n - pos, &k);
+		for (j = r->bucket[(unsigned)fold(cp) & (RULE_BUCKETS - 1)];
+		    j >= 0; j = rule->next) {
+			rule = &r->v[j];
+			if (rule->len > n - pos ||
+			    !ascii_eq(line + pos, rule->text, rule->len))
+				continue;
+			switch (rule->kind) {
+			case RULE_HAS:
+				count(h, rule, r->stamp);
+				break;
+			case RULE_START:
+				if (pos == start)
+					count(h, rule, r->stamp);
+				break;
+			case RULE_IS:
+			case RULE_LIST:
+				if (pos != start || !trivial_tail(line + pos +
+				    rule->len, n - pos - rule->len))
+					break;
+				if (rule->kind == RULE_IS)
+					count(h, rule, r->stamp);
+				else
+					h->list = rule;
+				break;
+			case RULE_NAV:
+				if (pos >= cover_end)
+					h->nav_hits++;
+				if (pos + rule->len > cover_end)
+					cover_end = pos + rule->len;
+				break;
+			case RULE_RE:
+				break;
+			}
+		}
+		if (pos < cover_end && cp != ' ')
+			h->nav_chars++;
+		pos += k;
+	}
+	for (i = 0; i < r->n; i++) {
+		rule = &r->v[i];
+		if (rule->kind != RULE_RE || rule->stamp == r->stamp)
+			continue;
+		rc = pcre2_match(rule->re, (PCRE2_SPTR)line, n, 0, 0, r->md,
+		    r->mctx);
+		/* No match, or a limit hit: either way the rule says nothing. */
+		if (rc >= 0)
+			count(h, rule, r->stamp);
+	}
+}

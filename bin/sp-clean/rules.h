@@ -1,0 +1,70 @@
+/*
+ * rules.h: the boilerplate vocabulary, parsed from rules files and matched
+ * against one line at a time.  The format is described at the top of
+ * bin/sp-clean/data/boilerplate.rules.
+ *
+ * Literal patterns are found in one pass over the line: they are kept in
+ * buckets by their first character, so each position of the line is
+ * compared only with the few patterns that start with its character.
+ * PCRE2 patterns run with match, depth and heap limits, so a careless
+ * pattern in a user's file cannot hang the tool on a hostile line.
+ */
+#ifndef SP_CLEAN_RULES_H
+#define SP_CLEAN_RULES_H
+#include <stddef.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+enum rule_kind { RULE_HAS, RULE_START, RULE_IS, RULE_RE, RULE_NAV,
+    RULE_LIST };
+
+#define RULE_BUCKETS 4096
+
+struct rule {
+	enum rule_kind kind;
+	int weight;
+	char *text;		/* the pattern, NUL-terminated */
+	size_t len;
+	pcre2_code *re;		/* RULE_RE */
+	int next;		/* next rule of its bucket, or -1 */
+	unsigned stamp;		/* the line it last counted in */
+};
+
+struct rules {
+	struct rule *v;
+	size_t n, cap;
+	int bucket[RULE_BUCKETS];	/* first literal rule, or -1 */
+	int threshold;			/* score at which a line goes */
+	unsigned stamp;
+	pcre2_match_context *mctx;
+	pcre2_match_data *md;
+};
+
+/* What the vocabulary says of one line. */
+struct rule_hits {
+	int vocab;			/* sum of the weights that matched */
+	const struct rule *best;	/* the heaviest positive one, or NULL */
+	int nav_hits;			/* menu words found */
+	size_t nav_chars;		/* characters they cover */
+	const struct rule *list;	/* the list heading the line is */
+};
+
+/* Returns 0, or -1 when out of memory. */
+int  rules_init(struct rules *r);
+void rules_free(struct rules *r);
+/*
+ * Parses text[0..len), the rules file name, into r (adding, or replacing
+ * on "%replace").  Returns 0, or -1 with "NAME:LINE: reason" in err and r
+ * unchanged.
+ */
+int  rules_parse(struct rules *r, const char *text, size_t len,
+    const char *name, char *err, size_t errlen);
+/*
+ * Matches line[0..n); start is where its text begins after a bullet
+ * (for start, is and list rules).
+ */
+void rules_match(struct rules *r, const char *line, size_t n, size_t start,
+    struct rule_hits *h);
+
+#endif

@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""make-pages.py: build the labelled pages of tests/eval/boilerplate.
+
+Not run by the tests: it documents how each *.tsv was made.  Each page is
+prepared roughly as sp-clean's earlier steps give it to the boilerplate
+step (NFC, no BOM or zero-width characters, spaces trimmed, runs of two or
+more spaces inside a line are paragraph breaks, spaces between CJK
+characters removed, ASCII , : ; ! ? ( ) next to Han made full-width, empty
+lines dropped), then every line is labelled by hand: LABELS below give, per
+page, the raw line numbers (0-based) that are content; all other lines are
+boilerplate.  Output: one "c<TAB>line" or "b<TAB>line" per line.
+
+Run from the repository root: python3 tests/eval/boilerplate/make-pages.py
+"""
+import json
+import re
+import unicodedata
+
+CJK = r'[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u2e80-\u2fff“”‘’…—]'
+HAN = r'[\u3400-\u9fff\uf900-\ufaff]'
+FULL = {',': '，', ':': '：', ';': '；', '!': '！', '?': '？'}
+
+
+def normalize(line):
+    line = unicodedata.normalize('NFC', line)
+    line = re.sub('[\ufeff\u200b\u200c\u200d\u2060\u00ad]', '', line)
+    line = re.sub('[\u00a0\u3000\t]', ' ', line)
+    line = re.sub('[\x00-\x08\x0b-\x1f\x7f]', '', line)
+    # Spaces between two CJK characters go.
+    line = re.sub('(%s) +(?=%s)' % (CJK, CJK), r'\1', line)
+    # ASCII punctuation next to Han becomes full-width, not in numbers.
+    line = re.sub('(?<=%s)([,:;!?])' % HAN, lambda m: FULL[m.group(1)], line)
+    line = re.sub('([,:;!?])(?=%s)' % HAN, lambda m: FULL[m.group(1)], line)
+    line = re.sub(r'\((?=[^()]{0,40}%s[^()]{0,40}\))' % HAN, '（', line)
+    line = re.sub(r'(?<=%s)\)' % HAN, '）', line)
+    line = re.sub(r'(（[^（）]*)\)', r'\1）', line)
+    line = re.sub('(?<=%s)\\.(?=%s|$)' % (HAN, HAN), '。', line)
+    return line.strip()
+
+
+def prepare(raw_lines, split_runs=False):
+    """Yields (raw index, prepared line) for the non-empty lines."""
+    for i, raw in enumerate(raw_lines):
+        parts = re.split('[ \u3000]{2,}', raw) if split_runs else [raw]
+        for part in parts:
+            p = normalize(part)
+            if p:
+                yield i, p
+
+
+def write(name, source, pairs, content):
+    n = 0
+    with open('tests/eval/boilerplate/%s.tsv' % name, 'w') as f:
+        f.write('# %s\n' % source)
+        for i, line in pairs:
+            f.write('%s\t%s\n' % ('c' if i in content else 'b', line))
+            n += 1
+    print(name, n, 'lines')
+
+
+def ranges(*rs):
+    s = set()
+    for r in rs:
+        if isinstance(r, int):
+            s.add(r)
+        else:
+            s.update(range(r[0], r[1] + 1))
+    return s
+
+
+def corpus():
+    base = 'tests/data/corpus/'
+    raw = open(base + '000_a380da0ee0027f44.txt', encoding='utf-8').read()
+    raw = raw.split('\n')
+    # 0 更多服务, 2 作者/来源/日期/浏览, 4 the site's name and domain.
+    write('corpus-000', base + '000_a380da0ee0027f44.txt',
+          prepare(raw, split_runs=True),
+          set(range(len(raw))) - {0, 2, 4})
+    raw = open(base + '001_a5a9ba5a6d09eae4.txt', encoding='utf-8').read()
+    raw = raw.split('\n')
+    write('corpus-001', base + '001_a5a9ba5a6d09eae4.txt', prepare(raw),
+          set(range(len(raw))))
+    raw = open(base + '002_d6dbffc23111a032.txt', encoding='utf-8').read()
+    raw = raw.split('\n')
+    # 0 breadcrumb, 4 time/source, 6 小编 promo, 10 the site's blurb,
+    # 476 推荐访问, 478 版权所有, 480 Powered by / 备案号.
+    write('corpus-002', base + '002_d6dbffc23111a032.txt', prepare(raw),
+          set(range(len(raw))) - {0, 4, 6, 10, 476, 478, 480})
+
+
+# Common Crawl pages: record number -> content lines (0-based raw lines).
+WEB = {
+    0: ranges(15, (17, 22)),
+    4: ranges(18, (20, 46)),
+    9: ranges(9, (11, 69)),
+    14: ranges(12, (14, 17)),
+    15: ranges(26, (28, 48)),
+    25: ranges(37, (40, 43)),
+    43: ranges(3, 6, (7, 72)),
+    55: ranges(17, (19, 26)),
+    61: ranges(9, (11, 30)),
+    66: ranges(8, (11, 12)),
+    78: ranges(23, 24),
+    86: ranges(22, (24, 26)),
+    93: ranges(40, (45, 54)),
+    98: ranges(19, (22, 27)),
+}
+
+
+def web():
+    path = 'tests/data/web/commoncrawl-zh-100.jsonl'
+    recs = open(path, encoding='utf-8').readlines()
+    for k, content in sorted(WEB.items()):
+        d = json.loads(recs[k])
+        write('web-%02d' % k, '%s record %d (0-based): %s' % (path, k, d['url']),
+              prepare(d['text'].split('\n')), content)
+
+
+corpus()
+web()
