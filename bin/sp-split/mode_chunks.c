@@ -1,5 +1,340 @@
+/*
+ * mode_chunks.c: -c N, whole sentences packed into chunks of at most N
+ * characters (bytes with --bytes), for retrieval.
+ *
+ * Sentences are added to the chunk while it stays within N; the chunk
+ * runs from its first sentence's start to its last one's end in the
+ * document, newlines between lines included.  A sentence longer than N
+ * alone is cut: after the last ；，、 that fits, else at the last
+ * character that fits; its last piece is packed like a sentence.
+ * --overlap K starts each chunk with the last K sentences of the one
+ * before, as many as fit.  --headings starts each chunk with the path of
+ * headings it falls under (一、… > （二）…), found by the recognizer that
+ * sp-outline uses; the path counts toward N and gives up its outer levels
+ * when it would take more than half.
+ *
+ * Only the bytes from the current chunk's start are held.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "heading.h"
+#include "sentences.h"
 #include "split.h"
-static void b(const struct doc *d) { (void)d; }
-static void l(const struct doc *d, const struct line *x) { (void)d; (void)x; }
-static const char *const members[] = { "doc", "unit", "start", "end", NULL };
-const struct mode mode_chunks = { b, l, b, members };
+#include "tool.h"
+
+struct entry {
+	uint64_t start, end;	/* in the document */
+	char *path;		/* --headings: the heading path, or NULL */
+	size_t plen;
+};
+
+static struct {
+	struct sp_buf win;	/* document bytes from win_off on */
+	uint64_t win_off;
+	struct entry *e;	/* the current chunk's sentences */
+	size_t ne, cap;
+	size_t body;		/* size of e[0].start .. e[ne-1].end */
+	uint64_t unit;
+	struct sp_heading_tracker *ht;
+	struct sp_buf path;
+} C;
+
+static size_t
+range_size(uint64_t a, uint64_t b)
+{
+	return unit_size(C.win.data + (a - C.win_off), (size_t)(b - a));
+}
+
+static size_t
+prefix_size(const struct entry *x)
+{
+	return x->plen ? unit_size(x->path, x->plen) + 1 : 0;
+}
+
+static void
+drop_entries(size_t from, size_t to)
+{
+	size_t k;
+
+	for (k = from; k < to; k++)
+		free(C.e[k].path);
+}
+
+static void
+push(uint64_t start, uint64_t end, const char *path, size_t plen)
+{
+	struct entry *x;
+
+	if (C.ne == C.cap) {
+		C.cap = C.cap ? C.cap * 2 : 16;
+		C.e = sp_xrealloc(C.e, C.cap * sizeof *C.e);
+	}
+	x = &C.e[C.ne++];
+	x->start = start;
+	x->end = end;
+	x->plen = plen;
+	x->path = NULL;
+	if (plen) {
+		x->path = sp_xmalloc(plen);
+		memcpy(x->path, path, plen);
+	}
+}
+
+static void
+emit(const struct doc *d, const struct entry *first, uint64_t end)
+{
+	struct sp_buf m = SP_BUF_INIT, t = SP_BUF_INIT;
+	const char *body = C.win.data + (first->start - C.win_off);
+	size_t blen = (size_t)(end - first->start);
+	char num[96];
+
+	sp_stat_add("chunks", 1);
+	C.unit++;
+	if (!split_opts.json_out) {
+		if (split_opts.headings) {
+			out_text(first->path, first->plen);
+			out_text("\t", 1);
+		}
+		out_joined(body, blen);
+		return;
+	}
+	snprintf(num, sizeof num, "\"unit\":%llu,\"start\":%llu,\"end\":%llu",
+	    (unsigned long long)C.unit, (unsigned long long)first->start,
+	    (unsigned long long)end);
+	if (sp_buf_puts(&m, num) < 0)
+		sp_oom();
+	if (split_opts.headings) {
+		if (sp_buf_puts(&m, ",\"heading\":") < 0)
+			sp_oom();
+		if (first->plen)
+			out_json_string(&m, first->path, first->plen);
+		else if (sp_buf_puts(&m, "null") < 0)
+			sp_oom();
+	}
+	if (first->plen && (sp_buf_append(&t, first->path, first->plen) < 0 ||
+	    sp_buf_putc(&t, '\n') < 0))
+		sp_oom();
+	if (sp_buf_append(&t, body, blen) < 0)
+		sp_oom();
+	out_record(d, m.data, t.data, t.len);
+	sp_buf_free(&m);
+	sp_buf_free(&t);
+}
+
+/* Where to cut [p, e) so that the piece fits in budget. */
+static uint64_t
+cut_point(uint64_t p, uint64_t e, size_t budget)
+{
+	const char *s = C.win.data + (p - C.win_off);
+	size_t n = (size_t)(e - p), i = 0, used = 0, len, best = 0;
+
+	while (i < n) {
+		len = 1;
+		while (i + len < n && ((unsigned char)s[i + len] & 0xC0) == 0x80)
+			len++;
+		if (used + (split_opts.bytes ? len : 1) > budget)
+			break;
+		used += split_opts.bytes ? len : 1;
+		i += len;
+		if ((len == 3 && (memcmp(s + i - 3, "；", 3) == 0 ||
+		    memcmp(s + i - 3, "，", 3) == 0 ||
+		    memcmp(s + i - 3, "、", 3) == 0)) ||
+		    (len == 1 && (s[i - 1] == ';' || s[i - 1] == ',')))
+			best = i;
+	}
+	if (best == 0 || best == i)
+		best = i;
+	if (best == 0) {	/* not even one character fits */
+		best = 1;
+		while (best < n && ((unsigned char)s[best] & 0xC0) == 0x80)
+			best++;
+	}
+	return p + best;
+}
+
+/* Starts a chunk with the sentence [s, e), cutting it if it must. */
+static void
+start_with(const struct doc *d, uint64_t s, uint64_t e, const char *path,
+    size_t plen)
+{
+	struct entry piece;
+	size_t psize, budget;
+	uint64_t q;
+
+	piece.path = (char *)path;
+	piece.plen = plen;
+	psize = prefix_size(&piece);
+	budget = split_opts.chunk - psize;
+	if (range_size(s, e) > budget)
+		sp_stat_add("sentences cut", 1);
+	while (range_size(s, e) > budget) {
+		q = cut_point(s, e, budget);
+		piece.start = s;
+		emit(d, &piece, q);
+		s = q;
+	}
+	if (s < e)
+		push(s, e, path, plen);
+	C.body = C.ne ? range_size(C.e[0].start, C.e[C.ne - 1].end) : 0;
+}
+
+static void
+add_sentence(const struct doc *d, uint64_t s, uint64_t e, const char *path,
+    size_t plen)
+{
+	size_t k, first;
+
+	if (C.ne > 0 && prefix_size(&C.e[0]) + C.body +
+	    range_size(C.e[C.ne - 1].end, e) <= split_opts.chunk) {
+		C.body += range_size(C.e[C.ne - 1].end, e);
+		push(s, e, path, plen);
+		return;
+	}
+	if (C.ne == 0) {
+		start_with(d, s, e, path, plen);
+		return;
+	}
+	emit(d, &C.e[0], C.e[C.ne - 1].end);
+	/* The overlap: the last K sentences that fit with the new one. */
+	k = split_opts.overlap < C.ne ? split_opts.overlap : C.ne;
+	for (; k > 0; k--) {
+		first = C.ne - k;
+		if (prefix_size(&C.e[first]) + range_size(C.e[first].start, e) <=
+		    split_opts.chunk)
+			break;
+	}
+	first = C.ne - k;
+	drop_entries(0, first);
+	memmove(C.e, C.e + first, k * sizeof *C.e);
+	C.ne = k;
+	if (k == 0) {
+		start_with(d, s, e, path, plen);
+		return;
+	}
+	push(s, e, path, plen);
+	C.body = range_size(C.e[0].start, e);
+}
+
+static void
+flush(const struct doc *d)
+{
+	if (C.ne > 0)
+		emit(d, &C.e[0], C.e[C.ne - 1].end);
+	drop_entries(0, C.ne);
+	C.ne = 0;
+	C.body = 0;
+}
+
+/* The heading path for a sentence, in C.path; a chunk opening with a
+ * heading is labelled with the path above it. */
+static void
+heading_path(const char *s, size_t n, uint64_t lineno, uint64_t off)
+{
+	int found, depth, lo, hi, k;
+	size_t lead = 0, b;
+	const struct sp_heading_entry *h;
+
+	sp_buf_clear(&C.path);
+	found = sp_heading_tracker_feed(C.ht, s, n, lineno, off);
+	if (found < 0)
+		sp_oom();
+	depth = sp_heading_tracker_depth(C.ht);
+	hi = depth;
+	while (lead < n && (b = blank_len(s + lead, n - lead)) > 0)
+		lead += b;
+	if (found == 1 && depth > 0) {
+		h = sp_heading_tracker_found(C.ht, 0);
+		if (h->h.marker_off <= lead)
+			hi = depth - 1;
+	}
+	/* At most half the chunk: outer levels go first. */
+	for (lo = 0; lo < hi; lo++) {
+		sp_buf_clear(&C.path);
+		for (k = lo; k < hi; k++) {
+			if (k > lo && sp_buf_puts(&C.path, " > ") < 0)
+				sp_oom();
+			if (sp_heading_entry_text(sp_heading_tracker_at(C.ht, k),
+			    &C.path) < 0)
+				sp_oom();
+		}
+		if ((unit_size(C.path.data, C.path.len) + 1) * 2 <=
+		    split_opts.chunk)
+			return;
+	}
+	sp_buf_clear(&C.path);
+}
+
+static int
+blank_only(const char *s, size_t n)
+{
+	size_t i = 0, b;
+
+	while (i < n && (b = blank_len(s + i, n - i)) > 0)
+		i += b;
+	return i == n;
+}
+
+static void
+begin(const struct doc *d)
+{
+	sp_buf_clear(&C.win);
+	C.win_off = 0;
+	C.unit = 0;
+	C.ne = 0;
+	C.body = 0;
+	if (split_opts.headings) {
+		if (C.ht == NULL &&
+		    (C.ht = sp_heading_tracker_new(0)) == NULL)
+			sp_oom();
+		sp_heading_tracker_reset(C.ht);
+	}
+	out_begin_doc(d);
+}
+
+static void
+line(const struct doc *d, const struct line *l)
+{
+	struct sentences it;
+	size_t a, b, keep;
+	uint64_t line_end = l->off + l->len + l->eol_len;
+
+	if (C.win.len == 0)
+		C.win_off = l->off;
+	if (sp_buf_append(&C.win, l->text, l->len) < 0 ||
+	    sp_buf_append(&C.win, l->eol, l->eol_len) < 0)
+		sp_oom();
+	sent_init(&it, l->text, l->len, split_opts.semicolon);
+	while (sent_next(&it, &a, &b)) {
+		if (blank_only(l->text + a, b - a))
+			continue;
+		sp_stat_add("sentences", 1);
+		if (split_opts.headings)
+			heading_path(l->text + a, b - a, l->number, l->off + a);
+		add_sentence(d, l->off + a, l->off + b, C.path.data,
+		    split_opts.headings ? C.path.len : 0);
+	}
+	/* Keep only what the current chunk still needs. */
+	keep = C.ne ? (size_t)(C.e[0].start - C.win_off) :
+	    (size_t)(line_end - C.win_off);
+	if (keep > 0) {
+		memmove(C.win.data, C.win.data + keep, C.win.len - keep);
+		C.win.len -= keep;
+		C.win_off += keep;
+	}
+}
+
+static void
+end(const struct doc *d)
+{
+	flush(d);
+	out_end_doc(d);
+}
+
+static const char *const members[] = {
+	"doc", "unit", "start", "end", "heading", NULL
+};
+
+const struct mode mode_chunks = { begin, line, end, members };
