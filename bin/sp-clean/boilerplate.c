@@ -43,8 +43,10 @@ struct line {
 	int best;		/* the largest positive contribution */
 	const char *why;	/* its reason, when not a rule */
 	const struct rule *why_rule;
-	const struct rule *why_list;	/* the heading of its list */
+	const char *why_list;	/* the heading of its list */
 	int title;		/* the page's title: others end with it */
+	int site_title;		/* the title and the site's name */
+	int heading;		/* a list heading: list rule or "…MORE" */
 	int breadcrumb;
 };
 
@@ -104,7 +106,8 @@ prose(const struct line *l)
 
 	if ((l->f.han + l->f.alnum) * 10 < l->f.chars * 6)
 		return 0;
-	return (l->f.chars >= 40 && punct >= 3 && l->f.final) ||
+	return (l->f.chars >= 40 && punct >= 3 && (l->f.inner_sentence > 0 ||
+	    l->f.last == 0x3002 || l->f.last == '.')) ||
 	    (l->f.chars >= 80 && punct >= 3);
 }
 
@@ -117,6 +120,7 @@ add(struct line *l, int w, const char *why)
 		l->best = w;
 		l->why = why;
 		l->why_rule = NULL;
+		l->why_list = NULL;
 	}
 }
 
@@ -146,7 +150,8 @@ segments(const char *s, size_t n, struct segs *g)
 				g->gt++;
 			sep = 1;
 		} else if (cp == '|' || cp == 0xFF5C || cp == 0x4E28 ||
-		    (cp == '/' && (prev == ' ' || next == ' '))) {
+		    (cp == '/' && (prev == ' ' || next == ' ')) ||
+		    (cp == '_' && (prev >= 0x80 || next >= 0x80))) {
 			if (prev != cp)
 				g->bars++;
 			sep = 1;
@@ -190,6 +195,46 @@ decoration(const char *s, size_t n)
 		i += k;
 	}
 	return n > 0;
+}
+
+/*
+ * Template code or markup: "{{# if(!v.x){ }}", mostly symbols.  Redaction
+ * marks (****, ×××) and placeholder dots have none of { } ( ) = ; $ < >.
+ */
+static int
+code_like(const struct line *l)
+{
+	size_t i, syms = 0;
+
+	if (l->f.chars < 6 || (l->f.han + l->f.alnum) * 2 >= l->f.chars)
+		return 0;
+	for (i = 0; i < l->n; i++)
+		if (strchr("{}()=;$<>", l->s[i]) && l->s[i] != '\0')
+			syms++;
+	return syms >= 2;
+}
+
+/*
+ * A heading over a list that ends in "MORE" or "更多>>": the lines after
+ * it are links.
+ */
+static int
+more_heading(const struct line *l)
+{
+	static const char *const ends[] = { "MORE", "MORE+", "More",
+	    "更多>>", "更多+", "更多»", "更多>", ">>", "更多", NULL };
+	size_t i, m, n = l->n;
+
+	while (n > 0 && (l->s[n - 1] == ' ' || l->s[n - 1] == '+'))
+		n--;
+	if (l->f.chars > 20 || l->f.sentence > 0)
+		return 0;
+	for (i = 0; ends[i]; i++) {
+		m = strlen(ends[i]);
+		if (n > m && memcmp(l->s + n - m, ends[i], m) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 /* A date, a time, a count: "2022-11-10", "4599", "[06-01]", "12:30". */
@@ -344,7 +389,14 @@ score_line(struct boilerplate *bp, struct line *v, size_t nlines, size_t i)
 		add(l, 7, "list of keywords");
 	if (decoration(l->s, l->n))
 		add(l, 10, "decoration");
-	if (i < 3 && l->f.sentence <= 1 && title_with_site(v, nlines, i))
+	if (code_like(l))
+		add(l, 7, "markup or code");
+	if (l->h.inline_list) {
+		add(l, 10, "list of links after");
+		if (l->why && strcmp(l->why, "list of links after") == 0)
+			l->why_list = l->h.inline_list->text;
+	}
+	if (l->site_title)
 		add(l, 10, "page title with the site's name");
 	/* Where the page puts its furniture, evidence counts for more. */
 	if (l->score > 0 && l->zone != ZONE_BODY) {
@@ -372,7 +424,7 @@ item_like(const struct line *v, size_t nlines, size_t j, int threshold)
 {
 	const struct line *l = &v[j];
 
-	if (l->h.list || l->score >= threshold || date_like(l))
+	if (l->heading || l->score >= threshold || date_like(l))
 		return 1;
 	/* A title: short, no full stop (？ and ！ are common in titles). */
 	if (l->f.chars <= 50 && memmem(l->s, l->n, "。", 3) == NULL)
@@ -387,8 +439,7 @@ item_like(const struct line *v, size_t nlines, size_t j, int threshold)
 }
 
 static void
-mark(struct line *l, int threshold, const char *why,
-    const struct rule *list)
+mark(struct line *l, int threshold, const char *why, const char *list)
 {
 	if (l->score >= threshold)
 		return;
@@ -404,16 +455,17 @@ static void
 score_lists(struct line *v, size_t nlines, int threshold)
 {
 	size_t i, j;
+	const char *list;
 
 	for (i = 0; i < nlines; i++) {
-		if (!v[i].h.list)
+		if (!v[i].heading)
 			continue;
-		mark(&v[i], threshold, "list heading", v[i].h.list);
-		for (j = i + 1; j < nlines && !v[j].h.list && !v[j].title &&
+		list = v[i].h.list ? v[i].h.list->text : "a \"more\" link";
+		mark(&v[i], threshold, "list heading", list);
+		for (j = i + 1; j < nlines && !v[j].heading && !v[j].title &&
 		    !v[j].breadcrumb && item_like(v, nlines, j, threshold);
 		    j++)
-			mark(&v[j], threshold, "list of links after",
-			    v[i].h.list);
+			mark(&v[j], threshold, "list of links after", list);
 		i = j - 1;
 	}
 }
@@ -423,7 +475,7 @@ static int
 short_item(const struct line *l)
 {
 	return l->f.chars <= 12 && l->f.sentence == 0 && l->f.clause == 0 &&
-	    (l->f.marker == LF_NONE || l->f.marker == LF_BULLET);
+	    (l->f.marker == LF_NONE || l->f.marker == LF_BULLET) && !l->title;
 }
 
 /* Runs of short lines among menu words are menus. */
@@ -473,7 +525,7 @@ explain_line(const struct line *l, boilerplate_explain_fn explain, void *ctx)
 	char why[160];
 
 	if (l->why_list)
-		snprintf(why, sizeof why, "%s %s", l->why, l->why_list->text);
+		snprintf(why, sizeof why, "%s %s", l->why, l->why_list);
 	else if (l->why_rule)
 		snprintf(why, sizeof why, "site vocabulary: %s",
 		    l->why_rule->text);
@@ -515,19 +567,27 @@ boilerplate_filter(struct boilerplate *bp, const char *doc, size_t len,
 				(void)lf_marker(l->s, l->n, &mlen);
 			rules_match(&bp->rules, l->s, l->n, mlen, &l->h);
 		}
-		anchor = prose(l) && l->h.vocab < 5 && !l->h.list;
-		if (anchor) {
-			if (!any)
-				first = nlines;
-			last = nlines;
-			any = 1;
-		}
+		l->heading = l->h.list != NULL || more_heading(l);
 		nlines++;
 		if (!nl)
 			break;
 		s = nl + 1;
 	}
 	v = bp->lines;
+	for (i = 0; i < nlines && i < 3; i++)
+		v[i].site_title = v[i].f.sentence <= 3 &&
+		    title_with_site(v, nlines, i);
+	for (i = 0; i < nlines; i++) {
+		l = &v[i];
+		anchor = prose(l) && l->h.vocab < 5 && !l->heading &&
+		    !l->site_title;
+		if (anchor) {
+			if (!any)
+				first = i;
+			last = i;
+			any = 1;
+		}
+	}
 	for (i = 0; i < nlines; i++)
 		v[i].zone = !any || i < first ? ZONE_HEAD :
 		    i > last ? ZONE_TAIL : ZONE_BODY;

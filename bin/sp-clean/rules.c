@@ -358,6 +358,19 @@ trivial_tail(const char *s, size_t n)
 	return 1;
 }
 
+/* After a list heading, "：" and the list itself on the same line. */
+static int
+inline_list(const char *s, size_t n)
+{
+	size_t k;
+	int32_t cp;
+
+	if (n == 0)
+		return 0;
+	cp = lf_first(s, n, &k);
+	return (cp == 0xFF1A || cp == ':') && k < n;
+}
+
 static void
 count(struct rule_hits *h, struct rule *rule, unsigned stamp)
 {
@@ -403,6 +416,10 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 				break;
 			case RULE_IS:
 			case RULE_LIST:
+				if (pos == start && rule->kind == RULE_LIST &&
+				    inline_list(line + pos + rule->len,
+				    n - pos - rule->len))
+					h->inline_list = rule;
 				if (pos != start || !trivial_tail(line + pos +
 				    rule->len, n - pos - rule->len))
 					break;

@@ -48,6 +48,7 @@ struct rule_hits {
 	int nav_hits;			/* menu words found */
 	size_t nav_chars;		/* characters they cover */
 	const struct rule *list;	/* the list heading the line is */
+	const struct rule *inline_list;	/* "推荐访问：a b c": heading, list */
 };
 
 /* Returns 0, or -1 when out of memory. */

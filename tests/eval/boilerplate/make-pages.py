@@ -2,50 +2,38 @@
 """make-pages.py: build the labelled pages of tests/eval/boilerplate.
 
 Not run by the tests: it documents how each *.tsv was made.  Each page is
-prepared roughly as sp-clean's earlier steps give it to the boilerplate
-step (NFC, no BOM or zero-width characters, spaces trimmed, runs of two or
-more spaces inside a line are paragraph breaks, spaces between CJK
-characters removed, ASCII , : ; ! ? ( ) next to Han made full-width, empty
-lines dropped), then every line is labelled by hand: LABELS below give, per
-page, the raw line numbers (0-based) that are content; all other lines are
+prepared as sp-clean's chain gives it to the boilerplate step (all steps
+before it: decoding, HTML, Unicode, spaces, pinyin, mojibake, punctuation),
+then every line is labelled by hand: the tables below give, per page, the
+raw line numbers (0-based) that are content; all other lines are
 boilerplate.  Output: one "c<TAB>line" or "b<TAB>line" per line.
 
-Run from the repository root: python3 tests/eval/boilerplate/make-pages.py
+Run from the repository root after a build:
+    SP_CLEAN=build/bin/sp-clean python3 tests/eval/boilerplate/make-pages.py
 """
 import json
-import re
-import unicodedata
+import os
+import subprocess
 
-CJK = r'[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u2e80-\u2fff“”‘’…—]'
-HAN = r'[\u3400-\u9fff\uf900-\ufaff]'
-FULL = {',': '，', ':': '：', ';': '；', '!': '！', '?': '？'}
+SP_CLEAN = os.environ.get('SP_CLEAN', 'build/bin/sp-clean')
 
 
-def normalize(line):
-    line = unicodedata.normalize('NFC', line)
-    line = re.sub('[\ufeff\u200b\u200c\u200d\u2060\u00ad]', '', line)
-    line = re.sub('[\u00a0\u3000\t]', ' ', line)
-    line = re.sub('[\x00-\x08\x0b-\x1f\x7f]', '', line)
-    # Spaces between two CJK characters go.
-    line = re.sub('(%s) +(?=%s)' % (CJK, CJK), r'\1', line)
-    # ASCII punctuation next to Han becomes full-width, not in numbers.
-    line = re.sub('(?<=%s)([,:;!?])' % HAN, lambda m: FULL[m.group(1)], line)
-    line = re.sub('([,:;!?])(?=%s)' % HAN, lambda m: FULL[m.group(1)], line)
-    line = re.sub(r'\((?=[^()]{0,40}%s[^()]{0,40}\))' % HAN, '（', line)
-    line = re.sub(r'(?<=%s)\)' % HAN, '）', line)
-    line = re.sub(r'(（[^（）]*)\)', r'\1）', line)
-    line = re.sub('(?<=%s)\\.(?=%s|$)' % (HAN, HAN), '。', line)
-    return line.strip()
+def prepare(raw_lines):
+    """Yields (raw index, prepared line) for the lines the chain gives.
 
-
-def prepare(raw_lines, split_runs=False):
-    """Yields (raw index, prepared line) for the non-empty lines."""
-    for i, raw in enumerate(raw_lines):
-        parts = re.split('[ \u3000]{2,}', raw) if split_runs else [raw]
-        for part in parts:
-            p = normalize(part)
-            if p:
-                yield i, p
+    Each raw line goes through sp-clean's chain up to the boilerplate step
+    as a JSON Lines record of its own, so every output line is known to
+    come from one raw line."""
+    recs = ''.join(json.dumps({'i': i, 'text': l}, ensure_ascii=False) + '\n'
+                   for i, l in enumerate(raw_lines))
+    out = subprocess.run([SP_CLEAN, '--jsonl', '--no-boilerplate',
+                          '--no-hardwrap'], input=recs.encode(),
+                         stdout=subprocess.PIPE, check=True).stdout
+    for rec in out.decode().splitlines():
+        d = json.loads(rec)
+        for part in d['text'].split('\n'):
+            if part:
+                yield d['i'], part
 
 
 def write(name, source, pairs, content):
@@ -74,7 +62,7 @@ def corpus():
     raw = raw.split('\n')
     # 0 更多服务, 2 作者/来源/日期/浏览, 4 the site's name and domain.
     write('corpus-000', base + '000_a380da0ee0027f44.txt',
-          prepare(raw, split_runs=True),
+          prepare(raw),
           set(range(len(raw))) - {0, 2, 4})
     raw = open(base + '001_a5a9ba5a6d09eae4.txt', encoding='utf-8').read()
     raw = raw.split('\n')

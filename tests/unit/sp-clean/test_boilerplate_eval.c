@@ -161,7 +161,12 @@ main(void)
 				printf("# %s:%zu: content dropped (%s): %.*s\n",
 				    names[i], j + 1, p.why[j], n > 120 ? 120 : n,
 				    line);
-			} else if (b && !p.dropped[j]) {
+			} else if (verbose && *verbose == '2') {
+				printf("# %s:%zu: %c %s: %.*s\n", names[i],
+				    j + 1, p.label[j], p.dropped[j] ? p.why[j] :
+				    "kept", n > 80 ? 80 : n, line);
+			}
+			if (b && !p.dropped[j]) {
 				fn++;
 				if (verbose)
 					printf("# %s:%zu: boilerplate kept: "
