@@ -52,7 +52,8 @@ static const struct span {
 /* Bytes that may begin a character the splitter looks at. */
 static const unsigned char interesting[256] = {
 	['.'] = 1, ['!'] = 1, ['?'] = 1, [';'] = 1, ['"'] = 1, ['('] = 1,
-	['['] = 1, [':'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+	['['] = 1, [':'] = 1, [' '] = 1, ['\t'] = 1, [0xE2] = 1, [0xE3] = 1,
+	[0xEF] = 1,
 };
 
 enum term { T_NO, T_HARD, T_SOFT, T_DOT, T_ELLIPSIS };
@@ -364,6 +365,31 @@ end_run(struct sentences *it, size_t start, size_t i, size_t *next)
 	return absorb(it, j);
 }
 
+/*
+ * A run of blank space at s[i]: where a page glued indented paragraphs
+ * into one line, a run three wide (an ideographic space counts two)
+ * between text, CJK on one side, ends a sentence.  Returns the run's end
+ * if it does, else 0; *next is the run's end either way.
+ */
+static size_t
+glue_run(struct sentences *it, size_t i, size_t *next)
+{
+	const unsigned char *s = it->s;
+	size_t n = it->n, j = i, len, w = 0;
+	int32_t before, after;
+
+	while (j < n && is_blank(cp_at(s, n, j, &len))) {
+		w += len == 3 ? 2 : 1;
+		j += len;
+	}
+	*next = j;
+	if (w < 3 || i == 0 || j >= n)
+		return 0;
+	before = cp_at(s, n, prev_char(s, i), &len);
+	after = cp_at(s, n, j, &len);
+	return sp_is_cjk(before) || sp_is_cjk(after) ? j : 0;
+}
+
 int
 sent_next(struct sentences *it, size_t *start, size_t *end)
 {
@@ -381,6 +407,18 @@ sent_next(struct sentences *it, size_t *start, size_t *end)
 		if (i >= n)
 			break;
 		cp = cp_at(s, n, i, &len);
+		if (is_blank(cp)) {
+			size_t lead = *start;
+
+			while (lead < n && is_blank(cp_at(s, n, lead, &len)))
+				lead += len;
+			if ((e = glue_run(it, i, &next)) != 0 && i > lead) {
+				it->pos = *end = e;
+				return 1;
+			}
+			i = next;
+			continue;
+		}
 		if (term_class(cp, it->semicolon) != T_NO) {
 			if (cp == '.' && url_at(s, n, i)) {
 				i = url_end(s, n, i);
