@@ -67,6 +67,9 @@ FUZZ_SECONDS ?= 60
 
 # Second expansion lets a prerequisite list depend on the target's stem.
 .SECONDEXPANSION:
+# Objects reached through pattern rules are intermediate to make, which
+# would delete them after every build and so rebuild everything each time.
+.SECONDARY:
 .PHONY: all deps check test bench demo install clean fuzz fuzzers
 all: $(BINS) $(UNIT_BINS) $(TOOL_UNIT_BINS)
 
@@ -77,12 +80,14 @@ $(B)/obj/%.o: %.c
 
 $(B)/obj/data/%.o: bin/$$(firstword $$(subst /, ,$$*))/data/$$(lastword $$(subst /, ,$$*)) scripts/embed.sh
 	@mkdir -p $(@D)
-	sh scripts/embed.sh $< > $(@:.o=.c)
-	$(CC) $(ALL_CFLAGS) -c $(@:.o=.c) -o $@
+	@echo "  EMBED $<"
+	@sh scripts/embed.sh $< > $(@:.o=.c)
+	@$(CC) $(ALL_CFLAGS) -c $(@:.o=.c) -o $@
 
 $(B)/libsp.a: $(LIB_OBJ)
 	@rm -f $@
-	$(AR) rcs $@ $^
+	@echo "  AR $@"
+	@$(AR) rcs $@ $^
 
 # A tool's data tables (bin/sp-NAME/data/FILE) are compiled into it as
 # byte arrays, so an uninstalled binary behaves like an installed one; see
@@ -94,15 +99,18 @@ tool_lib_objs = $(filter-out %/main.o,$(call tool_objs,$(1)))
 
 $(B)/bin/%: $$(call tool_objs,%) $(B)/libsp.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) $(B)/libsp.a $(PKG_LIBS)
+	@echo "  LD $@"
+	@$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) $(B)/libsp.a $(PKG_LIBS)
 
 $(B)/tests/%: tests/unit/%.c $(B)/libsp.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Itests/unit -o $@ $< $(B)/libsp.a $(PKG_LIBS)
+	@echo "  LD $@"
+	@$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Itests/unit -o $@ $< $(B)/libsp.a $(PKG_LIBS)
 
 $(B)/tests/sp-%: tests/unit/sp-%.c $$(call tool_lib_objs,sp-$$(firstword $$(subst /, ,$$*))) $(B)/libsp.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Itests/unit -Ibin/$(firstword $(subst /, ,sp-$*)) \
+	@echo "  LD $@"
+	@$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Itests/unit -Ibin/$(firstword $(subst /, ,sp-$*)) \
 	    -o $@ $< $(filter %.o,$^) $(B)/libsp.a $(PKG_LIBS)
 
 $(B)/fuzzers/sp-%: tests/fuzz/sp-%.c $$(call tool_lib_objs,sp-$$(firstword $$(subst /, ,$$*))) $(B)/libsp.a
