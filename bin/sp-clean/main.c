@@ -117,6 +117,9 @@ drop_empty(void)
 	const char *s = a.data, *nl;
 	size_t n = a.len, len;
 
+	if (n == 0 || (s[0] != '\n' && s[n - 1] != '\n' &&
+	    memmem(s, n, "\n\n", 2) == NULL))
+		return;		/* nothing to drop */
 	while (n > 0) {
 		nl = memchr(s, '\n', n);
 		len = nl ? (size_t)(nl - s) : n;

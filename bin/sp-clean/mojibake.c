@@ -28,6 +28,9 @@ static const struct { int32_t cp; uint32_t n; } punct_freq[] = {
 	{ 0x3000, 3000 }, { 0xFF01, 2000 }, { 0xFF1F, 2000 },
 	{ 0x300A, 2000 }, { 0x300B, 2000 }, { 0x2014, 1000 },
 	{ 0x2026, 1000 }, { 0x00B7, 500 }, { 0x2018, 500 }, { 0x2019, 500 },
+	{ 0xFF10, 2000 }, { 0xFF11, 2000 }, { 0xFF12, 2000 }, { 0xFF13, 2000 },
+	{ 0xFF14, 2000 }, { 0xFF15, 2000 }, { 0xFF16, 2000 }, { 0xFF17, 2000 },
+	{ 0xFF18, 2000 }, { 0xFF19, 2000 },
 };
 
 static void
@@ -156,6 +159,13 @@ score(const char *s, size_t n, size_t *counted)
 static struct sp_buf rep, bytes;
 
 static int
+is_final(int32_t cp)
+{
+	return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0x201D ||
+	    cp == '.' || cp == '!' || cp == '?';
+}
+
+static int
 is_marker(int32_t cp)
 {
 	return cp == '?' || cp == 0xFFFD;
@@ -171,25 +181,66 @@ span_char(int32_t cp)
 	return cp;
 }
 
-/* The most common character among the codes (fixed, var) or (var, fixed). */
+/*
+ * The character of the code (fixed, v) or (v, fixed) whose missing byte v
+ * is lost, when one is much more common than all others; else U+FFFD.
+ */
 static int32_t
 guess(unsigned fixed, int fixed_first, int constrained)
 {
 	unsigned v;
 	int32_t best = 0, cp;
-	unsigned long bf = 0, f;
+	unsigned long bf = 0, second = 0, f;
 
-	for (v = 0x40; v <= 0xFE; v++) {
-		if (constrained && !(v <= 0xA0 || (v >= 0xAA && v <= 0xAF) ||
-		    v >= 0xF8))
+	/*
+	 * The shift comes from GB2312 decoders: the lost lead byte is one of
+	 * GB2312 (A1..F7) and the lost trail byte one that GB2312 could not
+	 * take as a lead (AA..AF, F8..FE), which is why it was lost.
+	 */
+	for (v = 0xA1; v <= 0xFE; v++) {
+		if (!fixed_first && v > 0xF7)
+			continue;
+		if (constrained && !((v >= 0xAA && v <= 0xAF) || v >= 0xF8))
 			continue;
 		cp = fixed_first ? gbk_decode(fixed, v) : gbk_decode(v, fixed);
-		if (cp && (f = mojibake_freq(cp)) > bf) {
+		if (cp == 0 || (f = mojibake_freq(cp)) == 0)
+			continue;
+		if (f > bf) {
+			second = bf;
 			bf = f;
 			best = cp;
+		} else if (f > second) {
+			second = f;
 		}
 	}
-	return best ? best : 0xFFFD;
+	return best && bf >= 4 * second ? best : 0xFFFD;
+}
+
+/* The last span found broken and not repaired, for the caller to count. */
+static struct {
+	const char *kind, *s;
+	size_t len;
+} broken;
+
+/*
+ * A span that could not be repaired: counted when it is long enough to be
+ * sure it is broken, and given back to the caller (returns 0) so that the
+ * other kinds may try it.
+ */
+static size_t
+unrepaired(const char *kind, const char *s, size_t i, size_t end,
+    size_t chars, struct mojibake_stats *st, mojibake_explain_fn explain,
+    void *ctx)
+{
+	(void)st;
+	(void)explain;
+	(void)ctx;
+	if (chars < 4)
+		return 0;
+	broken.kind = kind;
+	broken.s = s + i;
+	broken.len = end - i;
+	return 0;
 }
 
 /*
@@ -201,7 +252,7 @@ static size_t
 gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
     struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
 {
-	size_t j, k, m, chars = 0, end, counted;
+	size_t j, k, m, chars = 0, end, counted, first_len;
 	unsigned code, first = 0;
 	int32_t cp, c;
 	int closed = 0;
@@ -235,7 +286,11 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	/* Realign: (lost, b0) (b1, b2) … (b[2k-1], lost). */
 	sp_buf_clear(&rep);
 	first = (unsigned char)bytes.data[0];
-	putcp(&rep, guess(first, 0, 0));
+	c = guess(first, 0, 0);
+	/* A sentence end already there before the '?' is not repeated. */
+	if (!(is_final(c) && i > 0 && is_final(cp_before(s, i, &m))))
+		putcp(&rep, c);
+	first_len = rep.len;
 	for (m = 1; m + 1 < bytes.len; m += 2) {
 		c = gbk_decode((unsigned char)bytes.data[m],
 		    (unsigned char)bytes.data[m + 1]);
@@ -243,28 +298,16 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 			break;
 		putcp(&rep, c);
 	}
-	if (m + 1 < bytes.len) {
-		st->unrepairable++;
-		if (explain)
-			explain("gbk-shift", s + i, end - i, NULL, 0, ctx);
-		return end - i;
-	}
-	new_ = score(rep.data, rep.len, NULL);
+	if (m + 1 < bytes.len)
+		return unrepaired("gbk-shift", s, i, end, chars, st, explain,
+		    ctx);
 	/* The middle, known for sure, must read as common text. */
-	{
-		size_t fl;
-
-		cp_at(rep.data, rep.len, 0, &fl);
-		new_ = score(rep.data + fl, rep.len - fl, NULL);
-	}
+	new_ = score(rep.data + first_len, rep.len - first_len, NULL);
 	putcp(&rep, guess((unsigned char)bytes.data[bytes.len - 1], 1,
 	    closed));
-	if (new_ < GOOD || new_ < old + GAIN) {
-		st->unrepairable++;
-		if (explain)
-			explain("gbk-shift", s + i, end - i, NULL, 0, ctx);
-		return end - i;
-	}
+	if (new_ < GOOD || new_ < old + GAIN)
+		return unrepaired("gbk-shift", s, i, end, chars, st, explain,
+		    ctx);
 	*fixed = 1;
 	st->repaired++;
 	if (explain)
@@ -295,9 +338,12 @@ latin1_byte(int32_t cp)
 	return -1;
 }
 
-/* Decodes bytes as GBK into rep; returns 0, or -1 on an invalid pair. */
+/*
+ * Decodes bytes as GBK into rep; returns 0, or -1 on an invalid pair.
+ * *gb2312 tells whether every pair was in GB2312's range.
+ */
 static int
-decode_gbk_bytes(void)
+decode_gbk_bytes(int *gb2312)
 {
 	size_t m;
 	int32_t c;
@@ -313,6 +359,8 @@ decode_gbk_bytes(void)
 		if (m + 1 >= bytes.len ||
 		    (c = gbk_decode(l, (unsigned char)bytes.data[m + 1])) == 0)
 			return -1;
+		if (l > 0xF7 || (unsigned char)bytes.data[m + 1] < 0xA1)
+			*gb2312 = 0;
 		putcp(&rep, c);
 		m++;
 	}
@@ -326,12 +374,16 @@ gbk_latin1(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 {
 	size_t j = i, m, high = 0, counted, last = i;
 	int32_t cp;
-	int b;
+	int b, gb2312 = 1;
+	double sc;
 
 	sp_buf_clear(&bytes);
 	while (j < n) {
 		cp = cp_at(s, n, j, &m);
 		if (cp < 0x80 && cp >= 0x20) {
+			/* One ASCII byte may be a GBK trail byte; more end it. */
+			if (j > last)
+				break;
 			b = (int)cp;
 		} else if ((b = latin1_byte(cp)) < 0) {
 			break;
@@ -346,13 +398,17 @@ gbk_latin1(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	bytes.len -= j - last;
 	if (high < 4)
 		return 0;
-	if (decode_gbk_bytes() < 0) {
-		st->unrepairable++;
-		if (explain)
-			explain("gbk-latin1", s + i, last - i, NULL, 0, ctx);
+	if (decode_gbk_bytes(&gb2312) < 0) {
+		if (high >= 6) {
+			st->unrepairable++;
+			if (explain)
+				explain("gbk-latin1", s + i, last - i, NULL, 0,
+				    ctx);
+		}
 		return last - i;
 	}
-	if (score(rep.data, rep.len, &counted) < GOOD || counted < 2)
+	sc = score(rep.data, rep.len, &counted);
+	if (counted < 2 || (sc < GOOD && !(gb2312 && sc >= BAD - 1)))
 		return last - i;
 	*fixed = 1;
 	st->repaired++;
@@ -407,7 +463,28 @@ utf8_gbk(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 static int
 uncommon_cjk(int32_t cp)
 {
+	if (cp >= FREQ_LO && cp <= FREQ_HI)
+		return freq[cp - FREQ_LO] == 0;
 	return sp_is_han(cp) && mojibake_freq(cp) == 0;
+}
+
+/*
+ * Trims the spaces a repair brought to the ends of the line out[from..]
+ * (GBK text keeps its indent of ideographic spaces): step 4 has run.
+ */
+static void
+trim(struct sp_buf *out, size_t from)
+{
+	size_t a = from, k;
+
+	while (a < out->len && sp_is_space(cp_at(out->data, out->len, a, &k)))
+		a += k;
+	memmove(out->data + from, out->data + a, out->len - a);
+	out->len -= a - from;
+	while (out->len > from &&
+	    sp_is_space(cp_before(out->data, out->len, &k)))
+		out->len -= k;
+	out->data[out->len] = '\0';
 }
 
 /* Repairs one line. */
@@ -421,7 +498,10 @@ line(const char *s, size_t n, struct sp_buf *out, struct mojibake_stats *st,
 	int32_t cp;
 	unsigned char c;
 	int fixed;
+	size_t line_start, repaired = st->repaired;
 
+	if (freq == NULL)
+		load_freq();
 	/* A quick look first: most lines hold none of the signs. */
 	for (p = 0; p < n; p++) {
 		c = (unsigned char)s[p];
@@ -442,11 +522,39 @@ line(const char *s, size_t n, struct sp_buf *out, struct mojibake_stats *st,
 	}
 	if (gbk_cp == NULL)
 		load_gbk();
+	line_start = out->len;
 	while (i < n) {
 		cp = cp_at(s, n, i, &k);
 		b = i;
 		if (is_marker(cp)) {
-			det = gbk_shift;
+			put(out, s + start, i - start);
+			start = i;
+			fixed = 0;
+			broken.s = NULL;
+			if ((used = gbk_shift(s, n, i, out, &fixed, st, explain,
+			    ctx)) > 0) {
+				start = i = i + used;
+				continue;
+			}
+			/* Perhaps UTF-8 read as GBK after a '?'. */
+			if (broken.s && i + k < n) {
+				put(out, s + i, k);
+				start = i + k;
+				used = utf8_gbk(s, n, i + k, out, &fixed, st,
+				    explain, ctx);
+				if (fixed) {
+					start = i = i + k + used;
+					continue;
+				}
+			}
+			if (broken.s) {
+				st->unrepairable++;
+				if (explain)
+					explain(broken.kind, broken.s,
+					    broken.len, NULL, 0, ctx);
+			}
+			i += k;
+			continue;
 		} else if (cp >= 0x80 && latin1_byte(cp) >= 0 &&
 		    !(i > 0 && latin1_byte(cp_before(s, i, &p)) >= 0)) {
 			det = gbk_latin1;
@@ -468,11 +576,22 @@ line(const char *s, size_t n, struct sp_buf *out, struct mojibake_stats *st,
 		start = b;
 		fixed = 0;
 		used = det(s, n, b, out, &fixed, st, explain, ctx);
-		if (fixed)
+		if (fixed) {
 			start = b + used;
+		} else if (det == gbk_latin1 && used) {
+			/* Left as it is, but for the soft hyphens step 3 kept. */
+			for (p = b; p < b + used; p += k) {
+				cp = cp_at(s, n, p, &k);
+				if (cp != 0xAD && !(cp >= 0x80 && cp <= 0x9F))
+					put(out, s + p, k);
+			}
+			start = b + used;
+		}
 		i = used && b + used > i ? b + used : i + k;
 	}
 	put(out, s + start, n - start);
+	if (st->repaired > repaired)
+		trim(out, line_start);
 }
 
 void

@@ -30,24 +30,23 @@ normalize_text(const char *s, size_t n, int nfkc, struct sp_buf *out,
     struct normalize_stats *st)
 {
 	enum sp_norm_form form = nfkc ? SP_NFKC_CJK : SP_NFC;
-	size_t i = 0, start, k, line = out->len;
+	size_t i = 0, start = 0, k, line = out->len;
 	int dirty = 0;
-	int32_t cp;
+	int32_t cp, prev = 0;
 	unsigned char c;
 
 	if (sp_buf_reserve(out, n) < 0)
 		sp_oom();
+	/* Characters kept as they are accumulate in s[start..i). */
 	while (i < n) {
-		/* Printable ASCII and tabs: copied as a run. */
-		start = i;
-		while (i < n && (((c = (unsigned char)s[i]) >= 0x20 &&
-		    c < 0x7F) || c == '\t'))
-			i++;
-		put(out, s + start, i - start);
-		if (i >= n)
-			break;
 		c = (unsigned char)s[i];
+		if ((c >= 0x20 && c < 0x7F) || c == '\t') {
+			prev = c;
+			i++;
+			continue;
+		}
 		if (c == '\n' || c == '\r') {
+			put(out, s + start, i - start);
 			if (dirty)
 				renormalize(out, line, form, st);
 			dirty = 0;
@@ -58,32 +57,51 @@ normalize_text(const char *s, size_t n, int nfkc, struct sp_buf *out,
 			}
 			putch(out, '\n');
 			line = out->len;
-			i++;
+			start = ++i;
+			prev = '\n';
 			continue;
 		}
 		if (c < 0x80) {		/* C0 controls and DEL */
+			put(out, s + start, i - start);
 			st->removed++;
-			i++;
+			start = ++i;
 			continue;
 		}
 		cp = cp_at(s, n, i, &k);
-		if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
+		if (cp >= 0x3001 && cp < 0xD800 && cp != 0x3164) {
+			/* CJK: nothing to remove; NFC-stable but kana marks. */
+			if (!dirty && (cp == 0x3099 || cp == 0x309A ||
+			    (form != SP_NFC && !sp_unicode_quick_cp(cp, form))))
+				dirty = 1;
+		} else if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
+			put(out, s + start, i - start);
 			if (dirty)
 				renormalize(out, line, form, st);
 			dirty = 0;
 			st->newlines++;
 			putch(out, '\n');
 			line = out->len;
+			start = i + k;
+		} else if ((cp == 0xAD || (cp >= 0x80 && cp <= 0x9F)) &&
+		    prev >= 0xA1 && prev <= 0xFF) {
+			/*
+			 * A soft hyphen or C1 control after a Latin-1 letter
+			 * is most likely a byte of GBK text read as Latin-1
+			 * (¡­ is …): step 7 needs it, and removes it if it
+			 * repairs nothing.
+			 */
 		} else if (sp_is_control(cp) || sp_is_zero_width(cp) ||
 		    sp_is_ignorable(cp) || cp == 0xAD) {
+			put(out, s + start, i - start);
 			st->removed++;
-		} else {
-			if (!dirty && !sp_unicode_quick_cp(cp, form))
-				dirty = 1;
-			put(out, s + i, k);
+			start = i + k;
+		} else if (!dirty && !sp_unicode_quick_cp(cp, form)) {
+			dirty = 1;
 		}
+		prev = cp;
 		i += k;
 	}
+	put(out, s + start, n - start);
 	if (dirty)
 		renormalize(out, line, form, st);
 }

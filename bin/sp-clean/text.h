@@ -34,17 +34,31 @@ putcp(struct sp_buf *b, int32_t cp)
 		sp_oom();
 }
 
-/* The character at s[i] (i < n) and its length in *len. */
+/*
+ * The character at s[i] (i < n) and its length in *len.  The text is
+ * valid UTF-8, so the common lengths are decoded without checks; a
+ * sequence cut by the end of s goes to the checking decoder.
+ */
 static inline int32_t
 cp_at(const char *s, size_t n, size_t i, size_t *len)
 {
+	const unsigned char *p = (const unsigned char *)s + i;
 	int32_t cp;
 
-	if ((unsigned char)s[i] < 0x80) {
+	if (p[0] < 0x80) {
 		*len = 1;
-		return (unsigned char)s[i];
+		return p[0];
 	}
-	*len = sp_utf8_decode((const unsigned char *)s + i, n - i, &cp, NULL);
+	if (p[0] >= 0xE0 && p[0] < 0xF0 && n - i >= 3) {
+		*len = 3;
+		return (int32_t)(p[0] & 0x0F) << 12 |
+		    (int32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+	}
+	if (p[0] >= 0xC2 && p[0] < 0xE0 && n - i >= 2) {
+		*len = 2;
+		return (int32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+	}
+	*len = sp_utf8_decode(p, n - i, &cp, NULL);
 	return cp;
 }
 
