@@ -1,0 +1,77 @@
+# bench/sp-dedupe.sh, sourced by bench/run: exact line mode against
+# awk '!seen[$0]++' on 10 M mostly-distinct Chinese lines (throughput and
+# peak memory), and near mode's throughput on documents.
+
+# dd_lines FILE N: N lines cut from the corpus text, each made distinct by
+# its number, and every tenth a repeat of an earlier one.
+dd_lines() {
+	[ -s "$1" ] && return
+	cat tests/data/corpus/*.txt | LC_ALL=C.UTF-8 gawk -v n="$2" '
+	{ text = text $0 }
+	END {
+		len = length(text)
+		for (i = 1; i <= n; i++) {
+			j = (i % 10 == 0) ? int(i / 2) : i
+			off = (j * 7919) % (len - 40) + 1
+			printf "%s（%d）\n", substr(text, off, 8 + j % 17), j
+		}
+	}' > "$1.tmp" && mv "$1.tmp" "$1"
+}
+
+# peak_kib CMD: runs CMD (stdin and stdout as given) and prints its peak
+# resident memory in KiB on fd 3, from the kernel's high-water mark.
+peak_kib() {
+	if command -v /usr/bin/time > /dev/null 2>&1; then
+		/usr/bin/time -f '%M' -o "$WORK/peak" "$@"
+		cat "$WORK/peak" >&3
+		return
+	fi
+	"$@" &
+	pid=$!
+	peak=0
+	while kill -0 $pid 2> /dev/null; do
+		p=$(awk '/^VmHWM/ { print $2 }' /proc/$pid/status 2> /dev/null)
+		[ -n "$p" ] && peak=$p
+		sleep 0.05
+	done
+	wait $pid
+	echo "$peak" >&3
+}
+
+DD_N=${SP_BENCH_DEDUPE_LINES:-10000000}
+dd_file=$WORK/dedupe-lines-$DD_N.txt
+dd_lines "$dd_file" "$DD_N"
+compare "sp-dedupe exact lines" "$dd_file" 2 "sp-dedupe" "gawk '!seen[\$0]++'"
+
+sp_kib=$( { peak_kib sp-dedupe < "$dd_file" > /dev/null; } 3>&1 )
+awk_kib=$( { peak_kib gawk '!seen[$0]++' < "$dd_file" > /dev/null; } 3>&1 )
+distinct=$(sp-dedupe --stats < "$dd_file" 2>&1 > /dev/null |
+    awk -F': ' '/distinct units/ { print $NF }')
+awk -v s="$sp_kib" -v a="$awk_kib" -v d="$distinct" 'BEGIN {
+	printf "%-28s %8.1f MB      vs %8.1f MB       ratio %.2f (ceiling 0.33) %s\n",
+	    "sp-dedupe peak memory", s / 1024, a / 1024, s / a,
+	    s / a < 1 / 3 ? "PASS" : "BELOW"
+	printf "%-28s %8.1f bytes per distinct line (%d distinct; ceiling 40 + constant)\n",
+	    "sp-dedupe memory per line", s * 1024 / d, d
+}'
+
+# Near mode: the corpus pages as documents, each copy slightly edited.
+dd_docs=$WORK/dedupe-docs.txt
+if [ ! -s "$dd_docs" ]; then
+	i=0
+	: > "$dd_docs.tmp"
+	while [ "$(wc -c < "$dd_docs.tmp")" -lt $((SIZE_MB * 1048576)) ]; do
+		i=$((i + 1))
+		for f in tests/data/corpus/*.txt; do
+			sed "s/2009/$((1990 + i % 30))/g" "$f"
+			printf '第%d份\n\f\n' "$i"
+		done >> "$dd_docs.tmp"
+	done
+	mv "$dd_docs.tmp" "$dd_docs"
+fi
+dd_mb=$(awk -v b="$(wc -c < "$dd_docs")" 'BEGIN { printf "%.1f", b / 1048576 }')
+dd_t=$(seconds sh -c "sp-dedupe -d --near < '$dd_docs'")
+awk -v n="sp-dedupe -d --near" -v mb="$dd_mb" -v t="$dd_t" 'BEGIN {
+	printf "%-28s %8.1f MB/s  (%.1f MB in %.2f s, one core; floor 30 MB/s) %s\n",
+	    n, mb / t, mb, t, mb / t >= 30 ? "PASS" : "BELOW"
+}'
