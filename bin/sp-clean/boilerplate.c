@@ -370,7 +370,8 @@ score_line(struct boilerplate *bp, struct line *v, size_t nlines, size_t i)
 	}
 	if (l->f.chars > PROSE_CHARS && l->f.sentence >= 3)
 		return;
-	punctuated = l->f.sentence > 0 || l->f.clause >= 2;
+	punctuated = (l->f.sentence > 0 || l->f.clause >= 2) &&
+	    (l->f.han + l->f.alnum) * 10 >= l->f.chars * 6;
 	segments(l->s, l->n, &g);
 	if ((g.gt >= 2 && l->f.sentence == 0 && l->f.chars <= 150) ||
 	    (g.gt == 1 && l->h.nav_hits > 0 && l->f.sentence == 0 &&
@@ -443,8 +444,9 @@ mark(struct line *l, int threshold, const char *why, const char *list)
 {
 	if (l->score >= threshold)
 		return;
-	l->score = threshold;
-	l->best = threshold;
+	/* Structure is strong evidence, as strong as a word of weight 10. */
+	l->score = (l->score > 0 ? l->score : 0) + 10;
+	l->best = 10;
 	l->why = why;
 	l->why_rule = NULL;
 	l->why_list = list;
@@ -478,12 +480,29 @@ short_item(const struct line *l)
 	    (l->f.marker == LF_NONE || l->f.marker == LF_BULLET) && !l->title;
 }
 
-/* Runs of short lines among menu words are menus. */
+/* Is short line l evidence of a menu in its zone? */
+static int
+menu_hit(const struct line *l, int threshold)
+{
+	if (l->h.vocab > 0 || l->score >= threshold)
+		return 1;
+	if (!nav_line(l))
+		return 0;
+	/* Between paragraphs, only lines made wholly of menu words. */
+	return l->zone != ZONE_BODY || l->h.nav_chars >= visible(l);
+}
+
+/*
+ * Runs of short lines among menu words are menus.  Only the stretch from
+ * the first menu line to the last goes: the short lines after a menu at
+ * the head of a page are the document's title block, those before a menu
+ * at its tail its signature.
+ */
 static void
 score_menus(struct line *v, size_t nlines, int threshold)
 {
-	size_t i, j, k, len, hits;
-	int edge, tail, ok;
+	size_t i, j, k, len, hits, first, last;
+	int edge, ok;
 
 	for (i = 0; i < nlines; i = j) {
 		if (!short_item(&v[i])) {
@@ -491,23 +510,31 @@ score_menus(struct line *v, size_t nlines, int threshold)
 			continue;
 		}
 		hits = 0;
-		for (j = i; j < nlines && short_item(&v[j]); j++)
-			if (nav_line(&v[j]) || v[j].h.vocab > 0 ||
-			    v[j].score >= threshold)
-				hits++;
+		first = last = i;
+		for (j = i; j < nlines && short_item(&v[j]); j++) {
+			if (menu_hit(&v[j], threshold)) {
+				if (hits++ == 0)
+					first = j;
+				last = j;
+			}
+		}
 		len = j - i;
 		edge = v[i].zone != ZONE_BODY || v[j - 1].zone != ZONE_BODY;
-		tail = v[j - 1].zone == ZONE_TAIL;
 		if (edge)
 			ok = hits >= 2 || (len >= 5 && hits >= 1) ||
-			    (tail && len >= 5) ||
 			    (len == 1 && hits == 1 && v[i].f.chars <= 8 &&
 			    nav_line(&v[i]));
 		else
 			ok = hits >= 3 && hits * 2 >= len;
 		if (!ok)
 			continue;
-		for (k = i; k < j; k++)
+		/* At the head a menu runs from the run's start (the site's
+		 * name); at the tail, to the run's end. */
+		if (v[i].zone == ZONE_HEAD)
+			first = i;
+		if (v[j - 1].zone == ZONE_TAIL)
+			last = j - 1;
+		for (k = first; k <= last; k++)
 			mark(&v[k], threshold, "menu", NULL);
 	}
 }
@@ -589,7 +616,7 @@ boilerplate_filter(struct boilerplate *bp, const char *doc, size_t len,
 		}
 	}
 	for (i = 0; i < nlines; i++)
-		v[i].zone = !any || i < first ? ZONE_HEAD :
+		v[i].zone = !any ? ZONE_BODY : i < first ? ZONE_HEAD :
 		    i > last ? ZONE_TAIL : ZONE_BODY;
 	/* Pass 2: each line alone; pass 3: lists and menus. */
 	for (i = 0; i < nlines; i++)

@@ -1,0 +1,349 @@
+/*
+ * Unit tests of bin/sp-clean/boilerplate.c and rules.c: each kind of site
+ * furniture is dropped, each kind of content is kept (headings, salutations,
+ * dates of a speech, redaction marks, placeholder lines, signatures), and
+ * rules files extend, replace and fail as documented.
+ */
+#include <string.h>
+#include <time.h>
+
+#include "boilerplate.h"
+#include "buf.h"
+#include "check.h"
+
+static struct boilerplate *bp;
+
+/* What explain was told, for checking reasons and pointers. */
+static struct sp_buf told = SP_BUF_INIT;
+static const char *doc_start, *doc_end;
+static int bad_pointer;
+
+static void
+tell(const char *line, size_t len, const char *reason, void *ctx)
+{
+	(void)ctx;
+	if (line < doc_start || line + len > doc_end)
+		bad_pointer = 1;
+	sp_buf_append(&told, line, len);
+	sp_buf_puts(&told, " <- ");
+	sp_buf_puts(&told, reason);
+	sp_buf_puts(&told, "\n");
+}
+
+/* Filters doc and checks the kept text and the count of dropped lines. */
+static void
+filter_case(struct boilerplate *b, const char *doc, const char *want,
+    size_t want_dropped, int line)
+{
+	struct sp_buf out = SP_BUF_INIT;
+	size_t dropped;
+
+	sp_buf_clear(&told);
+	doc_start = doc;
+	doc_end = doc + strlen(doc);
+	bad_pointer = 0;
+	sp_buf_puts(&out, "stale contents");
+	dropped = boilerplate_filter(b, doc, strlen(doc), &out, tell, NULL);
+	if (!check_mem(out.data ? out.data : "", out.len, want, strlen(want),
+	    __FILE__, line, "kept lines"))
+		printf("  explain said:\n%s", told.data ? told.data : "");
+	check_int((long long)dropped, (long long)want_dropped, __FILE__, line,
+	    "lines dropped");
+	check_report(!bad_pointer, __FILE__, line,
+	    "explain points into the document");
+	sp_buf_free(&out);
+}
+#define F(doc, want, n) filter_case(bp, (doc), (want), (n), __LINE__)
+/* The document is all content: nothing may go. */
+#define KEEP(doc) filter_case(bp, (doc), (doc), 0, __LINE__)
+
+static int
+told_has(const char *s)
+{
+	return told.data && strstr(told.data, s) != NULL;
+}
+
+static void
+test_content_kept(void)
+{
+	/* The head of a speech: title block, author, date, salutation. */
+	KEEP("第一篇：在全市机关干部大会上的讲话\n"
+	    "“创建学习型机关、争做学习型干部”学习活动\n"
+	    "简报\n"
+	    "第二期\n"
+	    "衢州市安监局“创建学习型机关、争做\n"
+	    "学习型干部”活动领导小组办公室编印 二○○九 年二月六日\n"
+	    "在全市机关干部大会上的讲话\n"
+	    "孙建国（2009年2月2日）\n"
+	    "同志们：\n"
+	    "这次全市机关干部大会的主题是：全面落实市委五届九次全会暨市五届"
+	    "政府第八次全会精神，以深入学习实践科学发展观为主线。");
+	/* Headings of every kind, short lines, redaction and placeholders. */
+	KEEP("在机关干部大会上的讲话\n"
+	    "2019-03-05\n"
+	    "同志们：\n"
+	    "刚才****对机关春节期间的工作进行了总结，评价很高，对下一阶段的"
+	    "工作作了具体安排，我完全同意。\n"
+	    "一、感受\n"
+	    "今天在坐的，基本上是机关的同志，我们是同行，同事。我生在***，"
+	    "工作在****，对***不了解。\n"
+	    "二、表态\n"
+	    "（一）强化三大意识\n"
+	    "（二）深入基层调查研究\n"
+	    "1.围绕主题，组织工作取得新突破。\n"
+	    "第一，发展思路要清晰\n"
+	    "一要把握发展规律。\n"
+	    "..............\n"
+	    "..............\n"
+	    "××××\n"
+	    "XX市XX局\n"
+	    "谢谢大家！");
+	/* The tail of a 公文: signature and date, an attachment list. */
+	KEEP("关于做好2019年春节期间安全工作的通知\n"
+	    "各乡镇人民政府，市直各部门：\n"
+	    "为切实做好春节期间安全生产工作，确保全市人民过一个欢乐祥和的"
+	    "节日，现就有关事项通知如下。\n"
+	    "一、提高认识，加强领导。各地各部门要高度重视，落实责任。\n"
+	    "附件：1.值班安排表\n"
+	    "2.联系人名单\n"
+	    "XX市人民政府办公室\n"
+	    "2019年1月28日");
+	/* Words of the site vocabulary inside prose stay. */
+	KEEP("会议指出，要依法保护著作权人的合法权益，对未经授权复制、传播他人"
+	    "作品的行为，依法查处，营造尊重知识、尊重创造的良好环境。\n"
+	    "同志们，当前位置决定了我们的任务，大家要认清形势，主动作为。\n"
+	    "新闻宣传部门要加强正面宣传，来源可靠的信息要及时发布，回应社会"
+	    "关切，讲好发展故事。");
+	/* Short title-like lines in the body of a speech stay. */
+	KEEP("下面，我讲三点意见。\n"
+	    "第一，要想干事。想不想干事，是衡量干部事业心、责任心的重要标准。\n"
+	    "服务企业\n"
+	    "服务项目\n"
+	    "服务民生\n"
+	    "这三项服务，是今年机关作风建设的主题，各级各部门要抓紧落实。");
+	/* A document with no prose at all, and an empty one. */
+	KEEP("一、总则\n二、分则\n三、附则");
+	KEEP("");
+	KEEP("\n\n");
+}
+
+static void
+test_furniture_dropped(void)
+{
+	/* Breadcrumbs, by vocabulary and by separators alone. */
+	F("当前位置：巨优公文网>范文大全 > 公文范文 > 2023年工作会议讲话\n"
+	    "2023年工作会议讲话\n"
+	    "同志们，今天我们召开全市工作会议，主要任务是总结去年工作，部署"
+	    "今年任务。",
+	    "2023年工作会议讲话\n"
+	    "同志们，今天我们召开全市工作会议，主要任务是总结去年工作，部署"
+	    "今年任务。", 1);
+	F("网站首页 > 通知公告 > 正文\n"
+	    "关于召开年度总结会的通知\n"
+	    "各单位：经研究，决定召开年度总结会，现将有关事项通知如下。",
+	    "关于召开年度总结会的通知\n"
+	    "各单位：经研究，决定召开年度总结会，现将有关事项通知如下。", 1);
+	CHECK(told_has("breadcrumb"));
+	/* Time, source, author, view-count lines. */
+	F("在全市经济工作会议上的讲话\n"
+	    "时间：2023-04-25 13:50:06 公文范文来源：网友投稿\n"
+	    "作者：横店人才网来源：横店人才网 日期：2014-05-17 浏览\n"
+	    "发布时间：2022-10-03 08:56 浏览次数：次\n"
+	    "2022-12-10 05:53:11分类：热点阅读（15429）\n"
+	    "同志们，今年以来，全市经济运行总体平稳，稳中有进，各项工作取得"
+	    "了新的成绩。",
+	    "在全市经济工作会议上的讲话\n"
+	    "同志们，今年以来，全市经济运行总体平稳，稳中有进，各项工作取得"
+	    "了新的成绩。", 4);
+	/* Promos and notices of 范文 sites. */
+	F("下面是小编为大家整理的2023年政协会议讲话（五篇），供大家参考。\n"
+	    "在日常学习、工作或生活中，大家总少不了接触作文或者范文吧，通过"
+	    "文章可以把我们那些零零散散的思想，聚集在一块。这里我整理了一些优"
+	    "秀的范文，希望对大家有所帮助，下面我们就来了解一下吧。\n"
+	    "同志们，今天我们召开全体党员干部大会，集中学习贯彻有关加强党的"
+	    "建设和作风建设的重要指示精神。\n"
+	    "本文档下载后可根据需要修改，欢迎下载。",
+	    "同志们，今天我们召开全体党员干部大会，集中学习贯彻有关加强党的"
+	    "建设和作风建设的重要指示精神。", 3);
+	CHECK(told_has("site vocabulary: "));
+	/* Footers: links, copyright, Powered by, ICP. */
+	F("同志们，让我们紧密团结起来，为实现今年的目标任务而努力奋斗！\n"
+	    "推荐访问：市政协杭州十一届 2023年杭州市政协十一届三次会议（五篇）\n"
+	    "版权所有：巨优公文网 2018-2024 未经授权禁止复制或建立镜像\n"
+	    "Powered by 巨优公文网 © All Rights Reserved.。备案号：沪ICP备18054162号-1",
+	    "同志们，让我们紧密团结起来，为实现今年的目标任务而努力奋斗！", 3);
+	CHECK(told_has("推荐访问"));
+	/* Previous and next. */
+	F("各级党组织要切实履行好第一责任人的职责，坚持守土有责、守土负责。\n"
+	    "上一篇：在全县党建工作会议上的讲话\n"
+	    "下一篇：在全市组织工作会议上的讲话",
+	    "各级党组织要切实履行好第一责任人的职责，坚持守土有责、守土负责。",
+	    2);
+	/* A related-link list after its heading, up to the next prose. */
+	F("同志们，新的一年，是衢州发展极为关键的一年。机遇不容闪失，时间"
+	    "弥足珍贵。\n"
+	    "相关内容\n"
+	    "在全市机关干部大会上的讲话\n"
+	    "机关作风建设工作会议讲话稿\n"
+	    "2022-11-10\n"
+	    "热门阅读\n"
+	    "党建工作会议讲话（三篇）\n"
+	    "最新更新\n"
+	    "县委书记在全县经济工作会议上的讲话",
+	    "同志们，新的一年，是衢州发展极为关键的一年。机遇不容闪失，时间"
+	    "弥足珍贵。", 8);
+	CHECK(told_has("list of links after 相关内容"));
+	/* Menus: on one line, and one item a line before the title. */
+	F("网站首页 新闻中心 关于我们 联系我们\n"
+	    "首页\n"
+	    "新闻\n"
+	    "资讯\n"
+	    "专题\n"
+	    "关于印发工作要点的通知\n"
+	    "各单位：现将今年工作要点印发给你们，请结合实际，认真贯彻落实。",
+	    "关于印发工作要点的通知\n"
+	    "各单位：现将今年工作要点印发给你们，请结合实际，认真贯彻落实。", 5);
+	CHECK(told_has("menu"));
+	/* The page's title with the site's name: the title itself stays. */
+	F("什么食物对脑梗有好处-缠绵床褥网\n"
+	    "什么食物对脑梗有好处\n"
+	    "脑梗患者之所以摊上脑梗，主要是因为脑血管出现堵塞，导致脑部血液"
+	    "养分供应障碍而引起的病变。",
+	    "什么食物对脑梗有好处\n"
+	    "脑梗患者之所以摊上脑梗，主要是因为脑血管出现堵塞，导致脑部血液"
+	    "养分供应障碍而引起的病变。", 1);
+	CHECK(told_has("page title with the site's name"));
+	/* Decoration and template code. */
+	F("第一章 起程\n-\n他推开门，走进了雨里。天色很暗，街上没有一个人，只有远处的路灯还亮着，照着湿漉漉的石板路。\n-\n"
+	    "{{# $.each(d,function(k,v){ }}{{# var cc=(v.id== '177') }}",
+	    "第一章 起程\n他推开门，走进了雨里。天色很暗，街上没有一个人，只有远处的路灯还亮着，照着湿漉漉的石板路。", 3);
+}
+
+static void
+test_rules_files(void)
+{
+	struct boilerplate *b;
+	char err[256];
+	const char *doc = "各单位要认真落实，确保各项工作任务按时完成，不得推诿。"
+	    "对工作不力的，要严肃追究责任。\n"
+	    "广告位招租\n"
+	    "版权所有 某某网";
+
+	/* Extending: a new word drops its line. */
+	b = boilerplate_new(err, sizeof err);
+	CHECK(b != NULL);
+	filter_case(b, doc, "各单位要认真落实，确保各项工作任务按时完成，不得推诿。"
+	    "对工作不力的，要严肃追究责任。\n广告位招租", 1, __LINE__);
+	CHECK_INT(boilerplate_load(b, "# mine\nhas 10 广告位\n", 20, "my.rules",
+	    err, sizeof err), 0);
+	filter_case(b, doc, "各单位要认真落实，确保各项工作任务按时完成，不得推诿。"
+	    "对工作不力的，要严肃追究责任。", 2, __LINE__);
+	boilerplate_free(b);
+
+	/* Replacing: only the file's rules remain. */
+	b = boilerplate_new(err, sizeof err);
+	CHECK_INT(boilerplate_load(b, "%replace\nre 10 广告\n", 22, "r.rules",
+	    err, sizeof err), 0);
+	filter_case(b, doc, "各单位要认真落实，确保各项工作任务按时完成，不得推诿。"
+	    "对工作不力的，要严肃追究责任。\n版权所有 某某网", 1, __LINE__);
+	boilerplate_free(b);
+
+	/* A higher threshold keeps what scores less. */
+	b = boilerplate_new(err, sizeof err);
+	CHECK_INT(boilerplate_load(b, "%threshold 100\n", 15, "t.rules", err,
+	    sizeof err), 0);
+	filter_case(b, doc, doc, 0, __LINE__);
+	boilerplate_free(b);
+
+	/* Errors name the file and line, and the file adds nothing. */
+	b = boilerplate_new(err, sizeof err);
+#define BAD(text, want) do { \
+	CHECK_INT(boilerplate_load(b, (text), strlen(text), "x.rules", err, \
+	    sizeof err), -1); \
+	if (!CHECK(strstr(err, (want)) != NULL)) \
+		printf("  err: %s\n", err); \
+} while (0)
+	BAD("has 10 广告位\nfoo 3 bar\n", "x.rules:2: unknown rule kind \"foo\"");
+	BAD("has ten 广告位\n", "x.rules:1: weight \"ten\" is not an integer");
+	BAD("has 1000 广告位\n", "x.rules:1: weight \"1000\"");
+	BAD("has 10\n", "x.rules:1: has needs a pattern");
+	BAD("nav\n", "x.rules:1: nav needs a pattern");
+	BAD("\n\nre 10 (unclosed\n", "x.rules:3: bad regular expression at "
+	    "offset");
+	BAD("has 10 a\n%replace\n", "x.rules:2: %replace must come before");
+	BAD("%threshold 0\n", "x.rules:1: %threshold needs an integer");
+	BAD("%include other\n", "x.rules:1: unknown directive");
+	BAD("has 10 \xff\xfe\n", "x.rules:1: pattern is not valid UTF-8");
+	/* ... and the rules before the error were not kept either. */
+	filter_case(b, doc, "各单位要认真落实，确保各项工作任务按时完成，不得推诿。"
+	    "对工作不力的，要严肃追究责任。\n广告位招租", 1, __LINE__);
+	/* CRLF files, blank and comment lines are fine. */
+	CHECK_INT(boilerplate_load(b, "# c\r\n\r\n  has 10 招租  \r\n", 24,
+	    "crlf.rules", err, sizeof err), 0);
+	filter_case(b, doc, "各单位要认真落实，确保各项工作任务按时完成，不得推诿。"
+	    "对工作不力的，要严肃追究责任。", 2, __LINE__);
+	boilerplate_free(b);
+}
+
+static void
+test_limits(void)
+{
+	struct boilerplate *b;
+	struct sp_buf doc = SP_BUF_INIT, out = SP_BUF_INIT;
+	char err[256];
+	size_t i, dropped;
+	clock_t t0;
+
+	/* A pattern that backtracks exponentially hits the match limit. */
+	b = boilerplate_new(err, sizeof err);
+	CHECK_INT(boilerplate_load(b, "re 10 ^(a+)+$\n", 14, "slow.rules", err,
+	    sizeof err), 0);
+	for (i = 0; i < 40; i++)
+		sp_buf_putc(&doc, 'a');
+	sp_buf_putc(&doc, 'b');
+	t0 = clock();
+	dropped = boilerplate_filter(b, doc.data, doc.len, &out, NULL, NULL);
+	CHECK_INT(dropped, 0);
+	CHECK((clock() - t0) / CLOCKS_PER_SEC < 5);
+	boilerplate_free(b);
+
+	/* Invalid UTF-8 and NUL bytes in the document: kept, no crash. */
+	sp_buf_clear(&doc);
+	sp_buf_append(&doc, "\xff\xfe abc\n\xe4\xb8\n中\0文", 17);
+	dropped = boilerplate_filter(bp, doc.data, doc.len, &out, NULL, NULL);
+	CHECK_INT(dropped, 0);
+	CHECK_INT(out.len, 17);
+
+	/* Many lines, one long line: linear. */
+	sp_buf_clear(&doc);
+	for (i = 0; i < 20000; i++)
+		sp_buf_puts(&doc, "各级各部门要切实加强领导，认真抓好落实。\n");
+	for (i = 0; i < 100000; i++)
+		sp_buf_puts(&doc, "发展");
+	sp_buf_puts(&doc, "。");
+	t0 = clock();
+	dropped = boilerplate_filter(bp, doc.data, doc.len, &out, NULL, NULL);
+	CHECK_INT(dropped, 0);
+	CHECK_INT(out.len, doc.len);
+	CHECK((clock() - t0) / CLOCKS_PER_SEC < 5);
+	sp_buf_free(&doc);
+	sp_buf_free(&out);
+}
+
+int
+main(void)
+{
+	char err[256];
+
+	if ((bp = boilerplate_new(err, sizeof err)) == NULL) {
+		printf("FAIL boilerplate_new: %s\n", err);
+		return check_done("test_boilerplate");
+	}
+	test_content_kept();
+	test_furniture_dropped();
+	test_rules_files();
+	test_limits();
+	boilerplate_free(bp);
+	sp_buf_free(&told);
+	return check_done("test_boilerplate");
+}
