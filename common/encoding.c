@@ -41,6 +41,32 @@ utf16_by_nuls(const unsigned char *s, size_t n)
 	return NULL;
 }
 
+/*
+ * UTF-8 with a few bad bytes is UTF-8 (they become U+FFFD), not a legacy
+ * encoding: many valid multi-byte characters for each invalid sequence.
+ */
+static int
+mostly_utf8(const unsigned char *s, size_t n)
+{
+	size_t i = 0, k, good = 0, bad = 0;
+	enum sp_utf8_error e;
+	int32_t cp;
+
+	while (i < n) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = sp_utf8_decode(s + i, n - i, &cp, &e);
+		if (e == SP_UTF8_OK)
+			good++;
+		else
+			bad++;
+		i += k;
+	}
+	return good >= 4 && good >= 20 * bad;
+}
+
 const char *
 sp_enc_canonical(const char *name, char *buf, size_t buflen)
 {
@@ -117,6 +143,10 @@ sp_enc_detect(const unsigned char *s, size_t n, int at_eof,
 	valid = sp_utf8_valid_prefix(s, n);
 	if (valid == n || (!at_eof && n - valid < 4 &&
 	    sp_utf8_boundary((const char *)s, n) == valid)) {
+		set_name(g, "UTF-8");
+		return;
+	}
+	if (mostly_utf8(s, at_eof ? n : sp_utf8_boundary((const char *)s, n))) {
 		set_name(g, "UTF-8");
 		return;
 	}

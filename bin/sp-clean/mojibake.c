@@ -419,11 +419,13 @@ gbk_latin1(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 }
 
 /* utf8-gbk at s[i..n): a run of uncommon CJK.  As gbk_shift(). */
+static int uncommon_cjk(int32_t);
+
 static size_t
 utf8_gbk(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
     struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
 {
-	size_t j = i, m, chars = 0, valid, counted;
+	size_t j = i, m, chars = 0, valid, counted, rare = 0;
 	unsigned code;
 	int32_t cp;
 
@@ -434,14 +436,15 @@ utf8_gbk(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 			code = 0x80;
 		else if ((code = gbk_encode(cp)) == 0)
 			break;
+		rare += uncommon_cjk(cp);
 		if (code > 0xFF)
 			putch(&bytes, (int)(code >> 8));
 		putch(&bytes, (int)(code & 0xFF));
 		chars++;
 		j += m;
 	}
-	if (chars < 3 || score(s + i, j - i, NULL) >= BAD)
-		return j - i;
+	if (chars < 3 || rare < 2 || rare * 10 < chars * 3)
+		return j - i;	/* reads as text: few uncommon characters */
 	valid = sp_utf8_valid_prefix((const unsigned char *)bytes.data,
 	    bytes.len);
 	if (valid + 3 < bytes.len || valid == 0)
