@@ -137,15 +137,20 @@ segments(const char *s, size_t n, struct segs *g)
 {
 	size_t i = 0, k, cur = 0;
 	int32_t cp, prev = 0, next;
-	int sep;
+	int sep, tag = 0;
 
 	memset(g, 0, sizeof *g);
 	while (i < n) {
 		cp = lf_first(s + i, n - i, &k);
 		next = i + k < n ? lf_first(s + i + k, n - i - k, NULL) : 0;
 		sep = 0;
-		if (cp == '>' || cp == 0xBB || cp == 0x203A || cp == 0x2192 ||
-		    cp == 0xFF1E) {
+		/* The > closing a tag ("<\/p>") separates nothing. */
+		if (cp == '<')
+			tag = 1;
+		else if (cp == '>' && tag)
+			tag = 0;
+		else if (cp == '>' || cp == 0xBB || cp == 0x203A ||
+		    cp == 0x2192 || cp == 0xFF1E) {
 			if (prev != cp)
 				g->gt++;
 			sep = 1;
@@ -206,7 +211,7 @@ code_like(const struct line *l)
 {
 	size_t i, syms = 0;
 
-	if (l->f.chars < 6 || (l->f.han + l->f.alnum) * 2 >= l->f.chars)
+	if (l->f.chars < 4 || (l->f.han + l->f.alnum) * 2 >= l->f.chars)
 		return 0;
 	for (i = 0; i < l->n; i++)
 		if (strchr("{}()=;$<>", l->s[i]) && l->s[i] != '\0')
@@ -308,6 +313,37 @@ title_with_site(struct line *v, size_t nlines, size_t i)
 }
 
 /*
+ * The first line of a page is often its <title>: junk, then the title,
+ * then the site's name.  A later line that begins with the title (30 bytes
+ * of it or more) is the document's own title line, maybe with a date or a
+ * source glued on: it is protected.
+ */
+static void
+mark_title_lines(struct line *v, size_t nlines)
+{
+	const struct line *t = &v[0];
+	size_t j, p, k, m, span, tries;
+
+	if (nlines < 2 || t->f.chars > 120 || v[0].title)
+		return;
+	span = nlines < TITLE_SPAN ? nlines : TITLE_SPAN;
+	for (j = 1; j < span; j++) {
+		if (v[j].n < 30 || v[j].site_title)
+			continue;
+		for (p = 0, tries = 0; p + 30 <= t->n && tries < 40;
+		    p += k, tries++) {
+			(void)lf_first(t->s + p, t->n - p, &k);
+			m = t->n - p < v[j].n ? t->n - p : v[j].n;
+			if (m >= 30 && memcmp(t->s + p, v[j].s, 30) == 0 &&
+			    memcmp(t->s + p, v[j].s, m) == 0) {
+				v[j].title = 1;
+				break;
+			}
+		}
+	}
+}
+
+/*
  * Is line i a breadcrumb whose separators were lost ("首页高考志愿" + the
  * title): a short trail of menu words, then a later line in full?
  */
@@ -372,6 +408,11 @@ score_line(struct boilerplate *bp, struct line *v, size_t nlines, size_t i)
 		return;
 	punctuated = (l->f.sentence > 0 || l->f.clause >= 2) &&
 	    (l->f.han + l->f.alnum) * 10 >= l->f.chars * 6;
+	if (l->title) {
+		/* The document's title, whatever it looks like. */
+		add(l, -10, NULL);
+		return;
+	}
 	segments(l->s, l->n, &g);
 	if ((g.gt >= 2 && l->f.sentence == 0 && l->f.chars <= 150) ||
 	    (g.gt == 1 && l->h.nav_hits > 0 && l->f.sentence == 0 &&
@@ -604,6 +645,7 @@ boilerplate_filter(struct boilerplate *bp, const char *doc, size_t len,
 	for (i = 0; i < nlines && i < 3; i++)
 		v[i].site_title = v[i].f.sentence <= 3 &&
 		    title_with_site(v, nlines, i);
+	mark_title_lines(v, nlines);
 	for (i = 0; i < nlines; i++) {
 		l = &v[i];
 		anchor = prose(l) && l->h.vocab < 5 && !l->heading &&
