@@ -1,0 +1,70 @@
+/* lint.c: numbering problems of one heading; see lint.h. */
+#include "lint.h"
+
+/* Do two kinds count one sequence?  第一篇 and …篇二 do; 首先 and 第二 too. */
+static int
+same_sequence(enum sp_heading_kind a, enum sp_heading_kind b)
+{
+	if (a == SP_HK_PIAN_TAIL)
+		a = SP_HK_PIAN;
+	if (b == SP_HK_PIAN_TAIL)
+		b = SP_HK_PIAN;
+	if (a == SP_HK_SEQ)
+		a = SP_HK_DI;
+	if (b == SP_HK_SEQ)
+		b = SP_HK_DI;
+	return a == b;
+}
+
+static int
+expected(struct sp_buf *out, const struct sp_heading_entry *e, long n)
+{
+	return sp_heading_format_marker(out, e->h.kind, e->h.form, n);
+}
+
+int
+lint_heading(const struct sp_heading_entry *e, struct sp_buf *out)
+{
+	long n = e->h.number, prev = e->prev_number;
+	int problems = 0, r = 0;
+	const char *what = NULL;
+
+	/* 最后 has no number; …篇X are numbered by their site, loosely. */
+	if (n <= 0)
+		return 0;
+	if (prev < 0 || !same_sequence(e->prev_kind, e->h.kind) ||
+	    e->prev_number <= 0) {
+		if (n != 1 && prev < 0 && e->h.kind != SP_HK_SEQ) {
+			r |= sp_buf_append(out, e->marker, e->marker_len);
+			r |= sp_buf_puts(out, " opens its level: expected ");
+			r |= expected(out, e, 1);
+			r |= sp_buf_putc(out, '\n');
+			problems++;
+		}
+	} else if (n != prev + 1) {
+		if (n == prev)
+			what = "repeated, expected ";
+		else if (n == 1)
+			what = "numbering restarts, expected ";
+		else if (n < prev)
+			what = "out of order, expected ";
+		else
+			what = "expected ";
+		r |= sp_buf_append(out, e->marker, e->marker_len);
+		r |= sp_buf_puts(out, " follows ");
+		r |= sp_buf_puts(out, e->prev_marker);
+		r |= sp_buf_puts(out, ": ");
+		r |= sp_buf_puts(out, what);
+		r |= expected(out, e, prev + 1);
+		r |= sp_buf_putc(out, '\n');
+		problems++;
+	}
+	if (e->h.form != e->first_form) {
+		r |= sp_buf_append(out, e->marker, e->marker_len);
+		r |= sp_buf_puts(out, " mixes widths with its level: expected ");
+		r |= sp_heading_format_marker(out, e->h.kind, e->first_form, n);
+		r |= sp_buf_putc(out, '\n');
+		problems++;
+	}
+	return r ? -1 : problems;
+}

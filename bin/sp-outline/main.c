@@ -1,0 +1,312 @@
+/*
+ * sp-outline: the heading tree of official documents, and a numbering
+ * checker.
+ *
+ * Each document (the input, a part between form-feed lines, a NUL-ended
+ * document with -z, or a JSON Lines record) is read line by line; the
+ * heading tracker of common/heading.h finds its headings and their levels,
+ * and outline.c renders them: an indented tree (the default), Markdown,
+ * JSON, or the numbering problems (--check).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "heading.h"
+#include "outline.h"
+#include "stream.h"
+#include "tool.h"
+
+static const char usage_text[] =
+"usage: sp-outline [-iLn] [-l N] [options] [file ...]\n"
+"       sp-outline -m [-iL] [-l N] [options] [file ...]\n"
+"       sp-outline -j [-iL] [-l N] [options] [file ...]\n"
+"       sp-outline -c [-iL] [options] [file ...]\n"
+"options: [-z] [--jsonl] [--field NAME] [--max-unit SIZE] [--stats]\n"
+"         [--progress] [-h] [--version]\n"
+"\n"
+"  -m, --markdown       the whole document as Markdown, headings as #\n"
+"  -j, --json           one JSON tree a document: level, kind, marker,\n"
+"                       number, title, line, offset, children\n"
+"  -c, --check          report numbering gaps, repeats, restarts,\n"
+"                       disorder and mixed widths; exit 1 if any\n"
+"  -n, --line-numbers   the tree shows input line numbers\n"
+"  -l, --max-level N    leave out headings deeper than level N\n"
+"  -i, --items          also enumerations: 第一，首先，一是，一要 ...\n"
+"  -L, --line-start     headings only at line starts, not after runs of\n"
+"                       spaces inside a line (glued pages)\n"
+"  -z, --null           documents end with NUL, not form-feed lines\n"
+"      --jsonl          JSON Lines records, one document each\n"
+"      --field NAME     the field of JSON Lines records (text)\n"
+"      --max-unit SIZE  longest document held whole (64M)\n"
+"      --stats          counts on stderr\n"
+"      --progress       bytes read, on a terminal\n"
+"  -h, --help           this text\n"
+"      --version        version and libraries\n";
+
+static const struct option longopts[] = {
+	{ "markdown",     no_argument,       NULL, 'm' },
+	{ "json",         no_argument,       NULL, 'j' },
+	{ "check",        no_argument,       NULL, 'c' },
+	{ "line-numbers", no_argument,       NULL, 'n' },
+	{ "max-level",    required_argument, NULL, 'l' },
+	{ "items",        no_argument,       NULL, 'i' },
+	{ "line-start",   no_argument,       NULL, 'L' },
+	SP_COMMON_LONGOPTS,
+	{ NULL, 0, NULL, 0 }
+};
+
+struct run {
+	struct outline *ol;
+	enum outline_mode mode;
+	int in_doc;		/* a document has begun and not ended */
+	uint64_t docs_out;	/* documents written */
+	uint64_t lines;		/* newlines read so far in this file */
+	struct sp_buf carry;	/* a line cut by a piece boundary */
+	uint64_t carry_off, carry_line;
+	int skip_rest;		/* the carried line was too long */
+	uint64_t documents, input_lines;
+	uint64_t invalid_warned;
+	char where[1024];
+	struct sp_buf rec;	/* a JSON Lines record being built */
+};
+
+/* Writes what the outline has rendered, framed as a document. */
+static void
+drain(struct run *r, const struct sp_input_unit *in, int last)
+{
+	struct sp_buf *out = outline_output(r->ol);
+
+	if (out->data == NULL && sp_buf_putc(out, '\0') == 0)
+		out->len = 0;	/* never hand out a null pointer */
+
+	if (r->mode == MODE_CHECK) {
+		sp_write(out->data, out->len);
+		sp_buf_clear(out);
+		return;
+	}
+	if (in->rec) {
+		/* JSON Lines: the whole record at the document's end. */
+		if (last) {
+			if (r->mode == MODE_JSON) {
+				sp_buf_clear(&r->rec);
+				if (sp_buf_puts(&r->rec, "\"outline\":") < 0 ||
+				    sp_buf_append(&r->rec, out->data,
+				    out->len) < 0)
+					sp_oom();
+				sp_emit(in, in->text, in->len, r->rec.data);
+			} else {
+				/* The field holds the lines, not a last "\n". */
+				if (out->len > 0 && out->data[out->len - 1] ==
+				    '\n')
+					out->len--;
+				sp_emit(in, out->data ? out->data : "",
+				    out->len, NULL);
+			}
+			sp_buf_clear(out);
+		}
+		return;
+	}
+	if (r->mode == MODE_JSON) {
+		if (last) {
+			sp_write(out->data, out->len);
+			sp_putc('\n');
+			sp_buf_clear(out);
+		}
+		return;
+	}
+	sp_write(out->data, out->len);
+	sp_buf_clear(out);
+	if (last && sp_opts.nul)
+		sp_putc('\0');
+}
+
+static void
+feed(struct run *r, const char *s, size_t n, uint64_t line, uint64_t off)
+{
+	r->input_lines++;
+	if (outline_line(r->ol, s, n, line, off) < 0)
+		sp_oom();
+}
+
+/* The title member of a JSON Lines record, or NULL. */
+static char *
+record_title(const struct sp_input_unit *in)
+{
+	json_t *root, *t;
+	char *title = NULL;
+
+	root = json_loadb(in->rec->line, in->rec->line_len, 0, NULL);
+	if (root && (t = json_object_get(root, "title")) && json_is_string(t))
+		title = sp_xstrdup(json_string_value(t));
+	json_decref(root);
+	return title;
+}
+
+static int
+on_unit(const struct sp_input_unit *in, void *ctx)
+{
+	struct run *r = ctx;
+	const struct sp_unit *u = in->unit;
+	const char *s = in->text, *nl;
+	size_t n = in->len, len;
+	uint64_t base = in->rec ? 0 : u->offset, line;
+	int last = !(u->flags & SP_UNIT_PARTIAL);
+
+	if (!(u->flags & SP_UNIT_CONTINUED) || !r->in_doc) {
+		if (!in->rec && !sp_opts.nul && r->docs_out > 0 &&
+		    r->mode != MODE_CHECK && r->mode != MODE_JSON)
+			sp_write("\f\n", 2);
+		r->docs_out++;
+		r->documents++;
+		r->in_doc = 1;
+		snprintf(r->where, sizeof r->where, "%s", in->file);
+		outline_begin(r->ol, r->where, in->rec ? u->number : 0);
+		if (in->rec)
+			r->lines = 0;	/* lines of the record's text */
+		sp_buf_clear(&r->carry);
+		r->skip_rest = 0;
+	}
+	line = r->lines + 1;
+	while (n > 0) {
+		nl = memchr(s, '\n', n);
+		len = nl ? (size_t)(nl - s) : n;
+		if (nl == NULL && !last) {
+			/* The line goes on in the next piece. */
+			if (r->carry.len == 0) {
+				r->carry_off = base + (uint64_t)(s - in->text);
+				r->carry_line = line;
+			}
+			if (!r->skip_rest) {
+				if (r->carry.len + len > sp_opts.max_unit) {
+					feed(r, r->carry.data ? r->carry.data :
+					    "", r->carry.len, r->carry_line,
+					    r->carry_off);
+					sp_buf_clear(&r->carry);
+					r->skip_rest = 1;
+				} else if (sp_buf_append(&r->carry, s, len) < 0)
+					sp_oom();
+			}
+			break;
+		}
+		if (r->carry.len > 0 || r->skip_rest) {
+			if (!r->skip_rest) {
+				if (sp_buf_append(&r->carry, s, len) < 0)
+					sp_oom();
+				feed(r, r->carry.data, r->carry.len,
+				    r->carry_line, r->carry_off);
+			}
+			sp_buf_clear(&r->carry);
+			r->skip_rest = 0;
+		} else
+			feed(r, s, len, line, base + (uint64_t)(s - in->text));
+		if (nl == NULL)
+			break;
+		r->lines++;
+		line++;
+		s = nl + 1;
+		n -= len + 1;
+	}
+	if (last) {
+		char *title = NULL;
+
+		if (r->carry.len > 0)
+			feed(r, r->carry.data, r->carry.len, r->carry_line,
+			    r->carry_off);
+		sp_buf_clear(&r->carry);
+		r->skip_rest = 0;
+		/* The separator's newlines: "\n\f\n" ends a line and is one. */
+		if (!in->rec)
+			for (size_t i = 0; i < u->sep_len; i++)
+				r->lines += u->sep[i] == '\n';
+		if (in->rec && r->mode == MODE_JSON)
+			title = record_title(in);
+		if (outline_end(r->ol, title) < 0)
+			sp_oom();
+		free(title);
+		r->in_doc = 0;
+	}
+	drain(r, in, last);
+	return 0;
+}
+
+static void
+at_file_end(const char *file, int index, void *ctx)
+{
+	struct run *r = ctx;
+	uint64_t bad = outline_invalid(r->ol);
+
+	(void)index;
+	if (bad > r->invalid_warned)
+		sp_warn(file, "%llu invalid UTF-8 sequences shown as U+FFFD",
+		    (unsigned long long)(bad - r->invalid_warned));
+	r->invalid_warned = bad;
+	r->lines = 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct outline_opts o;
+	struct run r;
+	int c, nmodes = 0;
+
+	memset(&o, 0, sizeof o);
+	memset(&r, 0, sizeof r);
+	sp_tool_init("sp-outline", usage_text);
+	o.mode = MODE_TREE;
+	while ((c = getopt_long(argc, argv, "mjcnl:iLzh", longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'm':
+		case 'j':
+		case 'c':
+			o.mode = c == 'm' ? MODE_MARKDOWN : c == 'j' ?
+			    MODE_JSON : MODE_CHECK;
+			nmodes++;
+			break;
+		case 'n':
+			o.numbers = 1;
+			break;
+		case 'l':
+			o.max_level = (int)sp_parse_number("--max-level",
+			    optarg, 1, 64);
+			break;
+		case 'i':
+			o.flags |= SP_HEADING_ITEMS;
+			break;
+		case 'L':
+			o.flags |= SP_HEADING_NO_SEGMENTS;
+			break;
+		default:
+			if (!sp_common_option(c, optarg))
+				sp_usage_error("unknown option");
+		}
+	}
+	if (nmodes > 1)
+		sp_usage_error("-m, -j and -c: one at a time");
+	if (o.numbers && o.mode != MODE_TREE)
+		sp_usage_error("-n works with the tree only");
+	if (o.max_level && o.mode == MODE_CHECK)
+		sp_usage_error("-l does not work with -c");
+	if ((r.ol = outline_new(&o)) == NULL)
+		sp_oom();
+	r.mode = o.mode;
+	sp_each_unit(argc - optind, argv + optind, SP_FRAME_DOCUMENTS, on_unit,
+	    at_file_end, &r);
+	if (sp_opts.stats) {
+		sp_stat_add("documents", r.documents);
+		sp_stat_add("lines", r.input_lines);
+		sp_stat_add("headings", outline_headings(r.ol));
+		if (o.mode == MODE_CHECK)
+			sp_stat_add("problems", outline_problems(r.ol));
+	}
+	if (outline_problems(r.ol) > 0 && sp_status < SP_EXIT_PROBLEMS)
+		sp_status = SP_EXIT_PROBLEMS;
+	outline_free(r.ol);
+	sp_buf_free(&r.carry);
+	sp_buf_free(&r.rec);
+	return sp_finish();
+}

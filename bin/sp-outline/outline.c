@@ -1,0 +1,542 @@
+/* outline.c: one document's outline in four renderings; see outline.h. */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "heading.h"
+#include "lint.h"
+#include "outline.h"
+#include "utf8.h"
+
+#define TITLE_MAX 80		/* characters of a document title */
+#define MAX_LEVELS 64
+
+struct outline {
+	struct outline_opts o;
+	struct sp_heading_tracker *tr;
+	struct sp_buf out;		/* rendered output, drained by caller */
+	struct sp_buf tmp;
+	const char *where;
+	uint64_t record_line;
+	int has_title;
+	int blocks;			/* Markdown blocks written */
+	struct sp_buf title;
+	uint64_t title_line;
+	json_t *doc;			/* --json: the document's object */
+	json_t *stack[MAX_LEVELS + 1];	/* children arrays by level */
+	uint64_t headings, problems, invalid;
+};
+
+struct outline *
+outline_new(const struct outline_opts *o)
+{
+	struct outline *ol = calloc(1, sizeof *ol);
+
+	if (ol == NULL)
+		return NULL;
+	ol->o = *o;
+	if ((ol->tr = sp_heading_tracker_new(o->flags)) == NULL) {
+		free(ol);
+		return NULL;
+	}
+	return ol;
+}
+
+void
+outline_free(struct outline *ol)
+{
+	if (ol == NULL)
+		return;
+	sp_heading_tracker_free(ol->tr);
+	sp_buf_free(&ol->out);
+	sp_buf_free(&ol->tmp);
+	sp_buf_free(&ol->title);
+	json_decref(ol->doc);
+	free(ol);
+}
+
+struct sp_buf *
+outline_output(struct outline *ol)
+{
+	return &ol->out;
+}
+
+uint64_t
+outline_headings(const struct outline *ol)
+{
+	return ol->headings;
+}
+
+uint64_t
+outline_problems(const struct outline *ol)
+{
+	return ol->problems;
+}
+
+uint64_t
+outline_invalid(const struct outline *ol)
+{
+	return ol->invalid;
+}
+
+/* Appends s[0..n) with invalid UTF-8 replaced by U+FFFD. */
+static int
+put_text(struct outline *ol, struct sp_buf *b, const char *s, size_t n)
+{
+	long bad;
+
+	if (sp_utf8_valid_prefix((const unsigned char *)s, n) == n)
+		return sp_buf_append(b, s, n);
+	if ((bad = sp_utf8_sanitize(s, n, b, NULL, 0)) < 0)
+		return -1;
+	ol->invalid += bad;
+	return 0;
+}
+
+static int
+is_blank_cp(int32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\r' || cp == 0x3000 ||
+	    cp == 0xA0 || cp == 0xFEFF;
+}
+
+/* Trims blanks at both ends of s[0..*n); returns the new start. */
+static const char *
+trim(const char *s, size_t *n)
+{
+	int32_t cp;
+	size_t l, b;
+
+	while (*n > 0) {
+		l = sp_utf8_decode((const unsigned char *)s, *n, &cp, NULL);
+		if (!is_blank_cp(cp))
+			break;
+		s += l;
+		*n -= l;
+	}
+	while (*n > 0) {
+		b = *n - 1;
+		while (b > 0 && ((unsigned char)s[b] & 0xC0) == 0x80)
+			b--;
+		sp_utf8_decode((const unsigned char *)s + b, *n - b, &cp, NULL);
+		if (!is_blank_cp(cp))
+			break;
+		*n = b;
+	}
+	return s;
+}
+
+/*
+ * The end of the first piece of s[0..n) when runs of two or more blanks
+ * separate pieces (a glued page), in *next the start of the next; n when
+ * there is one piece.
+ */
+static size_t
+piece_end(const struct outline *ol, const char *s, size_t n, size_t *next)
+{
+	size_t i = 0, l, run_start;
+	int32_t cp;
+	int runs;
+
+	*next = n;
+	if (ol->o.flags & SP_HEADING_NO_SEGMENTS)
+		return n;
+	while (i < n) {
+		l = sp_utf8_decode((const unsigned char *)s + i, n - i, &cp,
+		    NULL);
+		if (!is_blank_cp(cp)) {
+			i += l;
+			continue;
+		}
+		run_start = i;
+		runs = 0;
+		while (i < n) {
+			l = sp_utf8_decode((const unsigned char *)s + i, n - i,
+			    &cp, NULL);
+			if (!is_blank_cp(cp))
+				break;
+			runs++;
+			i += l;
+		}
+		if (runs >= 2 && run_start > 0 && i < n) {
+			*next = i;
+			return run_start;
+		}
+	}
+	return n;
+}
+
+static void
+set_title(struct outline *ol, const char *s, size_t n, uint64_t line)
+{
+	size_t next, chars = 0, i = 0, l;
+	int32_t cp;
+
+	n = piece_end(ol, s, n, &next);
+	s = trim(s, &n);
+	while (i < n && chars < TITLE_MAX) {
+		l = sp_utf8_decode((const unsigned char *)s + i, n - i, &cp,
+		    NULL);
+		i += l;
+		chars++;
+	}
+	sp_buf_clear(&ol->title);
+	if (put_text(ol, &ol->title, s, i) < 0)
+		ol->title.len = 0;
+	ol->has_title = 1;
+	ol->title_line = line;
+}
+
+static int
+put_line_number(struct outline *ol, uint64_t line)
+{
+	char num[32];
+
+	if (!ol->o.numbers)
+		return 0;
+	snprintf(num, sizeof num, "%" PRIu64 ":", line);
+	return sp_buf_puts(&ol->out, num);
+}
+
+/* Markdown: one block, a blank line before all but the first. */
+static int
+md_block_start(struct outline *ol)
+{
+	if (ol->blocks++ > 0)
+		return sp_buf_putc(&ol->out, '\n');
+	return 0;
+}
+
+/* Body text as Markdown paragraphs, escaped where Markdown would misread. */
+static int
+md_body(struct outline *ol, const char *s, size_t n)
+{
+	size_t end, next, k;
+	const char *p;
+
+	while (n > 0) {
+		end = piece_end(ol, s, n, &next);
+		k = end;
+		p = trim(s, &k);
+		if (k > 0) {
+			if (md_block_start(ol) < 0)
+				return -1;
+			if (strchr("#>-+*=|`", *p) && sp_buf_putc(&ol->out,
+			    '\\') < 0)
+				return -1;
+			if (*p >= '0' && *p <= '9') {
+				/* "3. " or "3) " would open a list. */
+				size_t d = 0;
+
+				while (d < k && p[d] >= '0' && p[d] <= '9')
+					d++;
+				if (d < k && (p[d] == '.' || p[d] == ')') &&
+				    (d + 1 == k || p[d + 1] == ' ')) {
+					if (put_text(ol, &ol->out, p, d) < 0 ||
+					    sp_buf_putc(&ol->out, '\\') < 0)
+						return -1;
+					p += d;
+					k -= d;
+				}
+			}
+			if (put_text(ol, &ol->out, p, k) < 0 ||
+			    sp_buf_putc(&ol->out, '\n') < 0)
+				return -1;
+		}
+		s += next;
+		n -= next;
+	}
+	return 0;
+}
+
+/* A heading's end in its line: the title, and a sentence end after it. */
+static size_t
+heading_end(const struct sp_heading_entry *e, const char *s, size_t n)
+{
+	size_t end = e->h.title_len ? e->h.title_off + e->h.title_len :
+	    e->h.marker_off + e->h.marker_len;
+	int32_t cp;
+	size_t l;
+
+	if (e->h.kind == SP_HK_PIAN_TAIL)
+		end = e->h.marker_off + e->h.marker_len;
+	if (end < n) {
+		l = sp_utf8_decode((const unsigned char *)s + end, n - end,
+		    &cp, NULL);
+		if (cp == 0x3002 || cp == 0xFF1A || cp == ':' || cp == 0xFF1B ||
+		    cp == 0xFF01 || cp == 0xFF1F || cp == '.' || cp == ';' ||
+		    cp == '!' || cp == '?')
+			end += l;
+	}
+	return end;
+}
+
+static int
+shown(const struct outline *ol, const struct sp_heading_entry *e)
+{
+	return ol->o.max_level == 0 || e->level <= ol->o.max_level;
+}
+
+static int
+markdown_line(struct outline *ol, const char *s, size_t n, int found)
+{
+	const struct sp_heading_entry *e;
+	size_t pos = 0, start, end, k;
+	const char *p;
+	int i, hashes;
+
+	if (!ol->has_title)
+		return 0;
+	for (i = 0; i < found; i++) {
+		e = sp_heading_tracker_found(ol->tr, i);
+		if (!shown(ol, e))
+			continue;
+		start = e->h.marker_off;
+		if (e->h.kind == SP_HK_PIAN_TAIL)
+			start = e->h.title_off;
+		if (start < pos)
+			continue;
+		if (md_body(ol, s + pos, start - pos) < 0)
+			return -1;
+		end = heading_end(e, s, n);
+		k = end - start;
+		p = trim(s + start, &k);
+		hashes = e->level + 1 > 6 ? 6 : e->level + 1;
+		if (md_block_start(ol) < 0 ||
+		    sp_buf_append(&ol->out, "######", hashes) < 0 ||
+		    sp_buf_putc(&ol->out, ' ') < 0 ||
+		    put_text(ol, &ol->out, p, k) < 0 ||
+		    sp_buf_putc(&ol->out, '\n') < 0)
+			return -1;
+		pos = end;
+	}
+	return md_body(ol, s + pos, n - pos);
+}
+
+static json_t *
+jstr(struct outline *ol, const char *s, size_t n)
+{
+	sp_buf_clear(&ol->tmp);
+	if (put_text(ol, &ol->tmp, s, n) < 0)
+		return NULL;
+	return json_stringn(ol->tmp.data ? ol->tmp.data : "", ol->tmp.len);
+}
+
+static int
+json_heading(struct outline *ol, const struct sp_heading_entry *e)
+{
+	json_t *node, *children, *parent;
+	int level = e->level, r = 0;
+
+	if (level > MAX_LEVELS)
+		level = MAX_LEVELS;
+	parent = ol->stack[level - 1];
+	while (parent == NULL && level > 1)
+		parent = ol->stack[--level - 1];
+	if (parent == NULL)
+		return 0;
+	if ((node = json_object()) == NULL || (children = json_array()) ==
+	    NULL) {
+		json_decref(node);
+		return -1;
+	}
+	r |= json_object_set_new(node, "level", json_integer(e->level));
+	r |= json_object_set_new(node, "kind",
+	    json_string(sp_heading_kind_name(e->h.kind)));
+	r |= json_object_set_new(node, "marker",
+	    jstr(ol, e->marker, e->marker_len));
+	r |= json_object_set_new(node, "number", json_integer(e->h.number));
+	r |= json_object_set_new(node, "title",
+	    jstr(ol, e->title, e->title_len));
+	r |= json_object_set_new(node, "line", json_integer(e->line));
+	r |= json_object_set_new(node, "offset",
+	    json_integer((json_int_t)e->offset));
+	if (e->item)
+		r |= json_object_set_new(node, "item", json_true());
+	r |= json_object_set(node, "children", children);
+	r |= json_array_append_new(parent, node);
+	ol->stack[level] = children;
+	json_decref(children);
+	if (level < MAX_LEVELS)
+		ol->stack[level + 1] = NULL;
+	return r ? -1 : 0;
+}
+
+static int
+check_heading(struct outline *ol, const struct sp_heading_entry *e)
+{
+	char prefix[64];
+	size_t i, start = 0;
+	int n;
+
+	sp_buf_clear(&ol->tmp);
+	if ((n = lint_heading(e, &ol->tmp)) <= 0)
+		return n;
+	ol->problems += n;
+	snprintf(prefix, sizeof prefix, ":%" PRIu64 ": ",
+	    ol->record_line ? ol->record_line : e->line);
+	for (i = 0; i < ol->tmp.len; i++) {
+		if (ol->tmp.data[i] != '\n')
+			continue;
+		if (sp_buf_puts(&ol->out, ol->where) < 0 ||
+		    sp_buf_puts(&ol->out, prefix) < 0 ||
+		    put_text(ol, &ol->out, ol->tmp.data + start,
+		    i + 1 - start) < 0)
+			return -1;
+		start = i + 1;
+	}
+	return 0;
+}
+
+void
+outline_begin(struct outline *ol, const char *where, uint64_t record_line)
+{
+	sp_heading_tracker_reset(ol->tr);
+	ol->where = where;
+	ol->record_line = record_line;
+	ol->has_title = 0;
+	ol->blocks = 0;
+	ol->title_line = 0;
+	sp_buf_clear(&ol->title);
+	json_decref(ol->doc);
+	ol->doc = NULL;
+	memset(ol->stack, 0, sizeof ol->stack);
+}
+
+static int
+json_doc(struct outline *ol)
+{
+	json_t *headings;
+
+	if (ol->doc)
+		return 0;
+	if ((ol->doc = json_object()) == NULL ||
+	    (headings = json_array()) == NULL)
+		return -1;
+	/* Placeholders fix the members' order; outline_end fills them. */
+	if (json_object_set_new(ol->doc, "title", json_string("")) < 0 ||
+	    json_object_set_new(ol->doc, "line", json_integer(0)) < 0 ||
+	    json_object_set_new(ol->doc, "headings", headings) < 0)
+		return -1;
+	ol->stack[0] = headings;
+	return 0;
+}
+
+/* The first line with text: the title, and in Markdown its "#" line. */
+static int
+first_line(struct outline *ol, const char **sp, size_t *np, uint64_t line,
+    uint64_t *offset)
+{
+	const char *s = *sp, *p;
+	size_t n = *np, next, end, k;
+	struct sp_heading h;
+
+	set_title(ol, s, n, line);
+	if (ol->o.mode == MODE_TREE)
+		return put_line_number(ol, line) < 0 ||
+		    sp_buf_append(&ol->out, ol->title.data, ol->title.len) < 0 ||
+		    sp_buf_putc(&ol->out, '\n') < 0 ? -1 : 0;
+	if (ol->o.mode != MODE_MARKDOWN)
+		return 0;
+	end = piece_end(ol, s, n, &next);
+	if (sp_heading_match(s, end, ol->o.flags, &h))
+		return 0;	/* a heading: shown as one */
+	k = end;
+	p = trim(s, &k);
+	if (md_block_start(ol) < 0 || sp_buf_puts(&ol->out, "# ") < 0 ||
+	    put_text(ol, &ol->out, p, k) < 0 || sp_buf_putc(&ol->out, '\n') < 0)
+		return -1;
+	*sp = s + next;
+	*np = n - next;
+	*offset += next;
+	return 0;
+}
+
+int
+outline_line(struct outline *ol, const char *s, size_t n, uint64_t line,
+    uint64_t offset)
+{
+	const struct sp_heading_entry *e;
+	int found, i;
+	size_t k;
+
+	if (n > 0 && s[n - 1] == '\r')
+		n--;
+	if (!ol->has_title) {
+		k = n;
+		trim(s, &k);
+		if (k == 0)
+			return 0;
+		if (first_line(ol, &s, &n, line, &offset) < 0)
+			return -1;
+	}
+	if ((found = sp_heading_tracker_feed(ol->tr, s, n, line, offset)) < 0)
+		return -1;
+	for (i = 0; i < found; i++) {
+		e = sp_heading_tracker_found(ol->tr, i);
+		if (!shown(ol, e))
+			continue;
+		ol->headings++;
+		switch (ol->o.mode) {
+		case MODE_TREE:
+			sp_buf_clear(&ol->tmp);
+			if (put_line_number(ol, e->line) < 0 ||
+			    sp_buf_append(&ol->out, "                    "
+			    "                                            ",
+			    2 * (e->level > 32 ? 32 : e->level)) < 0 ||
+			    sp_heading_entry_text(e, &ol->tmp) < 0 ||
+			    put_text(ol, &ol->out, ol->tmp.data, ol->tmp.len) < 0 ||
+			    sp_buf_putc(&ol->out, '\n') < 0)
+				return -1;
+			break;
+		case MODE_JSON:
+			if (json_doc(ol) < 0 || json_heading(ol, e) < 0)
+				return -1;
+			break;
+		case MODE_CHECK:
+			if (check_heading(ol, e) < 0)
+				return -1;
+			break;
+		default:
+			break;
+		}
+	}
+	if (ol->o.mode == MODE_MARKDOWN)
+		return markdown_line(ol, s, n, found);
+	return 0;
+}
+
+int
+outline_end(struct outline *ol, const char *title)
+{
+	char *text;
+	int r = 0;
+
+	if (ol->o.mode != MODE_JSON)
+		return 0;
+	if (json_doc(ol) < 0)
+		return -1;
+	if (title)
+		r |= json_object_set_new(ol->doc, "title", jstr(ol, title,
+		    strlen(title)));
+	else
+		r |= json_object_set_new(ol->doc, "title", jstr(ol,
+		    ol->title.data ? ol->title.data : "", ol->title.len));
+	r |= json_object_set_new(ol->doc, "line",
+	    json_integer((json_int_t)ol->title_line));
+	if (r)
+		return -1;
+	if ((text = json_dumps(ol->doc, JSON_COMPACT | JSON_PRESERVE_ORDER)) ==
+	    NULL)
+		return -1;
+	r = sp_buf_puts(&ol->out, text);
+	free(text);
+	json_decref(ol->doc);
+	ol->doc = NULL;
+	memset(ol->stack, 0, sizeof ol->stack);
+	return r;
+}

@@ -1,0 +1,62 @@
+/*
+ * outline.h: one document's outline, built line by line and rendered as
+ * an indented tree, as Markdown, as JSON, or checked for numbering
+ * problems.
+ *
+ * Output accumulates in a buffer the caller drains (outline_take) when it
+ * likes, so a document longer than --max-unit, read in pieces, is written
+ * as it goes; the JSON tree is kept until the document ends.
+ */
+#ifndef SP_OUTLINE_OUTLINE_H
+#define SP_OUTLINE_OUTLINE_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+enum outline_mode { MODE_TREE, MODE_MARKDOWN, MODE_JSON, MODE_CHECK };
+
+struct outline_opts {
+	enum outline_mode mode;
+	int numbers;		/* -n: line numbers in the tree */
+	int max_level;		/* headings deeper are left out; 0: all */
+	unsigned flags;		/* SP_HEADING_ITEMS, SP_HEADING_NO_SEGMENTS */
+};
+
+struct outline;
+
+/* Returns NULL when out of memory. */
+struct outline *outline_new(const struct outline_opts *o);
+void outline_free(struct outline *ol);
+
+/*
+ * Starts a document.  where names it in --check messages ("FILE" or
+ * "FILE:RECORD" style prefix without the line); record_line, when not 0,
+ * is used as the line of every message instead of the heading's own (for
+ * JSON Lines, where a document is one record).
+ */
+void outline_begin(struct outline *ol, const char *where,
+    uint64_t record_line);
+/*
+ * Feeds one line (without its newline; a final CR is ignored), its 1-based
+ * number and the byte offset of its start.  Returns 0, or -1 when out of
+ * memory.
+ */
+int outline_line(struct outline *ol, const char *s, size_t n, uint64_t line,
+    uint64_t offset);
+/*
+ * Ends the document.  title, when not NULL, replaces the title taken from
+ * the text (a JSON Lines record's "title").  For --json the document's
+ * object is appended to the output as one line of JSON.  Returns 0, or -1
+ * when out of memory.
+ */
+int outline_end(struct outline *ol, const char *title);
+
+/* The output so far; outline_take() empties it. */
+struct sp_buf *outline_output(struct outline *ol);
+/* Counts: headings reported, numbering problems, invalid UTF-8 replaced. */
+uint64_t outline_headings(const struct outline *ol);
+uint64_t outline_problems(const struct outline *ol);
+uint64_t outline_invalid(const struct outline *ol);
+
+#endif
