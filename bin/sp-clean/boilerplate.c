@@ -521,6 +521,34 @@ short_item(const struct line *l)
 	    (l->f.marker == LF_NONE || l->f.marker == LF_BULLET) && !l->title;
 }
 
+/* A field of a form: "您的姓名：", "*邮箱：". */
+static int
+form_field(const struct line *l)
+{
+	return l->f.chars <= 10 && (l->f.last == 0xFF1A || l->f.last == ':') &&
+	    l->f.clause == 1 && l->f.sentence == 0;
+}
+
+/*
+ * Three form fields in a row outside the document are a form ("同志们："
+ * alone is a salutation, and a template's fields between paragraphs are
+ * the document's).
+ */
+static void
+score_forms(struct line *v, size_t nlines, int threshold)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < nlines; i = j + 1) {
+		for (j = i; j < nlines && form_field(&v[j]); j++)
+			;
+		if (j - i >= 3 && (v[i].zone != ZONE_BODY ||
+		    v[j - 1].zone != ZONE_BODY))
+			for (k = i; k < j; k++)
+				mark(&v[k], threshold, "form", NULL);
+	}
+}
+
 /* Is short line l evidence of a menu in its zone? */
 static int
 menu_hit(const struct line *l, int threshold)
@@ -594,6 +622,9 @@ explain_line(const struct line *l, boilerplate_explain_fn explain, void *ctx)
 
 	if (l->why_list)
 		snprintf(why, sizeof why, "%s %s", l->why, l->why_list);
+	else if (l->why_rule && l->h.best_len > 0 && l->h.best_len <= 60)
+		snprintf(why, sizeof why, "site vocabulary: %.*s",
+		    (int)l->h.best_len, l->s + l->h.best_at);
 	else if (l->why_rule)
 		snprintf(why, sizeof why, "site vocabulary: %s",
 		    l->why_rule->text);
@@ -665,6 +696,7 @@ boilerplate_filter(struct boilerplate *bp, const char *doc, size_t len,
 		score_line(bp, v, nlines, i);
 	score_lists(v, nlines, threshold);
 	score_menus(v, nlines, threshold);
+	score_forms(v, nlines, threshold);
 	any = 0;
 	for (i = 0; i < nlines; i++) {
 		l = &v[i];

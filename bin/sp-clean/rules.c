@@ -372,15 +372,19 @@ inline_list(const char *s, size_t n)
 }
 
 static void
-count(struct rule_hits *h, struct rule *rule, unsigned stamp)
+count(struct rule_hits *h, struct rule *rule, unsigned stamp, size_t at,
+    size_t len)
 {
 	if (rule->stamp == stamp)
 		return;
 	rule->stamp = stamp;
 	h->vocab += rule->weight;
 	if (rule->weight > 0 && (h->best == NULL ||
-	    rule->weight > h->best->weight))
+	    rule->weight > h->best->weight)) {
 		h->best = rule;
+		h->best_at = at;
+		h->best_len = len;
+	}
 }
 
 void
@@ -408,11 +412,12 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 				continue;
 			switch (rule->kind) {
 			case RULE_HAS:
-				count(h, rule, r->stamp);
+				count(h, rule, r->stamp, pos, rule->len);
 				break;
 			case RULE_START:
 				if (pos == start)
-					count(h, rule, r->stamp);
+					count(h, rule, r->stamp, pos,
+					    rule->len);
 				break;
 			case RULE_IS:
 			case RULE_LIST:
@@ -424,7 +429,8 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 				    rule->len, n - pos - rule->len))
 					break;
 				if (rule->kind == RULE_IS)
-					count(h, rule, r->stamp);
+					count(h, rule, r->stamp, pos,
+					    rule->len);
 				else
 					h->list = rule;
 				break;
@@ -449,7 +455,11 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 		rc = pcre2_match(rule->re, (PCRE2_SPTR)line, n, 0, 0, r->md,
 		    r->mctx);
 		/* No match, or a limit hit: either way the rule says nothing. */
-		if (rc >= 0)
-			count(h, rule, r->stamp);
+		if (rc >= 0) {
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);
+
+			count(h, rule, r->stamp, ov[0],
+			    ov[1] >= ov[0] ? ov[1] - ov[0] : 0);
+		}
 	}
 }

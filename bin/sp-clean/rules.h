@@ -45,6 +45,7 @@ struct rules {
 struct rule_hits {
 	int vocab;			/* sum of the weights that matched */
 	const struct rule *best;	/* the heaviest positive one, or NULL */
+	size_t best_at, best_len;	/* where it matched in the line */
 	int nav_hits;			/* menu words found */
 	size_t nav_chars;		/* characters they cover */
 	const struct rule *list;	/* the list heading the line is */

@@ -213,6 +213,19 @@ test_furniture_dropped(void)
 	    "脑梗患者之所以摊上脑梗，主要是因为脑血管出现堵塞，导致脑部血液"
 	    "养分供应障碍而引起的病变。", 1);
 	CHECK(told_has("page title with the site's name"));
+	/* A form after the document; the explanation quotes the match. */
+	F("多用途水果螺旋榨汁机由机架、传动系统、进料部分、榨汁部分、液压系统和"
+	    "护罩以及电器控制部分等组成。\n"
+	    "您的单位：\n您的姓名：\n常用邮箱：\n详细地址：\n"
+	    "联系电话：0523-81601255",
+	    "多用途水果螺旋榨汁机由机架、传动系统、进料部分、榨汁部分、液压系统和"
+	    "护罩以及电器控制部分等组成。", 5);
+	CHECK(told_has("您的姓名： <- form"));
+	CHECK(told_has("联系电话：0523-81601255 <- site vocabulary: 联系电话"));
+	/* Fields of a template between paragraphs are the document's. */
+	KEEP("会议记录要素如下，各单位要认真填写，按时报送办公室，不得遗漏。\n"
+	    "主持人：\n记录人：\n参会人员：\n"
+	    "记录由办公室统一归档，保存期限为十年，任何人不得私自带走。");
 	/* Decoration and template code. */
 	F("第一章 起程\n-\n他推开门，走进了雨里。天色很暗，街上没有一个人，只有远处的路灯还亮着，照着湿漉漉的石板路。\n-\n"
 	    "{{# $.each(d,function(k,v){ }}{{# var cc=(v.id== '177') }}",
