@@ -110,6 +110,19 @@ swap(void)
 	sp_buf_clear(&b);
 }
 
+static int
+has_empty_line(const char *s, size_t n)
+{
+	const char *nl, *end = s + n;
+
+	while ((nl = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+		if (nl + 1 < end && nl[1] == '\n')
+			return 1;
+		s = nl + 1;
+	}
+	return 0;
+}
+
 /* Drops empty lines and the final newline of a[]: into b, swapped. */
 static void
 drop_empty(void)
@@ -118,7 +131,7 @@ drop_empty(void)
 	size_t n = a.len, len;
 
 	if (n == 0 || (s[0] != '\n' && s[n - 1] != '\n' &&
-	    memmem(s, n, "\n\n", 2) == NULL))
+	    !has_empty_line(s, n)))
 		return;		/* nothing to drop */
 	while (n > 0) {
 		nl = memchr(s, '\n', n);

@@ -14,6 +14,7 @@ SP_DATA(hanfreq);
 #define FREQ_LO 0x3400
 #define FREQ_HI 0x9FFF
 static uint32_t *freq;		/* FREQ_LO..FREQ_HI */
+static unsigned char *rare_bits;	/* FREQ_LO..FREQ_HI: not in the table */
 
 /* GBK's two-byte codes: lead 0x81..0xFE, trail 0x40..0xFE. */
 #define GBK_INDEX(l, t) (((l) - 0x81) * 191 + ((t) - 0x40))
@@ -57,6 +58,12 @@ load_freq(void)
 			p++;
 		p++;
 	}
+	rare_bits = sp_xmalloc((FREQ_HI - FREQ_LO) / 8 + 1);
+	memset(rare_bits, 0, (FREQ_HI - FREQ_LO) / 8 + 1);
+	for (cp = FREQ_LO; cp <= FREQ_HI; cp++)
+		if (freq[cp - FREQ_LO] == 0 && cp >= 0x4E00)
+			rare_bits[(cp - FREQ_LO) >> 3] |=
+			    (unsigned char)(1 << ((cp - FREQ_LO) & 7));
 }
 
 unsigned long
@@ -421,6 +428,27 @@ gbk_latin1(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 /* utf8-gbk at s[i..n): a run of uncommon CJK.  As gbk_shift(). */
 static int uncommon_cjk(int32_t);
 
+/*
+ * Can cp be part of UTF-8 read as GBK?  Any GBK character can, and €
+ * (byte 0x80), but the common punctuation of Chinese text ends a run:
+ * it keeps runs short, and mojibake seldom makes it.
+ */
+static int
+run_char(int32_t cp)
+{
+	if (cp == 0x20AC)
+		return 1;
+	if (cp < 0x80 || gbk_encode(cp) == 0)
+		return 0;
+	switch (cp) {
+	case 0x3001: case 0x3002: case 0xFF0C: case 0xFF1A: case 0xFF1B:
+	case 0xFF1F: case 0xFF01: case 0x201C: case 0x201D: case 0xFF08:
+	case 0xFF09: case 0x3000:
+		return 0;
+	}
+	return 1;
+}
+
 static size_t
 utf8_gbk(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
     struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
@@ -432,10 +460,9 @@ utf8_gbk(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	sp_buf_clear(&bytes);
 	while (j < n) {
 		cp = cp_at(s, n, j, &m);
-		if (cp == 0x20AC)
-			code = 0x80;
-		else if ((code = gbk_encode(cp)) == 0)
+		if (!run_char(cp))
 			break;
+		code = cp == 0x20AC ? 0x80 : gbk_encode(cp);
 		rare += uncommon_cjk(cp);
 		if (code > 0xFF)
 			putch(&bytes, (int)(code >> 8));
@@ -501,7 +528,7 @@ line(const char *s, size_t n, struct sp_buf *out, struct mojibake_stats *st,
 	int32_t cp;
 	unsigned char c;
 	int fixed;
-	size_t line_start, repaired = st->repaired;
+	size_t line_start, repaired = st->repaired, tried = 0;
 
 	if (freq == NULL)
 		load_freq();
@@ -512,11 +539,15 @@ line(const char *s, size_t n, struct sp_buf *out, struct mojibake_stats *st,
 		    (c == 0xEF && p + 2 < n && (unsigned char)s[p + 1] == 0xBF &&
 		    (unsigned char)s[p + 2] == 0xBD))
 			break;
-		if (c >= 0xE3 && c <= 0xE9 && p + 2 < n) {
-			cp = cp_at(s, n, p, &k);
-			if (uncommon_cjk(cp) && ++rare >= 2)
+		if (c >= 0xE4 && c <= 0xE9 && p + 2 < n) {
+			/* A Han ideograph (U+4E00..U+9FFF) not in the table? */
+			cp = (int32_t)(c & 0x0F) << 12 |
+			    (int32_t)((unsigned char)s[p + 1] & 0x3F) << 6 |
+			    ((unsigned char)s[p + 2] & 0x3F);
+			if ((rare_bits[(cp - FREQ_LO) >> 3] >>
+			    ((cp - FREQ_LO) & 7) & 1) && ++rare >= 2)
 				break;
-			p += k - 1;
+			p += 2;
 		}
 	}
 	if (p >= n) {
@@ -561,13 +592,13 @@ line(const char *s, size_t n, struct sp_buf *out, struct mojibake_stats *st,
 		} else if (cp >= 0x80 && latin1_byte(cp) >= 0 &&
 		    !(i > 0 && latin1_byte(cp_before(s, i, &p)) >= 0)) {
 			det = gbk_latin1;
-		} else if (cp >= 0x80 && uncommon_cjk(cp)) {
+		} else if (cp >= 0x80 && i >= tried && uncommon_cjk(cp)) {
 			det = utf8_gbk;
 			/* The run starts at the first CJK before it. */
-			while (b > start) {
+			while (b > start && b > tried) {
 				int32_t pc = cp_before(s, b, &p);
 
-				if (pc < 0x80 || gbk_encode(pc) == 0)
+				if (!run_char(pc))
 					break;
 				b -= p;
 			}
@@ -579,6 +610,8 @@ line(const char *s, size_t n, struct sp_buf *out, struct mojibake_stats *st,
 		start = b;
 		fixed = 0;
 		used = det(s, n, b, out, &fixed, st, explain, ctx);
+		if (det == utf8_gbk)
+			tried = b + (used ? used : k);
 		if (fixed) {
 			start = b + used;
 		} else if (det == gbk_latin1 && used) {

@@ -7,6 +7,7 @@
 
 /* One line, decoded: the characters and what each becomes. */
 static int32_t *cps;		/* the characters */
+static size_t *off;		/* the byte offset of each */
 static int32_t *rep;		/* replacement, 0: keep, -1: drop */
 static unsigned char *prot;	/* inside a URL or e-mail address */
 static size_t cap;
@@ -18,6 +19,7 @@ grow(size_t m)
 		return;
 	cap = m + m / 2 + 64;
 	cps = sp_xrealloc(cps, cap * sizeof *cps);
+	off = sp_xrealloc(off, cap * sizeof *off);
 	rep = sp_xrealloc(rep, cap * sizeof *rep);
 	prot = sp_xrealloc(prot, cap);
 }
@@ -312,9 +314,18 @@ marks(size_t m)
 static int
 candidate(const char *s, size_t n)
 {
+	static unsigned char look[256];
 	size_t i;
 
-	for (i = 0; i < n; i++)
+	if (!look[',']) {
+		const char *c = ",.!?:;()\"\xe2\xe3";
+
+		for (; *c; c++)
+			look[(unsigned char)*c] = 1;
+	}
+	for (i = 0; i < n; i++) {
+		if (!look[(unsigned char)s[i]])
+			continue;
 		switch ((unsigned char)s[i]) {
 		case ',': case '.': case '!': case '?': case ':': case ';':
 		case '(': case ')': case '"':
@@ -331,6 +342,7 @@ candidate(const char *s, size_t n)
 				return 1;
 			break;
 		}
+	}
 	return 0;
 }
 
@@ -344,8 +356,11 @@ line(const char *s, size_t n, struct sp_buf *out)
 		return 0;
 	}
 	grow(n + 1);
-	for (i = 0; i < n; i += k)
+	for (i = 0; i < n; i += k) {
+		off[m] = i;
 		cps[m++] = cp_at(s, n, i, &k);
+	}
+	off[m] = n;
 	memset(rep, 0, m * sizeof *rep);
 	mark_protected(m);
 	changed = ellipses(m);
@@ -356,11 +371,16 @@ line(const char *s, size_t n, struct sp_buf *out)
 		put(out, s, n);
 		return 0;
 	}
-	for (i = 0; i < m; i++) {
-		if (rep[i] < 0)
+	/* Unchanged characters are copied as byte runs. */
+	for (i = 0, k = 0; i < m; i++) {
+		if (rep[i] == 0)
 			continue;
-		putcp(out, rep[i] ? rep[i] : cps[i]);
+		put(out, s + off[k], off[i] - off[k]);
+		if (rep[i] > 0)
+			putcp(out, rep[i]);
+		k = i + 1;
 	}
+	put(out, s + off[k], n - off[k]);
 	return changed;
 }
 
