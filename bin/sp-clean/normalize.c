@@ -61,6 +61,12 @@ normalize_text(const char *s, size_t n, int nfkc, struct sp_buf *out,
 			prev = '\n';
 			continue;
 		}
+		if (c >= 0xE4 && c <= 0xE9) {
+			/* U+4000..U+9FFF: Han, stable and never removed. */
+			prev = 0x4E00;
+			i += 3;
+			continue;
+		}
 		if (c < 0x80) {		/* C0 controls and DEL */
 			put(out, s + start, i - start);
 			st->removed++;

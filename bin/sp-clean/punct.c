@@ -310,48 +310,55 @@ marks(size_t m)
 	return changed;
 }
 
-/* Could line s[0..n) hold something to convert? */
-static int
+/* What line s[0..n) holds that may convert: a mask of these. */
+enum { H_MARK = 1, H_DOT = 2, H_QUOTE = 4, H_PAREN = 8, H_URL = 16 };
+
+static unsigned
 candidate(const char *s, size_t n)
 {
 	static unsigned char look[256];
+	unsigned has = 0;
 	size_t i;
 
 	if (!look[',']) {
-		const char *c = ",.!?:;()\"\xe2\xe3";
+		const char *c = ",!?;";
 
 		for (; *c; c++)
-			look[(unsigned char)*c] = 1;
+			look[(unsigned char)*c] = H_MARK;
+		look['.'] = H_MARK | H_DOT;
+		look[':'] = H_MARK | H_URL;
+		look['@'] = H_URL;
+		look['"'] = H_QUOTE;
+		look['('] = look[')'] = H_PAREN;
+		look[0xE2] = look[0xE3] = 0x80;
 	}
 	for (i = 0; i < n; i++) {
 		if (!look[(unsigned char)s[i]])
 			continue;
-		switch ((unsigned char)s[i]) {
-		case ',': case '.': case '!': case '?': case ':': case ';':
-		case '(': case ')': case '"':
-			return 1;
-		case 0xE2:	/* ‚ ‛ */
+		if (look[(unsigned char)s[i]] != 0x80) {
+			has |= look[(unsigned char)s[i]];
+			continue;
+		}
+		if ((unsigned char)s[i] == 0xE2) {	/* ‚ ‛ */
 			if (i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
 			    ((unsigned char)s[i + 2] == 0x9A ||
 			    (unsigned char)s[i + 2] == 0x9B))
-				return 1;
-			break;
-		case 0xE3:	/* 。。。 */
-			if (i + 5 < n && memcmp(s + i, "\xe3\x80\x82\xe3\x80\x82",
-			    6) == 0)
-				return 1;
-			break;
+				has |= H_QUOTE;
+		} else if (i + 5 < n && memcmp(s + i,
+		    "\xe3\x80\x82\xe3\x80\x82", 6) == 0) {	/* 。。 */
+			has |= H_DOT;
 		}
 	}
-	return 0;
+	return has;
 }
 
 static size_t
 line(const char *s, size_t n, struct sp_buf *out)
 {
 	size_t m = 0, i, k, changed;
+	unsigned has;
 
-	if (!candidate(s, n)) {
+	if ((has = candidate(s, n)) == 0) {
 		put(out, s, n);
 		return 0;
 	}
@@ -362,11 +369,17 @@ line(const char *s, size_t n, struct sp_buf *out)
 	}
 	off[m] = n;
 	memset(rep, 0, m * sizeof *rep);
-	mark_protected(m);
-	changed = ellipses(m);
-	changed += quotes(m);
-	changed += parens(m);
-	changed += marks(m);
+	if (has & H_URL)
+		mark_protected(m);
+	else
+		memset(prot, 0, m);
+	changed = has & H_DOT ? ellipses(m) : 0;
+	if (has & H_QUOTE)
+		changed += quotes(m);
+	if (has & H_PAREN)
+		changed += parens(m);
+	if (has & H_MARK)
+		changed += marks(m);
 	if (changed == 0) {
 		put(out, s, n);
 		return 0;
