@@ -22,7 +22,13 @@ struct para {
 	enum lf_marker marker;	/* how its first line opened */
 	size_t chars;
 	size_t sentence;	/* sentence punctuation, the last one included */
+	size_t stops;		/* 。 and ； among them */
 	size_t clause;
+	size_t colons;
+	const char *first;	/* its first line */
+	size_t first_len;
+	const char *line;	/* its last line, page number stripped */
+	size_t line_len;
 	size_t open;		/* quotes and brackets still open */
 	int32_t last;		/* its last character (closers skipped) */
 	int32_t last_raw;	/* its very last character */
@@ -30,19 +36,52 @@ struct para {
 	int page_number;	/* ends with " 12": a page number */
 };
 
-/* Characters after which a Chinese sentence cannot stop. */
+/*
+ * Words after which a Chinese phrase cannot stop: particles, conjunctions
+ * and prepositions that need what follows.  A word that ends in one of
+ * them but is complete (面对, 参与, 转让, 大使) does not count.
+ */
 static int
-is_function_char(int32_t cp)
+ends_with_function_word(const char *s, size_t n)
 {
-	/* 的地得和与及或并而在对把被将从向为以于是要让使由因所更最很也都还就才又再不之其 */
-	static const char set[] = "的地得和与及或并而在对把被将从向为以于是要让使由"
-	    "因所更最很也都还就才又再不之其";
+	static const char *const words[] = { "的", "和", "与", "及", "或",
+	    "并", "而", "把", "被", "将", "从", "让", "使", "对", "以及",
+	    "但是", "因为", "所以", "如果", "虽然", "关于", "对于", "通过",
+	    "根据", "按照", "为了", "进一步", "不断", "并且", "而且", "或者",
+	    "正在", "已经", "必须", "应当", "能够", "只有", "只要", "不仅",
+	    "不但", NULL };
+	static const char *const whole[] = { "目的", "共和", "温和", "缓和",
+	    "平和", "参与", "给与", "涉及", "危及", "普及", "波及", "不及",
+	    "顾及", "合并", "兼并", "吞并", "一把", "棉被", "大将", "服从",
+	    "顺从", "跟从", "转让", "出让", "谦让", "礼让", "退让", "忍让",
+	    "大使", "公使", "特使", "天使", "面对", "反对", "绝对", "相对",
+	    "应对", "核对", "校对", "配对", "派对", "一对", "成对", "敌对",
+	    "有的", "似的", "是的", "真的", "好的", "对的", NULL };
+	size_t i, m;
+
+	for (i = 0; whole[i]; i++) {
+		m = strlen(whole[i]);
+		if (n >= m && memcmp(s + n - m, whole[i], m) == 0)
+			return 0;
+	}
+	for (i = 0; words[i]; i++) {
+		m = strlen(words[i]);
+		if (n >= m && memcmp(s + n - m, words[i], m) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Units and measure words that follow a number: 16 / 亿元. */
+static int
+is_unit(int32_t cp)
+{
+	static const char units[] = "亿万千百元角分%％个年月日号次人位名件项条"
+	    "家所台辆吨米斤倍岁户套张股只期届";
 	char enc[4];
 	size_t k = sp_utf8_encode(cp, enc);
 
-	if (cp < 0x80)
-		return 0;
-	return memmem(set, sizeof set - 1, enc, k) != NULL;
+	return memmem(units, sizeof units - 1, enc, k) != NULL;
 }
 
 static int
@@ -103,7 +142,13 @@ para_start(struct para *p, const char *line, size_t n)
 	p->marker = f.marker;
 	p->chars = f.chars;
 	p->sentence = f.sentence;
+	p->stops = f.stops;
 	p->clause = f.clause;
+	p->colons = f.colons;
+	p->first = line;
+	p->first_len = m;
+	p->line = line;
+	p->line_len = m;
 	p->open = f.open;
 	p->last = f.last;
 	p->last_raw = n ? lf_last(line, n, NULL) : 0;
@@ -120,7 +165,11 @@ para_add(struct para *p, const char *line, size_t n)
 	lf_scan(line, m, &f);
 	p->chars += f.chars;
 	p->sentence += f.sentence;
+	p->stops += f.stops;
 	p->clause += f.clause;
+	p->colons += f.colons;
+	p->line = line;
+	p->line_len = m;
 	p->open = (p->open > f.unopened ? p->open - f.unopened : 0) + f.open;
 	p->last = f.last;
 	p->last_raw = n ? lf_last(line, n, NULL) : 0;
@@ -136,37 +185,73 @@ title_like(const struct lf_features *f)
 	    !f->final;
 }
 
+/* Does line next[0..n) open with a label: "注：", "级别：", "Tel:"? */
+static int
+opens_with_label(const char *next, size_t n)
+{
+	size_t i = 0, k, chars = 0;
+	int32_t cp;
+
+	while (i < n && chars <= 6) {
+		cp = lf_first(next + i, n - i, &k);
+		if (cp == 0xFF1A || cp == ':')
+			return chars > 0;
+		if (!sp_is_alnum(cp))
+			return 0;
+		chars++;
+		i += k;
+	}
+	return 0;
+}
+
+/* Does the paragraph end in a number written after a Han character? */
+static int
+ends_in_number(const struct para *p)
+{
+	size_t i = p->line_len, k;
+
+	if (p->page_number)
+		return 0;
+	while (i > 0 && is_digit((unsigned char)p->line[i - 1]))
+		i--;
+	if (i == p->line_len || i == 0)
+		return 0;
+	return sp_is_han(lf_last(p->line, i, &k));
+}
+
 /* Does the line next[0..n) continue the paragraph p? */
 static int
 continues(const struct para *p, const char *next, size_t n)
 {
 	struct lf_features f;
 	int32_t first;
-	size_t inner;
+	int closed;
 
 	if (n == 0)
 		return 0;
 	lf_scan(next, n, &f);
 	first = lf_first(next, n, NULL);
-	if (f.marker != LF_NONE)
-		return 0;
-	if (p->final)
+	if (f.marker != LF_NONE || p->final)
 		return 0;
 	/* A short line ending in a colon opens something: 同志们： */
 	if (f.chars <= 12 && (f.last == 0xFF1A || f.last == ':'))
 		return 0;
-	/* Latin text: a lower-case word goes on. */
-	if (first >= 'a' && first <= 'z' && (is_ascii_alnum(p->last_raw) ||
-	    p->last_raw == ',' || p->last_raw == '-'))
-		return 1;
-	inner = p->sentence;
-	/* A heading is never joined to its body, unless cut inside quotes. */
+	closed = lf_is_closer(p->last_raw);
+	/* A heading is never joined to its body, unless cut inside quotes
+	 * that the next line closes. */
 	if (p->marker != LF_NONE && p->marker != LF_POINT &&
-	    p->marker != LF_BULLET && p->chars <= 60 && inner == 0)
-		return p->open > 0;
-	/* Cut off: nothing else could follow. */
-	if (p->open > 0 || p->last == 0xFF0C || p->last == 0x3001 ||
-	    p->last == ',' || is_function_char(p->last))
+	    p->marker != LF_BULLET && p->chars <= 60 && p->sentence == 0)
+		return p->open > 0 && f.unopened > 0 && !closed;
+	/* Latin text: a long line, then a lower-case word. */
+	if (first >= 'a' && first <= 'z')
+		return p->line_len >= 40 && (is_ascii_alnum(p->last_raw) ||
+		    p->last_raw == ',' || p->last_raw == '-');
+	/* A title repeated at the start of its first paragraph. */
+	if (p->first == p->line && n > p->first_len &&
+	    memcmp(next, p->first, p->first_len) == 0)
+		return 0;
+	/* Cut inside quotes or brackets that the next line closes. */
+	if (p->open > 0 && f.unopened > 0 && !closed)
 		return 1;
 	/* The next line cannot open a paragraph. */
 	if (first == 0xFF0C || first == 0x3002 || first == 0x3001 ||
@@ -174,10 +259,28 @@ continues(const struct para *p, const char *next, size_t n)
 	    first == 0x201D || first == 0x300B || first == 0xFF01 ||
 	    first == 0xFF1F)
 		return 1;
+	/* A number and its unit: "达到16" / "亿元". */
+	if (ends_in_number(p) && is_unit(first))
+		return 1;
+	/* A closing quote or bracket ends what it holds; a label opens a
+	 * new paragraph ("注：", "级别："). */
+	if (closed || opens_with_label(next, n))
+		return 0;
+	/* Cut after a comma, or after a word that needs what follows. */
+	if ((p->last == 0xFF0C || p->last == 0x3001 || p->last == ',' ||
+	    (p->chars >= 6 && ends_with_function_word(p->line,
+	    p->line_len))) && (!title_like(&f) || f.final))
+		return 1;
 	if (title_like(&f))
 		return 0;
-	/* Prose whose last sentence was cut. */
-	if (inner > 0 || (p->clause > 0 && p->chars >= 10))
+	/* Prose whose last sentence was cut: a full stop inside, none at
+	 * the end (titles have ？ and ！ inside, rarely 。). */
+	if (p->stops > 0 && p->chars >= 12)
+		return 1;
+	/* A clause cut mid-word: long, several clauses, no "X：Y" title
+	 * shape, ending on a Han character. */
+	if (p->marker == LF_NONE && p->chars >= 20 && p->clause >= 2 &&
+	    p->colons == 0 && sp_is_han(p->last))
 		return 1;
 	return 0;
 }

@@ -152,12 +152,19 @@ lf_scan(const char *line, size_t n, struct lf_features *f)
 		    (cp == '.' && (sp_is_alnum(prev) && !(prev >= '0' &&
 		    prev <= '9')) && (next == 0 || next == ' '))) {
 			f->sentence++;
+			if (cp != 0xFF01 && cp != 0xFF1F && cp != '!' &&
+			    cp != '?')
+				f->stops++;
 			if (i + k < n)
 				f->inner_sentence++;
 		} else if (cp == 0xFF0C || cp == 0x3001 || cp == 0xFF1B ||
 		    cp == 0xFF1A || (cp == ',' && !(next >= '0' &&
 		    next <= '9')) || cp == ';') {
 			f->clause++;
+			if (cp == 0xFF1B || cp == ';')
+				f->stops++;
+			if (cp == 0xFF1A)
+				f->colons++;
 		} else if (is_sep(cp) && !(prev == cp)) {
 			f->seps++;
 		} else if (cp == '/' && (prev == ' ' || next == ' ')) {
@@ -182,6 +189,12 @@ lf_scan(const char *line, size_t n, struct lf_features *f)
 	while (n > 0) {
 		cp = lf_last(line, n, &k);
 		if (cp == ' ' || cp == 0x3000) {
+			n -= k;
+			continue;
+		}
+		/* "…放開她！”-": a stray dash after the end. */
+		if (cp == '-' && n > k && (lf_is_final(lf_last(line, n - k,
+		    NULL)) || lf_is_closer(lf_last(line, n - k, NULL)))) {
 			n -= k;
 			continue;
 		}
@@ -307,6 +320,10 @@ lf_marker(const char *line, size_t n, size_t *len)
 		m = numerals(line, n, 1);
 		if (m >= n || m > 6)
 			return LF_NONE;
+		/* "1 、" as some pages space it. */
+		if (line[m] == ' ' && m + 1 < n && lf_first(line + m + 1,
+		    n - m - 1, NULL) == 0x3001)
+			m++;
 		c2 = lf_first(line + m, n - m, &i);
 		if (c2 == 0x3001 || c2 == ')' || c2 == 0xFF09 ||
 		    ((c2 == '.' || c2 == 0xFF0E) && (m + i >= n ||

@@ -30,6 +30,8 @@ struct lf_features {
 	size_t sentence;	/* 。！？ (and . ! ? after a letter) */
 	size_t inner_sentence;	/* sentence punctuation before the end */
 	size_t clause;		/* ，、；： */
+	size_t stops;		/* 。 ； and a Latin full stop */
+	size_t colons;		/* ： : */
 	size_t seps;		/* navigation separators: > » › | ｜ 丨 / */
 	size_t spaces;		/* runs of spaces inside the line */
 	size_t open;		/* brackets and quotes opened and not closed */

@@ -96,13 +96,64 @@ test_rules(void)
 	/* ... and a salutation is not continued into. */
 	J("各位代表，各位委员\n同志们：", "各位代表，各位委员\n同志们：", 0);
 	/* Several lines of one paragraph. */
-	J("这次会议的主题是，全面落实\n市委全会精神，以深入学习实践\n"
-	    "科学发展观为主线。",
-	    "这次会议的主题是，全面落实市委全会精神，以深入学习实践"
-	    "科学发展观为主线。", 2);
+	J("这次全市机关干部大会的主题，就是全面落实市委、市政府全会\n"
+	    "精神。以深入学习实践科学发展观为主线，以服\n"
+	    "务企业、服务项目、服务民生为重点。",
+	    "这次全市机关干部大会的主题，就是全面落实市委、市政府全会"
+	    "精神。以深入学习实践科学发展观为主线，以服"
+	    "务企业、服务项目、服务民生为重点。", 2);
+	/* A line shaped "X：Y" may be a title: left alone when in doubt. */
+	J("这次全市机关干部大会的主题是：全面落实市委五届九次全会\n"
+	    "暨市五届政府第八次全会精神。",
+	    "这次全市机关干部大会的主题是：全面落实市委五届九次全会\n"
+	    "暨市五届政府第八次全会精神。", 0);
+	/* Subheadings of news pages, with commas, stay apart. */
+	J("花3万帮填志愿，收割家长焦虑\n"
+	    "想让考生选择到可心的学校和专业，要掏成千上万的咨询费。",
+	    "花3万帮填志愿，收割家长焦虑\n"
+	    "想让考生选择到可心的学校和专业，要掏成千上万的咨询费。", 0);
+	J("高考志愿业务：帮助填报志愿收入3万元，规划师三天内拿到证书，年收入90万元\n"
+	    "“你家孩子报志愿填报班了吗？”高考在即，家长群里不停蹦出类似消息。",
+	    "高考志愿业务：帮助填报志愿收入3万元，规划师三天内拿到证书，年收入90万元\n"
+	    "“你家孩子报志愿填报班了吗？”高考在即，家长群里不停蹦出类似消息。",
+	    0);
+	J("臺州：市場轉冷，“房價拉得很高”\n盡管樓市成交不景氣，但臺州的房價卻不低。",
+	    "臺州：市場轉冷，“房價拉得很高”\n盡管樓市成交不景氣，但臺州的房價卻不低。",
+	    0);
+	J("「皮肤上长浅色的白斑是怎么回事」常见诱因有哪些？什么原因会诱发\n"
+	    "「皮肤上长浅色的白斑是怎么回事」常见诱因有哪些？什么原因会诱发？"
+	    "相信您对于白癜风这一疾病已经有所了解了吧。",
+	    "「皮肤上长浅色的白斑是怎么回事」常见诱因有哪些？什么原因会诱发\n"
+	    "「皮肤上长浅色的白斑是怎么回事」常见诱因有哪些？什么原因会诱发？"
+	    "相信您对于白癜风这一疾病已经有所了解了吧。", 0);
+	/* Menu words are not cut phrases (园地 ends in 地, 面对 in 对). */
+	J("学习园地\n患友圈", "学习园地\n患友圈", 0);
+	J("勇于面对\n困难和挑战是我们的责任。", "勇于面对\n困难和挑战是我们的责任。",
+	    0);
 	/* Latin text: a space between words. */
-	J("The quick brown fox jumps over\nthe lazy dog.",
-	    "The quick brown fox jumps over the lazy dog.", 1);
+	J("The quick brown fox jumps over the lazy dog, and then it runs over\n"
+	    "the hill.",
+	    "The quick brown fox jumps over the lazy dog, and then it runs over "
+	    "the hill.", 1);
+	/* ... but not menu words or names. */
+	J("Register Sign In\naerscript", "Register Sign In\naerscript", 0);
+	J("Reply\neBirdie 12:53 AM", "Reply\neBirdie 12:53 AM", 0);
+	J("4. The Eleven Disciples\nuntil the day in which He was taken up, "
+	    "after He had given command",
+	    "4. The Eleven Disciples\nuntil the day in which He was taken up, "
+	    "after He had given command", 0);
+	/* Labels open paragraphs; quotes closed at the end end them. */
+	J("产地：法国。勃艮第。赫斯罗曼丽\n级别：特级葡萄园",
+	    "产地：法国。勃艮第。赫斯罗曼丽\n级别：特级葡萄园", 0);
+	J("还养了个仇人出来，”\n……", "还养了个仇人出来，”\n……", 0);
+	/* A bracket left open by a cut teaser is not continued. */
+	J("2治疗白殿疯医院排名[治疗白斑病应该注咨询\n3治疗白殿风的方法",
+	    "2治疗白殿疯医院排名[治疗白斑病应该注咨询\n3治疗白殿风的方法", 0);
+	J("Posted on May 10, 2020 • Updated May 29, 2020\n人际关系中的最大“陷阱”",
+	    "Posted on May 10, 2020 • Updated May 29, 2020\n人际关系中的最大“陷阱”",
+	    0);
+	J("1 、應用范圍廣，適用于各種包裝袋的堆垛需求\n2 、結構合理",
+	    "1 、應用范圍廣，適用于各種包裝袋的堆垛需求\n2 、結構合理", 0);
 	J("A sentence ends here.\nthe next", "A sentence ends here.\nthe next",
 	    0);
 	/* Mixed: a number at the break, no space before Han. */
