@@ -359,6 +359,50 @@ find_title(const char *s, size_t n, size_t from, struct sp_heading *h)
 	return h->title_len > 0;
 }
 
+/*
+ * "一是大会述职；二是大会测评；…": the next item follows the first in its
+ * own sentence, so the line is a list written inline, not a paragraph
+ * opened by an item.
+ */
+static int
+next_item_at(const char *s, size_t n, size_t i, const struct sp_heading *h)
+{
+	size_t used;
+	int32_t cp = 0;
+
+	i = skip_blank(s, n, i);
+	if (h->kind == SP_HK_DI) {
+		if (i + 3 > n || memcmp(s + i, "第", 3) != 0)
+			return 0;
+		i += 3;
+	}
+	if (sp_cn_number(s + i, n - i, &used) != h->number + 1)
+		return 0;
+	if (h->kind == SP_HK_DI)
+		return 1;
+	if (i + used < n)
+		cp_at(s, n, i + used, &cp);
+	return (h->kind == SP_HK_SHI && cp == 0x662F) ||
+	    (h->kind == SP_HK_YAO && cp == 0x8981);
+}
+
+static int
+inline_list(const char *s, size_t n, const struct sp_heading *h)
+{
+	size_t i, l, end = h->title_off + h->title_len;
+	int32_t cp;
+
+	if (h->kind == SP_HK_SEQ)
+		return 0;
+	for (i = h->title_off; i < n && i <= end; i += l) {
+		l = cp_at(s, n, i, &cp);
+		if ((cp == 0xFF1B || cp == ';' || cp == 0xFF0C || cp == ',') &&
+		    next_item_at(s, n, i + l, h))
+			return 1;
+	}
+	return 0;
+}
+
 /* A short line ending in 篇X: "杭州市政协十一届三次会议篇一". */
 static int
 match_pian_tail(const char *s, size_t n, size_t start, struct sp_heading *h)
@@ -633,6 +677,8 @@ sp_heading_match(const char *s, size_t n, unsigned flags,
 		return 0;
 	if (!find_title(s, n, after, h) && !is_part_kind(h->kind))
 		return 0;
+	if (sp_heading_kind_is_item(h->kind) && inline_list(s, n, h))
+		return 0;
 	return 1;
 tail:
 	memset(h, 0, sizeof *h);
@@ -750,6 +796,13 @@ sp_heading_format_marker(struct sp_buf *out, enum sp_heading_kind kind,
 struct style {
 	int rank;		/* 0: not seen in this document */
 	unsigned first_form;
+	/* The last heading of the style, and the serial of its parent. */
+	uint64_t last_parent;
+	long last_number;
+	enum sp_heading_kind last_kind;
+	unsigned last_form;
+	uint64_t last_line;
+	char last_marker[SP_HEADING_MARKER_MAX];
 };
 
 struct sp_heading_tracker {
@@ -757,6 +810,9 @@ struct sp_heading_tracker {
 	struct style style[2 * SP_HK_NKINDS];
 	struct sp_heading_entry path[MAX_DEPTH];
 	int key[MAX_DEPTH];	/* the style of each path entry */
+	int leaf[MAX_DEPTH];	/* an item that is a whole paragraph */
+	uint64_t serial[MAX_DEPTH];	/* tells headings apart */
+	uint64_t next_serial;
 	int depth;
 	struct sp_heading_entry *found;
 	int nfound, cap;
@@ -843,10 +899,12 @@ copy_text(char *dst, size_t cap, size_t *len, const char *s, size_t n)
 
 static int
 add(struct sp_heading_tracker *t, const char *s, const struct sp_heading *h,
-    uint64_t line, uint64_t offset)
+    uint64_t line, uint64_t offset, int runin)
 {
 	struct sp_heading_entry *e;
 	int item, key, rank, under_article = 0, i;
+	uint64_t parent;
+	struct style *st;
 
 	for (i = 0; i < t->depth; i++)
 		if (t->path[i].h.kind == SP_HK_TIAO)
@@ -870,12 +928,12 @@ add(struct sp_heading_tracker *t, const char *s, const struct sp_heading *h,
 		 * A new style: below the deepest open heading whose style
 		 * comes before it in the natural order, above the rest.
 		 */
-		int parent = -1;
+		int above = -1;
 
-		for (i = t->depth - 1; i >= 0 && parent < 0; i--)
+		for (i = t->depth - 1; i >= 0 && above < 0; i--)
 			if (natural(t->key[i]) < natural(key))
-				parent = i;
-		rank = parent < 0 ? 1 : t->style[t->key[parent]].rank + 1;
+				above = i;
+		rank = above < 0 ? 1 : t->style[t->key[above]].rank + 1;
 		for (i = 0; i < 2 * SP_HK_NKINDS; i++)
 			if (t->style[i].rank >= rank)
 				t->style[i].rank++;
@@ -883,6 +941,14 @@ add(struct sp_heading_tracker *t, const char *s, const struct sp_heading *h,
 		t->style[key].first_form = h->form;
 	}
 	rank = t->style[key].rank;
+	/*
+	 * An item that is a whole paragraph ("第四是生活纪律。一些干部…")
+	 * holds no list of its own: the next item closes it.
+	 */
+	if (item)
+		while (t->depth > 0 && t->leaf[t->depth - 1] &&
+		    t->key[t->depth - 1] != key)
+			t->depth--;
 	if (t->nfound == t->cap) {
 		int ncap = t->cap ? t->cap * 2 : 4;
 		void *p = realloc(t->found, ncap * sizeof *t->found);
@@ -911,6 +977,17 @@ add(struct sp_heading_tracker *t, const char *s, const struct sp_heading *h,
 	}
 	if (t->depth == MAX_DEPTH)	/* cannot happen: ranks are distinct */
 		t->depth--;
+	/* A sibling closed early (a run-in item) is still the previous one. */
+	parent = t->depth > 0 ? t->serial[t->depth - 1] : 0;
+	st = &t->style[key];
+	if (e->prev_number == -1 && st->last_parent == parent &&
+	    st->last_line > 0) {
+		e->prev_number = st->last_number;
+		e->prev_kind = st->last_kind;
+		e->prev_form = st->last_form;
+		e->prev_line = st->last_line;
+		memcpy(e->prev_marker, st->last_marker, sizeof e->prev_marker);
+	}
 	e->h = *h;
 	e->level = t->depth + 1;
 	e->item = item;
@@ -922,7 +999,15 @@ add(struct sp_heading_tracker *t, const char *s, const struct sp_heading *h,
 	copy_text(e->title, sizeof e->title, &e->title_len,
 	    s + h->title_off, h->title_len);
 	t->path[t->depth] = *e;
+	st->last_parent = parent;
+	st->last_number = h->number;
+	st->last_kind = h->kind;
+	st->last_form = h->form;
+	st->last_line = line ? line : 1;
+	memcpy(st->last_marker, e->marker, sizeof st->last_marker);
+	t->serial[t->depth] = ++t->next_serial;
 	t->key[t->depth] = key;
+	t->leaf[t->depth] = item && runin;
 	t->depth++;
 	t->nfound++;
 	return 0;
@@ -934,11 +1019,21 @@ try_segment(struct sp_heading_tracker *t, const char *s, size_t start,
 {
 	struct sp_heading h;
 
+	size_t i, l;
+	int32_t cp;
+	int runin = 0;
+
 	if (!sp_heading_match(s + start, end - start, t->flags, &h))
 		return 0;
 	h.marker_off += start;
 	h.title_off += start;
-	return add(t, s, &h, line, offset);
+	/* Does the paragraph go on after the head (and its 。)? */
+	for (i = h.title_off + h.title_len; i < end && !runin; i += l) {
+		l = cp_at(s, end, i, &cp);
+		runin = !is_blank(cp) && !(i == h.title_off + h.title_len &&
+		    is_head_end(cp, 0x4E00));
+	}
+	return add(t, s, &h, line, offset, runin);
 }
 
 /* Is there a sentence end just before s[i]? */

@@ -146,7 +146,10 @@ int sp_heading_format_marker(struct sp_buf *out, enum sp_heading_kind kind,
  * other style, and each part learns the order of the styles below it
  * afresh.  Items come below every numbered level, and so do numbered
  * markers under a law article (第X条): a law's （一） is an item of its
- * article.  Items are reported only with SP_HEADING_ITEMS.
+ * article.  An item that is a whole paragraph (第四是生活纪律。一些…)
+ * holds no list: the next item of another style closes it, while an item
+ * that is a line of its own (第一，发展思路要清晰) may head a list of
+ * 一要….  Items are reported only with SP_HEADING_ITEMS.
  *
  * Lines are segmented unless SP_HEADING_NO_SEGMENTS is given: a run of two
  * or more spaces (or one after 。！？) starts a new segment, so the

@@ -200,6 +200,10 @@ test_false(void)
 	no("首先要提高认识", SP_HEADING_ITEMS);
 	no("第一要务", SP_HEADING_ITEMS);
 	no("要做到三点：一是讲政治", SP_HEADING_ITEMS);
+	no("一是大会述职;二是大会测评;三是领导讲话。", SP_HEADING_ITEMS);
+	no("一要学习，二要实干。", SP_HEADING_ITEMS);
+	no("第一，学习；第二，实干。", SP_HEADING_ITEMS);
+	yes("一是学习；三是实干。", SP_HEADING_ITEMS, SP_HK_SHI, 1, "一是", "学习");
 	no("他说：“一、要做好”", 0);
 	no("", 0);
 	no("   ", 0);
@@ -370,6 +374,17 @@ test_tracker(void)
 	CHECK_INT(feed(t, "一要把握发展规律。", 8), 1);
 	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 3);
 	path_is(t, "第二篇 讲话 > 第一，发展思路要清晰 > 一要把握发展规律");
+	/* A run-in item holds no list; an item on a line of its own does. */
+	sp_heading_tracker_reset(t);
+	CHECK_INT(feed(t, "一、要求", 1), 1);
+	CHECK_INT(feed(t, "第一，发展思路要清晰", 2), 1);
+	CHECK_INT(feed(t, "一要把握规律。", 3), 1);
+	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 3);
+	CHECK_INT(feed(t, "第二，生活纪律。一些干部出问题。", 4), 1);
+	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 2);
+	CHECK_INT(feed(t, "一要调查研究。", 5), 1);
+	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 2);
+	path_is(t, "一、要求 > 一要调查研究");
 	sp_heading_tracker_free(t);
 }
 
