@@ -74,7 +74,7 @@ main(int argc, char **argv)
 {
 	const struct mode *mode = NULL;
 	const char *only = NULL;	/* an option tied to another mode */
-	int c, has_overlap = 0;
+	int c, has_overlap = 0, has_digits = 0;
 	char mode_c = 's';
 
 	sp_tool_init("sp-split", usage_text);
@@ -125,6 +125,7 @@ main(int argc, char **argv)
 		case 'n':
 			split_opts.digits = (int)sp_parse_number("-n", optarg,
 			    1, 9);
+			has_digits = 1;
 			break;
 		default:
 			if (!sp_common_option(c, optarg))
@@ -147,6 +148,8 @@ main(int argc, char **argv)
 		    "-o");
 	if (split_opts.semicolon && mode_c != 's' && mode_c != 'c')
 		sp_usage_error("--semicolon works with -s and -c only");
+	if (has_digits && !split_opts.prefix)
+		sp_usage_error("-n works with -o only");
 	if (split_opts.prefix && sp_opts.nul)
 		sp_usage_error("-o and -z: files need no separator");
 	split_opts.json_out = sp_opts.jsonl;

@@ -124,12 +124,32 @@ emit(const struct doc *d, const struct entry *first, uint64_t end)
 	sp_buf_free(&t);
 }
 
-/* Where to cut [p, e) so that the piece fits in budget. */
+static int
+pause_mark(const char *s, size_t n)
+{
+	static const char *const marks[] = { "，", "、", "；", "：", "。",
+	    "！", "？", "”", "’", "）", "」", "』", "》", NULL };
+	size_t k;
+
+	if (n >= 1 && strchr(",;:.!?)", s[0]) != NULL)
+		return 1;
+	for (k = 0; marks[k]; k++)
+		if (n >= 3 && memcmp(s, marks[k], 3) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Where to cut [p, e) so that the piece fits in budget: after the last
+ * ；，、 that fits, if that keeps at least half of what fits; else after
+ * the last character that fits, moved back one so that a piece does not
+ * open with a punctuation mark.
+ */
 static uint64_t
 cut_point(uint64_t p, uint64_t e, size_t budget)
 {
 	const char *s = C.win.data + (p - C.win_off);
-	size_t n = (size_t)(e - p), i = 0, used = 0, len, best = 0;
+	size_t n = (size_t)(e - p), i = 0, used = 0, len, best = 0, prev = 0;
 
 	while (i < n) {
 		len = 1;
@@ -138,6 +158,7 @@ cut_point(uint64_t p, uint64_t e, size_t budget)
 		if (used + (split_opts.bytes ? len : 1) > budget)
 			break;
 		used += split_opts.bytes ? len : 1;
+		prev = i;
 		i += len;
 		if ((len == 3 && (memcmp(s + i - 3, "；", 3) == 0 ||
 		    memcmp(s + i - 3, "，", 3) == 0 ||
@@ -145,14 +166,17 @@ cut_point(uint64_t p, uint64_t e, size_t budget)
 		    (len == 1 && (s[i - 1] == ';' || s[i - 1] == ',')))
 			best = i;
 	}
-	if (best == 0 || best == i)
-		best = i;
-	if (best == 0) {	/* not even one character fits */
-		best = 1;
-		while (best < n && ((unsigned char)s[best] & 0xC0) == 0x80)
-			best++;
+	if (i == 0) {		/* not even one character fits */
+		i = 1;
+		while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+		return p + i;
 	}
-	return p + best;
+	if (best > 0 && best * 2 >= i)
+		return p + best;
+	if (i < n && prev > 0 && pause_mark(s + i, n - i))
+		i = prev;
+	return p + i;
 }
 
 /* Starts a chunk with the sentence [s, e), cutting it if it must. */

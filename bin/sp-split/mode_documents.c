@@ -152,6 +152,8 @@ close_doc(const struct doc *d)
 		    cur.text.len);
 		sp_buf_free(&m);
 	} else {
+		if (!sp_opts.nul)
+			out_end_line();
 		out_end_doc(&od);
 	}
 }

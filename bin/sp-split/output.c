@@ -45,6 +45,14 @@ out_end_doc(const struct doc *d)
 }
 
 void
+out_end_line(void)
+{
+	if (mid_line)
+		sp_putc('\n');
+	mid_line = 0;
+}
+
+void
 out_text(const char *s, size_t n)
 {
 	if (n == 0)

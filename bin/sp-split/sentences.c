@@ -115,11 +115,13 @@ is_closer(int32_t cp)
 	return 0;
 }
 
+/* Blank space within a line (Zs and tab), without a table lookup. */
 static int
 is_blank(int32_t cp)
 {
-	return cp == ' ' || cp == '\t' || (cp >= 0x80 && sp_is_space(cp) &&
-	    !sp_is_newline(cp));
+	return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0 ||
+	    (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
+	    cp == 0x1680;
 }
 
 static int
@@ -240,16 +242,25 @@ url_at(const unsigned char *s, size_t n, size_t i)
 	    (i == 3 || !isalnum(s[i - 4])) && i + 1 < n && isalnum(s[i + 1]);
 }
 
-/* Which span does s[i] open, or -1. */
+/* Which span does the character cp open, or -1. */
 static int
-span_at(const unsigned char *s, size_t n, size_t i)
+span_of(int32_t cp)
 {
-	size_t t, l;
-
-	for (t = 0; t < NSPANS; t++) {
-		l = strlen(spans[t].open);
-		if (l <= n - i && memcmp(s + i, spans[t].open, l) == 0)
-			return (int)t;
+	switch (cp) {
+	case 0x201C: return 0;
+	case 0x2018: return 1;
+	case 0x201A: return 2;
+	case 0x300C: return 3;
+	case 0x300E: return 4;
+	case '"': return 5;
+	case 0xFF08: return 6;
+	case '(': return 7;
+	case 0x3010: return 8;
+	case '[': return 9;
+	case 0xFF3B: return 10;
+	case 0x3014: return 11;
+	case 0x300A: return 12;
+	case 0x3008: return 13;
 	}
 	return -1;
 }
@@ -435,7 +446,7 @@ sent_next(struct sentences *it, size_t *start, size_t *end)
 			i = url_at(s, n, i) ? url_end(s, n, i) : i + 1;
 			continue;
 		}
-		if ((t = span_at(s, n, i)) < 0) {
+		if ((t = span_of(cp)) < 0) {
 			i += len;
 			continue;
 		}

@@ -68,6 +68,8 @@ void out_begin_doc(const struct doc *d);
 void out_end_doc(const struct doc *d);
 /* Plain output. */
 void out_text(const char *s, size_t n);
+/* Ends the output line if the last text did not. */
+void out_end_line(void);
 /* One JSON Lines record: doc number, members ("\"unit\":1,..."), field. */
 void out_record(const struct doc *d, const char *members, const char *text,
     size_t len);

@@ -1,0 +1,105 @@
+/* Unit tests of sentences.c: where sentences of one line end. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "sentences.h"
+
+/* The sentences of line, joined with '|'. */
+static char *
+split(const char *line, int semicolon)
+{
+	static char out[4096];
+	struct sentences it;
+	size_t a, b, o = 0, last = 0;
+
+	sent_init(&it, line, strlen(line), semicolon);
+	while (sent_next(&it, &a, &b)) {
+		if (a != last)		/* every byte belongs to a sentence */
+			return "GAP";
+		if (o)
+			out[o++] = '|';
+		memcpy(out + o, line + a, b - a);
+		o += b - a;
+		last = b;
+	}
+	if (last != strlen(line))
+		return "SHORT";
+	out[o] = '\0';
+	return out;
+}
+
+#define SPLITS(line, want) CHECK_MEM(split(line, 0), strlen(split(line, 0)), want)
+#define SPLITS_SEMI(line, want) \
+	CHECK_MEM(split(line, 1), strlen(split(line, 1)), want)
+
+int
+main(void)
+{
+	struct sentences it;
+	size_t a, b;
+
+	/* Empty line: no sentence; blank line: one. */
+	sent_init(&it, "", 0, 0);
+	CHECK(!sent_next(&it, &a, &b));
+	SPLITS("   ", "   ");
+	/* End marks, runs, ASCII marks before space, CJK or line end. */
+	SPLITS("一。二！三？", "一。|二！|三？");
+	SPLITS("真的吗？！太好了！！！是吗?!好。", "真的吗？！|太好了！！！|是吗?!|好。");
+	SPLITS("Hello! 你好?好的!", "Hello! |你好?|好的!");
+	SPLITS("Yahoo!Japan x?y=1 好", "Yahoo!Japan x?y=1 好");
+	SPLITS("半角.下一句", "半角.|下一句");
+	/* Ellipses, one unit, not before a closing mark. */
+	SPLITS("他沉默了……然后走了。", "他沉默了……|然后走了。");
+	SPLITS("等等⋯⋯好吧。", "等等⋯⋯|好吧。");
+	SPLITS("我想......算了。", "我想......|算了。");
+	SPLITS("嗯。。。走吧。", "嗯。。。|走吧。");
+	SPLITS("他说：“我想……”然后走了。", "他说：“我想……”然后走了。");
+	/* Closing marks stay; quotes end at their close. */
+	SPLITS("他说：“我们走吧。”大家都笑了。", "他说：“我们走吧。”|大家都笑了。");
+	SPLITS("他说：“一。二！三？”然后。", "他说：“一。二！三？”|然后。");
+	SPLITS("（全体起立。）会议开始。", "（全体起立。）|会议开始。");
+	SPLITS("这是对的。」他说。", "这是对的。」|他说。");
+	SPLITS("他说\"好的。\"然后走了。", "他说\"好的。\"|然后走了。");
+	SPLITS("推动‚三保三促。‛建设。", "推动‚三保三促。‛|建设。");
+	/* Titles never end a sentence. */
+	SPLITS("我看了《摔跤吧！爸爸》很感动。", "我看了《摔跤吧！爸爸》很感动。");
+	/* An unclosed quote is an ordinary character. */
+	SPLITS("他说：“我们走吧。大家笑了。", "他说：“我们走吧。|大家笑了。");
+	/* Numbers, enumerators, URLs, abbreviations. */
+	SPLITS("营收67.56亿元，增长3.28%，1.5%。", "营收67.56亿元，增长3.28%，1.5%。");
+	SPLITS("1. 提高认识。2. 加强领导。", "1. 提高认识。|2. 加强领导。");
+	SPLITS("1．加强领导。", "1．加强领导。");
+	SPLITS("  a. 第一项。", "  a. 第一项。");
+	SPLITS("见 http://a.cn/x?b=1 和www.gov.cn. 谢谢。",
+	    "见 http://a.cn/x?b=1 和www.gov.cn. |谢谢。");
+	SPLITS("U.S.A. 的经济。e.g. 苹果。", "U.S.A. 的经济。|e.g. 苹果。");
+	SPLITS("Mr. Smith 来了。J. K. 到了。", "Mr. Smith 来了。|J. K. 到了。");
+	SPLITS("It ends. Next one.", "It ends. |Next one.");
+	/* Semicolons only when asked. */
+	SPLITS("一；二; 三。", "一；二; 三。");
+	SPLITS_SEMI("一；二; 三。", "一；|二; |三。");
+	SPLITS_SEMI("a;b", "a;b");
+	/* Glued paragraphs: a wide run of blanks between text. */
+	SPLITS("同志们：   新年伊始。", "同志们：   |新年伊始。");
+	SPLITS("　　开头缩进。", "　　开头缩进。");
+	SPLITS("孙 建 国", "孙 建 国");
+	SPLITS("a   b", "a   b");
+	/* Blank space after an end stays with the sentence. */
+	SPLITS("一。  二。", "一。  |二。");
+	/* Invalid UTF-8 and NUL bytes are carried, never lost. */
+	CHECK_MEM(split("\xff\xfe。好", 0), 9, "\xff\xfe。|好");
+	/* Many unclosed openers stay linear (and do not hang). */
+	{
+		size_t n = 3 * 100000, k;
+		char *big = malloc(n + 4);
+
+		for (k = 0; k < n; k += 3)
+			memcpy(big + k, "“", 3);
+		memcpy(big + n, "。", 4);
+		sent_init(&it, big, n + 3, 0);
+		CHECK(sent_next(&it, &a, &b) && a == 0 && b == n + 3);
+		free(big);
+	}
+	return check_done("test_sentences");
+}
