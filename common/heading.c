@@ -555,13 +555,14 @@ sp_heading_match(const char *s, size_t n, unsigned flags,
 				return 0;		/* 一.5 */
 			/* 一、二季度, 一、二、三产业: a range, not a heading. */
 			if (cn_value(e) >= 0 && sp_cn_number(s + after,
-			    n - after, &u2) >= 0) {
+			    n - after, &u2) == v + 1) {
+				/* 、季 等 级 月 年 类 产 至 到 */
 				int32_t f = peek(s, n, after + u2, &l3);
 
 				if (f == 0x3001 || f == 0x5B63 || f == 0x7B49 ||
 				    f == 0x7EA7 || f == 0x6708 || f == 0x5E74 ||
-				    f == 0x7C7B || f == 0x4E2A || f == 0x6B21 ||
-				    f == 0x4EA7 || f == 0x81F3 || f == 0x5230)
+				    f == 0x7C7B || f == 0x4EA7 || f == 0x81F3 ||
+				    f == 0x5230)
 					return 0;
 			}
 		} else if ((d == 0x662F || d == 0x8981) && v <= 30) {
