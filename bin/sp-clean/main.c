@@ -258,8 +258,7 @@ one_unit(const struct sp_input_unit *in, void *arg)
 		    (unsigned long long)in->unit->number);
 		rd.file = where;
 		d = &rd;
-	} else if (d->utf8_input &&
-	    sp_utf8_valid_prefix((const unsigned char *)text, len) != len) {
+	} else if (d->utf8_input && !utf8_valid(text, len)) {
 		sp_buf_clear(&sane);
 		if (sp_utf8_sanitize(text, len, &sane, &d->invalid,
 		    d->base + in->unit->offset) < 0)

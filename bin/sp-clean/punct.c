@@ -325,7 +325,7 @@ candidate(const char *s, size_t n)
 
 		for (; *c; c++)
 			look[(unsigned char)*c] = H_MARK;
-		look['.'] = H_MARK | H_DOT;
+		look['.'] = H_MARK;
 		look[':'] = H_MARK | H_URL;
 		look['@'] = H_URL;
 		look['"'] = H_QUOTE;
@@ -337,6 +337,8 @@ candidate(const char *s, size_t n)
 			continue;
 		if (look[(unsigned char)s[i]] != 0x80) {
 			has |= look[(unsigned char)s[i]];
+			if (s[i] == '.' && i + 1 < n && s[i + 1] == '.')
+				has |= H_DOT;
 			continue;
 		}
 		if ((unsigned char)s[i] == 0xE2) {	/* ‚ ‛ */
@@ -352,6 +354,138 @@ candidate(const char *s, size_t n)
 	return has;
 }
 
+/*
+ * The URL or e-mail address test of mark_protected() for the ASCII mark at
+ * s[j], in byte space: the token of printable ASCII around it.
+ */
+static int
+in_address(const char *s, size_t n, size_t j)
+{
+	size_t a = j, b = j, k, end;
+	int url = 0, at = 0;
+
+	while (a > 0 && s[a - 1] > ' ' && s[a - 1] < 0x7F)
+		a--;
+	while (b < n && s[b] > ' ' && s[b] < 0x7F)
+		b++;
+	for (k = a; k < b; k++) {
+		if (k + 2 < b && s[k] == ':' && s[k + 1] == '/' && s[k + 2] == '/')
+			url = 1;
+		if (k + 3 < b && (s[k] | 0x20) == 'w' && (s[k + 1] | 0x20) == 'w' &&
+		    (s[k + 2] | 0x20) == 'w' && s[k + 3] == '.')
+			url = 1;
+		if (s[k] == '@' && k > a && k + 1 < b &&
+		    (is_latin(s[k - 1]) || is_digit(s[k - 1])))
+			at = 1;
+	}
+	if (!url && !at)
+		return 0;
+	end = b;
+	while (end > a && strchr(".,:;!?)'\"", s[end - 1]))
+		end--;
+	return j < end;
+}
+
+/* The character before byte i, skipping ASCII spaces when skip; or -1. */
+static int32_t
+char_before(const char *s, size_t i, size_t from, int skip, size_t conv_end,
+    int32_t conv)
+{
+	size_t k;
+
+	while (skip && i > from && s[i - 1] == ' ')
+		i--;
+	if (i <= from)
+		return -1;
+	if (i == conv_end)
+		return conv;
+	return cp_before(s, i, &k);
+}
+
+static int32_t
+char_after(const char *s, size_t n, size_t i, int skip)
+{
+	size_t k;
+
+	while (skip && i < n && s[i] == ' ')
+		i++;
+	return i < n ? cp_at(s, n, i, &k) : -1;
+}
+
+/*
+ * marks() for a line that holds no quotes, brackets or dot runs: the same
+ * rules, applied in byte space around each ASCII mark, with no decoding
+ * of the rest of the line.
+ */
+static size_t
+fast_marks(const char *s, size_t n, struct sp_buf *out)
+{
+	size_t j, start = 0, changed = 0, conv_end = (size_t)-1, a, b, d;
+	int32_t c, p, pi, nx, ni, to, conv = 0;
+
+	for (j = 0; j < n; j++) {
+		c = (unsigned char)s[j];
+		if (!(c == ',' || c == '.' || c == '!' || c == '?' || c == ':' ||
+		    c == ';'))
+			continue;
+		pi = char_before(s, j, 0, 0, conv_end, conv);
+		p = char_before(s, j, 0, 1, conv_end, conv);
+		ni = char_after(s, n, j + 1, 0);
+		nx = char_after(s, n, j + 1, 1);
+		to = 0;
+		switch (c) {
+		case ',':
+		case ':':
+			if (is_digit(pi) && is_digit(ni))
+				break;
+			if (hanlike(p) || hanlike(nx))
+				to = c == ',' ? 0xFF0C : 0xFF1A;
+			break;
+		case ';':
+			if (hanlike(p) || hanlike(nx))
+				to = 0xFF1B;
+			break;
+		case '!':
+		case '?':
+			if (hanlike(p) || hanlike(nx))
+				to = c == '!' ? 0xFF01 : 0xFF1F;
+			break;
+		case '.':
+			if (is_digit(ni) || is_latin(ni) || pi == 0x3002 ||
+			    pi == 0xFF0E)
+				break;
+			if (hanlike(pi))
+				to = 0x3002;
+			else if ((is_digit(pi) || pi == '%') && hanlike(nx)) {
+				for (d = j; d > 0 && is_digit(s[d - 1]); d--)
+					;
+				while (d > 0 && s[d - 1] == ' ')
+					d--;
+				if (d > 0)
+					to = 0x3002;	/* not an enumerator */
+			}
+			break;
+		}
+		if (to && in_address(s, n, j))
+			to = 0;
+		if (!to)
+			continue;
+		for (a = j; a > start && s[a - 1] == ' '; a--)
+			;
+		for (b = j + 1; b < n && s[b] == ' '; b++)
+			;
+		put(out, s + start, a - start);
+		putcp(out, to);
+		start = b;
+		conv_end = j + 1;
+		conv = to;
+		changed++;
+		j = b - 1;
+	}
+	put(out, s + start, n - start);
+	return changed;
+}
+
 static size_t
 line(const char *s, size_t n, struct sp_buf *out)
 {
@@ -362,6 +496,8 @@ line(const char *s, size_t n, struct sp_buf *out)
 		put(out, s, n);
 		return 0;
 	}
+	if ((has & ~(unsigned)(H_MARK | H_URL)) == 0)
+		return fast_marks(s, n, out);
 	grow(n + 1);
 	for (i = 0; i < n; i += k) {
 		off[m] = i;
