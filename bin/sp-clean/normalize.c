@@ -79,6 +79,13 @@ normalize_text(const char *s, size_t n, int nfkc, struct sp_buf *out,
 			if (!dirty && (cp == 0x3099 || cp == 0x309A ||
 			    (form != SP_NFC && !sp_unicode_quick_cp(cp, form))))
 				dirty = 1;
+		} else if ((cp >= 0xFF01 && cp <= 0xFFEF) ||
+		    (cp >= 0x2010 && cp <= 0x2027) ||
+		    (cp >= 0x2030 && cp <= 0x205E)) {
+			/* Full-width forms and punctuation: nothing to remove. */
+			if (!dirty && form != SP_NFC &&
+			    !sp_unicode_quick_cp(cp, form))
+				dirty = 1;
 		} else if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
 			put(out, s + start, i - start);
 			if (dirty)

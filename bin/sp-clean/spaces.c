@@ -21,31 +21,31 @@ void
 spaces_clean(const char *s, size_t n, struct sp_buf *out,
     struct spaces_stats *st)
 {
-	size_t i = 0, start, k, run, line = out->len, end, dummy;
+	size_t i = 0, start = 0, k, run, line = out->len, end, dummy;
 	int32_t cp, prev, next;
 
 	if (sp_buf_reserve(out, n) < 0)
 		sp_oom();
+	/* Text without spaces accumulates in s[start..i). */
 	while (i < n) {
-		start = i;
 		while (i < n && !may_start_space((unsigned char)s[i]) &&
 		    s[i] != '\n')
 			i++;
-		put(out, s + start, i - start);
 		if (i >= n)
 			break;
 		if (s[i] == '\n') {
-			putch(out, '\n');
-			line = out->len;
 			i++;
+			put(out, s + start, i - start);
+			start = i;
+			line = out->len;
 			continue;
 		}
 		cp = cp_at(s, n, i, &k);
 		if (!is_space(cp)) {
-			put(out, s + i, k);
 			i += k;
 			continue;
 		}
+		put(out, s + start, i - start);
 		/* A run of spaces: what is on either side decides. */
 		run = 0;
 		end = i;
@@ -70,6 +70,7 @@ spaces_clean(const char *s, size_t n, struct sp_buf *out,
 				st->changed++;
 			putch(out, ' ');
 		}
-		i = end;
+		start = i = end;
 	}
+	put(out, s + start, n - start);
 }
