@@ -8,10 +8,31 @@
 #include "utf8.h"
 
 /*
+ * The general test, from utf8proc's data: no canonical decomposition (or
+ * none at all, for NFKC), combining class 0 and no part in any canonical
+ * composition, so nothing before or after it can change it.
+ */
+static int
+stable_by_property(int32_t cp, int compat)
+{
+	const utf8proc_property_t *p;
+
+	if (cp < 0 || cp > 0x10FFFF)
+		return 0;
+	p = utf8proc_get_property(cp);
+	if (p->combining_class != 0 || p->comb_index != UINT16_MAX)
+		return 0;
+	if (p->decomp_seqindex == UINT16_MAX)
+		return 1;
+	return !compat && p->decomp_type != 0;
+}
+
+/*
  * Characters that are NFC_Quick_Check=Yes and never combine with what
  * precedes them: normalization leaves a run of them as it is.  Below
  * U+0300 nothing combines; the CJK, kana and hangul syllable blocks and the
- * punctuation Chinese text uses are stable too, except the kana voicing
+ * punctuation Chinese text uses are stable too, except the combining
+ * marks among them: the tone marks U+302A..U+302F and the kana voicing
  * marks U+3099 and U+309A.
  */
 static int
@@ -19,14 +40,16 @@ nfc_stable(int32_t cp)
 {
 	if (cp < 0x300)
 		return 1;
-	if (cp >= 0x3000 && cp < 0xD800)
+	if (cp >= 0x3000 && cp < 0xA000)
 		return cp != 0x3099 && cp != 0x309A &&
-		    !(cp >= 0x1100 && cp <= 0x11FF);
+		    !(cp >= 0x302A && cp <= 0x302F);
 	if (cp >= 0x2010 && cp <= 0x2027)
 		return 1;
 	if (cp >= 0x2030 && cp <= 0x205E)
 		return 1;
-	return cp >= 0xFF01 && cp <= 0xFFEF;
+	if (cp >= 0xFF01 && cp <= 0xFFEF)
+		return 1;
+	return stable_by_property(cp, 0);
 }
 
 /* CJK punctuation that SP_NFKC_CJK leaves as it is. */
@@ -45,7 +68,8 @@ nfkc_stable(int32_t cp)
 		return 1;
 	return (cp >= 0x4E00 && cp <= 0x9FFF) ||
 	    (cp >= 0x3400 && cp <= 0x4DBF) ||
-	    (cp >= 0x3001 && cp <= 0x3035) ||
+	    (cp >= 0x3001 && cp <= 0x3029) ||
+	    (cp >= 0x3030 && cp <= 0x3035) ||
 	    (cp >= 0x3041 && cp <= 0x3096) ||
 	    (cp >= 0x30A1 && cp <= 0x30FA) ||
 	    cp == 0x2014 || cp == 0x2018 || cp == 0x2019 ||
@@ -57,7 +81,7 @@ sp_unicode_quick_cp(int32_t cp, enum sp_norm_form form)
 {
 	if (form == SP_NFC)
 		return nfc_stable(cp);
-	if (nfkc_stable(cp))
+	if (nfkc_stable(cp) || stable_by_property(cp, 1))
 		return 1;
 	return form == SP_NFKC_CJK && kept_punct(cp) && nfc_stable(cp);
 }

@@ -74,9 +74,10 @@ normalize_text(const char *s, size_t n, int nfkc, struct sp_buf *out,
 			continue;
 		}
 		cp = cp_at(s, n, i, &k);
-		if (cp >= 0x3001 && cp < 0xD800 && cp != 0x3164) {
+		if (cp >= 0x3001 && cp < 0xA000 && cp != 0x3164) {
 			/* CJK: nothing to remove; NFC-stable but kana marks. */
 			if (!dirty && (cp == 0x3099 || cp == 0x309A ||
+			    (cp >= 0x302A && cp <= 0x302F) ||
 			    (form != SP_NFC && !sp_unicode_quick_cp(cp, form))))
 				dirty = 1;
 		} else if ((cp >= 0xFF01 && cp <= 0xFFEF) ||

@@ -1,0 +1,95 @@
+/* test_encoding.c: common/encoding.h. */
+#include <string.h>
+
+#include "check.h"
+#include "encoding.h"
+
+static struct sp_enc_guess g;
+
+static const char *
+detect(const char *s, size_t n)
+{
+	sp_enc_detect((const unsigned char *)s, n, 1, &g);
+	return g.name;
+}
+
+int
+main(void)
+{
+	/* 中文 in each encoding, a sentence long enough for uchardet. */
+	static const char gbk[] = "\xd6\xd0\xbb\xaa\xc8\xcb\xc3\xf1\xb9\xb2"
+	    "\xba\xcd\xb9\xfa\xb9\xfa\xce\xf1\xd4\xba\xb9\xd8\xd3\xda\xbc\xd3"
+	    "\xc7\xbf\xbb\xfa\xb9\xd8\xd7\xf7\xb7\xe7\xbd\xa8\xc9\xe8\xb5\xc4"
+	    "\xd2\xe2\xbc\xfb\xa1\xa3";
+	static const char u16le[] = "\xff\xfe\x2d\x4e\x87\x65";
+	struct sp_buf out = SP_BUF_INIT;
+	struct sp_conv *c;
+	const char *p;
+	char canon[32];
+	int64_t first;
+	size_t i;
+
+	CHECK(strcmp(detect("plain ascii\n", 12), "UTF-8") == 0);
+	CHECK(strcmp(detect("\xe4\xb8\xad\xe6\x96\x87", 6), "UTF-8") == 0);
+	CHECK(strcmp(detect("\xef\xbb\xbf\xe4\xb8\xad", 6), "UTF-8") == 0);
+	CHECK_INT(g.bom, 3);
+	CHECK(strcmp(detect(u16le, 6), "UTF-16LE") == 0);
+	CHECK_INT(g.bom, 2);
+	CHECK(strcmp(detect("\xfe\xff\x4e\x2d", 4), "UTF-16BE") == 0);
+	CHECK(strcmp(detect("a\0b\0c\0d\0e\0f\0", 12), "UTF-16LE") == 0);
+	CHECK(g.binary == 0);
+	CHECK(strcmp(detect(gbk, sizeof gbk - 1), "GB18030") == 0);
+	detect("abc\0def\x01\x02", 9);
+	CHECK(g.binary == 1);
+	/* UTF-8 with one bad byte among many good characters stays UTF-8. */
+	CHECK(strcmp(detect("\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87"
+	    "\xe4\xb8\xad\xff\xe6\x96\x87", 19), "UTF-8") == 0);
+
+	CHECK((p = sp_enc_canonical("gbk", canon, sizeof canon)) != NULL &&
+	    strcmp(p, "GB18030") == 0);
+	CHECK((p = sp_enc_canonical("big5", canon, sizeof canon)) != NULL &&
+	    strcmp(p, "BIG5-HKSCS") == 0);
+	CHECK(sp_enc_canonical("no-such-thing", canon, sizeof canon) == NULL);
+
+	/* Conversion in pieces, each cutting a character in two. */
+	c = sp_conv_new("GB18030");
+	CHECK(c != NULL);
+	for (i = 0; i + 3 <= sizeof gbk - 1; i += 3)
+		CHECK(sp_conv_feed(c, gbk + i, 3, 0, &out) == 0);
+	CHECK(sp_conv_feed(c, gbk + i, sizeof gbk - 1 - i, 1, &out) == 0);
+	CHECK(out.len > 6 && memcmp(out.data, "\xe4\xb8\xad\xe5\x8d\x8e", 6) == 0);
+	CHECK_INT(sp_conv_invalid(c, &first), 0);
+	sp_conv_free(c);
+
+	/* Invalid bytes: U+FFFD, counted, the first offset kept. */
+	sp_buf_clear(&out);
+	c = sp_conv_new("GB18030");
+	CHECK(sp_conv_feed(c, "ab\xd6\xd0\xff\xffz\xd6", 8, 1, &out) == 0);
+	CHECK(sp_conv_invalid(c, &first) >= 2);
+	CHECK_INT(first, 4);
+	CHECK(strstr(out.data, "\xef\xbf\xbd") != NULL);
+	CHECK(memcmp(out.data, "ab\xe4\xb8\xad", 5) == 0);
+	sp_conv_free(c);
+
+	/* UTF-16: a cut code unit waits for its second byte. */
+	sp_buf_clear(&out);
+	c = sp_conv_new("UTF-16LE");
+	CHECK(sp_conv_feed(c, "\x2d", 1, 0, &out) == 0);
+	CHECK(sp_conv_feed(c, "\x4e\x87\x65", 3, 1, &out) == 0);
+	CHECK_MEM(out.data, out.len, "\xe4\xb8\xad\xe6\x96\x87");
+	sp_conv_free(c);
+
+	/* Encoding and decoding spans, for the mojibake repair. */
+	sp_buf_clear(&out);
+	CHECK(sp_enc_encode("GB18030", "\xe4\xb8\xad", 3, &out) == 0);
+	CHECK_MEM(out.data, out.len, "\xd6\xd0");
+	sp_buf_clear(&out);
+	CHECK(sp_enc_decode("GB18030", "\xd6\xd0", 2, &out) == 0);
+	CHECK_MEM(out.data, out.len, "\xe4\xb8\xad");
+	sp_buf_clear(&out);
+	CHECK(sp_enc_decode("GB18030", "\xd6", 1, &out) < 0);
+	sp_buf_clear(&out);
+	CHECK(sp_enc_encode("ISO-8859-1", "\xe4\xb8\xad", 3, &out) < 0);
+	sp_buf_free(&out);
+	return check_done("test_encoding");
+}
