@@ -111,6 +111,25 @@ prose(const struct line *l)
 	    (l->f.chars >= 80 && punct >= 3);
 }
 
+/*
+ * A long paragraph of sentences (1,200 bytes, three full stops, ended):
+ * known to be prose without looking at every character.
+ */
+static int
+long_prose(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+	int stops = 0;
+
+	if (n < 3 * PROSE_CHARS + 300 || !lf_ends_sentence(s, n))
+		return 0;
+	while (stops < 3 && (p = memmem(p, (size_t)(end - p), "。", 3))) {
+		stops++;
+		p += 3;
+	}
+	return stops == 3;
+}
+
 /* Adds w to the line's score, remembering the reason of the largest. */
 static void
 add(struct line *l, int w, const char *why)
@@ -413,7 +432,13 @@ score_line(struct boilerplate *bp, struct line *v, size_t nlines, size_t i)
 		add(l, -10, NULL);
 		return;
 	}
-	segments(l->s, l->n, &g);
+	if (l->f.seps > 0 || memchr(l->s, '_', l->n))
+		segments(l->s, l->n, &g);
+	else {
+		memset(&g, 0, sizeof g);
+		g.nseg = 1;
+		g.maxseg = l->f.chars;
+	}
 	if ((g.gt >= 2 && l->f.sentence == 0 && l->f.chars <= 150) ||
 	    (g.gt == 1 && l->h.nav_hits > 0 && l->f.sentence == 0 &&
 	    l->f.chars <= 60) ||
@@ -659,12 +684,22 @@ boilerplate_filter(struct boilerplate *bp, const char *doc, size_t len,
 		memset(l, 0, sizeof *l);
 		l->s = s;
 		l->n = (size_t)((nl ? nl : end) - s);
-		lf_scan(l->s, l->n, &l->f);
+		if (long_prose(l->s, l->n)) {
+			/* Nothing in it is scored: skip the scan too. */
+			l->f.marker = lf_marker(l->s, l->n, NULL);
+			l->f.chars = l->f.han = l->n / 3;
+			l->f.sentence = l->f.stops = 3;
+			l->f.inner_sentence = 2;
+			l->f.last = 0x3002;
+			l->f.final = 1;
+		} else
+			lf_scan(l->s, l->n, &l->f);
 		if (!(l->f.chars > PROSE_CHARS && l->f.sentence >= 3)) {
 			mlen = 0;
 			if (l->f.marker == LF_BULLET)
 				(void)lf_marker(l->s, l->n, &mlen);
-			rules_match(&bp->rules, l->s, l->n, mlen, &l->h);
+			rules_match(&bp->rules, l->s, l->n, mlen,
+			    l->f.chars > 150 && l->f.sentence > 0, &l->h);
 		}
 		l->heading = l->h.list != NULL || more_heading(l);
 		nlines++;

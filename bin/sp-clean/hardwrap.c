@@ -132,12 +132,31 @@ is_page_number_line(const char *line, size_t n)
 	return 1;
 }
 
+/* Features of line[0..n) without its page number (length in *m). */
+static void
+scan(const char *line, size_t n, struct lf_features *f, size_t *m)
+{
+	*m = strip_page_number(line, n);
+	lf_scan(line, *m, f);
+}
+
+/*
+ * Starts a paragraph with line[0..n).  A line that ends a sentence cannot
+ * be continued, so it is not scanned: most lines of prose end so, and
+ * this keeps the step at one quick look at their ends.
+ */
 static void
 para_start(struct para *p, const char *line, size_t n)
 {
 	struct lf_features f;
 	size_t m = strip_page_number(line, n);
 
+	memset(p, 0, sizeof *p);
+	p->last_raw = n ? lf_last(line, n, NULL) : 0;
+	if (lf_ends_sentence(line, m)) {
+		p->final = 1;
+		return;
+	}
 	lf_scan(line, m, &f);
 	p->marker = f.marker;
 	p->chars = f.chars;
@@ -145,36 +164,34 @@ para_start(struct para *p, const char *line, size_t n)
 	p->stops = f.stops;
 	p->clause = f.clause;
 	p->colons = f.colons;
+	p->open = f.open;
+	p->last = f.last;
+	p->final = f.final;
+	p->page_number = m < n;
 	p->first = line;
 	p->first_len = m;
 	p->line = line;
 	p->line_len = m;
-	p->open = f.open;
-	p->last = f.last;
-	p->last_raw = n ? lf_last(line, n, NULL) : 0;
-	p->final = f.final;
-	p->page_number = m < n;
 }
 
+/* Adds line[0..n) (features *f, page number stripped at m) to p. */
 static void
-para_add(struct para *p, const char *line, size_t n)
+para_add(struct para *p, const char *line, size_t n,
+    const struct lf_features *f, size_t m)
 {
-	struct lf_features f;
-	size_t m = strip_page_number(line, n);
-
-	lf_scan(line, m, &f);
-	p->chars += f.chars;
-	p->sentence += f.sentence;
-	p->stops += f.stops;
-	p->clause += f.clause;
-	p->colons += f.colons;
+	p->chars += f->chars;
+	p->sentence += f->sentence;
+	p->stops += f->stops;
+	p->clause += f->clause;
+	p->colons += f->colons;
+	p->open = (p->open > f->unopened ? p->open - f->unopened : 0) +
+	    f->open;
+	p->last = f->last;
+	p->last_raw = n ? lf_last(line, n, NULL) : 0;
+	p->final = f->final;
+	p->page_number = m < n;
 	p->line = line;
 	p->line_len = m;
-	p->open = (p->open > f.unopened ? p->open - f.unopened : 0) + f.open;
-	p->last = f.last;
-	p->last_raw = n ? lf_last(line, n, NULL) : 0;
-	p->final = f.final;
-	p->page_number = m < n;
 }
 
 /* A short line with no punctuation: a title, a name, a date. */
@@ -219,17 +236,20 @@ ends_in_number(const struct para *p)
 	return sp_is_han(lf_last(p->line, i, &k));
 }
 
-/* Does the line next[0..n) continue the paragraph p? */
+/*
+ * Does the line next[0..n), with features *fp, continue the paragraph p
+ * (which does not end a sentence)?
+ */
 static int
-continues(const struct para *p, const char *next, size_t n)
+continues(const struct para *p, const char *next, size_t n,
+    const struct lf_features *fp)
 {
-	struct lf_features f;
+	struct lf_features f = *fp;
 	int32_t first;
 	int closed;
 
 	if (n == 0)
 		return 0;
-	lf_scan(next, n, &f);
 	first = lf_first(next, n, NULL);
 	if (f.marker != LF_NONE || p->final)
 		return 0;
@@ -309,7 +329,8 @@ size_t
 hardwrap_join(const char *doc, size_t len, struct sp_buf *out)
 {
 	const char *line, *end = doc + len, *nl, *next, *after, *nl2;
-	size_t n, nn, joins = 0;
+	size_t n, nn, m, joins = 0;
+	struct lf_features f;
 	struct para p;
 
 	sp_buf_clear(out);
@@ -324,33 +345,52 @@ hardwrap_join(const char *doc, size_t len, struct sp_buf *out)
 		next = nl + 1;
 		nl = memchr(next, '\n', (size_t)(end - next));
 		nn = (size_t)((nl ? nl : end) - next);
-		if (is_page_number_line(next, nn) && nl &&
-		    !p.final) {
+		if (p.final) {
+			put(out, "\n", 1);
+			put(out, next, nn);
+			para_start(&p, next, nn);
+			continue;
+		}
+		if (is_page_number_line(next, nn) && nl) {
 			/* "…进一步" / "12" / "转变…": keep the number in. */
 			after = nl + 1;
 			nl2 = memchr(after, '\n', (size_t)(end - after));
 			n = (size_t)((nl2 ? nl2 : end) - after);
-			if (continues(&p, after, n)) {
+			scan(after, n, &f, &m);
+			if (m == n && continues(&p, after, n, &f)) {
 				put(out, " ", 1);
 				put(out, next, nn);
 				put(out, " ", 1);
 				put(out, after, n);
-				para_add(&p, after, n);
+				para_add(&p, after, n, &f, m);
 				joins += 2;
 				nl = nl2;
 				continue;
 			}
 		}
-		if (continues(&p, next, nn)) {
+		scan(next, nn, &f, &m);
+		if (m < nn) {
+			/* Judged whole, added without its page number. */
+			struct lf_features whole;
+
+			lf_scan(next, nn, &whole);
+			if (continues(&p, next, nn, &whole)) {
+				put_glue(out, &p, next, nn);
+				put(out, next, nn);
+				para_add(&p, next, nn, &f, m);
+				joins++;
+				continue;
+			}
+		} else if (continues(&p, next, nn, &f)) {
 			put_glue(out, &p, next, nn);
 			put(out, next, nn);
-			para_add(&p, next, nn);
+			para_add(&p, next, nn, &f, m);
 			joins++;
-		} else {
-			put(out, "\n", 1);
-			put(out, next, nn);
-			para_start(&p, next, nn);
+			continue;
 		}
+		put(out, "\n", 1);
+		put(out, next, nn);
+		para_start(&p, next, nn);
 	}
 	return joins;
 }

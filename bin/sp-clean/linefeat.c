@@ -94,21 +94,32 @@ lf_is_opener(int32_t cp)
 static int
 pair_of(int32_t cp, int *closing)
 {
-	static const int32_t open[] = { 0x201C, 0x2018, 0x300C, 0x300E,
-	    0xFF08, '(', 0x300A, 0x3010, 0x3014, 0xFF3B, '[', 0x3008 };
-	static const int32_t close[] = { 0x201D, 0x2019, 0x300D, 0x300F,
-	    0xFF09, ')', 0x300B, 0x3011, 0x3015, 0xFF3D, ']', 0x3009 };
-	int i;
-
-	for (i = 0; i < (int)(sizeof open / sizeof open[0]); i++) {
-		if (cp == open[i]) {
-			*closing = 0;
-			return i;
-		}
-		if (cp == close[i]) {
-			*closing = 1;
-			return i;
-		}
+	*closing = 0;
+	switch (cp) {
+	case 0x201D: *closing = 1; /* FALLTHROUGH */
+	case 0x201C: return 0;
+	case 0x2019: *closing = 1; /* FALLTHROUGH */
+	case 0x2018: return 1;
+	case 0x300D: *closing = 1; /* FALLTHROUGH */
+	case 0x300C: return 2;
+	case 0x300F: *closing = 1; /* FALLTHROUGH */
+	case 0x300E: return 3;
+	case 0xFF09: *closing = 1; /* FALLTHROUGH */
+	case 0xFF08: return 4;
+	case ')': *closing = 1; /* FALLTHROUGH */
+	case '(': return 5;
+	case 0x300B: *closing = 1; /* FALLTHROUGH */
+	case 0x300A: return 6;
+	case 0x3011: *closing = 1; /* FALLTHROUGH */
+	case 0x3010: return 7;
+	case 0x3015: *closing = 1; /* FALLTHROUGH */
+	case 0x3014: return 8;
+	case 0xFF3D: *closing = 1; /* FALLTHROUGH */
+	case 0xFF3B: return 9;
+	case ']': *closing = 1; /* FALLTHROUGH */
+	case '[': return 10;
+	case 0x3009: *closing = 1; /* FALLTHROUGH */
+	case 0x3008: return 11;
 	}
 	return -1;
 }
@@ -120,55 +131,166 @@ is_sep(int32_t cp)
 	    cp == 0xFF5C || cp == 0x4E28 || cp == 0xFF1E || cp == 0x2192;
 }
 
+/*
+ * One character of s[0..n), n > 0: ASCII and the BMP's three-byte forms
+ * inline (nearly all of Chinese text), the rest through sp_utf8_decode.
+ */
+static inline size_t
+decode(const unsigned char *s, size_t n, int32_t *cp)
+{
+	int32_t c;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (n >= 3 && (s[0] & 0xF0) == 0xE0 && (s[1] & 0xC0) == 0x80 &&
+	    (s[2] & 0xC0) == 0x80) {
+		c = ((int32_t)(s[0] & 0x0F) << 12) |
+		    ((int32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+		if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+			*cp = c;
+			return 3;
+		}
+	}
+	return sp_utf8_decode(s, n, cp, NULL);
+}
+
+/* The character after position i, or 0 at the end. */
+static int32_t
+peek(const unsigned char *s, size_t n, size_t i)
+{
+	int32_t cp;
+
+	if (i >= n)
+		return 0;
+	(void)decode(s + i, n - i, &cp);
+	return cp;
+}
+
+/* How the line ends: its last telling character, closers skipped. */
+static int32_t
+ending(const char *line, size_t n)
+{
+	int32_t cp, before;
+	size_t k;
+
+	while (n > 0) {
+		cp = lf_last(line, n, &k);
+		if (cp == ' ' || cp == 0x3000) {
+			n -= k;
+			continue;
+		}
+		if (n > k)
+			before = lf_last(line, n - k, NULL);
+		else
+			before = 0;
+		/* "…放開她！”-": a stray dash after the end. */
+		if (cp == '-' && (lf_is_final(before) || lf_is_closer(before))) {
+			n -= k;
+			continue;
+		}
+		if (lf_is_closer(cp) && (lf_is_final(before) ||
+		    lf_is_closer(before))) {
+			n -= k;
+			continue;
+		}
+		return cp;
+	}
+	return 0;
+}
+
+int
+lf_ends_sentence(const char *line, size_t n)
+{
+	return lf_is_final(ending(line, n));
+}
+
 void
 lf_scan(const char *line, size_t n, struct lf_features *f)
 {
 	const unsigned char *s = (const unsigned char *)line;
 	int opens[12] = { 0 };
 	int32_t cp, prev = 0, next;
-	size_t i = 0, k, kn;
+	size_t i = 0, k;
 	int closing, p, j, in_space = 0;
 
 	memset(f, 0, sizeof *f);
 	f->marker = lf_marker(line, n, NULL);
-	while (i < n) {
-		k = sp_utf8_decode(s + i, n - i, &cp, NULL);
-		next = i + k < n ? lf_first(line + i + k, n - i - k, &kn) : 0;
+	for (; i < n; prev = cp, i += k) {
+		k = decode(s + i, n - i, &cp);
 		f->chars++;
+		/* The common cases first: Han, ASCII letters and digits. */
+		if (cp >= 0x4E00 && cp <= 0x9FFF) {
+			f->han++;
+			in_space = 0;
+			continue;
+		}
+		if (cp < 0x80 && (((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ||
+		    (cp >= '0' && cp <= '9'))) {
+			f->alnum++;
+			in_space = 0;
+			continue;
+		}
 		if (cp == ' ' || cp == 0x3000 || cp == '\t') {
 			if (!in_space && i > 0)
 				f->spaces++;
 			in_space = 1;
-			i += k;
 			continue;
 		}
 		in_space = 0;
-		if (sp_is_han(cp))
-			f->han++;
-		else if (sp_is_alnum(cp))
-			f->alnum++;
-		if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F ||
-		    ((cp == '!' || cp == '?') && prev != 0) ||
-		    (cp == '.' && (sp_is_alnum(prev) && !(prev >= '0' &&
-		    prev <= '9')) && (next == 0 || next == ' '))) {
+		switch (cp) {
+		case 0x3002:	/* 。 */
+			f->stops++;
+			/* FALLTHROUGH */
+		case 0xFF01: case 0xFF1F:	/* ！？ */
 			f->sentence++;
-			if (cp != 0xFF01 && cp != 0xFF1F && cp != '!' &&
-			    cp != '?')
-				f->stops++;
 			if (i + k < n)
 				f->inner_sentence++;
-		} else if (cp == 0xFF0C || cp == 0x3001 || cp == 0xFF1B ||
-		    cp == 0xFF1A || (cp == ',' && !(next >= '0' &&
-		    next <= '9')) || cp == ';') {
-			f->clause++;
-			if (cp == 0xFF1B || cp == ';')
+			continue;
+		case '!': case '?':
+			if (prev != 0) {
+				f->sentence++;
+				if (i + k < n)
+					f->inner_sentence++;
+			}
+			continue;
+		case '.':
+			next = peek(s, n, i + k);
+			if (prev < 0x80 && (prev | 0x20) >= 'a' &&
+			    (prev | 0x20) <= 'z' &&
+			    (next == 0 || next == ' ')) {
+				f->sentence++;
 				f->stops++;
-			if (cp == 0xFF1A)
-				f->colons++;
-		} else if (is_sep(cp) && !(prev == cp)) {
-			f->seps++;
-		} else if (cp == '/' && (prev == ' ' || next == ' ')) {
-			f->seps++;
+				if (i + k < n)
+					f->inner_sentence++;
+			}
+			continue;
+		case 0xFF1B: case ';':	/* ； */
+			f->stops++;
+			f->clause++;
+			continue;
+		case 0xFF1A:	/* ： */
+			f->colons++;
+			/* FALLTHROUGH */
+		case 0xFF0C: case 0x3001:	/* ，、 */
+			f->clause++;
+			continue;
+		case ',':
+			next = peek(s, n, i + k);
+			if (!(next >= '0' && next <= '9'))
+				f->clause++;
+			continue;
+		case '/':
+			next = peek(s, n, i + k);
+			if (prev == ' ' || next == ' ')
+				f->seps++;
+			continue;
+		}
+		if (is_sep(cp)) {
+			if (prev != cp)
+				f->seps++;
+			continue;
 		}
 		if ((p = pair_of(cp, &closing)) >= 0) {
 			if (!closing)
@@ -177,38 +299,17 @@ lf_scan(const char *line, size_t n, struct lf_features *f)
 				opens[p]--;
 			else
 				f->unopened++;
+			continue;
 		}
-		prev = cp;
-		i += k;
+		if (sp_is_han(cp))
+			f->han++;
+		else if (cp >= 0x80 && sp_is_alnum(cp))
+			f->alnum++;
 	}
 	for (j = 0; j < 12; j++)
 		f->open += (size_t)opens[j];
 	f->only_symbols = f->han == 0 && f->alnum == 0;
-	/* The last character that says how the line ends. */
-	f->last = 0;
-	while (n > 0) {
-		cp = lf_last(line, n, &k);
-		if (cp == ' ' || cp == 0x3000) {
-			n -= k;
-			continue;
-		}
-		/* "…放開她！”-": a stray dash after the end. */
-		if (cp == '-' && n > k && (lf_is_final(lf_last(line, n - k,
-		    NULL)) || lf_is_closer(lf_last(line, n - k, NULL)))) {
-			n -= k;
-			continue;
-		}
-		if (lf_is_closer(cp) && n > k) {
-			int32_t before = lf_last(line, n - k, NULL);
-
-			if (lf_is_final(before) || lf_is_closer(before)) {
-				n -= k;
-				continue;
-			}
-		}
-		f->last = cp;
-		break;
-	}
+	f->last = ending(line, n);
 	f->final = lf_is_final(f->last);
 }
 

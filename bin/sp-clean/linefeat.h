@@ -44,6 +44,8 @@ struct lf_features {
 
 /* Fills *f for line[0..n). */
 void lf_scan(const char *line, size_t n, struct lf_features *f);
+/* f.final without the scan: looks only at the end of the line. */
+int lf_ends_sentence(const char *line, size_t n);
 /*
  * The marker line[0..n) opens with, and its length in bytes in *len (may
  * be NULL).

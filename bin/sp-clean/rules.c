@@ -53,9 +53,11 @@ rebuild_buckets(struct rules *r)
 {
 	size_t i;
 	unsigned b;
+	int32_t cp;
 
 	for (i = 0; i < RULE_BUCKETS; i++)
 		r->bucket[i] = -1;
+	memset(r->starts, 0, sizeof r->starts);
 	/* Back to front, so each bucket lists its rules in file order. */
 	for (i = r->n; i-- > 0;) {
 		r->v[i].next = -1;
@@ -64,6 +66,10 @@ rebuild_buckets(struct rules *r)
 		b = bucket_of(r->v[i].text, r->v[i].len);
 		r->v[i].next = r->bucket[b];
 		r->bucket[b] = (int)i;
+		cp = fold(lf_first(r->v[i].text, r->v[i].len, NULL));
+		/* Characters beyond the BMP are always looked up. */
+		if (cp < 0x10000)
+			r->starts[cp >> 3] |= (unsigned char)(1u << (cp & 7));
 	}
 }
 
@@ -387,9 +393,31 @@ count(struct rule_hits *h, struct rule *rule, unsigned stamp, size_t at,
 	}
 }
 
+/* One character of s[0..n), n > 0; three-byte forms inline. */
+static inline size_t
+decode(const unsigned char *s, size_t n, int32_t *cp)
+{
+	int32_t c;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (n >= 3 && (s[0] & 0xF0) == 0xE0 && (s[1] & 0xC0) == 0x80 &&
+	    (s[2] & 0xC0) == 0x80) {
+		c = ((int32_t)(s[0] & 0x0F) << 12) |
+		    ((int32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+		if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+			*cp = c;
+			return 3;
+		}
+	}
+	return sp_utf8_decode(s, n, cp, NULL);
+}
+
 void
 rules_match(struct rules *r, const char *line, size_t n, size_t start,
-    struct rule_hits *h)
+    int literal_only, struct rule_hits *h)
 {
 	size_t pos = 0, k, cover_end = 0, i;
 	struct rule *rule;
@@ -403,8 +431,15 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 		r->stamp = 1;
 	}
 	while (pos < n) {
-		cp = lf_first(line + pos, n - pos, &k);
-		for (j = r->bucket[(unsigned)fold(cp) & (RULE_BUCKETS - 1)];
+		k = decode((const unsigned char *)line + pos, n - pos, &cp);
+		cp = fold(cp);
+		if (cp < 0x10000 && !(r->starts[cp >> 3] & (1u << (cp & 7)))) {
+			if (pos < cover_end && cp != ' ')
+				h->nav_chars++;
+			pos += k;
+			continue;
+		}
+		for (j = r->bucket[(unsigned)cp & (RULE_BUCKETS - 1)];
 		    j >= 0; j = rule->next) {
 			rule = &r->v[j];
 			if (rule->len > n - pos ||
@@ -448,7 +483,7 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 			h->nav_chars++;
 		pos += k;
 	}
-	for (i = 0; i < r->n; i++) {
+	for (i = 0; i < r->n && !literal_only; i++) {
 		rule = &r->v[i];
 		if (rule->kind != RULE_RE || rule->stamp == r->stamp)
 			continue;

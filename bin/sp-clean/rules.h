@@ -35,6 +35,8 @@ struct rules {
 	struct rule *v;
 	size_t n, cap;
 	int bucket[RULE_BUCKETS];	/* first literal rule, or -1 */
+	unsigned char starts[8192];	/* bit per BMP code point that
+					   starts a literal (folded) */
 	int threshold;			/* score at which a line goes */
 	unsigned stamp;
 	pcre2_match_context *mctx;
@@ -64,9 +66,10 @@ int  rules_parse(struct rules *r, const char *text, size_t len,
     const char *name, char *err, size_t errlen);
 /*
  * Matches line[0..n); start is where its text begins after a bullet
- * (for start, is and list rules).
+ * (for start, is and list rules).  With literal_only, PCRE2 rules are not
+ * run (for long lines of prose, which only literal notices can mark).
  */
 void rules_match(struct rules *r, const char *line, size_t n, size_t start,
-    struct rule_hits *h);
+    int literal_only, struct rule_hits *h);
 
 #endif
