@@ -367,7 +367,14 @@ end_run(struct sentences *it, size_t start, size_t i, size_t *next)
 	if (k > j && (last == T_ELLIPSIS || (dots == count && dots >= 2) ||
 	    (circles == count && circles >= 3)))
 		return 0;
-	/* ASCII marks end a sentence only before space, line end or CJK. */
+	/*
+	 * ASCII marks end a sentence only after a word (a lone "?" is most
+	 * often a character lost to a wrong encoding: "Copyright ? 2022") and
+	 * before space, line end or CJK.
+	 */
+	if (soft_only && (i == start || is_blank(cp_at(s, n, prev_char(s, i),
+	    &len))))
+		return 0;
 	if (soft_only && k < n) {
 		cp = cp_at(s, n, k, &len);
 		if (!is_blank(cp) && !sp_is_cjk(cp))

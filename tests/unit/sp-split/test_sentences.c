@@ -49,6 +49,8 @@ main(void)
 	SPLITS("Hello! 你好?好的!", "Hello! |你好?|好的!");
 	SPLITS("Yahoo!Japan x?y=1 好", "Yahoo!Japan x?y=1 好");
 	SPLITS("半角.下一句", "半角.|下一句");
+	SPLITS("Copyright ? 2022 版权所有", "Copyright ? 2022 版权所有");
+	SPLITS("? 开头", "? 开头");
 	/* Ellipses, one unit, not before a closing mark. */
 	SPLITS("他沉默了……然后走了。", "他沉默了……|然后走了。");
 	SPLITS("等等⋯⋯好吧。", "等等⋯⋯|好吧。");
