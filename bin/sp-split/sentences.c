@@ -242,6 +242,25 @@ url_at(const unsigned char *s, size_t n, size_t i)
 	    (i == 3 || !isalnum(s[i - 4])) && i + 1 < n && isalnum(s[i + 1]);
 }
 
+/*
+ * Is s[0..n), inside brackets, a note of the audience's response as
+ * transcripts of speeches have them: 掌声, 热烈掌声, 笑声, 鼓掌...
+ */
+static int
+audience_note(const unsigned char *s, size_t n)
+{
+	static const char *const words[] = { "掌声", "笑声", "鼓掌", "欢呼",
+	    NULL };
+	size_t k;
+
+	if (n == 0 || n > 8 * 3)
+		return 0;
+	for (k = 0; words[k]; k++)
+		if (memmem(s, n, words[k], strlen(words[k])) != NULL)
+			return 1;
+	return 0;
+}
+
 /* Which span does the character cp open, or -1. */
 static int
 span_of(int32_t cp)
@@ -469,6 +488,12 @@ sent_next(struct sentences *it, size_t *start, size_t *end)
 		if (spans[t].kind == TITLE) {
 			i = c + clen;
 			continue;
+		}
+		/* A note of the audience, "（掌声）", is a sentence of its own. */
+		if (spans[t].kind == BRACKET && audience_note(s + i + len,
+		    c - i - len) && c + clen < n) {
+			it->pos = *end = absorb(it, c + clen);
+			return 1;
 		}
 		/* A quote or bracket closing on an end mark ends the sentence. */
 		for (p = c; p > i + len; ) {
