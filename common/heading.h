@@ -158,6 +158,14 @@ int sp_heading_format_marker(struct sp_buf *out, enum sp_heading_kind kind,
 #define SP_HEADING_MARKER_MAX 48
 #define SP_HEADING_TITLE_MAX (80 * 4 + 1)
 
+/*
+ * Segments of a line: returns the end of the first segment of s[0..n)
+ * and sets *next to where the next one starts (n when there is none).  A
+ * run of two or more blanks (space, tab, U+3000, NBSP), or one after 。,
+ * ends a segment; blanks at the very start do not.
+ */
+size_t sp_heading_segment(const char *s, size_t n, size_t *next);
+
 struct sp_heading_entry {
 	struct sp_heading h;	/* offsets relative to the line fed */
 	int level;		/* 1-based depth in the outline */

@@ -71,6 +71,8 @@ struct run {
 	uint64_t invalid_warned;
 	char where[1024];
 	struct sp_buf rec;	/* a JSON Lines record being built */
+	struct sp_input_unit last_in;	/* the last line, to end a document */
+	struct sp_unit last_unit;
 };
 
 /* Writes what the outline has rendered, framed as a document. */
@@ -232,13 +234,74 @@ on_unit(const struct sp_input_unit *in, void *ctx)
 	return 0;
 }
 
+/*
+ * Plain input is read a line at a time, so that no document, however
+ * long, is held in memory: a line holding only a form feed ends one.
+ */
+static void
+begin_doc(struct run *r, const struct sp_input_unit *in)
+{
+	if (r->docs_out > 0 && r->mode != MODE_CHECK && r->mode != MODE_JSON)
+		sp_write("\f\n", 2);
+	r->docs_out++;
+	r->documents++;
+	r->in_doc = 1;
+	snprintf(r->where, sizeof r->where, "%s", in->file);
+	outline_begin(r->ol, r->where, 0);
+}
+
+static void
+end_doc(struct run *r, const struct sp_input_unit *in)
+{
+	if (outline_end(r->ol, NULL) < 0)
+		sp_oom();
+	r->in_doc = 0;
+	drain(r, in, 1);
+}
+
+static int
+is_form_feed_line(const char *s, size_t n)
+{
+	return (n == 1 && s[0] == '\f') || (n == 2 && s[0] == '\f' &&
+	    s[1] == '\r');
+}
+
+static int
+on_line(const struct sp_input_unit *in, void *ctx)
+{
+	struct run *r = ctx;
+	const struct sp_unit *u = in->unit;
+
+	r->last_in = *in;
+	r->last_unit = *u;
+	r->last_in.unit = &r->last_unit;
+	/* The rest of a line longer than --max-unit holds no heading. */
+	if (u->flags & SP_UNIT_CONTINUED)
+		return 0;
+	if (is_form_feed_line(in->text, in->len)) {
+		if (!r->in_doc)
+			begin_doc(r, in);	/* an empty document */
+		end_doc(r, in);
+		return 0;
+	}
+	if (!r->in_doc)
+		begin_doc(r, in);
+	feed(r, in->text, in->len, u->number, u->offset);
+	if (outline_output(r->ol)->len >= 65536 && r->mode != MODE_JSON)
+		drain(r, in, 0);
+	return 0;
+}
+
 static void
 at_file_end(const char *file, int index, void *ctx)
 {
 	struct run *r = ctx;
-	uint64_t bad = outline_invalid(r->ol);
+	uint64_t bad;
 
 	(void)index;
+	if (r->in_doc)
+		end_doc(r, &r->last_in);
+	bad = outline_invalid(r->ol);
 	if (bad > r->invalid_warned)
 		sp_warn(file, "%llu invalid UTF-8 sequences shown as U+FFFD",
 		    (unsigned long long)(bad - r->invalid_warned));
@@ -294,8 +357,12 @@ main(int argc, char **argv)
 	if ((r.ol = outline_new(&o)) == NULL)
 		sp_oom();
 	r.mode = o.mode;
-	sp_each_unit(argc - optind, argv + optind, SP_FRAME_DOCUMENTS, on_unit,
-	    at_file_end, &r);
+	if (sp_opts.nul || sp_opts.jsonl)
+		sp_each_unit(argc - optind, argv + optind, SP_FRAME_DOCUMENTS,
+		    on_unit, at_file_end, &r);
+	else
+		sp_each_unit(argc - optind, argv + optind, SP_FRAME_LINES,
+		    on_line, at_file_end, &r);
 	if (sp_opts.stats) {
 		sp_stat_add("documents", r.documents);
 		sp_stat_add("lines", r.input_lines);

@@ -83,13 +83,35 @@ outline_invalid(const struct outline *ol)
 	return ol->invalid;
 }
 
+/*
+ * Is s[0..n) valid UTF-8?  ASCII and 3-byte characters (all of Chinese)
+ * are checked inline, Markdown output passing every byte through here.
+ */
+static int
+valid_utf8(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < n) {
+		if (p[i] < 0x80)
+			i++;
+		else if (p[i] >= 0xE1 && p[i] <= 0xEC && i + 2 < n &&
+		    (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80)
+			i += 3;
+		else
+			return sp_utf8_valid_prefix(p + i, n - i) == n - i;
+	}
+	return 1;
+}
+
 /* Appends s[0..n) with invalid UTF-8 replaced by U+FFFD. */
 static int
 put_text(struct outline *ol, struct sp_buf *b, const char *s, size_t n)
 {
 	long bad;
 
-	if (sp_utf8_valid_prefix((const unsigned char *)s, n) == n)
+	if (valid_utf8(s, n))
 		return sp_buf_append(b, s, n);
 	if ((bad = sp_utf8_sanitize(s, n, b, NULL, 0)) < 0)
 		return -1;
@@ -131,43 +153,18 @@ trim(const char *s, size_t *n)
 }
 
 /*
- * The end of the first piece of s[0..n) when runs of two or more blanks
- * separate pieces (a glued page), in *next the start of the next; n when
- * there is one piece.
+ * The end of the first piece of s[0..n) when blank runs separate pieces
+ * (a glued page: see sp_heading_segment), in *next the start of the next;
+ * n when there is one piece.
  */
 static size_t
 piece_end(const struct outline *ol, const char *s, size_t n, size_t *next)
 {
-	size_t i = 0, l, run_start;
-	int32_t cp;
-	int runs;
-
-	*next = n;
-	if (ol->o.flags & SP_HEADING_NO_SEGMENTS)
+	if (ol->o.flags & SP_HEADING_NO_SEGMENTS) {
+		*next = n;
 		return n;
-	while (i < n) {
-		l = sp_utf8_decode((const unsigned char *)s + i, n - i, &cp,
-		    NULL);
-		if (!is_blank_cp(cp)) {
-			i += l;
-			continue;
-		}
-		run_start = i;
-		runs = 0;
-		while (i < n) {
-			l = sp_utf8_decode((const unsigned char *)s + i, n - i,
-			    &cp, NULL);
-			if (!is_blank_cp(cp))
-				break;
-			runs++;
-			i += l;
-		}
-		if (runs >= 2 && run_start > 0 && i < n) {
-			*next = i;
-			return run_start;
-		}
 	}
-	return n;
+	return sp_heading_segment(s, n, next);
 }
 
 static void
