@@ -20,6 +20,7 @@
 #ifndef SP_CLEAN_MOJIBAKE_H
 #define SP_CLEAN_MOJIBAKE_H
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 

@@ -49,6 +49,38 @@ is_dot(int32_t c)
 	return c == '.' || c == 0x3002 || c == 0xFF0E;
 }
 
+static int
+email_char(int32_t c, int domain)
+{
+	return is_latin(c) || is_digit(c) || c == '.' || c == '-' ||
+	    (!domain && (c == '_' || c == '%' || c == '+'));
+}
+
+/*
+ * Where the URL in the token t[a..b) starts: its scheme (http://) or its
+ * www.; punctuation before it (网址:http://…) is prose.
+ */
+static size_t
+url_start(const int32_t *t, size_t a, size_t b)
+{
+	size_t k, e;
+
+	for (k = a; k < b; k++) {
+		if (!is_latin(t[k]) || (k > a && is_latin(t[k - 1])))
+			continue;
+		for (e = k; e < b && is_latin(t[e]); e++)
+			;
+		if (e + 2 < b && t[e] == ':' && t[e + 1] == '/' &&
+		    t[e + 2] == '/')
+			return k;
+		if (e - k == 3 && e < b && t[e] == '.' &&
+		    (t[k] | 0x20) == 'w' && (t[k + 1] | 0x20) == 'w' &&
+		    (t[k + 2] | 0x20) == 'w')
+			return k;
+	}
+	return a;
+}
+
 /* Marks URLs and e-mail addresses: their punctuation is not prose. */
 static void
 mark_protected(size_t m)
@@ -81,6 +113,17 @@ mark_protected(size_t m)
 		}
 		if (!url && !at)
 			continue;
+		if (url)
+			a = url_start(cps, a, b);
+		if (!url) {
+			/* Only the address itself: local@domain. */
+			for (k = a; cps[k] != '@'; k++)
+				;
+			for (a = k; a > 0 && email_char(cps[a - 1], 0); a--)
+				;
+			for (b = k + 1; b < m && email_char(cps[b], 1); b++)
+				;
+		}
 		/* Trailing punctuation belongs to the sentence. */
 		while (b > a && strchr(".,:;!?)'\"", (int)cps[b - 1]))
 			b--;
@@ -380,6 +423,26 @@ in_address(const char *s, size_t n, size_t j)
 	}
 	if (!url && !at)
 		return 0;
+	if (url) {
+		int32_t t[256];
+		size_t m = b - a < 256 ? b - a : 256;
+
+		for (k = 0; k < m; k++)
+			t[k] = (unsigned char)s[a + k];
+		a += url_start(t, 0, m);
+		if (j < a)
+			return 0;
+	}
+	if (!url) {
+		for (k = a; s[k] != '@'; k++)
+			;
+		for (a = k; a > 0 && email_char(s[a - 1], 0); a--)
+			;
+		for (b = k + 1; b < n && email_char(s[b], 1); b++)
+			;
+		if (j < a)
+			return 0;
+	}
 	end = b;
 	while (end > a && strchr(".,:;!?)'\"", s[end - 1]))
 		end--;
