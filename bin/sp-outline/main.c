@@ -85,6 +85,9 @@ drain(struct run *r, const struct sp_input_unit *in, int last)
 		out->len = 0;	/* never hand out a null pointer */
 
 	if (r->mode == MODE_CHECK) {
+		/* Problems raise the status now: a closed pipe exits with it. */
+		if (outline_problems(r->ol) > 0 && sp_status < SP_EXIT_PROBLEMS)
+			sp_status = SP_EXIT_PROBLEMS;
 		sp_write(out->data, out->len);
 		sp_buf_clear(out);
 		return;
@@ -276,8 +279,11 @@ on_line(const struct sp_input_unit *in, void *ctx)
 	r->last_unit = *u;
 	r->last_in.unit = &r->last_unit;
 	/* The rest of a line longer than --max-unit holds no heading. */
-	if (u->flags & SP_UNIT_CONTINUED)
+	if (u->flags & SP_UNIT_CONTINUED) {
+		if (outline_more(r->ol, in->text, in->len) < 0)
+			sp_oom();
 		return 0;
+	}
 	if (is_form_feed_line(in->text, in->len)) {
 		if (!r->in_doc)
 			begin_doc(r, in);	/* an empty document */

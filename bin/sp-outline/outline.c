@@ -508,6 +508,14 @@ outline_line(struct outline *ol, const char *s, size_t n, uint64_t line,
 }
 
 int
+outline_more(struct outline *ol, const char *s, size_t n)
+{
+	if (ol->o.mode != MODE_MARKDOWN || !ol->has_title)
+		return 0;
+	return md_body(ol, s, n);
+}
+
+int
 outline_end(struct outline *ol, const char *title)
 {
 	char *text;

@@ -45,6 +45,12 @@ void outline_begin(struct outline *ol, const char *where,
 int outline_line(struct outline *ol, const char *s, size_t n, uint64_t line,
     uint64_t offset);
 /*
+ * Feeds the rest of a line longer than --max-unit, which holds no
+ * heading: Markdown writes it as a paragraph of its own, so that no text
+ * is lost; the other renderings ignore it.
+ */
+int outline_more(struct outline *ol, const char *s, size_t n);
+/*
  * Ends the document.  title, when not NULL, replaces the title taken from
  * the text (a JSON Lines record's "title").  For --json the document's
  * object is appended to the output as one line of JSON.  Returns 0, or -1
