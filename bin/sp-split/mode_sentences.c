@@ -39,12 +39,16 @@ line(const struct doc *d, const struct line *l)
 
 	sent_init(&it, l->text, l->len, split_opts.semicolon);
 	if (!split_opts.json_out) {
+		uint64_t count = 0;
+
 		while (sent_next(&it, &a, &b)) {
-			sp_stat_add("sentences", 1);
+			count++;
 			out_text(l->text + a, b - a);
 			if (b < l->len)
 				out_text("\n", 1);
 		}
+		if (count)
+			sp_stat_add("sentences", count);
 		if (l->eol_len)
 			out_text(l->eol, l->eol_len);
 		else if (!l->partial)

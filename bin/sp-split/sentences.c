@@ -67,6 +67,13 @@ cp_at(const unsigned char *s, size_t n, size_t i, size_t *len)
 		*len = 1;
 		return s[i];
 	}
+	/* The common case, a well-formed three-byte character, inline. */
+	if (s[i] >= 0xE1 && s[i] <= 0xEF && s[i] != 0xED && n - i >= 3 &&
+	    (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+		*len = 3;
+		return (int32_t)(s[i] & 0x0F) << 12 |
+		    (int32_t)(s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
+	}
 	*len = sp_utf8_decode(s + i, n - i, &cp, NULL);
 	return cp;
 }
