@@ -19,6 +19,7 @@
 
 /* The paragraph being built. */
 struct para {
+	size_t width;		/* the document's wrap width, 0 if none */
 	enum lf_marker marker;	/* how its first line opened */
 	size_t chars;
 	size_t sentence;	/* sentence punctuation, the last one included */
@@ -151,7 +152,10 @@ para_start(struct para *p, const char *line, size_t n)
 	struct lf_features f;
 	size_t m = strip_page_number(line, n);
 
+	size_t width = p->width;
+
 	memset(p, 0, sizeof *p);
+	p->width = width;
 	p->last_raw = n ? lf_last(line, n, NULL) : 0;
 	if (lf_ends_sentence(line, m)) {
 		p->final = 1;
@@ -200,6 +204,60 @@ title_like(const struct lf_features *f)
 {
 	return f->chars <= 25 && f->clause == 0 && f->sentence == 0 &&
 	    !f->final;
+}
+
+/* Characters in s[0..n): its UTF-8 lead bytes. */
+static size_t
+count_chars(const char *s, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+/* Is line s[0..n) as long as the wrap width (one less or more: CJK
+ * line breaking moves a character that may not start or end a line)? */
+static int
+at_width(const char *s, size_t n, size_t width)
+{
+	size_t c = count_chars(s, n);
+
+	return c + 1 >= width && c <= width + 1;
+}
+
+/*
+ * The width a document was hard-wrapped at: the most common length of its
+ * lines that do not end a sentence, when at least five lines and two fifths
+ * of such lines have it (give or take one character).  0 if none.
+ */
+static size_t
+wrap_width(const char *doc, size_t len)
+{
+	size_t hist[202] = { 0 }, c, best = 0, total = 0, i, got;
+	const char *s = doc, *end = doc + len, *nl;
+
+	while (s < end) {
+		nl = memchr(s, '\n', (size_t)(end - s));
+		c = (size_t)((nl ? nl : end) - s);
+		if (!lf_ends_sentence(s, c)) {
+			c = count_chars(s, c);
+			if (c >= 10 && c <= 200) {
+				hist[c]++;
+				total++;
+			}
+		}
+		s = nl ? nl + 1 : end;
+	}
+	for (i = 11, got = 0; i <= 199; i++) {
+		c = hist[i - 1] + hist[i] + hist[i + 1];
+		if (c > got) {
+			got = c;
+			best = i;
+		}
+	}
+	return got >= 5 && got * 5 >= total * 2 && best >= 16 ? best : 0;
 }
 
 /* Does line next[0..n) open with a label: "注：", "级别：", "Tel:"? */
@@ -253,19 +311,24 @@ continues(const struct para *p, const char *next, size_t n,
 	first = lf_first(next, n, NULL);
 	if (f.marker != LF_NONE || p->final)
 		return 0;
-	/* A short line ending in a colon opens something: 同志们： */
-	if (f.chars <= 12 && (f.last == 0xFF1A || f.last == ':'))
-		return 0;
 	closed = lf_is_closer(p->last_raw);
 	/* A heading is never joined to its body, unless cut inside quotes
 	 * that the next line closes. */
 	if (p->marker != LF_NONE && p->marker != LF_POINT &&
 	    p->marker != LF_BULLET && p->chars <= 60 && p->sentence == 0)
 		return p->open > 0 && f.unopened > 0 && !closed;
+	/* A line as long as the document's wrapped lines was cut there,
+	 * unless it is a title that happens to be as long. */
+	if (p->width && at_width(p->line, p->line_len, p->width) &&
+	    !(p->first == p->line && p->clause == 0 && p->sentence == 0))
+		return 1;
+	/* A short line ending in a colon opens something: 同志们： */
+	if (f.chars <= 12 && (f.last == 0xFF1A || f.last == ':'))
+		return 0;
 	/* Latin text: a long line, then a lower-case word. */
-	if (first >= 'a' && first <= 'z')
-		return p->line_len >= 40 && (is_ascii_alnum(p->last_raw) ||
-		    p->last_raw == ',' || p->last_raw == '-');
+	if (first >= 'a' && first <= 'z' && (is_ascii_alnum(p->last_raw) ||
+	    p->last_raw == ',' || p->last_raw == '-'))
+		return p->line_len >= 40;
 	/* A title repeated at the start of its first paragraph. */
 	if (p->first == p->line && n > p->first_len &&
 	    memcmp(next, p->first, p->first_len) == 0)
@@ -285,6 +348,10 @@ continues(const struct para *p, const char *next, size_t n,
 	/* A closing quote or bracket ends what it holds; a label opens a
 	 * new paragraph ("注：", "级别："). */
 	if (closed || opens_with_label(next, n))
+		return 0;
+	/* Dialogue: "他说，" / "“……。”" is two lines in a novel. */
+	if ((p->last == 0xFF0C || p->last == 0xFF1A) && first == 0x201C &&
+	    f.final)
 		return 0;
 	/* Cut after a comma, or after a word that needs what follows. */
 	if ((p->last == 0xFF0C || p->last == 0x3001 || p->last == ',' ||
@@ -340,6 +407,7 @@ hardwrap_join(const char *doc, size_t len, struct sp_buf *out)
 	nl = memchr(line, '\n', (size_t)(end - line));
 	n = (size_t)((nl ? nl : end) - line);
 	put(out, line, n);
+	p.width = wrap_width(doc, len);
 	para_start(&p, line, n);
 	while (nl) {
 		next = nl + 1;

@@ -235,6 +235,32 @@ test_corpus(void)
 	    "一要把握发展规律。", 0);
 }
 
+/* A document wrapped at a fixed width: lines that long are joined, even
+ * before a short line ending in a colon; a title as long is not, nor a
+ * heading (一、…), which is never joined to what follows. */
+static void
+test_width(void)
+{
+	J("在全县党建工作会议上的讲话同志们今天我们召开会议\n"
+	    "今天，我们召开全体党员干部大会，集中学习贯彻习近平总\n"
+	    "书记有关加强党的建设和作风建设的重要指示精神，学习贯彻\n"
+	    "省委全会精神。在这里我代表机关党组就进一步加强作风建设\n"
+	    "讲几点意见：\n"
+	    "一、加强作风建设是保证机关坚定正确的政治方向的需要，要\n"
+	    "把握方向。\n"
+	    "二、加强作风建设是促进机关各项工作高质量发展的需要，要\n"
+	    "推动发展。",
+	    "在全县党建工作会议上的讲话同志们今天我们召开会议\n"
+	    "今天，我们召开全体党员干部大会，集中学习贯彻习近平总"
+	    "书记有关加强党的建设和作风建设的重要指示精神，学习贯彻"
+	    "省委全会精神。在这里我代表机关党组就进一步加强作风建设"
+	    "讲几点意见：\n"
+	    "一、加强作风建设是保证机关坚定正确的政治方向的需要，要\n"
+	    "把握方向。\n"
+	    "二、加强作风建设是促进机关各项工作高质量发展的需要，要\n"
+	    "推动发展。", 3);
+}
+
 static void
 test_large(void)
 {
@@ -258,6 +284,7 @@ main(void)
 {
 	test_rules();
 	test_corpus();
+	test_width();
 	test_large();
 	return check_done("test_hardwrap");
 }
