@@ -148,7 +148,7 @@ score(const char *s, size_t n, size_t *counted)
 
 	for (i = 0; i < n; i += k) {
 		cp = cp_at(s, n, i, &k);
-		if (cp < 0x80)
+		if (cp < 0x80 || cp == 0xFFFD)
 			continue;
 		sum += score_cp(cp);
 		c++;
@@ -189,27 +189,18 @@ span_char(int32_t cp)
 }
 
 /*
- * The character of the code (fixed, v) or (v, fixed) whose missing byte v
- * is lost, when one is much more common than all others; else U+FFFD.
+ * The most common character whose GBK code ends in byte trail, when it is
+ * much more common than all the others; else 0.
  */
 static int32_t
-guess(unsigned fixed, int fixed_first, int constrained)
+guess(unsigned trail)
 {
 	unsigned v;
 	int32_t best = 0, cp;
 	unsigned long bf = 0, second = 0, f;
 
-	/*
-	 * The shift comes from GB2312 decoders: the lost lead byte is one of
-	 * GB2312 (A1..F7) and the lost trail byte one that GB2312 could not
-	 * take as a lead (AA..AF, F8..FE), which is why it was lost.
-	 */
-	for (v = 0xA1; v <= 0xFE; v++) {
-		if (!fixed_first && v > 0xF7)
-			continue;
-		if (constrained && !((v >= 0xAA && v <= 0xAF) || v >= 0xF8))
-			continue;
-		cp = fixed_first ? gbk_decode(fixed, v) : gbk_decode(v, fixed);
+	for (v = 0xA1; v <= 0xF7; v++) {	/* GB2312's lead bytes */
+		cp = gbk_decode(v, trail);
 		if (cp == 0 || (f = mojibake_freq(cp)) == 0)
 			continue;
 		if (f > bf) {
@@ -220,7 +211,7 @@ guess(unsigned fixed, int fixed_first, int constrained)
 			second = f;
 		}
 	}
-	return best && bf >= 4 * second ? best : 0xFFFD;
+	return best && bf >= 4 * second ? best : 0;
 }
 
 /* The last span found broken and not repaired, for the caller to count. */
@@ -293,10 +284,14 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	/* Realign: (lost, b0) (b1, b2) … (b[2k-1], lost). */
 	sp_buf_clear(&rep);
 	first = (unsigned char)bytes.data[0];
-	c = guess(first, 0, 0);
-	/* A sentence end already there before the '?' is not repeated. */
+	/*
+	 * The character whose first byte was lost cannot be told: U+FFFD,
+	 * unless it is most likely 。 and a sentence end stands before the
+	 * '?' already (news feeds lose the byte at paragraph starts).
+	 */
+	c = guess(first);
 	if (!(is_final(c) && i > 0 && is_final(cp_before(s, i, &m))))
-		putcp(&rep, c);
+		putcp(&rep, 0xFFFD);
 	first_len = rep.len;
 	for (m = 1; m + 1 < bytes.len; m += 2) {
 		c = gbk_decode((unsigned char)bytes.data[m],
@@ -310,8 +305,7 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 		    ctx);
 	/* The middle, known for sure, must read as common text. */
 	new_ = score(rep.data + first_len, rep.len - first_len, NULL);
-	putcp(&rep, guess((unsigned char)bytes.data[bytes.len - 1], 1,
-	    closed));
+	putcp(&rep, 0xFFFD);	/* the character whose second byte was lost */
 	if (new_ < GOOD || new_ < old + GAIN)
 		return unrepaired("gbk-shift", s, i, end, chars, st, explain,
 		    ctx);
@@ -339,6 +333,8 @@ latin1_byte(int32_t cp)
 
 	if (cp >= 0x80 && cp <= 0xFF)
 		return cp;
+	if (cp < 0x152 || cp > 0x2122)
+		return -1;
 	for (b = 0; b < 32; b++)
 		if (cp1252[b] && cp1252[b] == cp)
 			return 0x80 + b;
@@ -429,6 +425,54 @@ gbk_latin1(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 static int uncommon_cjk(int32_t);
 
 /*
+ * Decodes bytes as UTF-8 into rep, where 0xFF stands for a byte the GBK
+ * decoder lost: a character with a lost byte becomes one U+FFFD, as does
+ * anything else invalid.  Returns the number of U+FFFD.
+ */
+static size_t
+decode_lossy_utf8(void)
+{
+	const unsigned char *b = (const unsigned char *)bytes.data;
+	size_t n = bytes.len, i = 0, j, need, lost = 0;
+	int32_t cp;
+	int gap;
+
+	sp_buf_clear(&rep);
+	while (i < n) {
+		if (b[i] < 0x80) {
+			putch(&rep, b[i++]);
+			continue;
+		}
+		need = b[i] >= 0xF0 && b[i] <= 0xF4 ? 4 : b[i] >= 0xE0 &&
+		    b[i] <= 0xEF ? 3 : b[i] >= 0xC2 && b[i] <= 0xDF ? 2 : 0;
+		if (b[i] == 0xFF) {
+			/* A lost lead byte: its continuation bytes go with it. */
+			for (j = i + 1; j < n && j - i < 4 &&
+			    (b[j] & 0xC0) == 0x80; j++)
+				;
+		} else if (need == 0) {
+			j = i + 1;	/* a stray byte */
+		} else {
+			gap = 0;
+			for (j = i + 1; j < n && j - i < need &&
+			    ((b[j] & 0xC0) == 0x80 || b[j] == 0xFF); j++)
+				gap |= b[j] == 0xFF;
+			if (j - i == need && !gap &&
+			    sp_utf8_decode(b + i, need, &cp, NULL) == need &&
+			    cp != 0xFFFD) {
+				put(&rep, b + i, need);
+				i = j;
+				continue;
+			}
+		}
+		putcp(&rep, 0xFFFD);
+		lost++;
+		i = j;
+	}
+	return lost;
+}
+
+/*
  * Can cp be part of UTF-8 read as GBK?  Any GBK character can, and €
  * (byte 0x80), but the common punctuation of Chinese text ends a run:
  * it keeps runs short, and mojibake seldom makes it.
@@ -453,36 +497,36 @@ static size_t
 utf8_gbk(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
     struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
 {
-	size_t j = i, m, chars = 0, valid, counted, rare = 0;
+	size_t j = i, m, chars = 0, counted, rare = 0, lost;
 	unsigned code;
 	int32_t cp;
 
 	sp_buf_clear(&bytes);
 	while (j < n) {
 		cp = cp_at(s, n, j, &m);
-		if (!run_char(cp))
+		if (cp == '?' || cp == 0xFFFD) {
+			/* A byte the GBK decoder could not place: lost. */
+			putch(&bytes, 0xFF);
+		} else if (run_char(cp)) {
+			code = cp == 0x20AC ? 0x80 : gbk_encode(cp);
+			rare += uncommon_cjk(cp);
+			if (code > 0xFF)
+				putch(&bytes, (int)(code >> 8));
+			putch(&bytes, (int)(code & 0xFF));
+			chars++;
+		} else {
 			break;
-		code = cp == 0x20AC ? 0x80 : gbk_encode(cp);
-		rare += uncommon_cjk(cp);
-		if (code > 0xFF)
-			putch(&bytes, (int)(code >> 8));
-		putch(&bytes, (int)(code & 0xFF));
-		chars++;
+		}
 		j += m;
 	}
 	if (chars < 3 || rare < 2 || rare * 10 < chars * 3)
 		return j - i;	/* reads as text: few uncommon characters */
-	valid = sp_utf8_valid_prefix((const unsigned char *)bytes.data,
-	    bytes.len);
-	if (valid + 3 < bytes.len || valid == 0)
-		return j - i;
-	sp_buf_clear(&rep);
-	put(&rep, bytes.data, valid);
-	if (score(rep.data, rep.len, &counted) < GOOD || counted < 2)
+	/* Decode as UTF-8; what was lost becomes one U+FFFD a character. */
+	lost = decode_lossy_utf8();
+	if (score(rep.data, rep.len, &counted) < GOOD || counted < 2 + lost ||
+	    lost * 2 > counted)
 		return j - i;
 	*fixed = 1;
-	if (valid < bytes.len)
-		putcp(&rep, 0xFFFD);	/* the lost end of a character */
 	st->repaired++;
 	if (explain)
 		explain("utf8-gbk", s + i, j - i, rep.data, rep.len, ctx);
