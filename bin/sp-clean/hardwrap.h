@@ -6,10 +6,14 @@
  * when the line before it does not end a sentence and was cut off (an
  * unclosed quote or bracket, a trailing comma or function word, prose cut
  * after its last sentence) and the line after it continues the sentence
- * (it is not a heading, a list item or a short title line).  A heading
- * (一、 （一） 第一篇 …) is never joined to its body, nor a line that ends a
- * sentence to the next.  A page number left between the halves (a line
- * holding only "12", or "… 12" at the end of a line) stays in the text.
+ * (it is not a heading, a list item or a short title line).  When most
+ * unended lines of a document have one length, the document was wrapped
+ * at that width, and a line that long was cut (unless it is a title with
+ * no punctuation).  A heading (一、 （一） 第一篇 …) is never joined to
+ * its body, nor a line that ends a sentence to the next.  A page number
+ * left between the halves (a line holding only "12", or "… 12" at the end
+ * of a line) stays in the text.  In doubt, lines stay apart: a missed
+ * join loses nothing.
  */
 #ifndef SP_CLEAN_HARDWRAP_H
 #define SP_CLEAN_HARDWRAP_H
