@@ -410,21 +410,90 @@ next_item_at(const char *s, size_t n, size_t i, const struct sp_heading *h)
 	    (h->kind == SP_HK_YAO && cp == 0x8981);
 }
 
+/*
+ * "一是大会述职；二是大会测评；…", "1、淘汰噪音；2、要求便于来访": the next
+ * marker follows in the same paragraph, after a sentence or clause, so
+ * the line is a list written inline, not a paragraph opened by a heading.
+ */
 static int
 inline_list(const char *s, size_t n, const struct sp_heading *h)
 {
-	size_t i, l, end = h->title_off + h->title_len;
+	char next[SP_HEADING_MARKER_MAX];
+	struct sp_buf b = SP_BUF_INIT;
+	size_t i, l, len, end = h->title_off + h->title_len;
 	int32_t cp;
+	int found = 0;
 
 	if (h->kind == SP_HK_SEQ)
 		return 0;
-	for (i = h->title_off; i < n && i <= end; i += l) {
-		l = cp_at(s, n, i, &cp);
-		if ((cp == 0xFF1B || cp == ';' || cp == 0xFF0C || cp == ',') &&
-		    next_item_at(s, n, i + l, h))
-			return 1;
+	if (h->kind == SP_HK_SHI || h->kind == SP_HK_YAO || h->kind == SP_HK_DI)
+		for (i = h->title_off; i < n && i <= end; i += l) {
+			l = cp_at(s, n, i, &cp);
+			if ((cp == 0xFF1B || cp == ';' || cp == 0xFF0C ||
+			    cp == ',') && next_item_at(s, n, i + l, h))
+				return 1;
+		}
+	if (sp_heading_kind_is_item(h->kind))
+		return 0;
+	/* Numbered markers: look for the next one after a stop. */
+	if (sp_heading_format_marker(&b, h->kind, h->form, h->number + 1) < 0 ||
+	    b.len == 0 || b.len >= sizeof next) {
+		sp_buf_free(&b);
+		return 0;
 	}
-	return 0;
+	len = b.len;
+	memcpy(next, b.data, len);
+	sp_buf_free(&b);
+	if (n > 1000)
+		n = 1000;	/* a paragraph's first clauses are enough */
+	for (i = h->title_off; i + len <= n; i += l) {
+		l = cp_at(s, n, i, &cp);
+		if ((cp == 0xFF1B || cp == ';' || cp == 0x3002 || cp == 0xFF0C ||
+		    cp == 0xFF01 || cp == 0xFF1F || cp == ' ' || cp == 0x3000) &&
+		    i + l + len <= n && memcmp(s + i + l, next, len) == 0) {
+			found = 1;
+			break;
+		}
+	}
+	return found;
+}
+
+/*
+ * A title must read as Chinese text when the marker is Arabic ("1. The
+ * Number 40" is an English list), and must not itself open with a 第X章
+ * marker ("1.第1章 艱苦的生活" lists a novel's chapters).
+ */
+static int
+plausible_title(const char *s, const struct sp_heading *h)
+{
+	size_t i, l, n = h->title_off + h->title_len, used;
+	int32_t cp;
+	int han = 0;
+
+	if (h->title_len >= 3 && memcmp(s + h->title_off, "第", 3) == 0) {
+		i = h->title_off + 3;
+		if (sp_cn_number(s + i, n - i, &used) >= 0 ||
+		    (used = 0, is_digit_cp((cp_at(s, n, i, &cp), cp)))) {
+			while (i + used < n && is_digit_cp((cp_at(s, n, i + used,
+			    &cp), cp)))
+				used++;
+			i += used;
+			if (i < n) {
+				cp_at(s, n, i, &cp);
+				if (cp == 0x7AE0 || cp == 0x8282 || cp == 0x7BC7 ||
+				    cp == 0x56DE || cp == 0x96C6)
+					return 0;	/* 章 节 篇 回 集 */
+			}
+		}
+	}
+	if (h->kind != SP_HK_NUM_DOT && h->kind != SP_HK_NUM_PAREN &&
+	    h->kind != SP_HK_NUM_RPAREN && h->kind != SP_HK_CIRCLED)
+		return 1;
+	for (i = h->title_off; i < n && !han; i += l) {
+		l = cp_at(s, n, i, &cp);
+		han = sp_is_han(cp);
+	}
+	return han;
 }
 
 /* A short line ending in 篇X: "杭州市政协十一届三次会议篇一". */
@@ -485,7 +554,7 @@ match_di(const char *s, size_t n, size_t i, unsigned flags,
 			return 0;
 		h->form |= SP_HF_ARABIC | (full ? SP_HF_DIGITS_FULL : 0);
 	}
-	if (v <= 0 || v > 999)
+	if (v <= 0 || v > 9999)		/* novels reach 第一千八百章 */
 		return 0;
 	i += used;
 	c = peek(s, n, i, &l);
@@ -594,10 +663,13 @@ sp_heading_match(const char *s, size_t n, unsigned flags,
 				return 0;
 			h->kind = d == 0x662F ? SP_HK_SHI : SP_HK_YAO;
 			after = t + l2;
-			/* 一是一，二是二 is an idiom; 一要…一要 is no list. */
+			/* 一是一，二是二 is an idiom, not a list. */
 			e = peek(s, n, after, &l2);
-			if (cn_value(e) >= 0 || e == 0xFF0C || e == ',')
+			if (cn_value(e) >= 0)
 				return 0;
+			/* 一是，杨鼎新…: the comma belongs to the marker. */
+			if (e == 0xFF0C || e == ',' || e == 0xFF1A || e == ':')
+				after += l2;
 		} else
 			goto tail;
 		h->number = v;
@@ -702,7 +774,8 @@ sp_heading_match(const char *s, size_t n, unsigned flags,
 		return 0;
 	if (!find_title(s, n, after, h) && !is_part_kind(h->kind))
 		return 0;
-	if (sp_heading_kind_is_item(h->kind) && inline_list(s, n, h))
+	if (!is_part_kind(h->kind) && (inline_list(s, n, h) ||
+	    !plausible_title(s, h)))
 		return 0;
 	return 1;
 tail:

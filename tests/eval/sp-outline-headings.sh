@@ -22,12 +22,13 @@ flat() {
 
 : > "$t/want"
 : > "$t/got"
-for page in 000 001 002 rules; do
-	if [ $page = rules ]; then
-		in=$E/rules.txt
-	else
-		in=$(ls tests/data/corpus/${page}_*.txt)
-	fi
+for page in 000 001 002 rules cc100; do
+	jsonl=
+	case $page in
+	rules)	in=$E/rules.txt ;;
+	cc100)	in=tests/data/web/commoncrawl-zh-100.jsonl; jsonl=--jsonl ;;
+	*)	in=$(ls tests/data/corpus/${page}_*.txt) ;;
+	esac
 	for mode in plain items; do
 		flags=-j
 		exp=$E/$page.json
@@ -36,7 +37,11 @@ for page in 000 001 002 rules; do
 			exp=$E/$page-items.json
 		fi
 		flat < "$exp" | sed "s/^/$page $mode	/" >> "$t/want"
-		"$S" $flags "$in" | flat | sed "s/^/$page $mode	/" >> "$t/got"
+		if [ -n "$jsonl" ]; then
+			"$S" $jsonl $flags "$in" | jq '.outline'
+		else
+			"$S" $flags "$in"
+		fi | flat | sed "s/^/$page $mode	/" >> "$t/got"
 	done
 done
 
@@ -49,6 +54,10 @@ FNR == 1 { file++ }
 	kind = ($1 ~ / items$/) ? ($5 == "true" ? "items" : "") : "headings"
 	if (kind == "")
 		next
+	# The web pages were labelled after the rules were written: a
+	# held-out set, reported apart.
+	if ($1 ~ /^cc100/)
+		kind = "web-" kind
 	if (file == 1) {
 		want[kind]++
 		wl[key] = $4; wt[key] = $7; wk[key] = kind
@@ -60,7 +69,7 @@ FNR == 1 { file++ }
 			if (wl[key] == $4) lv[kind]++
 			if (wt[key] == $7) ti[kind]++
 		} else
-			fp[kind] = fp[kind] sprintf("  extra %s line %s: %s%s\n", $1, $6, $7 == "" ? "" : "", $7)
+			fp[kind] = fp[kind] sprintf("  extra %s line %s: %s%s\n", $1, $6, $7, $8)
 		seen[key] = 1
 	}
 }
@@ -70,7 +79,7 @@ END {
 			split(k, a, FS)
 			miss[wk[k]] = miss[wk[k]] sprintf("  missed %s offset %s: %s\n", a[1], a[3], wt[k])
 		}
-	n = split("headings items", kinds, " ")
+	n = split("headings items web-headings web-items", kinds, " ")
 	for (i = 1; i <= n; i++) {
 		k = kinds[i]
 		p = got[k] ? tp[k] / got[k] : 0
@@ -80,10 +89,14 @@ END {
 		printf "%s: precision %.4f recall %.4f (%d right of %d found, %d labelled)\n", k, p, r, tp[k], got[k], want[k]
 		printf "%s: level accuracy %.4f title accuracy %.4f\n", k, l, t
 		printf "%s", fp[k] miss[k]
-		printf "FIG %s-precision %.4f 0.98\nFIG %s-recall %.4f 0.98\n", k, p, k, r
+		# The target of the issue, 0.98, holds for the labelled corpus pages
+		# and rule cases.  The web pages are held out (labelled after the
+		# rules were fixed, never tuned on): their floor guards against
+		# regressions at what was measured.
+		printf "FIG %s-precision %.4f %s\nFIG %s-recall %.4f %s\n", k, p, k ~ /^web/ ? "0.90" : "0.98", k, r, k ~ /^web/ ? "0.95" : "0.98"
 		# Item levels: 9 of the 92 labelled items (002 篇四) sit under
 		# an agenda line the reader does not count as their parent.
-		printf "FIG %s-level %.4f %s\nFIG %s-title %.4f 0.95\n", k, l, k == "items" ? "0.85" : "0.95", k, t
+		printf "FIG %s-level %.4f %s\nFIG %s-title %.4f %s\n", k, l, k == "items" ? "0.85" : "0.95", k, t, k ~ /^web/ ? "0.90" : "0.95"
 	}
 }' "$t/want" "$t/got" > "$t/figures"
 
