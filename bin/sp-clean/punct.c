@@ -299,11 +299,54 @@ enumerator(size_t i)
 	return i == 0;
 }
 
+/*
+ * What the ASCII mark c becomes (0: it stays), given the character right
+ * before it (pi) and right after it (ni), the nearest ones past spaces (p,
+ * n; -1 at the line's ends), whether it follows a line-opening number
+ * (enumer), whether the line holds Han text (han) and whether it follows a
+ * URL or e-mail address (addr).  The one rule for both paths below.
+ */
+static int32_t
+decide(int32_t c, int32_t pi, int32_t p, int32_t ni, int32_t n, int enumer,
+    int han, int addr)
+{
+	int near = hanlike(p) || hanlike(n);
+	int end = n < 0 && han && !is_latin(p);	/* ends a Chinese line */
+
+	switch (c) {
+	case ',':
+	case ':':
+		if (is_digit(pi) && is_digit(ni))
+			return 0;	/* 1,000 13:50 */
+		if (near || end)
+			return c == ',' ? 0xFF0C : 0xFF1A;
+		return 0;
+	case ';':
+		return near || end ? 0xFF1B : 0;
+	case '!':
+	case '?':
+		if (near || end)
+			return c == '!' ? 0xFF01 : 0xFF1F;
+		return 0;
+	case '.':
+		if (is_digit(ni) || is_latin(ni) || ni == '.' || is_dot(pi))
+			return 0;	/* 3.28 e.g. ... 。. */
+		if (hanlike(pi))
+			return 0x3002;
+		if ((is_digit(pi) || pi == '%' || addr) &&
+		    (hanlike(n) || (n < 0 && han)) && !enumer)
+			return 0x3002;	/* 增长1.5%. 见www.a.cn. */
+		return 0;
+	}
+	return 0;
+}
+
 static size_t
 marks(size_t m)
 {
 	size_t i, changed = 0;
-	int32_t c, p, n, pi, to;
+	int32_t c, pi, to;
+	int han = contains_han(0, m);
 
 	for (i = 0; i < m; i++) {
 		c = cps[i];
@@ -311,39 +354,9 @@ marks(size_t m)
 		    c == '?' || c == ':' || c == ';'))
 			continue;
 		pi = i > 0 ? (rep[i - 1] > 0 ? rep[i - 1] : cps[i - 1]) : -1;
-		p = before(i);
-		n = after(i, m);
-		to = 0;
-		switch (c) {
-		case ',':
-		case ':':
-			if (is_digit(pi) && i + 1 < m && is_digit(cps[i + 1]))
-				break;	/* 1,000 13:50 */
-			if (hanlike(p) || hanlike(n))
-				to = c == ',' ? 0xFF0C : 0xFF1A;
-			break;
-		case ';':
-			if (hanlike(p) || hanlike(n))
-				to = 0xFF1B;
-			break;
-		case '!':
-		case '?':
-			if (hanlike(p) || hanlike(n))
-				to = c == '!' ? 0xFF01 : 0xFF1F;
-			break;
-		case '.':
-			if (i + 1 < m && (is_digit(cps[i + 1]) ||
-			    is_latin(cps[i + 1]) || cps[i + 1] == '.'))
-				break;
-			if (i > 0 && is_dot(cps[i - 1]))
-				break;
-			if (hanlike(pi) && pi != 0x3002)
-				to = 0x3002;
-			else if ((is_digit(pi) || pi == '%') && n >= 0 &&
-			    hanlike(n) && !enumerator(i))
-				to = 0x3002;
-			break;
-		}
+		to = decide(c, pi, before(i), i + 1 < m ? cps[i + 1] : -1,
+		    after(i, m), c == '.' && enumerator(i), han,
+		    i > 0 && prot[i - 1]);
 		if (to) {
 			rep[i] = to;
 			drop_spaces(i, m);
@@ -485,6 +498,11 @@ fast_marks(const char *s, size_t n, struct sp_buf *out)
 {
 	size_t j, start = 0, changed = 0, conv_end = (size_t)-1, a, b, d;
 	int32_t c, p, pi, nx, ni, to, conv = 0;
+	int han = 0;
+
+	/* Han text: the lead bytes of U+4E00..U+9FFF. */
+	for (j = 0; j < n && !han; j++)
+		han = (unsigned char)s[j] >= 0xE4 && (unsigned char)s[j] <= 0xE9;
 
 	for (j = 0; j < n; j++) {
 		c = (unsigned char)s[j];
@@ -495,40 +513,15 @@ fast_marks(const char *s, size_t n, struct sp_buf *out)
 		p = char_before(s, j, 0, 1, conv_end, conv);
 		ni = char_after(s, n, j + 1, 0);
 		nx = char_after(s, n, j + 1, 1);
-		to = 0;
-		switch (c) {
-		case ',':
-		case ':':
-			if (is_digit(pi) && is_digit(ni))
-				break;
-			if (hanlike(p) || hanlike(nx))
-				to = c == ',' ? 0xFF0C : 0xFF1A;
-			break;
-		case ';':
-			if (hanlike(p) || hanlike(nx))
-				to = 0xFF1B;
-			break;
-		case '!':
-		case '?':
-			if (hanlike(p) || hanlike(nx))
-				to = c == '!' ? 0xFF01 : 0xFF1F;
-			break;
-		case '.':
-			if (is_digit(ni) || is_latin(ni) || pi == 0x3002 ||
-			    pi == 0xFF0E)
-				break;
-			if (hanlike(pi))
-				to = 0x3002;
-			else if ((is_digit(pi) || pi == '%') && hanlike(nx)) {
-				for (d = j; d > 0 && is_digit(s[d - 1]); d--)
-					;
-				while (d > 0 && s[d - 1] == ' ')
-					d--;
-				if (d > 0)
-					to = 0x3002;	/* not an enumerator */
-			}
-			break;
+		d = j;
+		if (c == '.') {
+			for (d = j; d > 0 && is_digit(s[d - 1]); d--)
+				;
+			while (d > 0 && s[d - 1] == ' ')
+				d--;
 		}
+		to = decide(c, pi, p, ni, nx, c == '.' && d == 0 && j > 0 &&
+		    is_digit(s[j - 1]), han, j > 0 && in_address(s, n, j - 1));
 		if (to && in_address(s, n, j))
 			to = 0;
 		if (!to)
