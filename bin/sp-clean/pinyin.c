@@ -99,6 +99,30 @@ base_letter(int32_t cp, int *tone)
 	return 0;
 }
 
+/* The lower case of a capital pinyin letter, or cp itself. */
+static int32_t
+lower(int32_t cp)
+{
+	static const int32_t caps[][2] = {
+		{ 0xC0, 0xE0 }, { 0xC1, 0xE1 }, { 0xC8, 0xE8 }, { 0xC9, 0xE9 },
+		{ 0xCC, 0xEC }, { 0xCD, 0xED }, { 0xD2, 0xF2 }, { 0xD3, 0xF3 },
+		{ 0xD9, 0xF9 }, { 0xDA, 0xFA }, { 0xDC, 0xFC },
+		{ 0x100, 0x101 }, { 0x112, 0x113 }, { 0x11A, 0x11B },
+		{ 0x12A, 0x12B }, { 0x14C, 0x14D }, { 0x16A, 0x16B },
+		{ 0x1CD, 0x1CE }, { 0x1CF, 0x1D0 }, { 0x1D1, 0x1D2 },
+		{ 0x1D3, 0x1D4 }, { 0x1D5, 0x1D6 }, { 0x1D7, 0x1D8 },
+		{ 0x1D9, 0x1DA }, { 0x1DB, 0x1DC },
+	};
+	size_t i;
+
+	if (cp >= 'A' && cp <= 'Z')
+		return cp + 32;
+	for (i = 0; i < sizeof caps / sizeof caps[0]; i++)
+		if (caps[i][0] == cp)
+			return caps[i][1];
+	return cp;
+}
+
 /* Splits word[0..n) (toneless) into syllables; returns how many, or 0. */
 static size_t
 segment(const char *w, size_t n)
@@ -144,6 +168,8 @@ pinyin_annotation(const char *s, size_t n, size_t han)
 				return 0;
 			return i + k;
 		}
+		if (wl == 0)
+			cp = lower(cp);	/* a proper name: 北京(Běijīng) */
 		if ((b = base_letter(cp, &tone)) == 0)
 			return 0;
 		tones += tone;
