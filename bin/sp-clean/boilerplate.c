@@ -1,14 +1,20 @@
 /*
  * boilerplate.c: the scorer of site furniture; see boilerplate.h.
  *
- * Three passes over a document.  The first scans each line (features and
- * vocabulary) and finds the anchors: lines of prose, which only a
- * document has.  Lines before the first anchor are the head of the page,
+ * Passes over a document.  The first scans each line (features and
+ * vocabulary).  Then the page's title is found (a first line that is
+ * another line plus the site's name; lines that begin with the first
+ * line's title) and protected, and the anchors: lines of prose, which only
+ * a document has.  Lines before the first anchor are the head of the page,
  * lines after the last its tail; menus, breadcrumbs and footers live
  * there, so evidence found there counts for more, and evidence found
- * between anchors for less.  The second pass scores each line alone; the
- * third scores runs: the link-like lines after a list heading, and runs of
- * short menu lines.
+ * between anchors for less.  A page without prose is all body.  Each line
+ * is then scored alone, and last come runs: the link-like lines after a
+ * list heading, runs of short menu lines, forms.
+ *
+ * Every weight is a judgement for content first: no structure alone drops
+ * a line of prose, a heading (一、 （一）), a salutation, a redaction mark
+ * or a placeholder line; between anchors only strong evidence counts.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -411,7 +417,7 @@ nav_line(const struct line *l)
 
 /* The features of one line alone. */
 static void
-score_line(struct boilerplate *bp, struct line *v, size_t nlines, size_t i)
+score_line(struct line *v, size_t nlines, size_t i)
 {
 	struct line *l = &v[i];
 	struct segs g;
@@ -482,7 +488,6 @@ score_line(struct boilerplate *bp, struct line *v, size_t nlines, size_t i)
 	if (l->zone == ZONE_BODY && l->f.marker != LF_NONE &&
 	    l->f.marker != LF_BULLET)
 		add(l, -5, NULL);
-	(void)bp;
 }
 
 /* Could line l be an entry of a list of links? */
@@ -728,7 +733,7 @@ boilerplate_filter(struct boilerplate *bp, const char *doc, size_t len,
 		    i > last ? ZONE_TAIL : ZONE_BODY;
 	/* Pass 2: each line alone; pass 3: lists and menus. */
 	for (i = 0; i < nlines; i++)
-		score_line(bp, v, nlines, i);
+		score_line(v, nlines, i);
 	score_lists(v, nlines, threshold);
 	score_menus(v, nlines, threshold);
 	score_forms(v, nlines, threshold);
