@@ -410,6 +410,23 @@ next_item_at(const char *s, size_t n, size_t i, const struct sp_heading *h)
 	    (h->kind == SP_HK_YAO && cp == 0x8981);
 }
 
+/* Does s[i] follow a stop (；;。，！？ or a blank) after s[from]? */
+static int
+after_stop(const char *s, size_t from, size_t i)
+{
+	static const char stops[][4] = { "；", "。", "，", "！", "？", "　" };
+	size_t k;
+
+	if (i > from && (s[i - 1] == ';' || s[i - 1] == ' '))
+		return 1;
+	if (i < from + 3)
+		return 0;
+	for (k = 0; k < sizeof stops / sizeof stops[0]; k++)
+		if (memcmp(s + i - 3, stops[k], 3) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * "一是大会述职；二是大会测评；…", "1、淘汰噪音；2、要求便于来访": the next
  * marker follows in the same paragraph, after a sentence or clause, so
@@ -446,11 +463,14 @@ inline_list(const char *s, size_t n, const struct sp_heading *h)
 	sp_buf_free(&b);
 	if (n > 1000)
 		n = 1000;	/* a paragraph's first clauses are enough */
-	for (i = h->title_off; i + len <= n; i += l) {
-		l = cp_at(s, n, i, &cp);
-		if ((cp == 0xFF1B || cp == ';' || cp == 0x3002 || cp == 0xFF0C ||
-		    cp == 0xFF01 || cp == 0xFF1F || cp == ' ' || cp == 0x3000) &&
-		    i + l + len <= n && memcmp(s + i + l, next, len) == 0) {
+	for (i = h->title_off; i + len <= n; i++) {
+		const char *p = memchr(s + i, next[0], n - len + 1 - i);
+
+		if (p == NULL)
+			break;
+		i = (size_t)(p - s);
+		if (memcmp(p, next, len) == 0 && after_stop(s, h->title_off,
+		    i)) {
 			found = 1;
 			break;
 		}

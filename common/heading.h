@@ -34,7 +34,10 @@
  *
  * False headings are refused: decimals and dotted numbers (3.28亿,
  * 11.5.2的…, 1、2月), ranges (一、二季度), cross-references (第三条规定,
- * 第二章的), dotted leaders (一、总则……3) and bare markers with no text.
+ * 第二章的), dotted leaders (一、总则……3), bare markers with no text,
+ * lists written inline (一是甲；二是乙, 1、甲；2、乙), titles with no
+ * Chinese after an Arabic marker (1. The Number 40) and chapter lists
+ * (1.第1章 …).
  * Markers count only at the start of a line or of a segment: an
  * enumerator inside a sentence is never a heading.
  *
