@@ -235,11 +235,11 @@ contained(struct dedupe *d, const char *s, size_t n, struct verdict *v)
 	return 1;
 }
 
+/* Judges a unit by its fingerprint k (and text s, unless NULL). */
 static void
-judge_fingerprint(struct dedupe *d, const char *s, size_t n, uint64_t pos,
-    struct verdict *v)
+judge_fingerprint(struct dedupe *d, struct fp k, const char *s, size_t n,
+    uint64_t pos, struct verdict *v)
 {
-	struct fp k = fingerprint(d, s, n);
 	enum reason dup = d->o.mode == MODE_EXACT ? DUP_EXACT : DUP_NORMALIZED;
 	uint64_t old = POS_NONE, *p;
 	int r;
@@ -279,13 +279,13 @@ judge_fingerprint(struct dedupe *d, const char *s, size_t n, uint64_t pos,
 		v->of = POS_STORE;
 		return;
 	}
-	if (contained(d, s, n, v))
+	if (s && contained(d, s, n, v))
 		return;
 	v->similarity = 0;
 	d->recorded++;
 	if (d->store)
 		store_put(d->store, STORE_FP, k);
-	if (d->o.contained)
+	if (s && d->o.contained)
 		remember_passages(d, pos);
 }
 
@@ -404,5 +404,81 @@ dedupe_judge(struct dedupe *d, const char *s, size_t n, uint64_t pos,
 	if (d->o.mode == MODE_NEAR)
 		judge_near(d, s, n, pos, v);
 	else
-		judge_fingerprint(d, s, n, pos, v);
+		judge_fingerprint(d, fingerprint(d, s, n), s, n, pos, v);
+}
+
+void
+dedupe_start(struct dedupe *d, struct piecewise *p)
+{
+	(void)d;
+	if (p->state == NULL && (p->state = XXH3_createState()) == NULL)
+		sp_oom();
+	XXH3_128bits_reset(p->state);
+	p->chars = 0;
+}
+
+void
+dedupe_piece(struct dedupe *d, struct piecewise *p, const char *s, size_t n)
+{
+	if (d->o.min_chars && p->chars < d->o.min_chars)
+		p->chars += chars(s, n, d->o.min_chars);
+	if (d->o.mode == MODE_EXACT) {
+		XXH3_128bits_update(p->state, s, n);
+		return;
+	}
+	/* Pieces end on character boundaries, the same for equal units. */
+	sp_buf_clear(&d->folded);
+	if (sp_fold(s, n, d->o.fold_digits ? SP_FOLD_DIGITS : 0,
+	    &d->folded) < 0)
+		sp_oom();
+	XXH3_128bits_update(p->state, d->folded.data, d->folded.len);
+}
+
+static struct fp
+piece_digest(struct piecewise *p)
+{
+	XXH128_hash_t h = XXH3_128bits_digest(p->state);
+	struct fp k = { h.low64, h.high64 };
+
+	return k;
+}
+
+void
+dedupe_judge_fp(struct dedupe *d, struct piecewise *p, uint64_t pos,
+    struct verdict *v)
+{
+	v->reason = KEPT;
+	v->of = POS_NONE;
+	v->similarity = 0;
+	if (d->o.min_chars && p->chars < d->o.min_chars) {
+		v->reason = KEPT_SHORT;
+		return;
+	}
+	judge_fingerprint(d, piece_digest(p), NULL, 0, pos, v);
+}
+
+void
+dedupe_count_fp(struct dedupe *d, struct piecewise *p, uint64_t pos)
+{
+	struct fp k;
+	uint64_t *v;
+
+	if (d->o.min_chars && p->chars < d->o.min_chars)
+		return;
+	k = piece_digest(p);
+	if ((v = hashset_find(&d->seen, k)) == NULL) {
+		if (hashset_add(&d->seen, k, (pos & FIRST_MASK) | COUNT_ONE,
+		    NULL) < 0)
+			sp_oom();
+	} else if ((*v >> COUNT_SHIFT) < 255) {
+		*v += COUNT_ONE;
+	}
+}
+
+void
+dedupe_piecewise_free(struct piecewise *p)
+{
+	if (p->state)
+		XXH3_freeState(p->state);
+	p->state = NULL;
 }

@@ -91,6 +91,24 @@ void dedupe_count(struct dedupe *d, const char *s, size_t n, uint64_t pos);
 /* Judges a unit and remembers it as the mode requires. */
 void dedupe_judge(struct dedupe *d, const char *s, size_t n, uint64_t pos,
     struct verdict *v);
+/*
+ * For a unit too long to hold (over --max-unit), in exact and normalized
+ * modes: its fingerprint is made piece by piece, with dedupe_piece()
+ * (state from dedupe_start()), and judged by dedupe_judge_fp(); chars
+ * counts its characters for --min-chars.
+ */
+struct piecewise {
+	void *state;		/* XXH3 streaming state */
+	size_t chars;
+};
+void dedupe_start(struct dedupe *d, struct piecewise *p);
+void dedupe_piece(struct dedupe *d, struct piecewise *p, const char *s,
+    size_t n);
+void dedupe_judge_fp(struct dedupe *d, struct piecewise *p, uint64_t pos,
+    struct verdict *v);
+void dedupe_count_fp(struct dedupe *d, struct piecewise *p, uint64_t pos);
+void dedupe_piecewise_free(struct piecewise *p);
+
 /* Bytes held for what is remembered. */
 size_t dedupe_bytes(const struct dedupe *d);
 /* Distinct units remembered. */

@@ -96,7 +96,6 @@ static const char *const reason_name[NREASONS] = {
 static struct dedupe dd;
 static enum sp_framing unit = SP_FRAME_LINES;
 static int duplicates_only;
-static int counting;		/* --drop-all's first pass */
 static int file_base;		/* operand number of the sp_each_unit call */
 static const char **names;	/* operands' names in messages */
 static FILE *report;
@@ -143,26 +142,120 @@ report_row(uint64_t pos, const struct verdict *v)
 	fprintf(report, "\t%.3f\t%s\n", v->similarity, reason_name[v->reason]);
 }
 
+/*
+ * A unit longer than --max-unit comes in pieces.  In exact and normalized
+ * modes each piece goes to a temporary file as its fingerprint is made,
+ * and the unit, once judged, is written back from there: memory stays
+ * bounded by --max-unit.  Near mode needs the whole text, so there such a
+ * unit passes through unjudged.
+ */
+static struct {
+	int fd;
+	uint64_t pos;
+	struct piecewise fp;
+} big = { -1, 0, { NULL, 0 } };
+
+static void
+big_failed(const char *what)
+{
+	sp_die(NULL, "a unit longer than --max-unit: %s: %s", what,
+	    strerror(errno));
+}
+
+/* Writes the spooled unit back, in pieces of --max-unit. */
+static void
+big_replay(const struct sp_input_unit *in)
+{
+	struct sp_unit u = *in->unit;
+	struct sp_input_unit x = *in;
+	size_t cap = sp_opts.max_unit < 65536 ? 65536 : sp_opts.max_unit;
+	char *buf = sp_xmalloc(cap);
+	off_t size = lseek(big.fd, 0, SEEK_END), done = 0;
+	ssize_t n;
+
+	if (size < 0 || lseek(big.fd, 0, SEEK_SET) < 0)
+		big_failed("rewinding a temporary file");
+	while (done < size) {
+		n = read(big.fd, buf, cap);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			big_failed("reading a temporary file");
+		u.text = buf;
+		u.len = (size_t)n;
+		u.flags = (done ? SP_UNIT_CONTINUED : 0) |
+		    (done + n < size ? SP_UNIT_PARTIAL : 0);
+		x.unit = &u;
+		x.text = buf;
+		x.len = (size_t)n;
+		emit(&x);
+		done += n;
+	}
+	free(buf);
+}
+
+/* Returns 1 when the piece completed a unit, judged into *v. */
+static int
+big_piece(const struct sp_input_unit *in, uint64_t pos, struct verdict *v)
+{
+	const char *what;
+	unsigned f = in->unit->flags;
+
+	if (!(f & SP_UNIT_CONTINUED)) {
+		if ((big.fd = spool_new(&what)) < 0)
+			big_failed(what);
+		big.pos = pos;
+		dedupe_start(&dd, &big.fp);
+	}
+	if (spool_write(big.fd, in->text, in->len) < 0)
+		big_failed("writing a temporary file");
+	dedupe_piece(&dd, &big.fp, in->text, in->len);
+	if (f & SP_UNIT_PARTIAL)
+		return 0;
+	dedupe_judge_fp(&dd, &big.fp, big.pos, v);
+	return 1;
+}
+
 static int
 on_unit(const struct sp_input_unit *in, void *ctx)
 {
 	uint64_t pos = POS(file_base + in->file_index, in->unit->number);
 	struct verdict v;
+	int whole = 0;
 
 	(void)ctx;
-	n_read++;
-	if (in->unit->flags & (SP_UNIT_PARTIAL | SP_UNIT_CONTINUED)) {
-		/* Longer than --max-unit: passed through, never judged. */
+	if (!(in->unit->flags & SP_UNIT_CONTINUED))
+		n_read++;
+	if ((in->unit->flags & (SP_UNIT_PARTIAL | SP_UNIT_CONTINUED)) &&
+	    dd.o.mode == MODE_NEAR) {
 		if (!(in->unit->flags & SP_UNIT_CONTINUED))
 			n_unjudged++;
-		else
-			n_read--;
 		if (!duplicates_only)
 			emit(in);
 		return 0;
 	}
-	dedupe_judge(&dd, in->text, in->len, pos, &v);
+	if (in->unit->flags & (SP_UNIT_PARTIAL | SP_UNIT_CONTINUED)) {
+		if (!big_piece(in, pos, &v))
+			return 0;
+		pos = big.pos;
+		whole = 1;
+	} else {
+		dedupe_judge(&dd, in->text, in->len, pos, &v);
+	}
 	n_reason[v.reason]++;
+	if (whole) {
+		if ((v.reason <= KEPT_SHORT) != duplicates_only)
+			big_replay(in);
+		close(big.fd);
+		big.fd = -1;
+		if (v.reason > KEPT_SHORT) {
+			if (v.of == POS_STORE)
+				n_store++;
+			if (report)
+				report_row(pos, &v);
+		}
+		return 0;
+	}
 	if (v.reason <= KEPT_SHORT) {
 		if (!duplicates_only)
 			emit(in);
@@ -195,6 +288,16 @@ count_file(const char *name, int index)
 		return -1;
 	r = sp_reader_for(fd, sp_framing_for(unit));
 	while ((got = sp_reader_next(r, &u)) == 1) {
+		if ((u.flags & (SP_UNIT_PARTIAL | SP_UNIT_CONTINUED)) &&
+		    !sp_opts.jsonl) {
+			if (!(u.flags & SP_UNIT_CONTINUED))
+				dedupe_start(&dd, &big.fp);
+			dedupe_piece(&dd, &big.fp, u.text, u.len);
+			if (!(u.flags & SP_UNIT_PARTIAL))
+				dedupe_count_fp(&dd, &big.fp,
+				    POS(index, u.number));
+			continue;
+		}
 		if (u.flags & (SP_UNIT_PARTIAL | SP_UNIT_CONTINUED))
 			continue;
 		if (!sp_opts.jsonl) {
@@ -250,14 +353,12 @@ two_passes(int argc, char **argv)
 		path[i] = sp_xmalloc(32);
 		snprintf(path[i], 32, "/dev/fd/%d", fd);
 	}
-	counting = 1;
 	for (i = 0; i < argc; i++) {
 		if (strcmp(path[i], "-") == 0 && (lseek(stdin_copy, 0,
 		    SEEK_SET) < 0 || dup2(stdin_copy, STDIN_FILENO) < 0))
 			sp_die("<stdin>", "%s", strerror(errno));
 		ok[i] = count_file(path[i], i) == 0;
 	}
-	counting = 0;
 	for (i = 0; i < argc; i++) {
 		if (!ok[i])
 			continue;
@@ -267,6 +368,9 @@ two_passes(int argc, char **argv)
 		file_base = i;
 		sp_each_unit(1, &path[i], unit, on_unit, NULL, NULL);
 	}
+	for (i = 0; i < argc; i++)
+		if (path[i] != argv[i])
+			free(path[i]);
 	free(ok);
 	free(path);
 }
@@ -479,6 +583,7 @@ main(int argc, char **argv)
 		if (status != SP_EXIT_OK)
 			store_close(store);
 	}
+	dedupe_piecewise_free(&big.fp);
 	dedupe_free(&dd);
 	free(names);
 	return status;

@@ -7,12 +7,11 @@
 #include "spool.h"
 
 int
-spool(int fd, const char **what)
+spool_new(const char **what)
 {
-	char path[4096], buf[65536];
+	char path[4096];
 	const char *dir = getenv("TMPDIR");
-	ssize_t n, w, off;
-	int t, e;
+	int t;
 
 	if (dir == NULL || *dir == '\0')
 		dir = "/tmp";
@@ -23,6 +22,36 @@ spool(int fd, const char **what)
 	if ((t = mkstemp(path)) < 0)
 		return -1;
 	unlink(path);
+	return t;
+}
+
+int
+spool_write(int fd, const void *p, size_t n)
+{
+	const char *c = p;
+	ssize_t w;
+
+	while (n > 0) {
+		w = write(fd, c, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -1;
+		c += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int
+spool(int fd, const char **what)
+{
+	char buf[65536];
+	ssize_t n;
+	int t, e;
+
+	if ((t = spool_new(what)) < 0)
+		return -1;
 	for (;;) {
 		n = read(fd, buf, sizeof buf);
 		if (n < 0 && errno == EINTR)
@@ -33,14 +62,9 @@ spool(int fd, const char **what)
 		}
 		if (n == 0)
 			break;
-		for (off = 0; off < n; off += w) {
-			w = write(t, buf + off, (size_t)(n - off));
-			if (w < 0 && errno == EINTR)
-				w = 0;
-			else if (w < 0) {
-				*what = "writing a temporary file";
-				goto fail;
-			}
+		if (spool_write(t, buf, (size_t)n) < 0) {
+			*what = "writing a temporary file";
+			goto fail;
 		}
 	}
 	if (lseek(t, 0, SEEK_SET) < 0) {

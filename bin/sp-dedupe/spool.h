@@ -4,6 +4,7 @@
  */
 #ifndef DEDUPE_SPOOL_H
 #define DEDUPE_SPOOL_H
+#include <stddef.h>
 
 /*
  * Copies fd to its end into a new temporary file in $TMPDIR (or /tmp),
@@ -12,5 +13,9 @@
  * "writing the temporary file").
  */
 int spool(int fd, const char **what);
+/* A new, empty, unlinked temporary file; -1 with errno and *what. */
+int spool_new(const char **what);
+/* Writes all of p[0..n) to fd; -1 with errno on failure. */
+int spool_write(int fd, const void *p, size_t n);
 
 #endif

@@ -93,7 +93,8 @@ found() {
 	esac
 	# shellcheck disable=SC2086
 	"$D" $opts --report "$t/rep" "$@" > /dev/null 2> "$t/err" ||
-	    { echo "FAIL sp-dedupe $opts $* exited $?"; cat "$t/err"; }
+	    { echo "FAIL sp-dedupe $opts $* exited $?"; cat "$t/err"
+	      n_bad=$((n_bad + 1)); }
 	[ "$(wc -l < "$t/rep")" -gt 1 ]
 }
 

@@ -32,8 +32,11 @@ bytes=$(stat_of 'memory for fingerprints (bytes)' "$t/err")
 peak=$(stat_of 'peak memory (KiB)' "$t/err")
 expect "300000 distinct lines remembered" [ "$n" = 300000 ]
 expect "at most 40 bytes per distinct line ($bytes)" [ "$bytes" -le $((40 * 300000)) ]
-expect "peak memory bounded by the fingerprints, not the text ($peak KiB)" \
-    [ "$peak" -lt $((bytes / 1024 + 8192)) ]
+case $B in
+*asan*) ;;	# ASan's allocator holds freed memory: no figure to judge
+*) expect "peak memory bounded by the fingerprints, not the text ($peak KiB)" \
+    [ "$peak" -lt $((bytes / 1024 + 8192)) ] ;;
+esac
 
 # --report: a row per dropped unit, with positions in each file.
 printf 'x\ny\nx\n' > "$t/one"
@@ -70,13 +73,22 @@ expect "--drop-all: the other operands are processed" [ "$out" = y ]
 printf 'a\r\na\nb\n' | "$D" --drop-all -n > "$t/out"
 expect "--drop-all -n" [ "$(cat "$t/out")" = b ]
 
-# Units over --max-unit pass through unjudged, and are said to.
-gawk 'BEGIN { s = sprintf("%3000s", ""); gsub(/ /, "长", s); print s; print s; print "x"; print "x" }' > "$t/long"
+# Units over --max-unit are judged whole, from a temporary file; in near
+# mode they pass through unjudged.
+gawk 'BEGIN { s = sprintf("%3000s", ""); gsub(/ /, "长", s)
+	print s; print s; print "x"; print s "y"; print "x"; printf "%s", s }' > "$t/long"
 "$D" --max-unit 1K "$t/long" > "$t/out" 2> "$t/err"
 expect "over --max-unit: exit 0" [ $? -eq 0 ]
-expect "over --max-unit: passed through whole" [ "$(sed -n 2p "$t/out")" = "$(sed -n 1p "$t/long")" ]
-expect "over --max-unit: others still judged" [ "$(wc -l < "$t/out")" -eq 3 ]
+gawk '!seen[$0]++' "$t/long" > "$t/want"
+expect "over --max-unit: the same output as awk" cmp -s "$t/want" "$t/out"
 expect "over --max-unit: said" grep -q "longer than --max-unit" "$t/err"
+"$D" --max-unit 1K -n --report "$t/rep" < "$t/long" > "$t/out" 2> /dev/null
+expect "over --max-unit -n: the report" [ "$(tail -n +2 "$t/rep" | cut -f2,4 | tr '\t\n' ': ')" = "2:1 5:3 6:1 " ]
+expect "over --max-unit --drop-all" [ "$("$D" --max-unit 1K --drop-all < "$t/long" 2> /dev/null | wc -c)" -eq 9002 ]
+expect "over --max-unit --duplicates" [ "$("$D" --max-unit 1K --duplicates < "$t/long" 2> /dev/null | wc -c)" -eq 18004 ]
+"$D" --max-unit 1K --near --stats < "$t/long" > "$t/out" 2> "$t/err"
+expect "over --max-unit --near: passed unjudged" [ "$(wc -l < "$t/out")" -eq 5 ]
+expect "over --max-unit --near: counted" [ "$(stat_of 'passed unjudged (longer than --max-unit)' "$t/err")" = 4 ]
 
 # --contained on the corpus: 第四篇 of 001 is a truncated copy of 第二篇.
 f=tests/data/corpus/001_a5a9ba5a6d09eae4.txt
