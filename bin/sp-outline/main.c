@@ -73,6 +73,7 @@ struct run {
 	struct sp_buf rec;	/* a JSON Lines record being built */
 	struct sp_input_unit last_in;	/* the last line, to end a document */
 	struct sp_unit last_unit;
+	char *title;		/* the record's "title", for -j */
 };
 
 /* Writes what the outline has rendered, framed as a document. */
@@ -114,17 +115,11 @@ drain(struct run *r, const struct sp_input_unit *in, int last)
 		}
 		return;
 	}
-	if (r->mode == MODE_JSON) {
-		if (last) {
-			sp_write(out->data, out->len);
-			sp_putc('\n');
-			sp_buf_clear(out);
-		}
-		return;
-	}
 	sp_write(out->data, out->len);
 	sp_buf_clear(out);
-	if (last && sp_opts.nul)
+	if (last && r->mode == MODE_JSON)
+		sp_putc('\n');	/* JSON Lines, whatever the framing */
+	else if (last && sp_opts.nul)
 		sp_putc('\0');
 }
 
@@ -168,7 +163,11 @@ on_unit(const struct sp_input_unit *in, void *ctx)
 		r->documents++;
 		r->in_doc = 1;
 		snprintf(r->where, sizeof r->where, "%s", in->file);
-		outline_begin(r->ol, r->where, in->rec ? u->number : 0);
+		free(r->title);
+		r->title = in->rec && r->mode == MODE_JSON ? record_title(in) :
+		    NULL;
+		outline_begin(r->ol, r->where, in->rec ? u->number : 0,
+		    r->title);
 		if (in->rec)
 			r->lines = 0;	/* lines of the record's text */
 		sp_buf_clear(&r->carry);
@@ -215,8 +214,6 @@ on_unit(const struct sp_input_unit *in, void *ctx)
 		n -= len + 1;
 	}
 	if (last) {
-		char *title = NULL;
-
 		if (r->carry.len > 0)
 			feed(r, r->carry.data, r->carry.len, r->carry_line,
 			    r->carry_off);
@@ -226,11 +223,8 @@ on_unit(const struct sp_input_unit *in, void *ctx)
 		if (!in->rec)
 			for (size_t i = 0; i < u->sep_len; i++)
 				r->lines += u->sep[i] == '\n';
-		if (in->rec && r->mode == MODE_JSON)
-			title = record_title(in);
-		if (outline_end(r->ol, title) < 0)
+		if (outline_end(r->ol) < 0)
 			sp_oom();
-		free(title);
 		r->in_doc = 0;
 	}
 	drain(r, in, last);
@@ -250,13 +244,13 @@ begin_doc(struct run *r, const struct sp_input_unit *in)
 	r->documents++;
 	r->in_doc = 1;
 	snprintf(r->where, sizeof r->where, "%s", in->file);
-	outline_begin(r->ol, r->where, 0);
+	outline_begin(r->ol, r->where, 0, NULL);
 }
 
 static void
 end_doc(struct run *r, const struct sp_input_unit *in)
 {
-	if (outline_end(r->ol, NULL) < 0)
+	if (outline_end(r->ol) < 0)
 		sp_oom();
 	r->in_doc = 0;
 	drain(r, in, 1);
@@ -293,7 +287,7 @@ on_line(const struct sp_input_unit *in, void *ctx)
 	if (!r->in_doc)
 		begin_doc(r, in);
 	feed(r, in->text, in->len, u->number, u->offset);
-	if (outline_output(r->ol)->len >= 65536 && r->mode != MODE_JSON)
+	if (outline_output(r->ol)->len >= 65536)
 		drain(r, in, 0);
 	return 0;
 }
@@ -379,6 +373,7 @@ main(int argc, char **argv)
 	if (outline_problems(r.ol) > 0 && sp_status < SP_EXIT_PROBLEMS)
 		sp_status = SP_EXIT_PROBLEMS;
 	outline_free(r.ol);
+	free(r.title);
 	sp_buf_free(&r.carry);
 	sp_buf_free(&r.rec);
 	return sp_finish();

@@ -26,8 +26,16 @@ struct outline {
 	int blocks;			/* Markdown blocks written */
 	struct sp_buf title;
 	uint64_t title_line;
-	json_t *doc;			/* --json: the document's object */
-	json_t *stack[MAX_LEVELS + 1];	/* children arrays by level */
+	/*
+	 * --json is written as it goes, so that memory does not grow with
+	 * the document: the object's head once the title is known, each
+	 * heading with its children array left open, closed by "]}" when a
+	 * heading at its level or above comes.
+	 */
+	int json_open;			/* the document's head is written */
+	int jdepth;			/* headings open */
+	char jchild[MAX_LEVELS + 1];	/* has the array at depth d an item */
+	const char *title_override;
 	uint64_t headings, problems, invalid;
 };
 
@@ -55,7 +63,6 @@ outline_free(struct outline *ol)
 	sp_buf_free(&ol->out);
 	sp_buf_free(&ol->tmp);
 	sp_buf_free(&ol->title);
-	json_decref(ol->doc);
 	free(ol);
 }
 
@@ -323,24 +330,71 @@ jstr(struct outline *ol, const char *s, size_t n)
 	return json_stringn(ol->tmp.data ? ol->tmp.data : "", ol->tmp.len);
 }
 
+/* Appends a JSON value made here, compact, without its last cut bytes. */
+static int
+put_json(struct outline *ol, json_t *v, size_t cut)
+{
+	char *text;
+	size_t n;
+	int r;
+
+	if (v == NULL)
+		return -1;
+	text = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(v);
+	if (text == NULL)
+		return -1;
+	n = strlen(text);
+	r = sp_buf_append(&ol->out, text, n > cut ? n - cut : 0);
+	free(text);
+	return r;
+}
+
+/* {"title":…,"line":N,"headings":[ */
+static int
+json_head(struct outline *ol)
+{
+	json_t *doc;
+	const char *t = ol->title_override;
+	int r = 0;
+
+	if (ol->json_open)
+		return 0;
+	ol->json_open = 1;
+	ol->jdepth = 0;
+	ol->jchild[0] = 0;
+	if ((doc = json_object()) == NULL)
+		return -1;
+	r |= json_object_set_new(doc, "title", t ? jstr(ol, t, strlen(t)) :
+	    jstr(ol, ol->title.data ? ol->title.data : "", ol->title.len));
+	r |= json_object_set_new(doc, "line",
+	    json_integer((json_int_t)ol->title_line));
+	r |= json_object_set_new(doc, "headings", json_array());
+	if (r) {
+		json_decref(doc);
+		return -1;
+	}
+	return put_json(ol, doc, 2);	/* without "]}" */
+}
+
 static int
 json_heading(struct outline *ol, const struct sp_heading_entry *e)
 {
-	json_t *node, *children, *parent;
-	int level = e->level, r = 0;
+	json_t *node;
+	int level = e->level > MAX_LEVELS ? MAX_LEVELS : e->level, r = 0;
 
-	if (level > MAX_LEVELS)
-		level = MAX_LEVELS;
-	parent = ol->stack[level - 1];
-	while (parent == NULL && level > 1)
-		parent = ol->stack[--level - 1];
-	if (parent == NULL)
-		return 0;
-	if ((node = json_object()) == NULL || (children = json_array()) ==
-	    NULL) {
-		json_decref(node);
+	if (json_head(ol) < 0)
 		return -1;
+	while (ol->jdepth >= level) {
+		if (sp_buf_puts(&ol->out, "]}") < 0)
+			return -1;
+		ol->jdepth--;
 	}
+	if (ol->jchild[ol->jdepth] && sp_buf_putc(&ol->out, ',') < 0)
+		return -1;
+	ol->jchild[ol->jdepth] = 1;
+	if ((node = json_object()) == NULL)
+		return -1;
 	r |= json_object_set_new(node, "level", json_integer(e->level));
 	r |= json_object_set_new(node, "kind",
 	    json_string(sp_heading_kind_name(e->h.kind)));
@@ -354,13 +408,14 @@ json_heading(struct outline *ol, const struct sp_heading_entry *e)
 	    json_integer((json_int_t)e->offset));
 	if (e->item)
 		r |= json_object_set_new(node, "item", json_true());
-	r |= json_object_set(node, "children", children);
-	r |= json_array_append_new(parent, node);
-	ol->stack[level] = children;
-	json_decref(children);
-	if (level < MAX_LEVELS)
-		ol->stack[level + 1] = NULL;
-	return r ? -1 : 0;
+	r |= json_object_set_new(node, "children", json_array());
+	if (r) {
+		json_decref(node);
+		return -1;
+	}
+	ol->jdepth++;
+	ol->jchild[ol->jdepth] = 0;
+	return put_json(ol, node, 2);	/* the children stay open */
 }
 
 static int
@@ -390,7 +445,8 @@ check_heading(struct outline *ol, const struct sp_heading_entry *e)
 }
 
 void
-outline_begin(struct outline *ol, const char *where, uint64_t record_line)
+outline_begin(struct outline *ol, const char *where, uint64_t record_line,
+    const char *title)
 {
 	sp_heading_tracker_reset(ol->tr);
 	ol->where = where;
@@ -399,28 +455,9 @@ outline_begin(struct outline *ol, const char *where, uint64_t record_line)
 	ol->blocks = 0;
 	ol->title_line = 0;
 	sp_buf_clear(&ol->title);
-	json_decref(ol->doc);
-	ol->doc = NULL;
-	memset(ol->stack, 0, sizeof ol->stack);
-}
-
-static int
-json_doc(struct outline *ol)
-{
-	json_t *headings;
-
-	if (ol->doc)
-		return 0;
-	if ((ol->doc = json_object()) == NULL ||
-	    (headings = json_array()) == NULL)
-		return -1;
-	/* Placeholders fix the members' order; outline_end fills them. */
-	if (json_object_set_new(ol->doc, "title", json_string("")) < 0 ||
-	    json_object_set_new(ol->doc, "line", json_integer(0)) < 0 ||
-	    json_object_set_new(ol->doc, "headings", headings) < 0)
-		return -1;
-	ol->stack[0] = headings;
-	return 0;
+	ol->json_open = 0;
+	ol->jdepth = 0;
+	ol->title_override = title;
 }
 
 /* The first line with text: the title, and in Markdown its "#" line. */
@@ -491,7 +528,7 @@ outline_line(struct outline *ol, const char *s, size_t n, uint64_t line,
 				return -1;
 			break;
 		case MODE_JSON:
-			if (json_doc(ol) < 0 || json_heading(ol, e) < 0)
+			if (json_heading(ol, e) < 0)
 				return -1;
 			break;
 		case MODE_CHECK:
@@ -516,32 +553,15 @@ outline_more(struct outline *ol, const char *s, size_t n)
 }
 
 int
-outline_end(struct outline *ol, const char *title)
+outline_end(struct outline *ol)
 {
-	char *text;
-	int r = 0;
-
 	if (ol->o.mode != MODE_JSON)
 		return 0;
-	if (json_doc(ol) < 0)
+	if (json_head(ol) < 0)
 		return -1;
-	if (title)
-		r |= json_object_set_new(ol->doc, "title", jstr(ol, title,
-		    strlen(title)));
-	else
-		r |= json_object_set_new(ol->doc, "title", jstr(ol,
-		    ol->title.data ? ol->title.data : "", ol->title.len));
-	r |= json_object_set_new(ol->doc, "line",
-	    json_integer((json_int_t)ol->title_line));
-	if (r)
-		return -1;
-	if ((text = json_dumps(ol->doc, JSON_COMPACT | JSON_PRESERVE_ORDER)) ==
-	    NULL)
-		return -1;
-	r = sp_buf_puts(&ol->out, text);
-	free(text);
-	json_decref(ol->doc);
-	ol->doc = NULL;
-	memset(ol->stack, 0, sizeof ol->stack);
-	return r;
+	for (; ol->jdepth > 0; ol->jdepth--)
+		if (sp_buf_puts(&ol->out, "]}") < 0)
+			return -1;
+	ol->json_open = 0;
+	return sp_buf_puts(&ol->out, "]}");
 }

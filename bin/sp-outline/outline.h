@@ -3,9 +3,9 @@
  * an indented tree, as Markdown, as JSON, or checked for numbering
  * problems.
  *
- * Output accumulates in a buffer the caller drains (outline_take) when it
- * likes, so a document longer than --max-unit, read in pieces, is written
- * as it goes; the JSON tree is kept until the document ends.
+ * Output accumulates in a buffer the caller drains when it likes, so a
+ * document is written as it goes, in every rendering: memory does not grow
+ * with the document.
  */
 #ifndef SP_OUTLINE_OUTLINE_H
 #define SP_OUTLINE_OUTLINE_H
@@ -30,13 +30,14 @@ struct outline *outline_new(const struct outline_opts *o);
 void outline_free(struct outline *ol);
 
 /*
- * Starts a document.  where names it in --check messages ("FILE" or
- * "FILE:RECORD" style prefix without the line); record_line, when not 0,
- * is used as the line of every message instead of the heading's own (for
- * JSON Lines, where a document is one record).
+ * Starts a document.  where names it in --check messages (the file);
+ * record_line, when not 0, is used as the line of every message instead
+ * of the heading's own (for JSON Lines, where a document is one record);
+ * title, when not NULL, replaces the title taken from the text (a JSON
+ * Lines record's "title") and must live until outline_end().
  */
 void outline_begin(struct outline *ol, const char *where,
-    uint64_t record_line);
+    uint64_t record_line, const char *title);
 /*
  * Feeds one line (without its newline; a final CR is ignored), its 1-based
  * number and the byte offset of its start.  Returns 0, or -1 when out of
@@ -51,14 +52,13 @@ int outline_line(struct outline *ol, const char *s, size_t n, uint64_t line,
  */
 int outline_more(struct outline *ol, const char *s, size_t n);
 /*
- * Ends the document.  title, when not NULL, replaces the title taken from
- * the text (a JSON Lines record's "title").  For --json the document's
- * object is appended to the output as one line of JSON.  Returns 0, or -1
- * when out of memory.
+ * Ends the document.  For --json this closes the document's object, one
+ * line of JSON without its newline, written as the headings came.
+ * Returns 0, or -1 when out of memory.
  */
-int outline_end(struct outline *ol, const char *title);
+int outline_end(struct outline *ol);
 
-/* The output so far; outline_take() empties it. */
+/* The output so far; the caller writes it and clears it. */
 struct sp_buf *outline_output(struct outline *ol);
 /* Counts: headings reported, numbering problems, invalid UTF-8 replaced. */
 uint64_t outline_headings(const struct outline *ol);

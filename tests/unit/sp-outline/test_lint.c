@@ -72,7 +72,7 @@ outline_case(enum outline_mode mode, int max_level, unsigned flags,
 	struct sp_buf *out;
 
 	CHECK(ol != NULL);
-	outline_begin(ol, "f", 0);
+	outline_begin(ol, "f", 0, NULL);
 	while (*p) {
 		nl = strchr(p, '\n');
 		if (nl == NULL)
@@ -81,7 +81,7 @@ outline_case(enum outline_mode mode, int max_level, unsigned flags,
 		    (uint64_t)(p - text)) == 0);
 		p = *nl ? nl + 1 : nl;
 	}
-	CHECK(outline_end(ol, NULL) == 0);
+	CHECK(outline_end(ol) == 0);
 	out = outline_output(ol);
 	CHECK_MEM(out->data ? out->data : "", out->len, want);
 	outline_free(ol);
