@@ -53,6 +53,7 @@ struct line {
 	int title;		/* the page's title: others end with it */
 	int site_title;		/* the title and the site's name */
 	int heading;		/* a list heading: list rule or "…MORE" */
+	int anchor;		/* a paragraph of prose */
 	int breadcrumb;
 };
 
@@ -134,6 +135,54 @@ long_prose(const char *s, size_t n)
 		p += 3;
 	}
 	return stops == 3;
+}
+
+/* Site furniture without doubt, from the first pass alone. */
+static int
+furniture(const struct line *l)
+{
+	return l->h.vocab > 0 || l->heading || l->h.nav_hits > 0 ||
+	    l->h.inline_list;
+}
+
+/*
+ * Moves the document's edge from `from` (its first anchor, dir 1; its
+ * last, dir -1) past stray anchors: one or two prose lines in the page's
+ * furniture (a teaser, a notice, a garbled footer), cut off from the
+ * document by eight lines or more that are mostly furniture.  A gap of
+ * ordinary short lines (a list in a speech) keeps the anchors.
+ */
+static size_t
+trim_stray(const struct line *v, size_t from, size_t to, int dir)
+{
+	size_t i, gap, furn, strays;
+
+	for (;;) {
+		/* Up to two anchors at the edge, then a gap. */
+		strays = 0;
+		i = from;
+		for (;;) {
+			if (v[i].anchor)
+				strays++;
+			if (i == to)
+				return from;
+			if (strays > 2)
+				return from;
+			gap = 0;
+			furn = 0;
+			while (i != to && !v[i + dir].anchor) {
+				i += dir;
+				gap++;
+				furn += furniture(&v[i]) != 0;
+			}
+			if (i == to)
+				return from;
+			i += dir;	/* the next anchor */
+			if (gap >= 8 && furn * 2 >= gap)
+				break;
+		}
+		from = i;
+	}
 }
 
 /* Adds w to the line's score, remembering the reason of the largest. */
@@ -431,7 +480,8 @@ score_line(struct line *v, size_t nlines, size_t i)
 	}
 	if (l->f.chars > PROSE_CHARS && l->f.sentence >= 3)
 		return;
-	punctuated = (l->f.sentence > 0 || l->f.clause >= 2) &&
+	/* Colons of "电话：… 地址：…" labels are not a sentence's. */
+	punctuated = (l->f.sentence > 0 || l->f.clause - l->f.colons >= 2) &&
 	    (l->f.han + l->f.alnum) * 10 >= l->f.chars * 6;
 	if (l->title) {
 		/* The document's title, whatever it looks like. */
@@ -535,7 +585,8 @@ score_lists(struct line *v, size_t nlines, int threshold)
 			continue;
 		list = v[i].h.list ? v[i].h.list->text : "a \"more\" link";
 		mark(&v[i], threshold, "list heading", list);
-		for (j = i + 1; j < nlines && !v[j].heading && !v[j].title &&
+		for (j = i + 1; j < nlines && !v[j].heading &&
+		    !(v[j].title && v[j].zone == ZONE_HEAD) &&
 		    !v[j].breadcrumb && item_like(v, nlines, j, threshold);
 		    j++)
 			mark(&v[j], threshold, "list of links after", list);
@@ -549,6 +600,52 @@ short_item(const struct line *l)
 {
 	return l->f.chars <= 12 && l->f.sentence == 0 && l->f.clause == 0 &&
 	    (l->f.marker == LF_NONE || l->f.marker == LF_BULLET) && !l->title;
+}
+
+/*
+ * The rank a line of a ranking opens with ("1早财经…", "10 麦趣尔…"), or 0:
+ * one or two digits straight before the title, no enumerator punctuation.
+ */
+static int
+rank_of(const struct line *l)
+{
+	int r = 0;
+	size_t i = 0;
+
+	while (i < l->n && i < 2 && l->s[i] >= '0' && l->s[i] <= '9')
+		r = r * 10 + (l->s[i++] - '0');
+	if (i == 0 || i == l->n || (l->s[i] >= '0' && l->s[i] <= '9'))
+		return 0;
+	if (l->f.marker != LF_NONE || l->f.chars > 50 ||
+	    memmem(l->s, l->n, "。", 3))
+		return 0;
+	return r;
+}
+
+/*
+ * Outside the document, a run of lines ranked 1, 2, 3… is a list of the
+ * site's most read pages.
+ */
+static void
+score_rankings(struct line *v, size_t nlines, int threshold)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < nlines; i = j) {
+		if (rank_of(&v[i]) != 1 || v[i].zone == ZONE_BODY) {
+			j = i + 1;
+			continue;
+		}
+		for (j = i + 1; j < nlines && rank_of(&v[j]) ==
+		    rank_of(&v[j - 1]) + 1; j++)
+			;
+		/* A sentence after it: a numbered list of the document's. */
+		if (j - i >= 3 && !(j < nlines && v[j].f.final &&
+		    v[j].f.clause > 0))
+			for (k = i; k < j; k++)
+				mark(&v[k], threshold, "ranked list of links",
+				    NULL);
+	}
 }
 
 /* A field of a form: "您的姓名：", "*邮箱：". */
@@ -670,7 +767,7 @@ boilerplate_filter(struct boilerplate *bp, const char *doc, size_t len,
 	const char *s = doc, *end = doc + len, *nl;
 	size_t nlines = 0, i, first, last, dropped = 0, mlen;
 	struct line *v, *l;
-	int threshold = bp->rules.threshold, anchor, any = 0;
+	int threshold = bp->rules.threshold, any = 0;
 
 	sp_buf_clear(out);
 	if (sp_buf_reserve(out, len) < 0)
@@ -719,14 +816,18 @@ boilerplate_filter(struct boilerplate *bp, const char *doc, size_t len,
 	mark_title_lines(v, nlines);
 	for (i = 0; i < nlines; i++) {
 		l = &v[i];
-		anchor = prose(l) && l->h.vocab < 5 && !l->heading &&
+		l->anchor = prose(l) && l->h.vocab < 5 && !l->heading &&
 		    !l->site_title;
-		if (anchor) {
+		if (l->anchor) {
 			if (!any)
 				first = i;
 			last = i;
 			any = 1;
 		}
+	}
+	if (any) {
+		first = trim_stray(v, first, last, 1);
+		last = trim_stray(v, last, first, -1);
 	}
 	for (i = 0; i < nlines; i++)
 		v[i].zone = !any ? ZONE_BODY : i < first ? ZONE_HEAD :
@@ -737,6 +838,7 @@ boilerplate_filter(struct boilerplate *bp, const char *doc, size_t len,
 	score_lists(v, nlines, threshold);
 	score_menus(v, nlines, threshold);
 	score_forms(v, nlines, threshold);
+	score_rankings(v, nlines, threshold);
 	any = 0;
 	for (i = 0; i < nlines; i++) {
 		l = &v[i];
