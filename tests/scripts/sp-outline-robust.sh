@@ -112,4 +112,26 @@ expect "JSON Lines corpus: one record a record" [ "$(wc -l < "$t/out")" -eq \
 expect "JSON Lines corpus: every record has an outline" [ "$(jq -c \
     'select(.outline.headings)' "$t/out" | wc -l)" -eq "$(wc -l < "$t/out")" ]
 
+# Memory does not grow with a document: 20 MB without a form feed, in
+# every mode, stays within a few MB (not under the sanitizers, whose
+# shadow memory would be measured).
+case $B in
+*asan*) ;;
+*)
+	if [ -x /usr/bin/time ]; then
+		: > "$t/huge.txt"
+		while [ "$(wc -c < "$t/huge.txt")" -lt 20000000 ]; do
+			cat tests/data/corpus/*.txt >> "$t/huge.txt"
+		done
+		for m in "" -m -j "-j -i" -c; do
+			/usr/bin/time -f %M -o "$t/rss" "$S" $m "$t/huge.txt" \
+			    > /dev/null 2>&1
+			kb=$(tail -n 1 "$t/rss")
+			expect "sp-outline $m on 20 MB uses $kb KB, under 16 MB" \
+			    [ "$kb" -lt 16384 ]
+		done
+	fi
+	;;
+esac
+
 echo "sp-outline-robust: $n_ok ok, $n_bad failed"
