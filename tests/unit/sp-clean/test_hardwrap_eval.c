@@ -17,8 +17,8 @@
 #include "linefeat.h"
 
 #define DIR_ "tests/eval/hardwrap"
-#define MIN_PRECISION 0.95
-#define MIN_VISIBLE_RECALL 0.80
+#define MIN_PRECISION 0.99
+#define MIN_VISIBLE_RECALL 0.95
 
 static char *
 slurp(const char *path, size_t *len)
