@@ -90,7 +90,14 @@ struct doc_ctx {
 	int last_nl;		/* the previous piece's output ended a line */
 };
 
+/*
+ * The chain works from cur[0..curlen): the document as read, or the
+ * output of the last step, which is in a; each step writes into b, and
+ * swap() makes that the current text.
+ */
 static struct sp_buf a, b, sane;
+static const char *cur;
+static size_t curlen;
 
 /* Counters, named for --stats in chain order. */
 static size_t n_converted, n_binary, n_invalid, n_docs, n_empty;
@@ -108,6 +115,19 @@ swap(void)
 	a = b;
 	b = t;
 	sp_buf_clear(&b);
+	cur = a.data ? a.data : "";
+	curlen = a.len;
+}
+
+/* Makes a hold the current text, for changes in place. */
+static void
+own(void)
+{
+	if (cur == a.data)
+		return;
+	sp_buf_clear(&b);
+	put(&b, cur, curlen);
+	swap();
 }
 
 static int
@@ -127,8 +147,8 @@ has_empty_line(const char *s, size_t n)
 static void
 drop_empty(void)
 {
-	const char *s = a.data, *nl;
-	size_t n = a.len, len;
+	const char *s = cur, *nl;
+	size_t n = curlen, len;
 
 	if (n == 0 || (s[0] != '\n' && s[n - 1] != '\n' &&
 	    !has_empty_line(s, n)))
@@ -148,7 +168,7 @@ drop_empty(void)
 		s += len + 1;
 		n -= len + 1;
 	}
-	if (a.len && a.data[a.len - 1] == '\n')
+	if (curlen && cur[curlen - 1] == '\n')
 		n_empty--;	/* the final newline held no line */
 	swap();
 }
@@ -178,8 +198,8 @@ explain_moji(const char *kind, const char *old, size_t oldlen,
 static void
 script_lines(void)
 {
-	const char *s = a.data, *nl;
-	size_t n = a.len, len;
+	const char *s = cur, *nl;
+	size_t n = curlen, len;
 
 	while (n > 0) {
 		nl = memchr(s, '\n', n);
@@ -194,46 +214,48 @@ script_lines(void)
 	swap();
 }
 
-/* Runs the chain over text[0..len), leaving the result in a. */
+/* Runs the chain over text[0..len), leaving the result in cur. */
 static void
 chain(const char *text, size_t len, struct doc_ctx *d)
 {
 	sp_buf_clear(&a);
 	sp_buf_clear(&b);
-	put(&a, text, len);
-	if (on[S_HTML]) {
-		html_clean(a.data, a.len, &b, &html_st);
+	cur = text;
+	curlen = len;
+	if (on[S_HTML] && (memchr(cur, '<', curlen) ||
+	    memchr(cur, '&', curlen))) {
+		html_clean(cur, curlen, &b, &html_st);
 		swap();
 	}
 	if (on[S_UNICODE]) {
-		normalize_text(a.data, a.len, nfkc, &b, &norm_st);
+		normalize_text(cur, curlen, nfkc, &b, &norm_st);
 		swap();
 	}
 	if (on[S_SPACES]) {
-		spaces_clean(a.data, a.len, &b, &spaces_st);
+		spaces_clean(cur, curlen, &b, &spaces_st);
 		swap();
 	}
 	if (on[S_PINYIN]) {
-		pinyin_clean(a.data, a.len, &b, &n_pinyin);
+		pinyin_clean(cur, curlen, &b, &n_pinyin);
 		swap();
 	}
 	if (on[S_MOJIBAKE]) {
-		mojibake_repair(a.data, a.len, &b, &moji_st,
+		mojibake_repair(cur, curlen, &b, &moji_st,
 		    explain ? explain_moji : NULL, d);
 		swap();
 	}
 	if (on[S_PUNCT]) {
-		punct_clean(a.data, a.len, &b, &n_punct);
+		punct_clean(cur, curlen, &b, &n_punct);
 		swap();
 	}
 	drop_empty();
 	if (on[S_BOILERPLATE]) {
-		n_boiler += boilerplate_filter(bp, a.data ? a.data : "", a.len,
-		    &b, explain ? explain_line : NULL, d);
+		n_boiler += boilerplate_filter(bp, cur, curlen, &b,
+		    explain ? explain_line : NULL, d);
 		swap();
 	}
 	if (on[S_HARDWRAP]) {
-		n_joins += hardwrap_join(a.data ? a.data : "", a.len, &b);
+		n_joins += hardwrap_join(cur, curlen, &b);
 		swap();
 	}
 	if (on[S_SCRIPT])
@@ -272,6 +294,7 @@ one_unit(const struct sp_input_unit *in, void *arg)
 	chain(text, len, d);
 	if (in->rec == NULL && (flags & (SP_UNIT_PARTIAL | SP_UNIT_CONTINUED))) {
 		/* A piece: keep the line breaks at its edges. */
+		own();
 		if ((flags & SP_UNIT_CONTINUED) && begins_nl && !d->last_nl &&
 		    a.len > 0) {
 			sp_buf_clear(&b);
@@ -279,15 +302,17 @@ one_unit(const struct sp_input_unit *in, void *arg)
 			put(&b, a.data, a.len);
 			swap();
 		}
-		if ((flags & SP_UNIT_PARTIAL) && ends_nl && a.len > 0)
+		if ((flags & SP_UNIT_PARTIAL) && ends_nl && a.len > 0) {
 			putch(&a, '\n');
+			curlen = a.len;
+		}
 		if (a.len > 0)
 			d->last_nl = a.data[a.len - 1] == '\n';
-	} else if (in->rec == NULL && a.len == 0) {
+	} else if (in->rec == NULL && curlen == 0) {
 		n_empty++;
 		return 0;	/* nothing left of the document */
 	}
-	sp_emit(in, a.data ? a.data : "", a.len, NULL);
+	sp_emit(in, cur, curlen, NULL);
 	return 0;
 }
 
