@@ -67,6 +67,30 @@ mostly_utf8(const unsigned char *s, size_t n)
 	return good >= 4 && good >= 20 * bad;
 }
 
+/*
+ * Few non-ASCII bytes, all pairing up as GB2312 characters: too little
+ * for uchardet to judge (it takes "中文" for Cyrillic), and most likely
+ * Chinese.
+ */
+static int
+short_gb2312(const unsigned char *s, size_t n)
+{
+	size_t i, pairs = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < 0x80)
+			continue;
+		if (i + 1 >= n || s[i] < 0xA1 || s[i] > 0xF7 ||
+		    (s[i] > 0xA9 && s[i] < 0xB0) || s[i + 1] < 0xA1 ||
+		    s[i + 1] > 0xFE)
+			return 0;
+		i++;
+		if (++pairs > 16)
+			return 0;
+	}
+	return pairs > 0;
+}
+
 const char *
 sp_enc_canonical(const char *name, char *buf, size_t buflen)
 {
@@ -151,6 +175,8 @@ sp_enc_detect(const unsigned char *s, size_t n, int at_eof,
 		return;
 	}
 	set_name(g, "GB18030");
+	if (short_gb2312(s, n))
+		return;
 	if ((ud = uchardet_new()) == NULL)
 		return;
 	if (uchardet_handle_data(ud, (const char *)s, n) == 0) {

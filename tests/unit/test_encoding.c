@@ -39,6 +39,8 @@ main(void)
 	CHECK(strcmp(detect("a\0b\0c\0d\0e\0f\0", 12), "UTF-16LE") == 0);
 	CHECK(g.binary == 0);
 	CHECK(strcmp(detect(gbk, sizeof gbk - 1), "GB18030") == 0);
+	/* Too short for uchardet, but GB2312 pairs: Chinese. */
+	CHECK(strcmp(detect("\xd6\xd0\xce\xc4\n", 5), "GB18030") == 0);
 	detect("abc\0def\x01\x02", 9);
 	CHECK(g.binary == 1);
 	/* UTF-8 with one bad byte among many good characters stays UTF-8. */
