@@ -7,7 +7,15 @@
 #include "tool.h"
 
 static enum sp_framing out_framing;
-static int out_started;		/* a document has been written */
+/*
+ * Output separators mirror the input's: a document (or paragraph) followed
+ * by a form-feed line (or blank line) in the input is followed by one in
+ * the output.  One that was not (the last of a file) leaves need_sep set,
+ * and the next unit written, from the next file, opens with the separator.
+ * So the output of a stream cut into pieces at separators (GNU parallel
+ * --pipe --recend) is the concatenation of the pieces' outputs.
+ */
+static int need_sep;
 static struct sp_buf record;
 
 static int
@@ -83,7 +91,7 @@ sp_each_unit(int argc, char **argv, enum sp_framing unit, sp_unit_fn fn,
 	const char *display;
 	int i, fd, stop = 0;
 
-	out_started = 0;
+	need_sep = 0;
 	if (argc == 0) {
 		argc = 1;
 		argv = stdin_only;
@@ -107,11 +115,22 @@ sp_each_unit_fd(int fd, const char *display, int index, enum sp_framing unit,
 	return run_file(fd, display, index, unit, fn, ctx);
 }
 
+/* Did a form-feed line (documents) or a blank line (paragraphs) follow? */
+static int
+sep_follows(const struct sp_unit *u)
+{
+	if (out_framing == SP_FRAME_DOCUMENTS)
+		return memchr(u->sep, '\f', u->sep_len) != NULL;
+	return u->sep_len > 0 && memchr(u->sep + 1, '\n', u->sep_len - 1);
+}
+
 void
 sp_emit(const struct sp_input_unit *in, const char *text, size_t len,
     const char *extra)
 {
 	unsigned flags = in->unit->flags;
+	const char *sep = out_framing == SP_FRAME_DOCUMENTS ? "\f\n" : "\n";
+	size_t sep_len = strlen(sep);
 
 	if (in->rec) {
 		sp_buf_clear(&record);
@@ -123,26 +142,23 @@ sp_emit(const struct sp_input_unit *in, const char *text, size_t len,
 	}
 	switch (out_framing) {
 	case SP_FRAME_DOCUMENTS:
-		/* "\f\n" opens every document but the first. */
-		if (out_started && !(flags & SP_UNIT_CONTINUED))
-			sp_write("\f\n", 2);
-		out_started = 1;
+	case SP_FRAME_PARAGRAPHS:
+		if (need_sep && !(flags & SP_UNIT_CONTINUED))
+			sp_write(sep, sep_len);
+		need_sep = 0;
 		sp_write(text, len);
-		if (!(flags & SP_UNIT_PARTIAL))
-			sp_putc('\n');
+		if (flags & SP_UNIT_PARTIAL)
+			break;
+		sp_putc('\n');
+		if (sep_follows(in->unit))
+			sp_write(sep, sep_len);
+		else
+			need_sep = 1;
 		break;
 	case SP_FRAME_NUL:
 		sp_write(text, len);
 		if (!(flags & SP_UNIT_PARTIAL))
 			sp_putc('\0');
-		break;
-	case SP_FRAME_PARAGRAPHS:
-		if (out_started && !(flags & SP_UNIT_CONTINUED))
-			sp_putc('\n');	/* a blank line between paragraphs */
-		out_started = 1;
-		sp_write(text, len);
-		if (!(flags & SP_UNIT_PARTIAL))
-			sp_putc('\n');
 		break;
 	default:
 		sp_write(text, len);

@@ -89,9 +89,13 @@ main(void)
 	close(fd);
 
 	RUN("a\nb", SP_FRAME_LINES, 0, 0, "A\nB\n");
-	RUN("a\nb\n\f\nc\n\f\n", SP_FRAME_DOCUMENTS, 0, 0, "A\nB\n\f\nC\n");
+	/* Separators mirror the input's, a trailing form-feed line included. */
+	RUN("a\nb\n\f\nc\n\f\n", SP_FRAME_DOCUMENTS, 0, 0,
+	    "A\nB\n\f\nC\n\f\n");
+	RUN("a\n\f\nc", SP_FRAME_DOCUMENTS, 0, 0, "A\n\f\nC\n");
 	RUN("a\0b\0", SP_FRAME_DOCUMENTS, 1, 0, "A\0B\0");
 	RUN("a\nb\n\n\nc", SP_FRAME_PARAGRAPHS, 0, 0, "A\nB\n\nC\n");
+	RUN("a\n\nb\n\n", SP_FRAME_PARAGRAPHS, 0, 0, "A\n\nB\n\n");
 	RUN("{\"n\":1.50,\"text\":\"ab\"}\n\n{\"text\":\"c\"}",
 	    SP_FRAME_LINES, 0, 1,
 	    "{\"n\":1.50,\"text\":\"AB\",\"seen\":true}\n"
