@@ -203,19 +203,10 @@ put_line(const struct line *l)
 	cur.end = l->off + l->len + l->eol_len;
 }
 
+/* A line that opens no document: the preamble's or the current one's. */
 static void
-line(const struct doc *d, const struct line *l)
+regular(const struct doc *d, const struct line *l)
 {
-	const char *t = l->text;
-	size_t tn = l->len;
-
-	if (!l->continued && marker_line(l->text, l->len, d->file, l->number)) {
-		close_doc(d);
-		marker_trim(&t, &tn);
-		open_doc(d, t, tn, l->off);
-		put_line(l);
-		return;
-	}
 	if (cur.open) {
 		put_line(l);
 		return;
@@ -237,9 +228,82 @@ line(const struct doc *d, const struct line *l)
 	put_line(l);
 }
 
+/*
+ * A marker line is held until the next line that is not blank: when that
+ * is a marker too, the two are a table of contents (篇一 篇二 … listed
+ * before the documents) and open no document.
+ */
+#define HELD_MAX 64
+static struct {
+	int n;			/* lines held: the marker, then blank ones */
+	struct line l[HELD_MAX];
+	size_t at[HELD_MAX];
+	struct sp_buf bytes;
+} held;
+
+static void
+hold(const struct line *l)
+{
+	held.at[held.n] = held.bytes.len;
+	held.l[held.n++] = *l;
+	if (sp_buf_append(&held.bytes, l->text, l->len) < 0 ||
+	    sp_buf_append(&held.bytes, l->eol, l->eol_len) < 0)
+		sp_oom();
+}
+
+/* Lets the held lines go, the first opening a document if open is set. */
+static void
+release(const struct doc *d, int open)
+{
+	int k;
+
+	for (k = 0; k < held.n; k++) {
+		struct line l = held.l[k];
+
+		l.text = held.bytes.data + held.at[k];
+		l.eol = l.text + l.len;
+		if (k == 0 && open) {
+			const char *t = l.text;
+			size_t tn = l.len;
+
+			close_doc(d);
+			marker_trim(&t, &tn);
+			open_doc(d, t, tn, l.off);
+			put_line(&l);
+		} else {
+			regular(d, &l);
+		}
+	}
+	held.n = 0;
+	sp_buf_clear(&held.bytes);
+}
+
+static void
+line(const struct doc *d, const struct line *l)
+{
+	int marker = !l->continued &&
+	    marker_line(l->text, l->len, d->file, l->number);
+
+	if (held.n > 0) {
+		if (!marker && blank_line(l) && held.n < HELD_MAX) {
+			hold(l);
+			return;
+		}
+		/* A marker after a marker: the one held was an entry of a
+		 * table of contents. */
+		release(d, !marker);
+	}
+	if (marker)
+		hold(l);
+	else
+		regular(d, l);
+}
+
 static void
 end(const struct doc *d)
 {
+	if (held.n > 0)
+		release(d, 1);
 	close_doc(d);
 }
 
