@@ -66,7 +66,7 @@ cp_at(const char *s, size_t n, size_t i, size_t *len)
 static inline int32_t
 cp_before(const char *s, size_t i, size_t *len)
 {
-	size_t j = i;
+	size_t j = i, k;
 	int32_t cp;
 
 	if ((unsigned char)s[i - 1] < 0x80) {
@@ -78,7 +78,12 @@ cp_before(const char *s, size_t i, size_t *len)
 	if (j > 0)
 		j--;
 	*len = i - j;
-	sp_utf8_decode((const unsigned char *)s + j, i - j, &cp, NULL);
+	cp = cp_at(s, i, j, &k);
+	if (k != *len) {
+		/* Not one character: the checking decoder has the last say. */
+		sp_utf8_decode((const unsigned char *)s + i - 1, 1, &cp, NULL);
+		*len = 1;
+	}
 	return cp;
 }
 
