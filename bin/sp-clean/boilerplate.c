@@ -38,6 +38,8 @@ enum zone { ZONE_HEAD, ZONE_BODY, ZONE_TAIL };
 #define PROSE_CHARS	300
 /* Only this many lines are compared with a title line. */
 #define TITLE_SPAN	300
+/* Lines scored together; a longer document is scored in windows. */
+#define WINDOW		100000
 
 struct line {
 	const char *s;
@@ -760,22 +762,30 @@ explain_line(const struct line *l, boilerplate_explain_fn explain, void *ctx)
 	explain(l->s, l->n, why, ctx);
 }
 
-size_t
-boilerplate_filter(struct boilerplate *bp, const char *doc, size_t len,
-    struct sp_buf *out, boilerplate_explain_fn explain, void *ctx)
+/*
+ * Scores the lines of doc[0..len), at most WINDOW of them, appending the
+ * kept ones to out (*started: out already holds a line).  Returns the
+ * number dropped; *rest gets where the lines not taken begin, or NULL.
+ */
+static size_t
+filter_window(struct boilerplate *bp, const char *doc, size_t len,
+    struct sp_buf *out, int *started, const char **rest,
+    boilerplate_explain_fn explain, void *ctx)
 {
 	const char *s = doc, *end = doc + len, *nl;
 	size_t nlines = 0, i, first, last, dropped = 0, mlen;
 	struct line *v, *l;
 	int threshold = bp->rules.threshold, any = 0;
 
-	sp_buf_clear(out);
-	if (sp_buf_reserve(out, len) < 0)
-		sp_oom();
 	/* Pass 1: features, vocabulary, anchors. */
 	first = SIZE_MAX;
 	last = 0;
+	*rest = NULL;
 	for (;;) {
+		if (nlines == WINDOW) {
+			*rest = s;
+			break;
+		}
 		nl = memchr(s, '\n', (size_t)(end - s));
 		if (nlines == bp->cap) {
 			bp->cap = bp->cap ? bp->cap * 2 : 256;
@@ -839,7 +849,6 @@ boilerplate_filter(struct boilerplate *bp, const char *doc, size_t len,
 	score_menus(v, nlines, threshold);
 	score_forms(v, nlines, threshold);
 	score_rankings(v, nlines, threshold);
-	any = 0;
 	for (i = 0; i < nlines; i++) {
 		l = &v[i];
 		if (l->score >= threshold) {
@@ -848,10 +857,34 @@ boilerplate_filter(struct boilerplate *bp, const char *doc, size_t len,
 				explain_line(l, explain, ctx);
 			continue;
 		}
-		if (any)
+		if (*started)
 			put(out, "\n", 1);
 		put(out, l->s, l->n);
-		any = 1;
+		*started = 1;
+	}
+	return dropped;
+}
+
+size_t
+boilerplate_filter(struct boilerplate *bp, const char *doc, size_t len,
+    struct sp_buf *out, boilerplate_explain_fn explain, void *ctx)
+{
+	const char *rest;
+	size_t dropped = 0;
+	int started = 0;
+
+	sp_buf_clear(out);
+	if (sp_buf_reserve(out, len) < 0)
+		sp_oom();
+	/* A document of very many lines is scored a window at a time, so
+	 * memory stays bounded whatever the line count. */
+	for (;;) {
+		dropped += filter_window(bp, doc, len, out, &started, &rest,
+		    explain, ctx);
+		if (rest == NULL)
+			break;
+		len -= (size_t)(rest - doc);
+		doc = rest;
 	}
 	return dropped;
 }

@@ -331,7 +331,7 @@ test_limits(void)
 	struct boilerplate *b;
 	struct sp_buf doc = SP_BUF_INIT, out = SP_BUF_INIT;
 	char err[256];
-	size_t i, dropped;
+	size_t i, k, dropped;
 	clock_t t0;
 
 	/* A pattern that backtracks exponentially hits the match limit. */
@@ -366,6 +366,20 @@ test_limits(void)
 	CHECK_INT(dropped, 0);
 	CHECK_INT(out.len, doc.len);
 	CHECK((clock() - t0) / CLOCKS_PER_SEC < 5);
+	/* More lines than one window: scored a window at a time. */
+	sp_buf_clear(&doc);
+	for (i = 0; i < 250000; i++) {
+		if (i)
+			sp_buf_putc(&doc, '\n');
+		sp_buf_puts(&doc, i % 1000 == 999 ? "版权所有 某某网" :
+		    "各级各部门要切实加强领导，认真抓好落实，确保各项任务按时完成。");
+	}
+	dropped = boilerplate_filter(bp, doc.data, doc.len, &out, NULL, NULL);
+	CHECK_INT(dropped, 250);
+	CHECK(memmem(out.data, out.len, "版权所有", strlen("版权所有")) == NULL);
+	for (i = 0, k = 0; i < out.len; i++)
+		k += out.data[i] == '\n';
+	CHECK_INT(k, 250000 - 250 - 1);
 	sp_buf_free(&doc);
 	sp_buf_free(&out);
 }
