@@ -320,8 +320,12 @@ decide(int32_t c, int32_t pi, int32_t p, int32_t ni, int32_t n, int enumer,
 			return 0;	/* 1,000 13:50 */
 		if (near || end)
 			return c == ',' ? 0xFF0C : 0xFF1A;
+		if (c == ',' && han && (pi == '%' || pi == 0x2030))
+			return 0xFF0C;	/* 增长13.7%,30个 */
 		return 0;
 	case ';':
+		if (han && (pi == '%' || pi == 0x2030))
+			return 0xFF1B;
 		return near || end ? 0xFF1B : 0;
 	case '!':
 	case '?':
