@@ -57,6 +57,21 @@ skip_blank(const char *s, size_t n, size_t i)
 	return i;
 }
 
+/* The form bit of an item's delimiter: ， , ： : 、 是. */
+static unsigned
+item_delim(int32_t cp)
+{
+	switch (cp) {
+	case 0xFF0C: return SP_HF_COMMA_FULL;
+	case ',': return SP_HF_COMMA_HALF;
+	case 0xFF1A: return SP_HF_COLON_FULL;
+	case ':': return SP_HF_COLON_HALF;
+	case 0x3001: return SP_HF_DUN;
+	case 0x662F: return SP_HF_IS;
+	}
+	return 0;
+}
+
 /* Value of a Chinese numeral character: digits 0-9, units 10/100/1000. */
 static int
 cn_value(int32_t cp)
@@ -596,6 +611,7 @@ match_di(const char *s, size_t n, size_t i, unsigned flags,
 		    (h->form & SP_HF_ARABIC))
 			return 0;
 		h->kind = SP_HK_DI;
+		h->form |= item_delim(c);
 		h->number = v;
 		*after = i + l;
 		return 1;
@@ -645,6 +661,7 @@ sp_heading_match(const char *s, size_t n, unsigned flags,
 		    e != ':' && e != 0x662F)
 			return 0;
 		h->kind = SP_HK_SEQ;
+		h->form = item_delim(e);
 		h->number = c == 0x9996 ? 1 : c == 0x5176 ? 2 :
 		    c == 0x518D ? 3 : 0;
 		after = i + l + l2 + t;
@@ -688,8 +705,10 @@ sp_heading_match(const char *s, size_t n, unsigned flags,
 			if (cn_value(e) >= 0)
 				return 0;
 			/* 一是，杨鼎新…: the comma belongs to the marker. */
-			if (e == 0xFF0C || e == ',' || e == 0xFF1A || e == ':')
+			if (e == 0xFF0C || e == ',' || e == 0xFF1A || e == ':') {
+				h->form = item_delim(e);
 				after += l2;
+			}
 		} else
 			goto tail;
 		h->number = v;
@@ -896,6 +915,16 @@ sp_heading_format_marker(struct sp_buf *out, enum sp_heading_kind kind,
 		break;
 	}
 #undef ARABIC
+	if (form & SP_HF_IS)
+		r |= sp_buf_puts(out, "是");
+	if (form & SP_HF_COMMA_FULL)
+		r |= sp_buf_puts(out, "，");
+	if (form & SP_HF_COMMA_HALF)
+		r |= sp_buf_putc(out, ',');
+	if (form & SP_HF_COLON_FULL)
+		r |= sp_buf_puts(out, "：");
+	if (form & SP_HF_COLON_HALF)
+		r |= sp_buf_putc(out, ':');
 	if (form & SP_HF_DUN)
 		r |= sp_buf_puts(out, "、");
 	if (form & SP_HF_DOT_FULL)

@@ -83,7 +83,12 @@ enum {
 	SP_HF_DIGITS_FULL = 1 << 7,	/* １２ */
 	SP_HF_ENCLOSED = 1 << 8,	/* one character: ㈠ ⑴ ⒈ ① */
 	SP_HF_IDEOGRAPH = 1 << 9,	/* ㊀ */
-	SP_HF_ARABIC = 1 << 10		/* 第1章: Arabic number in a 第X */
+	SP_HF_ARABIC = 1 << 10,		/* 第1章: Arabic number in a 第X */
+	SP_HF_COMMA_FULL = 1 << 11,	/* items: 第一， 一是， */
+	SP_HF_COMMA_HALF = 1 << 12,	/* 第一, */
+	SP_HF_COLON_FULL = 1 << 13,	/* 第一： */
+	SP_HF_COLON_HALF = 1 << 14,	/* 第一: */
+	SP_HF_IS = 1 << 15		/* 第一是 首先是 */
 };
 
 struct sp_heading {

@@ -16,6 +16,23 @@ same_sequence(enum sp_heading_kind a, enum sp_heading_kind b)
 	return a == b;
 }
 
+/*
+ * Is a marker written unlike the first of its level?  Items may change
+ * their delimiter (首先，… 第二是…) but not its width (第一， 第二,).
+ */
+static int
+mixed(enum sp_heading_kind k, unsigned form, unsigned first)
+{
+	const unsigned comma = SP_HF_COMMA_FULL | SP_HF_COMMA_HALF;
+	const unsigned colon = SP_HF_COLON_FULL | SP_HF_COLON_HALF;
+
+	if (!sp_heading_kind_is_item(k))
+		return form != first;
+	return ((form & comma) && (first & comma) &&
+	    (form & comma) != (first & comma)) || ((form & colon) &&
+	    (first & colon) && (form & colon) != (first & colon));
+}
+
 static int
 expected(struct sp_buf *out, const struct sp_heading_entry *e, long n)
 {
@@ -59,7 +76,7 @@ lint_heading(const struct sp_heading_entry *e, struct sp_buf *out)
 		r |= sp_buf_putc(out, '\n');
 		problems++;
 	}
-	if (e->h.form != e->first_form) {
+	if (mixed(e->h.kind, e->h.form, e->first_form)) {
 		r |= sp_buf_append(out, e->marker, e->marker_len);
 		r |= sp_buf_puts(out, " mixes widths with its level: expected ");
 		r |= sp_heading_format_marker(out, e->h.kind, e->first_form, n);

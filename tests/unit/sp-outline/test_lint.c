@@ -55,8 +55,15 @@ test_lint(void)
 	    "二、 opens its level: expected 一、\n"
 	    "（二） opens its level: expected （一）\n");
 	lint_case(0, parts, "第四篇 follows 第二篇: expected 第三篇\n");
+	{
+		static const char *const delims[] = { "一、甲", "第一，学。",
+		    "第二是干。", "第三,成。", NULL };
+
+		lint_case(SP_HEADING_ITEMS, delims,
+		    "第三, mixes widths with its level: expected 第三，\n");
+	}
 	lint_case(SP_HEADING_ITEMS, items,
-	    "第三， follows 首先，: expected 第二\n"
+	    "第三， follows 首先，: expected 第二，\n"
 	    "三是 follows 一是: expected 二是\n");
 }
 
