@@ -509,8 +509,9 @@ score_line(struct line *v, size_t nlines, size_t i)
 		add(l, 10, "menu");
 	else if (nav_line(l) && (l->h.nav_hits >= 2 || l->zone != ZONE_BODY))
 		add(l, 10, "menu");
+	/* Chinese words between spaces (in Latin text spaces part words). */
 	if (l->f.spaces >= 3 && l->f.sentence == 0 && l->f.clause == 0 &&
-	    visible(l) <= (l->f.spaces + 1) * 12)
+	    l->f.han > l->f.alnum && visible(l) <= (l->f.spaces + 1) * 12)
 		add(l, 7, "list of keywords");
 	if (decoration(l->s, l->n))
 		add(l, 10, "decoration");
