@@ -119,7 +119,7 @@ emit(const struct doc *d, const struct entry *first, uint64_t end)
 		sp_oom();
 	if (sp_buf_append(&t, body, blen) < 0)
 		sp_oom();
-	out_record(d, m.data, t.data, t.len);
+	out_record(d, m.data, t.data, t.len, 0);
 	sp_buf_free(&m);
 	sp_buf_free(&t);
 }

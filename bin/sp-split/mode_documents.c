@@ -149,7 +149,7 @@ close_doc(const struct doc *d)
 		if (sp_buf_puts(&m, num) < 0)
 			sp_oom();
 		out_record(&od, m.data, cur.text.data ? cur.text.data : "",
-		    cur.text.len);
+		    cur.text.len, 0);
 		sp_buf_free(&m);
 	} else {
 		if (!sp_opts.nul)

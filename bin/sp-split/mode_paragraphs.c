@@ -154,7 +154,7 @@ close_para(const struct doc *d)
 	snprintf(m, sizeof m, "\"unit\":%llu,\"start\":%llu,\"end\":%llu",
 	    (unsigned long long)++P.unit, (unsigned long long)P.start,
 	    (unsigned long long)P.end);
-	out_record(d, m, P.text.data ? P.text.data : "", P.text.len);
+	out_record(d, m, P.text.data ? P.text.data : "", P.text.len, 0);
 }
 
 static int

@@ -10,6 +10,7 @@
 #include "sentences.h"
 #include "split.h"
 #include "tool.h"
+#include "utf8.h"
 
 static uint64_t unit;
 
@@ -36,6 +37,7 @@ line(const struct doc *d, const struct line *l)
 	struct sentences it;
 	size_t a, b;
 	char members[96];
+	int valid;
 
 	sent_init(&it, l->text, l->len, split_opts.semicolon);
 	if (!split_opts.json_out) {
@@ -55,6 +57,9 @@ line(const struct doc *d, const struct line *l)
 			out_text("\n", 1);
 		return;
 	}
+	/* Sentences of a valid line are valid: checked once, not each. */
+	valid = sp_utf8_valid_prefix((const unsigned char *)l->text, l->len) ==
+	    l->len;
 	while (sent_next(&it, &a, &b)) {
 		if (blank_only(l->text + a, b - a))
 			continue;
@@ -64,7 +69,7 @@ line(const struct doc *d, const struct line *l)
 		    (unsigned long long)++unit,
 		    (unsigned long long)(l->off + a),
 		    (unsigned long long)(l->off + b));
-		out_record(d, members, l->text + a, b - a);
+		out_record(d, members, l->text + a, b - a, valid);
 	}
 }
 

@@ -77,7 +77,7 @@ out_json_string(struct sp_buf *b, const char *s, size_t n)
 
 void
 out_record(const struct doc *d, const char *members, const char *text,
-    size_t len)
+    size_t len, int valid)
 {
 	char num[32];
 	struct sp_buf extra = SP_BUF_INIT;
@@ -90,8 +90,8 @@ out_record(const struct doc *d, const char *members, const char *text,
 		    (sp_buf_putc(&extra, ',') < 0 ||
 		    sp_buf_puts(&extra, members) < 0)))
 			sp_oom();
-		if (sp_utf8_valid_prefix((const unsigned char *)text, len) !=
-		    len) {
+		if (!valid && sp_utf8_valid_prefix((const unsigned char *)text,
+		    len) != len) {
 			sp_buf_clear(&tmp_buf);
 			if (sp_utf8_sanitize(text, len, &tmp_buf, NULL, 0) < 0)
 				sp_oom();
@@ -111,7 +111,12 @@ out_record(const struct doc *d, const char *members, const char *text,
 		out_json_string(&rec_buf, sp_opts.field, strlen(sp_opts.field));
 		if (sp_buf_putc(&rec_buf, ':') < 0)
 			sp_oom();
-		out_json_string(&rec_buf, text, len);
+		if (valid) {
+			if (sp_json_quote(&rec_buf, text, len) < 0)
+				sp_oom();
+		} else {
+			out_json_string(&rec_buf, text, len);
+		}
 		if (sp_buf_putc(&rec_buf, '}') < 0)
 			sp_oom();
 	}

@@ -70,9 +70,13 @@ void out_end_doc(const struct doc *d);
 void out_text(const char *s, size_t n);
 /* Ends the output line if the last text did not. */
 void out_end_line(void);
-/* One JSON Lines record: doc number, members ("\"unit\":1,..."), field. */
+/*
+ * One JSON Lines record: doc number, members ("\"unit\":1,..."), field.
+ * valid: the text is known to be valid UTF-8 (else it is checked, and
+ * invalid bytes written as U+FFFD).
+ */
 void out_record(const struct doc *d, const char *members, const char *text,
-    size_t len);
+    size_t len, int valid);
 /* Appends s[0..n) as a JSON string, U+FFFD for invalid UTF-8. */
 void out_json_string(struct sp_buf *b, const char *s, size_t n);
 /* Writes s[0..n) with its newlines dropped: one output line. */
