@@ -1,5 +1,4 @@
 /* outline.c: one document's outline in four renderings; see outline.h. */
-#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
