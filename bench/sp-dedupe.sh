@@ -69,9 +69,22 @@ if [ ! -s "$dd_docs" ]; then
 	done
 	mv "$dd_docs.tmp" "$dd_docs"
 fi
+# cpu_seconds CMD...: user + system CPU time of CMD, output discarded; a
+# single-threaded run's CPU time is its time on one core, whatever else
+# the machine is doing.
+cpu_seconds() {
+	( "$@" > /dev/null; times ) | tail -n 1 | awk '{
+		t = 0
+		for (i = 1; i <= 2; i++) {
+			split($i, p, "m"); sub(/s$/, "", p[2]); t += p[1] * 60 + p[2]
+		}
+		printf "%.3f", t
+	}'
+}
 dd_mb=$(awk -v b="$(wc -c < "$dd_docs")" 'BEGIN { printf "%.1f", b / 1048576 }')
 dd_t=$(seconds sh -c "sp-dedupe -d --near < '$dd_docs'")
-awk -v n="sp-dedupe -d --near" -v mb="$dd_mb" -v t="$dd_t" 'BEGIN {
-	printf "%-28s %8.1f MB/s  (%.1f MB in %.2f s, one core; floor 30 MB/s) %s\n",
-	    n, mb / t, mb, t, mb / t >= 30 ? "PASS" : "BELOW"
+dd_c=$(cpu_seconds sh -c "sp-dedupe -d --near < '$dd_docs'")
+awk -v n="sp-dedupe -d --near" -v mb="$dd_mb" -v t="$dd_t" -v c="$dd_c" 'BEGIN {
+	printf "%-28s %8.1f MB/s  of CPU time on one core, %.1f MB/s wall (%.1f MB; floor 30 MB/s) %s\n",
+	    n, mb / c, mb / t, mb, mb / c >= 30 ? "PASS" : "BELOW"
 }'

@@ -48,7 +48,7 @@ static const char usage_text[] =
 "      --store-info     print what the store holds\n"
 "      --duplicates     print only what would be dropped\n"
 "      --report FILE    a TSV row for each dropped unit\n"
-"      --max-unit SIZE  longest unit judged (64M); longer ones pass\n"
+"      --max-unit SIZE  longest unit held in memory (64M)\n"
 "      --stats          counts and peak memory on stderr\n"
 "      --progress       show progress on stderr\n"
 "  -h, --help           this help;  --version  version and libraries\n";

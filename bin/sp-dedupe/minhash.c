@@ -49,49 +49,52 @@ mh_free(struct minhasher *m)
 	m->tok = NULL;
 }
 
-static int
-push_token(struct minhasher *m, size_t at)
-{
-	size_t *t;
-
-	if (m->ntok == m->captok) {
-		m->captok = m->captok ? m->captok * 2 : 256;
-		t = realloc(m->tok, m->captok * sizeof *t);
-		if (t == NULL)
-			return -1;
-		m->tok = t;
-	}
-	m->tok[m->ntok++] = at;
-	return 0;
-}
-
-/* Cuts the folded text into tokens; tok[ntok] is the text's end. */
+/*
+ * Cuts the folded text into tokens; tok[ntok] is the text's end.  There
+ * are never more tokens than bytes, so the array is sized once.
+ */
 static int
 tokenize(struct minhasher *m)
 {
 	const unsigned char *p = (const unsigned char *)m->folded.data;
-	size_t n = m->folded.len, i = 0, k;
+	size_t n = m->folded.len, i = 0, k, *tok, nt = 0;
 	int32_t cp;
 	int in_word = 0, w;
 
-	m->ntok = 0;
+	if (n + 1 > m->captok) {
+		tok = realloc(m->tok, (n + 1) * sizeof *tok);
+		if (tok == NULL)
+			return -1;
+		m->tok = tok;
+		m->captok = n + 1;
+	}
+	tok = m->tok;
 	while (i < n) {
-		if (p[i] == ' ') {	/* only ever between two words */
+		unsigned char c = p[i];
+
+		if (c == ' ') {		/* only ever between two words */
 			in_word = 0;
 			i++;
 			continue;
 		}
-		k = sp_utf8_decode(p + i, n - i, &cp, NULL);
-		w = sp_fold_is_word(cp);
-		if (!(w && in_word) && push_token(m, i) < 0)
-			return -1;
+		if (c < 0x80) {
+			w = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z');
+			k = 1;
+		} else if (c >= 0xE4 && c <= 0xE9 && i + 2 < n) {
+			/* U+4E00..U+9FFF, the common ideographs: not words. */
+			w = 0;
+			k = 3;
+		} else {
+			k = sp_utf8_decode(p + i, n - i, &cp, NULL);
+			w = sp_fold_is_word(cp);
+		}
+		if (!(w && in_word))
+			tok[nt++] = i;
 		in_word = w;
 		i += k;
 	}
-	/* The sentinel: the end, as if one more token started there. */
-	if (push_token(m, n) < 0)
-		return -1;
-	m->ntok--;
+	tok[nt] = n;
+	m->ntok = nt;
 	return 0;
 }
 
