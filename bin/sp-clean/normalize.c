@@ -97,12 +97,14 @@ normalize_text(const char *s, size_t n, int nfkc, struct sp_buf *out,
 			line = out->len;
 			start = i + k;
 		} else if ((cp == 0xAD || (cp >= 0x80 && cp <= 0x9F)) &&
-		    prev >= 0xA1 && prev <= 0xFF) {
+		    prev >= 0xA1 && prev <= 0xFF &&
+		    sp_unicode_quick_cp(prev, form)) {
 			/*
 			 * A soft hyphen or C1 control after a Latin-1 letter
 			 * is most likely a byte of GBK text read as Latin-1
 			 * (¡­ is …): step 7 needs it, and removes it if it
-			 * repairs nothing.
+			 * repairs nothing.  (Not after a letter NFKC changes:
+			 * the decision must hold when normalized again.)
 			 */
 		} else if (sp_is_control(cp) || sp_is_zero_width(cp) ||
 		    sp_is_ignorable(cp) || cp == 0xAD) {
