@@ -43,7 +43,7 @@ static const char *const step_names[NSTEPS] = {
 
 static const char usage[] =
 "usage: sp-clean [-astvz] [-f enc] [--explain] [--jsonl [--field name]]\n"
-"                [--keep-boilerplate] [--nfkc] [--no-STEP] [--only steps]\n"
+"                [--keep-boilerplate] [--nfkc] [--no-step] [--only steps]\n"
 "                [--rules file] [--stats] [--strict] [file ...]\n"
 "\n"
 "Turns scraped pages into clean UTF-8 text: NFC, one paragraph a line,\n"
@@ -368,9 +368,9 @@ one_file(const char *name, int index)
 	n_invalid += count;
 	if (count > 0 && strict)
 		sp_warn_status(SP_EXIT_PROBLEMS, display, "invalid %s at byte "
-		    "%lld%s (%llu invalid sequence%s, replaced by U+FFFD)",
-		    enc, (long long)first, dec.converting ? "" : "",
-		    (unsigned long long)count, count == 1 ? "" : "s");
+		    "%lld (%llu invalid sequence%s, replaced by U+FFFD)",
+		    enc, (long long)first, (unsigned long long)count,
+		    count == 1 ? "" : "s");
 }
 
 static void
