@@ -146,6 +146,57 @@ sp_jsonl_parse(struct sp_jsonl *rec, const char *line, size_t len,
 	return 0;
 }
 
+static int
+key_in(const char *s, size_t a, size_t b, const char *const *names)
+{
+	for (; names && *names; names++)
+		if (key_is(s, a, b, *names))
+			return 1;
+	return 0;
+}
+
+int
+sp_jsonl_strip(const char *line, size_t len, const char *const *names,
+    struct sp_buf *out)
+{
+	const char *s = line;
+	size_t n = len, i, ks, ke, ve;
+	int dropped = 0, first = 1;
+
+	sp_buf_clear(out);
+	i = skip_ws(s, 0, n);
+	if (sp_buf_append(out, s, i + 1) < 0)
+		return -1;
+	i++;
+	for (;;) {
+		i = skip_ws(s, i, n);
+		if (i >= n || s[i] == '}')
+			break;
+		ks = i;
+		ke = skip_string(s, i, n);
+		i = skip_ws(s, skip_ws(s, ke, n) + 1, n);
+		ve = skip_value(s, i, n);
+		if (key_in(s, ks, ke, names)) {
+			dropped++;
+		} else {
+			if ((!first && sp_buf_putc(out, ',') < 0) ||
+			    sp_buf_append(out, s + ks, ve - ks) < 0)
+				return -1;
+			first = 0;
+		}
+		i = skip_ws(s, ve, n);
+		if (i < n && s[i] == ',')
+			i++;
+	}
+	if (!dropped) {
+		sp_buf_clear(out);
+		return 0;
+	}
+	if (sp_buf_append(out, s + i, n - i) < 0)
+		return -1;
+	return dropped;
+}
+
 int
 sp_json_quote(struct sp_buf *out, const char *text, size_t len)
 {

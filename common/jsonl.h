@@ -40,6 +40,17 @@ int sp_jsonl_parse(struct sp_jsonl *rec, const char *line, size_t len,
 int sp_jsonl_write(const struct sp_jsonl *rec, const char *text, size_t len,
     const char *extra, struct sp_buf *out);
 
+/*
+ * Copies the object line[0..len) (valid JSON) to out without its top-level
+ * members named in names (a NULL-terminated list), so that a tool adding
+ * members of those names sets them instead of repeating them.  Returns the
+ * number of members dropped (out then holds the record rebuilt), 0 when
+ * none was (out is left empty: use the line as it is), or -1 when out of
+ * memory.
+ */
+int sp_jsonl_strip(const char *line, size_t len, const char *const *names,
+    struct sp_buf *out);
+
 /* Appends text[0..len) as a JSON string literal, quotes included. */
 int sp_json_quote(struct sp_buf *out, const char *text, size_t len);
 

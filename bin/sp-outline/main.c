@@ -62,7 +62,7 @@ struct run {
 	struct outline *ol;
 	enum outline_mode mode;
 	int in_doc;		/* a document has begun and not ended */
-	uint64_t docs_out;	/* documents written */
+	int need_sep;		/* a file's last outline awaits its separator */
 	uint64_t lines;		/* newlines read so far in this file */
 	struct sp_buf carry;	/* a line cut by a piece boundary */
 	uint64_t carry_off, carry_line;
@@ -156,10 +156,6 @@ on_unit(const struct sp_input_unit *in, void *ctx)
 	int last = !(u->flags & SP_UNIT_PARTIAL);
 
 	if (!(u->flags & SP_UNIT_CONTINUED) || !r->in_doc) {
-		if (!in->rec && !sp_opts.nul && r->docs_out > 0 &&
-		    r->mode != MODE_CHECK && r->mode != MODE_JSON)
-			sp_write("\f\n", 2);
-		r->docs_out++;
 		r->documents++;
 		r->in_doc = 1;
 		snprintf(r->where, sizeof r->where, "%s", in->file);
@@ -232,15 +228,28 @@ on_unit(const struct sp_input_unit *in, void *ctx)
 }
 
 /*
+ * Outlines are separated by form-feed lines where the input's documents
+ * were, so that a stream cut at its separators (GNU parallel --pipe) gives
+ * the concatenation of the pieces' outputs; the last document of a file
+ * leaves its separator to the next file's first.
+ */
+static void
+write_separator(struct run *r)
+{
+	if (r->mode != MODE_CHECK && r->mode != MODE_JSON)
+		sp_write("\f\n", 2);
+}
+
+/*
  * Plain input is read a line at a time, so that no document, however
  * long, is held in memory: a line holding only a form feed ends one.
  */
 static void
 begin_doc(struct run *r, const struct sp_input_unit *in)
 {
-	if (r->docs_out > 0 && r->mode != MODE_CHECK && r->mode != MODE_JSON)
-		sp_write("\f\n", 2);
-	r->docs_out++;
+	if (r->need_sep)
+		write_separator(r);
+	r->need_sep = 0;
 	r->documents++;
 	r->in_doc = 1;
 	snprintf(r->where, sizeof r->where, "%s", in->file);
@@ -282,6 +291,7 @@ on_line(const struct sp_input_unit *in, void *ctx)
 		if (!r->in_doc)
 			begin_doc(r, in);	/* an empty document */
 		end_doc(r, in);
+		write_separator(r);
 		return 0;
 	}
 	if (!r->in_doc)
@@ -299,8 +309,10 @@ at_file_end(const char *file, int index, void *ctx)
 	uint64_t bad;
 
 	(void)index;
-	if (r->in_doc)
+	if (r->in_doc) {
 		end_doc(r, &r->last_in);
+		r->need_sep = 1;
+	}
 	bad = outline_invalid(r->ol);
 	if (bad > r->invalid_warned)
 		sp_warn(file, "%llu invalid UTF-8 sequences shown as U+FFFD",

@@ -83,6 +83,7 @@ text_unit(struct input *in, const struct sp_unit *u)
 		    ((u->len == 1 && p[0] == '\f') ||
 		    (u->len == 2 && p[0] == '\f' && p[1] == '\r'))) {
 			doc_end(in);
+			out_input_separator();
 			return;
 		}
 		feed(in, p, u->len, u->sep, u->sep_len, u->offset, u);
@@ -112,106 +113,6 @@ looks_like_json(const struct sp_unit *u)
 	while (i < u->len && (u->text[i] == ' ' || u->text[i] == '\t'))
 		i++;
 	return i < u->len && u->text[i] == '{';
-}
-
-static size_t
-skip_ws(const char *s, size_t i, size_t n)
-{
-	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
-	    s[i] == '\n'))
-		i++;
-	return i;
-}
-
-static size_t
-skip_string(const char *s, size_t i, size_t n)
-{
-	for (i++; i < n; i++) {
-		if (s[i] == '\\')
-			i++;
-		else if (s[i] == '"')
-			return i + 1;
-	}
-	return n;
-}
-
-static size_t
-skip_value(const char *s, size_t i, size_t n)
-{
-	size_t depth = 0;
-
-	if (i < n && s[i] == '"')
-		return skip_string(s, i, n);
-	for (; i < n; i++) {
-		char c = s[i];
-
-		if (c == '"')
-			i = skip_string(s, i, n) - 1;
-		else if (c == '{' || c == '[')
-			depth++;
-		else if (c == '}' || c == ']') {
-			if (depth == 0)
-				return i;
-			if (--depth == 0)
-				return i + 1;
-		} else if (depth == 0 && (c == ',' || c == ' ' || c == '\t' ||
-		    c == '\r' || c == '\n'))
-			return i;
-	}
-	return n;
-}
-
-/* Is the raw key s[a..b) (quoted, without escapes) one of names? */
-static int
-named(const char *s, size_t a, size_t b, const char *const *names)
-{
-	for (; names && *names; names++)
-		if (b - a - 2 == strlen(*names) &&
-		    memcmp(s + a + 1, *names, b - a - 2) == 0)
-			return 1;
-	return 0;
-}
-
-/*
- * The record without the top-level members the mode is about to add, so
- * that a record split twice (sp-split -d | sp-split -s) holds each name
- * once.  Returns 0 when nothing had to go.  The line is valid JSON.
- */
-static int
-strip_members(const char *s, size_t n, const char *const *names,
-    struct sp_buf *out)
-{
-	size_t i, ks, ke, ve, first = 1, dropped = 0;
-
-	sp_buf_clear(out);
-	i = skip_ws(s, 0, n);
-	if (sp_buf_append(out, s, i + 1) < 0)
-		sp_oom();
-	i++;
-	for (;;) {
-		i = skip_ws(s, i, n);
-		if (i >= n || s[i] == '}')
-			break;
-		ks = i;
-		ke = skip_string(s, i, n);
-		i = skip_ws(s, skip_ws(s, ke, n) + 1, n);
-		ve = skip_value(s, i, n);
-		if (named(s, ks, ke, names)) {
-			dropped++;
-		} else {
-			if (!first && sp_buf_putc(out, ',') < 0)
-				sp_oom();
-			if (sp_buf_append(out, s + ks, ve - ks) < 0)
-				sp_oom();
-			first = 0;
-		}
-		i = skip_ws(s, ve, n);
-		if (i < n && s[i] == ',')
-			i++;
-	}
-	if (sp_buf_append(out, s + i, n - i) < 0)
-		sp_oom();
-	return dropped > 0;
 }
 
 static void
@@ -245,7 +146,13 @@ json_unit(struct input *in, const struct sp_unit *u)
 		out_text("\n", 1);
 		return;
 	}
-	if (strip_members(u->text, u->len, in->mode->members, &stripped)) {
+	/*
+	 * A record split twice (sp-split -d | sp-split -s) must hold each of
+	 * the members the mode adds once: drop the ones it will set anew.
+	 */
+	if (sp_jsonl_strip(u->text, u->len, in->mode->members, &stripped) < 0)
+		sp_oom();
+	if (stripped.len > 0) {
 		if (sp_jsonl_parse(&rec2, stripped.data, stripped.len,
 		    sp_opts.field, err, sizeof err) < 0)
 			sp_die(in->doc.file, "line %llu: %s",

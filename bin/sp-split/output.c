@@ -16,7 +16,14 @@
 
 struct split_opts split_opts;
 
-static uint64_t docs_out;	/* documents begun in plain output */
+/*
+ * Plain output separates documents where the input did: a document ended
+ * leaves need_sep set; a form-feed line in the input writes the separator
+ * at once (out_input_separator), and otherwise the next document opens
+ * with it.  So a stream cut at its separators (GNU parallel --pipe) gives
+ * the concatenation of the pieces' outputs.
+ */
+static int need_sep;
 static int mid_line;		/* the last byte written was not '\n' */
 static struct sp_buf rec_buf, tmp_buf;
 
@@ -26,20 +33,32 @@ out_begin_doc(const struct doc *d)
 	(void)d;
 	if (split_opts.json_out)
 		return;
-	if (docs_out++ > 0 && !sp_opts.nul) {
-		if (mid_line)
-			sp_putc('\n');
-		sp_write("\f\n", 2);
-		mid_line = 0;
-	}
+	if (need_sep)
+		out_input_separator();
+}
+
+void
+out_input_separator(void)
+{
+	if (!need_sep || split_opts.json_out || sp_opts.nul)
+		return;
+	if (mid_line)
+		sp_putc('\n');
+	sp_write("\f\n", 2);
+	mid_line = 0;
+	need_sep = 0;
 }
 
 void
 out_end_doc(const struct doc *d)
 {
 	(void)d;
-	if (split_opts.json_out || !sp_opts.nul)
+	if (split_opts.json_out)
 		return;
+	if (!sp_opts.nul) {
+		need_sep = 1;
+		return;
+	}
 	sp_putc('\0');
 	mid_line = 0;
 }

@@ -66,6 +66,8 @@ void split_run(int argc, char **argv, const struct mode *mode);
 /* A document's output starts or ends (separators, -z terminators). */
 void out_begin_doc(const struct doc *d);
 void out_end_doc(const struct doc *d);
+/* The input had a form-feed line: write the separator it calls for. */
+void out_input_separator(void);
 /* Plain output. */
 void out_text(const char *s, size_t n);
 /* Ends the output line if the last text did not. */

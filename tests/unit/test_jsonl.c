@@ -49,9 +49,25 @@ test_decode(void)
 	sp_jsonl_free(&rec);
 }
 
+static void
+test_strip(void)
+{
+	static const char *const names[] = { "doc", "unit", NULL };
+	struct sp_buf out = SP_BUF_INIT;
+	const char *rec = "{ \"doc\":1,\"text\":\"a\",\"u\\u006eit\":[1,2], \"x\":{\"doc\":2}}";
+	const char *plain = "{\"text\":\"a\"}";
+
+	CHECK_INT(sp_jsonl_strip(rec, strlen(rec), names, &out), 2);
+	CHECK_MEM(out.data, out.len, "{\"text\":\"a\",\"x\":{\"doc\":2}}");
+	CHECK_INT(sp_jsonl_strip(plain, strlen(plain), names, &out), 0);
+	CHECK_INT(out.len, 0);
+	sp_buf_free(&out);
+}
+
 int
 main(void)
 {
+	test_strip();
 	test_decode();
 	/* Other fields keep their bytes, order and number formatting. */
 	rewrite("{\"a\":0.10,\"text\":\"old\",\"b\":[1,{\"c\":\"}\"}]}", "text",
