@@ -12,9 +12,12 @@ expect() { d=$1; shift; if "$@"; then n_ok=$((n_ok + 1)); else
 make -s --no-print-directory B="$B" PREFIX=/opt/sp DESTDIR="$t/root" install \
     > "$t/log" 2>&1
 expect "make install succeeds" [ $? -eq 0 ]
-for bin in "$B"/bin/sp-*; do
-	[ -x "$bin" ] || continue
-	tool=$(basename "$bin")
+# With ONLY (tests/run passes it as SP_ONLY), make install installs just
+# those tools.
+tools=$SP_ONLY
+[ -n "$tools" ] || tools=$(cd "$B/bin" 2>/dev/null && ls -d sp-* 2>/dev/null)
+for tool in $tools; do
+	[ -x "$B/bin/$tool" ] || continue
 	expect "$tool installed" [ -x "$t/root/opt/sp/bin/$tool" ]
 	expect "$tool runs installed" "$t/root/opt/sp/bin/$tool" --version \
 	    > /dev/null
@@ -26,6 +29,8 @@ for bin in "$B"/bin/sp-*; do
 		    "$t/root/opt/sp/share/sp/$(basename "$d")"
 	done
 done
+[ -f man/sp.7 ] &&
+    expect "sp.7 installed" [ -f "$t/root/opt/sp/share/man/man7/sp.7" ]
 expect "nothing installed outside DESTDIR/PREFIX" \
     [ "$(ls "$t/root")" = opt ]
 echo "all-install: $n_ok ok, $n_bad failed"
