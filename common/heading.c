@@ -19,20 +19,7 @@
 static size_t
 cp_at(const char *s, size_t n, size_t i, int32_t *cp)
 {
-	const unsigned char *p = (const unsigned char *)s + i;
-
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return 1;
-	}
-	/* The common case, a valid 3-byte character (all of CJK). */
-	if ((p[0] & 0xF0) == 0xE0 && n - i >= 3 && (p[1] & 0xC0) == 0x80 &&
-	    (p[2] & 0xC0) == 0x80 && (p[0] != 0xE0 || p[1] >= 0xA0) &&
-	    (p[0] != 0xED || p[1] < 0xA0)) {
-		*cp = (p[0] & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F);
-		return 3;
-	}
-	return sp_utf8_decode((const unsigned char *)s + i, n - i, cp, NULL);
+	return sp_utf8_next((const unsigned char *)s + i, n - i, cp);
 }
 
 static int

@@ -43,6 +43,28 @@ const char *sp_utf8_strerror(enum sp_utf8_error e);
 size_t sp_utf8_decode(const unsigned char *s, size_t n, int32_t *cp,
     enum sp_utf8_error *err);
 
+/*
+ * sp_utf8_decode() for hot loops: ASCII and valid three-byte characters
+ * (the BMP, so nearly all of Chinese text) decoded inline, the rest by
+ * sp_utf8_decode(), with the same results.
+ */
+static inline size_t
+sp_utf8_next(const unsigned char *s, size_t n, int32_t *cp)
+{
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (n >= 3 && (s[0] & 0xF0) == 0xE0 && (s[1] & 0xC0) == 0x80 &&
+	    (s[2] & 0xC0) == 0x80 && (s[0] != 0xE0 || s[1] >= 0xA0) &&
+	    (s[0] != 0xED || s[1] < 0xA0)) {
+		*cp = (int32_t)(s[0] & 0x0F) << 12 |
+		    (int32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+		return 3;
+	}
+	return sp_utf8_decode(s, n, cp, NULL);
+}
+
 /* Encodes cp (a scalar value; others become U+FFFD) into out; returns 1..4. */
 size_t sp_utf8_encode(long cp, char out[4]);
 

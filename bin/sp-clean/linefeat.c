@@ -131,30 +131,6 @@ is_sep(int32_t cp)
 	    cp == 0xFF5C || cp == 0x4E28 || cp == 0xFF1E || cp == 0x2192;
 }
 
-/*
- * One character of s[0..n), n > 0: ASCII and the BMP's three-byte forms
- * inline (nearly all of Chinese text), the rest through sp_utf8_decode.
- */
-static inline size_t
-decode(const unsigned char *s, size_t n, int32_t *cp)
-{
-	int32_t c;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (n >= 3 && (s[0] & 0xF0) == 0xE0 && (s[1] & 0xC0) == 0x80 &&
-	    (s[2] & 0xC0) == 0x80) {
-		c = ((int32_t)(s[0] & 0x0F) << 12) |
-		    ((int32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-		if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
-			*cp = c;
-			return 3;
-		}
-	}
-	return sp_utf8_decode(s, n, cp, NULL);
-}
 
 /* The character after position i, or 0 at the end. */
 static int32_t
@@ -164,7 +140,7 @@ peek(const unsigned char *s, size_t n, size_t i)
 
 	if (i >= n)
 		return 0;
-	(void)decode(s + i, n - i, &cp);
+	(void)sp_utf8_next(s + i, n - i, &cp);
 	return cp;
 }
 
@@ -218,7 +194,7 @@ lf_scan(const char *line, size_t n, struct lf_features *f)
 	memset(f, 0, sizeof *f);
 	f->marker = lf_marker(line, n, NULL);
 	for (; i < n; prev = cp, i += k) {
-		k = decode(s + i, n - i, &cp);
+		k = sp_utf8_next(s + i, n - i, &cp);
 		f->chars++;
 		/* The common cases first: Han, ASCII letters and digits. */
 		if (cp >= 0x4E00 && cp <= 0x9FFF) {

@@ -393,27 +393,6 @@ count(struct rule_hits *h, struct rule *rule, unsigned stamp, size_t at,
 	}
 }
 
-/* One character of s[0..n), n > 0; three-byte forms inline. */
-static inline size_t
-decode(const unsigned char *s, size_t n, int32_t *cp)
-{
-	int32_t c;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (n >= 3 && (s[0] & 0xF0) == 0xE0 && (s[1] & 0xC0) == 0x80 &&
-	    (s[2] & 0xC0) == 0x80) {
-		c = ((int32_t)(s[0] & 0x0F) << 12) |
-		    ((int32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-		if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
-			*cp = c;
-			return 3;
-		}
-	}
-	return sp_utf8_decode(s, n, cp, NULL);
-}
 
 void
 rules_match(struct rules *r, const char *line, size_t n, size_t start,
@@ -431,7 +410,7 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 		r->stamp = 1;
 	}
 	while (pos < n) {
-		k = decode((const unsigned char *)line + pos, n - pos, &cp);
+		k = sp_utf8_next((const unsigned char *)line + pos, n - pos, &cp);
 		cp = fold(cp);
 		if (cp < 0x10000 && !(r->starts[cp >> 3] & (1u << (cp & 7)))) {
 			if (pos < cover_end && cp != ' ')

@@ -98,6 +98,30 @@ test_decode_encode(void)
 	CHECK(strcmp(sp_utf8_strerror(SP_UTF8_OVERLONG), "overlong form") == 0);
 }
 
+/* The inline decoder agrees with sp_utf8_decode on every 3-byte input. */
+static void
+test_next(void)
+{
+	unsigned char s[3];
+	int32_t a, b;
+	size_t ka, kb;
+	int a0, a1, a2, differ = 0;
+
+	for (a0 = 0xC0; a0 <= 0xFF; a0++)
+		for (a1 = 0; a1 <= 0xFF; a1++)
+			for (a2 = 0x70; a2 <= 0xC0; a2++) {
+				s[0] = (unsigned char)a0;
+				s[1] = (unsigned char)a1;
+				s[2] = (unsigned char)a2;
+				ka = sp_utf8_next(s, 3, &a);
+				kb = sp_utf8_decode(s, 3, &b, NULL);
+				differ += ka != kb || a != b;
+			}
+	CHECK_INT(differ, 0);
+	CHECK_INT(sp_utf8_next((const unsigned char *)"a", 1, &a), 1);
+	CHECK_INT(a, 'a');
+}
+
 static void
 test_boundary(void)
 {
@@ -176,6 +200,7 @@ main(void)
 	test_sanitize();
 	test_nul_kept();
 	test_decode_encode();
+	test_next();
 	test_boundary();
 	test_classes();
 	test_buf();
