@@ -110,7 +110,8 @@ normalize_text(const char *s, size_t n, int nfkc, struct sp_buf *out,
 		    sp_is_ignorable(cp) || cp == 0xAD) {
 			put(out, s + start, i - start);
 			st->removed++;
-			start = i + k;
+			start = i += k;
+			continue;	/* prev: the last character kept */
 		} else if (!dirty && !sp_unicode_quick_cp(cp, form)) {
 			dirty = 1;
 		}
