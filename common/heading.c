@@ -950,6 +950,12 @@ struct sp_heading_tracker {
 	int depth;
 	struct sp_heading_entry *found;
 	int nfound, cap;
+	/*
+	 * The last part (第X篇, …篇X, 第X部分) of the previous document: a
+	 * page split into one document a part (sp-split -d) numbers its parts
+	 * across the documents, so 第二篇 opening a document follows it.
+	 */
+	struct style carry_part;
 };
 
 struct sp_heading_tracker *
@@ -964,9 +970,20 @@ sp_heading_tracker_new(unsigned flags)
 	return t;
 }
 
+static int is_part_family(int k);
+
 void
 sp_heading_tracker_reset(struct sp_heading_tracker *t)
 {
+	size_t i;
+	const struct style *last = NULL;
+
+	for (i = 0; i < sizeof t->style / sizeof t->style[0]; i++)
+		if (t->style[i].rank && is_part_family(t->style[i].last_kind) &&
+		    (last == NULL || t->style[i].last_line >= last->last_line))
+			last = &t->style[i];
+	if (last)
+		t->carry_part = *last;
 	memset(t->style, 0, sizeof t->style);
 	t->depth = 0;
 	t->nfound = 0;
@@ -1121,6 +1138,16 @@ add(struct sp_heading_tracker *t, const char *s, const struct sp_heading *h,
 		e->prev_form = st->last_form;
 		e->prev_line = st->last_line;
 		memcpy(e->prev_marker, st->last_marker, sizeof e->prev_marker);
+	}
+	/* A document opening at part two or later continues the last one. */
+	if (e->prev_number == -1 && is_part_family(h->kind) &&
+	    h->number != 1 && t->carry_part.rank) {
+		e->prev_number = t->carry_part.last_number;
+		e->prev_kind = t->carry_part.last_kind;
+		e->prev_form = t->carry_part.last_form;
+		e->prev_line = t->carry_part.last_line;
+		memcpy(e->prev_marker, t->carry_part.last_marker,
+		    sizeof e->prev_marker);
 	}
 	e->h = *h;
 	e->level = t->depth + 1;
