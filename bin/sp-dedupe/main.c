@@ -328,7 +328,7 @@ two_passes(int argc, char **argv)
 	static char *dash[] = { "-" };
 	const char *what;
 	struct stat st;
-	int i, fd, stdin_copy = -1;
+	int i, fd, c, stdin_copy = -1;
 
 	if (argc == 0) {
 		argc = 1;
@@ -343,17 +343,28 @@ two_passes(int argc, char **argv)
 				    strerror(errno));
 			continue;
 		}
-		if (stat(argv[i], &st) < 0 || S_ISREG(st.st_mode))
-			continue;
+		if (stat(argv[i], &st) < 0 || S_ISREG(st.st_mode) ||
+		    S_ISDIR(st.st_mode))
+			continue;	/* read twice, or reported by pass 1 */
 		/* A pipe or device: read it once, into a file. */
 		if ((fd = open(argv[i], O_RDONLY | O_CLOEXEC)) < 0)
-			continue;	/* reported by the first pass */
-		if ((fd = spool(fd, &what)) < 0)
+			continue;
+		c = spool(fd, &what);
+		close(fd);
+		if (c < 0 && strcmp(what, "reading") == 0) {
+			sp_warn_status(SP_EXIT_ERROR, argv[i], "%s",
+			    strerror(errno));
+			path[i] = NULL;
+			continue;
+		}
+		if (c < 0)
 			sp_die(argv[i], "%s: %s", what, strerror(errno));
 		path[i] = sp_xmalloc(32);
-		snprintf(path[i], 32, "/dev/fd/%d", fd);
+		snprintf(path[i], 32, "/dev/fd/%d", c);
 	}
 	for (i = 0; i < argc; i++) {
+		if ((ok[i] = path[i] != NULL) == 0)
+			continue;
 		if (strcmp(path[i], "-") == 0 && (lseek(stdin_copy, 0,
 		    SEEK_SET) < 0 || dup2(stdin_copy, STDIN_FILENO) < 0))
 			sp_die("<stdin>", "%s", strerror(errno));
@@ -370,7 +381,7 @@ two_passes(int argc, char **argv)
 	}
 	for (i = 0; i < argc; i++)
 		if (path[i] != argv[i])
-			free(path[i]);
+			free(path[i]);	/* the /dev/fd names, or NULL */
 	free(ok);
 	free(path);
 }

@@ -70,6 +70,10 @@ out=$(printf 'x\n' | "$D" --drop-all "$t/one" - "$t/missing" 2> "$t/err")
 expect "--drop-all: a missing file exits 2" [ $? -eq 2 ]
 expect "--drop-all: a missing file is reported once" [ "$(grep -c missing "$t/err")" -eq 1 ]
 expect "--drop-all: the other operands are processed" [ "$out" = y ]
+out=$("$D" --drop-all "$t/one" "$t" /dev/null "$t/two" 2> "$t/err")
+expect "--drop-all: a directory exits 2" [ $? -eq 2 ]
+expect "--drop-all: a directory is reported once" [ "$(grep -c "Is a directory" "$t/err")" -eq 1 ]
+expect "--drop-all: the others are processed" [ "$out" = "$(printf 'z')" ]
 printf 'a\r\na\nb\n' | "$D" --drop-all -n > "$t/out"
 expect "--drop-all -n" [ "$(cat "$t/out")" = b ]
 
