@@ -494,11 +494,12 @@ plausible_title(const char *s, const struct sp_heading *h)
 
 	if (h->title_len >= 3 && memcmp(s + h->title_off, "第", 3) == 0) {
 		i = h->title_off + 3;
-		if (sp_cn_number(s + i, n - i, &used) >= 0 ||
-		    (used = 0, is_digit_cp((cp_at(s, n, i, &cp), cp)))) {
-			while (i + used < n && is_digit_cp((cp_at(s, n, i + used,
-			    &cp), cp)))
-				used++;
+		if (i < n && (sp_cn_number(s + i, n - i, &used) >= 0 ||
+		    (used = 0, is_digit_cp((cp_at(s, n, i, &cp), cp))))) {
+			/* Digits, full-width ones three bytes each. */
+			while (i + used < n && (l = cp_at(s, n, i + used, &cp),
+			    is_digit_cp(cp)))
+				used += l;
 			i += used;
 			if (i < n) {
 				cp_at(s, n, i, &cp);
