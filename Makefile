@@ -124,7 +124,10 @@ $(B)/fuzzers/%: tests/fuzz/%.c $(B)/libsp.a
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< \
 	    $(B)/libsp.a $(PKG_LIBS)
 
-fuzzers: $(FUZZ_BINS)
+# The tools' objects first: make would not chain the fuzzer rule through
+# objects that do not exist yet, and fell back to the generic rule.
+fuzzers: $(foreach t,$(TOOLS),$(call tool_lib_objs,$(t))) $(B)/libsp.a
+	@$(MAKE) --no-print-directory $(FUZZ_BINS)
 
 -include $(shell find $(B)/obj -name '*.d' 2>/dev/null)
 

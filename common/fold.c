@@ -114,13 +114,24 @@ fold_pass(struct folder *f, const char *s, size_t n, int normalized)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, k;
 	int32_t cp;
-	int what;
+	int what, marks_go = 0;
 
 	while (i < n) {
 		k = sp_utf8_decode(p + i, n - i, &cp, NULL);
 		what = classify(cp, normalized);
 		if (what == SLOW)
 			return SLOW;
+		/*
+		 * Combining marks after a removed character belong to it and
+		 * go with it: kept, they would compose with whatever came
+		 * before the removed one, and folding again would change them.
+		 */
+		if (what != DROP && marks_go && cp > 0x7F &&
+		    utf8proc_category(cp) >= UTF8PROC_CATEGORY_MN &&
+		    utf8proc_category(cp) <= UTF8PROC_CATEGORY_ME)
+			what = DROP;
+		else
+			marks_go = what == DROP;
 		if (what == DROP) {
 			f->pending = 1;
 		} else if (k == 1 || cp == SP_REPLACEMENT) {

@@ -28,6 +28,12 @@ main(void)
 	FOLD("  在全市 机关干部大会上的讲话。\r", 0, "在全市机关干部大会上的讲话");
 	FOLD("“三服务”活动,(一)加强", 0, "三服务活动一加强");
 	FOLD("a+b=c $5 #1 ~x", 0, "abc51x");
+	/*
+	 * A combining mark after removed punctuation goes with it (found by
+	 * fuzzing): kept, it would compose with the t on a second fold.
+	 */
+	FOLD("t，\xcc\xa6测", 0, "t测");
+	FOLD("t\xcc\xa6", 0, "\xc8\x9b");
 	/* NFKC: full-width forms, compatibility ideographs, ligatures. */
 	FOLD("ＡＢＣ１２３，", 0, "abc123");
 	FOLD("\xef\xa4\x80", 0, "\xe8\xb1\x88");	/* U+F900 -> U+8C48 */
