@@ -10,8 +10,7 @@
 SP_DATA(html5_entities);
 
 struct entity {
-	const char *name;	/* into the table's text, not terminated */
-	unsigned char len;
+	struct text_key name;	/* first, for text_key_cmp */
 	int32_t cp[2];
 };
 
@@ -36,8 +35,8 @@ load_entities(void)
 		if (nentities == cap)
 			entities = sp_xrealloc(entities,
 			    (cap *= 2) * sizeof *entities);
-		entities[nentities].name = p;
-		entities[nentities].len = (unsigned char)(sp - p);
+		entities[nentities].name.s = p;
+		entities[nentities].name.len = (size_t)(sp - p);
 		entities[nentities].cp[0] = (int32_t)strtol(sp + 1, &q, 16);
 		entities[nentities].cp[1] = *q == ',' ?
 		    (int32_t)strtol(q + 1, NULL, 16) : -1;
@@ -48,26 +47,12 @@ load_entities(void)
 static const struct entity *
 find_entity(const char *name, size_t len)
 {
-	size_t lo = 0, hi, mid, m;
-	int c;
+	struct text_key key = { name, len };
 
 	if (entities == NULL)
 		load_entities();
-	hi = nentities;
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		m = entities[mid].len < len ? entities[mid].len : len;
-		c = memcmp(entities[mid].name, name, m);
-		if (c == 0)
-			c = (int)entities[mid].len - (int)len;
-		if (c == 0)
-			return &entities[mid];
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
+	return bsearch(&key, entities, nentities, sizeof *entities,
+	    text_key_cmp);
 }
 
 static int
@@ -143,7 +128,7 @@ html_reference(const char *s, size_t n, struct sp_buf *out)
 	putcp(out, e->cp[0]);
 	if (e->cp[1] >= 0)
 		putcp(out, e->cp[1]);
-	return e->len + 1;
+	return e->name.len + 1;
 }
 
 /* Elements whose tags vanish; all others (block elements, and unknown

@@ -1,4 +1,5 @@
 /* pinyin.c: pinyin annotations (step 6); see pinyin.h. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cjk.h"
@@ -8,11 +9,7 @@
 
 SP_DATA(pinyin_syllables);
 
-struct syllable {
-	const char *s;
-	size_t len;
-};
-static struct syllable *syl;
+static struct text_key *syl;
 static size_t nsyl;
 
 static void
@@ -38,26 +35,11 @@ load(void)
 static int
 is_syllable(const char *s, size_t len)
 {
-	size_t lo = 0, hi, mid, m;
-	int c;
+	struct text_key key = { s, len };
 
 	if (syl == NULL)
 		load();
-	hi = nsyl;
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		m = syl[mid].len < len ? syl[mid].len : len;
-		c = memcmp(syl[mid].s, s, m);
-		if (c == 0)
-			c = syl[mid].len < len ? -1 : syl[mid].len > len;
-		if (c == 0)
-			return 1;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return 0;
+	return bsearch(&key, syl, nsyl, sizeof *syl, text_key_cmp) != NULL;
 }
 
 /*

@@ -8,10 +8,31 @@
 #define SP_CLEAN_TEXT_H
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "buf.h"
 #include "tool.h"
 #include "utf8.h"
+
+/*
+ * A key of a sorted table read from a data file: bytes in the file, not
+ * terminated.  Tables whose entries open with one are searched with
+ * bsearch(3) and text_key_cmp (byte order, then length).
+ */
+struct text_key {
+	const char *s;
+	size_t len;
+};
+
+static inline int
+text_key_cmp(const void *a, const void *b)
+{
+	const struct text_key *x = a, *y = b;
+	size_t m = x->len < y->len ? x->len : y->len;
+	int c = memcmp(x->s, y->s, m);
+
+	return c ? c : (x->len > y->len) - (x->len < y->len);
+}
 
 static inline void
 put(struct sp_buf *b, const void *p, size_t n)
