@@ -50,7 +50,7 @@ static const struct {
 	{ 0xA9, "copy" }, { 0xB7, "middot" }, { 0xD7, "times" },
 	{ 0x2014, "mdash" }, { 0x2026, "hellip" }, { 0x201C, "ldquo" },
 	{ 0x201D, "rdquo" }, { 0x2018, "lsquo" }, { 0x2019, "rsquo" },
-	{ 0x3008, "lang" }, { 0x2003, "emsp" }, { 0x20AC, "euro" },
+	{ 0x27E8, "lang" }, { 0x2003, "emsp" }, { 0x20AC, "euro" },
 };
 
 static const char *
@@ -153,8 +153,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	sp_buf_clear(&out);
 	html_clean(esc.data ? esc.data : "", esc.len, &out, &st);
 	if (out.len != in.len || memcmp(out.data ? out.data : "", s, in.len) ||
-	    st.refs != refs || st.tags != 0)
+	    st.refs != refs || st.tags != 0) {
+		fprintf(stderr, "escaped:\n%.*s\ndecoded:\n%.*s\n",
+		    (int)esc.len, esc.data, (int)out.len, out.data);
 		abort();
+	}
 	sp_buf_free(&in);
 	sp_buf_free(&out);
 	sp_buf_free(&esc);
