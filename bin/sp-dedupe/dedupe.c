@@ -475,6 +475,33 @@ dedupe_count_fp(struct dedupe *d, struct piecewise *p, uint64_t pos)
 	}
 }
 
+int
+dedupe_keys(struct dedupe *d, const char *s, size_t n, struct fp *k)
+{
+	int b;
+
+	if (d->o.min_chars && chars(s, n, d->o.min_chars) < d->o.min_chars)
+		return 0;
+	if (d->o.mode != MODE_NEAR) {
+		*k = fingerprint(d, s, n);
+		return 1;
+	}
+	if (mh_signature(&d->mh, s, n, d->sig) < 0)
+		sp_oom();
+	for (b = 0; b < d->bands; b++)
+		d->band_keys[b] = mh_band_key(d->sig, b, d->rows);
+	return 1;
+}
+
+int
+dedupe_keys_fp(struct dedupe *d, struct piecewise *p, struct fp *k)
+{
+	if (d->o.min_chars && p->chars < d->o.min_chars)
+		return 0;
+	*k = piece_digest(p);
+	return 1;
+}
+
 void
 dedupe_piecewise_free(struct piecewise *p)
 {

@@ -109,6 +109,16 @@ void dedupe_judge_fp(struct dedupe *d, struct piecewise *p, uint64_t pos,
 void dedupe_count_fp(struct dedupe *d, struct piecewise *p, uint64_t pos);
 void dedupe_piecewise_free(struct piecewise *p);
 
+/*
+ * --emit-keys: what a unit would be judged by, without judging it or
+ * remembering it.  Returns 0 for a unit shorter than --min-chars (never a
+ * duplicate, so it has no keys); else 1, with *k set in exact and
+ * normalized modes, or d->sig and d->band_keys[0..bands) in near mode.
+ * dedupe_keys_fp() is the same for a unit made piece by piece.
+ */
+int dedupe_keys(struct dedupe *d, const char *s, size_t n, struct fp *k);
+int dedupe_keys_fp(struct dedupe *d, struct piecewise *p, struct fp *k);
+
 /* Bytes held for what is remembered. */
 size_t dedupe_bytes(const struct dedupe *d);
 /* Distinct units remembered. */

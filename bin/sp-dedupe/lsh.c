@@ -3,12 +3,6 @@
 
 #include "lsh.h"
 
-static uint64_t
-canon(uint64_t k)
-{
-	return k ? k : 1;
-}
-
 void
 lsh_init(struct lsh *l)
 {
@@ -50,7 +44,7 @@ lsh_add(struct lsh *l, uint64_t key, uint64_t id)
 		l->slot = t;
 		l->cap = cap;
 	}
-	s.key = canon(key);
+	s.key = lsh_key(key);
 	s.id = id;
 	place(l->slot, l->cap - 1, s);
 	l->count++;
@@ -66,7 +60,7 @@ lsh_each(const struct lsh *l, uint64_t key, int (*fn)(uint64_t, void *),
 
 	if (l->cap == 0)
 		return 0;
-	key = canon(key);
+	key = lsh_key(key);
 	mask = l->cap - 1;
 	for (i = key & mask; l->slot[i].key; i = (i + 1) & mask)
 		if (l->slot[i].key == key && (r = fn(l->slot[i].id, ctx)))

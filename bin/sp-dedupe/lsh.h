@@ -18,6 +18,17 @@ struct lsh {
 	size_t cap, count;
 };
 
+/*
+ * Key 0 marks an empty slot, so 0 is stored as 1: two keys that differ
+ * only so are one key here, and --emit-keys writes them as lsh_key() does
+ * to make the same candidates.
+ */
+static inline uint64_t
+lsh_key(uint64_t k)
+{
+	return k ? k : 1;
+}
+
 void lsh_init(struct lsh *l);
 void lsh_free(struct lsh *l);
 /* Returns 0, or -1 when out of memory. */

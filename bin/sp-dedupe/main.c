@@ -13,7 +13,11 @@
 #include <unistd.h>
 
 #include "dedupe.h"
+#include "droplist.h"
+#include "emit.h"
+#include "join.h"
 #include "jsonl.h"
+#include "keys.h"
 #include "spool.h"
 #include "store.h"
 #include "stream.h"
@@ -26,6 +30,11 @@ static const char usage_text[] =
 "                 [--store-readonly] [--duplicates] [--report FILE]\n"
 "                 [--max-unit SIZE] [--stats] [--progress] [file ...]\n"
 "       sp-dedupe --store DIR --store-info\n"
+"       sp-dedupe --emit-keys [--shard N] [mode and unit options] [file ...]\n"
+"       sp-dedupe --join [mode and unit options] [keys ...]\n"
+"       sp-dedupe --drop-positions FILE [--shard N] [--duplicates]\n"
+"                 [unit options] [file ...]\n"
+"       sp-dedupe --merge-store DST [--no-wait] SRC ...\n"
 "Remove repeated units (lines; -p paragraphs; -d documents), keeping the\n"
 "first of each.\n"
 "  -p, --paragraphs     units are paragraphs (blank-line separated)\n"
@@ -48,6 +57,11 @@ static const char usage_text[] =
 "      --store-info     print what the store holds\n"
 "      --duplicates     print only what would be dropped\n"
 "      --report FILE    a TSV row for each dropped unit\n"
+"      --emit-keys      write each unit's keys and position, for sort\n"
+"      --join           read sorted keys, write the positions to drop\n"
+"      --drop-positions FILE  drop the positions listed in FILE\n"
+"      --shard N        the first file's shard number (1)\n"
+"      --merge-store DST  merge the stores SRC ... into DST\n"
 "      --max-unit SIZE  longest unit held in memory (64M)\n"
 "      --stats          counts and peak memory on stderr\n"
 "      --progress       show progress on stderr\n"
@@ -57,7 +71,8 @@ enum {
 	OPT_FOLD_DIGITS = SP_OPT_TOOL_BASE, OPT_NEAR, OPT_SHINGLE,
 	OPT_CONTAINED, OPT_MIN_CHARS, OPT_DROP_ALL, OPT_REPEATS, OPT_STORE,
 	OPT_NO_WAIT, OPT_STORE_READONLY, OPT_STORE_INFO, OPT_DUPLICATES,
-	OPT_REPORT
+	OPT_REPORT, OPT_EMIT_KEYS, OPT_JOIN, OPT_DROP_POSITIONS, OPT_SHARD,
+	OPT_MERGE_STORE
 };
 
 static const struct option longopts[] = {
@@ -79,6 +94,11 @@ static const struct option longopts[] = {
 	{ "store-info",     no_argument,       NULL, OPT_STORE_INFO },
 	{ "duplicates",     no_argument,       NULL, OPT_DUPLICATES },
 	{ "report",         required_argument, NULL, OPT_REPORT },
+	{ "emit-keys",      no_argument,       NULL, OPT_EMIT_KEYS },
+	{ "join",           no_argument,       NULL, OPT_JOIN },
+	{ "drop-positions", required_argument, NULL, OPT_DROP_POSITIONS },
+	{ "shard",          required_argument, NULL, OPT_SHARD },
+	{ "merge-store",    required_argument, NULL, OPT_MERGE_STORE },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -101,6 +121,9 @@ static const char **names;	/* operands' names in messages */
 static FILE *report;
 static const char *report_name;
 static uint64_t n_read, n_unjudged, n_store, n_reason[NREASONS];
+static struct droplist *drops;	/* --drop-positions */
+static int shard_base = 1;	/* --shard */
+static uint64_t n_dropped;
 
 static void
 emit(const struct sp_input_unit *in)
@@ -270,6 +293,23 @@ on_unit(const struct sp_input_unit *in, void *ctx)
 	return 0;
 }
 
+/* --drop-positions: the units --join listed go, the others stay. */
+static int
+on_apply(const struct sp_input_unit *in, void *ctx)
+{
+	uint64_t pos = POS(shard_base + in->file_index, in->unit->number);
+	int listed = droplist_has(drops, pos);
+
+	(void)ctx;
+	if (!(in->unit->flags & SP_UNIT_CONTINUED)) {
+		n_read++;
+		n_dropped += listed;
+	}
+	if (listed == duplicates_only)
+		emit(in);
+	return 0;
+}
+
 /*
  * --drop-all's first pass over one operand: counts copies, writing
  * nothing; what is wrong with the input is reported by the second pass.
@@ -409,6 +449,33 @@ describe(char *buf, size_t len, const struct dedupe_opts *o)
 		snprintf(buf + n, len - n, " passages=yes");
 }
 
+/*
+ * The parameters --emit-keys writes in each shard's header: the store's
+ * words, and what only the keys need: the least number of equal signature
+ * values that makes a duplicate (as mh_similarity() >= T decides it),
+ * --min-chars and --drop-all.
+ */
+static void
+key_params(char *buf, size_t len, const struct dedupe_opts *o)
+{
+	size_t n;
+	int agree = 0;
+
+	describe(buf, len, o);
+	n = strlen(buf);
+	if (o->mode == MODE_NEAR) {
+		while (agree < MH_PERMS && (double)agree / MH_PERMS <
+		    o->threshold)
+			agree++;
+		n += (size_t)snprintf(buf + n, len - n, " agree=%d", agree);
+	}
+	if (o->min_chars && n < len)
+		n += (size_t)snprintf(buf + n, len - n, " min-chars=%zu",
+		    o->min_chars);
+	if (o->repeats && n < len)
+		snprintf(buf + n, len - n, " drop-all=%d", o->repeats);
+}
+
 static void
 add_stats(void)
 {
@@ -439,6 +506,9 @@ main(int argc, char **argv)
 	char params[512];
 	int c, i, near = 0, normalize = 0, drop_all = 0, nowait = 0;
 	int readonly = 0, info = 0, status;
+	enum { RUN, EMIT, JOIN, APPLY, MERGE } step = RUN;
+	const char *drop_file = NULL, *merge_dst = NULL, *mode_opt = NULL;
+	int shard_given = 0;
 
 	sp_tool_init("sp-dedupe", usage_text);
 	memset(&o, 0, sizeof o);
@@ -448,44 +518,55 @@ main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "dhnpuz", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'p':
+			mode_opt = "-p";
 			unit = SP_FRAME_PARAGRAPHS;
 			break;
 		case 'd':
+			mode_opt = "-d";
 			unit = SP_FRAME_DOCUMENTS;
 			break;
 		case 'n':
+			mode_opt = "-n";
 			normalize = 1;
 			break;
 		case 'u':
+			mode_opt = "-u";
 			o.adjacent = 1;
 			break;
 		case OPT_FOLD_DIGITS:
+			mode_opt = "--fold-digits";
 			o.fold_digits = normalize = 1;
 			break;
 		case OPT_NEAR:
+			mode_opt = "--near";
 			near = 1;
 			if (optarg)
 				o.threshold = sp_parse_fraction("--near",
 				    optarg);
 			break;
 		case OPT_SHINGLE:
+			mode_opt = "--shingle";
 			o.shingle = (int)sp_parse_number("--shingle", optarg,
 			    1, 64);
 			break;
 		case OPT_CONTAINED:
+			mode_opt = "--contained";
 			o.contained = 1;
 			if (optarg)
 				o.containment = sp_parse_fraction(
 				    "--contained", optarg);
 			break;
 		case OPT_MIN_CHARS:
+			mode_opt = "--min-chars";
 			o.min_chars = (size_t)sp_parse_number("--min-chars",
 			    optarg, 0, 1000000000);
 			break;
 		case OPT_DROP_ALL:
+			mode_opt = "--drop-all";
 			drop_all = 1;
 			break;
 		case OPT_REPEATS:
+			mode_opt = "--repeats";
 			o.repeats = (int)sp_parse_number("--repeats", optarg,
 			    2, 255);
 			drop_all = 1;
@@ -511,6 +592,26 @@ main(int argc, char **argv)
 		case OPT_REPORT:
 			report_name = optarg;
 			break;
+		case OPT_EMIT_KEYS:
+		case OPT_JOIN:
+		case OPT_DROP_POSITIONS:
+		case OPT_MERGE_STORE:
+			if (step != RUN)
+				sp_usage_error("give one of --emit-keys, "
+				    "--join, --drop-positions and "
+				    "--merge-store");
+			step = c == OPT_EMIT_KEYS ? EMIT : c == OPT_JOIN ?
+			    JOIN : c == OPT_MERGE_STORE ? MERGE : APPLY;
+			if (c == OPT_DROP_POSITIONS)
+				drop_file = optarg;
+			if (c == OPT_MERGE_STORE)
+				merge_dst = optarg;
+			break;
+		case OPT_SHARD:
+			shard_base = (int)sp_parse_number("--shard", optarg, 1,
+			    SHARD_MAX);
+			shard_given = 1;
+			break;
 		default:
 			if (!sp_common_option(c, optarg))
 				sp_usage_error("unknown option");
@@ -519,6 +620,35 @@ main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 
+	if (step == MERGE) {
+		if (store_dir || info || readonly || mode_opt || shard_given ||
+		    duplicates_only || report_name || sp_opts.nul ||
+		    sp_opts.jsonl)
+			sp_usage_error("--merge-store takes only --no-wait and "
+			    "the stores to merge");
+		if (*merge_dst == '\0')
+			sp_usage_error("--merge-store: the directory name is "
+			    "empty");
+		if (argc == 0)
+			sp_usage_error("--merge-store needs the stores to "
+			    "merge: --merge-store DST SRC ...");
+		status = store_merge(merge_dst, argc, argv, nowait);
+		if (sp_finish() != SP_EXIT_OK)
+			status = SP_EXIT_ERROR;
+		return status;
+	}
+	if (shard_given && step != EMIT && step != APPLY)
+		sp_usage_error("--shard works with --emit-keys and "
+		    "--drop-positions");
+	if (step != RUN && (store_dir || report_name))
+		sp_usage_error("%s cannot be used with %s", store_dir ?
+		    "--store" : "--report", step == EMIT ? "--emit-keys" :
+		    step == JOIN ? "--join" : "--drop-positions");
+	if (step == EMIT && duplicates_only)
+		sp_usage_error("--duplicates cannot be used with --emit-keys");
+	if (step == JOIN && duplicates_only)
+		sp_usage_error("--duplicates works with --drop-positions, "
+		    "not --join");
 	if (info) {
 		if (store_dir == NULL)
 			sp_usage_error("--store-info needs --store DIR");
@@ -555,6 +685,45 @@ main(int argc, char **argv)
 		o.repeats = 2;
 	o.mode = near ? MODE_NEAR : normalize ? MODE_NORMALIZED : MODE_EXACT;
 	o.positions = report_name != NULL;
+	if ((step == EMIT || step == JOIN) && (o.adjacent || o.contained))
+		sp_usage_error("%s cannot be used with %s", o.adjacent ? "-u" :
+		    "--contained", step == EMIT ? "--emit-keys" : "--join");
+
+	if (step == JOIN) {
+		/* With options, the keys must have been made with them. */
+		dedupe_init(&dd, &o, NULL);
+		key_params(params, sizeof params, &o);
+		dedupe_free(&dd);
+		return join_run(argc, argv, mode_opt || sp_opts.nul ||
+		    sp_opts.jsonl ? params : NULL);
+	}
+	if (step == EMIT) {
+		struct emit e;
+
+		dedupe_init(&dd, &o, NULL);
+		key_params(params, sizeof params, &o);
+		memset(&e, 0, sizeof e);
+		e.d = &dd;
+		e.shard_base = shard_base;
+		e.params = params;
+		sp_each_unit(argc, argv, unit, emit_unit, emit_header, &e);
+		sp_stat_add("units read", e.units);
+		sp_stat_add("units with keys", e.keyed);
+		sp_stat_add("key lines written", e.lines);
+		status = sp_finish();
+		emit_free(&e);
+		dedupe_free(&dd);
+		return status;
+	}
+	if (step == APPLY) {
+		drops = droplist_open(drop_file);
+		sp_each_unit(argc, argv, unit, on_apply, NULL, NULL);
+		sp_stat_add("units read", n_read);
+		sp_stat_add("dropped as listed", n_dropped);
+		status = sp_finish();
+		droplist_close(drops);
+		return status;
+	}
 
 	names = sp_xmalloc((size_t)(argc ? argc : 1) * sizeof *names);
 	names[0] = "<stdin>";

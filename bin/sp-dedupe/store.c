@@ -15,28 +15,17 @@
 #include <xxhash.h>
 
 #include "store.h"
+#include "storeimpl.h"
 #include "tool.h"
 
-#define FORMAT "sp-dedupe store 1"
 
-struct store {
-	const char *dir;
-	MDB_env *env;
-	MDB_txn *txn;
-	MDB_dbi meta, fp, passage, sig, band;
-	int readonly;
-	int empty;		/* read-only, and nothing was ever committed */
-	int lockfd;
-	uint64_t next_id;	/* the next signature number */
-	uint64_t added;		/* records added in this run */
-};
 
 /* The store with an open write transaction, for the exit handlers. */
 static struct store *pending;
 static const char *pending_why = "the run did not finish";
 
-static noreturn void
-fail(const struct store *s, const char *what, int rc)
+noreturn void
+store_fail(const struct store *s, const char *what, int rc)
 {
 	sp_die(s->dir, "%s: %s", what, mdb_strerror(rc));
 }
@@ -64,8 +53,8 @@ on_signal(int sig)
 	raise(sig);
 }
 
-static void
-put_be64(unsigned char *p, uint64_t v)
+void
+store_put_be64(unsigned char *p, uint64_t v)
 {
 	int i;
 
@@ -73,8 +62,8 @@ put_be64(unsigned char *p, uint64_t v)
 		p[i] = (unsigned char)v;
 }
 
-static uint64_t
-get_be64(const unsigned char *p)
+uint64_t
+store_get_be64(const unsigned char *p)
 {
 	uint64_t v = 0;
 	int i;
@@ -87,13 +76,13 @@ get_be64(const unsigned char *p)
 static void
 fp_bytes(unsigned char b[16], struct fp k)
 {
-	put_be64(b, k.hi);
-	put_be64(b + 8, k.lo);
+	store_put_be64(b, k.hi);
+	store_put_be64(b + 8, k.lo);
 }
 
 /* A meta value as a C string in buf, or NULL when absent. */
-static const char *
-meta_get(struct store *s, const char *key, char *buf, size_t len)
+const char *
+store_meta_get(struct store *s, const char *key, char *buf, size_t len)
 {
 	MDB_val k = { strlen(key), (void *)key }, v;
 	int rc;
@@ -104,7 +93,7 @@ meta_get(struct store *s, const char *key, char *buf, size_t len)
 	if (rc == MDB_NOTFOUND)
 		return NULL;
 	if (rc)
-		fail(s, "reading", rc);
+		store_fail(s, "reading", rc);
 	if (v.mv_size >= len)
 		v.mv_size = len - 1;
 	memcpy(buf, v.mv_data, v.mv_size);
@@ -112,14 +101,14 @@ meta_get(struct store *s, const char *key, char *buf, size_t len)
 	return buf;
 }
 
-static void
-meta_put(struct store *s, const char *key, const char *val)
+void
+store_meta_put(struct store *s, const char *key, const char *val)
 {
 	MDB_val k = { strlen(key), (void *)key }, v = { strlen(val), (void *)val };
 	int rc = mdb_put(s->txn, s->meta, &k, &v, 0);
 
 	if (rc)
-		fail(s, "writing", rc);
+		store_fail(s, "writing", rc);
 }
 
 static void
@@ -160,12 +149,12 @@ open_db(struct store *s, const char *name, unsigned flags)
 	if (rc == MDB_NOTFOUND)
 		sp_die(s->dir, "not a sp-dedupe store (no \"%s\" table)", name);
 	if (rc)
-		fail(s, "opening", rc);
+		store_fail(s, "opening", rc);
 	return dbi;
 }
 
-static struct store *
-open_env(const char *dir, int readonly, int nowait)
+struct store *
+store_open_env(const char *dir, int readonly, int nowait)
 {
 	struct store *s = sp_xmalloc(sizeof *s);
 	struct stat st;
@@ -187,7 +176,7 @@ open_env(const char *dir, int readonly, int nowait)
 	    (rc = mdb_env_set_maxdbs(s->env, 8)) ||
 	    (rc = mdb_env_set_mapsize(s->env, sizeof(size_t) > 4 ?
 	    (size_t)1 << 40 : (size_t)1 << 30)))
-		fail(s, "opening", rc);
+		store_fail(s, "opening", rc);
 	if (readonly) {
 		char path[4096];
 
@@ -197,10 +186,10 @@ open_env(const char *dir, int readonly, int nowait)
 	}
 	rc = mdb_env_open(s->env, dir, readonly ? MDB_RDONLY : 0, 0666);
 	if (rc)
-		fail(s, "opening", rc);
+		store_fail(s, "opening", rc);
 	rc = mdb_txn_begin(s->env, NULL, readonly ? MDB_RDONLY : 0, &s->txn);
 	if (rc)
-		fail(s, "opening", rc);
+		store_fail(s, "opening", rc);
 	s->meta = open_db(s, "meta", 0);
 	s->fp = open_db(s, "fp", 0);
 	s->passage = open_db(s, "passage", 0);
@@ -212,23 +201,23 @@ open_env(const char *dir, int readonly, int nowait)
 struct store *
 store_open(const char *dir, int readonly, int nowait, const char *params)
 {
-	struct store *s = open_env(dir, readonly, nowait);
+	struct store *s = store_open_env(dir, readonly, nowait);
 	char buf[1024], tbuf[64];
 	const char *have;
 	time_t now = time(NULL);
 
-	have = meta_get(s, "params", buf, sizeof buf);
+	have = store_meta_get(s, "params", buf, sizeof buf);
 	if (have == NULL && !readonly) {
 		strftime(tbuf, sizeof tbuf, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
-		meta_put(s, "format", FORMAT);
-		meta_put(s, "params", params);
-		meta_put(s, "created", tbuf);
+		store_meta_put(s, "format", STORE_FORMAT);
+		store_meta_put(s, "params", params);
+		store_meta_put(s, "created", tbuf);
 	} else if (have != NULL && strcmp(have, params) != 0) {
 		sp_die(dir, "the store was made with \"%s\"; this run is "
 		    "\"%s\": use a store made with the same options", have,
 		    params);
 	}
-	if (meta_get(s, "next-id", buf, sizeof buf))
+	if (store_meta_get(s, "next-id", buf, sizeof buf))
 		s->next_id = strtoull(buf, NULL, 10);
 	if (!readonly) {
 		pending = s;
@@ -260,7 +249,7 @@ store_has(struct store *s, int which, struct fp k)
 	if (rc == MDB_NOTFOUND)
 		return 0;
 	if (rc)
-		fail(s, "reading", rc);
+		store_fail(s, "reading", rc);
 	return 1;
 }
 
@@ -278,7 +267,7 @@ store_put(struct store *s, int which, struct fp k)
 	if (rc == MDB_KEYEXIST)
 		return;
 	if (rc)
-		fail(s, "writing", rc);
+		store_fail(s, "writing", rc);
 	s->added++;
 }
 
@@ -292,7 +281,7 @@ store_put_sig(struct store *s, const uint32_t sig[MH_PERMS],
 
 	if (s->readonly)
 		return;
-	put_be64(idb, s->next_id++);
+	store_put_be64(idb, s->next_id++);
 	for (i = 0; i < MH_PERMS; i++) {
 		vb[4 * i] = (unsigned char)(sig[i] >> 24);
 		vb[4 * i + 1] = (unsigned char)(sig[i] >> 16);
@@ -302,14 +291,14 @@ store_put_sig(struct store *s, const uint32_t sig[MH_PERMS],
 	key.mv_data = idb;
 	if ((rc = mdb_put(s->txn, s->sig, &key, &v, MDB_APPEND)) &&
 	    (rc = mdb_put(s->txn, s->sig, &key, &v, 0)))
-		fail(s, "writing", rc);
+		store_fail(s, "writing", rc);
 	for (i = 0; i < bands; i++) {
 		MDB_val bk = { 8, kb }, bv = { 8, idb };
 
-		put_be64(kb, band_keys[i]);
+		store_put_be64(kb, band_keys[i]);
 		if ((rc = mdb_put(s->txn, s->band, &bk, &bv, MDB_NODUPDATA)) &&
 		    rc != MDB_KEYEXIST)
-			fail(s, "writing", rc);
+			store_fail(s, "writing", rc);
 	}
 	s->added++;
 }
@@ -327,9 +316,9 @@ store_each_sig(struct store *s, uint64_t band_key,
 
 	if (s->empty)
 		return 0;
-	put_be64(kb, band_key);
+	store_put_be64(kb, band_key);
 	if ((rc = mdb_cursor_open(s->txn, s->band, &c)))
-		fail(s, "reading", rc);
+		store_fail(s, "reading", rc);
 	rc = mdb_cursor_get(c, &k, &v, MDB_SET_KEY);
 	while (rc == 0 && r == 0) {
 		sk = v;
@@ -340,11 +329,11 @@ store_each_sig(struct store *s, uint64_t band_key,
 		for (i = 0; i < MH_PERMS; i++, p += 4)
 			sig[i] = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
 			    (uint32_t)p[2] << 8 | p[3];
-		r = fn(sig, get_be64(v.mv_data), ctx);
+		r = fn(sig, store_get_be64(v.mv_data), ctx);
 		rc = mdb_cursor_get(c, &k, &v, MDB_NEXT_DUP);
 	}
 	if (rc && rc != MDB_NOTFOUND)
-		fail(s, "reading", rc);
+		store_fail(s, "reading", rc);
 	mdb_cursor_close(c);
 	return r;
 }
@@ -367,21 +356,21 @@ store_commit(struct store *s, uint64_t units_added)
 		store_close(s);
 		return;
 	}
-	if (meta_get(s, "runs", buf, sizeof buf))
+	if (store_meta_get(s, "runs", buf, sizeof buf))
 		runs = strtoull(buf, NULL, 10);
 	snprintf(buf, sizeof buf, "%llu", runs + 1);
-	meta_put(s, "runs", buf);
+	store_meta_put(s, "runs", buf);
 	snprintf(buf, sizeof buf, "%" PRIu64, s->next_id);
-	meta_put(s, "next-id", buf);
+	store_meta_put(s, "next-id", buf);
 	strftime(tbuf, sizeof tbuf, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
 	snprintf(buf, sizeof buf, "%s, %" PRIu64 " units added", tbuf,
 	    units_added);
-	meta_put(s, "last-run", buf);
+	store_meta_put(s, "last-run", buf);
 	rc = mdb_txn_commit(s->txn);
 	s->txn = NULL;
 	if (rc) {
 		pending_why = "the commit failed";
-		fail(s, "committing", rc);
+		store_fail(s, "committing", rc);
 	}
 	pending = NULL;
 	store_close(s);
@@ -413,7 +402,7 @@ walk(struct store *s, MDB_dbi dbi, XXH3_state_t *h)
 	if (s->empty)
 		return 0;
 	if ((rc = mdb_cursor_open(s->txn, dbi, &c)))
-		fail(s, "reading", rc);
+		store_fail(s, "reading", rc);
 	for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;
 	    rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
 		len = k.mv_size;
@@ -425,7 +414,7 @@ walk(struct store *s, MDB_dbi dbi, XXH3_state_t *h)
 		n++;
 	}
 	if (rc != MDB_NOTFOUND)
-		fail(s, "reading", rc);
+		store_fail(s, "reading", rc);
 	mdb_cursor_close(c);
 	return n;
 }
@@ -433,7 +422,7 @@ walk(struct store *s, MDB_dbi dbi, XXH3_state_t *h)
 int
 store_info(const char *dir)
 {
-	struct store *s = open_env(dir, 1, 0);
+	struct store *s = store_open_env(dir, 1, 0);
 	XXH3_state_t *h = XXH3_createState();
 	char buf[1024], path[4096];
 	struct stat st;
@@ -443,14 +432,14 @@ store_info(const char *dir)
 		sp_oom();
 	XXH3_64bits_reset(h);
 	printf("store: %s\n", dir);
-	printf("format: %s\n", meta_get(s, "format", buf, sizeof buf) ?
+	printf("format: %s\n", store_meta_get(s, "format", buf, sizeof buf) ?
 	    buf : "(none)");
-	printf("parameters: %s\n", meta_get(s, "params", buf, sizeof buf) ?
+	printf("parameters: %s\n", store_meta_get(s, "params", buf, sizeof buf) ?
 	    buf : "(none: empty store)");
-	printf("created: %s\n", meta_get(s, "created", buf, sizeof buf) ?
+	printf("created: %s\n", store_meta_get(s, "created", buf, sizeof buf) ?
 	    buf : "-");
-	printf("runs: %s\n", meta_get(s, "runs", buf, sizeof buf) ? buf : "0");
-	printf("last run: %s\n", meta_get(s, "last-run", buf, sizeof buf) ?
+	printf("runs: %s\n", store_meta_get(s, "runs", buf, sizeof buf) ? buf : "0");
+	printf("last run: %s\n", store_meta_get(s, "last-run", buf, sizeof buf) ?
 	    buf : "-");
 	walk(s, s->meta, h);
 	n = walk(s, s->fp, h);

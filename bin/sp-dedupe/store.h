@@ -44,6 +44,16 @@ void store_commit(struct store *s, uint64_t units_added);
 void store_close(struct store *s);
 /* What was added in this run. */
 uint64_t store_added(const struct store *s);
+/*
+ * Merges the stores src[0..n) into dst, made if missing: fingerprints and
+ * passages are united, signatures added once each (renumbered).  Stores
+ * made with other parameters or of another format are refused before
+ * anything is written; dst is changed in one transaction, or, when it did
+ * not exist, made aside and renamed into place: on any failure it is left
+ * as it was.  Merging again what dst holds changes nothing.  Returns the
+ * exit status; errors are fatal.
+ */
+int store_merge(const char *dst, int n, char **src, int nowait);
 /* Prints what the store at dir holds to stdout; returns the exit status. */
 int store_info(const char *dir);
 

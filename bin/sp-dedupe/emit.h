@@ -1,0 +1,33 @@
+/*
+ * emit.h: --emit-keys, the map step of the dedupe across machines.
+ *
+ * For each unit it writes what a single run would judge it by, as lines
+ * "KEY<TAB>POSITION" for sort(1) or a Hadoop shuffle: in exact and
+ * normalized modes one line keyed by the 128-bit fingerprint (32 hex
+ * digits); in near mode one line per LSH band keyed by the band key (16 hex
+ * digits), then one "~POSITION<TAB>SIGNATURE" line.  A unit shorter than
+ * --min-chars has no keys (it is never a duplicate), nor in near mode a
+ * unit over --max-unit (a single run passes it unjudged).  Each shard's
+ * keys open with a header, KEYS_HEADER "<TAB>shard=N PARAMS", by which
+ * --join checks that all shards were mapped alike.
+ */
+#ifndef DEDUPE_EMIT_H
+#define DEDUPE_EMIT_H
+#include "dedupe.h"
+#include "stream.h"
+
+struct emit {
+	struct dedupe *d;
+	int shard_base;		/* the first operand's shard number */
+	const char *params;	/* the run's parameters, for the header */
+	struct piecewise big;	/* a unit over --max-unit, exact modes */
+	struct sp_buf out;
+	uint64_t units, keyed, lines;
+};
+
+/* The sp_each_unit() callbacks; ctx is a struct emit. */
+int emit_unit(const struct sp_input_unit *in, void *ctx);
+void emit_header(const char *file, int index, void *ctx);
+void emit_free(struct emit *e);
+
+#endif
