@@ -415,19 +415,37 @@ candidate(const char *s, size_t n)
 }
 
 /*
+ * The address found in the last token looked at: fast_marks() asks about
+ * every mark of a token, and a token of a megabyte of "http://a.b/" must
+ * not be scanned once for each of its marks.
+ */
+struct addr {
+	const char *s;		/* the line, or NULL: nothing known */
+	size_t a, b;		/* the token: a run of printable ASCII */
+	size_t lo, hi;		/* the address in it (lo == hi: none) */
+};
+
+/*
  * The URL or e-mail address test of mark_protected() for the ASCII mark at
  * s[j], in byte space: the token of printable ASCII around it.
  */
 static int
-in_address(const char *s, size_t n, size_t j)
+in_address(const char *s, size_t n, size_t j, struct addr *c)
 {
 	size_t a = j, b = j, k, end;
 	int url = 0, at = 0;
 
+	/* The runs are maximal, so j in [a, b] finds the same one. */
+	if (c->s == s && j >= c->a && j <= c->b)
+		return j >= c->lo && j < c->hi;
 	while (a > 0 && s[a - 1] > ' ' && s[a - 1] < 0x7F)
 		a--;
 	while (b < n && s[b] > ' ' && s[b] < 0x7F)
 		b++;
+	c->s = s;
+	c->a = a;
+	c->b = b;
+	c->lo = c->hi = 0;
 	for (k = a; k < b; k++) {
 		if (k + 2 < b && s[k] == ':' && s[k + 1] == '/' && s[k + 2] == '/')
 			url = 1;
@@ -447,8 +465,6 @@ in_address(const char *s, size_t n, size_t j)
 		for (k = 0; k < m; k++)
 			t[k] = (unsigned char)s[a + k];
 		a += url_start(t, 0, m);
-		if (j < a)
-			return 0;
 	}
 	if (!url) {
 		for (k = a; s[k] != '@'; k++)
@@ -457,13 +473,13 @@ in_address(const char *s, size_t n, size_t j)
 			;
 		for (b = k + 1; b < n && email_char(s[b], 1); b++)
 			;
-		if (j < a)
-			return 0;
 	}
 	end = b;
 	while (end > a && strchr(".,:;!?)'\"", s[end - 1]))
 		end--;
-	return j < end;
+	c->lo = a;
+	c->hi = end;
+	return j >= a && j < end;
 }
 
 /* The character before byte i, skipping ASCII spaces when skip; or -1. */
@@ -503,6 +519,7 @@ fast_marks(const char *s, size_t n, struct sp_buf *out)
 	size_t j, start = 0, changed = 0, conv_end = (size_t)-1, a, b, d;
 	int32_t c, p, pi, nx, ni, to, conv = 0;
 	int han = 0;
+	struct addr addr = { NULL, 0, 0, 0, 0 };
 
 	/* Han text: the lead bytes of U+4E00..U+9FFF. */
 	for (j = 0; j < n && !han; j++)
@@ -525,8 +542,9 @@ fast_marks(const char *s, size_t n, struct sp_buf *out)
 				d--;
 		}
 		to = decide(c, pi, p, ni, nx, c == '.' && d == 0 && j > 0 &&
-		    is_digit(s[j - 1]), han, j > 0 && in_address(s, n, j - 1));
-		if (to && in_address(s, n, j))
+		    is_digit(s[j - 1]), han, j > 0 &&
+		    in_address(s, n, j - 1, &addr));
+		if (to && in_address(s, n, j, &addr))
 			to = 0;
 		if (!to)
 			continue;
