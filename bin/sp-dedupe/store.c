@@ -202,11 +202,17 @@ struct store *
 store_open(const char *dir, int readonly, int nowait, const char *params)
 {
 	struct store *s = store_open_env(dir, readonly, nowait);
-	char buf[1024], tbuf[64];
-	const char *have;
+	char buf[1024], tbuf[64], fbuf[256];
+	const char *have, *fmt;
 	time_t now = time(NULL);
 
 	have = store_meta_get(s, "params", buf, sizeof buf);
+	/* Another version's store may mean other things by the same bytes. */
+	fmt = store_meta_get(s, "format", fbuf, sizeof fbuf);
+	if (have != NULL && (fmt == NULL || strcmp(fmt, STORE_FORMAT) != 0))
+		sp_die(dir, "the store's format is \"%s\"; this sp-dedupe "
+		    "reads \"%s\": use a store made by this version",
+		    fmt ? fmt : "(none)", STORE_FORMAT);
 	if (have == NULL && !readonly) {
 		strftime(tbuf, sizeof tbuf, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
 		store_meta_put(s, "format", STORE_FORMAT);
