@@ -329,8 +329,14 @@ one_file(const char *name, int index)
 
 	if ((fd = sp_open_input(name, &display)) < 0)
 		return;
-	r = decode_open(&dec, fd, from, on[S_DECODE], allow_binary,
-	    sp_opts.nul);
+	/*
+	 * JSON Lines are UTF-8: their encoding is not guessed (one bad byte
+	 * made the whole stream Latin-1), and they are never skipped as
+	 * binary; a record holding a NUL byte or invalid UTF-8 is reported on
+	 * its own and the others cleaned.
+	 */
+	r = decode_open(&dec, fd, from, on[S_DECODE] && !sp_opts.jsonl,
+	    allow_binary || sp_opts.jsonl, sp_opts.nul);
 	if (r == DECODE_BINARY) {
 		n_binary++;
 		sp_warn(display, "binary file skipped (use -a to clean it)");
