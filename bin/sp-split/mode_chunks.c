@@ -185,19 +185,21 @@ start_with(const struct doc *d, uint64_t s, uint64_t e, const char *path,
     size_t plen)
 {
 	struct entry piece;
-	size_t psize, budget;
+	size_t psize, budget, size;
 	uint64_t q;
 
 	piece.path = (char *)path;
 	piece.plen = plen;
 	psize = prefix_size(&piece);
 	budget = split_opts.chunk - psize;
-	if (range_size(s, e) > budget)
+	/* Counted once: a sentence of megabytes is cut in one pass. */
+	if ((size = range_size(s, e)) > budget)
 		sp_stat_add("sentences cut", 1);
-	while (range_size(s, e) > budget) {
+	while (size > budget) {
 		q = cut_point(s, e, budget);
 		piece.start = s;
 		emit(d, &piece, q);
+		size -= range_size(s, q);
 		s = q;
 	}
 	if (s < e)
