@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dedupe.h"
 #include "droplist.h"
 #include "keys.h"
 #include "tool.h"
@@ -84,6 +85,21 @@ droplist_has(struct droplist *l, uint64_t pos)
 	while (l->have && l->cur < pos)
 		advance(l);
 	return l->have && l->cur == pos;
+}
+
+void
+droplist_end(struct droplist *l, uint64_t shard, uint64_t units)
+{
+	char p[POS_TEXT_MAX];
+
+	droplist_has(l, POS(shard, units + 1));
+	if (l->have && POS_FILE(l->cur) == shard) {
+		pos_format(p, l->cur);
+		sp_die(NULL, "%s:%llu: position %s, but shard %llu has %llu "
+		    "units: the list was made for other input, or the "
+		    "--shard numbers differ", l->path, l->lineno, p,
+		    (unsigned long long)shard, (unsigned long long)units);
+	}
 }
 
 void

@@ -14,6 +14,11 @@ struct droplist;
 struct droplist *droplist_open(const char *path);
 /* Whether pos is listed. */
 int droplist_has(struct droplist *l, uint64_t pos);
+/*
+ * At the end of a shard of units units: a position listed past them means
+ * the list was made for other input (or another --shard), which is fatal.
+ */
+void droplist_end(struct droplist *l, uint64_t shard, uint64_t units);
 void droplist_close(struct droplist *l);
 
 #endif

@@ -123,7 +123,7 @@ static const char *report_name;
 static uint64_t n_read, n_unjudged, n_store, n_reason[NREASONS];
 static struct droplist *drops;	/* --drop-positions */
 static int shard_base = 1;	/* --shard */
-static uint64_t n_dropped;
+static uint64_t n_dropped, last_unit;
 
 static void
 emit(const struct sp_input_unit *in)
@@ -301,6 +301,7 @@ on_apply(const struct sp_input_unit *in, void *ctx)
 	int listed = droplist_has(drops, pos);
 
 	(void)ctx;
+	last_unit = in->unit->number;
 	if (!(in->unit->flags & SP_UNIT_CONTINUED)) {
 		n_read++;
 		n_dropped += listed;
@@ -308,6 +309,15 @@ on_apply(const struct sp_input_unit *in, void *ctx)
 	if (listed == duplicates_only)
 		emit(in);
 	return 0;
+}
+
+static void
+apply_end(const char *file, int index, void *ctx)
+{
+	(void)file;
+	(void)ctx;
+	droplist_end(drops, (uint64_t)(shard_base + index), last_unit);
+	last_unit = 0;
 }
 
 /*
@@ -717,7 +727,7 @@ main(int argc, char **argv)
 	}
 	if (step == APPLY) {
 		drops = droplist_open(drop_file);
-		sp_each_unit(argc, argv, unit, on_apply, NULL, NULL);
+		sp_each_unit(argc, argv, unit, on_apply, apply_end, NULL);
 		sp_stat_add("units read", n_read);
 		sp_stat_add("dropped as listed", n_dropped);
 		status = sp_finish();
