@@ -1,4 +1,6 @@
 /* buf.c: growable byte buffer; see buf.h. */
+#include <sys/mman.h>
+
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -27,7 +29,23 @@ sp_buf_reserve(struct sp_buf *b, size_t extra)
 		return -1;
 	b->data = p;
 	b->cap = cap;
+	sp_huge_pages(p, cap);
 	return 0;
+}
+
+void
+sp_huge_pages(void *p, size_t n)
+{
+	uintptr_t a = (uintptr_t)p & ~(uintptr_t)4095;
+	uintptr_t e = ((uintptr_t)p + n + 4095) & ~(uintptr_t)4095;
+
+	/*
+	 * The whole pages of the allocation, so that a mapping of its own
+	 * is not split (realloc could then no longer move it with mremap).
+	 * Advice only: a kernel without THP refuses it, and nothing changes.
+	 */
+	if (n >= 2 * SP_HUGE)
+		(void)madvise((void *)a, e - a, MADV_HUGEPAGE);
 }
 
 int

@@ -25,6 +25,14 @@ int  sp_buf_puts(struct sp_buf *b, const char *s);
 /* Appends the UTF-8 encoding of code point cp. */
 int  sp_buf_put_cp(struct sp_buf *b, long cp);
 void sp_buf_clear(struct sp_buf *b);
+/*
+ * Asks for transparent huge pages over the 2 MiB-aligned part of p[0..n)
+ * when it spans several: a document of tens of megabytes then costs a few
+ * dozen page faults instead of tens of thousands.  Buffers call it as they
+ * grow; other large allocations may too.
+ */
+#define SP_HUGE	((size_t)2 << 20)
+void sp_huge_pages(void *p, size_t n);
 void sp_buf_free(struct sp_buf *b);
 
 #endif

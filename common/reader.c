@@ -84,6 +84,7 @@ fill(struct sp_reader *r)
 			return -1;
 		r->buf = p;
 		r->cap = ncap;
+		sp_huge_pages(p, ncap);
 	}
 	want = r->cap - r->end;
 	do

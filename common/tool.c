@@ -17,6 +17,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include "buf.h"
 #include "out.h"
 #include "tool.h"
 
@@ -128,6 +129,7 @@ sp_xrealloc(void *p, size_t n)
 {
 	if ((p = realloc(p, n ? n : 1)) == NULL)
 		sp_oom();
+	sp_huge_pages(p, n);
 	return p;
 }
 
