@@ -24,7 +24,26 @@ struct input {
 	uint64_t warned;	/* the over-long line last warned about */
 };
 
+/*
+ * Documents are numbered from --start-document in the order read; an
+ * empty one (two separators in a row) takes no number, as GNU parallel
+ * -N counts no empty record, so that a piece of a stream cut at
+ * separators, numbered from the number of its first document, numbers
+ * them as the whole stream would.
+ */
 static uint64_t ndocs;
+
+/*
+ * Two separators in a row: an empty document, written back empty, so
+ * that the output keeps the input's separators.  -d finds no document in
+ * it, as in a preamble of blank lines.
+ */
+static void
+empty_doc(const struct input *in)
+{
+	if (in->mode != &mode_documents)
+		out_empty_doc();
+}
 
 static void
 doc_end(struct input *in)
@@ -82,6 +101,8 @@ text_unit(struct input *in, const struct sp_unit *u)
 		if (!(u->flags & SP_UNIT_CONTINUED) &&
 		    ((u->len == 1 && p[0] == '\f') ||
 		    (u->len == 2 && p[0] == '\f' && p[1] == '\r'))) {
+			if (!in->open)
+				empty_doc(in);
 			doc_end(in);
 			out_input_separator();
 			return;
@@ -94,6 +115,8 @@ text_unit(struct input *in, const struct sp_unit *u)
 		if (z > p || in->open)
 			feed(in, p, (size_t)(z - p), "", 0,
 			    u->offset + (uint64_t)(p - u->text), u);
+		else
+			empty_doc(in);
 		doc_end(in);
 		p = z + 1;
 	}
@@ -207,6 +230,7 @@ split_run(int argc, char **argv, const struct mode *mode)
 		argc = 1;
 		argv = stdin_only;
 	}
+	ndocs = split_opts.start_document - 1;
 	for (i = 0; i < argc; i++) {
 		if ((fd = sp_open_input(argv[i], &display)) < 0)
 			continue;

@@ -20,8 +20,8 @@ static const char usage_text[] =
 "       sp-split -p [options] [file ...]\n"
 "       sp-split -c N [--bytes] [--overlap K] [--headings] [--semicolon]\n"
 "                [options] [file ...]\n"
-"options: [-z] [--jsonl] [--field NAME] [--max-unit SIZE] [--stats]\n"
-"         [--progress] [-h] [--version]\n"
+"options: [--start-document N] [-z] [--jsonl] [--field NAME]\n"
+"         [--max-unit SIZE] [--stats] [--progress] [-h] [--version]\n"
 "\n"
 "  -s, --sentences      one sentence a line (the default)\n"
 "  -d, --documents      split at document markers (第一篇, …篇一, 【篇一】,\n"
@@ -37,6 +37,8 @@ static const char usage_text[] =
 "      --no-preamble    -d: drop the text before the first marker\n"
 "  -o, --output PREFIX  -d: write PREFIX01.txt, PREFIX02.txt, ...\n"
 "  -n, --digits DIGITS  -d -o: digits in the file numbers (2)\n"
+"      --start-document N  number the first document N (1): --jsonl doc,\n"
+"                       -o file names; for pieces of a sharded stream\n"
 "  -z, --null           documents end with NUL, not form-feed lines\n"
 "      --jsonl          write JSON Lines: doc, unit, start, end, text;\n"
 "                       JSON Lines input is split field by field\n"
@@ -49,7 +51,7 @@ static const char usage_text[] =
 
 enum {
 	OPT_SEMICOLON = SP_OPT_TOOL_BASE, OPT_BYTES, OPT_OVERLAP,
-	OPT_HEADINGS, OPT_MARKER, OPT_NO_PREAMBLE
+	OPT_HEADINGS, OPT_MARKER, OPT_NO_PREAMBLE, OPT_START_DOCUMENT
 };
 
 static const struct option longopts[] = {
@@ -65,6 +67,7 @@ static const struct option longopts[] = {
 	{ "no-preamble", no_argument,       NULL, OPT_NO_PREAMBLE },
 	{ "output",      required_argument, NULL, 'o' },
 	{ "digits",      required_argument, NULL, 'n' },
+	{ "start-document", required_argument, NULL, OPT_START_DOCUMENT },
 	SP_COMMON_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
@@ -79,6 +82,7 @@ main(int argc, char **argv)
 
 	sp_tool_init("sp-split", usage_text);
 	split_opts.digits = 2;
+	split_opts.start_document = 1;
 	while ((c = getopt_long(argc, argv, "sdpc:o:n:zh", longopts,
 	    NULL)) != -1) {
 		switch (c) {
@@ -126,6 +130,10 @@ main(int argc, char **argv)
 			split_opts.digits = (int)sp_parse_number("-n", optarg,
 			    1, 9);
 			has_digits = 1;
+			break;
+		case OPT_START_DOCUMENT:
+			split_opts.start_document = (uint64_t)sp_parse_number(
+			    "--start-document", optarg, 1, 1LL << 62);
 			break;
 		default:
 			if (!sp_common_option(c, optarg))

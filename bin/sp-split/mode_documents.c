@@ -26,7 +26,8 @@
 static struct {
 	int open;		/* a document is being written */
 	int seen;		/* a document of this input has begun */
-	uint64_t number;	/* output documents so far */
+	int counting;		/* number has been set from --start-document */
+	uint64_t number;	/* the last output document's number */
 	struct sp_buf title;
 	int has_title;
 	uint64_t start, end;	/* offsets in the input document */
@@ -181,6 +182,10 @@ static void
 begin(const struct doc *d)
 {
 	(void)d;
+	if (!cur.counting) {
+		cur.counting = 1;
+		cur.number = split_opts.start_document - 1;
+	}
 	cur.seen = 0;
 	sp_buf_clear(&cur.lead);
 }

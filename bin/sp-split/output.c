@@ -38,6 +38,15 @@ out_begin_doc(const struct doc *d)
 }
 
 void
+out_empty_doc(void)
+{
+	if (split_opts.json_out || split_opts.prefix)
+		return;
+	out_begin_doc(NULL);
+	out_end_doc(NULL);
+}
+
+void
 out_input_separator(void)
 {
 	if (!need_sep || split_opts.json_out || sp_opts.nul)

@@ -16,7 +16,7 @@
 
 struct doc {
 	const char *file;		/* the operand, for messages */
-	uint64_t number;		/* 1-based over the whole run */
+	uint64_t number;		/* over the run, from --start-document */
 	const struct sp_jsonl *rec;	/* the record read, or NULL */
 };
 
@@ -52,6 +52,7 @@ struct split_opts {
 	int no_preamble;		/* --no-preamble */
 	const char *prefix;		/* -o PREFIX */
 	int digits;			/* -n DIGITS */
+	uint64_t start_document;	/* --start-document N: the first number */
 	int json_out;			/* --jsonl: records written */
 };
 extern struct split_opts split_opts;
@@ -66,6 +67,8 @@ void split_run(int argc, char **argv, const struct mode *mode);
 /* A document's output starts or ends (separators, -z terminators). */
 void out_begin_doc(const struct doc *d);
 void out_end_doc(const struct doc *d);
+/* An empty input document: written as one (no records). */
+void out_empty_doc(void);
 /* The input had a form-feed line: write the separator it calls for. */
 void out_input_separator(void);
 /* Plain output. */
