@@ -48,16 +48,25 @@ bucket_of(const char *s, size_t n)
 	return (unsigned)fold(lf_first(s, n, NULL)) & (RULE_BUCKETS - 1);
 }
 
+/* The bit of pairs[] for two characters, folded. */
+static unsigned
+pair_of(int32_t a, int32_t b)
+{
+	return ((uint32_t)a * 40503u ^ (uint32_t)b) & (RULE_PAIR_BITS - 1);
+}
+
 static void
 rebuild_buckets(struct rules *r)
 {
-	size_t i;
+	size_t i, k;
 	unsigned b;
-	int32_t cp;
+	int32_t cp, cp2;
 
 	for (i = 0; i < RULE_BUCKETS; i++)
 		r->bucket[i] = -1;
 	memset(r->starts, 0, sizeof r->starts);
+	memset(r->pairs, 0, sizeof r->pairs);
+	memset(r->single, 0, sizeof r->single);
 	/* Back to front, so each bucket lists its rules in file order. */
 	for (i = r->n; i-- > 0;) {
 		r->v[i].next = -1;
@@ -66,10 +75,21 @@ rebuild_buckets(struct rules *r)
 		b = bucket_of(r->v[i].text, r->v[i].len);
 		r->v[i].next = r->bucket[b];
 		r->bucket[b] = (int)i;
-		cp = fold(lf_first(r->v[i].text, r->v[i].len, NULL));
+		cp = fold(lf_first(r->v[i].text, r->v[i].len, &k));
 		/* Characters beyond the BMP are always looked up. */
 		if (cp < 0x10000)
 			r->starts[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+		if (k >= r->v[i].len) {
+			if (cp < 0x10000)
+				r->single[cp >> 3] |= (unsigned char)(1u <<
+				    (cp & 7));
+			else
+				r->astral_single = 1;
+			continue;
+		}
+		cp2 = fold(lf_first(r->v[i].text + k, r->v[i].len - k, NULL));
+		b = pair_of(cp, cp2);
+		r->pairs[b >> 3] |= (unsigned char)(1u << (b & 7));
 	}
 }
 
@@ -394,6 +414,34 @@ count(struct rule_hits *h, struct rule *rule, unsigned stamp, size_t at,
 }
 
 
+/*
+ * Can a literal start with the character cp (k bytes) at line[pos]?  Its
+ * first character must start one, and its first two be those of one, or
+ * it be one character long: most characters of a line go no further.
+ */
+static int
+may_start(const struct rules *r, const char *line, size_t n, size_t pos,
+    size_t k, int32_t cp)
+{
+	int32_t next;
+	unsigned b;
+
+	if (cp < 0x10000) {
+		if (!(r->starts[cp >> 3] & (1u << (cp & 7))))
+			return 0;
+		if (r->single[cp >> 3] & (1u << (cp & 7)))
+			return 1;
+	} else if (r->astral_single) {
+		return 1;
+	}
+	if (pos + k >= n)
+		return 0;		/* no second character */
+	(void)sp_utf8_next((const unsigned char *)line + pos + k, n - pos - k,
+	    &next);
+	b = pair_of(cp, fold(next));
+	return (r->pairs[b >> 3] >> (b & 7)) & 1;
+}
+
 void
 rules_match(struct rules *r, const char *line, size_t n, size_t start,
     int literal_only, struct rule_hits *h)
@@ -412,7 +460,7 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 	while (pos < n) {
 		k = sp_utf8_next((const unsigned char *)line + pos, n - pos, &cp);
 		cp = fold(cp);
-		if (cp < 0x10000 && !(r->starts[cp >> 3] & (1u << (cp & 7)))) {
+		if (!may_start(r, line, n, pos, k, cp)) {
 			if (pos < cover_end && cp != ' ')
 				h->nav_chars++;
 			pos += k;

@@ -20,6 +20,7 @@ enum rule_kind { RULE_HAS, RULE_START, RULE_IS, RULE_RE, RULE_NAV,
     RULE_LIST };
 
 #define RULE_BUCKETS 4096
+#define RULE_PAIR_BITS 65536
 
 struct rule {
 	enum rule_kind kind;
@@ -37,6 +38,13 @@ struct rules {
 	int bucket[RULE_BUCKETS];	/* first literal rule, or -1 */
 	unsigned char starts[8192];	/* bit per BMP code point that
 					   starts a literal (folded) */
+	unsigned char pairs[RULE_PAIR_BITS / 8];	/* bit per hash of
+					   the first two characters of a
+					   literal, folded */
+	unsigned char single[8192];	/* bit per BMP code point that is
+					   a whole literal by itself */
+	int astral_single;		/* a literal is one character
+					   beyond the BMP */
 	int threshold;			/* score at which a line goes */
 	unsigned stamp;
 	pcre2_match_context *mctx;
