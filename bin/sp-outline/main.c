@@ -24,8 +24,8 @@ static const char usage_text[] =
 "       sp-outline -m [-iL] [-l N] [options] [file ...]\n"
 "       sp-outline -j [-iL] [-l N] [options] [file ...]\n"
 "       sp-outline -c [-iL] [options] [file ...]\n"
-"options: [-z] [--jsonl] [--field NAME] [--max-unit SIZE] [--stats]\n"
-"         [--progress] [-h] [--version]\n"
+"options: [--start-line N] [--start-offset N] [-z] [--jsonl] [--field NAME]\n"
+"         [--max-unit SIZE] [--stats] [--progress] [-h] [--version]\n"
 "\n"
 "  -m, --markdown       the whole document as Markdown, headings as #\n"
 "  -j, --json           one JSON tree a document: level, kind, marker,\n"
@@ -37,6 +37,9 @@ static const char usage_text[] =
 "  -i, --items          also enumerations: 第一，首先，一是，一要 ...\n"
 "  -L, --line-start     headings only at line starts, not after runs of\n"
 "                       spaces inside a line (glued pages)\n"
+"      --start-line N   number the first input line N (1): for pieces\n"
+"                       of a sharded stream\n"
+"      --start-offset N the first input byte's offset (0), for -j\n"
 "  -z, --null           documents end with NUL, not form-feed lines\n"
 "      --jsonl          JSON Lines records, one document each\n"
 "      --field NAME     the field of JSON Lines records (text)\n"
@@ -46,6 +49,8 @@ static const char usage_text[] =
 "  -h, --help           this text\n"
 "      --version        version and libraries\n";
 
+enum { OPT_START_LINE = SP_OPT_TOOL_BASE, OPT_START_OFFSET };
+
 static const struct option longopts[] = {
 	{ "markdown",     no_argument,       NULL, 'm' },
 	{ "json",         no_argument,       NULL, 'j' },
@@ -54,6 +59,8 @@ static const struct option longopts[] = {
 	{ "max-level",    required_argument, NULL, 'l' },
 	{ "items",        no_argument,       NULL, 'i' },
 	{ "line-start",   no_argument,       NULL, 'L' },
+	{ "start-line",   required_argument, NULL, OPT_START_LINE },
+	{ "start-offset", required_argument, NULL, OPT_START_OFFSET },
 	SP_COMMON_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
@@ -74,6 +81,14 @@ struct run {
 	struct sp_input_unit last_in;	/* the last line, to end a document */
 	struct sp_unit last_unit;
 	char *title;		/* the record's "title", for -j */
+	/*
+	 * --start-line, --start-offset: where the input sits in a longer
+	 * stream, added to the line numbers and offsets of plain and -z
+	 * input, and to the record numbers of JSON Lines (whose lines and
+	 * offsets are the record's text's own).
+	 */
+	uint64_t line_base, offset_base;
+	int in_record;		/* the document is a JSON Lines record */
 };
 
 /* Writes what the outline has rendered, framed as a document. */
@@ -127,6 +142,10 @@ static void
 feed(struct run *r, const char *s, size_t n, uint64_t line, uint64_t off)
 {
 	r->input_lines++;
+	if (!r->in_record) {
+		line += r->line_base;
+		off += r->offset_base;
+	}
 	if (outline_line(r->ol, s, n, line, off) < 0)
 		sp_oom();
 }
@@ -162,8 +181,9 @@ on_unit(const struct sp_input_unit *in, void *ctx)
 		free(r->title);
 		r->title = in->rec && r->mode == MODE_JSON ? record_title(in) :
 		    NULL;
-		outline_begin(r->ol, r->where, in->rec ? u->number : 0,
-		    r->title);
+		r->in_record = in->rec != NULL;
+		outline_begin(r->ol, r->where, in->rec ? u->number +
+		    r->line_base : 0, r->title);
 		if (in->rec)
 			r->lines = 0;	/* lines of the record's text */
 		sp_buf_clear(&r->carry);
@@ -354,6 +374,14 @@ main(int argc, char **argv)
 			break;
 		case 'L':
 			o.flags |= SP_HEADING_NO_SEGMENTS;
+			break;
+		case OPT_START_LINE:
+			r.line_base = (uint64_t)sp_parse_number("--start-line",
+			    optarg, 1, 1LL << 62) - 1;
+			break;
+		case OPT_START_OFFSET:
+			r.offset_base = (uint64_t)sp_parse_number(
+			    "--start-offset", optarg, 0, 1LL << 62);
 			break;
 		default:
 			if (!sp_common_option(c, optarg))
