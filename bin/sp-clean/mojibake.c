@@ -375,7 +375,8 @@ static size_t
 gbk_latin1(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
     struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
 {
-	size_t j = i, m, high = 0, counted, last = i;
+	size_t j = i, m, high = 0, dots = 0, counted, last = i, distinct = 0;
+	unsigned char seen[32] = { 0 };
 	int32_t cp;
 	int b, gb2312 = 1;
 	double sc;
@@ -391,7 +392,19 @@ gbk_latin1(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 		} else if ((b = latin1_byte(cp)) < 0) {
 			break;
 		} else {
-			high++;
+			/*
+			 * Middle dots and multiplication signs are Chinese
+			 * typography (leaders, 卡尔·马克思, redaction ×××):
+			 * they go with a span but do not make one.
+			 */
+			if (cp == 0xB7 || cp == 0xD7)
+				dots++;
+			else
+				high++;
+			if (!(seen[b >> 3] & (1u << (b & 7)))) {
+				seen[b >> 3] |= (unsigned char)(1u << (b & 7));
+				distinct++;
+			}
 			last = j + m;
 		}
 		putch(&bytes, b);
@@ -399,7 +412,8 @@ gbk_latin1(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	}
 	/* The span ends with its last Latin-1 letter. */
 	bytes.len -= j - last;
-	if (high < 4)
+	/* Text read at the wrong width has varied bytes, not "······¥". */
+	if (high + dots < 4 || high < 2 || distinct < 3)
 		return 0;
 	if (decode_gbk_bytes(&gb2312) < 0) {
 		if (high >= 6) {
