@@ -8,7 +8,7 @@ mode=${1:-ensure}
 
 DEB_PKGS="build-essential pkg-config libutf8proc-dev libuchardet-dev \
 libxxhash-dev libjansson-dev libpcre2-dev liblmdb-dev libopencc-dev \
-mandoc clang libclang-rt-dev gawk parallel"
+mandoc clang libclang-rt-dev gawk parallel valgrind time"
 PC_MODULES="libutf8proc uchardet libxxhash jansson libpcre2-8 lmdb"
 
 missing() {
@@ -18,6 +18,9 @@ missing() {
 	command -v cc >/dev/null 2>&1 || return 0
 	command -v gawk >/dev/null 2>&1 || return 0
 	command -v parallel >/dev/null 2>&1 || return 0
+	# The memory figures (GNU time) and the memcheck runs of make check.
+	[ -x /usr/bin/time ] || return 0
+	command -v valgrind >/dev/null 2>&1 || return 0
 	# make check builds the fuzzers with clang's libFuzzer runtime.
 	printf 'int LLVMFuzzerTestOneInput(const char *d, long n)'\
 '{(void)d;(void)n;return 0;}\n' > "${TMPDIR:-/tmp}/sp-deps-$$.c"
@@ -43,7 +46,8 @@ fi
 
 cat >&2 <<MSG
 sp needs: a C11 compiler, make, pkg-config, mandoc, gawk, GNU parallel (for
-the tests of sharded runs), clang with libFuzzer, and the development
+the tests of sharded runs), GNU time and valgrind (for the memory tests),
+clang with libFuzzer, and the development
 files of utf8proc, uchardet, xxHash, jansson, PCRE2 and LMDB (OpenCC
 optional). Install them with your package manager, then run make again.
 MSG
