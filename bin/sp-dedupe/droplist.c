@@ -23,12 +23,15 @@ struct droplist {
 struct droplist *
 droplist_open(const char *path)
 {
-	struct droplist *l = sp_xmalloc(sizeof *l);
+	struct droplist *l;
+	FILE *f;
 
+	if ((f = fopen(path, "r")) == NULL)
+		sp_die(path, "%s", strerror(errno));
+	l = sp_xmalloc(sizeof *l);
 	memset(l, 0, sizeof *l);
 	l->path = path;
-	if ((l->f = fopen(path, "r")) == NULL)
-		sp_die(path, "%s", strerror(errno));
+	l->f = f;
 	return l;
 }
 

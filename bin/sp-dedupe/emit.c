@@ -2,6 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <xxhash.h>
+
 #include "emit.h"
 #include "keys.h"
 #include "lsh.h"
@@ -41,10 +43,17 @@ fp_line(struct emit *e, struct fp k, uint64_t pos)
 static void
 near_lines(struct emit *e, uint64_t pos)
 {
-	char hex[24], p[POS_TEXT_MAX + 1], sig[SIG_TEXT_LEN];
+	char hex[40], p[POS_TEXT_MAX + 1], sig[SIG_TEXT_LEN];
+	XXH128_hash_t h;
 	size_t pn;
 	int b;
 
+	/* Units of one signature: all but the first go, whatever else. */
+	sig_encode(e->d->sig, sig);
+	h = XXH3_128bits(sig, SIG_TEXT_LEN);
+	snprintf(hex, sizeof hex, "%c%016llx%016llx", KEYS_SAME,
+	    (unsigned long long)h.high64, (unsigned long long)h.low64);
+	key_line(e, hex, 33, pos);
 	for (b = 0; b < e->d->bands; b++) {
 		snprintf(hex, sizeof hex, "%016llx",
 		    (unsigned long long)lsh_key(e->d->band_keys[b]));
@@ -52,7 +61,6 @@ near_lines(struct emit *e, uint64_t pos)
 	}
 	p[0] = KEYS_SIG;
 	pn = pos_format(p + 1, pos) + 1;
-	sig_encode(e->d->sig, sig);
 	put(e, p, pn);
 	put(e, "\t", 1);
 	put(e, sig, SIG_TEXT_LEN);

@@ -4,8 +4,9 @@
  * For each unit it writes what a single run would judge it by, as lines
  * "KEY<TAB>POSITION" for sort(1) or a Hadoop shuffle: in exact and
  * normalized modes one line keyed by the 128-bit fingerprint (32 hex
- * digits); in near mode one line per LSH band keyed by the band key (16 hex
- * digits), then one "~POSITION<TAB>SIGNATURE" line.  A unit shorter than
+ * digits); in near mode a line keyed by "#" and a 128-bit digest of the
+ * signature, one line per LSH band keyed by the band key (16 hex digits),
+ * and one "~POSITION<TAB>SIGNATURE" line.  A unit shorter than
  * --min-chars has no keys (it is never a duplicate), nor in near mode a
  * unit over --max-unit (a single run passes it unjudged).  Each shard's
  * keys open with a header, KEYS_HEADER "<TAB>shard=N PARAMS", by which

@@ -26,8 +26,18 @@ struct join {
 	size_t nshard, capshard;
 	/* The key group being read. */
 	struct sp_buf key;
+	int kind;		/* its key's: KEYS_SAME, 'b' (band or fp) */
 	uint64_t *grp;
 	size_t ngrp, capgrp;
+	/*
+	 * Near: the units whose signature an earlier unit has too.  Such a
+	 * unit is always dropped (that earlier one, or what dropped it, is
+	 * like it in every band), and never kept, so it takes no part in
+	 * pairs: n copies of a page make no n^2/2 pairs.
+	 */
+	uint64_t *same;
+	size_t nsame, capsame;
+	int bands_begun;
 	/* Near mode. */
 	struct pair *pairs;
 	size_t npairs, cappairs;
@@ -112,11 +122,26 @@ add_pair(struct join *j, uint64_t a, uint64_t b)
 	j->pairs[j->npairs++].j = b;
 }
 
+static int
+in_sorted(const uint64_t *v, size_t n, uint64_t x)
+{
+	size_t lo = 0, hi = n, m;
+
+	while (lo < hi) {
+		m = lo + (hi - lo) / 2;
+		if (v[m] < x)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return lo < n && v[lo] == x;
+}
+
 /* The positions of one key, read: what they make. */
 static void
 end_group(struct join *j)
 {
-	size_t a, b;
+	size_t a, b, w;
 	char pa[POS_TEXT_MAX], msg[128];
 
 	if (j->ngrp == 0)
@@ -131,7 +156,16 @@ end_group(struct join *j)
 			    "twice?", pa);
 			bad_line(j, msg);
 		}
-	if (!j->near && j->repeats) {
+	if (j->kind == KEYS_SAME) {
+		for (a = 1; a < j->ngrp; a++) {
+			if (j->nsame == j->capsame) {
+				j->capsame = j->capsame ? j->capsame * 2 : 1024;
+				j->same = sp_xrealloc(j->same, j->capsame *
+				    sizeof *j->same);
+			}
+			j->same[j->nsame++] = j->grp[a];
+		}
+	} else if (!j->near && j->repeats) {
 		/* --drop-all: every copy goes, or none. */
 		if (j->ngrp >= (size_t)j->repeats)
 			for (a = 0; a < j->ngrp; a++)
@@ -140,8 +174,11 @@ end_group(struct join *j)
 		for (a = 1; a < j->ngrp; a++)
 			add_drop(j, j->grp[a]);
 	} else {
-		for (a = 0; a < j->ngrp; a++)
-			for (b = a + 1; b < j->ngrp; b++)
+		for (a = w = 0; a < j->ngrp; a++)
+			if (!in_sorted(j->same, j->nsame, j->grp[a]))
+				j->grp[w++] = j->grp[a];
+		for (a = 0; a < w; a++)
+			for (b = a + 1; b < w; b++)
 				add_pair(j, j->grp[a], j->grp[b]);
 	}
 	j->ngrp = 0;
@@ -248,6 +285,10 @@ begin_sigs(struct join *j)
 {
 	size_t k, w = 0;
 
+	if (!j->bands_begun) {
+		qsort(j->same, j->nsame, sizeof *j->same, cmp_u64);
+		j->bands_begun = 1;
+	}
 	unique_pairs(j);
 	j->candidates = j->npairs;
 	j->need = sp_xmalloc((2 * j->npairs + 1) * sizeof *j->need);
@@ -326,9 +367,25 @@ line(struct join *j, const char *s, size_t n)
 	}
 	if (j->in_sigs)
 		bad_line(j, "a key after the signatures: not sorted");
-	if (kn != (j->near ? 16u : 32u) || !is_hex(s, kn))
-		bad_line(j, j->near ? "not a band key (16 hex digits)" :
-		    "not a fingerprint (32 hex digits)");
+	if (kn > 0 && s[0] == KEYS_SAME) {
+		if (!j->near || kn != 33 || !is_hex(s + 1, 32))
+			bad_line(j, "not a signature digest (# and 32 hex "
+			    "digits)");
+		if (j->bands_begun)
+			bad_line(j, "a signature digest after the band keys: "
+			    "not sorted");
+		j->kind = KEYS_SAME;
+	} else {
+		if (kn != (j->near ? 16u : 32u) || !is_hex(s, kn))
+			bad_line(j, j->near ? "not a band key (16 hex "
+			    "digits)" : "not a fingerprint (32 hex digits)");
+		if (!j->bands_begun) {
+			/* The digests are all read. */
+			qsort(j->same, j->nsame, sizeof *j->same, cmp_u64);
+			j->bands_begun = 1;
+		}
+		j->kind = 'b';
+	}
 	if (pos_parse(v, vn, &pos) < 0)
 		bad_line(j, "not a position (SHARD:UNIT)");
 	if (j->ngrp == j->capgrp) {
@@ -342,7 +399,7 @@ line(struct join *j, const char *s, size_t n)
 static void
 sweep(struct join *j)
 {
-	size_t k, w = 0, lo, hi, m;
+	size_t k, w = 0, m;
 	long a, b;
 	const uint32_t *x, *y;
 	int same, p, kept;
@@ -374,23 +431,17 @@ sweep(struct join *j)
 		kept = 0;
 		for (m = k; m < j->npairs && j->pairs[m].j == j->pairs[k].j;
 		    m++) {
-			if (kept)
-				continue;
-			lo = 0;
-			hi = j->ndrop;
-			while (lo < hi) {
-				size_t mid = lo + (hi - lo) / 2;
-
-				if (j->drop[mid] < j->pairs[m].i)
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-			kept = !(lo < j->ndrop && j->drop[lo] == j->pairs[m].i);
+			if (!kept)
+				kept = !in_sorted(j->drop, j->ndrop,
+				    j->pairs[m].i);
 		}
 		if (kept)
 			add_drop(j, j->pairs[k].j);
 	}
+	/* With the copies of a signature, in order. */
+	for (k = 0; k < j->nsame; k++)
+		add_drop(j, j->same[k]);
+	qsort(j->drop, j->ndrop, sizeof *j->drop, cmp_u64);
 }
 
 int
@@ -429,6 +480,7 @@ join_run(int argc, char **argv, const char *expect)
 	sp_stat_add("key lines read", j.lines);
 	sp_stat_add("key groups", j.groups);
 	if (j.near) {
+		sp_stat_add("copies of an earlier signature", j.nsame);
 		sp_stat_add("candidate pairs", j.candidates);
 		sp_stat_add("pairs confirmed", j.confirmed);
 	}
@@ -443,5 +495,6 @@ join_run(int argc, char **argv, const char *expect)
 	free(j.have_sig);
 	free(j.drop);
 	free(j.shard);
+	free(j.same);
 	return sp_finish();
 }

@@ -19,6 +19,8 @@
 #define KEYS_HEADER	"!sp-dedupe-keys-1"
 /* Signature records' keys: this, then the position; after any hex key. */
 #define KEYS_SIG	'~'
+/* Signature digests' keys: this, then 32 hex digits; before any hex key. */
+#define KEYS_SAME	'#'
 
 #define SHARD_MAX	999999
 #define POS_TEXT_MAX	32

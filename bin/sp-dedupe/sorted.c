@@ -200,11 +200,14 @@ sift_down(struct sorted *s, size_t i)
 	}
 }
 
+/* The merge being opened: reachable when an error ends the program. */
+static struct sorted *opening;
+
 struct sorted *
 sorted_open(int argc, char **argv, size_t max_runs)
 {
 	static char *dash[] = { "-" };
-	struct sorted *s = sp_xmalloc(sizeof *s);
+	struct sorted *s = opening = sp_xmalloc(sizeof *s);
 	const char *display, *what;
 	struct stat st;
 	size_t i;
@@ -290,5 +293,7 @@ sorted_free(struct sorted *s)
 	sp_buf_free(&s->out);
 	free(s->run);
 	free(s->heap);
+	if (opening == s)
+		opening = NULL;
 	free(s);
 }

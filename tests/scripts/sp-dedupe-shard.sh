@@ -191,6 +191,19 @@ expect "join: --join with other options exits 2" [ $? -eq 2 ]
 same "-d --near=0.9 --shingle 3 --min-chars 100" "$t/fifth" "near 0.9, shingle 3, --min-chars"
 same "-d -n --drop-all" "$t/fifth" "-n --drop-all"
 
+# Copies of one page make no pairs: each copy of an earlier signature is
+# dropped as such, so 5,000 copies cost no 12.5 million pairs.
+gawk 'BEGIN { for (i = 0; i < 5000; i++) printf "%s同一篇讲话稿全文，各网站转载。\n\f\n", i % 2 ? "" : " " }' > "$t/copies"
+"$D" -d --near --emit-keys "$t/copies" | LC_ALL=C sort |
+    "$D" --join --stats > "$t/j" 2> "$t/jerr"
+expect "copies: all but the first dropped" [ "$(wc -l < "$t/j")" -eq 4999 ]
+expect "copies: no candidate pairs" grep -q "candidate pairs: 0$" "$t/jerr"
+expect "copies: counted as copies of a signature" \
+    grep -q "copies of an earlier signature: 4999$" "$t/jerr"
+"$D" -d --drop-positions "$t/j" "$t/copies" > "$t/dist"
+"$D" -d --near "$t/copies" > "$t/single"
+expect "copies: the same output as one run" cmp -s "$t/dist" "$t/single"
+
 # The man page's recipe: GNU parallel --pipe cuts the stream, {#} numbers
 # the blocks; the same cut again applies the positions.
 if [ $have_parallel = 1 ]; then
