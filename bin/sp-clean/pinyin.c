@@ -168,28 +168,42 @@ pinyin_annotation(const char *s, size_t n, size_t han)
 }
 
 /* The next '(' or '（' in s[i..n), or n. */
+/*
+ * Where the next '(' and the next '（' are, from some position on: each is
+ * found with memchr/memmem and looked for again only once passed, so a line
+ * is searched about once for each.
+ */
+struct parens {
+	size_t ascii, full;	/* where they are, or n: none */
+	int known;
+};
+
 static size_t
-next_paren(const char *s, size_t n, size_t i)
+next_paren(const char *s, size_t n, size_t i, struct parens *c)
 {
-	for (; i < n; i++) {
-		if (s[i] == '(')
-			return i;
-		if ((unsigned char)s[i] == 0xEF && i + 2 < n &&
-		    (unsigned char)s[i + 1] == 0xBC &&
-		    (unsigned char)s[i + 2] == 0x88)
-			return i;
+	const char *p;
+
+	if (!c->known || c->ascii < i) {
+		p = memchr(s + i, '(', n - i);
+		c->ascii = p ? (size_t)(p - s) : n;
 	}
-	return n;
+	if (!c->known || c->full < i) {
+		p = memmem(s + i, n - i, "\xef\xbc\x88", 3);
+		c->full = p ? (size_t)(p - s) : n;
+	}
+	c->known = 1;
+	return c->ascii < c->full ? c->ascii : c->full;
 }
 
 void
 pinyin_clean(const char *s, size_t n, struct sp_buf *out, size_t *dropped)
 {
 	size_t i = 0, start = 0, p, j, k, used, han;
+	struct parens cache = { 0, 0, 0 };	/* i only grows */
 
 	if (sp_buf_reserve(out, n) < 0)
 		sp_oom();
-	while ((p = next_paren(s, n, i)) < n) {
+	while ((p = next_paren(s, n, i, &cache)) < n) {
 		/* The Han characters right before it. */
 		for (han = 0, j = p; j > start && han < 64; j -= k) {
 			if (!sp_is_han(cp_before(s, j, &k)))
