@@ -8,7 +8,8 @@
  *   - exact: the unit with one byte more is not;
  *   - a unit too long to hold, fingerprinted in pieces, matches the same
  *     unit judged whole, and --min-chars counts it the same: cut anywhere
- *     in exact mode; in normalized mode before ASCII or Han, for a cut
+ *     in exact mode (at character boundaries for --min-chars, as the
+ *     reader cuts); in normalized mode before ASCII or Han, for a cut
  *     between a character and a combining mark after it folds otherwise
  *     (a known limit: equal units are cut alike, and Chinese text has no
  *     combining marks).
@@ -73,26 +74,36 @@ variant(const char *s, size_t n, int fold_digits, struct sp_buf *out)
 	}
 }
 
-/* s in pieces: cut anywhere (exact) or at character boundaries. */
+enum cut { ANYWHERE, BOUNDARY, STARTER };
+
+/*
+ * s in pieces, cut anywhere, at character boundaries (as the reader cuts
+ * a unit over --max-unit), or only before ASCII or Han.
+ */
 static void
-pieces(struct dedupe *d, const char *s, size_t n, int anywhere,
+pieces(struct dedupe *d, const char *s, size_t n, enum cut how,
     struct verdict *v)
 {
 	struct piecewise p = { NULL, 0 };
 	size_t i = 0, k, m;
+	int anywhere = how == ANYWHERE;
 
 	dedupe_start(d, &p);
 	while (i < n) {
 		k = (anywhere ? 1 : 4) + rnd() % 64;
 		if (k > n - i)
 			k = n - i;
+		/* A cap of 4 bytes or more holds a character. */
+		if (how == BOUNDARY && i + k < n &&
+		    (m = sp_utf8_boundary(s + i, k)) > 0)
+			k = m;
 		/*
 		 * Normalized: folding is the same in pieces only where no
 		 * character can join the one before it (NFKC composition, a
 		 * combining mark going with removed punctuation): cut before
 		 * ASCII or a Han character.
 		 */
-		for (m = i + k; !anywhere && m < n; m++) {
+		for (m = i + k; how == STARTER && m < n; m++) {
 			if ((unsigned char)s[m] < 0x80 ||
 			    ((unsigned char)s[m] >= 0xE4 &&
 			    (unsigned char)s[m] <= 0xE9 &&
@@ -164,7 +175,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				fail("the folded form is not a duplicate",
 				    b.data, b.len);
 		}
-		pieces(&d, s, n, mode == MODE_EXACT, &v);
+		pieces(&d, s, n, mode == MODE_EXACT ? ANYWHERE : STARTER, &v);
 		if (v.reason != (mode == MODE_EXACT ? DUP_EXACT :
 		    DUP_NORMALIZED))
 			fail("in pieces, not the unit read whole", s, n);
@@ -177,7 +188,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		{
 			int whole_short = v.reason == KEPT_SHORT;
 
-			pieces(&w, s, n, mode == MODE_EXACT, &v);
+			pieces(&w, s, n, mode == MODE_EXACT ? BOUNDARY :
+			    STARTER, &v);
 			if ((v.reason == KEPT_SHORT) != whole_short)
 				fail("--min-chars counts pieces otherwise",
 				    s, n);
