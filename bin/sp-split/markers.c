@@ -212,7 +212,7 @@ markers_add_pattern(const char *source)
 	    PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF, &err, &off, NULL);
 	if (p->code == NULL) {
 		pcre2_get_error_message(err, msg, sizeof msg);
-		sp_usage_error("--marker '%s': %s at offset %zu", source,
+		sp_usage_error("--marker '%.200s': %s at offset %zu", source,
 		    (char *)msg, (size_t)off);
 	}
 	(void)pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
@@ -245,7 +245,7 @@ marker_line(const char *s, size_t n, const char *file, uint64_t line)
 		if (rc != PCRE2_ERROR_NOMATCH && !p->warned) {
 			p->warned = 1;
 			pcre2_get_error_message(rc, msg, sizeof msg);
-			sp_warn(file, "line %llu: --marker '%s': %s: taken as "
+			sp_warn(file, "line %llu: --marker '%.200s': %s: taken as "
 			    "no marker (warned once)", (unsigned long long)line,
 			    p->source, (char *)msg);
 		}
