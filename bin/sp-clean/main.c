@@ -32,6 +32,9 @@
 #include "stream.h"
 #include "text.h"
 
+/* The largest --rules file read (its patterns are compiled whole). */
+#define RULES_MAX (16 << 20)
+
 enum step {
 	S_DECODE, S_HTML, S_UNICODE, S_SPACES, S_PINYIN, S_MOJIBAKE, S_PUNCT,
 	S_BOILERPLATE, S_HARDWRAP, S_SCRIPT, NSTEPS
@@ -469,6 +472,11 @@ load_rules(const char *path)
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		sp_die(path, "%s", strerror(errno));
 	for (;;) {
+		/* A vocabulary, not a corpus: --rules /dev/zero must not eat
+		 * all memory. */
+		if (len > RULES_MAX)
+			sp_die(path, "a rules file larger than %d MB", RULES_MAX
+			    >> 20);
 		if (len + 4096 > cap)
 			text = sp_xrealloc(text, cap = cap * 2 + 8192);
 		if ((r = read(fd, text + len, cap - len)) < 0) {

@@ -8,6 +8,7 @@
 
 #include "linefeat.h"
 #include "rules.h"
+#include "tool.h"
 #include "utf8.h"
 
 /* PCRE2 limits: generous for real patterns, fatal to runaway ones. */
@@ -517,6 +518,14 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 		rc = pcre2_match(rule->re, (PCRE2_SPTR)line, n, 0, 0, r->md,
 		    r->mctx);
 		/* No match, or a limit hit: either way the rule says nothing. */
+		if (rc < 0 && rc != PCRE2_ERROR_NOMATCH && !rule->warned) {
+			PCRE2_UCHAR msg[128];
+
+			rule->warned = 1;
+			pcre2_get_error_message(rc, msg, sizeof msg);
+			sp_warn(NULL, "rule 're %.200s': %s: taken as no "
+			    "match (warned once)", rule->text, (char *)msg);
+		}
 		if (rc >= 0) {
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);
 

@@ -7,7 +7,8 @@
  * buckets by their first character, so each position of the line is
  * compared only with the few patterns that start with its character.
  * PCRE2 patterns run with match, depth and heap limits, so a careless
- * pattern in a user's file cannot hang the tool on a hostile line.
+ * pattern in a user's file cannot hang the tool on a hostile line; a
+ * pattern that hits one is reported once, on stderr, and taken as no match.
  */
 #ifndef SP_CLEAN_RULES_H
 #define SP_CLEAN_RULES_H
@@ -30,6 +31,7 @@ struct rule {
 	pcre2_code *re;		/* RULE_RE */
 	int next;		/* next rule of its bucket, or -1 */
 	unsigned stamp;		/* the line it last counted in */
+	int warned;		/* RULE_RE: its hitting a limit was reported */
 };
 
 struct rules {
