@@ -158,7 +158,7 @@ fuzz: $(B)/.deps-ok
 
 bench: $(B)/.deps-ok
 	@$(MAKE) --no-print-directory all
-	@sh bench/run $(B)
+	@SP_ONLY=$(ONLY) sh bench/run $(B)
 
 demo: $(B)/.deps-ok
 	@$(MAKE) --no-print-directory all

@@ -1,9 +1,23 @@
 # bench/sp-clean.sh, sourced by bench/run: the default chain on UTF-8
 # Chinese text against iconv -f UTF-8 -t UTF-8 on the same input (issue 3:
-# at least as fast, floor 1.00).  The corpus is one document without form
-# feeds, so it is cleaned in --max-unit pieces; the warning is discarded.
+# at least as fast, floor 1.00).  Two framings of the same pages: one
+# document without form feeds (cleaned in --max-unit pieces; the warning is
+# discarded), and the pages as a stream of documents, as a day's scrape
+# arrives.
 corpus "$WORK/corpus.txt"
+if [ ! -s "$WORK/pages.txt" ]; then
+	: > "$WORK/pages.tmp"
+	while [ "$(wc -c < "$WORK/pages.tmp")" -lt $((SIZE_MB * 1048576)) ]; do
+		for p in tests/data/corpus/*.txt; do
+			cat "$p"
+			printf '\n\f\n'
+		done >> "$WORK/pages.tmp"
+	done
+	mv "$WORK/pages.tmp" "$WORK/pages.txt"
+fi
 compare "sp-clean (default chain)" "$WORK/corpus.txt" 1.00 \
     "sp-clean 2>/dev/null" "iconv -f UTF-8 -t UTF-8"
+compare "sp-clean (a stream of pages)" "$WORK/pages.txt" 1.00 \
+    "sp-clean" "iconv -f UTF-8 -t UTF-8"
 compare "sp-clean --only decode" "$WORK/corpus.txt" 1.00 \
     "sp-clean --only decode 2>/dev/null" "iconv -f UTF-8 -t UTF-8"
