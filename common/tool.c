@@ -42,6 +42,12 @@ sp_tool_init(const char *name, const char *usage)
 	sp_opts.field = "text";
 	sp_opts.max_unit = SP_DEFAULT_MAX_UNIT;
 	signal(SIGPIPE, SIG_IGN);
+	/*
+	 * Past the file size limit (ulimit -f) a write fails with EFBIG,
+	 * reported like a full disk, and sp-split -o removes its files;
+	 * the signal would kill the program and leave them half written.
+	 */
+	signal(SIGXFSZ, SIG_IGN);
 	if (sp_out_init(&stdout_buf, STDOUT_FILENO, 0) < 0)
 		sp_oom();
 }

@@ -46,7 +46,8 @@ enum {
 /*
  * Sets the program name, the usage text (printed by -h and, shortened, on
  * usage errors) and the default options; ignores SIGPIPE so that a closed
- * pipe is seen as EPIPE and ends the program quietly.
+ * pipe is seen as EPIPE and ends the program quietly, and SIGXFSZ so that
+ * a file over the size limit is a write error (EFBIG), not a kill.
  */
 void sp_tool_init(const char *name, const char *usage);
 /*
