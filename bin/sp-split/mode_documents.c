@@ -10,6 +10,7 @@
  * own file, csplit-style, and every file of a run that fails is removed.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,8 +81,9 @@ open_file(void)
 {
 	static int registered;
 	unsigned long long limit = 1;
+	sigset_t all, old;
 	size_t len;
-	int k;
+	int k, fd, err;
 
 	for (k = 0; k < split_opts.digits; k++)
 		limit *= 10;
@@ -100,9 +102,25 @@ open_file(void)
 	snprintf(cur.path, len, "%s%0*llu.txt", split_opts.prefix,
 	    split_opts.digits, (unsigned long long)cur.number);
 	made = sp_xrealloc(made, (nmade + 1) * sizeof *made);
-	made[nmade++] = cur.path;
-	if ((cur.fp = fopen(cur.path, "w")) == NULL)
-		sp_die(cur.path, "%s", strerror(errno));
+	/*
+	 * The signal handler reads the list: it must hold every file made,
+	 * and only those, at every moment.  Not through a symbolic link:
+	 * one planted where the files go (a shared /tmp) would have the run
+	 * overwrite the file it names.
+	 */
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &old);
+	fd = open(cur.path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
+	    O_CLOEXEC, 0666);
+	err = errno;
+	if (fd >= 0)
+		made[nmade++] = cur.path;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (fd < 0)
+		sp_die(cur.path, "%s", err == ELOOP ? "a symbolic link: not "
+		    "written through" : strerror(err));
+	if ((cur.fp = fdopen(fd, "w")) == NULL)
+		sp_oom();
 }
 
 static void
