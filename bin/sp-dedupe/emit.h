@@ -26,7 +26,9 @@ struct emit {
 	uint64_t units, keyed, lines;
 };
 
-/* The sp_each_unit() callbacks; ctx is a struct emit. */
+/* Writes the keys of the operands argv[0..argc) ("-" when none). */
+void emit_files(struct emit *e, int argc, char **argv, enum sp_framing unit);
+/* The sp_each_unit() callbacks emit_files() uses; ctx is a struct emit. */
 int emit_unit(const struct sp_input_unit *in, void *ctx);
 void emit_header(const char *file, int index, void *ctx);
 void emit_free(struct emit *e);

@@ -71,6 +71,14 @@ cmp_u64(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* qsort(3) of n positions; none may come with a NULL array. */
+static void
+sort_u64(uint64_t *v, size_t n)
+{
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_u64);
+}
+
 static int
 cmp_pair(const void *a, const void *b)
 {
@@ -147,7 +155,7 @@ end_group(struct join *j)
 	if (j->ngrp == 0)
 		return;
 	j->groups++;
-	qsort(j->grp, j->ngrp, sizeof *j->grp, cmp_u64);
+	sort_u64(j->grp, j->ngrp);
 	for (a = 1; a < j->ngrp; a++)
 		if (j->grp[a] == j->grp[a - 1]) {
 			pos_format(pa, j->grp[a]);
@@ -254,7 +262,7 @@ check_shards(struct join *j)
 {
 	size_t i;
 
-	qsort(j->shard, j->nshard, sizeof *j->shard, cmp_u64);
+	sort_u64(j->shard, j->nshard);
 	for (i = 1; i < j->nshard; i++)
 		if (j->shard[i] == j->shard[i - 1])
 			sp_die(NULL, "two shards numbered %llu: give each "
@@ -286,7 +294,7 @@ begin_sigs(struct join *j)
 	size_t k, w = 0;
 
 	if (!j->bands_begun) {
-		qsort(j->same, j->nsame, sizeof *j->same, cmp_u64);
+		sort_u64(j->same, j->nsame);
 		j->bands_begun = 1;
 	}
 	unique_pairs(j);
@@ -296,7 +304,7 @@ begin_sigs(struct join *j)
 		j->need[2 * k] = j->pairs[k].i;
 		j->need[2 * k + 1] = j->pairs[k].j;
 	}
-	qsort(j->need, 2 * j->npairs, sizeof *j->need, cmp_u64);
+	sort_u64(j->need, 2 * j->npairs);
 	for (k = 0; k < 2 * j->npairs; k++)
 		if (w == 0 || j->need[k] != j->need[w - 1])
 			j->need[w++] = j->need[k];
@@ -343,7 +351,7 @@ line(struct join *j, const char *s, size_t n)
 	kn = (size_t)(tab - s);
 	v = tab + 1;
 	vn = n - kn - 1;
-	if (kn != j->key.len || memcmp(s, j->key.data, kn) != 0) {
+	if (kn != j->key.len || (kn > 0 && memcmp(s, j->key.data, kn) != 0)) {
 		end_group(j);
 		sp_buf_clear(&j->key);
 		if (sp_buf_append(&j->key, s, kn) < 0 ||
@@ -381,7 +389,7 @@ line(struct join *j, const char *s, size_t n)
 			    "digits)" : "not a fingerprint (32 hex digits)");
 		if (!j->bands_begun) {
 			/* The digests are all read. */
-			qsort(j->same, j->nsame, sizeof *j->same, cmp_u64);
+			sort_u64(j->same, j->nsame);
 			j->bands_begun = 1;
 		}
 		j->kind = 'b';
@@ -441,7 +449,7 @@ sweep(struct join *j)
 	/* With the copies of a signature, in order. */
 	for (k = 0; k < j->nsame; k++)
 		add_drop(j, j->same[k]);
-	qsort(j->drop, j->ndrop, sizeof *j->drop, cmp_u64);
+	sort_u64(j->drop, j->ndrop);
 }
 
 int
@@ -469,7 +477,7 @@ join_run(int argc, char **argv, const char *expect)
 	if (j.near)
 		sweep(&j);
 	else
-		qsort(j.drop, j.ndrop, sizeof *j.drop, cmp_u64);
+		sort_u64(j.drop, j.ndrop);
 	for (k = 0; k < j.ndrop; k++) {
 		n = pos_format(pa, j.drop[k]);
 		pa[n++] = '\n';

@@ -716,7 +716,7 @@ main(int argc, char **argv)
 		e.d = &dd;
 		e.shard_base = shard_base;
 		e.params = params;
-		sp_each_unit(argc, argv, unit, emit_unit, emit_header, &e);
+		emit_files(&e, argc, argv, unit);
 		sp_stat_add("units read", e.units);
 		sp_stat_add("units with keys", e.keyed);
 		sp_stat_add("key lines written", e.lines);
