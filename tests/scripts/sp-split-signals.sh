@@ -43,9 +43,10 @@ for sn in INT:2 TERM:15 HUP:1; do
 	done
 	expect "SIG$sig: files were being made" [ "$(files)" -ge 500 ]
 	kill -$sig $pid
+	# Closed before the wait: were the signal missed, EOF ends the run.
+	exec 3>&-
 	wait $pid 2> /dev/null
 	st=$?
-	exec 3>&-
 	expect "SIG$sig: the run ends by the signal (status $st)" \
 	    [ $st -eq $((128 + num)) ]
 	expect "SIG$sig: no file left" [ "$(files)" -eq 0 ]
@@ -69,7 +70,7 @@ for delay in 0.05 0.15 0.4 0.8; do
 		    [ "$n" -eq 800 ]
 	else
 		expect "kill after ${delay}s: status $st, $n files left" \
-		    [ $st -eq 143 ] && [ "$n" -eq 0 ]
+		    [ "$st $n" = "143 0" ]
 	fi
 	rm -f "$t"/out/*
 done
@@ -92,8 +93,8 @@ expect "symlink: exit 2 (status $st)" [ $st -eq 2 ]
 expect "symlink: said so" grep -q \
     "^sp-split: $t/out/p03.txt: a symbolic link: not written through$" "$t/err"
 expect "symlink: its target unchanged" [ "$(cat "$t/victim")" = keep ]
-expect "symlink: the link stays, the run's files go" \
-    [ -L "$t/out/p03.txt" ] && [ "$(files)" -eq 0 ]
+expect "symlink: the link stays" [ -L "$t/out/p03.txt" ]
+expect "symlink: the run's files go" [ "$(files)" -eq 0 ]
 rm -f "$t/out/p03.txt"
 
 # Titles never make file names: a title of ../ and / goes in the text.
