@@ -90,7 +90,7 @@ if [ $? -eq 0 ]; then ok; else bad "--jsonl records: the last record's number"; 
 # two passes: cut the stream at document ends into parts, count each
 # part's documents, then split every part from its start number.
 parallel --will-cite --pipe --recend "$FF" --block 4k "cat > $t/part.{#}" \
-    < "$t/in"
+    < "$t/in" 2> /dev/null
 nparts=$(ls "$t"/part.* | wc -l)
 if [ "$nparts" -ge 4 ]; then ok; else bad "-d: only $nparts parts"; fi
 start=1
@@ -135,7 +135,7 @@ sp-split --jsonl < "$t/in" > "$t/many"
 same "--jsonl: empty documents take no number" "$t/one" "$t/many"
 rm -f "$t"/part.*
 parallel --will-cite --pipe --recend "$FF" --block 3k "cat > $t/part.{#}" \
-    < "$t/in.empty"
+    < "$t/in.empty" 2> /dev/null
 start=1
 for k in $(seq "$(ls "$t"/part.* | wc -l)"); do
 	echo "$k $start"
