@@ -41,6 +41,47 @@ utf16_by_nuls(const unsigned char *s, size_t n)
 	return NULL;
 }
 
+/* A UTF-16 code unit that Chinese text is made of. */
+static int
+text_unit(unsigned u, int *han)
+{
+	*han = u >= 0x4E00 && u <= 0x9FFF;
+	return *han || u == '\t' || u == '\n' || u == '\r' ||
+	    (u >= 0x20 && u < 0x7F) || (u >= 0x2000 && u <= 0x206F) ||
+	    (u >= 0x3000 && u <= 0x303F) || (u >= 0xFF00 && u <= 0xFFEF);
+}
+
+/*
+ * UTF-16 without a mark and with few NULs: Chinese text, whose code units
+ * are nearly all Han characters and CJK punctuation, and a third of them
+ * at least Han.  Asked only of text that is not UTF-8: ASCII read as
+ * UTF-16 looks Han too.  GB18030 and Big5 bytes pair into units above
+ * U+A000, which are not text here.
+ */
+static const char *
+utf16_by_text(const unsigned char *s, size_t n)
+{
+	size_t i, units, le = 0, be = 0, le_han = 0, be_han = 0;
+	int han;
+
+	if (n > BINARY_WINDOW)
+		n = BINARY_WINDOW;
+	units = n / 2;
+	if (units < 8)
+		return NULL;
+	for (i = 0; i + 1 < n; i += 2) {
+		le += text_unit(s[i] | (unsigned)s[i + 1] << 8, &han);
+		le_han += han;
+		be += text_unit((unsigned)s[i] << 8 | s[i + 1], &han);
+		be_han += han;
+	}
+	if (le * 100 >= units * 95 && le_han * 3 >= units)
+		return "UTF-16LE";
+	if (be * 100 >= units * 95 && be_han * 3 >= units)
+		return "UTF-16BE";
+	return NULL;
+}
+
 /*
  * UTF-8 with a few bad bytes is UTF-8 (they become U+FFFD), not a legacy
  * encoding: many valid multi-byte characters for each invalid sequence.
@@ -172,6 +213,12 @@ sp_enc_detect(const unsigned char *s, size_t n, int at_eof,
 	}
 	if (mostly_utf8(s, at_eof ? n : sp_utf8_boundary((const char *)s, n))) {
 		set_name(g, "UTF-8");
+		return;
+	}
+	if ((u16 = utf16_by_text(s, n)) != NULL) {
+		set_name(g, u16);
+		g->utf16 = 1;
+		g->binary = 0;
 		return;
 	}
 	set_name(g, "GB18030");

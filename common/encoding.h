@@ -3,7 +3,8 @@
  *
  * Detection looks at the head of a file: a byte order mark decides; text
  * that is valid UTF-8 is UTF-8; UTF-16 without a mark shows itself by its
- * NUL bytes; anything else is asked of uchardet.  Conversion runs iconv in
+ * NUL bytes or, Chinese text with few of them, by code units nearly all
+ * Han characters and CJK punctuation; anything else is asked of uchardet.  Conversion runs iconv in
  * pieces, so a stream of any size is converted in bounded memory; each
  * invalid sequence becomes U+FFFD and is counted with its byte offset.
  *

@@ -100,6 +100,12 @@ for c in $cases; do
 				expect "sp-clean < $c: valid UTF-8 out" \
 				    is_utf8 "$t/out"
 			fi
+			case $c in
+			utf16*)
+				expect "sp-clean < $c: decoded without a mark" \
+				    grep -q '^同志们：$' "$t/out"
+				;;
+			esac
 			run "$c" sp-clean -a
 			expect "sp-clean -a < $c: valid UTF-8 out" is_utf8 "$t/out"
 			case $c in
