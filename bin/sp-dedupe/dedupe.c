@@ -502,6 +502,21 @@ dedupe_keys_fp(struct dedupe *d, struct piecewise *p, struct fp *k)
 	return 1;
 }
 
+int
+dedupe_in_store(struct dedupe *d, struct fp k)
+{
+	struct search q = { d, -1, POS_NONE };
+	int b;
+
+	if (d->store == NULL)
+		return 0;
+	if (d->o.mode != MODE_NEAR)
+		return store_has(d->store, STORE_FP, k);
+	for (b = 0; b < d->bands; b++)
+		store_each_sig(d->store, d->band_keys[b], try_store, &q);
+	return q.sim >= d->o.threshold;
+}
+
 void
 dedupe_piecewise_free(struct piecewise *p)
 {

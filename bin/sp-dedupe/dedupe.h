@@ -118,6 +118,11 @@ void dedupe_piecewise_free(struct piecewise *p);
  */
 int dedupe_keys(struct dedupe *d, const char *s, size_t n, struct fp *k);
 int dedupe_keys_fp(struct dedupe *d, struct piecewise *p, struct fp *k);
+/*
+ * After dedupe_keys(): whether the store holds the unit (its fingerprint,
+ * or in near mode a signature like it), as a single run would find it.
+ */
+int dedupe_in_store(struct dedupe *d, struct fp k);
 
 /* Bytes held for what is remembered. */
 size_t dedupe_bytes(const struct dedupe *d);

@@ -101,6 +101,11 @@ emit_unit(const struct sp_input_unit *in, void *ctx)
 		near_lines(e, pos);
 	else
 		fp_line(e, k, pos);
+	if (dedupe_in_store(e->d, k)) {
+		/* Dropped, and never kept: like nothing a later unit is. */
+		key_line(e, KEYS_STORED, sizeof KEYS_STORED - 1, pos);
+		e->stored++;
+	}
 	sp_write(e->out.data, e->out.len);
 	return 0;
 }

@@ -6,7 +6,8 @@
  * normalized modes one line keyed by the 128-bit fingerprint (32 hex
  * digits); in near mode a line keyed by "#" and a 128-bit digest of the
  * signature, one line per LSH band keyed by the band key (16 hex digits),
- * and one "~POSITION<TAB>SIGNATURE" line.  A unit shorter than
+ * and one "~POSITION<TAB>SIGNATURE" line.  With a store, a unit it holds
+ * also has a line keyed KEYS_STORED.  A unit shorter than
  * --min-chars has no keys (it is never a duplicate), nor in near mode a
  * unit over --max-unit (a single run passes it unjudged).  Each shard's
  * keys open with a header, KEYS_HEADER "<TAB>shard=N PARAMS", by which
@@ -23,7 +24,7 @@ struct emit {
 	const char *params;	/* the run's parameters, for the header */
 	struct piecewise big;	/* a unit over --max-unit, exact modes */
 	struct sp_buf out;
-	uint64_t units, keyed, lines;
+	uint64_t units, keyed, lines, stored;
 };
 
 /* Writes the keys of the operands argv[0..argc) ("-" when none). */

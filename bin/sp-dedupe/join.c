@@ -38,6 +38,7 @@ struct join {
 	uint64_t *same;
 	size_t nsame, capsame;
 	int bands_begun;
+	int stored;		/* the group is of units the store holds */
 	/* Near mode. */
 	struct pair *pairs;
 	size_t npairs, cappairs;
@@ -145,6 +146,22 @@ in_sorted(const uint64_t *v, size_t n, uint64_t x)
 	return lo < n && v[lo] == x;
 }
 
+/* The digests and stored units are all read: sorted, each once. */
+static void
+begin_bands(struct join *j)
+{
+	size_t r, w = 0;
+
+	if (j->bands_begun)
+		return;
+	sort_u64(j->same, j->nsame);
+	for (r = 0; r < j->nsame; r++)
+		if (w == 0 || j->same[r] != j->same[w - 1])
+			j->same[w++] = j->same[r];
+	j->nsame = w;
+	j->bands_begun = 1;
+}
+
 /* The positions of one key, read: what they make. */
 static void
 end_group(struct join *j)
@@ -165,7 +182,7 @@ end_group(struct join *j)
 			bad_line(j, msg);
 		}
 	if (j->kind == KEYS_SAME) {
-		for (a = 1; a < j->ngrp; a++) {
+		for (a = j->stored ? 0 : 1; a < j->ngrp; a++) {
 			if (j->nsame == j->capsame) {
 				j->capsame = j->capsame ? j->capsame * 2 : 1024;
 				j->same = sp_xrealloc(j->same, j->capsame *
@@ -178,18 +195,20 @@ end_group(struct join *j)
 		if (j->ngrp >= (size_t)j->repeats)
 			for (a = 0; a < j->ngrp; a++)
 				add_drop(j, j->grp[a]);
-	} else if (!j->near) {
-		for (a = 1; a < j->ngrp; a++)
-			add_drop(j, j->grp[a]);
 	} else {
+		/* What the store holds goes anyway, and is never kept. */
 		for (a = w = 0; a < j->ngrp; a++)
 			if (!in_sorted(j->same, j->nsame, j->grp[a]))
 				j->grp[w++] = j->grp[a];
-		for (a = 0; a < w; a++)
+		if (!j->near)
+			for (a = 1; a < w; a++)
+				add_drop(j, j->grp[a]);
+		for (a = 0; j->near && a < w; a++)
 			for (b = a + 1; b < w; b++)
 				add_pair(j, j->grp[a], j->grp[b]);
 	}
 	j->ngrp = 0;
+	j->stored = 0;
 }
 
 static int
@@ -293,10 +312,7 @@ begin_sigs(struct join *j)
 {
 	size_t k, w = 0;
 
-	if (!j->bands_begun) {
-		sort_u64(j->same, j->nsame);
-		j->bands_begun = 1;
-	}
+	begin_bands(j);
 	unique_pairs(j);
 	j->candidates = j->npairs;
 	j->need = sp_xmalloc((2 * j->npairs + 1) * sizeof *j->need);
@@ -375,7 +391,14 @@ line(struct join *j, const char *s, size_t n)
 	}
 	if (j->in_sigs)
 		bad_line(j, "a key after the signatures: not sorted");
-	if (kn > 0 && s[0] == KEYS_SAME) {
+	if (kn == sizeof KEYS_STORED - 1 && memcmp(s, KEYS_STORED, kn) == 0) {
+		/* As a copy of a signature: always dropped, never kept. */
+		if (j->bands_begun)
+			bad_line(j, "a stored unit after the band keys: not "
+			    "sorted");
+		j->kind = KEYS_SAME;
+		j->stored = 1;
+	} else if (kn > 0 && s[0] == KEYS_SAME) {
 		if (!j->near || kn != 33 || !is_hex(s + 1, 32))
 			bad_line(j, "not a signature digest (# and 32 hex "
 			    "digits)");
@@ -387,11 +410,7 @@ line(struct join *j, const char *s, size_t n)
 		if (kn != (j->near ? 16u : 32u) || !is_hex(s, kn))
 			bad_line(j, j->near ? "not a band key (16 hex "
 			    "digits)" : "not a fingerprint (32 hex digits)");
-		if (!j->bands_begun) {
-			/* The digests are all read. */
-			sort_u64(j->same, j->nsame);
-			j->bands_begun = 1;
-		}
+		begin_bands(j);
 		j->kind = 'b';
 	}
 	if (pos_parse(v, vn, &pos) < 0)
@@ -476,8 +495,12 @@ join_run(int argc, char **argv, const char *expect)
 		    "given say \"%s\"", j.params.data, expect);
 	if (j.near)
 		sweep(&j);
-	else
+	else {
+		begin_bands(&j);
+		for (k = 0; k < j.nsame; k++)
+			add_drop(&j, j.same[k]);
 		sort_u64(j.drop, j.ndrop);
+	}
 	for (k = 0; k < j.ndrop; k++) {
 		n = pos_format(pa, j.drop[k]);
 		pa[n++] = '\n';
@@ -488,7 +511,7 @@ join_run(int argc, char **argv, const char *expect)
 	sp_stat_add("key lines read", j.lines);
 	sp_stat_add("key groups", j.groups);
 	if (j.near) {
-		sp_stat_add("copies of an earlier signature", j.nsame);
+		sp_stat_add("copies of an earlier signature or stored", j.nsame);
 		sp_stat_add("candidate pairs", j.candidates);
 		sp_stat_add("pairs confirmed", j.confirmed);
 	}

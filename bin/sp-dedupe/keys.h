@@ -21,6 +21,8 @@
 #define KEYS_SIG	'~'
 /* Signature digests' keys: this, then 32 hex digits; before any hex key. */
 #define KEYS_SAME	'#'
+/* The key of units the --store holds; after the digests, before hex. */
+#define KEYS_STORED	"*stored"
 
 #define SHARD_MAX	999999
 #define POS_TEXT_MAX	32

@@ -30,7 +30,8 @@ static const char usage_text[] =
 "                 [--store-readonly] [--duplicates] [--report FILE]\n"
 "                 [--max-unit SIZE] [--stats] [--progress] [file ...]\n"
 "       sp-dedupe --store DIR --store-info\n"
-"       sp-dedupe --emit-keys [--shard N] [mode and unit options] [file ...]\n"
+"       sp-dedupe --emit-keys [--shard N] [--store DIR --store-readonly]\n"
+"                 [mode and unit options] [file ...]\n"
 "       sp-dedupe --join [mode and unit options] [keys ...]\n"
 "       sp-dedupe --drop-positions FILE [--shard N] [--duplicates]\n"
 "                 [unit options] [file ...]\n"
@@ -650,7 +651,10 @@ main(int argc, char **argv)
 	if (shard_given && step != EMIT && step != APPLY)
 		sp_usage_error("--shard works with --emit-keys and "
 		    "--drop-positions");
-	if (step != RUN && (store_dir || report_name))
+	if (step == EMIT && store_dir && !readonly)
+		sp_usage_error("--emit-keys reads a store only: give "
+		    "--store-readonly (record the survivors afterwards)");
+	if (step != RUN && ((store_dir && step != EMIT) || report_name))
 		sp_usage_error("%s cannot be used with %s", store_dir ?
 		    "--store" : "--report", step == EMIT ? "--emit-keys" :
 		    step == JOIN ? "--join" : "--drop-positions");
@@ -711,7 +715,14 @@ main(int argc, char **argv)
 		struct emit e;
 
 		dedupe_init(&dd, &o, NULL);
+		if (store_dir) {
+			describe(params, sizeof params, &o);
+			store = store_open(store_dir, 1, nowait, params);
+			dd.store = store;
+		}
 		key_params(params, sizeof params, &o);
+		if (store_dir && strlen(params) + 12 < sizeof params)
+			strcat(params, " store=yes");
 		memset(&e, 0, sizeof e);
 		e.d = &dd;
 		e.shard_base = shard_base;
@@ -720,7 +731,11 @@ main(int argc, char **argv)
 		sp_stat_add("units read", e.units);
 		sp_stat_add("units with keys", e.keyed);
 		sp_stat_add("key lines written", e.lines);
+		if (store)
+			sp_stat_add("units the store holds", e.stored);
 		status = sp_finish();
+		if (store)
+			store_close(store);
 		emit_free(&e);
 		dedupe_free(&dd);
 		return status;

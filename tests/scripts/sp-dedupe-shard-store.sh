@@ -149,6 +149,65 @@ wait $r
 wait $w 2> /dev/null
 expect "the run holding the store committed" [ "$(info "$t/M" fingerprints)" = 100005 ]
 
+differ() { ! cmp -s "$1" "$2"; }
+
+# A store read by --emit-keys (--store-readonly): a unit the store holds
+# is dropped and never kept, as in a single run against the store; the
+# survivors, recorded by a run over them, make the store a single run
+# would have made.  6,000 synthetic documents, the first 2,000 in the
+# store, the rest in 3 shards, with copies and near copies of both.
+LC_ALL=C awk 'function rnd(m) { seed = (seed * 16807) % 2147483647; return seed % m }
+function han(k,  cp) { cp = 19968 + k
+	return sprintf("%c%c%c", 224 + int(cp / 4096), 128 + int(cp / 64) % 64, 128 + cp % 64) }
+BEGIN { seed = 7
+	for (i = 1; i <= 6000; i++) {
+		r = rnd(10)
+		if (i < 20 || r < 6) { d = ""; for (k = 60 + rnd(40); k > 0; k--) d = d han(rnd(3000)) }
+		else { d = doc[i - 1 - rnd(i - 1)]; if (r >= 8) { p = 3 * rnd(length(d) / 3); d = substr(d, 1, p) han(rnd(3000)) substr(d, p + 4) } }
+		doc[i] = d
+		printf "%s\n\f\n", d > (i <= 2000 ? "'"$t"'/day1" : "'"$t"'/day2." int((i - 2001) / 1334 + 1))
+	}
+}'
+cat "$t/day2.1" "$t/day2.2" "$t/day2.3" > "$t/day2"
+for m in near exact; do
+	o=-d
+	[ $m = near ] && o="-d --near"
+	# shellcheck disable=SC2086
+	"$D" $o --store "$t/S$m" "$t/day1" > /dev/null
+	cp -R "$t/S$m" "$t/S$m.single"
+	cp -R "$t/S$m" "$t/S$m.shards"
+	# shellcheck disable=SC2086
+	"$D" $o --store "$t/S$m" --store-readonly < "$t/day2" > "$t/single"
+	# shellcheck disable=SC2086
+	"$D" $o < "$t/day2" > "$t/nostore"
+	for i in 1 2 3; do
+		# shellcheck disable=SC2086
+		"$D" $o --store "$t/S$m" --store-readonly --emit-keys --shard $i "$t/day2.$i" || echo FAILED
+	done > "$t/keys" 2> "$t/err"
+	expect "$m: --emit-keys with a store exits 0" [ ! -s "$t/err" ]
+	expect "$m: ... every shard" [ "$(grep -c FAILED "$t/keys")" -eq 0 ]
+	LC_ALL=C sort "$t/keys" | "$D" --join > "$t/drops"
+	for i in 1 2 3; do
+		"$D" -d --drop-positions "$t/drops" --shard $i "$t/day2.$i"
+	done > "$t/dist"
+	expect "$m: sharded with a store equals one run with it" cmp -s "$t/dist" "$t/single"
+	expect "$m: the store changed what was dropped" differ "$t/single" "$t/nostore"
+	expect "$m: the keys mark what the store holds" grep -q '^\*stored	' "$t/keys"
+	# shellcheck disable=SC2086
+	"$D" $o --store "$t/S$m.single" < "$t/day2" > /dev/null
+	# shellcheck disable=SC2086
+	"$D" $o --store "$t/S$m.shards" < "$t/dist" > "$t/again"
+	expect "$m: recording the survivors keeps them all" cmp -s "$t/again" "$t/dist"
+	for x in fingerprints signatures 'band entries'; do
+		expect "$m: recording the survivors: $x as a single run's" \
+		    [ "$(info "$t/S$m.shards" "$x")" = "$(info "$t/S$m.single" "$x")" ]
+	done
+done
+"$D" -d --near --store "$t/Snear" --emit-keys "$t/day2.1" > /dev/null 2> "$t/err"
+expect "--emit-keys with a store it would write is refused" [ $? -eq 2 ]
+"$D" -d -n --store "$t/Snear" --store-readonly --emit-keys "$t/day2.1" > /dev/null 2> "$t/err"
+expect "--emit-keys with a store of other parameters exits 2" [ $? -eq 2 ]
+
 # Usage.
 "$D" --merge-store "$t/M" > /dev/null 2> "$t/err"
 expect "no source is a usage error" [ $? -eq 2 ]
