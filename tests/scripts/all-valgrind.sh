@@ -1,11 +1,11 @@
 #!/bin/sh
 # all-valgrind.sh BUILD: a subset of runs of every tool that BUILD has,
-# under valgrind memcheck: a corpus page, JSON Lines, the -o files of
-# sp-split and the store of sp-dedupe.  Each must end with no memcheck
-# error and nothing definitely or indirectly lost (reports from PCRE2's
-# JIT code aside: see real() below).  On the plain build
-# only (valgrind does not run sanitizer builds), and only where valgrind
-# is installed.
+# under valgrind memcheck: a corpus page, JSON Lines (bad records too),
+# the -o files of sp-split and the store of sp-dedupe.  Each must end with
+# no memcheck error and nothing definitely or indirectly lost (reports
+# from PCRE2's JIT code aside: see real() below).  On the plain build only
+# (valgrind does not run sanitizer builds), and only where valgrind is
+# installed.
 B=$1
 n_ok=0
 n_bad=0
@@ -29,6 +29,8 @@ fi
 
 page=tests/data/corpus/000_a380da0ee0027f44.txt
 head -n 20 tests/data/web/commoncrawl-zh-100.jsonl > "$t/in.jsonl"
+# Bad records among good ones: the error paths free what they took.
+sh tests/hostile/gen.sh jsonl-escapes > "$t/bad.jsonl"
 # A page of several documents, headings and a duplicate paragraph.
 {
 	cat "$page"
@@ -101,5 +103,10 @@ vg near sp-dedupe -p --near --contained < "$t/page.txt"
 vg store sp-dedupe --jsonl --near --store "$t/store" < "$t/in.jsonl"
 vg store-again sp-dedupe --jsonl --near --store "$t/store" "$t/in.jsonl"
 vg store-info sp-dedupe --store "$t/store" --store-info < /dev/null
+
+for tool in sp-clean sp-split sp-outline sp-dedupe; do
+	vg bad-records $tool --jsonl < "$t/bad.jsonl"
+done
+vg invalid-utf8 sp-clean -a --strict < "$t/bad.jsonl"
 
 echo "all-valgrind: $n_ok ok, $n_bad failed"
