@@ -104,7 +104,7 @@ awk -v mb="$dd_mb" -v c="$ek_c" -v b="$ek_b" -v u="$ek_u" 'BEGIN {
 }'
 dd_keys=$WORK/dedupe-docs.drops
 dd_p=$(seconds sh -c "sp-dedupe -d --near --emit-keys < '$dd_docs' |
-    LC_ALL=C sort -S 1G | sp-dedupe --join > '$dd_keys' &&
+    LC_ALL=C sort | sp-dedupe --join > '$dd_keys' &&
     sp-dedupe -d --drop-positions '$dd_keys' < '$dd_docs'")
 awk -v mb="$dd_mb" -v p="$dd_p" -v t="$dd_t" 'BEGIN {
 	printf "%-28s %8.1f MB/s  wall, map+sort+join+apply on one machine, vs %.1f MB/s one run\n",
