@@ -13,7 +13,8 @@
 # What goes in comes out: sp-split -s and sp-dedupe write back at least
 # the line's bytes.
 #
-# Prints one figure line a run, FAIL lines, and "big: N ok, N failed".
+# Prints one figure line a run, FAIL lines, and "big: N ok, N failed";
+# exits 1 if any failed.
 # make check runs it scaled down (tests/scripts/all-hostile-memory.sh);
 # .ci/run runs it whole.
 B=${1:?usage: big.sh BUILD [MB [LINES]]}
@@ -101,3 +102,4 @@ for run in "$@"; do
 done
 
 echo "big: $n_ok ok, $n_bad failed"
+[ "$n_bad" -eq 0 ]
