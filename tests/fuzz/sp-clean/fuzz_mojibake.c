@@ -93,15 +93,15 @@ load_han(void)
 }
 
 /*
- * What clean Chinese text holds besides Han: no '?', no U+FFFD.  Latin-1
- * symbols other than the middle dot (¥ × ° …) are left out until runs like
- * "·······¥" are no longer repaired: see tests/fuzz/crashes-found/README.
+ * What clean Chinese text holds besides Han: no '?', no U+FFFD; Latin-1
+ * symbols too, whose runs once read as GB2312 ("·······¥" became
+ * 贩贩贩伐, seed middot-run).
  */
 static const int32_t other[] = {
 	0xFF0C, 0x3002, 0x3001, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F, 0x201C,
 	0x201D, 0x2018, 0x2019, 0xFF08, 0xFF09, 0x300A, 0x300B, 0x2014,
 	0x2026, 0x00B7, 0x3000, 0xFF10, 0xFF11, 0xFF15, 0x2022, 0x20AC,
-	0x3010, 0x3011, 0xFFE5, ' ', ' ', '\n', ',', '.',
+	0x3010, 0x3011, 0xFFE5, 0x00D7, 0x00B0, 0x00A5, 0x00B1, 0x00A7, ' ', ' ', '\n', ',', '.',
 	'0', '1', '9', 'a', 'Z', '%', '-', ':', '(', ')', '/',
 };
 
