@@ -16,9 +16,6 @@ if ! command -v parallel > /dev/null 2>&1; then
 	exit 1
 fi
 export PATH="$B/bin:$PATH"
-# The record end: form feed and newline ($(...) would strip the newline).
-FF=$(printf '\f\nx')
-FF=${FF%x}
 
 # Pages: the corpus pages, and many small documents so that blocks cut
 # between documents often.
@@ -47,8 +44,10 @@ same() {
 	# shellcheck disable=SC2086
 	"$B/bin/$name" $args < "$in" > "$t/one" 2> /dev/null
 	if [ "$popts" = ff ]; then
-		parallel --will-cite --pipe -k --recend "$FF" --block 20k \
-		    "$B/bin/$name" $args < "$in" > "$t/many" 2> /dev/null
+		# As sp(7) writes it: the regexp reads \f\n as the two bytes.
+		parallel --will-cite --pipe -k --regexp --recend '\f\n' \
+		    --block 20k "$B/bin/$name" $args < "$in" > "$t/many" \
+		    2> /dev/null
 	else
 		parallel --will-cite --pipe -k $popts --block 20k \
 		    "$B/bin/$name" $args < "$in" > "$t/many" 2> /dev/null
