@@ -118,7 +118,9 @@ take_lock(struct store *s, int nowait)
 
 	if ((size_t)snprintf(path, sizeof path, "%s/lock", s->dir) >= sizeof path)
 		sp_die(s->dir, "name too long");
-	if ((s->lockfd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666)) < 0)
+	/* Not through a link planted in the directory: it would be made. */
+	if ((s->lockfd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
+	    0666)) < 0)
 		sp_die(s->dir, "%s", strerror(errno));
 	if (flock(s->lockfd, LOCK_EX | LOCK_NB) == 0)
 		return;

@@ -45,6 +45,16 @@ if [ -x "$B/bin/sp-dedupe" ]; then
 	expect "--store DANGLING-LINK: exit 2" [ $? -eq 2 ]
 	expect "--store DANGLING-LINK: its target not made" [ ! -e "$t/target" ]
 	rm -f "$t/link" "$t/err"
+	# A lock file planted as a link to elsewhere: refused, nothing made.
+	mkdir "$t/st3"
+	ln -s "$t/planted" "$t/st3/lock"
+	"$D" --store "$t/st3" < "$t/paths.in" > /dev/null 2> "$t/err"
+	expect "--store with a planted lock link: exit 2" [ $? -eq 2 ]
+	expect "--store with a planted lock link: said why" grep -q \
+	    "st3: Too many levels of symbolic links" "$t/err"
+	expect "--store with a planted lock link: its target not made" \
+	    [ ! -e "$t/planted" ]
+	rm -rf "$t/st3" "$t/err"
 fi
 
 if [ -x "$B/bin/sp-split" ]; then
