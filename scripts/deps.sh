@@ -8,7 +8,7 @@ mode=${1:-ensure}
 
 DEB_PKGS="build-essential pkg-config libutf8proc-dev libuchardet-dev \
 libxxhash-dev libjansson-dev libpcre2-dev liblmdb-dev libopencc-dev \
-mandoc clang libclang-rt-dev gawk parallel valgrind time"
+mandoc clang libclang-rt-dev gawk parallel valgrind time lmdb-utils"
 PC_MODULES="libutf8proc uchardet libxxhash jansson libpcre2-8 lmdb"
 
 missing() {
@@ -21,6 +21,8 @@ missing() {
 	# The memory figures (GNU time) and the memcheck runs of make check.
 	[ -x /usr/bin/time ] || return 0
 	command -v valgrind >/dev/null 2>&1 || return 0
+	# The store-fault tests write a store of another format with it.
+	command -v mdb_load >/dev/null 2>&1 || return 0
 	# make check builds the fuzzers with clang's libFuzzer runtime.
 	printf 'int LLVMFuzzerTestOneInput(const char *d, long n)'\
 '{(void)d;(void)n;return 0;}\n' > "${TMPDIR:-/tmp}/sp-deps-$$.c"
