@@ -11,10 +11,7 @@
 # dropped.  Targets: precision >= 0.95, recall >= 0.90.
 B=$1
 D=$B/bin/sp-dedupe
-n_ok=0
-n_bad=0
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
+. "${0%/*}/../lib.sh"
 C=tests/data/corpus
 W=tests/data/web/commoncrawl-zh-100.jsonl
 

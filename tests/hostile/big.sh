@@ -20,12 +20,7 @@
 B=${1:?usage: big.sh BUILD [MB [LINES]]}
 mb=${2:-1024}
 lines=${3:-10000000}
-n_ok=0
-n_bad=0
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-ok() { n_ok=$((n_ok + 1)); }
-bad() { n_bad=$((n_bad + 1)); echo "FAIL $*"; }
+. "${0%/*}/../lib.sh"
 
 TIME=/usr/bin/time
 if ! $TIME -f %M true > /dev/null 2>&1; then

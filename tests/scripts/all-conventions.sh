@@ -4,14 +4,7 @@
 # several, a directory operand, a full disk, a closed pipe, empty and binary
 # input, bad JSON Lines records, --stats and --progress.
 B=$1
-n_ok=0
-n_bad=0
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-ok() { n_ok=$((n_ok + 1)); }
-bad() { n_bad=$((n_bad + 1)); echo "FAIL $*"; }
-# expect DESC CONDITION...: ok if the command succeeds.
-expect() { d=$1; shift; if "$@"; then ok; else bad "$d"; fi; }
+. "${0%/*}/../lib.sh"
 
 printf '同志们：\n今天我们召开会议。一、加强学习\n（一）认真学习。\n' > "$t/good.txt"
 i=0

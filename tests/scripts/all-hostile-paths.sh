@@ -7,13 +7,7 @@
 # writes only PREFIXnn.txt (more in sp-split-signals.sh).
 B=$1
 case $B in /*) ;; *) B=$(pwd)/$B ;; esac
-n_ok=0
-n_bad=0
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-ok() { n_ok=$((n_ok + 1)); }
-bad() { n_bad=$((n_bad + 1)); echo "FAIL $*"; }
-expect() { d=$1; shift; if "$@"; then ok; else bad "$d"; fi; }
+. "${0%/*}/../lib.sh"
 # made: every file and directory under $t, but the inputs.
 made() { (cd "$t" && find . ! -name '*.in' | sort | tr '\n' ' '); }
 

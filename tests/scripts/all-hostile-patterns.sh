@@ -8,13 +8,7 @@
 # PCRE2's reason; a rules file over 16 MB (/dev/zero) is refused, not read
 # to the end of memory.
 B=$1
-n_ok=0
-n_bad=0
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-ok() { n_ok=$((n_ok + 1)); }
-bad() { n_bad=$((n_bad + 1)); echo "FAIL $*"; }
-expect() { d=$1; shift; if "$@"; then ok; else bad "$d"; fi; }
+. "${0%/*}/../lib.sh"
 limit=60
 case $B in *asan*) limit=180 ;; esac
 

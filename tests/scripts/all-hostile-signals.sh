@@ -6,13 +6,7 @@
 # has its own suite, sp-split-signals.sh.)
 B=$1
 case $B in /*) ;; *) B=$(pwd)/$B ;; esac
-n_ok=0
-n_bad=0
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-ok() { n_ok=$((n_ok + 1)); }
-bad() { n_bad=$((n_bad + 1)); echo "FAIL $*"; }
-expect() { d=$1; shift; if "$@"; then ok; else bad "$d"; fi; }
+. "${0%/*}/../lib.sh"
 
 # lines FROM TO: unique lines of text.
 lines() {

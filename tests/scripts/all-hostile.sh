@@ -25,13 +25,7 @@
 # Ten million empty lines and a 1 GB line, with the memory they take, are
 # tests/hostile/big.sh's (all-hostile-memory.sh runs it scaled down).
 B=$1
-n_ok=0
-n_bad=0
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-ok() { n_ok=$((n_ok + 1)); }
-bad() { n_bad=$((n_bad + 1)); echo "FAIL $*"; }
-expect() { d=$1; shift; if "$@"; then ok; else bad "$d"; fi; }
+. "${0%/*}/../lib.sh"
 gen=tests/hostile/gen.sh
 
 lines=1000000 size= full=1 limit=60

@@ -2,10 +2,7 @@
 # all-install.sh BUILD: make install puts every tool, its man page and its
 # data where PREFIX and DESTDIR say, and the installed tools run.
 B=$1
-n_ok=0
-n_bad=0
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
+. "${0%/*}/../lib.sh"
 expect() { d=$1; shift; if "$@"; then n_ok=$((n_ok + 1)); else
 	n_bad=$((n_bad + 1)); echo "FAIL $d"; fi; }
 

@@ -3,10 +3,7 @@
 # the same output and status as the short one, so the option tables and
 # the man pages agree.
 B=$1
-n_ok=0
-n_bad=0
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
+. "${0%/*}/../lib.sh"
 page=tests/data/corpus/001_a5a9ba5a6d09eae4.txt
 
 # same TOOL "SHORT ARGS" "LONG ARGS" INPUT

@@ -6,10 +6,7 @@
 # number documents or give stream offsets, such as sp-outline --json and
 # sp-split --jsonl, take start numbers a piece: tests/scripts/sp-*-shard.sh.)
 B=$1
-n_ok=0
-n_bad=0
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
+. "${0%/*}/../lib.sh"
 if ! command -v parallel > /dev/null 2>&1; then
 	echo "# GNU parallel is not installed (make deps installs it)"
 	echo "all-parallel: 0 ok, 1 failed"

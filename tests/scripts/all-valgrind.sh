@@ -7,12 +7,7 @@
 # (valgrind does not run sanitizer builds), and only where valgrind is
 # installed.
 B=$1
-n_ok=0
-n_bad=0
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-ok() { n_ok=$((n_ok + 1)); }
-bad() { n_bad=$((n_bad + 1)); echo "FAIL $*"; }
+. "${0%/*}/../lib.sh"
 
 case $B in
 *asan*|*fuzz*)

@@ -8,10 +8,7 @@
 # signal, an unwritable log, an output that cannot be made) leaves the
 # store and the output directory as they were.
 B=$1
-n_ok=0
-n_bad=0
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT; [ -n "${KEEP-}" ] && trap - EXIT && echo "# $t"
+. "${0%/*}/../lib.sh"
 JOB=${SP_DAILY_JOB-$(pwd)/examples/cron/sp-daily}
 for tool in sp-clean sp-split sp-dedupe; do
 	if [ ! -x "$B/bin/$tool" ]; then
@@ -25,9 +22,6 @@ PATH="$B/bin:$PATH"
 export PATH
 unset SP_INPUT SP_OUTPUT SP_STORE SP_LOG SP_DONE SP_KEEP SP_WAIT SP_DEDUPE \
     SP_LOCK
-ok() { n_ok=$((n_ok + 1)); }
-bad() { n_bad=$((n_bad + 1)); echo "FAIL $*"; }
-expect() { d=$1; shift; if "$@"; then ok; else bad "$d"; fi; }
 # lastlog PATTERN: the log's last line matches.
 lastlog() { tail -n 1 "$L" | grep -q "$1"; }
 

@@ -3,12 +3,7 @@
 # awk '!seen[$0]++': the same output on CRLF lines, invalid UTF-8, NUL
 # bytes, a missing final newline, empty lines and several operands.
 B=$1
-n_ok=0
-n_bad=0
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-ok() { n_ok=$((n_ok + 1)); }
-bad() { n_bad=$((n_bad + 1)); echo "FAIL $*"; }
+. "${0%/*}/../lib.sh"
 
 # same DESC FILE...: sp-dedupe and gawk agree on the files, in two locales.
 same() {

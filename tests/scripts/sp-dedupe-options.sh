@@ -6,13 +6,7 @@
 # JSON Lines, determinism, and the suite's error handling.
 B=$1
 D=$B/bin/sp-dedupe
-n_ok=0
-n_bad=0
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-ok() { n_ok=$((n_ok + 1)); }
-bad() { n_bad=$((n_bad + 1)); echo "FAIL $*"; }
-expect() { d=$1; shift; if "$@"; then ok; else bad "$d"; fi; }
+. "${0%/*}/../lib.sh"
 stat_of() { sed -n "s/^sp-dedupe: stats: $1: \\([0-9]*\\)\$/\\1/p" "$2"; }
 
 # --stats: units read, kept, dropped by reason, peak memory.

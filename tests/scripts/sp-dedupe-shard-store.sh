@@ -7,18 +7,13 @@
 # store in use with --no-wait) the destination is left exactly as it was.
 B=$1
 D=$B/bin/sp-dedupe
-n_ok=0
-n_bad=0
-t=$(mktemp -d)
+. "${0%/*}/../lib.sh"
 pids=
 cleanup() {
 	for p in $pids; do kill "$p" 2> /dev/null; done
 	rm -rf "$t"
 }
 trap cleanup EXIT
-ok() { n_ok=$((n_ok + 1)); }
-bad() { n_bad=$((n_bad + 1)); echo "FAIL $*"; }
-expect() { d=$1; shift; if "$@"; then ok; else bad "$d"; fi; }
 digest() { "$D" --store "$1" --store-info | sed -n 's/^digest: //p'; }
 info() { "$D" --store "$1" --store-info | sed -n "s/^$2: //p"; }
 

@@ -10,13 +10,7 @@
 # GNU parallel --pipe recipe of the man page is run as written.
 B=$1
 D=$B/bin/sp-dedupe
-n_ok=0
-n_bad=0
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-ok() { n_ok=$((n_ok + 1)); }
-bad() { n_bad=$((n_bad + 1)); echo "FAIL $*"; }
-expect() { d=$1; shift; if "$@"; then ok; else bad "$d"; fi; }
+. "${0%/*}/../lib.sh"
 TAB=$(printf '\t')
 N=100000
 case $D in *asan*) N=20000 ;; esac

@@ -6,18 +6,13 @@
 # parameters are checked; --store-readonly and --store-info.
 B=$1
 D=$B/bin/sp-dedupe
-n_ok=0
-n_bad=0
-t=$(mktemp -d)
+. "${0%/*}/../lib.sh"
 pids=
 cleanup() {
 	for p in $pids; do kill "$p" 2> /dev/null; done
 	rm -rf "$t"
 }
 trap cleanup EXIT
-ok() { n_ok=$((n_ok + 1)); }
-bad() { n_bad=$((n_bad + 1)); echo "FAIL $*"; }
-expect() { d=$1; shift; if "$@"; then ok; else bad "$d"; fi; }
 S=$t/store
 digest() { "$D" --store "$1" --store-info | sed -n 's/^digest: //p'; }
 info() { "$D" --store "$S" --store-info | sed -n "s/^$1: //p"; }

@@ -15,9 +15,7 @@
 # read-only run over the units a run adds: all new, or none.
 B=$1
 D=$B/bin/sp-dedupe
-n_ok=0
-n_bad=0
-t=$(mktemp -d)
+. "${0%/*}/../lib.sh"
 mnt=
 cleanup() {
 	[ -n "$mnt" ] && umount "$mnt" 2> /dev/null
@@ -25,9 +23,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 2' INT TERM
-ok() { n_ok=$((n_ok + 1)); }
-bad() { n_bad=$((n_bad + 1)); echo "FAIL $*"; }
-expect() { d=$1; shift; if "$@"; then ok; else bad "$d"; fi; }
 info() { "$D" --store "$2" --store-info 2> /dev/null | sed -n "s/^$1: //p"; }
 # units N FROM TAG: N lines of text like a document's, numbered from FROM.
 units() {

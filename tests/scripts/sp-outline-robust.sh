@@ -7,13 +7,7 @@
 B=$1
 S="$B/bin/sp-outline"
 export LC_ALL=C.UTF-8
-n_ok=0
-n_bad=0
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-ok() { n_ok=$((n_ok + 1)); }
-bad() { n_bad=$((n_bad + 1)); echo "FAIL $*"; }
-expect() { d=$1; shift; if "$@"; then ok; else bad "$d"; fi; }
+. "${0%/*}/../lib.sh"
 
 printf '甲文\n一、总体要求\n（一）指导思想\n（三）基本原则\n' > "$t/a.txt"
 printf '乙文\n\n一、主要任务\n二、保障措施\n' > "$t/b.txt"

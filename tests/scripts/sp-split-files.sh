@@ -4,13 +4,8 @@
 # documents for -n, an unwritable prefix, a signal.
 B=$1
 SP=$B/bin/sp-split
-n_ok=0
-n_bad=0
-t=$(mktemp -d)
+. "${0%/*}/../lib.sh"
 trap 'chmod -R u+w "$t"; rm -rf "$t"' EXIT
-ok() { n_ok=$((n_ok + 1)); }
-bad() { n_bad=$((n_bad + 1)); echo "FAIL $*"; }
-expect() { d=$1; shift; if "$@"; then ok; else bad "$d"; fi; }
 none() { [ -z "$(find "$t/out" -name 'p*' 2>/dev/null)" ]; }
 
 mkdir "$t/out"

@@ -6,13 +6,7 @@
 # a line longer than --max-unit comes out whole.
 B=$1
 SP=$B/bin/sp-split
-n_ok=0
-n_bad=0
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-ok() { n_ok=$((n_ok + 1)); }
-bad() { n_bad=$((n_bad + 1)); echo "FAIL $*"; }
-expect() { d=$1; shift; if "$@"; then ok; else bad "$d"; fi; }
+. "${0%/*}/../lib.sh"
 
 # Awkward input: CRLF, invalid UTF-8, no final newline, NUL, long quote.
 printf '一。二！\r\n坏\377字节。\0好。\n“没有闭合的引号。然后。\n最后一行没有换行。' \

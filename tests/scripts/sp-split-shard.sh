@@ -6,18 +6,13 @@
 # documents: GNU parallel -N (documents a piece known in advance) for the
 # input's documents, two passes for -d's, whose count only splitting tells.
 B=$1
-n_ok=0
-n_bad=0
-t=$(mktemp -d)
-trap "rm -rf \"$t\"" EXIT; [ -n "$KEEP" ] && trap - EXIT && echo "# $t"
+. "${0%/*}/../lib.sh"
 if ! command -v parallel > /dev/null 2>&1; then
 	echo "# GNU parallel is not installed (make deps installs it)"
 	echo "sp-split-shard: 0 ok, 1 failed"
 	exit 1
 fi
 export PATH="$B/bin:$PATH"
-ok() { n_ok=$((n_ok + 1)); }
-bad() { n_bad=$((n_bad + 1)); echo "FAIL $*"; }
 same() {
 	if cmp -s "$2" "$3"; then ok; else bad "$1"; cmp "$2" "$3" | head -n 1; fi
 }

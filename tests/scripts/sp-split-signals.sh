@@ -8,13 +8,7 @@
 B=$1
 case $B in /*) ;; *) B=$(pwd)/$B ;; esac
 SP=$B/bin/sp-split
-n_ok=0
-n_bad=0
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-ok() { n_ok=$((n_ok + 1)); }
-bad() { n_bad=$((n_bad + 1)); echo "FAIL $*"; }
-expect() { d=$1; shift; if "$@"; then ok; else bad "$d"; fi; }
+. "${0%/*}/../lib.sh"
 files() { find "$t/out" -type f | wc -l; }
 
 # docs FROM TO: documents FROM..TO, twenty lines each.
