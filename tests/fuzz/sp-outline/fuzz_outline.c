@@ -245,7 +245,12 @@ tree_doc(struct run *r, struct outline *ol, uint64_t first, uint64_t last,
 	sp_buf_clear(outline_output(ol));
 }
 
-/* s without blanks, '#' and '\' (and, for the input, its \f lines). */
+/*
+ * s without blanks, '#' and '\' (and, for the input, its \f lines).  The
+ * blanks are the heading recognizer's (common/heading.c), which drops
+ * them where it parts a title from the body glued to it: the spaces
+ * U+2000..U+200A and the zero-width space too.
+ */
 static void
 text_only(const char *s, size_t n, struct sp_buf *out)
 {
@@ -256,7 +261,8 @@ text_only(const char *s, size_t n, struct sp_buf *out)
 		k = sp_utf8_decode((const unsigned char *)s + i, n - i, &cp,
 		    NULL);
 		if (!(cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == '#' ||
-		    cp == '\\' || cp == 0x3000 || cp == 0xA0 || cp == 0xFEFF))
+		    cp == '\\' || cp == 0x3000 || cp == 0xA0 || cp == 0xFEFF ||
+		    (cp >= 0x2000 && cp <= 0x200B)))
 			sp_buf_append(out, s + i, k);
 		i += k;
 	}
