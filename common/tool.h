@@ -51,6 +51,13 @@ enum {
  */
 void sp_tool_init(const char *name, const char *usage);
 /*
+ * Calls fn on SIGINT, SIGTERM and SIGHUP, for clean-up before the signal
+ * ends the program, except for those ignored when the program started:
+ * under nohup(1) a hangup must not end it, nor an interrupt a job the
+ * shell started in the background.
+ */
+void sp_catch_signals(void (*fn)(int));
+/*
  * Handles a shared option: -h, --version, -z, --jsonl, --field,
  * --max-unit, --stats, --progress.  Returns 1 if c was one, else 0.
  */

@@ -230,9 +230,7 @@ store_open(const char *dir, int readonly, int nowait, const char *params)
 	if (!readonly) {
 		pending = s;
 		atexit(at_exit);
-		signal(SIGINT, on_signal);
-		signal(SIGTERM, on_signal);
-		signal(SIGHUP, on_signal);
+		sp_catch_signals(on_signal);
 	}
 	return s;
 }

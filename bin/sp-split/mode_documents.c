@@ -93,9 +93,7 @@ open_file(void)
 	if (!registered) {
 		registered = 1;
 		atexit(at_exit);
-		signal(SIGINT, on_signal);
-		signal(SIGTERM, on_signal);
-		signal(SIGHUP, on_signal);
+		sp_catch_signals(on_signal);
 	}
 	len = strlen(split_opts.prefix) + 32;
 	cur.path = sp_xmalloc(len);

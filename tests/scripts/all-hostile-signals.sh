@@ -23,7 +23,11 @@ killed() {
 	shift 2
 	rm -f "$t/fifo"
 	mkfifo "$t/fifo"
-	( cd "$t/run" && exec "$@" < "$t/fifo" > /dev/null 2> "$t/err" ) &
+	# The signal's default action, whatever this shell was started with
+	# (a job started with & ignores SIGINT, one under nohup SIGHUP).
+	( cd "$t/run" &&
+	    exec env --default-signal="$sig" "$@" < "$t/fifo" > /dev/null \
+	    2> "$t/err" ) &
 	pid=$!
 	exec 3> "$t/fifo"
 	lines 1 50000 >&3
@@ -63,9 +67,6 @@ for sn in INT:2 TERM:15 HUP:1; do
 		expect "sp-dedupe --near --store, SIG$sig: a new store: empty" \
 		    grep -q '^runs: 0$' "$t/info"
 	fi
-	# A job started with & ignores SIGINT, so only the programs that
-	# catch it (to clean up) can be sent it from here.
-	[ $sig = INT ] && continue
 	for tool in sp-clean sp-outline sp-split; do
 		[ -x "$B/bin/$tool" ] || continue
 		killed $sig $num "$B/bin/$tool"
@@ -73,5 +74,30 @@ for sn in INT:2 TERM:15 HUP:1; do
 		    [ -z "$(ls -A "$t/run")" ]
 	done
 done
+
+# Under nohup a hangup does not end a run that cleans up on signals: the
+# store records the run as if no signal had come.
+if [ -x "$B/bin/sp-dedupe" ]; then
+	rm -rf "$t/store" "$t/fifo"
+	mkfifo "$t/fifo"
+	env --ignore-signal=HUP "$B/bin/sp-dedupe" --store "$t/store" \
+	    < "$t/fifo" > "$t/out" 2> "$t/err" &
+	pid=$!
+	exec 3> "$t/fifo"
+	lines 1 50000 >&3
+	sleep 0.3
+	kill -HUP $pid
+	lines 50001 50010 >&3
+	exec 3>&-
+	wait $pid
+	expect "sp-dedupe --store, SIGHUP ignored (nohup): the run ends well" \
+	    [ $? -eq 0 ]
+	expect "sp-dedupe --store, SIGHUP ignored (nohup): every line out" \
+	    [ "$(wc -l < "$t/out")" -eq 50010 ]
+	"$B/bin/sp-dedupe" --store "$t/store" --store-info > "$t/info" \
+	    2> /dev/null
+	expect "sp-dedupe --store, SIGHUP ignored (nohup): the run recorded" \
+	    grep -q '^runs: 1$' "$t/info"
+fi
 
 echo "all-hostile-signals: $n_ok ok, $n_bad failed"

@@ -26,7 +26,10 @@ for sn in INT:2 TERM:15 HUP:1; do
 	sig=${sn%:*} num=${sn#*:}
 	rm -f "$t/fifo"
 	mkfifo "$t/fifo"
-	"$SP" -d -o "$t/out/p" -n 5 "$t/fifo" 2> "$t/err" &
+	# The signal's default action, whatever this shell was started with
+	# (a job started with & ignores SIGINT, one under nohup SIGHUP).
+	env --default-signal="$sig" "$SP" -d -o "$t/out/p" -n 5 "$t/fifo" \
+	    2> "$t/err" &
 	pid=$!
 	exec 3> "$t/fifo"
 	docs 1 1000 >&3
@@ -46,6 +49,26 @@ for sn in INT:2 TERM:15 HUP:1; do
 	expect "SIG$sig: no file left" [ "$(files)" -eq 0 ]
 	rm -f "$t"/out/*
 done
+
+# Under nohup a hangup does not stop the run: every file is written.
+rm -f "$t/fifo"
+mkfifo "$t/fifo"
+env --ignore-signal=HUP "$SP" -d -o "$t/out/p" -n 5 "$t/fifo" 2> "$t/err" &
+pid=$!
+exec 3> "$t/fifo"
+docs 1 1000 >&3
+i=0
+while [ "$(files)" -lt 500 ] && [ $i -lt 100 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+kill -HUP $pid
+docs 1001 1010 >&3
+exec 3>&-
+wait $pid
+expect "SIGHUP ignored (nohup): the run ends well" [ $? -eq 0 ]
+expect "SIGHUP ignored (nohup): every file written" [ "$(files)" -eq 1010 ]
+rm -f "$t"/out/*
 
 # Kills at several moments of a run fed in bursts: whole or nothing.
 docs 1 400 > "$t/a.txt"
