@@ -376,6 +376,7 @@ gbk_latin1(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
     struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
 {
 	size_t j = i, m, high = 0, dots = 0, counted, last = i, distinct = 0;
+	size_t letters = 0;
 	unsigned char seen[32] = { 0 };
 	int32_t cp;
 	int b, gb2312 = 1;
@@ -401,6 +402,9 @@ gbk_latin1(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 				dots++;
 			else
 				high++;
+			if (cp >= 0xC0 && cp <= 0xFF && cp != 0xD7 &&
+			    cp != 0xF7)
+				letters++;
 			if (!(seen[b >> 3] & (1u << (b & 7)))) {
 				seen[b >> 3] |= (unsigned char)(1u << (b & 7));
 				distinct++;
@@ -412,8 +416,14 @@ gbk_latin1(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	}
 	/* The span ends with its last Latin-1 letter. */
 	bytes.len -= j - last;
-	/* Text read at the wrong width has varied bytes, not "······¥". */
-	if (high + dots < 4 || high < 2 || distinct < 3)
+	/*
+	 * Text read at the wrong width has varied bytes, not "······¥"; and
+	 * letters: the lead bytes of common Han characters run from B0 to
+	 * F7, and from C0 on they read as À..÷, so a span of only symbols
+	 * ("°¥°°°§", degrees and prices) is typography, not GBK.
+	 */
+	if (high + dots < 4 || high < 2 || distinct < 3 ||
+	    letters * 4 < high + dots)
 		return 0;
 	if (decode_gbk_bytes(&gb2312) < 0) {
 		if (high >= 6) {
