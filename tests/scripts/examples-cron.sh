@@ -63,9 +63,15 @@ printf '{"text":"好的记录。"}\n{"text": broken\n' > "$t/day2/d-broken.jsonl
 
 # Day one.
 cp "$t"/day1/* "$t/in/"
-sh "$JOB" -i "$t/in" -o "$O" -s "$S" -l "$L" > "$t/out1" 2> "$t/err1"
+# From an empty directory, which must stay empty: the job writes only
+# into its output, store, log and done directories.
+mkdir "$t/cwd"
+(cd "$t/cwd" && sh "$JOB" -i "$t/in" -o "$O" -s "$S" -l "$L") > "$t/out1" \
+    2> "$t/err1"
 st=$?
 expect "day 1: exit 0 (got $st: $(head -c 300 "$t/err1"))" [ $st -eq 0 ]
+expect "day 1: nothing written where the job was started" \
+    [ -z "$(ls -A "$t/cwd")" ]
 expect "day 1: one log line" [ "$(wc -l < "$L")" -eq 1 ]
 line1=$(tail -n 1 "$L")
 expect "day 1: log line ok, files 5: $line1" \
