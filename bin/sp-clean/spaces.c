@@ -5,8 +5,9 @@
 
 /*
  * The first position from i on where a space or a newline may start: a
- * quick look in bytes, a superset of what sp_is_space() accepts (C0 spaces,
- * U+0085, U+00A0, U+1680, U+180E, U+2000..U+205F, U+3000), which has the last say.
+ * quick look in bytes, a superset of what sp_is_space() accepts (C0
+ * spaces, U+0085, U+00A0, U+1680, U+180E, U+2000..U+205F, U+3000), which
+ * has the last say.
  * Most of a Chinese line is three-byte characters that cannot be spaces,
  * and they are passed over whole.
  */
@@ -24,10 +25,13 @@ next_candidate(const char *str, size_t n, size_t i)
 			i++;
 		} else if (c >= 0xE4 && c <= 0xEF) {
 			i += 3;			/* U+4000..U+FFFF */
-		} else if (c == 0xC2 || (c == 0xE1 && i + 1 < n &&
-		    (s[i + 1] == 0x9A || s[i + 1] == 0xA0)) || (c == 0xE2 && i + 1 < n &&
-		    (s[i + 1] == 0x80 || s[i + 1] == 0x81)) || (c == 0xE3 &&
-		    i + 2 < n && s[i + 1] == 0x80 && s[i + 2] == 0x80)) {
+		} else if (c == 0xC2 ||
+		    (c == 0xE1 && i + 1 < n &&
+		    (s[i + 1] == 0x9A || s[i + 1] == 0xA0)) ||
+		    (c == 0xE2 && i + 1 < n &&
+		    (s[i + 1] == 0x80 || s[i + 1] == 0x81)) ||
+		    (c == 0xE3 && i + 2 < n &&
+		    s[i + 1] == 0x80 && s[i + 2] == 0x80)) {
 			return i;
 		} else {
 			i += c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
