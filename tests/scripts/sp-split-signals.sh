@@ -21,15 +21,13 @@ docs() {
 }
 mkdir "$t/out"
 
-# A signal while the input is still coming: files exist, then go.
-for sn in INT:2 TERM:15 HUP:1; do
-	sig=${sn%:*} num=${sn#*:}
+# started ENV-OPTION: sp-split -d -o under env ENV-OPTION, reading a FIFO
+# open on fd 3, fed 1000 documents; returns once it has written 500 files
+# (or after 10 s), its pid in $pid.
+started() {
 	rm -f "$t/fifo"
 	mkfifo "$t/fifo"
-	# The signal's default action, whatever this shell was started with
-	# (a job started with & ignores SIGINT, one under nohup SIGHUP).
-	env --default-signal="$sig" "$SP" -d -o "$t/out/p" -n 5 "$t/fifo" \
-	    2> "$t/err" &
+	env "$1" "$SP" -d -o "$t/out/p" -n 5 "$t/fifo" 2> "$t/err" &
 	pid=$!
 	exec 3> "$t/fifo"
 	docs 1 1000 >&3
@@ -38,6 +36,14 @@ for sn in INT:2 TERM:15 HUP:1; do
 		sleep 0.1
 		i=$((i + 1))
 	done
+}
+
+# A signal while the input is still coming: files exist, then go.
+for sn in INT:2 TERM:15 HUP:1; do
+	sig=${sn%:*} num=${sn#*:}
+	# The signal's default action, whatever this shell was started with
+	# (a job started with & ignores SIGINT, one under nohup SIGHUP).
+	started --default-signal="$sig"
 	expect "SIG$sig: files were being made" [ "$(files)" -ge 500 ]
 	kill -$sig $pid
 	# Closed before the wait: were the signal missed, EOF ends the run.
@@ -51,17 +57,7 @@ for sn in INT:2 TERM:15 HUP:1; do
 done
 
 # Under nohup a hangup does not stop the run: every file is written.
-rm -f "$t/fifo"
-mkfifo "$t/fifo"
-env --ignore-signal=HUP "$SP" -d -o "$t/out/p" -n 5 "$t/fifo" 2> "$t/err" &
-pid=$!
-exec 3> "$t/fifo"
-docs 1 1000 >&3
-i=0
-while [ "$(files)" -lt 500 ] && [ $i -lt 100 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
+started --ignore-signal=HUP
 kill -HUP $pid
 docs 1001 1010 >&3
 exec 3>&-
