@@ -17,6 +17,13 @@ static enum sp_framing out_framing;
  */
 static int need_sep;
 static struct sp_buf record;
+static void (*before_raw)(void);
+
+void
+sp_stream_before_raw(void (*fn)(void))
+{
+	before_raw = fn;
+}
 
 static int
 run_file(int fd, const char *file, int index, enum sp_framing unit,
@@ -170,6 +177,8 @@ sp_emit(const struct sp_input_unit *in, const char *text, size_t len,
 void
 sp_emit_raw(const struct sp_input_unit *in)
 {
+	if (before_raw)
+		before_raw();
 	sp_write(in->unit->text, in->unit->len);
 	if (in->unit->sep_len)
 		sp_write(in->unit->sep, in->unit->sep_len);

@@ -64,5 +64,11 @@ void sp_emit(const struct sp_input_unit *in, const char *text, size_t len,
     const char *extra);
 /* Writes the unit exactly as it was read, separator included. */
 void sp_emit_raw(const struct sp_input_unit *in);
+/*
+ * Has fn called before the loop writes a unit itself (a JSON Lines record
+ * it cannot read, or one over --max-unit), so that a tool holding units
+ * back writes them first and the output keeps the input's order.
+ */
+void sp_stream_before_raw(void (*fn)(void));
 
 #endif

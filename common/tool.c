@@ -70,9 +70,55 @@ sp_catch_signals(void (*fn)(int))
 	}
 }
 
+/* Where the thread's messages go instead of stderr, or NULL. */
+static _Thread_local struct sp_buf *captured;
+
+void
+sp_warn_capture(struct sp_buf *buf)
+{
+	captured = buf;
+}
+
+/* vwarn() into the capture buffer. */
+static void
+vcapture(const char *file, const char *fmt, va_list ap)
+{
+	char line[1024];
+	va_list again;
+	int k;
+
+	if (file)
+		k = snprintf(line, sizeof line, "%s: %s: ", sp_progname, file);
+	else
+		k = snprintf(line, sizeof line, "%s: ", sp_progname);
+	if (k < 0)
+		return;
+	if ((size_t)k >= sizeof line)
+		k = sizeof line - 1;
+	if (sp_buf_append(captured, line, (size_t)k) < 0)
+		sp_oom();
+	/* The message whole, however long (an explained line can be). */
+	va_copy(again, ap);
+	k = vsnprintf(line, sizeof line, fmt, again);
+	va_end(again);
+	if (k < 0)
+		return;
+	if (sp_buf_reserve(captured, (size_t)k + 2) < 0)
+		sp_oom();
+	vsnprintf(captured->data + captured->len, (size_t)k + 1, fmt, ap);
+	captured->len += (size_t)k;
+	if (sp_buf_append(captured, "\n", 1) < 0)
+		sp_oom();
+}
+
 static void
 vwarn(const char *file, const char *fmt, va_list ap)
 {
+	/* Held messages come before a fatal one. */
+	if (captured && captured->len > 0) {
+		fwrite(captured->data, 1, captured->len, stderr);
+		captured->len = 0;
+	}
 	fflush(stdout);
 	if (progress_printed) {
 		fputs("\r\033[K", stderr);
@@ -92,7 +138,10 @@ sp_warn(const char *file, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vwarn(file, fmt, ap);
+	if (captured)
+		vcapture(file, fmt, ap);
+	else
+		vwarn(file, fmt, ap);
 	va_end(ap);
 }
 
@@ -102,7 +151,10 @@ sp_warn_status(int status, const char *file, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vwarn(file, fmt, ap);
+	if (captured)
+		vcapture(file, fmt, ap);
+	else
+		vwarn(file, fmt, ap);
 	va_end(ap);
 	if (status > sp_status)
 		sp_status = status;

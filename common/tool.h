@@ -73,6 +73,14 @@ void sp_warn(const char *file, const char *fmt, ...)
 /* sp_warn() that also raises the exit status to at least status. */
 void sp_warn_status(int status, const char *file, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/*
+ * Sends the calling thread's messages from sp_warn() and sp_warn_status()
+ * to buf instead of stderr (NULL: stderr again), so that a tool working on
+ * several units at once can print each one's messages in input order.
+ * Fatal errors are printed at once.
+ */
+struct sp_buf;
+void sp_warn_capture(struct sp_buf *buf);
 /* A usage error: message, a hint to --help, exit 2. */
 noreturn void sp_usage_error(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));

@@ -85,6 +85,20 @@ boilerplate_new(char *err, size_t errlen)
 	return bp;
 }
 
+struct boilerplate *
+boilerplate_clone(const struct boilerplate *bp)
+{
+	struct boilerplate *c;
+
+	if ((c = calloc(1, sizeof *c)) == NULL)
+		return NULL;
+	if (rules_clone(&c->rules, &bp->rules) < 0) {
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
 int
 boilerplate_load(struct boilerplate *bp, const char *text, size_t len,
     const char *name, char *err, size_t errlen)

@@ -31,6 +31,12 @@ struct boilerplate;
 struct boilerplate *boilerplate_new(char *err, size_t errlen);
 
 /*
+ * Another scorer of bp's rules, for another thread: the rules are shared,
+ * so bp must outlive it and load no more rules.  NULL when out of memory.
+ */
+struct boilerplate *boilerplate_clone(const struct boilerplate *bp);
+
+/*
  * Adds the rules of text[0..len), the contents of the rules file name.
  * Returns 0, or -1 with "NAME:LINE: reason" in err; on error no rule of
  * the file is kept.

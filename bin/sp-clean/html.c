@@ -1,4 +1,5 @@
 /* html.c: HTML leftovers (step 2); see html.h. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -16,6 +17,8 @@ struct entity {
 
 static struct entity *entities;
 static size_t nentities;
+/* Loaded once, by whichever thread asks first. */
+static pthread_once_t entities_once = PTHREAD_ONCE_INIT;
 
 /* Reads data/html5-entities: "NAME HEX[,HEX]" a line, sorted by name. */
 static void
@@ -49,8 +52,7 @@ find_entity(const char *name, size_t len)
 {
 	struct text_key key = { name, len };
 
-	if (entities == NULL)
-		load_entities();
+	(void)pthread_once(&entities_once, load_entities);
 	return bsearch(&key, entities, nentities, sizeof *entities,
 	    text_key_cmp);
 }

@@ -1,5 +1,6 @@
 /* mojibake.c: wrongly decoded text (step 7); see mojibake.h. */
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,9 @@ static unsigned char *rare_bits;	/* FREQ_LO..FREQ_HI: not in the table */
 #define GBK_INDEX(l, t) (((l) - 0x81) * 191 + ((t) - 0x40))
 static uint16_t *gbk_cp;	/* code → BMP code point, 0: none */
 static uint16_t *cp_gbk;	/* BMP code point → code, 0: none */
+/* The tables are loaded once, by whichever thread asks first. */
+static pthread_once_t freq_once = PTHREAD_ONCE_INIT;
+static pthread_once_t gbk_once = PTHREAD_ONCE_INIT;
 
 /* Common punctuation of Chinese text, counted like characters. */
 static const struct { int32_t cp; uint32_t n; } punct_freq[] = {
@@ -71,8 +75,7 @@ mojibake_freq(int32_t cp)
 {
 	size_t i;
 
-	if (freq == NULL)
-		load_freq();
+	(void)pthread_once(&freq_once, load_freq);
 	if (cp >= FREQ_LO && cp <= FREQ_HI)
 		return freq[cp - FREQ_LO];
 	for (i = 0; i < sizeof punct_freq / sizeof punct_freq[0]; i++)
@@ -163,7 +166,8 @@ score(const char *s, size_t n, size_t *counted)
 #define BAD 4.0
 #define GAIN 2.0	/* a repair must beat the original by this much */
 
-static struct sp_buf rep, bytes;
+/* Scratch of the thread repairing: see mojibake_thread_end(). */
+static _Thread_local struct sp_buf rep, bytes;
 
 static int
 is_final(int32_t cp)
@@ -215,7 +219,7 @@ guess(unsigned trail)
 }
 
 /* The last span found broken and not repaired, for the caller to count. */
-static struct {
+static _Thread_local struct {
 	const char *kind, *s;
 	size_t len;
 } broken;
@@ -598,8 +602,7 @@ line(const char *s, size_t n, struct sp_buf *out, struct mojibake_stats *st,
 	int fixed;
 	size_t line_start, repaired = st->repaired, tried = 0;
 
-	if (freq == NULL)
-		load_freq();
+	(void)pthread_once(&freq_once, load_freq);
 	/* A quick look first: most lines hold none of the signs. */
 	for (p = 0; p < n; p++) {
 		c = (unsigned char)s[p];
@@ -622,8 +625,7 @@ line(const char *s, size_t n, struct sp_buf *out, struct mojibake_stats *st,
 		put(out, s, n);
 		return;
 	}
-	if (gbk_cp == NULL)
-		load_gbk();
+	(void)pthread_once(&gbk_once, load_gbk);
 	line_start = out->len;
 	while (i < n) {
 		cp = cp_at(s, n, i, &k);
@@ -717,4 +719,11 @@ mojibake_repair(const char *s, size_t n, struct sp_buf *out,
 		s += len + 1;
 		n -= len + 1;
 	}
+}
+
+void
+mojibake_thread_end(void)
+{
+	sp_buf_free(&rep);
+	sp_buf_free(&bytes);
 }

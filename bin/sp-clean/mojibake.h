@@ -39,6 +39,9 @@ typedef void (*mojibake_explain_fn)(const char *kind, const char *old,
 void mojibake_repair(const char *s, size_t n, struct sp_buf *out,
     struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx);
 
+/* Frees the calling thread's scratch (before it exits). */
+void mojibake_thread_end(void);
+
 /* How common Han character cp is: occurrences in the frequency corpus. */
 unsigned long mojibake_freq(int32_t cp);
 

@@ -6,7 +6,8 @@
 #include "text.h"
 #include "unicode.h"
 
-static struct sp_buf scratch;
+/* Scratch of the thread normalizing: see normalize_thread_end(). */
+static _Thread_local struct sp_buf scratch;
 
 /* Normalizes out[from..len) in place when it changes. */
 static void
@@ -121,4 +122,10 @@ normalize_text(const char *s, size_t n, int nfkc, struct sp_buf *out,
 	put(out, s + start, n - start);
 	if (dirty)
 		renormalize(out, line, form, st);
+}
+
+void
+normalize_thread_end(void)
+{
+	sp_buf_free(&scratch);
 }

@@ -22,5 +22,7 @@ struct normalize_stats {
 /* Appends s[0..n) (valid UTF-8) cleaned to out; nfkc: NFKC, not NFC. */
 void normalize_text(const char *s, size_t n, int nfkc, struct sp_buf *out,
     struct normalize_stats *st);
+/* Frees the calling thread's scratch (before it exits). */
+void normalize_thread_end(void);
 
 #endif

@@ -1,4 +1,5 @@
 /* pinyin.c: pinyin annotations (step 6); see pinyin.h. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +12,8 @@ SP_DATA(pinyin_syllables);
 
 static struct text_key *syl;
 static size_t nsyl;
+/* Loaded once, by whichever thread asks first. */
+static pthread_once_t syl_once = PTHREAD_ONCE_INIT;
 
 static void
 load(void)
@@ -37,8 +40,7 @@ is_syllable(const char *s, size_t len)
 {
 	struct text_key key = { s, len };
 
-	if (syl == NULL)
-		load();
+	(void)pthread_once(&syl_once, load);
 	return bsearch(&key, syl, nsyl, sizeof *syl, text_key_cmp) != NULL;
 }
 

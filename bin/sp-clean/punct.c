@@ -1,16 +1,20 @@
 /* punct.c: punctuation in Chinese text (step 5); see punct.h. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cjk.h"
 #include "punct.h"
 #include "text.h"
 
-/* One line, decoded: the characters and what each becomes. */
-static int32_t *cps;		/* the characters */
-static size_t *off;		/* the byte offset of each */
-static int32_t *rep;		/* replacement, 0: keep, -1: drop */
-static unsigned char *prot;	/* inside a URL or e-mail address */
-static size_t cap;
+/*
+ * One line, decoded: the characters and what each becomes.  Each thread
+ * cleaning has its own (see punct_thread_end()).
+ */
+static _Thread_local int32_t *cps;	/* the characters */
+static _Thread_local size_t *off;	/* the byte offset of each */
+static _Thread_local int32_t *rep;	/* replacement, 0: keep, -1: drop */
+static _Thread_local unsigned char *prot; /* inside a URL or e-mail address */
+static _Thread_local size_t cap;
 
 static void
 grow(size_t m)
@@ -373,44 +377,56 @@ marks(size_t m)
 /* What line s[0..n) holds that may convert: a mask of these. */
 enum { H_MARK = 1, H_DOT = 2, H_QUOTE = 4, H_PAREN = 8, H_URL = 16 };
 
+/* The bits of candidate() for the byte s[i]: look[] says it may count. */
+static unsigned
+candidate_at(const char *s, size_t n, size_t i, unsigned char look)
+{
+	if (look != 0x80) {
+		if (s[i] == '.' && i + 1 < n && s[i + 1] == '.')
+			return look | H_DOT;
+		return look;
+	}
+	if ((unsigned char)s[i] == 0xE2) {	/* ‚ ‛ */
+		if (i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+		    ((unsigned char)s[i + 2] == 0x9A ||
+		    (unsigned char)s[i + 2] == 0x9B))
+			return H_QUOTE;
+	} else if (i + 5 < n && memcmp(s + i, "\xe3\x80\x82\xe3\x80\x82",
+	    6) == 0) {	/* 。。 */
+		return H_DOT;
+	}
+	return 0;
+}
+
 static unsigned
 candidate(const char *s, size_t n)
 {
-	static unsigned char look[256];
+	static const unsigned char look[256] = {
+		[','] = H_MARK, ['!'] = H_MARK, ['?'] = H_MARK,
+		[';'] = H_MARK, ['.'] = H_MARK, [':'] = H_MARK | H_URL,
+		['@'] = H_URL, ['"'] = H_QUOTE, ['('] = H_PAREN,
+		[')'] = H_PAREN, [0xE2] = 0x80, [0xE3] = 0x80,
+	};
 	unsigned has = 0;
-	size_t i;
+	size_t i = 0;
 
-	if (!look[',']) {
-		const char *c = ",!?;";
+#ifdef __SSE2__
+	/* Only ASCII and 0xE2, 0xE3 bytes can count: the rest is skipped. */
+	for (; i + 16 <= n; i += 16) {
+		unsigned m = ascii_mask16(s + i, 1), k;
 
-		for (; *c; c++)
-			look[(unsigned char)*c] = H_MARK;
-		look['.'] = H_MARK;
-		look[':'] = H_MARK | H_URL;
-		look['@'] = H_URL;
-		look['"'] = H_QUOTE;
-		look['('] = look[')'] = H_PAREN;
-		look[0xE2] = look[0xE3] = 0x80;
-	}
-	for (i = 0; i < n; i++) {
-		if (!look[(unsigned char)s[i]])
-			continue;
-		if (look[(unsigned char)s[i]] != 0x80) {
-			has |= look[(unsigned char)s[i]];
-			if (s[i] == '.' && i + 1 < n && s[i + 1] == '.')
-				has |= H_DOT;
-			continue;
-		}
-		if ((unsigned char)s[i] == 0xE2) {	/* ‚ ‛ */
-			if (i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-			    ((unsigned char)s[i + 2] == 0x9A ||
-			    (unsigned char)s[i + 2] == 0x9B))
-				has |= H_QUOTE;
-		} else if (i + 5 < n && memcmp(s + i,
-		    "\xe3\x80\x82\xe3\x80\x82", 6) == 0) {	/* 。。 */
-			has |= H_DOT;
+		while (m) {
+			k = (unsigned)__builtin_ctz(m);
+			m &= m - 1;
+			if (look[(unsigned char)s[i + k]])
+				has |= candidate_at(s, n, i + k,
+				    look[(unsigned char)s[i + k]]);
 		}
 	}
+#endif
+	for (; i < n; i++)
+		if (look[(unsigned char)s[i]])
+			has |= candidate_at(s, n, i, look[(unsigned char)s[i]]);
 	return has;
 }
 
@@ -516,6 +532,10 @@ char_after(const char *s, size_t n, size_t i, int skip)
 static size_t
 fast_marks(const char *s, size_t n, struct sp_buf *out)
 {
+	static const unsigned char marks_set[128] = {
+		[','] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [':'] = 1,
+		[';'] = 1,
+	};
 	size_t j, start = 0, changed = 0, conv_end = (size_t)-1, a, b, d;
 	int32_t c, p, pi, nx, ni, to, conv = 0;
 	int han = 0;
@@ -525,11 +545,8 @@ fast_marks(const char *s, size_t n, struct sp_buf *out)
 	for (j = 0; j < n && !han; j++)
 		han = (unsigned char)s[j] >= 0xE4 && (unsigned char)s[j] <= 0xE9;
 
-	for (j = 0; j < n; j++) {
+	for (j = 0; (j = next_ascii_in(s, j, n, marks_set)) < n; j++) {
 		c = (unsigned char)s[j];
-		if (!(c == ',' || c == '.' || c == '!' || c == '?' || c == ':' ||
-		    c == ';'))
-			continue;
 		pi = char_before(s, j, 0, 0, conv_end, conv);
 		p = char_before(s, j, 0, 1, conv_end, conv);
 		ni = char_after(s, n, j + 1, 0);
@@ -629,4 +646,17 @@ punct_clean(const char *s, size_t n, struct sp_buf *out, size_t *changed)
 		s += len + 1;
 		n -= len + 1;
 	}
+}
+
+void
+punct_thread_end(void)
+{
+	free(cps);
+	free(off);
+	free(rep);
+	free(prot);
+	cps = rep = NULL;
+	off = NULL;
+	prot = NULL;
+	cap = 0;
 }

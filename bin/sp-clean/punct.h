@@ -16,5 +16,7 @@
 #include "buf.h"
 
 void punct_clean(const char *s, size_t n, struct sp_buf *out, size_t *changed);
+/* Frees the calling thread's scratch (before it exits). */
+void punct_thread_end(void);
 
 #endif

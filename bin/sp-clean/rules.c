@@ -122,10 +122,28 @@ free_rules(struct rule *v, size_t n)
 	free(v);
 }
 
+int
+rules_clone(struct rules *dst, const struct rules *src)
+{
+	*dst = *src;
+	dst->shared = 1;
+	dst->stamp = 0;
+	dst->stamps = calloc(src->n ? src->n : 1, sizeof *dst->stamps);
+	dst->mctx = pcre2_match_context_copy(src->mctx);
+	dst->md = pcre2_match_data_create(4, NULL);
+	if (dst->stamps == NULL || dst->mctx == NULL || dst->md == NULL) {
+		rules_free(dst);
+		return -1;
+	}
+	return 0;
+}
+
 void
 rules_free(struct rules *r)
 {
-	free_rules(r->v, r->n);
+	if (!r->shared)
+		free_rules(r->v, r->n);
+	free(r->stamps);
 	pcre2_match_data_free(r->md);
 	pcre2_match_context_free(r->mctx);
 	memset(r, 0, sizeof *r);
@@ -355,6 +373,10 @@ badthr:
 		memcpy(r->v + r->n, vec.v, vec.n * sizeof *vec.v);
 	r->n += vec.n;
 	free(vec.v);
+	free(r->stamps);
+	if ((r->stamps = calloc(r->n ? r->n : 1, sizeof *r->stamps)) == NULL)
+		sp_oom();
+	r->stamp = 0;
 	r->threshold = threshold;
 	rebuild_buckets(r);
 	return 0;
@@ -398,13 +420,16 @@ inline_list(const char *s, size_t n)
 	return (cp == 0xFF1A || cp == ':') && k < n;
 }
 
+/* Counts rule once a line: stamps[] holds the line it last counted in. */
 static void
-count(struct rule_hits *h, struct rule *rule, unsigned stamp, size_t at,
+count(struct rules *r, struct rule_hits *h, struct rule *rule, size_t at,
     size_t len)
 {
-	if (rule->stamp == stamp)
+	unsigned *stamp = &r->stamps[rule - r->v];
+
+	if (*stamp == r->stamp)
 		return;
-	rule->stamp = stamp;
+	*stamp = r->stamp;
 	h->vocab += rule->weight;
 	if (rule->weight > 0 && (h->best == NULL ||
 	    rule->weight > h->best->weight)) {
@@ -455,7 +480,7 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 	memset(h, 0, sizeof *h);
 	if (++r->stamp == 0) {
 		for (i = 0; i < r->n; i++)
-			r->v[i].stamp = 0;
+			r->stamps[i] = 0;
 		r->stamp = 1;
 	}
 	while (pos < n) {
@@ -475,11 +500,11 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 				continue;
 			switch (rule->kind) {
 			case RULE_HAS:
-				count(h, rule, r->stamp, pos, rule->len);
+				count(r, h, rule, pos, rule->len);
 				break;
 			case RULE_START:
 				if (pos == start)
-					count(h, rule, r->stamp, pos,
+					count(r, h, rule, pos,
 					    rule->len);
 				break;
 			case RULE_IS:
@@ -492,7 +517,7 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 				    rule->len, n - pos - rule->len))
 					break;
 				if (rule->kind == RULE_IS)
-					count(h, rule, r->stamp, pos,
+					count(r, h, rule, pos,
 					    rule->len);
 				else
 					h->list = rule;
@@ -513,15 +538,15 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 	}
 	for (i = 0; i < r->n && !literal_only; i++) {
 		rule = &r->v[i];
-		if (rule->kind != RULE_RE || rule->stamp == r->stamp)
+		if (rule->kind != RULE_RE || r->stamps[i] == r->stamp)
 			continue;
 		rc = pcre2_match(rule->re, (PCRE2_SPTR)line, n, 0, 0, r->md,
 		    r->mctx);
 		/* No match, or a limit hit: either way the rule says nothing. */
-		if (rc < 0 && rc != PCRE2_ERROR_NOMATCH && !rule->warned) {
+		if (rc < 0 && rc != PCRE2_ERROR_NOMATCH &&
+		    !__atomic_exchange_n(&rule->warned, 1, __ATOMIC_RELAXED)) {
 			PCRE2_UCHAR msg[128];
 
-			rule->warned = 1;
 			pcre2_get_error_message(rc, msg, sizeof msg);
 			sp_warn(NULL, "rule 're %.200s': %s: taken as no "
 			    "match (warned once)", rule->text, (char *)msg);
@@ -529,7 +554,7 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 		if (rc >= 0) {
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);
 
-			count(h, rule, r->stamp, ov[0],
+			count(r, h, rule, ov[0],
 			    ov[1] >= ov[0] ? ov[1] - ov[0] : 0);
 		}
 	}

@@ -30,13 +30,21 @@ struct rule {
 	size_t len;
 	pcre2_code *re;		/* RULE_RE */
 	int next;		/* next rule of its bucket, or -1 */
-	unsigned stamp;		/* the line it last counted in */
-	int warned;		/* RULE_RE: its hitting a limit was reported */
+	int warned;		/* RULE_RE: its hitting a limit was reported
+				   (by any thread: set atomically) */
 };
 
+/*
+ * The rules, and a matcher's own state: a clone (rules_clone) shares the
+ * parsed rules, read-only, and has its own stamps and PCRE2 match data, so
+ * that threads can match lines side by side.
+ */
 struct rules {
 	struct rule *v;
 	size_t n, cap;
+	int shared;			/* v belongs to the original */
+	unsigned *stamps;		/* per rule: the line it last counted
+					   in */
 	int bucket[RULE_BUCKETS];	/* first literal rule, or -1 */
 	unsigned char starts[8192];	/* bit per BMP code point that
 					   starts a literal (folded) */
@@ -66,6 +74,12 @@ struct rule_hits {
 
 /* Returns 0, or -1 when out of memory. */
 int  rules_init(struct rules *r);
+/*
+ * Makes dst a matcher of src's rules, which src must outlive and which
+ * must not change while dst is in use.  Returns 0, or -1 when out of
+ * memory (dst then needs no freeing).
+ */
+int  rules_clone(struct rules *dst, const struct rules *src);
 void rules_free(struct rules *r);
 /*
  * Parses text[0..len), the rules file name, into r (adding, or replacing

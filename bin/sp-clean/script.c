@@ -1,5 +1,6 @@
 /* script.c: simplified and traditional characters (step 10); see script.h. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #ifdef SP_HAVE_OPENCC
@@ -10,24 +11,29 @@
 #include "text.h"
 
 #ifdef SP_HAVE_OPENCC
-static opencc_t cc = (opencc_t)-1;
+struct script {
+	opencc_t cc;
+};
 
-int
+struct script *
 script_open(enum script_to to, char *err, size_t errlen)
 {
 	const char *config = to == SCRIPT_SIMPLIFIED ? "t2s.json" : "s2t.json";
+	struct script *sc = sp_xmalloc(sizeof *sc);
 
-	cc = opencc_open(config);
-	if (cc == (opencc_t)-1) {
+	sc->cc = opencc_open(config);
+	if (sc->cc == (opencc_t)-1) {
 		snprintf(err, errlen, "OpenCC cannot load %s: %s", config,
 		    opencc_error());
-		return -1;
+		free(sc);
+		return NULL;
 	}
-	return 0;
+	return sc;
 }
 
 int
-script_convert(const char *s, size_t n, struct sp_buf *out)
+script_convert(struct script *sc, const char *s, size_t n,
+    struct sp_buf *out)
 {
 	char *r;
 	size_t len;
@@ -35,7 +41,7 @@ script_convert(const char *s, size_t n, struct sp_buf *out)
 
 	if (n == 0)
 		return 0;
-	if ((r = opencc_convert_utf8(cc, s, n)) == NULL)
+	if ((r = opencc_convert_utf8(sc->cc, s, n)) == NULL)
 		sp_oom();
 	len = strlen(r);
 	changed = len != n || memcmp(r, s, n) != 0;
@@ -45,31 +51,35 @@ script_convert(const char *s, size_t n, struct sp_buf *out)
 }
 
 void
-script_close(void)
+script_close(struct script *sc)
 {
-	if (cc != (opencc_t)-1)
-		opencc_close(cc);
-	cc = (opencc_t)-1;
+	if (sc == NULL)
+		return;
+	opencc_close(sc->cc);
+	free(sc);
 }
 #else
-int
+struct script *
 script_open(enum script_to to, char *err, size_t errlen)
 {
 	snprintf(err, errlen, "%s: built without OpenCC (install its "
 	    "development files and rebuild)", to == SCRIPT_SIMPLIFIED ?
 	    "--to-simplified" : "--to-traditional");
-	return -1;
+	return NULL;
 }
 
 int
-script_convert(const char *s, size_t n, struct sp_buf *out)
+script_convert(struct script *sc, const char *s, size_t n,
+    struct sp_buf *out)
 {
+	(void)sc;
 	put(out, s, n);
 	return 0;
 }
 
 void
-script_close(void)
+script_close(struct script *sc)
 {
+	(void)sc;
 }
 #endif

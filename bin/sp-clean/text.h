@@ -10,6 +10,10 @@
 #include <stdint.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "buf.h"
 #include "tool.h"
 #include "utf8.h"
@@ -140,6 +144,56 @@ utf8_valid(const char *str, size_t n)
 		}
 	}
 	return 1;
+}
+
+/*
+ * Chinese text is mostly bytes of three-byte characters, and the marks the
+ * steps look for are ASCII: these find the next ASCII byte in a set
+ * sixteen bytes at a time, where SSE2 is there.
+ */
+#ifdef __SSE2__
+/* Bit k set: s[k] (of 16) is ASCII, or with lead2 0xE2 or 0xE3. */
+static inline unsigned
+ascii_mask16(const char *s, int lead2)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	unsigned m = (unsigned)~_mm_movemask_epi8(v) & 0xFFFF;
+
+	if (lead2)
+		m |= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		    _mm_and_si128(v, _mm_set1_epi8((char)0xFE)),
+		    _mm_set1_epi8((char)0xE2)));
+	return m;
+}
+#endif
+
+/*
+ * The index of the first byte of s[from..n) that set[] marks (set is
+ * indexed by byte; it marks ASCII bytes only), or n.
+ */
+static inline size_t
+next_ascii_in(const char *s, size_t from, size_t n,
+    const unsigned char set[128])
+{
+	size_t j = from;
+
+#ifdef __SSE2__
+	for (; j + 16 <= n; j += 16) {
+		unsigned m = ascii_mask16(s + j, 0);
+
+		while (m) {
+			unsigned k = (unsigned)__builtin_ctz(m);
+
+			if (set[(unsigned char)s[j + k]])
+				return j + k;
+			m &= m - 1;
+		}
+	}
+#endif
+	for (; j < n; j++)
+		if ((unsigned char)s[j] < 0x80 && set[(unsigned char)s[j]])
+			return j;
+	return n;
 }
 
 #endif

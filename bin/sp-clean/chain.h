@@ -1,0 +1,78 @@
+/*
+ * chain.h: the cleaning chain over one document (steps 2 to 10), with its
+ * own buffers, boilerplate scorer and converter, so that several threads
+ * can each run one:
+ *
+ *   HTML (2) → Unicode (3) → spaces (4) → pinyin (6) → mojibake (7) →
+ *   punctuation (5) → boilerplate (9) → hard wraps (8) → script (10)
+ *
+ * and leaves one paragraph a line, with no empty lines.  Decoding (step 1)
+ * happens before, per operand.
+ */
+#ifndef SP_CLEAN_CHAIN_H
+#define SP_CLEAN_CHAIN_H
+#include <stddef.h>
+
+#include "boilerplate.h"
+#include "buf.h"
+#include "html.h"
+#include "mojibake.h"
+#include "normalize.h"
+#include "script.h"
+#include "spaces.h"
+
+enum step {
+	S_DECODE, S_HTML, S_UNICODE, S_SPACES, S_PINYIN, S_MOJIBAKE, S_PUNCT,
+	S_BOILERPLATE, S_HARDWRAP, S_SCRIPT, NSTEPS
+};
+
+/* What the options asked for; read-only once the chains run. */
+struct chain_opts {
+	int on[NSTEPS];
+	int nfkc;
+	int explain;
+	enum script_to script_to;
+};
+
+/* What the steps did, for --stats. */
+struct chain_counts {
+	struct html_stats html;
+	struct normalize_stats norm;
+	struct spaces_stats spaces;
+	struct mojibake_stats moji;
+	size_t pinyin, punct, boiler, joins, script, empty;
+};
+
+struct chain {
+	const struct chain_opts *opts;
+	struct boilerplate *bp;		/* NULL with the step off */
+	struct script *sc;		/* NULL with the step off */
+	/* The text is cur[0..curlen): the input, or in a after a step. */
+	struct sp_buf a, b;
+	const char *cur;
+	size_t curlen;
+	struct chain_counts *n;		/* where the run counts */
+	const char *file;		/* the document's name in messages */
+};
+
+/*
+ * Sets up ch for opts, scoring boilerplate with a clone of rules (NULL
+ * when the step is off).  Returns 0, or -1 with the reason in err.
+ */
+int  chain_init(struct chain *ch, const struct chain_opts *opts,
+    const struct boilerplate *rules, char *err, size_t errlen);
+/*
+ * Runs the chain over text[0..len), counting into *n; file names the
+ * document in --explain messages.  The result is ch->cur[0..ch->curlen).
+ */
+void chain_run(struct chain *ch, const char *text, size_t len,
+    struct chain_counts *n, const char *file);
+/* Makes ch->a hold the result, for changes in place. */
+void chain_own(struct chain *ch);
+void chain_free(struct chain *ch);
+
+void chain_counts_add(struct chain_counts *to, const struct chain_counts *c);
+/* Frees the calling thread's scratch in the steps (before it exits). */
+void chain_thread_end(void);
+
+#endif
