@@ -73,10 +73,13 @@ sp_catch_signals(void (*fn)(int))
 /* Where the thread's messages go instead of stderr, or NULL. */
 static _Thread_local struct sp_buf *captured;
 
-void
+struct sp_buf *
 sp_warn_capture(struct sp_buf *buf)
 {
+	struct sp_buf *old = captured;
+
 	captured = buf;
+	return old;
 }
 
 /* vwarn() into the capture buffer. */

@@ -80,7 +80,8 @@ void sp_warn_status(int status, const char *file, const char *fmt, ...)
  * Fatal errors are printed at once.
  */
 struct sp_buf;
-void sp_warn_capture(struct sp_buf *buf);
+/* Returns where they went before. */
+struct sp_buf *sp_warn_capture(struct sp_buf *buf);
 /* A usage error: message, a hint to --help, exit 2. */
 noreturn void sp_usage_error(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));

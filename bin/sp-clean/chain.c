@@ -1,5 +1,6 @@
 /* chain.c: the cleaning chain over one document; see chain.h. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "chain.h"
@@ -8,6 +9,23 @@
 #include "punct.h"
 #include "text.h"
 #include "tool.h"
+
+/* A text longer than this is cleaned in blocks of about this many bytes. */
+#define BLOCK (1 << 20)
+
+/* Lines of a long document going through steps 3 to 7 in some thread. */
+struct block {
+	struct pool_task task;		/* first: a task is its block */
+	const struct chain_opts *opts;
+	const char *s;			/* whole lines, the last one ended */
+	size_t n;
+	const char *file;
+	struct sp_buf x, y;		/* the steps' outputs */
+	const char *res;		/* what they gave */
+	size_t reslen;
+	struct chain_counts counts;
+	struct sp_buf msgs;		/* --explain's, held for the order */
+};
 
 int
 chain_init(struct chain *ch, const struct chain_opts *opts,
@@ -31,6 +49,14 @@ chain_init(struct chain *ch, const struct chain_opts *opts,
 void
 chain_free(struct chain *ch)
 {
+	size_t i;
+
+	for (i = 0; i < ch->nblocks; i++) {
+		sp_buf_free(&ch->blocks[i].x);
+		sp_buf_free(&ch->blocks[i].y);
+		sp_buf_free(&ch->blocks[i].msgs);
+	}
+	free(ch->blocks);
 	boilerplate_free(ch->bp);
 	script_close(ch->sc);
 	sp_buf_free(&ch->a);
@@ -134,25 +160,22 @@ drop_empty(struct chain *ch)
 	swap(ch);
 }
 
+/* The explainers' ctx is the document's name. */
 static void
 explain_line(const char *line, size_t len, const char *reason, void *ctx)
 {
-	struct chain *ch = ctx;
-
-	sp_warn(ch->file, "dropped (%s): %.*s", reason, (int)len, line);
+	sp_warn(ctx, "dropped (%s): %.*s", reason, (int)len, line);
 }
 
 static void
 explain_moji(const char *kind, const char *old, size_t oldlen,
     const char *repair, size_t replen, void *ctx)
 {
-	struct chain *ch = ctx;
-
 	if (repair)
-		sp_warn(ch->file, "mojibake repaired (%s): %.*s -> %.*s", kind,
+		sp_warn(ctx, "mojibake repaired (%s): %.*s -> %.*s", kind,
 		    (int)oldlen, old, (int)replen, repair);
 	else
-		sp_warn(ch->file, "mojibake not repaired (%s): %.*s", kind,
+		sp_warn(ctx, "mojibake not repaired (%s): %.*s", kind,
 		    (int)oldlen, old);
 }
 
@@ -175,9 +198,131 @@ script_lines(struct chain *ch)
 	swap(ch);
 }
 
+/*
+ * Steps 3 to 7 over *cur[0..*curlen), each writing into x or y, whichever
+ * does not hold its input; *cur is left on the result.
+ */
+static void
+line_steps(const struct chain_opts *o, const char **cur, size_t *curlen,
+    struct sp_buf *x, struct sp_buf *y, struct chain_counts *n,
+    const char *file)
+{
+	const int *on = o->on;
+	struct sp_buf *out;
+
+#define STEP(call) do { \
+	out = *cur == x->data ? y : x; \
+	sp_buf_clear(out); \
+	call; \
+	*cur = out->data ? out->data : ""; \
+	*curlen = out->len; \
+} while (0)
+	if (on[S_UNICODE])
+		STEP(normalize_text(*cur, *curlen, o->nfkc, out, &n->norm));
+	if (on[S_SPACES])
+		STEP(spaces_clean(*cur, *curlen, out, &n->spaces));
+	if (on[S_PINYIN])
+		STEP(pinyin_clean(*cur, *curlen, out, &n->pinyin));
+	if (on[S_MOJIBAKE])
+		STEP(mojibake_repair(*cur, *curlen, out, &n->moji,
+		    o->explain ? explain_moji : NULL, (void *)file));
+	if (on[S_PUNCT])
+		STEP(punct_clean(*cur, *curlen, out, &n->punct));
+#undef STEP
+}
+
+static void
+run_block(struct pool_task *t, int thread)
+{
+	struct block *b = (struct block *)t;
+	struct sp_buf *was = sp_warn_capture(&b->msgs);
+
+	(void)thread;
+	memset(&b->counts, 0, sizeof b->counts);
+	b->res = b->s;
+	b->reslen = b->n;
+	line_steps(b->opts, &b->res, &b->reslen, &b->x, &b->y, &b->counts,
+	    b->file);
+	sp_warn_capture(was);
+}
+
+/* Passes a block's messages on to where this thread's go. */
+static void
+pass_msgs(struct sp_buf *m)
+{
+	struct sp_buf *to = sp_warn_capture(NULL);
+
+	if (to)
+		put(to, m->data, m->len);
+	else if (m->len > 0)
+		fwrite(m->data, 1, m->len, stderr);
+	sp_warn_capture(to);
+	sp_buf_clear(m);
+}
+
+/*
+ * line_steps() over the current text in blocks of whole lines, run by the
+ * pool's threads a window at a time (memory stays a few blocks over the
+ * text), their results joined in order into the current text.
+ */
+static void
+line_steps_in_blocks(struct chain *ch, struct pool *p)
+{
+	const char *s = ch->cur, *end = ch->cur + ch->curlen, *nl;
+	size_t window = (size_t)pool_threads(p) * 2, sent = 0, got = 0;
+	struct block *b;
+
+	if (ch->nblocks < window) {
+		ch->blocks = sp_xrealloc(ch->blocks, window * sizeof *b);
+		memset(ch->blocks + ch->nblocks, 0,
+		    (window - ch->nblocks) * sizeof *b);
+		ch->nblocks = window;
+	}
+	sp_buf_clear(&ch->b);
+	if (sp_buf_reserve(&ch->b, ch->curlen) < 0)
+		sp_oom();
+	while (got < sent || s < end) {
+		while (sent - got < window && s < end) {
+			b = &ch->blocks[sent++ % window];
+			b->task.run = run_block;
+			b->opts = ch->opts;
+			b->file = ch->file;
+			b->s = s;
+			if ((size_t)(end - s) <= BLOCK ||
+			    (nl = memchr(s + BLOCK, '\n',
+			    (size_t)(end - s - BLOCK))) == NULL)
+				s = end;
+			else
+				s = nl + 1;
+			b->n = (size_t)(s - b->s);
+			pool_submit(p, &b->task);
+		}
+		b = &ch->blocks[got++ % window];
+		pool_wait(p, &b->task);
+		put(&ch->b, b->res, b->reslen);
+		chain_counts_add(ch->n, &b->counts);
+		pass_msgs(&b->msgs);
+	}
+	swap(ch);
+}
+
+/* After line_steps() on the chain's buffers: the text is in a again. */
+static void
+settle(struct chain *ch)
+{
+	struct sp_buf t;
+
+	if (ch->cur == ch->b.data && ch->b.data) {
+		t = ch->a;
+		ch->a = ch->b;
+		ch->b = t;
+	}
+	sp_buf_clear(&ch->b);
+}
+
 void
 chain_run(struct chain *ch, const char *text, size_t len,
-    struct chain_counts *n, const char *file)
+    struct chain_counts *n, const char *file, struct pool *pool)
 {
 	const int *on = ch->opts->on;
 	int explain = ch->opts->explain;
@@ -192,32 +337,17 @@ chain_run(struct chain *ch, const char *text, size_t len,
 		html_clean(ch->cur, ch->curlen, &ch->b, &n->html);
 		swap(ch);
 	}
-	if (on[S_UNICODE]) {
-		normalize_text(ch->cur, ch->curlen, ch->opts->nfkc, &ch->b,
-		    &n->norm);
-		swap(ch);
-	}
-	if (on[S_SPACES]) {
-		spaces_clean(ch->cur, ch->curlen, &ch->b, &n->spaces);
-		swap(ch);
-	}
-	if (on[S_PINYIN]) {
-		pinyin_clean(ch->cur, ch->curlen, &ch->b, &n->pinyin);
-		swap(ch);
-	}
-	if (on[S_MOJIBAKE]) {
-		mojibake_repair(ch->cur, ch->curlen, &ch->b, &n->moji,
-		    explain ? explain_moji : NULL, ch);
-		swap(ch);
-	}
-	if (on[S_PUNCT]) {
-		punct_clean(ch->cur, ch->curlen, &ch->b, &n->punct);
-		swap(ch);
+	if (pool && ch->curlen > 2 * BLOCK) {
+		line_steps_in_blocks(ch, pool);
+	} else {
+		line_steps(ch->opts, &ch->cur, &ch->curlen, &ch->a, &ch->b, n,
+		    file);
+		settle(ch);
 	}
 	drop_empty(ch);
 	if (on[S_BOILERPLATE]) {
 		n->boiler += boilerplate_filter(ch->bp, ch->cur, ch->curlen,
-		    &ch->b, explain ? explain_line : NULL, ch);
+		    &ch->b, explain ? explain_line : NULL, (void *)file);
 		swap(ch);
 	}
 	if (on[S_HARDWRAP]) {

@@ -18,6 +18,7 @@
 #include "html.h"
 #include "mojibake.h"
 #include "normalize.h"
+#include "pool.h"
 #include "script.h"
 #include "spaces.h"
 
@@ -43,6 +44,8 @@ struct chain_counts {
 	size_t pinyin, punct, boiler, joins, script, empty;
 };
 
+struct block;
+
 struct chain {
 	const struct chain_opts *opts;
 	struct boilerplate *bp;		/* NULL with the step off */
@@ -53,6 +56,8 @@ struct chain {
 	size_t curlen;
 	struct chain_counts *n;		/* where the run counts */
 	const char *file;		/* the document's name in messages */
+	struct block *blocks;		/* for a long document, cleaned by */
+	size_t nblocks;			/* the pool in blocks of lines */
 };
 
 /*
@@ -64,9 +69,13 @@ int  chain_init(struct chain *ch, const struct chain_opts *opts,
 /*
  * Runs the chain over text[0..len), counting into *n; file names the
  * document in --explain messages.  The result is ch->cur[0..ch->curlen).
+ * With a pool (NULL: none), the steps that work a line at a time (3 to
+ * 7) run on blocks of lines in its threads, when the text is long: the
+ * caller must be the one thread that waits on the pool, and must have no
+ * other task queued.
  */
 void chain_run(struct chain *ch, const char *text, size_t len,
-    struct chain_counts *n, const char *file);
+    struct chain_counts *n, const char *file, struct pool *pool);
 /* Makes ch->a hold the result, for changes in place. */
 void chain_own(struct chain *ch);
 void chain_free(struct chain *ch);

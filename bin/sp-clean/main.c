@@ -153,8 +153,8 @@ clean(struct pool_task *t, int thread)
 	struct chain *ch = &chains[thread];
 	const char *text = in->text, *name = j->fs->display;
 	size_t len = in->len;
+	struct sp_buf *was = sp_warn_capture(&j->msgs);
 
-	sp_warn_capture(&j->msgs);
 	memset(&j->n, 0, sizeof j->n);
 	sp_utf8_stats_init(&j->invalid);
 	if (in->rec) {
@@ -176,7 +176,8 @@ clean(struct pool_task *t, int thread)
 	}
 	j->begins_nl = len > 0 && text[0] == '\n';
 	j->ends_nl = len > 0 && text[len - 1] == '\n';
-	chain_run(ch, text, len, &j->n, name);
+	/* The main thread cleans a long document in blocks, helped. */
+	chain_run(ch, text, len, &j->n, name, j->at_once ? pool : NULL);
 	if (j->at_once) {
 		/* Written before the chain runs again: no copy. */
 		j->res = ch->cur;
@@ -192,7 +193,7 @@ clean(struct pool_task *t, int thread)
 		j->res = ch->cur;	/* the input itself */
 	}
 	j->reslen = ch->curlen;
-	sp_warn_capture(&pending);
+	sp_warn_capture(was);
 }
 
 static void

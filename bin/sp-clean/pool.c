@@ -104,6 +104,12 @@ pool_new(int n, void (*at_exit)(void))
 	return p;
 }
 
+int
+pool_threads(const struct pool *p)
+{
+	return p->n + 1;
+}
+
 void
 pool_submit(struct pool *p, struct pool_task *t)
 {

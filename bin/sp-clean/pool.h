@@ -23,6 +23,8 @@ struct pool;
  * ends.  Returns NULL when threads cannot be made.
  */
 struct pool *pool_new(int n, void (*at_exit)(void));
+/* Threads that run tasks: the workers and the one waiting. */
+int pool_threads(const struct pool *p);
 /* Queues t (its run set) to be run by some thread. */
 void pool_submit(struct pool *p, struct pool_task *t);
 /* Has t run?  (Without waiting.) */
