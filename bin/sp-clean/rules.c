@@ -129,9 +129,11 @@ rules_clone(struct rules *dst, const struct rules *src)
 	dst->shared = 1;
 	dst->stamp = 0;
 	dst->stamps = calloc(src->n ? src->n : 1, sizeof *dst->stamps);
+	dst->seen = calloc(src->n ? src->n : 1, sizeof *dst->seen);
 	dst->mctx = pcre2_match_context_copy(src->mctx);
 	dst->md = pcre2_match_data_create(4, NULL);
-	if (dst->stamps == NULL || dst->mctx == NULL || dst->md == NULL) {
+	if (dst->stamps == NULL || dst->seen == NULL || dst->mctx == NULL ||
+	    dst->md == NULL) {
 		rules_free(dst);
 		return -1;
 	}
@@ -141,9 +143,12 @@ rules_clone(struct rules *dst, const struct rules *src)
 void
 rules_free(struct rules *r)
 {
-	if (!r->shared)
+	if (!r->shared) {
 		free_rules(r->v, r->n);
+		pcre2_code_free(r->any);
+	}
 	free(r->stamps);
+	free(r->seen);
 	pcre2_match_data_free(r->md);
 	pcre2_match_context_free(r->mctx);
 	memset(r, 0, sizeof *r);
@@ -285,6 +290,210 @@ parse_rule(const char *s, size_t n, struct rule *rule, const char *name,
 	return 0;
 }
 
+/* Is c a character that means more than itself in a pattern? */
+static int
+meta(char c)
+{
+	return strchr("\\.^$|?*+()[]{}", c) != NULL;
+}
+
+/*
+ * Does p[0..n) hold a '|' outside any group or class (an alternation of
+ * the whole pattern, of which no part is required)?
+ */
+static int
+top_level_bar(const char *p, size_t n)
+{
+	size_t i;
+	int depth = 0, in_class = 0;
+
+	for (i = 0; i < n; i++) {
+		if (p[i] == '\\') {
+			i++;
+			continue;
+		}
+		if (in_class) {
+			in_class = p[i] != ']';
+			continue;
+		}
+		if (p[i] == '[') {
+			in_class = 1;
+			if (i + 1 < n && p[i + 1] == ']')
+				i++;	/* []...] holds a ] */
+		} else if (p[i] == '(') {
+			depth++;
+		} else if (p[i] == ')') {
+			depth--;
+		} else if (p[i] == '|' && depth == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Appends a trigger of rule target: the literal s[0..n). */
+static void
+push_trigger(struct rules *r, size_t target, const char *s, size_t n)
+{
+	struct rule *t;
+
+	if (r->n == r->cap) {
+		r->cap = r->cap * 2 + 16;
+		r->v = sp_xrealloc(r->v, r->cap * sizeof *r->v);
+	}
+	t = &r->v[r->n++];
+	memset(t, 0, sizeof *t);
+	t->kind = RULE_TRIGGER;
+	t->text = sp_xmalloc(n + 1);
+	memcpy(t->text, s, n);
+	t->text[n] = '\0';
+	t->len = n;
+	t->target = (int)target;
+	r->v[target].triggered = 1;
+}
+
+/*
+ * The triggers of pattern rule i, when its form tells them: every match
+ * of "^?(lit|lit|...)..." holds one of the literals (the group is not
+ * optional), and every match of "^?literal..." the literal (less its last
+ * character, when a quantifier follows it).  Patterns with options,
+ * classes or escapes up front get none, and are always run.
+ */
+static void
+derive_triggers(struct rules *r, size_t i)
+{
+	const char *p = r->v[i].text, *a;
+	size_t n = r->v[i].len, k = 0, m, first = r->n;
+
+	if (top_level_bar(p, n))
+		return;
+	if (k < n && p[k] == '^')
+		k++;
+	if (k + 1 < n && p[k] == '(' && p[k + 1] != '?' && p[k + 1] != '*') {
+		for (k++;;) {
+			for (a = p + k; k < n && !meta(p[k]); k++)
+				;
+			if (k == n || p + k == a || (p[k] != '|' && p[k] != ')'))
+				goto none;	/* not a literal alternative */
+			push_trigger(r, i, a, (size_t)(p + k - a));
+			if (p[k++] == ')')
+				break;
+		}
+		if (k < n && (p[k] == '?' || p[k] == '*' || p[k] == '{'))
+			goto none;	/* the group may be absent */
+		return;
+	}
+	for (a = p + k; k < n && !meta(p[k]); k++)
+		;
+	m = (size_t)(p + k - a);
+	if (k < n && (p[k] == '?' || p[k] == '*' || p[k] == '{' ||
+	    p[k] == '+')) {
+		/* The quantifier is the last character's. */
+		while (m > 0 && ((unsigned char)a[m - 1] & 0xC0) == 0x80)
+			m--;
+		if (m > 0)
+			m--;
+	}
+	if (m >= 2)
+		push_trigger(r, i, a, m);
+	return;
+none:
+	while (r->n > first)
+		free(r->v[--r->n].text);
+	r->v[i].triggered = 0;
+}
+
+/* Derives the triggers of every pattern; they go after the rules. */
+static void
+add_triggers(struct rules *r)
+{
+	size_t i, n = r->n;
+
+	for (i = 0; i < n; i++)
+		if (r->v[i].kind == RULE_RE)
+			derive_triggers(r, i);
+}
+
+/* Drops the triggers (they are at the end), to derive them again. */
+static void
+drop_triggers(struct rules *r)
+{
+	size_t i;
+
+	while (r->n > 0 && r->v[r->n - 1].kind == RULE_TRIGGER)
+		free(r->v[--r->n].text);
+	for (i = 0; i < r->n; i++)
+		r->v[i].triggered = 0;
+}
+
+/*
+ * Can the pattern p be an alternative of rules.any, matching there where
+ * it matches alone?  Not with backtracking verbs ((*COMMIT) would stop the
+ * others), back references (their numbers change), nor when "(?:p)" does
+ * not compile as one group (\Q without \E, a (?x) comment to the end).
+ */
+static int
+alternative(const struct rule *rule)
+{
+	pcre2_code *g;
+	struct sp_buf b = SP_BUF_INIT;
+	uint32_t backrefs = 1;
+	PCRE2_SIZE erroff;
+	int errcode;
+
+	if (memmem(rule->text, rule->len, "(*", 2))
+		return 0;
+	if (pcre2_pattern_info(rule->re, PCRE2_INFO_BACKREFMAX, &backrefs) !=
+	    0 || backrefs > 0)
+		return 0;
+	if (sp_buf_append(&b, "(?:", 3) < 0 ||
+	    sp_buf_append(&b, rule->text, rule->len) < 0 ||
+	    sp_buf_append(&b, ")", 1) < 0)
+		sp_oom();
+	g = pcre2_compile((PCRE2_SPTR)b.data, b.len, PCRE2_UTF |
+	    PCRE2_MATCH_INVALID_UTF, &errcode, &erroff, NULL);
+	sp_buf_free(&b);
+	pcre2_code_free(g);
+	return g != NULL;
+}
+
+/* Builds rules.any from the patterns that can be in it. */
+static void
+build_any(struct rules *r)
+{
+	struct sp_buf b = SP_BUF_INIT;
+	PCRE2_SIZE erroff;
+	size_t i, n = 0;
+	int errcode;
+
+	pcre2_code_free(r->any);
+	r->any = NULL;
+	for (i = 0; i < r->n; i++) {
+		r->v[i].in_any = 0;
+		/* Patterns with triggers are run seldom enough alone. */
+		if (r->v[i].kind != RULE_RE || r->v[i].triggered ||
+		    !alternative(&r->v[i]))
+			continue;
+		if ((n++ > 0 && sp_buf_append(&b, "|", 1) < 0) ||
+		    sp_buf_append(&b, "(?:", 3) < 0 ||
+		    sp_buf_append(&b, r->v[i].text, r->v[i].len) < 0 ||
+		    sp_buf_append(&b, ")", 1) < 0)
+			sp_oom();
+		r->v[i].in_any = 1;
+	}
+	if (n > 1)
+		r->any = pcre2_compile((PCRE2_SPTR)b.data, b.len, PCRE2_UTF |
+		    PCRE2_MATCH_INVALID_UTF, &errcode, &erroff, NULL);
+	sp_buf_free(&b);
+	if (r->any == NULL) {
+		/* Too big, or one pattern alone: each runs on its own. */
+		for (i = 0; i < r->n; i++)
+			r->v[i].in_any = 0;
+		return;
+	}
+	(void)pcre2_jit_compile(r->any, PCRE2_JIT_COMPLETE);
+}
+
 int
 rules_parse(struct rules *r, const char *text, size_t len, const char *name,
     char *err, size_t errlen)
@@ -353,6 +562,7 @@ badthr:
 		}
 		s = nl ? nl + 1 : end;
 	}
+	drop_triggers(r);
 	if (replace) {
 		free_rules(r->v, r->n);
 		r->v = NULL;
@@ -373,12 +583,16 @@ badthr:
 		memcpy(r->v + r->n, vec.v, vec.n * sizeof *vec.v);
 	r->n += vec.n;
 	free(vec.v);
+	add_triggers(r);
 	free(r->stamps);
-	if ((r->stamps = calloc(r->n ? r->n : 1, sizeof *r->stamps)) == NULL)
+	free(r->seen);
+	if ((r->stamps = calloc(r->n ? r->n : 1, sizeof *r->stamps)) == NULL ||
+	    (r->seen = calloc(r->n ? r->n : 1, sizeof *r->seen)) == NULL)
 		sp_oom();
 	r->stamp = 0;
 	r->threshold = threshold;
 	rebuild_buckets(r);
+	build_any(r);
 	return 0;
 fail:
 	free_rules(vec.v, vec.n);
@@ -475,12 +689,12 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 	size_t pos = 0, k, cover_end = 0, i;
 	struct rule *rule;
 	int32_t cp;
-	int j, rc;
+	int j, rc, any_may;
 
 	memset(h, 0, sizeof *h);
 	if (++r->stamp == 0) {
 		for (i = 0; i < r->n; i++)
-			r->stamps[i] = 0;
+			r->stamps[i] = r->seen[i] = 0;
 		r->stamp = 1;
 	}
 	while (pos < n) {
@@ -528,6 +742,9 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 				if (pos + rule->len > cover_end)
 					cover_end = pos + rule->len;
 				break;
+			case RULE_TRIGGER:
+				r->seen[rule->target] = r->stamp;
+				break;
 			case RULE_RE:
 				break;
 			}
@@ -536,9 +753,16 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 			h->nav_chars++;
 		pos += k;
 	}
-	for (i = 0; i < r->n && !literal_only; i++) {
+	if (literal_only)
+		return;
+	/* No alternative of any matches: none of its patterns will. */
+	any_may = r->any == NULL || pcre2_match(r->any, (PCRE2_SPTR)line, n,
+	    0, 0, r->md, r->mctx) != PCRE2_ERROR_NOMATCH;
+	for (i = 0; i < r->n; i++) {
 		rule = &r->v[i];
-		if (rule->kind != RULE_RE || r->stamps[i] == r->stamp)
+		if (rule->kind != RULE_RE || r->stamps[i] == r->stamp ||
+		    (rule->in_any && !any_may) ||
+		    (rule->triggered && r->seen[i] != r->stamp))
 			continue;
 		rc = pcre2_match(rule->re, (PCRE2_SPTR)line, n, 0, 0, r->md,
 		    r->mctx);

@@ -17,8 +17,13 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+/*
+ * RULE_TRIGGER is no kind of the file: it is a literal that every match of
+ * a RULE_RE pattern contains (its target), found with the other literals;
+ * a line without any of a pattern's triggers is not given to PCRE2.
+ */
 enum rule_kind { RULE_HAS, RULE_START, RULE_IS, RULE_RE, RULE_NAV,
-    RULE_LIST };
+    RULE_LIST, RULE_TRIGGER };
 
 #define RULE_BUCKETS 4096
 #define RULE_PAIR_BITS 65536
@@ -32,6 +37,9 @@ struct rule {
 	int next;		/* next rule of its bucket, or -1 */
 	int warned;		/* RULE_RE: its hitting a limit was reported
 				   (by any thread: set atomically) */
+	int in_any;		/* RULE_RE: an alternative of rules.any */
+	int triggered;		/* RULE_RE: has triggers */
+	int target;		/* RULE_TRIGGER: its pattern's index */
 };
 
 /*
@@ -45,6 +53,8 @@ struct rules {
 	int shared;			/* v belongs to the original */
 	unsigned *stamps;		/* per rule: the line it last counted
 					   in */
+	unsigned *seen;			/* per rule: the line a trigger of it
+					   was last found in */
 	int bucket[RULE_BUCKETS];	/* first literal rule, or -1 */
 	unsigned char starts[8192];	/* bit per BMP code point that
 					   starts a literal (folded) */
@@ -59,6 +69,12 @@ struct rules {
 	unsigned stamp;
 	pcre2_match_context *mctx;
 	pcre2_match_data *md;
+	/*
+	 * The RULE_RE patterns that can be, as one alternation: most lines
+	 * match none, and one call says so where each pattern would cost
+	 * its own (a call costs more than its scan of a short line).
+	 */
+	pcre2_code *any;
 };
 
 /* What the vocabulary says of one line. */

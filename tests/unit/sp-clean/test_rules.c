@@ -1,0 +1,167 @@
+/*
+ * Unit tests of the short cuts of bin/sp-clean/rules.c: a line is given
+ * to a re pattern only when one of the literals its form requires is in
+ * the line (its triggers), and the patterns are tried first as one
+ * alternation.  Neither may lose a match: each pattern, alone and with all
+ * the others loaded, must say of each line what PCRE2 says of it alone.
+ */
+#include <string.h>
+
+#include "check.h"
+#include "rules.h"
+
+/* Patterns of the forms the short cuts read, and of the ones they must
+ * not misread. */
+static const char *const patterns[] = {
+	"(来源|出处)\\s*[:：]",		/* triggers: the alternatives */
+	"^(电话|手机)\\s*[:：]",
+	"(a|b)(c|d)",
+	"(a|bc)+",
+	"(a)\\1",			/* a back reference: not in any */
+	"ICP\\s*[备證]",		/* a literal prefix */
+	"abc?d",			/* less its optional last letter */
+	"ab+c",
+	"汉字+",
+	"a|b",				/* alternation of the whole: none */
+	"ab|cd",
+	"(来源|出处)|其他",
+	"(x|y)?z",			/* an optional group: none */
+	"(p|q){0,1}r",
+	"(s|t|)",			/* an empty alternative: none */
+	"(?i)abc",			/* options first: none */
+	"[(]x|y",			/* a class holding '(' */
+	"\\(m|n\\)",			/* escaped brackets */
+	"u\\|v",
+	"\\d{4}年",
+	"(*COMMIT)e|f",			/* a verb: not in any */
+	"(?x) g h # comment",		/* a comment to the end: not in any */
+	"\\Qk.l",			/* \Q to the end: not in any */
+	"(MORE\\+?|更多\\s*(>>|\\+|»))$",
+};
+
+static const char *const lines[] = {
+	"出处：人民网", "来源 : 新华社", "无关的一行", "手机：123", "电话 123",
+	"bd", "xbcbc", "aa", "a", "ICP备", "ICP 證", "icp备", "abd", "abcd",
+	"ac", "abbbc", "汉字字", "汉", "xb", "z", "yz", "r", "qr", "", "zzz",
+	"ABC", "y", "x", "(m", "n)", "m", "u|v", "2024年", "12年", "f", "e",
+	"gh", "g h", "k.l", "kxl", "查看更多>>", "MORE+", "more", "cd",
+	"其他", "来源",
+};
+
+#define NP (sizeof patterns / sizeof patterns[0])
+#define NL (sizeof lines / sizeof lines[0])
+
+/* Does pattern p match line l, by PCRE2 alone? */
+static int
+alone(const char *p, const char *l)
+{
+	pcre2_code *re;
+	pcre2_match_data *md;
+	PCRE2_SIZE off;
+	int err, rc;
+
+	re = pcre2_compile((PCRE2_SPTR)p, PCRE2_ZERO_TERMINATED, PCRE2_UTF |
+	    PCRE2_MATCH_INVALID_UTF, &err, &off, NULL);
+	if (!CHECK(re != NULL))
+		return 0;
+	md = pcre2_match_data_create(4, NULL);
+	rc = pcre2_match(re, (PCRE2_SPTR)l, strlen(l), 0, 0, md, NULL);
+	pcre2_match_data_free(md);
+	pcre2_code_free(re);
+	return rc >= 0;
+}
+
+/* Loads "%replace" and the patterns [from, to) at weight 1 into r. */
+static int
+load(struct rules *r, size_t from, size_t to)
+{
+	char text[4096], err[256];
+	size_t i, n = 0;
+
+	n += (size_t)snprintf(text + n, sizeof text - n, "%%replace\n");
+	for (i = from; i < to; i++)
+		n += (size_t)snprintf(text + n, sizeof text - n, "re 1 %s\n",
+		    patterns[i]);
+	if (rules_init(r) < 0 || rules_parse(r, text, n, "t.rules", err,
+	    sizeof err) < 0) {
+		printf("FAIL loading: %s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+/* rules_match's count on line l, by the original and by a clone. */
+static int
+counted(struct rules *r, const char *l)
+{
+	struct rules c;
+	struct rule_hits h, hc;
+
+	rules_match(r, l, strlen(l), 0, 0, &h);
+	if (rules_clone(&c, r) < 0)
+		return -1;
+	rules_match(&c, l, strlen(l), 0, 0, &hc);
+	rules_free(&c);
+	return h.vocab == hc.vocab ? h.vocab : -1;
+}
+
+static void
+test_each_alone(void)
+{
+	struct rules r;
+	size_t i, j;
+	int want, got;
+
+	for (i = 0; i < NP; i++) {
+		if (load(&r, i, i + 1) < 0)
+			continue;
+		for (j = 0; j < NL; j++) {
+			want = alone(patterns[i], lines[j]);
+			got = counted(&r, lines[j]);
+			if (!CHECK_INT(got, want))
+				printf("  pattern %s, line \"%s\"\n",
+				    patterns[i], lines[j]);
+		}
+		rules_free(&r);
+	}
+}
+
+static void
+test_all_together(void)
+{
+	struct rules r;
+	size_t i, j;
+	int want, got;
+
+	if (load(&r, 0, NP) < 0)
+		return;
+	/* The short cuts are in use: some triggers, an alternation. */
+	CHECK(r.any != NULL);
+	for (i = 0, want = 0; i < r.n; i++)
+		want += r.v[i].kind == RULE_TRIGGER;
+	CHECK(want >= 10);
+	for (j = 0; j < NL; j++) {
+		for (i = 0, want = 0; i < NP; i++)
+			want += alone(patterns[i], lines[j]);
+		got = counted(&r, lines[j]);
+		if (!CHECK_INT(got, want))
+			printf("  line \"%s\"\n", lines[j]);
+	}
+	/* Lines go by: the stamps of earlier lines must not count. */
+	for (j = 0; j < 3 * NL; j++) {
+		const char *l = lines[(j * 7) % NL];
+
+		for (i = 0, want = 0; i < NP; i++)
+			want += alone(patterns[i], l);
+		CHECK_INT(counted(&r, l), want);
+	}
+	rules_free(&r);
+}
+
+int
+main(void)
+{
+	test_each_alone();
+	test_all_together();
+	return check_done("test_rules");
+}
