@@ -82,6 +82,19 @@ sp_warn_capture(struct sp_buf *buf)
 	return old;
 }
 
+void
+sp_warn_print(const char *s, size_t n)
+{
+	if (n == 0)
+		return;
+	fflush(stdout);
+	if (progress_printed) {
+		fputs("\r\033[K", stderr);
+		progress_printed = 0;
+	}
+	fwrite(s, 1, n, stderr);
+}
+
 /* vwarn() into the capture buffer. */
 static void
 vcapture(const char *file, const char *fmt, va_list ap)

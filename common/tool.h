@@ -82,6 +82,8 @@ void sp_warn_status(int status, const char *file, const char *fmt, ...)
 struct sp_buf;
 /* Returns where they went before. */
 struct sp_buf *sp_warn_capture(struct sp_buf *buf);
+/* Prints messages held in s[0..n) on stderr (over a progress line). */
+void sp_warn_print(const char *s, size_t n);
 /* A usage error: message, a hint to --help, exit 2. */
 noreturn void sp_usage_error(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));

@@ -254,8 +254,8 @@ pass_msgs(struct sp_buf *m)
 
 	if (to)
 		put(to, m->data, m->len);
-	else if (m->len > 0)
-		fwrite(m->data, 1, m->len, stderr);
+	else
+		sp_warn_print(m->data, m->len);
 	sp_warn_capture(to);
 	sp_buf_clear(m);
 }

@@ -199,13 +199,8 @@ clean(struct pool_task *t, int thread)
 static void
 print_msgs(struct sp_buf *m)
 {
-	if (m->len == 0)
-		return;
-	sp_warn_capture(NULL);
-	fflush(stdout);
-	fwrite(m->data, 1, m->len, stderr);
+	sp_warn_print(m->data, m->len);
 	sp_buf_clear(m);
-	sp_warn_capture(&pending);
 }
 
 static void

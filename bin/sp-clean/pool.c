@@ -54,6 +54,8 @@ worker(void *arg)
 	struct pool_task *t;
 
 	free(s);
+	/* Named for top -H and ps -L (and the tests). */
+	(void)pthread_setname_np(pthread_self(), "sp-clean-job");
 	pthread_mutex_lock(&p->lock);
 	for (;;) {
 		if ((t = take(p)) != NULL) {
