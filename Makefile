@@ -26,6 +26,9 @@ ifeq ($(SAN),fuzz)
 OPT      = -O1 -g -fno-omit-frame-pointer \
            -fsanitize=fuzzer-no-link,address,undefined
 LDSAN    = -fsanitize=address,undefined
+else ifeq ($(SAN),thread)
+OPT      = -O1 -g -fno-omit-frame-pointer -fsanitize=thread
+LDSAN    = -fsanitize=thread
 else ifeq ($(SAN),1)
 OPT      = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
            -fno-sanitize-recover=undefined
@@ -139,10 +142,18 @@ $(B)/.deps-ok: scripts/deps.sh
 	@sh scripts/deps.sh ensure
 	@mkdir -p $(B) && touch $@
 
-# check: every test, then the same suite again under ASan+UBSan.
+# check: every test, sp-clean's threads under ThreadSanitizer, then the
+# whole suite again under ASan+UBSan.
 check: $(B)/.deps-ok
 	@$(MAKE) --no-print-directory WERROR=1 all
 	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory B=$(B)/tsan SAN=thread CC=$(SAN_CC) WERROR=1 ONLY=sp-clean all
+	@if $(B)/tsan/bin/sp-clean --version > /dev/null 2>&1; then \
+	    TSAN_OPTIONS="halt_on_error=1 exitcode=66" \
+	    sh tests/scripts/sp-clean-jobs.sh $(B)/tsan; \
+	else \
+	    echo "# ThreadSanitizer cannot run on this machine: skipped"; \
+	fi
 	@$(MAKE) --no-print-directory B=$(B)/asan SAN=1 CC=$(SAN_CC) WERROR=1 all
 	@$(MAKE) --no-print-directory B=$(B)/fuzz SAN=fuzz CC=clang WERROR=1 fuzzers
 	@SP_FUZZ=$(B)/fuzz $(MAKE) --no-print-directory B=$(B)/asan SAN=1 CC=$(SAN_CC) test
