@@ -306,6 +306,28 @@ line_steps_in_blocks(struct chain *ch, struct pool *p)
 	swap(ch);
 }
 
+/*
+ * Can s[0..n) be cut into blocks of whole lines, none over 4 blocks?  A
+ * text of longer lines is cleaned in one piece: its blocks would each be
+ * as big as the text, and bring no thread anything to share.
+ */
+static int
+blockable(const char *s, size_t n)
+{
+	const char *end = s + n, *nl;
+	size_t room;
+
+	while ((size_t)(end - s) > BLOCK) {
+		room = (size_t)(end - s) - BLOCK;
+		if (room > 3 * BLOCK)
+			room = 3 * BLOCK;
+		if ((nl = memchr(s + BLOCK, '\n', room)) == NULL)
+			return (size_t)(end - s) <= 4 * BLOCK;
+		s = nl + 1;
+	}
+	return 1;
+}
+
 /* After line_steps() on the chain's buffers: the text is in a again. */
 static void
 settle(struct chain *ch)
@@ -337,7 +359,7 @@ chain_run(struct chain *ch, const char *text, size_t len,
 		html_clean(ch->cur, ch->curlen, &ch->b, &n->html);
 		swap(ch);
 	}
-	if (pool && ch->curlen > 2 * BLOCK) {
+	if (pool && ch->curlen > 2 * BLOCK && blockable(ch->cur, ch->curlen)) {
 		line_steps_in_blocks(ch, pool);
 	} else {
 		line_steps(ch->opts, &ch->cur, &ch->curlen, &ch->a, &ch->b, n,
