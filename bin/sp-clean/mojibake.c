@@ -16,6 +16,7 @@ SP_DATA(hanfreq);
 #define FREQ_HI 0x9FFF
 static uint32_t *freq;		/* FREQ_LO..FREQ_HI */
 static unsigned char *rare_bits;	/* FREQ_LO..FREQ_HI: not in the table */
+static unsigned char *zero_bits;	/* the same, extension A too */
 
 /* GBK's two-byte codes: lead 0x81..0xFE, trail 0x40..0xFE. */
 #define GBK_INDEX(l, t) (((l) - 0x81) * 191 + ((t) - 0x40))
@@ -64,10 +65,17 @@ load_freq(void)
 	}
 	rare_bits = sp_xmalloc((FREQ_HI - FREQ_LO) / 8 + 1);
 	memset(rare_bits, 0, (FREQ_HI - FREQ_LO) / 8 + 1);
-	for (cp = FREQ_LO; cp <= FREQ_HI; cp++)
-		if (freq[cp - FREQ_LO] == 0 && cp >= 0x4E00)
+	zero_bits = sp_xmalloc((FREQ_HI - FREQ_LO) / 8 + 1);
+	memset(zero_bits, 0, (FREQ_HI - FREQ_LO) / 8 + 1);
+	for (cp = FREQ_LO; cp <= FREQ_HI; cp++) {
+		if (freq[cp - FREQ_LO] != 0)
+			continue;
+		zero_bits[(cp - FREQ_LO) >> 3] |=
+		    (unsigned char)(1 << ((cp - FREQ_LO) & 7));
+		if (cp >= 0x4E00)
 			rare_bits[(cp - FREQ_LO) >> 3] |=
 			    (unsigned char)(1 << ((cp - FREQ_LO) & 7));
+	}
 }
 
 unsigned long
@@ -450,7 +458,7 @@ gbk_latin1(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 }
 
 /* utf8-gbk at s[i..n): a run of uncommon CJK.  As gbk_shift(). */
-static int uncommon_cjk(int32_t);
+static inline int uncommon_cjk(int32_t);
 
 /*
  * Decodes bytes as UTF-8 into rep, where 0xFF stands for a byte the GBK
@@ -562,11 +570,12 @@ utf8_gbk(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	return j - i;
 }
 
-static int
+static inline int
 uncommon_cjk(int32_t cp)
 {
+	/* A bitmap, not the counts: it stays in the cache. */
 	if (cp >= FREQ_LO && cp <= FREQ_HI)
-		return freq[cp - FREQ_LO] == 0;
+		return zero_bits[(cp - FREQ_LO) >> 3] >> ((cp - FREQ_LO) & 7) & 1;
 	return sp_is_han(cp) && mojibake_freq(cp) == 0;
 }
 
