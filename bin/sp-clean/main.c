@@ -6,11 +6,7 @@
  * with --jsonl), and each document goes through the chain (chain.h).
  *
  * Documents are cleaned side by side, one a thread (-j), and written in
- * input order: each is copied into a job, the jobs queue for the workers,
- * and the main thread writes the oldest when it is done, with the messages
- * the cleaning gave (they are held, so that stderr reads as in one
- * thread).  A document too big to copy cheaply is cleaned by the main
- * thread once the jobs before it are written.
+ * input order (jobs.h).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -24,20 +20,12 @@
 #include "boilerplate.h"
 #include "chain.h"
 #include "decode.h"
-#include "pool.h"
+#include "jobs.h"
 #include "stream.h"
 #include "text.h"
 
 /* The largest --rules file read (its patterns are compiled whole). */
 #define RULES_MAX (16 << 20)
-/* A document longer than this is cleaned by the main thread, uncopied. */
-#define JOB_MAX (4 << 20)
-/* Bytes of documents held in jobs at most: memory stays bounded. */
-#define JOBS_BYTES (16 << 20)
-/* A job's buffers bigger than this are freed once it is written. */
-#define JOB_KEEP (1 << 20)
-/* Jobs queued or held, per thread. */
-#define JOBS_PER_THREAD 4
 #define THREADS_MAX 256
 
 static const char *const step_names[NSTEPS] = {
@@ -85,124 +73,10 @@ static const char *from;
 static char from_buf[32];
 static struct boilerplate *bp;
 
-/* One operand, from its opening until its last document is written. */
-struct file_state {
-	const char *display;	/* the operand, in messages */
-	int utf8_input;		/* text not yet validated */
-	uint64_t base;		/* offset of the stream in the operand */
-	int converting;		/* decoded from another encoding */
-	char enc[64];		/* the encoding, in messages */
-	uint64_t dec_invalid;	/* invalid sequences the decoder met */
-	int64_t dec_first;
-	struct sp_utf8_stats invalid;	/* in UTF-8 input, as written */
-	int last_nl;		/* the last piece written ended a line */
-};
-
-enum job_kind { JOB_UNIT, JOB_FILE_END, JOB_MESSAGES };
-
-struct job {
-	struct pool_task task;	/* first: a task is its job */
-	enum job_kind kind;
-	struct file_state *fs;
-	/* The unit: in the reader's memory (cleaned at once) or copied. */
-	const struct sp_input_unit *in;
-	struct sp_input_unit in_copy;
-	struct sp_unit unit_copy;
-	struct sp_jsonl rec_copy;
-	struct sp_buf text_copy, line_copy, sep_copy, name;
-	size_t bytes;		/* counted against JOBS_BYTES */
-	int at_once;		/* cleaned by the main thread, then written */
-	/* What the cleaning gave. */
-	struct sp_buf sane;	/* the text with invalid UTF-8 replaced */
-	struct sp_buf out;
-	const char *res;
-	size_t reslen;
-	int begins_nl, ends_nl;
-	struct sp_buf msgs;	/* its messages, held until it is written */
-	struct chain_counts n;
-	struct sp_utf8_stats invalid;
-};
-
-/* Threads: chains[0..workers) for the pool's, chains[workers] main's. */
-static struct pool *pool;
-static int workers;
-static struct chain *chains;
-/* The jobs, a ring: held[head..head+nheld) in input order. */
-static struct job *ring;
-static size_t ring_len, head, nheld, held_bytes;
-/* The main thread's messages not yet in a job. */
-static struct sp_buf pending;
-
 /* Counters, named for --stats in chain order. */
-static size_t n_converted, n_binary, n_invalid, n_docs, n_empty;
-static struct chain_counts totals;
+static size_t n_converted, n_binary, n_invalid;
 
-static void
-copy(struct sp_buf *b, const char *s, size_t n)
-{
-	sp_buf_clear(b);
-	put(b, s, n);
-}
-
-/* Cleans job j's unit with thread's chain (a worker, or main). */
-static void
-clean(struct pool_task *t, int thread)
-{
-	struct job *j = (struct job *)t;
-	const struct sp_input_unit *in = j->in;
-	struct chain *ch = &chains[thread];
-	const char *text = in->text, *name = j->fs->display;
-	size_t len = in->len;
-	struct sp_buf *was = sp_warn_capture(&j->msgs);
-
-	memset(&j->n, 0, sizeof j->n);
-	sp_utf8_stats_init(&j->invalid);
-	if (in->rec) {
-		/* Messages about a record name its line. */
-		char number[32];
-
-		snprintf(number, sizeof number, ":%llu",
-		    (unsigned long long)in->unit->number);
-		copy(&j->name, name, strlen(name));
-		put(&j->name, number, strlen(number) + 1);
-		name = j->name.data;
-	} else if (j->fs->utf8_input && !utf8_valid(text, len)) {
-		sp_buf_clear(&j->sane);
-		if (sp_utf8_sanitize(text, len, &j->sane, &j->invalid,
-		    j->fs->base + in->unit->offset) < 0)
-			sp_oom();
-		text = j->sane.data;
-		len = j->sane.len;
-	}
-	j->begins_nl = len > 0 && text[0] == '\n';
-	j->ends_nl = len > 0 && text[len - 1] == '\n';
-	/* The main thread cleans a long document in blocks, helped. */
-	chain_run(ch, text, len, &j->n, name, j->at_once ? pool : NULL);
-	if (j->at_once) {
-		/* Written before the chain runs again: no copy. */
-		j->res = ch->cur;
-	} else if (ch->cur == ch->a.data && ch->a.data) {
-		/* The result changes hands; the chain takes the old buffer. */
-		struct sp_buf tmp = j->out;
-
-		j->out = ch->a;
-		ch->a = tmp;
-		sp_buf_clear(&ch->a);
-		j->res = j->out.data;
-	} else {
-		j->res = ch->cur;	/* the input itself */
-	}
-	j->reslen = ch->curlen;
-	sp_warn_capture(was);
-}
-
-static void
-print_msgs(struct sp_buf *m)
-{
-	sp_warn_print(m->data, m->len);
-	sp_buf_clear(m);
-}
-
+/* An operand's last document is written: its invalid bytes are told. */
 static void
 file_end(struct file_state *fs)
 {
@@ -218,197 +92,16 @@ file_end(struct file_state *fs)
 	}
 	n_invalid += count;
 	if (count > 0 && strict) {
-		sp_warn_capture(NULL);
+		/* Written in its turn: now, not held. */
+		struct sp_buf *held = sp_warn_capture(NULL);
+
 		sp_warn_status(SP_EXIT_PROBLEMS, fs->display, "invalid %s at "
 		    "byte %lld (%llu invalid sequence%s, replaced by U+FFFD)",
 		    fs->enc, (long long)first, (unsigned long long)count,
 		    count == 1 ? "" : "s");
-		sp_warn_capture(&pending);
+		sp_warn_capture(held);
 	}
 	free(fs);
-}
-
-/* Writes a cleaned unit: its messages, counts and text. */
-static void
-write_unit(struct job *j)
-{
-	const struct sp_input_unit *in = j->in;
-	struct file_state *fs = j->fs;
-	unsigned flags = in->unit->flags;
-	const char *res = j->res;
-	size_t reslen = j->reslen;
-
-	print_msgs(&j->msgs);
-	n_docs++;
-	chain_counts_add(&totals, &j->n);
-	if (j->invalid.count[0] > 0) {
-		if (fs->invalid.count[0] == 0)
-			fs->invalid.first_offset = j->invalid.first_offset;
-		fs->invalid.count[0] += j->invalid.count[0];
-	}
-	if (in->rec == NULL && (flags & (SP_UNIT_PARTIAL | SP_UNIT_CONTINUED))) {
-		/*
-		 * A piece: keep the line breaks at its edges.  Pieces are
-		 * written back to back, with no separator between them, so
-		 * the breaks are written around the piece.
-		 */
-		int lead = (flags & SP_UNIT_CONTINUED) && j->begins_nl &&
-		    !fs->last_nl && reslen > 0;
-		int trail = (flags & SP_UNIT_PARTIAL) && j->ends_nl &&
-		    reslen > 0;
-
-		if (lead)
-			sp_write("\n", 1);
-		sp_emit(in, res, reslen, NULL);
-		if (trail)
-			sp_write("\n", 1);
-		if (reslen > 0)
-			fs->last_nl = trail || res[reslen - 1] == '\n';
-		return;
-	}
-	if (in->rec == NULL && reslen == 0) {
-		n_empty++;
-		return;		/* nothing left of the document */
-	}
-	sp_emit(in, res, reslen, NULL);
-}
-
-/* A job's buffers keep what they grew to, up to a point. */
-static void
-trim(struct sp_buf *b)
-{
-	if (b->cap > JOB_KEEP)
-		sp_buf_free(b);
-}
-
-static void
-write_job(struct job *j)
-{
-	switch (j->kind) {
-	case JOB_UNIT:
-		write_unit(j);
-		break;
-	case JOB_FILE_END:
-		file_end(j->fs);
-		break;
-	case JOB_MESSAGES:
-		print_msgs(&j->msgs);
-		break;
-	}
-}
-
-/* Writes the oldest job, waiting for it. */
-static void
-write_oldest(void)
-{
-	struct job *j = &ring[head];
-
-	if (pool && j->kind == JOB_UNIT)
-		pool_wait(pool, &j->task);
-	write_job(j);
-	trim(&j->text_copy);
-	trim(&j->line_copy);
-	trim(&j->sane);
-	trim(&j->out);
-	trim(&j->msgs);
-	held_bytes -= j->bytes;
-	head = (head + 1) % ring_len;
-	nheld--;
-}
-
-/* Writes every job held, then the main thread's messages. */
-static void
-write_all(void)
-{
-	while (nheld > 0)
-		write_oldest();
-	print_msgs(&pending);
-}
-
-/* A new job at the end of the ring, making room first. */
-static struct job *
-new_job(enum job_kind kind, struct file_state *fs, size_t bytes)
-{
-	struct sp_buf t;
-	struct job *j;
-
-	/* The main thread's messages go first, in a job of their own. */
-	if (pending.len > 0 && kind != JOB_MESSAGES) {
-		if (nheld == 0) {
-			print_msgs(&pending);
-		} else {
-			j = new_job(JOB_MESSAGES, fs, 0);
-			t = j->msgs;
-			j->msgs = pending;
-			pending = t;
-			sp_buf_clear(&pending);
-			sp_warn_capture(&pending);
-		}
-	}
-	while (nheld > 0 && (nheld == ring_len ||
-	    held_bytes + bytes > JOBS_BYTES))
-		write_oldest();
-	j = &ring[(head + nheld) % ring_len];
-	j->kind = kind;
-	j->fs = fs;
-	j->bytes = bytes;
-	if (kind != JOB_MESSAGES)
-		sp_buf_clear(&j->msgs);
-	nheld++;
-	held_bytes += bytes;
-	return j;
-}
-
-/* Copies the unit in into j, which then outlives the reader's memory. */
-static void
-copy_unit(struct job *j, const struct sp_input_unit *in)
-{
-	j->in_copy = *in;
-	j->unit_copy = *in->unit;
-	copy(&j->text_copy, in->text, in->len);
-	copy(&j->sep_copy, in->unit->sep, in->unit->sep_len);
-	j->in_copy.text = j->text_copy.data ? j->text_copy.data : "";
-	j->unit_copy.sep = j->sep_copy.data;
-	j->unit_copy.text = NULL;	/* not written back: only its sep */
-	j->in_copy.unit = &j->unit_copy;
-	if (in->rec) {
-		copy(&j->line_copy, in->rec->line, in->rec->line_len);
-		j->rec_copy = *in->rec;
-		j->rec_copy.line = j->line_copy.data;
-		j->rec_copy.text = NULL;	/* the text is text_copy */
-		j->in_copy.rec = &j->rec_copy;
-	}
-	j->in = &j->in_copy;
-}
-
-static int
-one_unit(const struct sp_input_unit *in, void *arg)
-{
-	struct file_state *fs = arg;
-	size_t bytes = in->len + (in->rec ? in->rec->line_len : 0);
-	struct job *j;
-
-	if (pool == NULL || bytes > JOB_MAX) {
-		/* Cleaned here, in the reader's memory, after the others. */
-		write_all();
-		j = new_job(JOB_UNIT, fs, 0);
-		j->in = in;
-		j->at_once = 1;
-		clean(&j->task, workers);
-		j->task.done = 1;	/* not the pool's: nothing to wait for */
-		write_oldest();
-		return 0;
-	}
-	j = new_job(JOB_UNIT, fs, bytes);
-	j->at_once = 0;
-	copy_unit(j, in);
-	j->task.run = clean;
-	pool_submit(pool, &j->task);
-	/* Whatever is done already is written now. */
-	while (nheld > 0 && (ring[head].kind != JOB_UNIT ||
-	    pool_done(&ring[head].task)))
-		write_oldest();
-	return 0;
 }
 
 static void
@@ -453,7 +146,7 @@ one_file(const char *name, int index)
 	sp_utf8_stats_init(&fs->invalid);
 	if (dec.converting)
 		n_converted++;
-	sp_each_unit_fd(dec.fd, display, index, SP_FRAME_DOCUMENTS, one_unit,
+	sp_each_unit_fd(dec.fd, display, index, SP_FRAME_DOCUMENTS, jobs_unit,
 	    fs);
 	if (decode_close(&dec) < 0)
 		sp_warn_status(SP_EXIT_ERROR, display, "%s", strerror(errno));
@@ -461,7 +154,7 @@ one_file(const char *name, int index)
 	snprintf(fs->enc, sizeof fs->enc, "%s", dec.guess.name);
 	fs->dec_invalid = dec.invalid;
 	fs->dec_first = dec.first_invalid;
-	(void)new_job(JOB_FILE_END, fs, 0);
+	jobs_file_end(fs);
 }
 
 /* Threads by default: the CPUs this process may run on. */
@@ -477,60 +170,16 @@ cpus(void)
 	return n > 0 ? (int)n : 1;
 }
 
-/* The chains and the pool: threads - 1 workers and the main thread. */
-static void
-start_threads(void)
-{
-	char err[512];
-	int i;
-
-	workers = threads - 1;
-	chains = sp_xmalloc((size_t)(workers + 1) * sizeof *chains);
-	for (i = 0; i <= workers; i++)
-		if (chain_init(&chains[i], &opts, bp, err, sizeof err) < 0)
-			sp_die(NULL, "%s", err);
-	if (workers > 0 && (pool = pool_new(workers, chain_thread_end)) ==
-	    NULL)
-		workers = 0;	/* no threads to be had: cleaned here */
-	ring_len = pool ? (size_t)threads * JOBS_PER_THREAD : 1;
-	ring = sp_xmalloc(ring_len * sizeof *ring);
-	memset(ring, 0, ring_len * sizeof *ring);
-}
-
-static void
-stop_threads(void)
-{
-	size_t i;
-	int k;
-
-	write_all();
-	pool_free(pool);
-	for (k = 0; k <= workers; k++)
-		chain_free(&chains[k]);
-	free(chains);
-	for (i = 0; i < ring_len; i++) {
-		sp_buf_free(&ring[i].text_copy);
-		sp_buf_free(&ring[i].line_copy);
-		sp_buf_free(&ring[i].sep_copy);
-		sp_buf_free(&ring[i].name);
-		sp_buf_free(&ring[i].sane);
-		sp_buf_free(&ring[i].out);
-		sp_buf_free(&ring[i].msgs);
-	}
-	free(ring);
-	sp_warn_capture(NULL);
-	sp_buf_free(&pending);
-}
-
 static void
 stats(void)
 {
 	const int *on = opts.on;
-	const struct chain_counts *t = &totals;
+	const struct jobs_counts *w = jobs_counts();
+	const struct chain_counts *t = &w->chain;
 
 	if (!sp_opts.stats)
 		return;
-	sp_stat_add("documents", n_docs);
+	sp_stat_add("documents", w->docs);
 	if (on[S_DECODE]) {
 		sp_stat_add("decode: files converted", n_converted);
 		sp_stat_add("decode: binary files skipped", n_binary);
@@ -567,7 +216,7 @@ stats(void)
 		sp_stat_add("hardwrap: lines joined", t->joins);
 	if (on[S_SCRIPT])
 		sp_stat_add("script: lines converted", t->script);
-	sp_stat_add("empty lines dropped", n_empty + t->empty);
+	sp_stat_add("empty lines dropped", w->empty + t->empty);
 }
 
 static int
@@ -741,15 +390,13 @@ main(int argc, char **argv)
 			load_rules(rules[i]);
 	}
 	free(rules);
-	start_threads();
-	/* Messages of the main thread are held too, to keep their order. */
-	sp_warn_capture(&pending);
-	sp_stream_before_raw(write_all);
+	jobs_start(threads, &opts, bp, file_end);
+	sp_stream_before_raw(jobs_write_all);
 	if (argc == 0)
 		one_file("-", 0);
 	for (k = 0; k < argc; k++)
 		one_file(argv[k], k);
-	stop_threads();
+	jobs_stop();
 	stats();
 	if (bp)
 		boilerplate_free(bp);
