@@ -2,8 +2,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,8 +72,19 @@ sp_catch_signals(void (*fn)(int))
 	}
 }
 
-/* Where the thread's messages go instead of stderr, or NULL. */
+/*
+ * Held messages.  A thread's messages can go to a buffer (capture) and be
+ * printed later, in the order of the input they are about.  A held line
+ * may open with tags between \1 and \2 for what printing it does besides:
+ * "s2" raises the exit status to 2 (then, not when it was held, so that a
+ * run cut short by a closed pipe exits as one thread would have), and
+ * "kHEX" prints it only the first time a message of that key is printed
+ * (sp_warn_once).
+ */
 static _Thread_local struct sp_buf *captured;
+static pthread_mutex_t once_lock = PTHREAD_MUTEX_INITIALIZER;
+static uintptr_t once_keys[256];
+static size_t once_n;
 
 struct sp_buf *
 sp_warn_capture(struct sp_buf *buf)
@@ -82,9 +95,57 @@ sp_warn_capture(struct sp_buf *buf)
 	return old;
 }
 
+/* Is this the first time key is told?  (Remembers it.) */
+static int
+first_time(uintptr_t key)
+{
+	size_t i;
+	int first = 1;
+
+	pthread_mutex_lock(&once_lock);
+	for (i = 0; i < once_n && first; i++)
+		first = once_keys[i] != key;
+	if (first && once_n < sizeof once_keys / sizeof once_keys[0])
+		once_keys[once_n++] = key;
+	pthread_mutex_unlock(&once_lock);
+	return first;
+}
+
+static void
+raise_status(int status)
+{
+	if (status > sp_status)
+		sp_status = status;
+}
+
+/* Prints one held line (its tags read), without its newline. */
+static void
+print_held_line(const char *s, size_t n)
+{
+	const char *end;
+	int print = 1;
+
+	while (n > 0 && s[0] == '\1' &&
+	    (end = memchr(s, '\2', n)) != NULL) {
+		if (s[1] == 's')
+			raise_status(s[2] - '0');
+		else if (s[1] == 'k')
+			print = first_time((uintptr_t)strtoull(s + 2, NULL,
+			    16)) && print;
+		n -= (size_t)(end + 1 - s);
+		s = end + 1;
+	}
+	if (print) {
+		fwrite(s, 1, n, stderr);
+		fputc('\n', stderr);
+	}
+}
+
 void
 sp_warn_print(const char *s, size_t n)
 {
+	const char *nl;
+
 	if (n == 0)
 		return;
 	fflush(stdout);
@@ -92,27 +153,46 @@ sp_warn_print(const char *s, size_t n)
 		fputs("\r\033[K", stderr);
 		progress_printed = 0;
 	}
-	fwrite(s, 1, n, stderr);
+	if (memchr(s, '\1', n) == NULL) {
+		fwrite(s, 1, n, stderr);
+		return;
+	}
+	while (n > 0) {
+		nl = memchr(s, '\n', n);
+		print_held_line(s, nl ? (size_t)(nl - s) : n);
+		if (nl == NULL)
+			break;
+		n -= (size_t)(nl + 1 - s);
+		s = nl + 1;
+	}
 }
 
-/* vwarn() into the capture buffer. */
 static void
-vcapture(const char *file, const char *fmt, va_list ap)
+hold(const char *s, size_t n)
 {
-	char line[1024];
+	if (sp_buf_append(captured, s, n) < 0)
+		sp_oom();
+}
+
+/* vwarn() into the capture buffer, after the tag (NULL: none). */
+static void
+vcapture(const char *tag, const char *file, const char *fmt, va_list ap)
+{
+	char line[256];
 	va_list again;
 	int k;
 
-	if (file)
-		k = snprintf(line, sizeof line, "%s: %s: ", sp_progname, file);
-	else
-		k = snprintf(line, sizeof line, "%s: ", sp_progname);
-	if (k < 0)
-		return;
-	if ((size_t)k >= sizeof line)
-		k = sizeof line - 1;
-	if (sp_buf_append(captured, line, (size_t)k) < 0)
-		sp_oom();
+	if (tag) {
+		hold("\1", 1);
+		hold(tag, strlen(tag));
+		hold("\2", 1);
+	}
+	hold(sp_progname, strlen(sp_progname));
+	hold(": ", 2);
+	if (file) {
+		hold(file, strlen(file));
+		hold(": ", 2);
+	}
 	/* The message whole, however long (an explained line can be). */
 	va_copy(again, ap);
 	k = vsnprintf(line, sizeof line, fmt, again);
@@ -123,8 +203,7 @@ vcapture(const char *file, const char *fmt, va_list ap)
 		sp_oom();
 	vsnprintf(captured->data + captured->len, (size_t)k + 1, fmt, ap);
 	captured->len += (size_t)k;
-	if (sp_buf_append(captured, "\n", 1) < 0)
-		sp_oom();
+	hold("\n", 1);
 }
 
 static void
@@ -132,7 +211,7 @@ vwarn(const char *file, const char *fmt, va_list ap)
 {
 	/* Held messages come before a fatal one. */
 	if (captured && captured->len > 0) {
-		fwrite(captured->data, 1, captured->len, stderr);
+		sp_warn_print(captured->data, captured->len);
 		captured->len = 0;
 	}
 	fflush(stdout);
@@ -155,7 +234,7 @@ sp_warn(const char *file, const char *fmt, ...)
 
 	va_start(ap, fmt);
 	if (captured)
-		vcapture(file, fmt, ap);
+		vcapture(NULL, file, fmt, ap);
 	else
 		vwarn(file, fmt, ap);
 	va_end(ap);
@@ -164,16 +243,38 @@ sp_warn(const char *file, const char *fmt, ...)
 void
 sp_warn_status(int status, const char *file, const char *fmt, ...)
 {
+	char tag[8];
 	va_list ap;
 
 	va_start(ap, fmt);
-	if (captured)
-		vcapture(file, fmt, ap);
-	else
-		vwarn(file, fmt, ap);
+	if (captured && status > 0 && status <= 9) {
+		snprintf(tag, sizeof tag, "s%d", status);
+		vcapture(tag, file, fmt, ap);
+	} else {
+		if (captured)
+			vcapture(NULL, file, fmt, ap);
+		else
+			vwarn(file, fmt, ap);
+		raise_status(status);
+	}
 	va_end(ap);
-	if (status > sp_status)
-		sp_status = status;
+}
+
+void
+sp_warn_once(const void *key, const char *file, const char *fmt, ...)
+{
+	char tag[24];
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (captured) {
+		snprintf(tag, sizeof tag, "k%llx",
+		    (unsigned long long)(uintptr_t)key);
+		vcapture(tag, file, fmt, ap);
+	} else if (first_time((uintptr_t)key)) {
+		vwarn(file, fmt, ap);
+	}
+	va_end(ap);
 }
 
 void

@@ -82,8 +82,17 @@ void sp_warn_status(int status, const char *file, const char *fmt, ...)
 struct sp_buf;
 /* Returns where they went before. */
 struct sp_buf *sp_warn_capture(struct sp_buf *buf);
-/* Prints messages held in s[0..n) on stderr (over a progress line). */
+/*
+ * Prints messages held in s[0..n) on stderr (over a progress line),
+ * raising the exit status of those given with sp_warn_status().
+ */
 void sp_warn_print(const char *s, size_t n);
+/*
+ * sp_warn() of a message told once a run: only the first printed of those
+ * with this key (any pointer that names the cause) is printed, held or not.
+ */
+void sp_warn_once(const void *key, const char *file, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 /* A usage error: message, a hint to --help, exit 2. */
 noreturn void sp_usage_error(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
