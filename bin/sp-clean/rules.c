@@ -130,10 +130,11 @@ rules_clone(struct rules *dst, const struct rules *src)
 	dst->stamp = 0;
 	dst->stamps = calloc(src->n ? src->n : 1, sizeof *dst->stamps);
 	dst->seen = calloc(src->n ? src->n : 1, sizeof *dst->seen);
+	dst->warned = calloc(src->n ? src->n : 1, 1);
 	dst->mctx = pcre2_match_context_copy(src->mctx);
 	dst->md = pcre2_match_data_create(4, NULL);
-	if (dst->stamps == NULL || dst->seen == NULL || dst->mctx == NULL ||
-	    dst->md == NULL) {
+	if (dst->stamps == NULL || dst->seen == NULL || dst->warned == NULL ||
+	    dst->mctx == NULL || dst->md == NULL) {
 		rules_free(dst);
 		return -1;
 	}
@@ -149,6 +150,7 @@ rules_free(struct rules *r)
 	}
 	free(r->stamps);
 	free(r->seen);
+	free(r->warned);
 	pcre2_match_data_free(r->md);
 	pcre2_match_context_free(r->mctx);
 	memset(r, 0, sizeof *r);
@@ -297,40 +299,6 @@ meta(char c)
 	return strchr("\\.^$|?*+()[]{}", c) != NULL;
 }
 
-/*
- * Does p[0..n) hold a '|' outside any group or class (an alternation of
- * the whole pattern, of which no part is required)?
- */
-static int
-top_level_bar(const char *p, size_t n)
-{
-	size_t i;
-	int depth = 0, in_class = 0;
-
-	for (i = 0; i < n; i++) {
-		if (p[i] == '\\') {
-			i++;
-			continue;
-		}
-		if (in_class) {
-			in_class = p[i] != ']';
-			continue;
-		}
-		if (p[i] == '[') {
-			in_class = 1;
-			if (i + 1 < n && p[i + 1] == ']')
-				i++;	/* []...] holds a ] */
-		} else if (p[i] == '(') {
-			depth++;
-		} else if (p[i] == ')') {
-			depth--;
-		} else if (p[i] == '|' && depth == 0) {
-			return 1;
-		}
-	}
-	return 0;
-}
-
 /* Appends a trigger of rule target: the literal s[0..n). */
 static void
 push_trigger(struct rules *r, size_t target, const char *s, size_t n)
@@ -356,8 +324,10 @@ push_trigger(struct rules *r, size_t target, const char *s, size_t n)
  * The triggers of pattern rule i, when its form tells them: every match
  * of "^?(lit|lit|...)..." holds one of the literals (the group is not
  * optional), and every match of "^?literal..." the literal (less its last
- * character, when a quantifier follows it).  Patterns with options,
- * classes or escapes up front get none, and are always run.
+ * character, when a quantifier follows it), provided no '|' follows: the
+ * rest is then one sequence, whatever its escapes, classes and groups
+ * hold.  Patterns with options, classes or escapes up front get none, and
+ * are always run.
  */
 static void
 derive_triggers(struct rules *r, size_t i)
@@ -365,8 +335,6 @@ derive_triggers(struct rules *r, size_t i)
 	const char *p = r->v[i].text, *a;
 	size_t n = r->v[i].len, k = 0, m, first = r->n;
 
-	if (top_level_bar(p, n))
-		return;
 	if (k < n && p[k] == '^')
 		k++;
 	if (k + 1 < n && p[k] == '(' && p[k + 1] != '?' && p[k + 1] != '*') {
@@ -381,8 +349,12 @@ derive_triggers(struct rules *r, size_t i)
 		}
 		if (k < n && (p[k] == '?' || p[k] == '*' || p[k] == '{'))
 			goto none;	/* the group may be absent */
+		if (memchr(p + k, '|', n - k))
+			goto none;	/* perhaps another way to match */
 		return;
 	}
+	if (memchr(p, '|', n))
+		return;
 	for (a = p + k; k < n && !meta(p[k]); k++)
 		;
 	m = (size_t)(p + k - a);
@@ -429,8 +401,9 @@ drop_triggers(struct rules *r)
 /*
  * Can the pattern p be an alternative of rules.any, matching there where
  * it matches alone?  Not with backtracking verbs ((*COMMIT) would stop the
- * others), back references (their numbers change), nor when "(?:p)" does
- * not compile as one group (\Q without \E, a (?x) comment to the end).
+ * others), back references or calls of groups (their numbers change), nor
+ * when "(?:p)" does not compile as one group (\Q without \E, a (?x)
+ * comment to the end).
  */
 static int
 alternative(const struct rule *rule)
@@ -441,8 +414,18 @@ alternative(const struct rule *rule)
 	PCRE2_SIZE erroff;
 	int errcode;
 
-	if (memmem(rule->text, rule->len, "(*", 2))
-		return 0;
+	static const char *const numbered[] = {
+		"(*", "\\g", "\\k", "(?(", "(?R", "(?&", "(?P>", "(?P=",
+		"(?+", "(?-", "(?0", "(?1", "(?2", "(?3", "(?4", "(?5", "(?6",
+		"(?7", "(?8", "(?9", NULL
+	};
+	size_t i;
+
+	/* Calls by number and the like would reach other rules' groups. */
+	for (i = 0; numbered[i]; i++)
+		if (memmem(rule->text, rule->len, numbered[i],
+		    strlen(numbered[i])))
+			return 0;
 	if (pcre2_pattern_info(rule->re, PCRE2_INFO_BACKREFMAX, &backrefs) !=
 	    0 || backrefs > 0)
 		return 0;
@@ -562,7 +545,6 @@ badthr:
 		}
 		s = nl ? nl + 1 : end;
 	}
-	drop_triggers(r);
 	if (replace) {
 		free_rules(r->v, r->n);
 		r->v = NULL;
@@ -579,6 +561,8 @@ badthr:
 		r->v = p;
 		r->cap = r->n + vec.n;
 	}
+	/* Derived again below, for all the patterns. */
+	drop_triggers(r);
 	if (vec.n)
 		memcpy(r->v + r->n, vec.v, vec.n * sizeof *vec.v);
 	r->n += vec.n;
@@ -586,8 +570,10 @@ badthr:
 	add_triggers(r);
 	free(r->stamps);
 	free(r->seen);
+	free(r->warned);
 	if ((r->stamps = calloc(r->n ? r->n : 1, sizeof *r->stamps)) == NULL ||
-	    (r->seen = calloc(r->n ? r->n : 1, sizeof *r->seen)) == NULL)
+	    (r->seen = calloc(r->n ? r->n : 1, sizeof *r->seen)) == NULL ||
+	    (r->warned = calloc(r->n ? r->n : 1, 1)) == NULL)
 		sp_oom();
 	r->stamp = 0;
 	r->threshold = threshold;
@@ -767,13 +753,17 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 		rc = pcre2_match(rule->re, (PCRE2_SPTR)line, n, 0, 0, r->md,
 		    r->mctx);
 		/* No match, or a limit hit: either way the rule says nothing. */
-		if (rc < 0 && rc != PCRE2_ERROR_NOMATCH &&
-		    !__atomic_exchange_n(&rule->warned, 1, __ATOMIC_RELAXED)) {
+		if (rc < 0 && rc != PCRE2_ERROR_NOMATCH && !r->warned[i]) {
 			PCRE2_UCHAR msg[128];
 
+			/*
+			 * Once a matcher, and once in all: the writer keeps
+			 * the first in input order (sp_warn_once).
+			 */
+			r->warned[i] = 1;
 			pcre2_get_error_message(rc, msg, sizeof msg);
-			sp_warn(NULL, "rule 're %.200s': %s: taken as no "
-			    "match (warned once)", rule->text, (char *)msg);
+			sp_warn_once(rule, NULL, "rule 're %.200s': %s: taken as "
+			    "no match (warned once)", rule->text, (char *)msg);
 		}
 		if (rc >= 0) {
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);

@@ -35,8 +35,6 @@ struct rule {
 	size_t len;
 	pcre2_code *re;		/* RULE_RE */
 	int next;		/* next rule of its bucket, or -1 */
-	int warned;		/* RULE_RE: its hitting a limit was reported
-				   (by any thread: set atomically) */
 	int in_any;		/* RULE_RE: an alternative of rules.any */
 	int triggered;		/* RULE_RE: has triggers */
 	int target;		/* RULE_TRIGGER: its pattern's index */
@@ -55,6 +53,8 @@ struct rules {
 					   in */
 	unsigned *seen;			/* per rule: the line a trigger of it
 					   was last found in */
+	unsigned char *warned;		/* per rule: its hitting a PCRE2
+					   limit was told */
 	int bucket[RULE_BUCKETS];	/* first literal rule, or -1 */
 	unsigned char starts[8192];	/* bit per BMP code point that
 					   starts a literal (folded) */

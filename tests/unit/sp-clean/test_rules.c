@@ -37,6 +37,16 @@ static const char *const patterns[] = {
 	"(?x) g h # comment",		/* a comment to the end: not in any */
 	"\\Qk.l",			/* \Q to the end: not in any */
 	"(MORE\\+?|更多\\s*(>>|\\+|»))$",
+	/* A '|' that a lexer could take for part of a class or quote. */
+	"abc[^](]|xyz",
+	"abc[[:alpha:](]|xyz",
+	"abc\\Q(\\E|xyz",
+	"abc(?#()|xyz",
+	"abc\\c(|xyz",
+	/* Calls of groups by number: another rule's group in any. */
+	"[a](b)(?1)",
+	"(c)\\g<1>",
+	"(?<n>d)\\g'n'",
 };
 
 static const char *const lines[] = {
@@ -45,7 +55,7 @@ static const char *const lines[] = {
 	"ac", "abbbc", "汉字字", "汉", "xb", "z", "yz", "r", "qr", "", "zzz",
 	"ABC", "y", "x", "(m", "n)", "m", "u|v", "2024年", "12年", "f", "e",
 	"gh", "g h", "k.l", "kxl", "查看更多>>", "MORE+", "more", "cd",
-	"其他", "来源",
+	"其他", "来源", "xyz", "abb", "cc", "dd", "abc(",
 };
 
 #define NP (sizeof patterns / sizeof patterns[0])
