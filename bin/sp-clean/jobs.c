@@ -11,8 +11,11 @@
 #define JOB_MAX (4 << 20)
 /* Bytes of documents held in jobs at most: memory stays bounded. */
 #define JOBS_BYTES (16 << 20)
-/* A job's buffers bigger than this are freed once it is written. */
-#define JOB_KEEP (1 << 20)
+/*
+ * A job's buffers bigger than this are freed once it is written: the
+ * ring's memory stays a few pages' worth a thread, whatever came by.
+ */
+#define JOB_KEEP (256 << 10)
 /* Jobs queued or held, per thread. */
 #define JOBS_PER_THREAD 4
 
@@ -43,7 +46,7 @@ struct job {
 
 /* Threads: chains[0..workers) for the pool's, chains[workers] main's. */
 static struct pool *pool;
-static int workers;
+static int workers, nchains;
 static struct chain *chains;
 /* The jobs, a ring: held[head..head+nheld) in input order. */
 static struct job *ring;
@@ -323,8 +326,9 @@ jobs_start(int threads, const struct chain_opts *opts,
 
 	file_done = at_file_end;
 	workers = threads - 1;
-	chains = sp_xmalloc((size_t)(workers + 1) * sizeof *chains);
-	for (i = 0; i <= workers; i++)
+	nchains = threads;
+	chains = sp_xmalloc((size_t)nchains * sizeof *chains);
+	for (i = 0; i < nchains; i++)
 		if (chain_init(&chains[i], opts, rules, err, sizeof err) < 0)
 			sp_die(NULL, "%s", err);
 	if (workers > 0 && (pool = pool_new(workers, chain_thread_end)) ==
@@ -345,7 +349,7 @@ jobs_stop(void)
 
 	jobs_write_all();
 	pool_free(pool);
-	for (k = 0; k <= workers; k++)
+	for (k = 0; k < nchains; k++)
 		chain_free(&chains[k]);
 	free(chains);
 	for (i = 0; i < ring_len; i++) {

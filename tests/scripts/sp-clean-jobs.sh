@@ -101,6 +101,42 @@ expect "operands: status 2" [ "$(cat "$t/s-op1")" -eq 2 ]
 expect "operands: the invalid byte told" grep -q 'invalid: invalid UTF-8' \
     "$t/e-op4"
 
+# A pattern that hits PCRE2's match limit is told once, where one thread
+# tells it: the first document in input order that hits it.
+printf 're 5 ^(a|aa)+$\n' > "$t/slow.rules"
+awk 'BEGIN { for (i = 0; i < 300; i++) {
+	printf "第%d条,内容很短.\n", i
+	if (i % 7 == 3) printf "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab\n"
+	printf "\f\n" } }' > "$t/slow"
+in=$t/slow
+same "a pattern's limit" --rules "$t/slow.rules" --explain
+expect "a pattern's limit: told once" \
+    [ "$(grep -c 'taken as no match' "$t/e8")" -eq 1 ]
+
+# A closed pipe ends the run as one thread ends it: with the status of
+# what was told so far.  One thread meets the closed pipe before it opens
+# the missing operand; with more, the document waits in a job while the
+# missing operand is told, but that message is held, and so is its
+# status.
+awk 'BEGIN { for (i = 0; i < 20000; i++)
+	printf "第%d段,内容相当长,足以填满管道的缓冲区.\n", i }' > "$t/long"
+for j in 1 4; do
+	{ "$C" -j$j "$t/long" "$t/missing" 2> /dev/null; echo $? > "$t/st$j"; } |
+	    head -c 10 > /dev/null
+done
+expect "closed pipe: -j4 status $(cat "$t/st4"), -j1 $(cat "$t/st1")" \
+    cmp -s "$t/st1" "$t/st4"
+expect "closed pipe: status 0" [ "$(cat "$t/st1")" -eq 0 ]
+
+# Held messages keep a long file name whole.
+long=$t/$(printf '%0200d' 0)/$(printf '%0200d' 1)/$(printf '%0200d' 2)
+long=$long/$(printf '%0200d' 3)/$(printf '%0200d' 4)/$(printf '%0200d' 5)
+for j in 1 3; do
+	"$C" -j$j "$t/pages" "$long/file" > /dev/null 2> "$t/err"
+	expect "-j$j: a long name whole" grep -q "/file: No such file" \
+	    "$t/err"
+done
+
 # Script conversion has a converter a thread, when OpenCC is there.
 if "$C" -s < /dev/null > /dev/null 2>&1; then
 	in=$t/pages
@@ -109,13 +145,24 @@ fi
 
 # -jN runs N - 1 workers besides the main thread, named sp-clean-job (a
 # sanitizer may add threads of its own).
+# Workers name themselves once running: the count is polled for up to
+# 20 s, and the FIFO's writer gives up after as long, should sp-clean
+# have died before opening it.
 mkfifo "$t/fifo"
 for j in 1 2 4; do
 	"$C" -j$j "$t/fifo" > /dev/null &
 	pid=$!
-	sleep 1
+	tries=0
+	while :; do
+		th=$(cat /proc/$pid/task/*/comm 2>/dev/null |
+		    grep -c '^sp-clean-job$')
+		[ "$th" -ge $((j - 1)) ] || [ $tries -ge 200 ] && break
+		tries=$((tries + 1))
+		sleep 0.1
+	done
+	sleep 0.2	# none more come: count again
 	th=$(cat /proc/$pid/task/*/comm 2>/dev/null | grep -c '^sp-clean-job$')
-	: > "$t/fifo"
+	timeout 20 sh -c ': > "$1"' sh "$t/fifo"
 	wait $pid
 	expect "-j$j: $((j - 1)) workers (got $th)" [ "$th" -eq $((j - 1)) ]
 done
