@@ -27,6 +27,7 @@
 #include "cjk.h"
 #include "embed.h"
 #include "linefeat.h"
+#include "pool.h"
 #include "rules.h"
 #include "tool.h"
 
@@ -59,11 +60,30 @@ struct line {
 	int breadcrumb;
 };
 
+/* Lines of a long document whose pass 1 runs in some thread. */
+struct scan_task {
+	struct pool_task task;		/* first: a task is its chunk */
+	struct boilerplate *bp;
+	size_t from, to;		/* bp->lines[from..to) */
+	struct sp_buf msgs;		/* a pattern's warning, in order */
+};
+
 struct boilerplate {
 	struct rules rules;
 	struct line *lines;
 	size_t cap;
+	/* For a long document: the pool, and a matcher a thread. */
+	struct pool *pool;
+	struct rules *matchers;
+	int nmatchers;
+	struct scan_task *tasks;
+	size_t ntasks;
 };
+
+/* Pass 1 of a window this many lines long or more runs in the pool. */
+#define SCAN_SPLIT	4096
+/* Lines a task. */
+#define SCAN_CHUNK	1024
 
 struct boilerplate *
 boilerplate_new(char *err, size_t errlen)
@@ -107,10 +127,25 @@ boilerplate_load(struct boilerplate *bp, const char *text, size_t len,
 }
 
 void
+boilerplate_use_pool(struct boilerplate *bp, struct pool *pool)
+{
+	bp->pool = pool;
+}
+
+void
 boilerplate_free(struct boilerplate *bp)
 {
+	size_t i;
+	int k;
+
 	if (bp == NULL)
 		return;
+	for (k = 0; k < bp->nmatchers; k++)
+		rules_free(&bp->matchers[k]);
+	free(bp->matchers);
+	for (i = 0; i < bp->ntasks; i++)
+		sp_buf_free(&bp->tasks[i].msgs);
+	free(bp->tasks);
 	if (bp->rules.mctx)
 		rules_free(&bp->rules);
 	free(bp->lines);
@@ -777,6 +812,98 @@ explain_line(const struct line *l, boilerplate_explain_fn explain, void *ctx)
 	explain(l->s, l->n, why, ctx);
 }
 
+/* Pass 1 for one line: its features and what the vocabulary says. */
+static void
+scan_line(struct rules *r, struct line *l)
+{
+	size_t mlen;
+
+	if (long_prose(l->s, l->n)) {
+		/* Nothing in it is scored: skip the scan too. */
+		l->f.marker = lf_marker(l->s, l->n, NULL);
+		l->f.chars = l->f.han = l->n / 3;
+		l->f.sentence = l->f.stops = 3;
+		l->f.inner_sentence = 2;
+		l->f.last = 0x3002;
+		l->f.final = 1;
+	} else
+		lf_scan(l->s, l->n, &l->f);
+	if (!(l->f.chars > PROSE_CHARS && l->f.sentence >= 3)) {
+		mlen = 0;
+		if (l->f.marker == LF_BULLET)
+			(void)lf_marker(l->s, l->n, &mlen);
+		rules_match(r, l->s, l->n, mlen,
+		    l->f.chars > 150 && l->f.sentence > 0, &l->h);
+	}
+	l->heading = l->h.list != NULL || more_heading(l);
+}
+
+static void
+run_scan(struct pool_task *t, int thread)
+{
+	struct scan_task *c = (struct scan_task *)t;
+	struct sp_buf *was = sp_warn_capture(&c->msgs);
+	size_t i;
+
+	for (i = c->from; i < c->to; i++)
+		scan_line(&c->bp->matchers[thread], &c->bp->lines[i]);
+	sp_warn_capture(was);
+}
+
+/*
+ * Pass 1 over lines[0..nlines): in the pool, a chunk of lines a task and a
+ * matcher a thread, when there are enough lines; else here.
+ */
+static void
+scan_lines(struct boilerplate *bp, size_t nlines)
+{
+	size_t i, n = (nlines + SCAN_CHUNK - 1) / SCAN_CHUNK;
+	struct sp_buf *to;
+	int k;
+
+	if (nlines < SCAN_SPLIT) {
+		for (i = 0; i < nlines; i++)
+			scan_line(&bp->rules, &bp->lines[i]);
+		return;
+	}
+	if (bp->nmatchers < pool_threads(bp->pool)) {
+		k = pool_threads(bp->pool);
+		bp->matchers = sp_xrealloc(bp->matchers, (size_t)k *
+		    sizeof *bp->matchers);
+		for (; bp->nmatchers < k; bp->nmatchers++)
+			if (rules_clone(&bp->matchers[bp->nmatchers],
+			    &bp->rules) < 0)
+				sp_oom();
+	}
+	if (bp->ntasks < n) {
+		bp->tasks = sp_xrealloc(bp->tasks, n * sizeof *bp->tasks);
+		memset(bp->tasks + bp->ntasks, 0,
+		    (n - bp->ntasks) * sizeof *bp->tasks);
+		bp->ntasks = n;
+	}
+	for (i = 0; i < n; i++) {
+		bp->tasks[i].task.run = run_scan;
+		bp->tasks[i].bp = bp;
+		bp->tasks[i].from = i * SCAN_CHUNK;
+		bp->tasks[i].to = i + 1 < n ? (i + 1) * SCAN_CHUNK : nlines;
+		pool_submit(bp->pool, &bp->tasks[i].task);
+	}
+	for (i = 0; i < n; i++) {
+		pool_wait(bp->pool, &bp->tasks[i].task);
+		/* Their messages, in the order of the lines. */
+		to = sp_warn_capture(NULL);
+		if (to) {
+			if (sp_buf_append(to, bp->tasks[i].msgs.data,
+			    bp->tasks[i].msgs.len) < 0)
+				sp_oom();
+		} else
+			sp_warn_print(bp->tasks[i].msgs.data,
+			    bp->tasks[i].msgs.len);
+		sp_warn_capture(to);
+		sp_buf_clear(&bp->tasks[i].msgs);
+	}
+}
+
 /*
  * Scores the lines of doc[0..len), at most WINDOW of them, appending the
  * kept ones to out (*started: out already holds a line).  Returns the
@@ -788,7 +915,7 @@ filter_window(struct boilerplate *bp, const char *doc, size_t len,
     boilerplate_explain_fn explain, void *ctx)
 {
 	const char *s = doc, *end = doc + len, *nl;
-	size_t nlines = 0, i, first, last, dropped = 0, mlen;
+	size_t nlines = 0, i, first, last, dropped = 0;
 	struct line *v, *l;
 	int threshold = bp->rules.threshold, any = 0;
 
@@ -811,29 +938,15 @@ filter_window(struct boilerplate *bp, const char *doc, size_t len,
 		memset(l, 0, sizeof *l);
 		l->s = s;
 		l->n = (size_t)((nl ? nl : end) - s);
-		if (long_prose(l->s, l->n)) {
-			/* Nothing in it is scored: skip the scan too. */
-			l->f.marker = lf_marker(l->s, l->n, NULL);
-			l->f.chars = l->f.han = l->n / 3;
-			l->f.sentence = l->f.stops = 3;
-			l->f.inner_sentence = 2;
-			l->f.last = 0x3002;
-			l->f.final = 1;
-		} else
-			lf_scan(l->s, l->n, &l->f);
-		if (!(l->f.chars > PROSE_CHARS && l->f.sentence >= 3)) {
-			mlen = 0;
-			if (l->f.marker == LF_BULLET)
-				(void)lf_marker(l->s, l->n, &mlen);
-			rules_match(&bp->rules, l->s, l->n, mlen,
-			    l->f.chars > 150 && l->f.sentence > 0, &l->h);
-		}
-		l->heading = l->h.list != NULL || more_heading(l);
+		if (bp->pool == NULL)
+			scan_line(&bp->rules, l);
 		nlines++;
 		if (!nl)
 			break;
 		s = nl + 1;
 	}
+	if (bp->pool)
+		scan_lines(bp, nlines);
 	v = bp->lines;
 	for (i = 0; i < nlines && i < 3; i++)
 		v[i].site_title = v[i].f.sentence <= 3 &&

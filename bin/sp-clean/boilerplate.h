@@ -62,6 +62,14 @@ size_t boilerplate_filter(struct boilerplate *bp, const char *doc,
     size_t len, struct sp_buf *out, boilerplate_explain_fn explain,
     void *ctx);
 
+/*
+ * With a pool (NULL: none), boilerplate_filter() runs the first pass over
+ * a long document's lines in its threads; the caller must then be the one
+ * thread waiting on the pool, with no other task queued.
+ */
+struct pool;
+void boilerplate_use_pool(struct boilerplate *bp, struct pool *pool);
+
 void boilerplate_free(struct boilerplate *bp);
 
 #endif

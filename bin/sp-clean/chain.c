@@ -368,8 +368,10 @@ chain_run(struct chain *ch, const char *text, size_t len,
 	}
 	drop_empty(ch);
 	if (on[S_BOILERPLATE]) {
+		boilerplate_use_pool(ch->bp, pool);
 		n->boiler += boilerplate_filter(ch->bp, ch->cur, ch->curlen,
 		    &ch->b, explain ? explain_line : NULL, (void *)file);
+		boilerplate_use_pool(ch->bp, NULL);
 		swap(ch);
 	}
 	if (on[S_HARDWRAP]) {
