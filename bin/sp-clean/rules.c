@@ -299,6 +299,43 @@ meta(char c)
 	return strchr("\\.^$|?*+()[]{}", c) != NULL;
 }
 
+/*
+ * The end of a group of literal alternatives "(lit|lit|...)" opening at
+ * p[i] (after its ')'), or 0 when none opens there.
+ */
+static size_t
+literal_group(const char *p, size_t n, size_t i)
+{
+	size_t k;
+
+	if (i + 1 >= n || p[i] != '(' || p[i + 1] == '?' || p[i + 1] == '*')
+		return 0;
+	for (k = i + 1; k < n && (p[k] == '|' || !meta(p[k])); k++)
+		;
+	return k < n && p[k] == ')' ? k + 1 : 0;
+}
+
+/*
+ * Is there a '|' in p[0..n) that may be an alternation of the whole?
+ * Those inside groups of literal alternatives are not: their brackets
+ * hold nothing but literals, so they are a group, or literal themselves
+ * (quoted, in a class or a comment), and a '|' in them is never at the
+ * top.  Any other '|' may be.
+ */
+static int
+bar_may_split(const char *p, size_t n)
+{
+	size_t i, end;
+
+	for (i = 0; i < n; i++) {
+		if ((end = literal_group(p, n, i)) > 0)
+			i = end - 1;
+		else if (p[i] == '|')
+			return 1;
+	}
+	return 0;
+}
+
 /* Appends a trigger of rule target: the literal s[0..n). */
 static void
 push_trigger(struct rules *r, size_t target, const char *s, size_t n)
@@ -324,10 +361,10 @@ push_trigger(struct rules *r, size_t target, const char *s, size_t n)
  * The triggers of pattern rule i, when its form tells them: every match
  * of "^?(lit|lit|...)..." holds one of the literals (the group is not
  * optional), and every match of "^?literal..." the literal (less its last
- * character, when a quantifier follows it), provided no '|' follows: the
- * rest is then one sequence, whatever its escapes, classes and groups
- * hold.  Patterns with options, classes or escapes up front get none, and
- * are always run.
+ * character, when a quantifier follows it), provided no '|' follows but
+ * in groups of literals: the rest is then one sequence, whatever its
+ * escapes, classes and other groups hold.  Patterns with options, classes
+ * or escapes up front get none, and are always run.
  */
 static void
 derive_triggers(struct rules *r, size_t i)
@@ -349,11 +386,11 @@ derive_triggers(struct rules *r, size_t i)
 		}
 		if (k < n && (p[k] == '?' || p[k] == '*' || p[k] == '{'))
 			goto none;	/* the group may be absent */
-		if (memchr(p + k, '|', n - k))
+		if (bar_may_split(p + k, n - k))
 			goto none;	/* perhaps another way to match */
 		return;
 	}
-	if (memchr(p, '|', n))
+	if (bar_may_split(p, n))
 		return;
 	for (a = p + k; k < n && !meta(p[k]); k++)
 		;

@@ -43,6 +43,13 @@ static const char *const patterns[] = {
 	"abc\\Q(\\E|xyz",
 	"abc(?#()|xyz",
 	"abc\\c(|xyz",
+	/* Groups of literals after the first: their '|' splits nothing. */
+	"(发布|更新)(时间|日期)",
+	"(ab|cd)(e|f)|gh",
+	"ab(c|d)|ef",
+	"ab[(]x|y[)]",
+	"ab(?#(x|y)|ef",
+	"ab(x\\(a|b)",
 	/* Calls of groups by number: another rule's group in any. */
 	"[a](b)(?1)",
 	"(c)\\g<1>",
@@ -55,7 +62,8 @@ static const char *const lines[] = {
 	"ac", "abbbc", "汉字字", "汉", "xb", "z", "yz", "r", "qr", "", "zzz",
 	"ABC", "y", "x", "(m", "n)", "m", "u|v", "2024年", "12年", "f", "e",
 	"gh", "g h", "k.l", "kxl", "查看更多>>", "MORE+", "more", "cd",
-	"其他", "来源", "xyz", "abb", "cc", "dd", "abc(",
+	"其他", "来源", "xyz", "abb", "cc", "dd", "abc(", "发布时间", "更新日期",
+	"gh", "abde", "ef", "y)", "abx(a", "abxb)", "abxb",
 };
 
 #define NP (sizeof patterns / sizeof patterns[0])
