@@ -4,7 +4,7 @@
 # as a stream of documents, as a day's scrape arrives (form-feed lines
 # between them), and one document without form feeds (cleaned in
 # --max-unit pieces; the warning is discarded), whose boilerplate and hard
-# wraps are judged over the whole of each piece in one thread.
+# wraps are weighed over the whole of each piece in one thread.
 corpus "$WORK/corpus.txt"
 if [ ! -s "$WORK/pages.txt" ]; then
 	: > "$WORK/pages.tmp"
