@@ -21,7 +21,7 @@ PKG_LIBS    = $(shell pkg-config --libs $(PKGS) $(if $(HAVE_OPENCC),opencc)) $(I
 
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 HARDEN   = -fstack-protector-strong -fPIE
-OPT      = -O2 -g
+OPT      = -O3 -g
 ifeq ($(SAN),fuzz)
 OPT      = -O1 -g -fno-omit-frame-pointer \
            -fsanitize=fuzzer-no-link,address,undefined
