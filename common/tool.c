@@ -141,6 +141,17 @@ print_held_line(const char *s, size_t n)
 	}
 }
 
+/* Before a message: stdout written, a progress line cleared. */
+static void
+clear_line(void)
+{
+	fflush(stdout);
+	if (progress_printed) {
+		fputs("\r\033[K", stderr);
+		progress_printed = 0;
+	}
+}
+
 void
 sp_warn_print(const char *s, size_t n)
 {
@@ -148,11 +159,7 @@ sp_warn_print(const char *s, size_t n)
 
 	if (n == 0)
 		return;
-	fflush(stdout);
-	if (progress_printed) {
-		fputs("\r\033[K", stderr);
-		progress_printed = 0;
-	}
+	clear_line();
 	if (memchr(s, '\1', n) == NULL) {
 		fwrite(s, 1, n, stderr);
 		return;
@@ -165,6 +172,18 @@ sp_warn_print(const char *s, size_t n)
 		n -= (size_t)(nl + 1 - s);
 		s = nl + 1;
 	}
+}
+
+void
+sp_warn_pass(struct sp_buf *m)
+{
+	if (captured) {
+		if (sp_buf_append(captured, m->data, m->len) < 0)
+			sp_oom();
+	} else {
+		sp_warn_print(m->data, m->len);
+	}
+	sp_buf_clear(m);
 }
 
 static void
@@ -214,11 +233,7 @@ vwarn(const char *file, const char *fmt, va_list ap)
 		sp_warn_print(captured->data, captured->len);
 		captured->len = 0;
 	}
-	fflush(stdout);
-	if (progress_printed) {
-		fputs("\r\033[K", stderr);
-		progress_printed = 0;
-	}
+	clear_line();
 	if (file)
 		fprintf(stderr, "%s: %s: ", sp_progname, file);
 	else

@@ -88,6 +88,11 @@ struct sp_buf *sp_warn_capture(struct sp_buf *buf);
  */
 void sp_warn_print(const char *s, size_t n);
 /*
+ * Hands the messages m holds (from another thread's capture) on to where
+ * the calling thread's go, held or printed, and empties m.
+ */
+void sp_warn_pass(struct sp_buf *m);
+/*
  * sp_warn() of a message told once a run: only the first printed of those
  * with this key (any pointer that names the cause) is printed, held or not.
  */

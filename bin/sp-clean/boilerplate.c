@@ -72,8 +72,7 @@ struct boilerplate {
 	struct rules rules;
 	struct line *lines;
 	size_t cap;
-	/* For a long document: the pool, and a matcher a thread. */
-	struct pool *pool;
+	/* For a long document: a matcher a thread of the pool. */
 	struct rules *matchers;
 	int nmatchers;
 	struct scan_task *tasks;
@@ -124,12 +123,6 @@ boilerplate_load(struct boilerplate *bp, const char *text, size_t len,
     const char *name, char *err, size_t errlen)
 {
 	return rules_parse(&bp->rules, text, len, name, err, errlen);
-}
-
-void
-boilerplate_use_pool(struct boilerplate *bp, struct pool *pool)
-{
-	bp->pool = pool;
 }
 
 void
@@ -855,10 +848,9 @@ run_scan(struct pool_task *t, int thread)
  * matcher a thread, when there are enough lines; else here.
  */
 static void
-scan_lines(struct boilerplate *bp, size_t nlines)
+scan_lines(struct boilerplate *bp, struct pool *pool, size_t nlines)
 {
 	size_t i, n = (nlines + SCAN_CHUNK - 1) / SCAN_CHUNK;
-	struct sp_buf *to;
 	int k;
 
 	if (nlines < SCAN_SPLIT) {
@@ -866,8 +858,8 @@ scan_lines(struct boilerplate *bp, size_t nlines)
 			scan_line(&bp->rules, &bp->lines[i]);
 		return;
 	}
-	if (bp->nmatchers < pool_threads(bp->pool)) {
-		k = pool_threads(bp->pool);
+	if (bp->nmatchers < pool_threads(pool)) {
+		k = pool_threads(pool);
 		bp->matchers = sp_xrealloc(bp->matchers, (size_t)k *
 		    sizeof *bp->matchers);
 		for (; bp->nmatchers < k; bp->nmatchers++)
@@ -886,21 +878,12 @@ scan_lines(struct boilerplate *bp, size_t nlines)
 		bp->tasks[i].bp = bp;
 		bp->tasks[i].from = i * SCAN_CHUNK;
 		bp->tasks[i].to = i + 1 < n ? (i + 1) * SCAN_CHUNK : nlines;
-		pool_submit(bp->pool, &bp->tasks[i].task);
+		pool_submit(pool, &bp->tasks[i].task);
 	}
 	for (i = 0; i < n; i++) {
-		pool_wait(bp->pool, &bp->tasks[i].task);
+		pool_wait(pool, &bp->tasks[i].task);
 		/* Their messages, in the order of the lines. */
-		to = sp_warn_capture(NULL);
-		if (to) {
-			if (sp_buf_append(to, bp->tasks[i].msgs.data,
-			    bp->tasks[i].msgs.len) < 0)
-				sp_oom();
-		} else
-			sp_warn_print(bp->tasks[i].msgs.data,
-			    bp->tasks[i].msgs.len);
-		sp_warn_capture(to);
-		sp_buf_clear(&bp->tasks[i].msgs);
+		sp_warn_pass(&bp->tasks[i].msgs);
 	}
 }
 
@@ -912,7 +895,7 @@ scan_lines(struct boilerplate *bp, size_t nlines)
 static size_t
 filter_window(struct boilerplate *bp, const char *doc, size_t len,
     struct sp_buf *out, int *started, const char **rest,
-    boilerplate_explain_fn explain, void *ctx)
+    boilerplate_explain_fn explain, void *ctx, struct pool *pool)
 {
 	const char *s = doc, *end = doc + len, *nl;
 	size_t nlines = 0, i, first, last, dropped = 0;
@@ -938,15 +921,15 @@ filter_window(struct boilerplate *bp, const char *doc, size_t len,
 		memset(l, 0, sizeof *l);
 		l->s = s;
 		l->n = (size_t)((nl ? nl : end) - s);
-		if (bp->pool == NULL)
+		if (pool == NULL)
 			scan_line(&bp->rules, l);
 		nlines++;
 		if (!nl)
 			break;
 		s = nl + 1;
 	}
-	if (bp->pool)
-		scan_lines(bp, nlines);
+	if (pool)
+		scan_lines(bp, pool, nlines);
 	v = bp->lines;
 	for (i = 0; i < nlines && i < 3; i++)
 		v[i].site_title = v[i].f.sentence <= 3 &&
@@ -995,7 +978,8 @@ filter_window(struct boilerplate *bp, const char *doc, size_t len,
 
 size_t
 boilerplate_filter(struct boilerplate *bp, const char *doc, size_t len,
-    struct sp_buf *out, boilerplate_explain_fn explain, void *ctx)
+    struct sp_buf *out, boilerplate_explain_fn explain, void *ctx,
+    struct pool *pool)
 {
 	const char *rest;
 	size_t dropped = 0;
@@ -1008,7 +992,7 @@ boilerplate_filter(struct boilerplate *bp, const char *doc, size_t len,
 	 * memory stays bounded whatever the line count. */
 	for (;;) {
 		dropped += filter_window(bp, doc, len, out, &started, &rest,
-		    explain, ctx);
+		    explain, ctx, pool);
 		if (rest == NULL)
 			break;
 		len -= (size_t)(rest - doc);

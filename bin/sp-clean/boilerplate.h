@@ -56,19 +56,15 @@ typedef void (*boilerplate_explain_fn)(const char *line, size_t len,
  * doc[0..len): one document, one paragraph per line, '\n'-separated, no
  * trailing newline.  Replaces out's contents with the kept lines,
  * '\n'-separated, and returns the number of lines dropped.  explain may be
- * NULL.  Out of memory is fatal (sp_oom).
- */
-size_t boilerplate_filter(struct boilerplate *bp, const char *doc,
-    size_t len, struct sp_buf *out, boilerplate_explain_fn explain,
-    void *ctx);
-
-/*
- * With a pool (NULL: none), boilerplate_filter() runs the first pass over
- * a long document's lines in its threads; the caller must then be the one
- * thread waiting on the pool, with no other task queued.
+ * NULL.  With a pool (NULL: none), the first pass over a long document's
+ * lines runs in its threads; the caller must then be the one thread
+ * waiting on the pool, with no other task queued.  Out of memory is fatal
+ * (sp_oom).
  */
 struct pool;
-void boilerplate_use_pool(struct boilerplate *bp, struct pool *pool);
+size_t boilerplate_filter(struct boilerplate *bp, const char *doc,
+    size_t len, struct sp_buf *out, boilerplate_explain_fn explain,
+    void *ctx, struct pool *pool);
 
 void boilerplate_free(struct boilerplate *bp);
 

@@ -246,20 +246,6 @@ run_block(struct pool_task *t, int thread)
 	sp_warn_capture(was);
 }
 
-/* Passes a block's messages on to where this thread's go. */
-static void
-pass_msgs(struct sp_buf *m)
-{
-	struct sp_buf *to = sp_warn_capture(NULL);
-
-	if (to)
-		put(to, m->data, m->len);
-	else
-		sp_warn_print(m->data, m->len);
-	sp_warn_capture(to);
-	sp_buf_clear(m);
-}
-
 /*
  * line_steps() over the current text in blocks of whole lines, run by the
  * pool's threads a window at a time (memory stays a few blocks over the
@@ -301,7 +287,7 @@ line_steps_in_blocks(struct chain *ch, struct pool *p)
 		pool_wait(p, &b->task);
 		put(&ch->b, b->res, b->reslen);
 		chain_counts_add(ch->n, &b->counts);
-		pass_msgs(&b->msgs);
+		sp_warn_pass(&b->msgs);
 	}
 	swap(ch);
 }
@@ -368,10 +354,8 @@ chain_run(struct chain *ch, const char *text, size_t len,
 	}
 	drop_empty(ch);
 	if (on[S_BOILERPLATE]) {
-		boilerplate_use_pool(ch->bp, pool);
 		n->boiler += boilerplate_filter(ch->bp, ch->cur, ch->curlen,
-		    &ch->b, explain ? explain_line : NULL, (void *)file);
-		boilerplate_use_pool(ch->bp, NULL);
+		    &ch->b, explain ? explain_line : NULL, (void *)file, pool);
 		swap(ch);
 	}
 	if (on[S_HARDWRAP]) {

@@ -140,7 +140,8 @@ write_unit(struct job *j)
 			fs->invalid.first_offset = j->invalid.first_offset;
 		fs->invalid.count[0] += j->invalid.count[0];
 	}
-	if (in->rec == NULL && (flags & (SP_UNIT_PARTIAL | SP_UNIT_CONTINUED))) {
+	if (in->rec == NULL &&
+	    (flags & (SP_UNIT_PARTIAL | SP_UNIT_CONTINUED))) {
 		/*
 		 * A piece: keep the line breaks at its edges.  Pieces are
 		 * written back to back, with no separator between them, so
@@ -234,9 +235,8 @@ new_job(enum job_kind kind, struct file_state *fs, size_t bytes)
 			j = new_job(JOB_MESSAGES, fs, 0);
 			t = j->msgs;
 			j->msgs = pending;
-			pending = t;
+			pending = t;	/* the capture still points here */
 			sp_buf_clear(&pending);
-			sp_warn_capture(&pending);
 		}
 	}
 	while (nheld > 0 && (nheld == ring_len ||
@@ -289,7 +289,7 @@ jobs_unit(const struct sp_input_unit *in, void *arg)
 		j->in = in;
 		j->at_once = 1;
 		clean(&j->task, workers);
-		j->task.done = 1;	/* not the pool's: nothing to wait for */
+		j->task.done = 1;	/* not the pool's: no one to wait */
 		write_oldest();
 		return 0;
 	}

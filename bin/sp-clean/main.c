@@ -34,8 +34,9 @@ static const char *const step_names[NSTEPS] = {
 };
 
 static const char usage[] =
-"usage: sp-clean [-astvz] [-f enc] [-j n] [--explain] [--jsonl [--field name]]\n"
-"                [--keep-boilerplate] [--nfkc] [--no-step] [--only steps]\n"
+"usage: sp-clean [-astvz] [-f enc] [-j n] [--explain]\n"
+"                [--jsonl [--field name]] [--keep-boilerplate] [--nfkc]\n"
+"                [--no-step] [--only steps]\n"
 "                [--rules file] [--stats] [--strict] [file ...]\n"
 "\n"
 "Turns scraped pages into clean UTF-8 text: NFC, one paragraph a line,\n"
@@ -325,7 +326,8 @@ main(int argc, char **argv)
 		longopts[n].flag = NULL;
 		longopts[n++].val = OPT_NO_FIRST + k;
 	}
-	while ((c = getopt_long(argc, argv, "af:hj:stvz", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "af:hj:stvz", longopts,
+	    NULL)) != -1) {
 		if (c >= OPT_NO_FIRST && c < OPT_NO_FIRST + NSTEPS) {
 			opts.on[c - OPT_NO_FIRST] = 0;
 			continue;

@@ -15,8 +15,7 @@ SP_DATA(hanfreq);
 #define FREQ_LO 0x3400
 #define FREQ_HI 0x9FFF
 static uint32_t *freq;		/* FREQ_LO..FREQ_HI */
-static unsigned char *rare_bits;	/* FREQ_LO..FREQ_HI: not in the table */
-static unsigned char *zero_bits;	/* the same, extension A too */
+static unsigned char *zero_bits;	/* FREQ_LO..FREQ_HI: not in the table */
 
 /* GBK's two-byte codes: lead 0x81..0xFE, trail 0x40..0xFE. */
 #define GBK_INDEX(l, t) (((l) - 0x81) * 191 + ((t) - 0x40))
@@ -63,19 +62,12 @@ load_freq(void)
 			p++;
 		p++;
 	}
-	rare_bits = sp_xmalloc((FREQ_HI - FREQ_LO) / 8 + 1);
-	memset(rare_bits, 0, (FREQ_HI - FREQ_LO) / 8 + 1);
 	zero_bits = sp_xmalloc((FREQ_HI - FREQ_LO) / 8 + 1);
 	memset(zero_bits, 0, (FREQ_HI - FREQ_LO) / 8 + 1);
-	for (cp = FREQ_LO; cp <= FREQ_HI; cp++) {
-		if (freq[cp - FREQ_LO] != 0)
-			continue;
-		zero_bits[(cp - FREQ_LO) >> 3] |=
-		    (unsigned char)(1 << ((cp - FREQ_LO) & 7));
-		if (cp >= 0x4E00)
-			rare_bits[(cp - FREQ_LO) >> 3] |=
+	for (cp = FREQ_LO; cp <= FREQ_HI; cp++)
+		if (freq[cp - FREQ_LO] == 0)
+			zero_bits[(cp - FREQ_LO) >> 3] |=
 			    (unsigned char)(1 << ((cp - FREQ_LO) & 7));
-	}
 }
 
 unsigned long
@@ -624,7 +616,7 @@ line(const char *s, size_t n, struct sp_buf *out, struct mojibake_stats *st,
 			cp = (int32_t)(c & 0x0F) << 12 |
 			    (int32_t)((unsigned char)s[p + 1] & 0x3F) << 6 |
 			    ((unsigned char)s[p + 2] & 0x3F);
-			if ((rare_bits[(cp - FREQ_LO) >> 3] >>
+			if (cp >= 0x4E00 && (zero_bits[(cp - FREQ_LO) >> 3] >>
 			    ((cp - FREQ_LO) & 7) & 1) && ++rare >= 2)
 				break;
 			p += 2;

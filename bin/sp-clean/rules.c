@@ -378,7 +378,8 @@ derive_triggers(struct rules *r, size_t i)
 		for (k++;;) {
 			for (a = p + k; k < n && !meta(p[k]); k++)
 				;
-			if (k == n || p + k == a || (p[k] != '|' && p[k] != ')'))
+			if (k == n || p + k == a ||
+			    (p[k] != '|' && p[k] != ')'))
 				goto none;	/* not a literal alternative */
 			push_trigger(r, i, a, (size_t)(p + k - a));
 			if (p[k++] == ')')
@@ -799,8 +800,9 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 			 */
 			r->warned[i] = 1;
 			pcre2_get_error_message(rc, msg, sizeof msg);
-			sp_warn_once(rule, NULL, "rule 're %.200s': %s: taken as "
-			    "no match (warned once)", rule->text, (char *)msg);
+			sp_warn_once(rule, NULL, "rule 're %.200s': %s: "
+			    "taken as no match (warned once)", rule->text,
+			    (char *)msg);
 		}
 		if (rc >= 0) {
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);

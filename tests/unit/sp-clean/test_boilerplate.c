@@ -43,7 +43,8 @@ filter_case(struct boilerplate *b, const char *doc, const char *want,
 	doc_end = doc + strlen(doc);
 	bad_pointer = 0;
 	sp_buf_puts(&out, "stale contents");
-	dropped = boilerplate_filter(b, doc, strlen(doc), &out, tell, NULL);
+	dropped = boilerplate_filter(b, doc, strlen(doc), &out, tell, NULL,
+	    NULL);
 	if (!check_mem(out.data ? out.data : "", out.len, want, strlen(want),
 	    __FILE__, line, "kept lines"))
 		printf("  explain said:\n%s", told.data ? told.data : "");
@@ -342,7 +343,8 @@ test_limits(void)
 		sp_buf_putc(&doc, 'a');
 	sp_buf_putc(&doc, 'b');
 	t0 = clock();
-	dropped = boilerplate_filter(b, doc.data, doc.len, &out, NULL, NULL);
+	dropped = boilerplate_filter(b, doc.data, doc.len, &out, NULL, NULL,
+	    NULL);
 	CHECK_INT(dropped, 0);
 	CHECK((clock() - t0) / CLOCKS_PER_SEC < 5);
 	boilerplate_free(b);
@@ -350,7 +352,8 @@ test_limits(void)
 	/* Invalid UTF-8 and NUL bytes in the document: kept, no crash. */
 	sp_buf_clear(&doc);
 	sp_buf_append(&doc, "\xff\xfe abc\n\xe4\xb8\n中\0文", 17);
-	dropped = boilerplate_filter(bp, doc.data, doc.len, &out, NULL, NULL);
+	dropped = boilerplate_filter(bp, doc.data, doc.len, &out, NULL, NULL,
+	    NULL);
 	CHECK_INT(dropped, 0);
 	CHECK_INT(out.len, 17);
 
@@ -362,7 +365,8 @@ test_limits(void)
 		sp_buf_puts(&doc, "发展");
 	sp_buf_puts(&doc, "。");
 	t0 = clock();
-	dropped = boilerplate_filter(bp, doc.data, doc.len, &out, NULL, NULL);
+	dropped = boilerplate_filter(bp, doc.data, doc.len, &out, NULL, NULL,
+	    NULL);
 	CHECK_INT(dropped, 0);
 	CHECK_INT(out.len, doc.len);
 	CHECK((clock() - t0) / CLOCKS_PER_SEC < 5);
@@ -374,7 +378,8 @@ test_limits(void)
 		sp_buf_puts(&doc, i % 1000 == 999 ? "版权所有 某某网" :
 		    "各级各部门要切实加强领导，认真抓好落实，确保各项任务按时完成。");
 	}
-	dropped = boilerplate_filter(bp, doc.data, doc.len, &out, NULL, NULL);
+	dropped = boilerplate_filter(bp, doc.data, doc.len, &out, NULL, NULL,
+	    NULL);
 	CHECK_INT(dropped, 250);
 	CHECK(memmem(out.data, out.len, "版权所有", strlen("版权所有")) == NULL);
 	for (i = 0, k = 0; i < out.len; i++)

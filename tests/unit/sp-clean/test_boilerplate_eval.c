@@ -146,7 +146,7 @@ main(void)
 			continue;
 		}
 		boilerplate_filter(bp, p.doc.data ? p.doc.data : "", p.doc.len,
-		    &out, on_drop, &p);
+		    &out, on_drop, &p, NULL);
 		page_fp = 0;
 		held = strncmp(names[i], "heldout-", 8) == 0;
 		for (j = 0; j < p.n; j++) {
