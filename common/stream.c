@@ -18,11 +18,18 @@ static enum sp_framing out_framing;
 static int need_sep;
 static struct sp_buf record;
 static void (*before_raw)(void);
+static int quiet;
 
 void
 sp_stream_before_raw(void (*fn)(void))
 {
 	before_raw = fn;
+}
+
+void
+sp_stream_quiet(int on)
+{
+	quiet = on;
 }
 
 static int
@@ -46,7 +53,7 @@ run_file(int fd, const char *file, int index, enum sp_framing unit,
 		in.rec = NULL;
 		in.file_index = index;
 		if ((u.flags & (SP_UNIT_PARTIAL | SP_UNIT_CONTINUED)) &&
-		    warned != u.number) {
+		    warned != u.number && !quiet) {
 			warned = u.number;
 			if (sp_opts.jsonl)
 				sp_warn_status(SP_EXIT_ERROR, file, "line %llu "
@@ -61,6 +68,9 @@ run_file(int fd, const char *file, int index, enum sp_framing unit,
 				    sp_opts.max_unit);
 		}
 		if (sp_opts.jsonl) {
+			if ((u.flags & (SP_UNIT_PARTIAL | SP_UNIT_CONTINUED)) &&
+			    quiet)
+				continue;
 			if (warned == u.number) {
 				sp_emit_raw(&in);
 				continue;
@@ -69,6 +79,8 @@ run_file(int fd, const char *file, int index, enum sp_framing unit,
 				continue;	/* blank lines are no records */
 			if (sp_jsonl_parse(&rec, u.text, u.len, sp_opts.field,
 			    err, sizeof err) < 0) {
+				if (quiet)
+					continue;
 				sp_warn_status(SP_EXIT_ERROR, NULL, "%s:%llu: %s",
 				    file, (unsigned long long)u.number, err);
 				sp_emit_raw(&in);
@@ -84,7 +96,7 @@ run_file(int fd, const char *file, int index, enum sp_framing unit,
 		}
 		sp_progress(sp_reader_bytes(r));
 	}
-	if (!stop && got < 0)
+	if (!stop && got < 0 && !quiet)
 		sp_warn_status(SP_EXIT_ERROR, file, "%s", strerror(errno));
 	sp_reader_free(r);
 	return stop;

@@ -70,5 +70,12 @@ void sp_emit_raw(const struct sp_input_unit *in);
  * back writes them first and the output keeps the input's order.
  */
 void sp_stream_before_raw(void (*fn)(void));
+/*
+ * With on, the loop reads as a first pass of two: it tells nothing, and
+ * units it would write back itself (records it cannot read, pieces of a
+ * record over --max-unit) are neither written nor handed on; the second
+ * pass, run without, tells and writes them.
+ */
+void sp_stream_quiet(int on);
 
 #endif

@@ -226,12 +226,12 @@ big_piece(const struct sp_input_unit *in, uint64_t pos, struct verdict *v)
 	unsigned f = in->unit->flags;
 
 	if (!(f & SP_UNIT_CONTINUED)) {
-		if ((big.fd = spool_new(&what)) < 0)
+		if ((big.fd = sp_spool_new(&what)) < 0)
 			big_failed(what);
 		big.pos = pos;
 		dedupe_start(&dd, &big.fp);
 	}
-	if (spool_write(big.fd, in->text, in->len) < 0)
+	if (sp_spool_write(big.fd, in->text, in->len) < 0)
 		big_failed("writing a temporary file");
 	dedupe_piece(&dd, &big.fp, in->text, in->len);
 	if (f & SP_UNIT_PARTIAL)
@@ -389,7 +389,7 @@ two_passes(int argc, char **argv)
 		path[i] = argv[i];
 		if (strcmp(argv[i], "-") == 0) {
 			if (stdin_copy < 0 &&
-			    (stdin_copy = spool(STDIN_FILENO, &what)) < 0)
+			    (stdin_copy = sp_spool(STDIN_FILENO, &what)) < 0)
 				sp_die("<stdin>", "%s: %s", what,
 				    strerror(errno));
 			continue;
@@ -400,7 +400,7 @@ two_passes(int argc, char **argv)
 		/* A pipe or device: read it once, into a file. */
 		if ((fd = open(argv[i], O_RDONLY | O_CLOEXEC)) < 0)
 			continue;
-		c = spool(fd, &what);
+		c = sp_spool(fd, &what);
 		close(fd);
 		if (c < 0 && strcmp(what, "reading") == 0) {
 			sp_warn_status(SP_EXIT_ERROR, argv[i], "%s",

@@ -228,7 +228,7 @@ sorted_open(int argc, char **argv, size_t max_runs)
 			sp_die(display, "%s", strerror(EISDIR));
 		if (!S_ISREG(st.st_mode)) {
 			/* A pipe: read it once, into a file. */
-			if ((c = spool(fd, &what)) < 0)
+			if ((c = sp_spool(fd, &what)) < 0)
 				sp_die(display, "%s: %s", what,
 				    strerror(errno));
 			sp_close_input(fd);

@@ -7,7 +7,7 @@
 #include "spool.h"
 
 int
-spool_new(const char **what)
+sp_spool_new(const char **what)
 {
 	char path[4096];
 	const char *dir = getenv("TMPDIR");
@@ -26,7 +26,7 @@ spool_new(const char **what)
 }
 
 int
-spool_write(int fd, const void *p, size_t n)
+sp_spool_write(int fd, const void *p, size_t n)
 {
 	const char *c = p;
 	ssize_t w;
@@ -44,13 +44,13 @@ spool_write(int fd, const void *p, size_t n)
 }
 
 int
-spool(int fd, const char **what)
+sp_spool(int fd, const char **what)
 {
 	char buf[65536];
 	ssize_t n;
 	int t, e;
 
-	if ((t = spool_new(what)) < 0)
+	if ((t = sp_spool_new(what)) < 0)
 		return -1;
 	for (;;) {
 		n = read(fd, buf, sizeof buf);
@@ -62,7 +62,7 @@ spool(int fd, const char **what)
 		}
 		if (n == 0)
 			break;
-		if (spool_write(t, buf, (size_t)n) < 0) {
+		if (sp_spool_write(t, buf, (size_t)n) < 0) {
 			*what = "writing a temporary file";
 			goto fail;
 		}

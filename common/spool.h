@@ -1,9 +1,10 @@
 /*
- * spool.h: a copy of an input in an unlinked temporary file, for the
- * second pass of --drop-all over input that cannot be read twice.
+ * spool.h: a copy of an input in an unlinked temporary file, for a second
+ * pass over input that cannot be read twice (sp-dedupe --drop-all,
+ * sp-clean counting furniture).
  */
-#ifndef DEDUPE_SPOOL_H
-#define DEDUPE_SPOOL_H
+#ifndef SP_SPOOL_H
+#define SP_SPOOL_H
 #include <stddef.h>
 
 /*
@@ -12,10 +13,10 @@
  * with errno set; *what then says which side failed ("reading" or
  * "writing the temporary file").
  */
-int spool(int fd, const char **what);
+int sp_spool(int fd, const char **what);
 /* A new, empty, unlinked temporary file; -1 with errno and *what. */
-int spool_new(const char **what);
+int sp_spool_new(const char **what);
 /* Writes all of p[0..n) to fd; -1 with errno on failure. */
-int spool_write(int fd, const void *p, size_t n);
+int sp_spool_write(int fd, const void *p, size_t n);
 
 #endif
