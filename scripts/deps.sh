@@ -1,15 +1,19 @@
 #!/bin/sh
-# deps.sh install|ensure: install what sp needs to build and test.
+# deps.sh install|ensure|train: install what sp needs to build and test.
 # "ensure" installs only when something is missing; "install" always asks
-# the package manager. On Debian-like systems this uses apt-get; elsewhere it
-# prints what to install and fails.
+# the package manager; "train" ensures what make train needs besides
+# (scikit-learn: the model ships built, so building and testing do not).
+# On Debian-like systems this uses apt-get; elsewhere it prints what to
+# install and fails.
 set -e
 mode=${1:-ensure}
 
 DEB_PKGS="build-essential pkg-config libutf8proc-dev libuchardet-dev \
-libxxhash-dev libjansson-dev libpcre2-dev liblmdb-dev libopencc-dev \
-mandoc clang libclang-rt-dev gawk parallel valgrind time lmdb-utils"
-PC_MODULES="libutf8proc uchardet libxxhash jansson libpcre2-8 lmdb"
+libxxhash-dev libjansson-dev libpcre2-dev liblmdb-dev libopencc-dev libxml2-dev \
+mandoc clang libclang-rt-dev gawk parallel valgrind time lmdb-utils \
+python3"
+TRAIN_PKGS="python3 python3-sklearn python3-numpy"
+PC_MODULES="libutf8proc uchardet libxxhash jansson libpcre2-8 lmdb libxml-2.0"
 
 missing() {
 	command -v pkg-config >/dev/null 2>&1 || return 0
@@ -23,6 +27,8 @@ missing() {
 	command -v valgrind >/dev/null 2>&1 || return 0
 	# The store-fault tests write a store of another format with it.
 	command -v mdb_load >/dev/null 2>&1 || return 0
+	# The boilerplate evaluation's scorer.
+	command -v python3 >/dev/null 2>&1 || return 0
 	# make check builds the fuzzers with clang's libFuzzer runtime.
 	printf 'int LLVMFuzzerTestOneInput(const char *d, long n)'\
 '{(void)d;(void)n;return 0;}\n' > "${TMPDIR:-/tmp}/sp-deps-$$.c"
@@ -33,7 +39,10 @@ missing() {
 	return 1
 }
 
-if [ "$mode" = ensure ] && ! missing; then
+if [ "$mode" = train ]; then
+	/usr/bin/python3 -c 'import sklearn, numpy' 2>/dev/null && exit 0
+	DEB_PKGS=$TRAIN_PKGS
+elif [ "$mode" = ensure ] && ! missing; then
 	exit 0
 fi
 

@@ -57,6 +57,10 @@ chain_free(struct chain *ch)
 		sp_buf_free(&ch->blocks[i].msgs);
 	}
 	free(ch->blocks);
+	html_page_free(&ch->page);
+	sp_buf_free(&ch->x);
+	sp_buf_free(&ch->y);
+	free(ch->html_of);
 	boilerplate_free(ch->bp);
 	script_close(ch->sc);
 	sp_buf_free(&ch->a);
@@ -78,6 +82,7 @@ chain_counts_add(struct chain_counts *to, const struct chain_counts *c)
 	to->html.refs += c->html.refs;
 	to->html.tags += c->html.tags;
 	to->html.scripts += c->html.scripts;
+	to->html.pages += c->html.pages;
 	to->norm.removed += c->norm.removed;
 	to->norm.newlines += c->norm.newlines;
 	to->norm.normalized += c->norm.normalized;
@@ -328,34 +333,126 @@ settle(struct chain *ch)
 	sp_buf_clear(&ch->b);
 }
 
+/*
+ * The html step for a page: parsed into lines (htmlpage.h), each line
+ * through steps 3 to 7 on its own, so that every line of the text, and
+ * every line a step makes of it, knows the page line it came from.
+ */
+static void
+page_steps(struct chain *ch, const char *text, size_t len)
+{
+	struct html_page *pg = &ch->page;
+	const char *s, *end, *nl, *cur, *r, *rend, *rnl;
+	size_t j, curlen, nout = 0;
+
+	html_page_parse(pg, text, len);
+	ch->n->html.pages++;
+	sp_buf_clear(&ch->a);
+	s = pg->text.data ? pg->text.data : "";
+	end = s + pg->text.len;
+	for (j = 0; j < pg->nlines; j++, s = nl + 1) {
+		if ((nl = memchr(s, '\n', (size_t)(end - s))) == NULL)
+			nl = end;
+		cur = s;
+		curlen = (size_t)(nl - s);
+		line_steps(ch->opts, &cur, &curlen, &ch->x, &ch->y, ch->n,
+		    ch->file);
+		for (r = cur, rend = cur + curlen; r < rend; r = rnl + 1) {
+			if ((rnl = memchr(r, '\n', (size_t)(rend - r))) ==
+			    NULL)
+				rnl = rend;
+			if (rnl == r) {
+				ch->n->empty++;
+				continue;
+			}
+			if (nout == ch->html_cap) {
+				ch->html_cap = ch->html_cap ? ch->html_cap * 2 :
+				    256;
+				ch->html_of = sp_xrealloc(ch->html_of,
+				    ch->html_cap * sizeof *ch->html_of);
+			}
+			ch->html_of[nout++] = &pg->lines[j];
+			if (ch->a.len > 0)
+				putch(&ch->a, '\n');
+			put(&ch->a, r, (size_t)(rnl - r));
+		}
+	}
+	ch->cur = ch->a.data ? ch->a.data : "";
+	ch->curlen = ch->a.len;
+	sp_buf_clear(&ch->b);
+}
+
+/* Is the document parsed as an HTML page? */
+static int
+is_page(const struct chain *ch, const char *text, size_t len)
+{
+	if (!ch->opts->on[S_HTML])
+		return 0;
+	return ch->opts->html == HTML_ALWAYS || html_is_page(text, len);
+}
+
+/* How many pages of the document's site have a line (furniture.h). */
+static float
+furniture_of(const char *line, size_t len, float *pages, void *ctx)
+{
+	const struct chain *ch = ctx;
+
+	return furniture_share(ch->opts->furniture, ch->site, line, len,
+	    pages);
+}
+
 void
-chain_run(struct chain *ch, const char *text, size_t len,
-    struct chain_counts *n, const char *file, struct pool *pool)
+chain_prepare(struct chain *ch, const char *text, size_t len,
+    struct chain_counts *n, const char *file, struct pool *pool,
+    struct page_info *info)
 {
 	const int *on = ch->opts->on;
-	int explain = ch->opts->explain;
 
+	memset(info, 0, sizeof *info);
 	ch->n = n;
 	ch->file = file;
 	sp_buf_clear(&ch->a);
 	sp_buf_clear(&ch->b);
 	ch->cur = text;
 	ch->curlen = len;
-	if (on[S_HTML] && (memchr(text, '<', len) || memchr(text, '&', len))) {
-		html_clean(ch->cur, ch->curlen, &ch->b, &n->html);
-		swap(ch);
-	}
-	if (pool && ch->curlen > 2 * BLOCK && blockable(ch->cur, ch->curlen)) {
-		line_steps_in_blocks(ch, pool);
+	if (is_page(ch, text, len)) {
+		page_steps(ch, text, len);
+		info->html = ch->html_of;
 	} else {
-		line_steps(ch->opts, &ch->cur, &ch->curlen, &ch->a, &ch->b, n,
-		    file);
-		settle(ch);
+		if (on[S_HTML] && (memchr(text, '<', len) ||
+		    memchr(text, '&', len))) {
+			html_clean(ch->cur, ch->curlen, &ch->b, &n->html);
+			swap(ch);
+		}
+		if (pool && ch->curlen > 2 * BLOCK &&
+		    blockable(ch->cur, ch->curlen)) {
+			line_steps_in_blocks(ch, pool);
+		} else {
+			line_steps(ch->opts, &ch->cur, &ch->curlen, &ch->a,
+			    &ch->b, n, file);
+			settle(ch);
+		}
+		drop_empty(ch);
 	}
-	drop_empty(ch);
+	if (ch->opts->furniture && ch->site) {
+		info->furniture = furniture_of;
+		info->furniture_ctx = ch;
+	}
+}
+
+void
+chain_run(struct chain *ch, const char *text, size_t len,
+    struct chain_counts *n, const char *file, struct pool *pool)
+{
+	const int *on = ch->opts->on;
+	int explain = ch->opts->explain;
+	struct page_info info;
+
+	chain_prepare(ch, text, len, n, file, pool, &info);
 	if (on[S_BOILERPLATE]) {
 		n->boiler += boilerplate_filter(ch->bp, ch->cur, ch->curlen,
-		    &ch->b, explain ? explain_line : NULL, (void *)file, pool);
+		    &info, &ch->b, explain ? explain_line : NULL, (void *)file,
+		    pool);
 		swap(ch);
 	}
 	if (on[S_HARDWRAP]) {

@@ -15,7 +15,9 @@
 
 #include "boilerplate.h"
 #include "buf.h"
+#include "furniture.h"
 #include "html.h"
+#include "htmlpage.h"
 #include "mojibake.h"
 #include "normalize.h"
 #include "pool.h"
@@ -27,12 +29,18 @@ enum step {
 	S_BOILERPLATE, S_HARDWRAP, S_SCRIPT, NSTEPS
 };
 
+/* When the html step parses a document as a page (htmlpage.h). */
+enum html_mode { HTML_DETECT, HTML_ALWAYS };
+
 /* What the options asked for; read-only once the chains run. */
 struct chain_opts {
 	int on[NSTEPS];
+	enum html_mode html;
 	int nfkc;
 	int explain;
 	enum script_to script_to;
+	/* The lines sites repeat, counted (NULL: not asked for). */
+	const struct furniture *furniture;
 };
 
 /* What the steps did, for --stats. */
@@ -56,8 +64,15 @@ struct chain {
 	size_t curlen;
 	struct chain_counts *n;		/* where the run counts */
 	const char *file;		/* the document's name in messages */
+	uint64_t site;			/* the document's site (furniture.h) */
 	struct block *blocks;		/* for a long document, cleaned by */
 	size_t nblocks;			/* the pool in blocks of lines */
+	/* A document parsed as an HTML page: the page, scratch for its
+	 * lines' steps, and the page line each line of the text came from. */
+	struct html_page page;
+	struct sp_buf x, y;
+	const struct html_line **html_of;
+	size_t html_cap;
 };
 
 /*
@@ -76,6 +91,14 @@ int  chain_init(struct chain *ch, const struct chain_opts *opts,
  */
 void chain_run(struct chain *ch, const char *text, size_t len,
     struct chain_counts *n, const char *file, struct pool *pool);
+/*
+ * The steps before the boilerplate step (2 to 7) over text[0..len): the
+ * lines that step would judge, in ch->cur[0..ch->curlen), and what it
+ * would know of them in *info.  For counting furniture (a first pass).
+ */
+void chain_prepare(struct chain *ch, const char *text, size_t len,
+    struct chain_counts *n, const char *file, struct pool *pool,
+    struct page_info *info);
 /* Makes ch->a hold the result, for changes in place. */
 void chain_own(struct chain *ch);
 void chain_free(struct chain *ch);

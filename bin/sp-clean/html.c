@@ -64,9 +64,8 @@ is_alnum(int c)
 	    (c >= '0' && c <= '9');
 }
 
-/* What HTML makes of &#N; (the replacements of the numeric-reference rule). */
-static int32_t
-numeric_value(unsigned long v)
+int32_t
+html_numeric_value(unsigned long v)
 {
 	static const int32_t c1[32] = {
 		0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
@@ -112,7 +111,7 @@ html_reference(const char *s, size_t n, struct sp_buf *out)
 			return 0;
 		if (i < n && s[i] == ';')
 			i++;
-		putcp(out, numeric_value(v));
+		putcp(out, html_numeric_value(v));
 		return i;
 	}
 	while (i < n && i < 40 && is_alnum((unsigned char)s[i]))

@@ -11,6 +11,7 @@
 #ifndef SP_CLEAN_HTML_H
 #define SP_CLEAN_HTML_H
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 
@@ -18,11 +19,17 @@ struct html_stats {
 	size_t refs;		/* character references decoded */
 	size_t tags;		/* tags, comments and declarations removed */
 	size_t scripts;		/* <script>/<style> elements removed */
+	size_t pages;		/* documents parsed as HTML pages */
 };
 
 /* Appends s[0..n) cleaned to out, counting into *st. */
 void html_clean(const char *s, size_t n, struct sp_buf *out,
     struct html_stats *st);
+/*
+ * What HTML makes of &#v; (the replacements of the numeric-reference
+ * rule: 0 and surrogates become U+FFFD, 0x80 to 0x9F windows-1252).
+ */
+int32_t html_numeric_value(unsigned long v);
 /*
  * Decodes the character reference at s[0..n) (s[0] == '&') into out.
  * Returns the bytes it used, or 0 when s does not start one.

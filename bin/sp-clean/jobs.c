@@ -32,6 +32,7 @@ struct job {
 	struct sp_jsonl rec_copy;
 	struct sp_buf text_copy, line_copy, sep_copy, name;
 	size_t bytes;		/* counted against JOBS_BYTES */
+	uint64_t site;		/* the document's site, for furniture */
 	int at_once;		/* cleaned by the main thread, then written */
 	/* What the cleaning gave. */
 	struct sp_buf sane;	/* the text with invalid UTF-8 replaced */
@@ -96,6 +97,7 @@ clean(struct pool_task *t, int thread)
 	j->begins_nl = len > 0 && text[0] == '\n';
 	j->ends_nl = len > 0 && text[len - 1] == '\n';
 	/* The main thread cleans a long document in blocks, helped. */
+	ch->site = j->site;
 	chain_run(ch, text, len, &j->n, name, j->at_once ? pool : NULL);
 	if (j->at_once) {
 		/* Written before the chain runs again: no copy. */
@@ -275,6 +277,19 @@ copy_unit(struct job *j, const struct sp_input_unit *in)
 	j->in = &j->in_copy;
 }
 
+uint64_t
+jobs_site(const struct sp_input_unit *in, const struct file_state *fs)
+{
+	uint64_t site;
+
+	if (chains[0].opts->furniture == NULL)
+		return 0;
+	if (in->rec && (site = furniture_site_of_record(in->rec->line,
+	    in->rec->line_len)) != 0)
+		return site;
+	return fs->site;
+}
+
 int
 jobs_unit(const struct sp_input_unit *in, void *arg)
 {
@@ -286,6 +301,7 @@ jobs_unit(const struct sp_input_unit *in, void *arg)
 		/* Cleaned here, in the reader's memory, after the others. */
 		jobs_write_all();
 		j = new_job(JOB_UNIT, fs, 0);
+		j->site = jobs_site(in, fs);
 		j->in = in;
 		j->at_once = 1;
 		clean(&j->task, workers);
@@ -294,6 +310,7 @@ jobs_unit(const struct sp_input_unit *in, void *arg)
 		return 0;
 	}
 	j = new_job(JOB_UNIT, fs, bytes);
+	j->site = jobs_site(in, fs);
 	j->at_once = 0;
 	copy_unit(j, in);
 	j->task.run = clean;

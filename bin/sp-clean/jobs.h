@@ -30,6 +30,7 @@ struct file_state {
 	int64_t dec_first;
 	struct sp_utf8_stats invalid;	/* in UTF-8 input, as written */
 	int last_nl;		/* the last piece written ended a line */
+	uint64_t site;		/* its documents' site, for furniture */
 };
 
 /* What was written, for --stats. */
@@ -46,6 +47,11 @@ struct jobs_counts {
  */
 void jobs_start(int threads, const struct chain_opts *opts,
     const struct boilerplate *rules, void (*at_file_end)(struct file_state *));
+/*
+ * The site of a unit of the operand fs, when furniture is counted: the
+ * host of a record's url, or the operand's; else 0.
+ */
+uint64_t jobs_site(const struct sp_input_unit *in, const struct file_state *fs);
 /* Cleans a unit of the operand fs (an sp_unit_fn: arg is the fs). */
 int  jobs_unit(const struct sp_input_unit *in, void *arg);
 /* The operand fs has been read to its end (fs is freed by at_file_end). */

@@ -20,6 +20,8 @@
 #include "boilerplate.h"
 #include "chain.h"
 #include "decode.h"
+#include "firstpass.h"
+#include "furniture.h"
 #include "jobs.h"
 #include "stream.h"
 #include "text.h"
@@ -34,9 +36,11 @@ static const char *const step_names[NSTEPS] = {
 };
 
 static const char usage[] =
-"usage: sp-clean [-astvz] [-f enc] [-j n] [--explain]\n"
-"                [--jsonl [--field name]] [--keep-boilerplate] [--nfkc]\n"
-"                [--no-step] [--only steps]\n"
+"usage: sp-clean [-astvz] [-f enc] [-j n] [--explain] [--features]\n"
+"                [--furniture dir [--no-wait] | --learn-furniture]\n"
+"                [--site name]\n"
+"                [--html] [--jsonl [--field name]] [--keep-boilerplate]\n"
+"                [--model file] [--nfkc] [--no-step] [--only steps]\n"
 "                [--rules file] [--stats] [--strict] [file ...]\n"
 "\n"
 "Turns scraped pages into clean UTF-8 text: NFC, one paragraph a line,\n"
@@ -48,7 +52,14 @@ static const char usage[] =
 "      --nfkc             NFKC instead of NFC (CJK punctuation kept)\n"
 "  -s, --to-simplified    convert to simplified characters (OpenCC)\n"
 "  -t, --to-traditional   convert to traditional characters (OpenCC)\n"
+"      --html             parse every document as an HTML page\n"
 "      --rules FILE       boilerplate rules to add (repeatable)\n"
+"      --model FILE       the boilerplate model to use (see make train)\n"
+"      --features         write each line's boilerplate features instead\n"
+"      --furniture DIR    count the lines sites repeat, in a store (LMDB)\n"
+"      --learn-furniture  count them in this run's pages alone\n"
+"      --site NAME        the site of documents without a url field\n"
+"      --no-wait          give up if another run holds the store\n"
 "      --explain          tell on stderr each line dropped and repair made\n"
 "      --keep-boilerplate keep site boilerplate (= --no-boilerplate)\n"
 "      --no-STEP          skip a step: decode html unicode spaces pinyin\n"
@@ -65,7 +76,8 @@ static const char usage[] =
 
 enum {
 	OPT_STRICT = SP_OPT_TOOL_BASE, OPT_NFKC, OPT_RULES, OPT_EXPLAIN,
-	OPT_KEEP, OPT_ONLY, OPT_NO_FIRST
+	OPT_KEEP, OPT_ONLY, OPT_HTML, OPT_MODEL, OPT_FEATURES, OPT_FURNITURE,
+	OPT_LEARN, OPT_NO_WAIT, OPT_SITE, OPT_NO_FIRST
 };
 
 static struct chain_opts opts;
@@ -73,6 +85,8 @@ static int strict, allow_binary, threads;
 static const char *from;
 static char from_buf[32];
 static struct boilerplate *bp;
+static struct furniture *furniture;
+static const char *site;
 
 /* Counters, named for --stats in chain order. */
 static size_t n_converted, n_binary, n_invalid;
@@ -105,8 +119,9 @@ file_end(struct file_state *fs)
 	free(fs);
 }
 
+/* Operand index of name, read from fd when it is not -1 (a spool). */
 static void
-one_file(const char *name, int index)
+one_file(const char *name, int index, int spooled)
 {
 	const char *display;
 	struct decode dec;
@@ -114,8 +129,12 @@ one_file(const char *name, int index)
 	enum decode_result r;
 	int fd;
 
-	if ((fd = sp_open_input(name, &display)) < 0)
+	if (spooled >= 0) {
+		fd = spooled;
+		display = strcmp(name, "-") == 0 ? "<stdin>" : name;
+	} else if ((fd = sp_open_input(name, &display)) < 0) {
 		return;
+	}
 	/*
 	 * JSON Lines are UTF-8: their encoding is not guessed (one bad byte
 	 * made the whole stream Latin-1), and they are never skipped as
@@ -128,13 +147,19 @@ one_file(const char *name, int index)
 		n_binary++;
 		sp_warn(display, "binary file skipped (use -a to clean it)");
 		decode_close(&dec);
-		sp_close_input(fd);
+		if (spooled >= 0)
+			close(spooled);
+		else
+			sp_close_input(fd);
 		return;
 	}
 	if (r == DECODE_ERROR) {
 		sp_warn_status(SP_EXIT_ERROR, display, "%s", strerror(errno));
 		decode_close(&dec);
-		sp_close_input(fd);
+		if (spooled >= 0)
+			close(spooled);
+		else
+			sp_close_input(fd);
 		return;
 	}
 	fs = sp_xmalloc(sizeof *fs);
@@ -144,6 +169,8 @@ one_file(const char *name, int index)
 	fs->base = dec.base;
 	fs->converting = dec.converting;
 	fs->last_nl = 1;
+	if (opts.furniture)
+		fs->site = firstpass_site(site, name);
 	sp_utf8_stats_init(&fs->invalid);
 	if (dec.converting)
 		n_converted++;
@@ -151,11 +178,35 @@ one_file(const char *name, int index)
 	    fs);
 	if (decode_close(&dec) < 0)
 		sp_warn_status(SP_EXIT_ERROR, display, "%s", strerror(errno));
-	sp_close_input(fd);
+	if (spooled >= 0)
+		close(spooled);
+	else
+		sp_close_input(fd);
 	snprintf(fs->enc, sizeof fs->enc, "%s", dec.guess.name);
 	fs->dec_invalid = dec.invalid;
 	fs->dec_first = dec.first_invalid;
 	jobs_file_end(fs);
+}
+
+/*
+ * The first pass: the lines each site repeats, counted in the store's
+ * counts and this run's pages.  Returns the operands' spools.
+ */
+static int *
+count_furniture(char **operands, int n, const char *store, int nowait)
+{
+	struct firstpass_opts o;
+	int *spooled;
+
+	furniture = furniture_new(store, nowait);
+	o.chain = &opts;
+	o.from = from;
+	o.allow_binary = allow_binary;
+	o.site = site;
+	spooled = firstpass_run(operands, n, &o, furniture);
+	furniture_load(furniture);
+	opts.furniture = furniture;
+	return spooled;
 }
 
 /* Threads by default: the CPUs this process may run on. */
@@ -191,6 +242,7 @@ stats(void)
 		sp_stat_add("html: tags removed", t->html.tags);
 		sp_stat_add("html: scripts and styles removed",
 		    t->html.scripts);
+		sp_stat_add("html: pages parsed", t->html.pages);
 	}
 	if (on[S_UNICODE]) {
 		sp_stat_add("unicode: characters removed", t->norm.removed);
@@ -213,6 +265,12 @@ stats(void)
 		sp_stat_add("punct: marks converted", t->punct);
 	if (on[S_BOILERPLATE])
 		sp_stat_add("boilerplate: lines dropped", t->boiler);
+	if (furniture) {
+		sp_stat_add("furniture: pages counted",
+		    furniture_pages(furniture));
+		sp_stat_add("furniture: lines forgotten",
+		    furniture_forgotten(furniture));
+	}
 	if (on[S_HARDWRAP])
 		sp_stat_add("hardwrap: lines joined", t->joins);
 	if (on[S_SCRIPT])
@@ -254,10 +312,14 @@ only(const char *arg)
 	}
 }
 
-static void
-load_rules(const char *path)
+/*
+ * The contents of a rules or model file, whole: a vocabulary or a model,
+ * not a corpus, so --rules /dev/zero must not eat all memory.
+ */
+static char *
+slurp(const char *path, const char *what, size_t *lenp)
 {
-	char err[512], *text = NULL;
+	char *text = NULL;
 	size_t len = 0, cap = 0;
 	ssize_t r;
 	int fd;
@@ -265,11 +327,9 @@ load_rules(const char *path)
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		sp_die(path, "%s", strerror(errno));
 	for (;;) {
-		/* A vocabulary, not a corpus: --rules /dev/zero must not eat
-		 * all memory. */
 		if (len > RULES_MAX)
-			sp_die(path, "a rules file larger than %d MB", RULES_MAX
-			    >> 20);
+			sp_die(path, "a %s file larger than %d MB", what,
+			    RULES_MAX >> 20);
 		if (len + 4096 > cap)
 			text = sp_xrealloc(text, cap = cap * 2 + 8192);
 		if ((r = read(fd, text + len, cap - len)) < 0) {
@@ -282,7 +342,30 @@ load_rules(const char *path)
 		len += (size_t)r;
 	}
 	close(fd);
+	*lenp = len;
+	return text ? text : sp_xmalloc(1);
+}
+
+static void
+load_rules(const char *path)
+{
+	char err[512], *text;
+	size_t len;
+
+	text = slurp(path, "rules", &len);
 	if (boilerplate_load(bp, text, len, path, err, sizeof err) < 0)
+		sp_die(NULL, "%s", err);
+	free(text);
+}
+
+static void
+load_model(const char *path)
+{
+	char err[512], *text;
+	size_t len;
+
+	text = slurp(path, "model", &len);
+	if (boilerplate_load_model(bp, text, len, path, err, sizeof err) < 0)
 		sp_die(NULL, "%s", err);
 	free(text);
 }
@@ -303,12 +386,20 @@ main(int argc, char **argv)
 		{ "keep-boilerplate", no_argument,       NULL, OPT_KEEP },
 		{ "only",             required_argument, NULL, OPT_ONLY },
 		{ "jobs",             required_argument, NULL, 'j' },
+		{ "html",             no_argument,       NULL, OPT_HTML },
+		{ "model",            required_argument, NULL, OPT_MODEL },
+		{ "features",         no_argument,       NULL, OPT_FEATURES },
+		{ "furniture",        required_argument, NULL, OPT_FURNITURE },
+		{ "learn-furniture",  no_argument,       NULL, OPT_LEARN },
+		{ "no-wait",          no_argument,       NULL, OPT_NO_WAIT },
+		{ "site",             required_argument, NULL, OPT_SITE },
 	};
 	static char nonames[NSTEPS][24];
-	const char **rules = NULL;
+	const char **rules = NULL, *model = NULL, *store = NULL;
 	size_t nrules = 0, i;
 	char err[512];
-	int c, n, k;
+	int c, n, k, features = 0, learn = 0, nowait = 0, *spooled = NULL;
+	int status;
 
 	sp_tool_init("sp-clean", usage);
 	threads = cpus();
@@ -372,6 +463,29 @@ main(int argc, char **argv)
 		case OPT_ONLY:
 			only(optarg);
 			break;
+		case OPT_HTML:
+			opts.html = HTML_ALWAYS;
+			break;
+		case OPT_MODEL:
+			model = optarg;
+			break;
+		case OPT_FEATURES:
+			features = 1;
+			break;
+		case OPT_FURNITURE:
+			store = optarg;
+			break;
+		case OPT_LEARN:
+			learn = 1;
+			break;
+		case OPT_NO_WAIT:
+			nowait = 1;
+			break;
+		case OPT_SITE:
+			if (*optarg == '\0')
+				sp_usage_error("--site: an empty name");
+			site = optarg;
+			break;
 		case 'j':
 			threads = (int)sp_parse_number("--jobs", optarg, 1,
 			    THREADS_MAX);
@@ -385,22 +499,54 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	if (opts.on[S_BOILERPLATE] || nrules > 0) {
+	if (features) {
+		/* What the boilerplate step sees, as it sees it. */
+		if (!opts.on[S_BOILERPLATE])
+			sp_usage_error("--features needs the boilerplate step");
+		opts.on[S_HARDWRAP] = opts.on[S_SCRIPT] = 0;
+	}
+	if (opts.on[S_BOILERPLATE] || nrules > 0 || model) {
 		if ((bp = boilerplate_new(err, sizeof err)) == NULL)
 			sp_die(NULL, "%s", err);
 		for (i = 0; i < nrules; i++)
 			load_rules(rules[i]);
+		if (model)
+			load_model(model);
+		boilerplate_dump_features(bp, features);
 	}
 	free(rules);
+	if (nowait && store == NULL)
+		sp_usage_error("--no-wait needs --furniture");
+	if (site && store == NULL && !learn)
+		sp_usage_error("--site needs --furniture or --learn-furniture");
+	if (store && learn)
+		sp_usage_error("--furniture counts this run's pages too: "
+		    "--learn-furniture is for runs without a store");
+	if ((store || learn) && !opts.on[S_BOILERPLATE])
+		sp_usage_error("--%s needs the boilerplate step",
+		    store ? "furniture" : "learn-furniture");
+	if (store || learn)
+		spooled = count_furniture(argv, argc, store, nowait);
 	jobs_start(threads, &opts, bp, file_end);
 	sp_stream_before_raw(jobs_write_all);
 	if (argc == 0)
-		one_file("-", 0);
+		one_file("-", 0, spooled ? spooled[0] : -1);
 	for (k = 0; k < argc; k++)
-		one_file(argv[k], k);
+		one_file(argv[k], k, spooled ? spooled[k] : -1);
 	jobs_stop();
 	stats();
+	free(spooled);
+	status = sp_finish();
+	if (furniture) {
+		/* Only a run that read and wrote everything adds to the
+		 * store (it commits after the output is flushed). */
+		if (status < SP_EXIT_ERROR)
+			furniture_commit(furniture);
+		else
+			furniture_abandon(furniture, "the run had errors");
+		furniture_free(furniture);
+	}
 	if (bp)
 		boilerplate_free(bp);
-	return sp_finish();
+	return status;
 }

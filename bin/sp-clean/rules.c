@@ -584,6 +584,7 @@ badthr:
 		s = nl ? nl + 1 : end;
 	}
 	if (replace) {
+		r->replaced = 1;
 		free_rules(r->v, r->n);
 		r->v = NULL;
 		r->n = r->cap = 0;

@@ -66,6 +66,7 @@ struct rules {
 	int astral_single;		/* a literal is one character
 					   beyond the BMP */
 	int threshold;			/* score at which a line goes */
+	int replaced;			/* a file said %replace */
 	unsigned stamp;
 	pcre2_match_context *mctx;
 	pcre2_match_data *md;

@@ -1,28 +1,49 @@
 #!/bin/sh
 # sp-clean-boilerplate.sh BUILD: the boilerplate step end to end, through
-# sp-clean itself, on the labelled pages of tests/eval/boilerplate (every
-# line marked c, content, or b, boilerplate; see make-pages.py there).
-# The pages go in as documents separated by form-feed lines and run with
-# --only boilerplate, so what comes out is what the step kept.  Prints
-# boilerplate precision and recall and content recall, then checks content
-# recall is 100% and the others above their floors (the unit evaluation,
-# tests/unit/sp-clean/test_boilerplate_eval.c, gives per-line detail).
+# sp-clean itself, on the labelled pages of tests/eval/boilerplate (范文
+# and Common Crawl pages, every line marked c, content, or b, boilerplate;
+# see make-pages.py there).  Cross-validated by site, as make train folds
+# them (tests/eval/boilerplate-web/folds.tsv): each page is judged by the
+# model trained without its site.  The pages go in as documents separated
+# by form-feed lines and run with --only boilerplate, so what comes out is
+# what the step kept.  Prints boilerplate precision and recall and content
+# recall, and checks them against their floors; SP_EVAL_VERBOSE=1 prints
+# every line dropped with the reason.
 B=${1:-build}
 C="$B/bin/sp-clean"
+M=tests/eval/boilerplate-web
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT INT TERM
 
-# All pages, labels apart: labels.txt "PAGE LABEL" and in.txt the text.
+# All pages, labels apart: labels.txt "PAGE LABEL" and in.txt the text;
+# each page cleaned alone with its fold's model, out.txt the outputs.
 first=1
+status=0
 for f in tests/eval/boilerplate/*.tsv; do
-	[ $first -eq 1 ] || printf '\f\n' >> "$T/in.txt"
+	page=$(basename "$f" .tsv)
+	fold=$(awk -F '\t' -v p="$page" '$1 == "hand" && $2 == p { print $4 }' \
+	    "$M/folds.tsv")
+	if [ -z "$fold" ]; then
+		echo "FAIL $page: no fold in $M/folds.tsv (run make train)"
+		echo "sp-clean-boilerplate: 0 ok, 1 failed"
+		exit 1
+	fi
+	if [ $first -eq 0 ]; then
+		printf '\f\n' >> "$T/in.txt"
+		printf '\f\n' >> "$T/out.txt"
+	fi
 	first=0
-	grep -v '^#' "$f" | cut -f 2 >> "$T/in.txt"
-	grep -v '^#' "$f" | cut -f 1 | sed "s|^|$(basename "$f" .tsv) |" \
-	    >> "$T/labels.txt"
+	grep -v '^#' "$f" | cut -f 2 > "$T/page.txt"
+	cat "$T/page.txt" >> "$T/in.txt"
+	grep -v '^#' "$f" | cut -f 1 | sed "s|^|$page |" >> "$T/labels.txt"
+	"$C" -j1 --only boilerplate --explain --model "$M/fold-$fold.model" \
+	    < "$T/page.txt" > "$T/page.out" 2>> "$T/err.txt" || status=$?
+	cat "$T/page.out" >> "$T/out.txt"
+	# Every page ends its output with a newline.
+	[ -s "$T/page.out" ] && [ "$(tail -c 1 "$T/page.out" | od -An -c | \
+	    tr -d ' ')" != '\n' ] && echo >> "$T/out.txt"
 done
-"$C" --only boilerplate < "$T/in.txt" > "$T/out.txt" 2> "$T/err.txt"
-status=$?
+[ "${SP_EVAL_VERBOSE:-0}" = 1 ] && cat "$T/err.txt"
 
 # Kept lines come out in order and unchanged: walk each document's input
 # lines against its output lines.
@@ -65,9 +86,9 @@ END {
 	    rec, tp, nb
 	printf "content recall: %.4f (%d of %d content lines)\n", crec, kc, nc
 	if (status == 0) ok++; else { bad++; print "FAIL sp-clean exited " status }
-	if (crec == 1) ok++; else { bad++; print "FAIL content recall below 100%" }
+	if (crec >= 0.995) ok++; else { bad++; print "FAIL content recall below 0.995" }
 	if (prec >= 0.99) ok++; else { bad++; print "FAIL precision below 0.99" }
-	if (rec >= 0.92) ok++; else { bad++; print "FAIL recall below 0.92" }
+	if (rec >= 0.80) ok++; else { bad++; print "FAIL recall below 0.80" }
 	printf "sp-clean-boilerplate: %d ok, %d failed\n", ok, bad
 	exit bad ? 1 : 0
 }' "$T/labels.txt" "$T/out.txt" "$T/in.txt"

@@ -124,6 +124,34 @@ nest-mixed)
 	rep '』」】》”）' 20000
 	printf '\n'
 	;;
+html-deep)
+	# A page nested a hundred thousand elements deep.
+	printf '<!DOCTYPE html><html><body>'
+	rep '<div><span>' 100000
+	printf '深处的正文。'
+	rep '</span></div>' 100000
+	printf '<p>之后的正文。</p></body></html>\n'
+	;;
+html-unclosed)
+	# Tags opened and never closed, and a page cut off inside a tag.
+	printf '<!DOCTYPE html><html><body>'
+	repe '<p><b><a href="x">链接<li><td>格' 50000
+	printf '<p>最后一段。<a href="'
+	;;
+html-attr)
+	# One attribute value of four megabytes, then the text.
+	printf '<!DOCTYPE html><html><body><div class="'
+	rep x 4194304
+	printf '">属性之后的正文。</div></body></html>\n'
+	;;
+html-comment)
+	# A comment that never closes, and a script that never does.
+	printf '<!DOCTYPE html><html><body><p>注释之前。</p><!--'
+	rep ' -- <p>不是正文</p>' 20000
+	printf '\n<!DOCTYPE html><html><body><p>脚本之前。</p><script>'
+	rep 'var a = "</scr" + "ipt>"; ' 20000
+	printf '\n'
+	;;
 close-only)
 	rep '）”》」' 50000
 	printf '。\n'

@@ -122,6 +122,18 @@ for c in $cases; do
 			esac
 		fi
 		[ -n "$json" ] && run "$c" sp-clean --jsonl
+		case $c in
+		html-deep|html-attr)
+			run "$c" sp-clean --keep-boilerplate
+			expect "sp-clean < $c: the text after it kept" \
+			    grep -q '之后的正文。\|属性之后的正文。' "$t/out"
+			;;
+		html-unclosed|html-comment)
+			run "$c" sp-clean --keep-boilerplate
+			expect "sp-clean < $c: the text before it kept" \
+			    grep -q '链接\|注释之前。' "$t/out"
+			;;
+		esac
 		if [ "$c" = jsonl-escapes ]; then
 			expect "sp-clean --jsonl < $c: bad records are errors" \
 			    [ $st -eq 2 ]

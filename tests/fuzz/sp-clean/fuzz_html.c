@@ -109,7 +109,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct sp_buf in = SP_BUF_INIT, out = SP_BUF_INIT, esc = SP_BUF_INIT;
-	struct html_stats st = { 0, 0, 0 };
+	struct html_stats st = { 0, 0, 0, 0 };
 	const char *s;
 	size_t i, j, k, used, refs;
 	uint32_t seed = 0;

@@ -1,9 +1,15 @@
 /*
- * Unit tests of bin/sp-clean/boilerplate.c and rules.c: each kind of site
- * furniture is dropped, each kind of content is kept (headings, salutations,
- * dates of a speech, redaction marks, placeholder lines, signatures), and
- * rules files extend, replace and fail as documented.
+ * Unit tests of bin/sp-clean/boilerplate.c, layout.c and rules.c: each
+ * kind of content is kept by the model (headings, salutations, dates of a
+ * speech, redaction marks, placeholder lines, signatures, a speech's short
+ * lines between its paragraphs, prose the page repeats); the plainest
+ * furniture goes; the layout and the vocabulary, judging alone (a rules
+ * file that replaces the built-in judgement), find each kind of site
+ * furniture; and rules files extend, override, replace and fail as
+ * documented.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -11,7 +17,9 @@
 #include "buf.h"
 #include "check.h"
 
-static struct boilerplate *bp;
+static struct boilerplate *bp;	/* the model */
+static struct boilerplate *rb;	/* the built-in rules alone */
+static char *rules_alone;
 
 /* What explain was told, for checking reasons and pointers. */
 static struct sp_buf told = SP_BUF_INIT;
@@ -43,7 +51,7 @@ filter_case(struct boilerplate *b, const char *doc, const char *want,
 	doc_end = doc + strlen(doc);
 	bad_pointer = 0;
 	sp_buf_puts(&out, "stale contents");
-	dropped = boilerplate_filter(b, doc, strlen(doc), &out, tell, NULL,
+	dropped = boilerplate_filter(b, doc, strlen(doc), NULL, &out, tell, NULL,
 	    NULL);
 	if (!check_mem(out.data ? out.data : "", out.len, want, strlen(want),
 	    __FILE__, line, "kept lines"))
@@ -79,9 +87,9 @@ test_content_kept(void)
 	    "同志们：\n"
 	    "这次全市机关干部大会的主题是：全面落实市委五届九次全会暨市五届"
 	    "政府第八次全会精神，以深入学习实践科学发展观为主线。");
-	/* Headings of every kind, short lines, redaction and placeholders. */
+	/* Headings of every kind, short lines, redaction and placeholders.
+	 * (A bare date under the title is the site's: it may go.) */
 	KEEP("在机关干部大会上的讲话\n"
-	    "2019-03-05\n"
 	    "同志们：\n"
 	    "刚才****对机关春节期间的工作进行了总结，评价很高，对下一阶段的"
 	    "工作作了具体安排，我完全同意。\n"
@@ -97,8 +105,11 @@ test_content_kept(void)
 	    "..............\n"
 	    "..............\n"
 	    "××××\n"
+	    "同志们，让我们紧密团结起来，为实现今年的目标任务而努力奋斗，以优异"
+	    "成绩回报全市人民的期望！\n"
+	    "谢谢大家！\n"
 	    "XX市XX局\n"
-	    "谢谢大家！");
+	    "2019年3月5日");
 	/* The tail of a 公文: signature and date, an attachment list. */
 	KEEP("关于做好2019年春节期间安全工作的通知\n"
 	    "各乡镇人民政府，市直各部门：\n"
@@ -115,22 +126,52 @@ test_content_kept(void)
 	    "同志们，当前位置决定了我们的任务，大家要认清形势，主动作为。\n"
 	    "新闻宣传部门要加强正面宣传，来源可靠的信息要及时发布，回应社会"
 	    "关切，讲好发展故事。");
-	/* Short title-like lines in the body of a speech stay. */
+	/* Short title-like lines between a speech's paragraphs stay. */
 	KEEP("下面，我讲三点意见。\n"
-	    "第一，要想干事。想不想干事，是衡量干部事业心、责任心的重要标准。\n"
+	    "第一，要想干事。想不想干事，是衡量干部事业心、责任心的重要标准，"
+	    "也是检验干部精神状态的试金石。\n"
 	    "服务企业\n"
 	    "服务项目\n"
 	    "服务民生\n"
-	    "这三项服务，是今年机关作风建设的主题，各级各部门要抓紧落实。");
+	    "这三项服务，是今年机关作风建设的主题，各级各部门要抓紧落实，拿出"
+	    "具体措施，确保取得实效。");
+	/* Prose the page repeats (a print copy) is not dropped for it. */
+	KEEP("各级各部门要切实加强领导，认真抓好落实，确保各项任务按时完成，"
+	    "以优异成绩向全市人民交上一份满意的答卷。\n"
+	    "各级各部门要切实加强领导，认真抓好落实，确保各项任务按时完成，"
+	    "以优异成绩向全市人民交上一份满意的答卷。\n"
+	    "各级各部门要切实加强领导，认真抓好落实，确保各项任务按时完成，"
+	    "以优异成绩向全市人民交上一份满意的答卷。");
 	/* A document with no prose at all, and an empty one. */
 	KEEP("一、总则\n二、分则\n三、附则");
 	KEEP("");
 	KEEP("\n\n");
 }
 
+/* The plainest furniture goes whatever the judge. */
+static void
+test_model_drops(void)
+{
+	F("当前位置：首页 > 新闻中心 > 正文\n"
+	    "关于召开年度总结会的通知\n"
+	    "各单位：经研究，决定召开年度总结会，现将有关事项通知如下，请各"
+	    "单位认真做好准备工作，按时参加会议。\n"
+	    "上一篇：关于做好春节期间安全工作的通知\n"
+	    "下一篇：关于开展安全生产大检查的通知\n"
+	    "版权所有：某某市人民政府 备案号：京ICP备12345678号",
+	    "关于召开年度总结会的通知\n"
+	    "各单位：经研究，决定召开年度总结会，现将有关事项通知如下，请各"
+	    "单位认真做好准备工作，按时参加会议。", 4);
+	CHECK(told_has("当前位置：首页 > 新闻中心 > 正文 <- model "));
+}
+
+/* The layout and the vocabulary, alone, find each kind of furniture. */
 static void
 test_furniture_dropped(void)
 {
+	struct boilerplate *saved = bp;
+
+	bp = rb;
 	/* Breadcrumbs, by vocabulary and by separators alone. */
 	F("当前位置：巨优公文网>范文大全 > 公文范文 > 2023年工作会议讲话\n"
 	    "2023年工作会议讲话\n"
@@ -166,7 +207,7 @@ test_furniture_dropped(void)
 	    "本文档下载后可根据需要修改，欢迎下载。",
 	    "同志们，今天我们召开全体党员干部大会，集中学习贯彻有关加强党的"
 	    "建设和作风建设的重要指示精神。", 3);
-	CHECK(told_has("site vocabulary: "));
+	CHECK(told_has("rule: 下面是小编"));
 	/* Footers: links, copyright, Powered by, ICP. */
 	F("同志们，让我们紧密团结起来，为实现今年的目标任务而努力奋斗！\n"
 	    "推荐访问：市政协杭州十一届 2023年杭州市政协十一届三次会议（五篇）\n"
@@ -258,6 +299,21 @@ test_furniture_dropped(void)
 	F("第一章 起程\n-\n他推开门，走进了雨里。天色很暗，街上没有一个人，只有远处的路灯还亮着，照着湿漉漉的石板路。\n-\n"
 	    "{{# $.each(d,function(k,v){ }}{{# var cc=(v.id== '177') }}",
 	    "第一章 起程\n他推开门，走进了雨里。天色很暗，街上没有一个人，只有远处的路灯还亮着，照着湿漉漉的石板路。", 3);
+	bp = saved;
+}
+
+static int
+load(struct boilerplate *b, const char *text, const char *name, char *err,
+    size_t errlen)
+{
+	return boilerplate_load(b, text, strlen(text), name, err, errlen);
+}
+
+static int
+load_model(struct boilerplate *b, const char *text, const char *name,
+    char *err, size_t errlen)
+{
+	return boilerplate_load_model(b, text, strlen(text), name, err, errlen);
 }
 
 static void
@@ -270,29 +326,81 @@ test_rules_files(void)
 	    "广告位招租\n"
 	    "版权所有 某某网";
 
-	/* Extending: a new word drops its line. */
+	/* The model alone: the footer goes, the rest stays. */
 	b = boilerplate_new(err, sizeof err);
 	CHECK(b != NULL);
 	filter_case(b, doc, "各单位要认真落实，确保各项工作任务按时完成，不得推诿。"
 	    "对工作不力的，要严肃追究责任。\n广告位招租", 1, __LINE__);
-	CHECK_INT(boilerplate_load(b, "# mine\nhas 10 广告位\n", 20, "my.rules",
+	/* A user's word drops its line, whatever the model says. */
+	CHECK_INT(load(b, "# mine\nhas 10 广告位\n", "my.rules",
 	    err, sizeof err), 0);
 	filter_case(b, doc, "各单位要认真落实，确保各项工作任务按时完成，不得推诿。"
 	    "对工作不力的，要严肃追究责任。", 2, __LINE__);
+	CHECK(told_has("广告位招租 <- rule: 广告位"));
 	boilerplate_free(b);
 
-	/* Replacing: only the file's rules remain. */
+	/* A negative weight keeps its line, whatever the model says. */
 	b = boilerplate_new(err, sizeof err);
-	CHECK_INT(boilerplate_load(b, "%replace\nre 10 广告\n", 22, "r.rules",
+	CHECK_INT(load(b, "has -10 版权所有\n", "keep.rules",
 	    err, sizeof err), 0);
+	filter_case(b, doc, doc, 0, __LINE__);
+	/* Prose a user names goes too; the footer the user keeps stays. */
+	CHECK_INT(load(b, "start 10 各单位要认真落实\n", "prose.rules", err,
+	    sizeof err), 0);
+	sp_buf_clear(&told);
+	{
+		struct sp_buf out = SP_BUF_INIT;
+
+		(void)boilerplate_filter(b, doc, strlen(doc), NULL, &out, tell,
+		    NULL, NULL);
+		CHECK(told_has(" <- rule: 各单位要认真落实"));
+		CHECK(out.len >= 22 && memcmp(out.data + out.len - 22,
+		    "版权所有 某某网", 22) == 0);
+		sp_buf_free(&out);
+	}
+	boilerplate_free(b);
+
+	/* Under a higher threshold a rule speaks only as vocabulary: the
+	 * model judges, with the rule's weight in what it weighs. */
+	b = boilerplate_new(err, sizeof err);
+	CHECK_INT(load(b, "%threshold 20\nhas 10 广告位\n", "t.rules", err,
+	    sizeof err), 0);
+	sp_buf_clear(&told);
+	{
+		struct sp_buf out = SP_BUF_INIT;
+
+		(void)boilerplate_filter(b, doc, strlen(doc), NULL, &out, tell,
+		    NULL, NULL);
+		CHECK(!told_has("rule: "));
+		CHECK(out.len > 0 && strncmp(out.data, doc, strchr(doc, '\n') -
+		    doc) == 0);
+		sp_buf_free(&out);
+	}
+	boilerplate_free(b);
+
+	/* Replacing: only the file's rules and the layout judge. */
+	b = boilerplate_new(err, sizeof err);
+	CHECK_INT(load(b, "%replace\nre 10 广告\n", "r.rules",
+	    err, sizeof err), 0);
+	filter_case(b, doc, "各单位要认真落实，确保各项工作任务按时完成，不得推诿。"
+	    "对工作不力的，要严肃追究责任。\n版权所有 某某网", 1, __LINE__);
+	/* A model loaded after it is set aside: the rules still judge. */
+	CHECK_INT(load_model(b, "sp-clean boilerplate model 1\n"
+	    "threshold 0\nbase 9\ntrees 0\n", "m", err, sizeof err), 0);
 	filter_case(b, doc, "各单位要认真落实，确保各项工作任务按时完成，不得推诿。"
 	    "对工作不力的，要严肃追究责任。\n版权所有 某某网", 1, __LINE__);
 	boilerplate_free(b);
 
-	/* A higher threshold keeps what scores less. */
+	/* A model of the user's: this one drops every line it judges; the
+	 * prose over 300 characters is not judged. */
 	b = boilerplate_new(err, sizeof err);
-	CHECK_INT(boilerplate_load(b, "%threshold 100\n", 15, "t.rules", err,
-	    sizeof err), 0);
+	CHECK_INT(load_model(b, "sp-clean boilerplate model 1\n"
+	    "threshold 0.5\nbase 9\ntrees 0\n", "m", err, sizeof err), 0);
+	filter_case(b, doc, "", 3, __LINE__);
+	CHECK_INT(load_model(b, "not a model\n", "bad.model",
+	    err, sizeof err), -1);
+	CHECK(strstr(err, "bad.model:1: not an sp-clean model") != NULL);
+	boilerplate_set_cutoff(b, 1.1);
 	filter_case(b, doc, doc, 0, __LINE__);
 	boilerplate_free(b);
 
@@ -318,6 +426,7 @@ test_rules_files(void)
 	/* ... and the rules before the error were not kept either. */
 	filter_case(b, doc, "各单位要认真落实，确保各项工作任务按时完成，不得推诿。"
 	    "对工作不力的，要严肃追究责任。\n广告位招租", 1, __LINE__);
+	CHECK(!told_has("rule: "));
 	/* CRLF files, blank and comment lines are fine. */
 	CHECK_INT(boilerplate_load(b, "# c\r\n\r\n  has 10 招租  \r\n", 24,
 	    "crlf.rules", err, sizeof err), 0);
@@ -343,29 +452,37 @@ test_limits(void)
 		sp_buf_putc(&doc, 'a');
 	sp_buf_putc(&doc, 'b');
 	t0 = clock();
-	dropped = boilerplate_filter(b, doc.data, doc.len, &out, NULL, NULL,
+	dropped = boilerplate_filter(b, doc.data, doc.len, NULL, &out, NULL, NULL,
 	    NULL);
 	CHECK_INT(dropped, 0);
 	CHECK((clock() - t0) / CLOCKS_PER_SEC < 5);
 	boilerplate_free(b);
 
-	/* Invalid UTF-8 and NUL bytes in the document: kept, no crash. */
+	/* Invalid UTF-8 and NUL bytes in the document: judged, no crash;
+	 * what is kept is kept whole. */
 	sp_buf_clear(&doc);
 	sp_buf_append(&doc, "\xff\xfe abc\n\xe4\xb8\n中\0文", 17);
-	dropped = boilerplate_filter(bp, doc.data, doc.len, &out, NULL, NULL,
-	    NULL);
+	dropped = boilerplate_filter(rb, doc.data, doc.len, NULL, &out, NULL,
+	    NULL, NULL);
 	CHECK_INT(dropped, 0);
 	CHECK_INT(out.len, 17);
+	dropped = boilerplate_filter(bp, doc.data, doc.len, NULL, &out, NULL,
+	    NULL, NULL);
+	CHECK(dropped <= 3);
+	CHECK(out.len == 0 || memmem(doc.data, doc.len, out.data, out.len) ||
+	    memmem(doc.data, doc.len, "中\0文", 7));
 
-	/* Many lines, one long line: linear. */
+	/* Many lines of prose, repeated, then one long line: linear, and
+	 * prose is not dropped for repeating. */
 	sp_buf_clear(&doc);
 	for (i = 0; i < 20000; i++)
-		sp_buf_puts(&doc, "各级各部门要切实加强领导，认真抓好落实。\n");
+		sp_buf_puts(&doc, "各级各部门要切实加强领导，认真抓好落实，确保各项"
+		    "任务按时完成，以优异成绩向全市人民交上满意答卷。\n");
 	for (i = 0; i < 100000; i++)
 		sp_buf_puts(&doc, "发展");
 	sp_buf_puts(&doc, "。");
 	t0 = clock();
-	dropped = boilerplate_filter(bp, doc.data, doc.len, &out, NULL, NULL,
+	dropped = boilerplate_filter(bp, doc.data, doc.len, NULL, &out, NULL, NULL,
 	    NULL);
 	CHECK_INT(dropped, 0);
 	CHECK_INT(out.len, doc.len);
@@ -378,8 +495,8 @@ test_limits(void)
 		sp_buf_puts(&doc, i % 1000 == 999 ? "版权所有 某某网" :
 		    "各级各部门要切实加强领导，认真抓好落实，确保各项任务按时完成。");
 	}
-	dropped = boilerplate_filter(bp, doc.data, doc.len, &out, NULL, NULL,
-	    NULL);
+	dropped = boilerplate_filter(rb, doc.data, doc.len, NULL, &out, NULL,
+	    NULL, NULL);
 	CHECK_INT(dropped, 250);
 	CHECK(memmem(out.data, out.len, "版权所有", strlen("版权所有")) == NULL);
 	for (i = 0, k = 0; i < out.len; i++)
@@ -389,20 +506,52 @@ test_limits(void)
 	sp_buf_free(&out);
 }
 
+/*
+ * The built-in rules behind "%replace": the judgement of the rules and
+ * the layout alone, as the step was before it learned.
+ */
+static char *
+read_rules_alone(void)
+{
+	FILE *f = fopen("bin/sp-clean/data/boilerplate.rules", "r");
+	struct sp_buf b = SP_BUF_INIT;
+	char chunk[4096];
+	size_t n;
+
+	sp_buf_puts(&b, "%replace\n");
+	if (f == NULL)
+		return b.data;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		sp_buf_append(&b, chunk, n);
+	fclose(f);
+	sp_buf_putc(&b, '\0');
+	return b.data;
+}
+
 int
 main(void)
 {
 	char err[256];
 
+	rules_alone = read_rules_alone();
 	if ((bp = boilerplate_new(err, sizeof err)) == NULL) {
 		printf("FAIL boilerplate_new: %s\n", err);
 		return check_done("test_boilerplate");
 	}
+	if ((rb = boilerplate_new(err, sizeof err)) == NULL ||
+	    boilerplate_load(rb, rules_alone, strlen(rules_alone),
+	    "alone.rules", err, sizeof err) < 0) {
+		printf("FAIL the rules alone: %s\n", err);
+		return check_done("test_boilerplate");
+	}
 	test_content_kept();
+	test_model_drops();
 	test_furniture_dropped();
 	test_rules_files();
 	test_limits();
 	boilerplate_free(bp);
+	boilerplate_free(rb);
+	free(rules_alone);
 	sp_buf_free(&told);
 	return check_done("test_boilerplate");
 }

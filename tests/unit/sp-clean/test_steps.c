@@ -14,7 +14,7 @@ static struct sp_buf out;
 static const char *
 html(const char *s)
 {
-	struct html_stats st = { 0, 0, 0 };
+	struct html_stats st = { 0, 0, 0, 0 };
 
 	sp_buf_clear(&out);
 	html_clean(s, strlen(s), &out, &st);
