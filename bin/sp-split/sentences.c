@@ -31,7 +31,8 @@ static const struct span {
 	size_t limit;		/* bytes searched for the closer */
 	enum span_kind kind;
 } spans[] = {
-	{ "\xE2\x80\x9C", { "\xE2\x80\x9D", NULL }, 2048, QUOTE },   /* “” */
+	/* “ may close on a straight quote: “…" is common in scraped text. */
+	{ "\xE2\x80\x9C", { "\xE2\x80\x9D", "\"" }, 2048, QUOTE },  /* “” */
 	{ "\xE2\x80\x98", { "\xE2\x80\x99", NULL }, 600, QUOTE },    /* ‘’ */
 	{ "\xE2\x80\x9A", { "\xE2\x80\x9B", NULL }, 2048, QUOTE },   /* ‚‛ */
 	{ "\xE3\x80\x8C", { "\xE3\x80\x8D", NULL }, 2048, QUOTE },   /* 「」 */
@@ -318,9 +319,26 @@ find_close(struct sentences *it, int t, size_t i, size_t *clen)
 	return best;
 }
 
+/* Does a run of ellipsis marks start at s[k] that text follows at once? */
+static int
+ellipsis_before_text(const struct sentences *it, size_t k)
+{
+	size_t len;
+	int32_t cp;
+	int marks = 0;
+
+	while (k < it->n && term_class(cp = cp_at(it->s, it->n, k, &len),
+	    0) == T_ELLIPSIS) {
+		marks++;
+		k += len;
+	}
+	return marks > 0 && k < it->n && !is_blank(cp) && !is_closer(cp);
+}
+
 /*
  * After a sentence end at s[k]: takes closing marks, more end marks and
- * the blank space that follows.
+ * the blank space that follows.  An ellipsis that text follows opens the
+ * next sentence (……我们明白), so it is left to it.
  */
 static size_t
 absorb(struct sentences *it, size_t k)
@@ -330,6 +348,9 @@ absorb(struct sentences *it, size_t k)
 
 	while (k < it->n) {
 		cp = cp_at(it->s, it->n, k, &len);
+		if (term_class(cp, 0) == T_ELLIPSIS &&
+		    ellipsis_before_text(it, k))
+			break;
 		if (cp == '"') {
 			if (it->dquotes % 2 == 0)
 				break;	/* it opens the next quote */
@@ -368,6 +389,10 @@ end_run(struct sentences *it, size_t start, size_t i, size_t *next)
 
 	while (j < n && (t = term_class(cp = cp_at(s, n, j, &len),
 	    it->semicolon)) != T_NO) {
+		/* 他走了。……我们明白: the ellipsis opens the next one. */
+		if (t == T_ELLIPSIS && last == T_HARD &&
+		    ellipsis_before_text(it, j))
+			break;
 		if (t == T_HARD || t == T_ELLIPSIS || cp == 0xFF0E)
 			soft_only = 0;
 		if (t == T_DOT)
@@ -394,6 +419,14 @@ end_run(struct sentences *it, size_t start, size_t i, size_t *next)
 	    (circles == count && circles >= 3)))
 		return 0;
 	/*
+	 * An ellipsis (…… or ...) that text follows at once leaves the
+	 * sentence open: 你可以……做我的……筆友嗎？  Treebanks end sentences
+	 * there only where space or the line end follows.
+	 */
+	if (k == j && j < n && (last == T_ELLIPSIS || (dots == count &&
+	    dots >= 2)) && !is_blank(cp_at(s, n, j, &len)))
+		return 0;
+	/*
 	 * ASCII marks end a sentence only after a word (a lone "?" is most
 	 * often a character lost to a wrong encoding: "Copyright ? 2022") and
 	 * before space, line end or CJK.
@@ -404,6 +437,13 @@ end_run(struct sentences *it, size_t start, size_t i, size_t *next)
 	if (soft_only && k < n) {
 		cp = cp_at(s, n, k, &len);
 		if (!is_blank(cp) && !sp_is_cjk(cp))
+			return 0;
+		/*
+		 * A Latin word with its mark and no space after it is a
+		 * name: Yes!樂隊, Yahoo!奇摩.
+		 */
+		if (!is_blank(cp) && k == j && i > start &&
+		    isalpha(s[prev_char(s, i)]))
 			return 0;
 	}
 	return absorb(it, j);
@@ -512,6 +552,9 @@ sent_next(struct sentences *it, size_t *start, size_t *end)
 				continue;
 			}
 			t = term_class(pc, it->semicolon);
+			/* (Martin Luther King, Jr.): an abbreviation's dot. */
+			if (t == T_DOT && pc == '.' && abbreviation(s, q))
+				break;
 			if (t == T_HARD || t == T_SOFT || (t == T_DOT &&
 			    !(q > 0 && s[q - 1] == '.'))) {
 				it->pos = *end = absorb(it, c + clen);
