@@ -50,6 +50,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "zh.h"		/* sp_cn_number(), sp_cn_format() */
 
 enum sp_heading_kind {
 	SP_HK_NONE = 0,
@@ -116,15 +117,11 @@ int sp_heading_match(const char *s, size_t n, unsigned flags,
     struct sp_heading *h);
 
 /*
- * Parses the Chinese numeral at the start of s[0..n): 一…九十九, 一百零一,
- * 两千, 〇/零 as zero fillers, or written digit by digit (二〇二〇).
- * Returns its value (0…9999) and the bytes used in *used, or -1 (*used 0)
- * when s does not start with a numeral.
+ * A bullet that opens s[0..n) (□ ■ ● ◆ ◇ ★ ☆ ▲ △ ※ · • ▪ ○ ▶ → ►):
+ * its length in bytes, or 0.  Bullets mark list entries, not numbered
+ * headings; the tracker ignores them.
  */
-long sp_cn_number(const char *s, size_t n, size_t *used);
-
-/* Appends n (1…9999) in Chinese numerals: 1 一, 10 十, 21 二十一, 101 一百零一. */
-int sp_cn_format(struct sp_buf *out, long n);
+size_t sp_heading_bullet(const char *s, size_t n);
 
 /* A short English name of a kind, for JSON: "cn-dun", "cn-paren"… */
 const char *sp_heading_kind_name(enum sp_heading_kind k);
