@@ -183,7 +183,8 @@ const char *
 sp_heading_kind_name(enum sp_heading_kind k)
 {
 	static const char *name[SP_HK_NKINDS] = {
-		"none", "pian", "bufen", "bian", "zhang", "jie", "tiao",
+		"none", "pian", "bufen", "bian", "fenbian", "zhang", "jie",
+		"tiao",
 		"pian-tail", "cn-dun", "cn-paren", "num-dot", "num-paren",
 		"circled", "num-rparen", "di", "seq", "shi", "yao"
 	};
@@ -449,8 +450,14 @@ number_list(const char *s, size_t n, size_t at, long v, int arabic_marker)
 	if (m <= v || m > v + 10)
 		return 0;
 	f = peek(s, n, at + used, &l);
+	/* 1、3、5号: a longer list goes on with 、 or a comma. */
+	if (f == 0x3001 || f == 0xFF0C || f == ',')
+		return 1;
+	/* A unit or a range word only after the next number: 1、2月, but
+	 * 一、三年来的斗争 is a title. */
+	if (m != v + 1)
+		return 0;
 	switch (f) {
-	case 0x3001: case 0xFF0C: case ',':	/* 、 ， , */
 	case 0x5B63: case 0x7B49: case 0x7EA7:	/* 季 等 级 */
 	case 0x6708: case 0x5E74: case 0x65E5:	/* 月 年 日 */
 	case 0x53F7: case 0x7C7B: case 0x4EA7:	/* 号 类 产 */
@@ -485,6 +492,12 @@ match_di(const char *s, size_t n, size_t i, unsigned flags,
 	switch (c) {
 	case 0x7BC7: h->kind = SP_HK_PIAN; break;	/* 篇 */
 	case 0x7F16: h->kind = SP_HK_BIAN; break;	/* 编 */
+	case 0x5206:					/* 分编 */
+		if (peek(s, n, i + l, &l2) != 0x7F16)
+			return 0;
+		h->kind = SP_HK_FENBIAN;
+		l += l2;
+		break;
 	case 0x7AE0: h->kind = SP_HK_ZHANG; break;	/* 章 */
 	case 0x8282: h->kind = SP_HK_JIE; break;	/* 节 */
 	case 0x6761: h->kind = SP_HK_TIAO; break;	/* 条 */
@@ -509,6 +522,16 @@ match_di(const char *s, size_t n, size_t i, unsigned flags,
 	}
 	i += l;
 	c2 = peek(s, n, i, &l2);
+	/* 第二十条之一: an article put in later between two others. */
+	if (h->kind == SP_HK_TIAO && c2 == 0x4E4B) {
+		long sub = sp_cn_number(s + i + l2, n - i - l2, &used);
+
+		if (sub > 0 && sub < 100) {
+			h->sub = sub;
+			i += l2 + used;
+			c2 = peek(s, n, i, &l2);
+		}
+	}
 	if (is_reference_word(c2))
 		return 0;
 	h->number = v;
@@ -774,8 +797,8 @@ sp_heading_format_marker(struct sp_buf *out, enum sp_heading_kind kind,
 	if (form & SP_HF_OPEN_HALF)
 		r |= sp_buf_putc(out, '(');
 	switch (kind) {
-	case SP_HK_PIAN: case SP_HK_BUFEN: case SP_HK_BIAN: case SP_HK_ZHANG:
-	case SP_HK_JIE: case SP_HK_TIAO: case SP_HK_DI:
+	case SP_HK_PIAN: case SP_HK_BUFEN: case SP_HK_BIAN: case SP_HK_FENBIAN:
+	case SP_HK_ZHANG: case SP_HK_JIE: case SP_HK_TIAO: case SP_HK_DI:
 		r |= sp_buf_puts(out, "第");
 		if (form & SP_HF_ARABIC)
 			ARABIC();
@@ -783,6 +806,7 @@ sp_heading_format_marker(struct sp_buf *out, enum sp_heading_kind kind,
 			r |= sp_cn_format(out, n);
 		r |= sp_buf_puts(out, kind == SP_HK_PIAN ? "篇" :
 		    kind == SP_HK_BUFEN ? "部分" : kind == SP_HK_BIAN ? "编" :
+		    kind == SP_HK_FENBIAN ? "分编" :
 		    kind == SP_HK_ZHANG ? "章" : kind == SP_HK_JIE ? "节" :
 		    kind == SP_HK_TIAO ? "条" : "");
 		break;
@@ -841,6 +865,7 @@ struct style {
 	enum sp_heading_kind last_kind;
 	unsigned last_form;
 	uint64_t last_line;
+	long last_sub;
 	char last_marker[SP_HEADING_MARKER_MAX];
 };
 
@@ -861,6 +886,13 @@ struct sp_heading_tracker {
 	 * across the documents, so 第二篇 opening a document follows it.
 	 */
 	struct style carry_part;
+	/* The last item left out (not reported), to continue its list. */
+	int left_family, left_depth;
+	long left_number;
+	/* A 一、 section has stood above an article: it ranks above 条. */
+	int dun_over_article;
+	/* ①…⑳ seen inside a line: note references, so ① lines are notes. */
+	uint32_t note_refs;
 };
 
 struct sp_heading_tracker *
@@ -892,6 +924,9 @@ sp_heading_tracker_reset(struct sp_heading_tracker *t)
 	memset(t->style, 0, sizeof t->style);
 	t->depth = 0;
 	t->nfound = 0;
+	t->dun_over_article = 0;
+	t->note_refs = 0;
+	t->left_depth = -1;
 }
 
 void
@@ -910,25 +945,33 @@ is_part_family(int k)
 }
 
 /*
- * The order GB/T 9704 and common use give the styles, used only to place
- * a style the first time it appears: parts, 编章节条, 一、（一）1.（1）①1),
- * then items (law items, 第一/首先, 一是, 一要).
+ * The order GB/T 9704, legislative drafting and common use give the
+ * styles, used to place a style the first time it appears: parts; the
+ * law's 编 分编 章 节 条; 一、（一）1.（1）①1); then items (law items,
+ * 第一/首先, 一是, 一要).  A law's own levels (编 > 分编 > 章 > 节 > 条,
+ * and under an article its items （一） > 1.) are fixed by drafting
+ * practice; a 一、 section that stands above articles (a judicial
+ * interpretation's 一、受案范围 over its 第X条) ranks between 节 and 条
+ * once seen.
  */
 static int
-natural(int key)
+natural(const struct sp_heading_tracker *t, int key)
 {
 	static const signed char order[SP_HK_NKINDS] = {
 		[SP_HK_PIAN] = 0, [SP_HK_BUFEN] = 0, [SP_HK_PIAN_TAIL] = 0,
-		[SP_HK_BIAN] = 1, [SP_HK_ZHANG] = 2, [SP_HK_JIE] = 3,
-		[SP_HK_TIAO] = 4, [SP_HK_CN_DUN] = 5, [SP_HK_CN_PAREN] = 6,
-		[SP_HK_NUM_DOT] = 7, [SP_HK_NUM_PAREN] = 8,
-		[SP_HK_CIRCLED] = 9, [SP_HK_NUM_RPAREN] = 10,
-		[SP_HK_DI] = 30, [SP_HK_SEQ] = 30, [SP_HK_SHI] = 31,
-		[SP_HK_YAO] = 32
+		[SP_HK_BIAN] = 2, [SP_HK_FENBIAN] = 3, [SP_HK_ZHANG] = 4,
+		[SP_HK_JIE] = 6, [SP_HK_TIAO] = 8, [SP_HK_CN_DUN] = 10,
+		[SP_HK_CN_PAREN] = 12, [SP_HK_NUM_DOT] = 14,
+		[SP_HK_NUM_PAREN] = 16, [SP_HK_CIRCLED] = 18,
+		[SP_HK_NUM_RPAREN] = 20,
+		[SP_HK_DI] = 60, [SP_HK_SEQ] = 60, [SP_HK_SHI] = 62,
+		[SP_HK_YAO] = 64
 	};
 
 	if (key >= SP_HK_NKINDS)	/* a numbered marker as a law item */
-		return 20 + order[key - SP_HK_NKINDS];
+		return 40 + order[key - SP_HK_NKINDS];
+	if (key == SP_HK_CN_DUN && t->dun_over_article)
+		return 7;
 	return order[key];
 }
 
@@ -953,9 +996,49 @@ copy_text(char *dst, size_t cap, size_t *len, const char *s, size_t n)
 	*len = n;
 }
 
+/* Is the deepest open heading that is not an item a 一、 section? */
+static int
+dun_open(const struct sp_heading_tracker *t)
+{
+	int i;
+
+	for (i = t->depth - 1; i >= 0; i--)
+		if (!t->path[i].item)
+			return t->path[i].h.kind == SP_HK_CN_DUN;
+	return 0;
+}
+
+/*
+ * Is h, not a line of its own, the start or the next entry of a list
+ * numbered afresh inside a section of its own style: 一、…二、… rules
+ * written as paragraphs under a report's 三、 section?
+ */
+static int
+restarted_list(const struct sp_heading_tracker *t, const struct sp_heading *h,
+    int key)
+{
+	int i;
+
+	/* Items are not kept when not reported: the last one left out. */
+	if (t->left_depth == t->depth && t->left_family == key &&
+	    t->left_number == h->number - 1)
+		return 1;
+	for (i = t->depth - 1; i >= 0; i--) {
+		const struct sp_heading_entry *p = &t->path[i];
+
+		if (family(p->h.kind) != key)
+			continue;
+		if (p->item)	/* the list goes on: 二、 after its 一、 */
+			return p->h.number == h->number - 1;
+		/* 一、 under a titled 三、: a list begins. */
+		return h->number == 1 && p->h.number >= 2 && p->whole;
+	}
+	return 0;
+}
+
 static int
 add(struct sp_heading_tracker *t, const char *s, const struct sp_heading *h,
-    uint64_t line, uint64_t offset, int runin)
+    uint64_t line, uint64_t offset, int runin, int whole, int listed)
 {
 	struct sp_heading_entry *e;
 	int item, key, rank, under_article = 0, i;
@@ -965,10 +1048,28 @@ add(struct sp_heading_tracker *t, const char *s, const struct sp_heading *h,
 	for (i = 0; i < t->depth; i++)
 		if (t->path[i].h.kind == SP_HK_TIAO)
 			under_article = 1;
+	/*
+	 * The law's sections: the first article under an open 一、 puts 一、
+	 * above 条 (司法解释), and so does a 一、 that is a title line of its
+	 * own after articles (an appendix's 一、基础电信业务); from then on
+	 * 一、 is a section, never an article's item.
+	 */
+	if (h->kind == SP_HK_TIAO && !under_article && dun_open(t))
+		t->dun_over_article = 1;
+	if (h->kind == SP_HK_CN_DUN && under_article && whole && !runin)
+		t->dun_over_article = 1;
 	item = sp_heading_kind_is_item(h->kind) ||
-	    (under_article && !is_part_kind(h->kind));
-	if (item && !(t->flags & SP_HEADING_ITEMS))
+	    (under_article && !is_part_kind(h->kind) &&
+	    !(h->kind == SP_HK_CN_DUN && t->dun_over_article)) ||
+	    (!is_part_kind(h->kind) && (listed || (!whole &&
+	    restarted_list(t, h, family(h->kind)))));
+	if (item && !(t->flags & SP_HEADING_ITEMS)) {
+		t->left_family = family(h->kind);
+		t->left_number = h->number;
+		t->left_depth = t->depth;
 		return 0;
+	}
+	t->left_depth = -1;
 	key = family(h->kind) + (item && !sp_heading_kind_is_item(h->kind) ?
 	    SP_HK_NKINDS : 0);
 	/* A part starts afresh: the styles below it are learnt again. */
@@ -987,7 +1088,7 @@ add(struct sp_heading_tracker *t, const char *s, const struct sp_heading *h,
 		int above = -1;
 
 		for (i = t->depth - 1; i >= 0 && above < 0; i--)
-			if (natural(t->key[i]) < natural(key))
+			if (natural(t, t->key[i]) < natural(t, key))
 				above = i;
 		rank = above < 0 ? 1 : t->style[t->key[above]].rank + 1;
 		for (i = 0; i < 2 * SP_HK_NKINDS; i++)
@@ -1024,6 +1125,7 @@ add(struct sp_heading_tracker *t, const char *s, const struct sp_heading *h,
 
 		if (t->key[t->depth - 1] == key) {
 			e->prev_number = p->h.number;
+			e->prev_sub = p->h.sub;
 			e->prev_kind = p->h.kind;
 			e->prev_form = p->h.form;
 			e->prev_line = p->line;
@@ -1039,6 +1141,7 @@ add(struct sp_heading_tracker *t, const char *s, const struct sp_heading *h,
 	if (e->prev_number == -1 && st->last_parent == parent &&
 	    st->last_line > 0) {
 		e->prev_number = st->last_number;
+		e->prev_sub = st->last_sub;
 		e->prev_kind = st->last_kind;
 		e->prev_form = st->last_form;
 		e->prev_line = st->last_line;
@@ -1057,6 +1160,7 @@ add(struct sp_heading_tracker *t, const char *s, const struct sp_heading *h,
 	e->h = *h;
 	e->level = t->depth + 1;
 	e->item = item;
+	e->whole = whole;
 	e->line = line;
 	e->offset = offset + h->marker_off;
 	e->first_form = t->style[key].first_form;
@@ -1067,6 +1171,7 @@ add(struct sp_heading_tracker *t, const char *s, const struct sp_heading *h,
 	t->path[t->depth] = *e;
 	st->last_parent = parent;
 	st->last_number = h->number;
+	st->last_sub = h->sub;
 	st->last_kind = h->kind;
 	st->last_form = h->form;
 	st->last_line = line ? line : 1;
@@ -1087,19 +1192,35 @@ try_segment(struct sp_heading_tracker *t, const char *s, size_t start,
 
 	size_t i, l;
 	int32_t cp;
-	int runin = 0;
+	int runin = 0, whole, listed = 0;
 
 	if (!sp_heading_match(s + start, end - start, t->flags, &h))
+		return 0;
+	/*
+	 * ① where the text has referred to ① inside a line before opens
+	 * the note, not a heading: the notes at the end of a report.
+	 */
+	if (h.kind == SP_HK_CIRCLED && !(h.form & SP_HF_IDEOGRAPH) &&
+	    h.number <= 20 && (t->note_refs >> (h.number - 1) & 1))
 		return 0;
 	h.marker_off += start;
 	h.title_off += start;
 	/* Does the paragraph go on after the head (and its 。)? */
+	whole = sp_skip_blank(s, end, h.title_off + h.title_len) == end;
+	/* "（一）固定网络国内长途及本地电话业务；": one clause closed by a
+	 * semicolon is an entry of a list, never a heading. */
+	i = h.title_off + h.title_len;
+	if (i < end && (s[i] == ';' || (end - i >= 3 &&
+	    memcmp(s + i, "；", 3) == 0)) &&
+	    sp_skip_blank(s, end, i + (s[i] == ';' ? 1 : 3)) == end &&
+	    !sp_heading_kind_is_item(h.kind))
+		listed = 1;
 	for (i = h.title_off + h.title_len; i < end && !runin; i += l) {
 		l = sp_cp_at(s, end, i, &cp);
 		runin = !sp_is_blank(cp) && !(i == h.title_off + h.title_len &&
 		    is_head_end(cp, 0x4E00));
 	}
-	return add(t, s, &h, line, offset, runin);
+	return add(t, s, &h, line, offset, runin, whole, listed);
 }
 
 /*
@@ -1190,6 +1311,29 @@ sp_heading_segment(const char *s, size_t n, size_t *next)
 	return n;
 }
 
+/*
+ * Records the circled numbers ①…⑳ (E2 91 A0…B3) that stand inside the
+ * line, after its first character: note references, as in "…的理论。①".
+ */
+static void
+note_refs(struct sp_heading_tracker *t, const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+	size_t lead;
+
+	if (n < 4)
+		return;
+	lead = sp_skip_blank(s, n, 0);
+	while ((p = memmem(p, (size_t)(end - p), "\xE2\x91", 2)) != NULL) {
+		if (end - p >= 3 && (unsigned char)p[2] >= 0xA0 &&
+		    (unsigned char)p[2] <= 0xB3 && (size_t)(p - s) > lead)
+			t->note_refs |= 1u << ((unsigned char)p[2] - 0xA0);
+		p += 2;
+		if (p >= end)
+			break;
+	}
+}
+
 int
 sp_heading_tracker_feed(struct sp_heading_tracker *t, const char *s,
     size_t n, uint64_t line, uint64_t offset)
@@ -1197,6 +1341,7 @@ sp_heading_tracker_feed(struct sp_heading_tracker *t, const char *s,
 	size_t start = 0, end, next;
 
 	t->nfound = 0;
+	note_refs(t, s, n);
 	if (t->flags & SP_HEADING_NO_SEGMENTS) {
 		if (try_segment(t, s, 0, n, line, offset) < 0)
 			return -1;

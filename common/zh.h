@@ -27,7 +27,7 @@ sp_cp_at(const char *s, size_t n, size_t i, int32_t *cp)
 	return sp_utf8_next((const unsigned char *)s + i, n - i, cp);
 }
 
-/* The same for use in expressions: returns the character, its length in *len. */
+/* sp_cp_at() for expressions: returns the character, its length in *len. */
 static inline int32_t
 sp_cp_get(const void *s, size_t n, size_t i, size_t *len)
 {
@@ -84,7 +84,7 @@ long sp_arabic_number(const char *s, size_t n, int max, size_t *used,
  */
 long sp_any_number(const char *s, size_t n, size_t *used);
 
-/* Appends n (1…9999) in Chinese numerals: 1 一, 10 十, 21 二十一, 101 一百零一. */
+/* Appends n (1…9999) in Chinese numerals: 1 一, 21 二十一, 101 一百零一. */
 int sp_cn_format(struct sp_buf *out, long n);
 
 #endif

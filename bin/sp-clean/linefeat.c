@@ -286,7 +286,7 @@ marker_of(enum sp_heading_kind k)
 		return LF_NUMERAL;
 	case SP_HK_CN_PAREN: case SP_HK_NUM_PAREN:
 		return LF_PAREN;
-	case SP_HK_PIAN: case SP_HK_BUFEN: case SP_HK_BIAN:
+	case SP_HK_PIAN: case SP_HK_BUFEN: case SP_HK_BIAN: case SP_HK_FENBIAN:
 	case SP_HK_ZHANG: case SP_HK_JIE: case SP_HK_TIAO:
 	case SP_HK_PIAN_TAIL: case SP_HK_DI:
 		return LF_ORDINAL;
