@@ -394,6 +394,8 @@ json_heading(struct outline *ol, const struct sp_heading_entry *e)
 	r |= json_object_set_new(node, "marker",
 	    jstr(ol, e->marker, e->marker_len));
 	r |= json_object_set_new(node, "number", json_integer(e->h.number));
+	if (e->h.sub > 0)	/* 第二十条之一 */
+		r |= json_object_set_new(node, "sub", json_integer(e->h.sub));
 	r |= json_object_set_new(node, "title",
 	    jstr(ol, e->title, e->title_len));
 	r |= json_object_set_new(node, "line", json_integer(e->line));
