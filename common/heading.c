@@ -726,6 +726,11 @@ sp_heading_match(const char *s, size_t n, unsigned flags,
 	}
 	if (is_leader_line(s, n, sp_skip_blank(s, n, after)))
 		return 0;
+	/* A part names a speech on a line of its own: "第一篇文章写得很好，
+	 * 我们要认真学习。" is a sentence (sp-split -d reads it so too). */
+	if ((h->kind == SP_HK_PIAN || h->kind == SP_HK_BUFEN) &&
+	    memmem(s + after, n - after, "。", 3) != NULL)
+		return 0;
 	if (!find_title(s, n, after, h) && !is_part_kind(h->kind))
 		return 0;
 	if (!is_part_kind(h->kind) && (inline_list(s, n, h) ||
