@@ -310,7 +310,9 @@ inline_list(const char *s, size_t n, const struct sp_heading *h)
 	int32_t cp;
 	int found = 0;
 
-	if (h->kind == SP_HK_SEQ)
+	/* Articles and chapters are never written as inline lists. */
+	if (h->kind == SP_HK_SEQ || (h->kind >= SP_HK_BIAN &&
+	    h->kind <= SP_HK_TIAO))
 		return 0;
 	if (h->kind == SP_HK_SHI || h->kind == SP_HK_YAO || h->kind == SP_HK_DI)
 		for (i = h->title_off; i < n && i <= end; i += l) {
@@ -399,8 +401,9 @@ match_pian_tail(const char *s, size_t n, size_t start, struct sp_heading *h)
 		end--;
 	/* Numeral characters are 3 bytes: step back over them. */
 	i = end;
-	while (i >= start + 3 && sp_cn_value((sp_cp_at(s, end, i - 3, &cp), cp)) >= 0
-	    && sp_cn_value(cp) < 100 && end - i < 12)
+	while (i >= start + 3 && ((unsigned char)s[i - 3] & 0xF0) == 0xE0 &&
+	    sp_cn_value((sp_cp_at(s, end, i - 3, &cp), cp)) >= 0 &&
+	    sp_cn_value(cp) < 100 && end - i < 12)
 		i -= 3;
 	if (i == end || i < start + 3 + 6)
 		return 0;
@@ -1329,12 +1332,12 @@ note_refs(struct sp_heading_tracker *t, const char *s, size_t n)
 	if (n < 4)
 		return;
 	lead = sp_skip_blank(s, n, 0);
-	while ((p = memmem(p, (size_t)(end - p), "\xE2\x91", 2)) != NULL) {
-		if (end - p >= 3 && (unsigned char)p[2] >= 0xA0 &&
+	while ((p = memchr(p, 0xE2, (size_t)(end - p))) != NULL) {
+		if (end - p >= 3 && (unsigned char)p[1] == 0x91 &&
+		    (unsigned char)p[2] >= 0xA0 &&
 		    (unsigned char)p[2] <= 0xB3 && (size_t)(p - s) > lead)
 			t->note_refs |= 1u << ((unsigned char)p[2] - 0xA0);
-		p += 2;
-		if (p >= end)
+		if (++p >= end)
 			break;
 	}
 }

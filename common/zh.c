@@ -11,16 +11,6 @@ sp_cp_before(const char *s, size_t i)
 	return j;
 }
 
-int
-sp_is_blank(int32_t cp)
-{
-	if (cp < 0x80)
-		return cp == ' ' || cp == '\t' || cp == '\r';
-	return cp == 0xA0 || cp == 0x3000 || cp == 0x1680 ||
-	    (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||
-	    cp == 0xFEFF;
-}
-
 size_t
 sp_skip_blank(const char *s, size_t n, size_t i)
 {
@@ -46,16 +36,6 @@ sp_blank_len(const char *s, size_t n)
 		return 0;
 	l = sp_cp_at(s, n, 0, &cp);
 	return sp_is_blank(cp) ? l : 0;
-}
-
-int
-sp_digit_value(int32_t cp)
-{
-	if (cp >= '0' && cp <= '9')
-		return cp - '0';
-	if (cp >= 0xFF10 && cp <= 0xFF19)
-		return cp - 0xFF10;
-	return -1;
 }
 
 int

@@ -45,14 +45,32 @@ size_t sp_cp_before(const char *s, size_t i);
  * Unicode spaces (U+1680, U+2000-U+200A, U+202F, U+205F), and the
  * zero-width space and BOM that scraped pages leave where a space was.
  */
-int sp_is_blank(int32_t cp);
+static inline int
+sp_is_blank(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp == ' ' || cp == '\t' || cp == '\r';
+	if (cp > 0x3000)	/* Han and the rest of Chinese text, at once */
+		return cp == 0xFEFF;
+	return cp == 0xA0 || cp == 0x3000 || cp == 0x1680 ||
+	    (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||
+	    cp == 0xFEFF;
+}
 /* The index of the first character at or after s[i] that is not blank. */
 size_t sp_skip_blank(const char *s, size_t n, size_t i);
 /* Bytes of the blank character at s[0..n), or 0 when it is not one. */
 size_t sp_blank_len(const char *s, size_t n);
 
 /* Arabic digits, ASCII or full-width: value 0-9, or -1. */
-int sp_digit_value(int32_t cp);
+static inline int
+sp_digit_value(int32_t cp)
+{
+	if (cp >= '0' && cp <= '9')
+		return cp - '0';
+	if (cp >= 0xFF10 && cp <= 0xFF19)
+		return cp - 0xFF10;
+	return -1;
+}
 
 /*
  * The value of a Chinese numeral character: 0-9 for the digits, 10, 100,
