@@ -10,38 +10,35 @@
 #include "cjk.h"
 #include "heading.h"
 #include "utf8.h"
+#include "zh.h"
 
 #define SHORT_TITLE 40		/* characters: whole line is the title */
 #define RUNIN_MAX 80		/* characters of a run-in head */
 #define MAX_DEPTH 40
 
-/* Decodes the character at s[i] (i < n); returns its length. */
-static size_t
-cp_at(const char *s, size_t n, size_t i, int32_t *cp)
-{
-	return sp_utf8_next((const unsigned char *)s + i, n - i, cp);
-}
-
 static int
-is_blank(int32_t cp)
+is_digit_cp(int32_t cp)
 {
-	return cp == ' ' || cp == '\t' || cp == '\r' || cp == 0x3000 ||
-	    cp == 0xA0 || cp == 0xFEFF || (cp >= 0x2000 && cp <= 0x200B);
+	return sp_digit_value(cp) >= 0;
 }
 
-static size_t
-skip_blank(const char *s, size_t n, size_t i)
+size_t
+sp_heading_bullet(const char *s, size_t n)
 {
 	int32_t cp;
 	size_t l;
 
-	while (i < n) {
-		l = cp_at(s, n, i, &cp);
-		if (!is_blank(cp))
-			break;
-		i += l;
+	if (n == 0)
+		return 0;
+	l = sp_cp_at(s, n, 0, &cp);
+	switch (cp) {
+	case 0x25A1: case 0x25A0: case 0x25CF: case 0x25C6: case 0x25C7:
+	case 0x2605: case 0x2606: case 0x25B2: case 0x25B3: case 0x203B:
+	case 0xB7: case 0x2022: case 0x25AA: case 0x25CB: case 0x25B6:
+	case 0x2192: case 0x25BA:
+		return l;
 	}
-	return i;
+	return 0;
 }
 
 /* The form bit of an item's delimiter: ， , ： : 、 是. */
@@ -59,142 +56,11 @@ item_delim(int32_t cp)
 	return 0;
 }
 
-/* Value of a Chinese numeral character: digits 0-9, units 10/100/1000. */
-static int
-cn_value(int32_t cp)
-{
-	switch (cp) {
-	case 0x3007: case 0x96F6: return 0;	/* 〇 零 */
-	case 0x4E00: return 1;			/* 一 */
-	case 0x4E8C: case 0x4E24: return 2;	/* 二 两 */
-	case 0x4E09: return 3;
-	case 0x56DB: return 4;
-	case 0x4E94: return 5;
-	case 0x516D: return 6;
-	case 0x4E03: return 7;
-	case 0x516B: return 8;
-	case 0x4E5D: return 9;
-	case 0x5341: return 10;			/* 十 */
-	case 0x767E: return 100;		/* 百 */
-	case 0x5343: return 1000;		/* 千 */
-	}
-	return -1;
-}
-
-long
-sp_cn_number(const char *s, size_t n, size_t *used)
-{
-	int v[8];
-	int count = 0, units = 0, i, cur = -1, last = 100000;
-	long total = 0;
-	size_t at = 0, l;
-	int32_t cp;
-
-	*used = 0;
-	while (at < n && count < 8) {
-		l = cp_at(s, n, at, &cp);
-		if ((v[count] = cn_value(cp)) < 0)
-			break;
-		units += v[count] >= 10;
-		count++;
-		at += l;
-	}
-	if (count == 0)
-		return -1;
-	if (!units) {
-		/* 五, or digit by digit: 二〇二〇. */
-		if (count > 4)
-			return -1;
-		for (i = 0; i < count; i++)
-			total = total * 10 + v[i];
-		*used = at;
-		return total;
-	}
-	for (i = 0; i < count; i++) {
-		if (v[i] >= 10) {
-			if (v[i] >= last)
-				return -1;
-			total += (cur < 0 ? 1 : cur) * v[i];
-			last = v[i];
-			cur = -1;
-		} else if (v[i] == 0) {
-			if (cur > 0)
-				return -1;	/* 一零 inside a unit form */
-		} else {
-			if (cur >= 0)
-				return -1;	/* two digits in a row */
-			cur = v[i];
-		}
-	}
-	if (cur > 0)
-		total += cur;
-	*used = at;
-	return total;
-}
-
-int
-sp_cn_format(struct sp_buf *out, long n)
-{
-	static const char *digit[] = { "零", "一", "二", "三", "四", "五",
-	    "六", "七", "八", "九" };
-	static const char *unit[] = { "", "十", "百", "千" };
-	int d[4], i, top, zero = 0;
-
-	if (n <= 0 || n > 9999)
-		return sp_buf_puts(out, "零");
-	for (i = 0; i < 4; i++, n /= 10)
-		d[i] = n % 10;
-	for (top = 3; d[top] == 0; top--)
-		;
-	for (i = top; i >= 0; i--) {
-		if (d[i] == 0) {
-			zero = 1;
-			continue;
-		}
-		if (zero && sp_buf_puts(out, digit[0]) < 0)
-			return -1;
-		zero = 0;
-		/* 十, 十一 rather than 一十 at the head. */
-		if (!(i == 1 && top == 1 && d[i] == 1) &&
-		    sp_buf_puts(out, digit[d[i]]) < 0)
-			return -1;
-		if (sp_buf_puts(out, unit[i]) < 0)
-			return -1;
-	}
-	return 0;
-}
-
 /* Arabic digits, ASCII or full-width, at most 3: value, or -1. */
 static long
 arabic(const char *s, size_t n, size_t *used, int *full)
 {
-	long v = 0;
-	int count = 0;
-	size_t at = 0, l;
-	int32_t cp;
-
-	*full = 0;
-	while (at < n) {
-		l = cp_at(s, n, at, &cp);
-		if (cp >= '0' && cp <= '9')
-			v = v * 10 + (cp - '0');
-		else if (cp >= 0xFF10 && cp <= 0xFF19) {
-			v = v * 10 + (cp - 0xFF10);
-			*full = 1;
-		} else
-			break;
-		if (++count > 3)
-			return -1;
-		at += l;
-	}
-	*used = at;
-	return count ? v : -1;
-}
-
-static int
-is_digit_cp(int32_t cp)
-{
-	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+	return sp_arabic_number(s, n, 3, used, full);
 }
 
 static int
@@ -226,7 +92,7 @@ peek(const char *s, size_t n, size_t i, size_t *len)
 
 	*len = 0;
 	if (i < n)
-		*len = cp_at(s, n, i, &cp);
+		*len = sp_cp_at(s, n, i, &cp);
 	return cp;
 }
 
@@ -264,7 +130,7 @@ is_leader_line(const char *s, size_t n, size_t from)
 
 	/* Leader at the start of the title. */
 	while (i < n) {
-		l = cp_at(s, n, i, &cp);
+		l = sp_cp_at(s, n, i, &cp);
 		if (!is_leader(cp))
 			break;
 		run++;
@@ -284,12 +150,12 @@ is_leader_line(const char *s, size_t n, size_t from)
 			i++;
 	}
 	for (; i < n; i += l) {
-		l = cp_at(s, n, i, &cp);
+		l = sp_cp_at(s, n, i, &cp);
 		if (is_leader(cp)) {
 			run++;
 			ell += cp == 0x2026;
 			in_run_then_digits = 0;
-		} else if (is_digit_cp(cp) || is_blank(cp)) {
+		} else if (is_digit_cp(cp) || sp_is_blank(cp)) {
 			if (run >= 4 || ell >= 2)
 				in_run_then_digits = 1;
 			run = ell = 0;
@@ -317,7 +183,8 @@ const char *
 sp_heading_kind_name(enum sp_heading_kind k)
 {
 	static const char *name[SP_HK_NKINDS] = {
-		"none", "pian", "bufen", "bian", "zhang", "jie", "tiao",
+		"none", "pian", "bufen", "bian", "fenbian", "zhang", "jie",
+		"tiao",
 		"pian-tail", "cn-dun", "cn-paren", "num-dot", "num-paren",
 		"circled", "num-rparen", "di", "seq", "shi", "yao"
 	};
@@ -336,15 +203,15 @@ find_title(const char *s, size_t n, size_t from, struct sp_heading *h)
 	int32_t cp, prev = 0;
 	int has_end = 0;
 
-	from = skip_blank(s, n, from);
+	from = sp_skip_blank(s, n, from);
 	/*
 	 * Is the rest short (its end, trimmed) with no sentence end?  Only
 	 * the first SHORT_TITLE characters need looking at.
 	 */
 	last_ink = from;
 	for (i = from; i < n && !has_end && chars <= SHORT_TITLE; i += l) {
-		l = cp_at(s, n, i, &cp);
-		if (!is_blank(cp))
+		l = sp_cp_at(s, n, i, &cp);
+		if (!sp_is_blank(cp))
 			last_ink = i + l;
 		has_end = is_head_end(cp, prev);
 		chars++;
@@ -359,8 +226,8 @@ find_title(const char *s, size_t n, size_t from, struct sp_heading *h)
 		chars = 0;
 		prev = 0;
 		for (i = from; i < end; i += l) {
-			l = cp_at(s, n, i, &cp);
-			if (is_head_end(cp, prev) || (is_blank(cp) &&
+			l = sp_cp_at(s, n, i, &cp);
+			if (is_head_end(cp, prev) || (sp_is_blank(cp) &&
 			    chars > 0) || chars == RUNIN_MAX)
 				break;
 			chars++;
@@ -374,8 +241,8 @@ find_title(const char *s, size_t n, size_t from, struct sp_heading *h)
 
 			while (b > from && ((unsigned char)s[b] & 0xC0) == 0x80)
 				b--;
-			cp_at(s, n, b, &cp);
-			if (!is_blank(cp))
+			sp_cp_at(s, n, b, &cp);
+			if (!sp_is_blank(cp))
 				break;
 			end = b;
 		}
@@ -396,7 +263,7 @@ next_item_at(const char *s, size_t n, size_t i, const struct sp_heading *h)
 	size_t used;
 	int32_t cp = 0;
 
-	i = skip_blank(s, n, i);
+	i = sp_skip_blank(s, n, i);
 	if (h->kind == SP_HK_DI) {
 		if (i + 3 > n || memcmp(s + i, "第", 3) != 0)
 			return 0;
@@ -407,7 +274,7 @@ next_item_at(const char *s, size_t n, size_t i, const struct sp_heading *h)
 	if (h->kind == SP_HK_DI)
 		return 1;
 	if (i + used < n)
-		cp_at(s, n, i + used, &cp);
+		sp_cp_at(s, n, i + used, &cp);
 	return (h->kind == SP_HK_SHI && cp == 0x662F) ||
 	    (h->kind == SP_HK_YAO && cp == 0x8981);
 }
@@ -443,11 +310,13 @@ inline_list(const char *s, size_t n, const struct sp_heading *h)
 	int32_t cp;
 	int found = 0;
 
-	if (h->kind == SP_HK_SEQ)
+	/* Articles and chapters are never written as inline lists. */
+	if (h->kind == SP_HK_SEQ || (h->kind >= SP_HK_BIAN &&
+	    h->kind <= SP_HK_TIAO))
 		return 0;
 	if (h->kind == SP_HK_SHI || h->kind == SP_HK_YAO || h->kind == SP_HK_DI)
 		for (i = h->title_off; i < n && i <= end; i += l) {
-			l = cp_at(s, n, i, &cp);
+			l = sp_cp_at(s, n, i, &cp);
 			if ((cp == 0xFF1B || cp == ';' || cp == 0xFF0C ||
 			    cp == ',') && next_item_at(s, n, i + l, h))
 				return 1;
@@ -495,14 +364,14 @@ plausible_title(const char *s, const struct sp_heading *h)
 	if (h->title_len >= 3 && memcmp(s + h->title_off, "第", 3) == 0) {
 		i = h->title_off + 3;
 		if (i < n && (sp_cn_number(s + i, n - i, &used) >= 0 ||
-		    (used = 0, is_digit_cp((cp_at(s, n, i, &cp), cp))))) {
+		    (used = 0, is_digit_cp((sp_cp_at(s, n, i, &cp), cp))))) {
 			/* Digits, full-width ones three bytes each. */
-			while (i + used < n && (l = cp_at(s, n, i + used, &cp),
+			while (i + used < n && (l = sp_cp_at(s, n, i + used, &cp),
 			    is_digit_cp(cp)))
 				used += l;
 			i += used;
 			if (i < n) {
-				cp_at(s, n, i, &cp);
+				sp_cp_at(s, n, i, &cp);
 				if (cp == 0x7AE0 || cp == 0x8282 || cp == 0x7BC7 ||
 				    cp == 0x56DE || cp == 0x96C6)
 					return 0;	/* 章 节 篇 回 集 */
@@ -513,7 +382,7 @@ plausible_title(const char *s, const struct sp_heading *h)
 	    h->kind != SP_HK_NUM_RPAREN && h->kind != SP_HK_CIRCLED)
 		return 1;
 	for (i = h->title_off; i < n && !han; i += l) {
-		l = cp_at(s, n, i, &cp);
+		l = sp_cp_at(s, n, i, &cp);
 		han = sp_is_han(cp);
 	}
 	return han;
@@ -532,8 +401,9 @@ match_pian_tail(const char *s, size_t n, size_t start, struct sp_heading *h)
 		end--;
 	/* Numeral characters are 3 bytes: step back over them. */
 	i = end;
-	while (i >= start + 3 && cn_value((cp_at(s, end, i - 3, &cp), cp)) >= 0
-	    && cn_value(cp) < 100 && end - i < 12)
+	while (i >= start + 3 && ((unsigned char)s[i - 3] & 0xF0) == 0xE0 &&
+	    sp_cn_value((sp_cp_at(s, end, i - 3, &cp), cp)) >= 0 &&
+	    sp_cn_value(cp) < 100 && end - i < 12)
 		i -= 3;
 	if (i == end || i < start + 3 + 6)
 		return 0;
@@ -543,7 +413,7 @@ match_pian_tail(const char *s, size_t n, size_t start, struct sp_heading *h)
 	if (v <= 0 || v > 99 || used != end - i)
 		return 0;
 	for (size_t j = start; j < i - 3; j += l) {
-		l = cp_at(s, n, j, &cp);
+		l = sp_cp_at(s, n, j, &cp);
 		if (is_head_end(cp, prev) || cp == 0xFF0C || cp == ',')
 			return 0;
 		if (++chars > SHORT_TITLE)
@@ -560,6 +430,47 @@ match_pian_tail(const char *s, size_t n, size_t start, struct sp_heading *h)
 	return 1;
 }
 
+/*
+ * Is what follows the marker of number v (s[at..n)) the rest of a list
+ * of numbers rather than a title: 1、2月份, 1、3、5号楼, 一、二季度,
+ * 一、二、三产业?  It is when it opens with a larger number of the same
+ * system (Arabic when arabic), close to v, that a unit, a dun or a range
+ * word follows.  A number of the other system is a title's own:
+ * 一、2024年工作回顾.
+ */
+static int
+number_list(const char *s, size_t n, size_t at, long v, int arabic_marker)
+{
+	size_t used, l;
+	long m;
+	int full;
+	int32_t f;
+
+	if (arabic_marker)
+		m = sp_arabic_number(s + at, n - at, 4, &used, &full);
+	else
+		m = sp_cn_number(s + at, n - at, &used);
+	if (m <= v || m > v + 10)
+		return 0;
+	f = peek(s, n, at + used, &l);
+	/* 1、3、5号: a longer list goes on with 、 or a comma. */
+	if (f == 0x3001 || f == 0xFF0C || f == ',')
+		return 1;
+	/* A unit or a range word only after the next number: 1、2月, but
+	 * 一、三年来的斗争 is a title. */
+	if (m != v + 1)
+		return 0;
+	switch (f) {
+	case 0x5B63: case 0x7B49: case 0x7EA7:	/* 季 等 级 */
+	case 0x6708: case 0x5E74: case 0x65E5:	/* 月 年 日 */
+	case 0x53F7: case 0x7C7B: case 0x4EA7:	/* 号 类 产 */
+	case 0x81F3: case 0x5230: case '-':	/* 至 到 - */
+	case 0x2014: case 0xFF5E: case '~':	/* — ～ ~ */
+		return 1;
+	}
+	return 0;
+}
+
 /* 第X…: parts, chapters, articles, and the 第一，items. */
 static int
 match_di(const char *s, size_t n, size_t i, unsigned flags,
@@ -572,7 +483,7 @@ match_di(const char *s, size_t n, size_t i, unsigned flags,
 
 	v = sp_cn_number(s + i, n - i, &used);
 	if (v < 0) {
-		v = arabic(s + i, n - i, &used, &full);
+		v = sp_arabic_number(s + i, n - i, 4, &used, &full);
 		if (v < 0)
 			return 0;
 		h->form |= SP_HF_ARABIC | (full ? SP_HF_DIGITS_FULL : 0);
@@ -584,6 +495,12 @@ match_di(const char *s, size_t n, size_t i, unsigned flags,
 	switch (c) {
 	case 0x7BC7: h->kind = SP_HK_PIAN; break;	/* 篇 */
 	case 0x7F16: h->kind = SP_HK_BIAN; break;	/* 编 */
+	case 0x5206:					/* 分编 */
+		if (peek(s, n, i + l, &l2) != 0x7F16)
+			return 0;
+		h->kind = SP_HK_FENBIAN;
+		l += l2;
+		break;
 	case 0x7AE0: h->kind = SP_HK_ZHANG; break;	/* 章 */
 	case 0x8282: h->kind = SP_HK_JIE; break;	/* 节 */
 	case 0x6761: h->kind = SP_HK_TIAO; break;	/* 条 */
@@ -608,6 +525,16 @@ match_di(const char *s, size_t n, size_t i, unsigned flags,
 	}
 	i += l;
 	c2 = peek(s, n, i, &l2);
+	/* 第二十条之一: an article put in later between two others. */
+	if (h->kind == SP_HK_TIAO && c2 == 0x4E4B) {
+		long sub = sp_cn_number(s + i + l2, n - i - l2, &used);
+
+		if (sub > 0 && sub < 100) {
+			h->sub = sub;
+			i += l2 + used;
+			c2 = peek(s, n, i, &l2);
+		}
+	}
 	if (is_reference_word(c2))
 		return 0;
 	h->number = v;
@@ -626,7 +553,7 @@ sp_heading_match(const char *s, size_t n, unsigned flags,
 	unsigned char b;
 
 	memset(h, 0, sizeof *h);
-	i = skip_blank(s, n, 0);
+	i = sp_skip_blank(s, n, 0);
 	if (i >= n)
 		return 0;
 	b = (unsigned char)s[i];
@@ -653,14 +580,19 @@ sp_heading_match(const char *s, size_t n, unsigned flags,
 		h->number = c == 0x9996 ? 1 : c == 0x5176 ? 2 :
 		    c == 0x518D ? 3 : 0;
 		after = i + l + l2 + t;
-	} else if (cn_value(c) >= 1 && cn_value(c) <= 10 && c != 0x4E24) {
+	} else if (sp_cn_value(c) >= 1 && sp_cn_value(c) <= 10 && c != 0x4E24) {
 		v = sp_cn_number(s + i, n - i, &used);
 		if (v <= 0)
 			goto tail;
 		t = i + used;
 		d = peek(s, n, t, &l2);
+		/* "一 、" as some pages space it. */
+		if (d == ' ' && peek(s, n, t + 1, &l) == 0x3001) {
+			t++;
+			d = peek(s, n, t, &l2);
+		}
 		if (d == 0x3001 || d == 0xFF0E || d == '.') {	/* 、 ． . */
-			size_t u2, l3;
+			size_t l3;
 
 			if (v > 199)
 				return 0;
@@ -669,20 +601,11 @@ sp_heading_match(const char *s, size_t n, unsigned flags,
 			    SP_HF_DOT_HALF : SP_HF_DOT_FULL;
 			after = t + l2;
 			e = peek(s, n, after, &l3);
-			if (is_digit_cp(e))
+			if (is_digit_cp(e) && d != 0x3001)
 				return 0;		/* 一.5 */
 			/* 一、二季度, 一、二、三产业: a range, not a heading. */
-			if (cn_value(e) >= 0 && sp_cn_number(s + after,
-			    n - after, &u2) == v + 1) {
-				/* 、季 等 级 月 年 类 产 至 到 */
-				int32_t f = peek(s, n, after + u2, &l3);
-
-				if (f == 0x3001 || f == 0x5B63 || f == 0x7B49 ||
-				    f == 0x7EA7 || f == 0x6708 || f == 0x5E74 ||
-				    f == 0x7C7B || f == 0x4EA7 || f == 0x81F3 ||
-				    f == 0x5230)
-					return 0;
-			}
+			if (number_list(s, n, after, v, 0))
+				return 0;
 		} else if ((d == 0x662F || d == 0x8981) && v <= 30) {
 			if (!(flags & SP_HEADING_ITEMS))
 				return 0;
@@ -690,7 +613,7 @@ sp_heading_match(const char *s, size_t n, unsigned flags,
 			after = t + l2;
 			/* 一是一，二是二 is an idiom, not a list. */
 			e = peek(s, n, after, &l2);
-			if (cn_value(e) >= 0)
+			if (sp_cn_value(e) >= 0)
 				return 0;
 			/* 一是，杨鼎新…: the comma belongs to the marker. */
 			if (e == 0xFF0C || e == ',' || e == 0xFF1A || e == ':') {
@@ -729,11 +652,18 @@ sp_heading_match(const char *s, size_t n, unsigned flags,
 			h->form |= SP_HF_DIGITS_FULL;
 		t = i + used;
 		d = peek(s, n, t, &l2);
+		/* "1 、" as some pages space it. */
+		if (d == ' ' && peek(s, n, t + 1, &l) == 0x3001) {
+			t++;
+			d = peek(s, n, t, &l2);
+		}
 		after = t + l2;
 		e = peek(s, n, after, &l);
 		if (d == '.' || d == 0xFF0E || d == 0x3001) {
-			if (is_digit_cp(e))
-				return 0;		/* 3.28亿, 11.5.2, 1、2月 */
+			if (is_digit_cp(e) && d != 0x3001)
+				return 0;		/* 3.28亿, 11.5.2 */
+			if (number_list(s, n, after, v, 1))
+				return 0;		/* 1、2月份, 1、3、5号 */
 			h->kind = SP_HK_NUM_DOT;
 			h->form |= d == '.' ? SP_HF_DOT_HALF : d == 0x3001 ?
 			    SP_HF_DUN : SP_HF_DOT_FULL;
@@ -784,7 +714,7 @@ sp_heading_match(const char *s, size_t n, unsigned flags,
 	h->marker_len = after - i;
 	/* A part's title may follow a colon or a dot: 第一篇：讲话. */
 	if (is_part_kind(h->kind)) {
-		t = skip_blank(s, n, after);
+		t = sp_skip_blank(s, n, after);
 		d = peek(s, n, t, &l2);
 		if (d == 0xFF1A || d == ':' || d == 0x3001 || d == '.' ||
 		    d == 0xFF0E)
@@ -797,7 +727,12 @@ sp_heading_match(const char *s, size_t n, unsigned flags,
 			h->marker_len = after - i;
 		}
 	}
-	if (is_leader_line(s, n, skip_blank(s, n, after)))
+	if (is_leader_line(s, n, sp_skip_blank(s, n, after)))
+		return 0;
+	/* A part names a speech on a line of its own: "第一篇文章写得很好，
+	 * 我们要认真学习。" is a sentence (sp-split -d reads it so too). */
+	if ((h->kind == SP_HK_PIAN || h->kind == SP_HK_BUFEN) &&
+	    memmem(s + after, n - after, "。", 3) != NULL)
 		return 0;
 	if (!find_title(s, n, after, h) && !is_part_kind(h->kind))
 		return 0;
@@ -870,8 +805,8 @@ sp_heading_format_marker(struct sp_buf *out, enum sp_heading_kind kind,
 	if (form & SP_HF_OPEN_HALF)
 		r |= sp_buf_putc(out, '(');
 	switch (kind) {
-	case SP_HK_PIAN: case SP_HK_BUFEN: case SP_HK_BIAN: case SP_HK_ZHANG:
-	case SP_HK_JIE: case SP_HK_TIAO: case SP_HK_DI:
+	case SP_HK_PIAN: case SP_HK_BUFEN: case SP_HK_BIAN: case SP_HK_FENBIAN:
+	case SP_HK_ZHANG: case SP_HK_JIE: case SP_HK_TIAO: case SP_HK_DI:
 		r |= sp_buf_puts(out, "第");
 		if (form & SP_HF_ARABIC)
 			ARABIC();
@@ -879,6 +814,7 @@ sp_heading_format_marker(struct sp_buf *out, enum sp_heading_kind kind,
 			r |= sp_cn_format(out, n);
 		r |= sp_buf_puts(out, kind == SP_HK_PIAN ? "篇" :
 		    kind == SP_HK_BUFEN ? "部分" : kind == SP_HK_BIAN ? "编" :
+		    kind == SP_HK_FENBIAN ? "分编" :
 		    kind == SP_HK_ZHANG ? "章" : kind == SP_HK_JIE ? "节" :
 		    kind == SP_HK_TIAO ? "条" : "");
 		break;
@@ -937,6 +873,7 @@ struct style {
 	enum sp_heading_kind last_kind;
 	unsigned last_form;
 	uint64_t last_line;
+	long last_sub;
 	char last_marker[SP_HEADING_MARKER_MAX];
 };
 
@@ -957,6 +894,13 @@ struct sp_heading_tracker {
 	 * across the documents, so 第二篇 opening a document follows it.
 	 */
 	struct style carry_part;
+	/* The last item left out (not reported), to continue its list. */
+	int left_family, left_depth;
+	long left_number;
+	/* A 一、 section has stood above an article: it ranks above 条. */
+	int dun_over_article;
+	/* ①…⑳ seen inside a line: note references, so ① lines are notes. */
+	uint32_t note_refs;
 };
 
 struct sp_heading_tracker *
@@ -988,6 +932,9 @@ sp_heading_tracker_reset(struct sp_heading_tracker *t)
 	memset(t->style, 0, sizeof t->style);
 	t->depth = 0;
 	t->nfound = 0;
+	t->dun_over_article = 0;
+	t->note_refs = 0;
+	t->left_depth = -1;
 }
 
 void
@@ -1006,25 +953,33 @@ is_part_family(int k)
 }
 
 /*
- * The order GB/T 9704 and common use give the styles, used only to place
- * a style the first time it appears: parts, 编章节条, 一、（一）1.（1）①1),
- * then items (law items, 第一/首先, 一是, 一要).
+ * The order GB/T 9704, legislative drafting and common use give the
+ * styles, used to place a style the first time it appears: parts; the
+ * law's 编 分编 章 节 条; 一、（一）1.（1）①1); then items (law items,
+ * 第一/首先, 一是, 一要).  A law's own levels (编 > 分编 > 章 > 节 > 条,
+ * and under an article its items （一） > 1.) are fixed by drafting
+ * practice; a 一、 section that stands above articles (a judicial
+ * interpretation's 一、受案范围 over its 第X条) ranks between 节 and 条
+ * once seen.
  */
 static int
-natural(int key)
+natural(const struct sp_heading_tracker *t, int key)
 {
 	static const signed char order[SP_HK_NKINDS] = {
 		[SP_HK_PIAN] = 0, [SP_HK_BUFEN] = 0, [SP_HK_PIAN_TAIL] = 0,
-		[SP_HK_BIAN] = 1, [SP_HK_ZHANG] = 2, [SP_HK_JIE] = 3,
-		[SP_HK_TIAO] = 4, [SP_HK_CN_DUN] = 5, [SP_HK_CN_PAREN] = 6,
-		[SP_HK_NUM_DOT] = 7, [SP_HK_NUM_PAREN] = 8,
-		[SP_HK_CIRCLED] = 9, [SP_HK_NUM_RPAREN] = 10,
-		[SP_HK_DI] = 30, [SP_HK_SEQ] = 30, [SP_HK_SHI] = 31,
-		[SP_HK_YAO] = 32
+		[SP_HK_BIAN] = 2, [SP_HK_FENBIAN] = 3, [SP_HK_ZHANG] = 4,
+		[SP_HK_JIE] = 6, [SP_HK_TIAO] = 8, [SP_HK_CN_DUN] = 10,
+		[SP_HK_CN_PAREN] = 12, [SP_HK_NUM_DOT] = 14,
+		[SP_HK_NUM_PAREN] = 16, [SP_HK_CIRCLED] = 18,
+		[SP_HK_NUM_RPAREN] = 20,
+		[SP_HK_DI] = 60, [SP_HK_SEQ] = 60, [SP_HK_SHI] = 62,
+		[SP_HK_YAO] = 64
 	};
 
 	if (key >= SP_HK_NKINDS)	/* a numbered marker as a law item */
-		return 20 + order[key - SP_HK_NKINDS];
+		return 40 + order[key - SP_HK_NKINDS];
+	if (key == SP_HK_CN_DUN && t->dun_over_article)
+		return 7;
 	return order[key];
 }
 
@@ -1049,9 +1004,49 @@ copy_text(char *dst, size_t cap, size_t *len, const char *s, size_t n)
 	*len = n;
 }
 
+/* Is the deepest open heading that is not an item a 一、 section? */
+static int
+dun_open(const struct sp_heading_tracker *t)
+{
+	int i;
+
+	for (i = t->depth - 1; i >= 0; i--)
+		if (!t->path[i].item)
+			return t->path[i].h.kind == SP_HK_CN_DUN;
+	return 0;
+}
+
+/*
+ * Is h, not a line of its own, the start or the next entry of a list
+ * numbered afresh inside a section of its own style: 一、…二、… rules
+ * written as paragraphs under a report's 三、 section?
+ */
+static int
+restarted_list(const struct sp_heading_tracker *t, const struct sp_heading *h,
+    int key)
+{
+	int i;
+
+	/* Items are not kept when not reported: the last one left out. */
+	if (t->left_depth == t->depth && t->left_family == key &&
+	    t->left_number == h->number - 1)
+		return 1;
+	for (i = t->depth - 1; i >= 0; i--) {
+		const struct sp_heading_entry *p = &t->path[i];
+
+		if (family(p->h.kind) != key)
+			continue;
+		if (p->item)	/* the list goes on: 二、 after its 一、 */
+			return p->h.number == h->number - 1;
+		/* 一、 under a titled 三、: a list begins. */
+		return h->number == 1 && p->h.number >= 2 && p->whole;
+	}
+	return 0;
+}
+
 static int
 add(struct sp_heading_tracker *t, const char *s, const struct sp_heading *h,
-    uint64_t line, uint64_t offset, int runin)
+    uint64_t line, uint64_t offset, int runin, int whole, int listed)
 {
 	struct sp_heading_entry *e;
 	int item, key, rank, under_article = 0, i;
@@ -1061,10 +1056,28 @@ add(struct sp_heading_tracker *t, const char *s, const struct sp_heading *h,
 	for (i = 0; i < t->depth; i++)
 		if (t->path[i].h.kind == SP_HK_TIAO)
 			under_article = 1;
+	/*
+	 * The law's sections: the first article under an open 一、 puts 一、
+	 * above 条 (司法解释), and so does a 一、 that is a title line of its
+	 * own after articles (an appendix's 一、基础电信业务); from then on
+	 * 一、 is a section, never an article's item.
+	 */
+	if (h->kind == SP_HK_TIAO && !under_article && dun_open(t))
+		t->dun_over_article = 1;
+	if (h->kind == SP_HK_CN_DUN && under_article && whole && !runin)
+		t->dun_over_article = 1;
 	item = sp_heading_kind_is_item(h->kind) ||
-	    (under_article && !is_part_kind(h->kind));
-	if (item && !(t->flags & SP_HEADING_ITEMS))
+	    (under_article && !is_part_kind(h->kind) &&
+	    !(h->kind == SP_HK_CN_DUN && t->dun_over_article)) ||
+	    (!is_part_kind(h->kind) && (listed || (!whole &&
+	    restarted_list(t, h, family(h->kind)))));
+	if (item && !(t->flags & SP_HEADING_ITEMS)) {
+		t->left_family = family(h->kind);
+		t->left_number = h->number;
+		t->left_depth = t->depth;
 		return 0;
+	}
+	t->left_depth = -1;
 	key = family(h->kind) + (item && !sp_heading_kind_is_item(h->kind) ?
 	    SP_HK_NKINDS : 0);
 	/* A part starts afresh: the styles below it are learnt again. */
@@ -1083,7 +1096,7 @@ add(struct sp_heading_tracker *t, const char *s, const struct sp_heading *h,
 		int above = -1;
 
 		for (i = t->depth - 1; i >= 0 && above < 0; i--)
-			if (natural(t->key[i]) < natural(key))
+			if (natural(t, t->key[i]) < natural(t, key))
 				above = i;
 		rank = above < 0 ? 1 : t->style[t->key[above]].rank + 1;
 		for (i = 0; i < 2 * SP_HK_NKINDS; i++)
@@ -1120,6 +1133,7 @@ add(struct sp_heading_tracker *t, const char *s, const struct sp_heading *h,
 
 		if (t->key[t->depth - 1] == key) {
 			e->prev_number = p->h.number;
+			e->prev_sub = p->h.sub;
 			e->prev_kind = p->h.kind;
 			e->prev_form = p->h.form;
 			e->prev_line = p->line;
@@ -1135,6 +1149,7 @@ add(struct sp_heading_tracker *t, const char *s, const struct sp_heading *h,
 	if (e->prev_number == -1 && st->last_parent == parent &&
 	    st->last_line > 0) {
 		e->prev_number = st->last_number;
+		e->prev_sub = st->last_sub;
 		e->prev_kind = st->last_kind;
 		e->prev_form = st->last_form;
 		e->prev_line = st->last_line;
@@ -1153,6 +1168,7 @@ add(struct sp_heading_tracker *t, const char *s, const struct sp_heading *h,
 	e->h = *h;
 	e->level = t->depth + 1;
 	e->item = item;
+	e->whole = whole;
 	e->line = line;
 	e->offset = offset + h->marker_off;
 	e->first_form = t->style[key].first_form;
@@ -1163,6 +1179,7 @@ add(struct sp_heading_tracker *t, const char *s, const struct sp_heading *h,
 	t->path[t->depth] = *e;
 	st->last_parent = parent;
 	st->last_number = h->number;
+	st->last_sub = h->sub;
 	st->last_kind = h->kind;
 	st->last_form = h->form;
 	st->last_line = line ? line : 1;
@@ -1183,19 +1200,35 @@ try_segment(struct sp_heading_tracker *t, const char *s, size_t start,
 
 	size_t i, l;
 	int32_t cp;
-	int runin = 0;
+	int runin = 0, whole, listed = 0;
 
 	if (!sp_heading_match(s + start, end - start, t->flags, &h))
+		return 0;
+	/*
+	 * ① where the text has referred to ① inside a line before opens
+	 * the note, not a heading: the notes at the end of a report.
+	 */
+	if (h.kind == SP_HK_CIRCLED && !(h.form & SP_HF_IDEOGRAPH) &&
+	    h.number <= 20 && (t->note_refs >> (h.number - 1) & 1))
 		return 0;
 	h.marker_off += start;
 	h.title_off += start;
 	/* Does the paragraph go on after the head (and its 。)? */
+	whole = sp_skip_blank(s, end, h.title_off + h.title_len) == end;
+	/* "（一）固定网络国内长途及本地电话业务；": one clause closed by a
+	 * semicolon is an entry of a list, never a heading. */
+	i = h.title_off + h.title_len;
+	if (i < end && (s[i] == ';' || (end - i >= 3 &&
+	    memcmp(s + i, "；", 3) == 0)) &&
+	    sp_skip_blank(s, end, i + (s[i] == ';' ? 1 : 3)) == end &&
+	    !sp_heading_kind_is_item(h.kind))
+		listed = 1;
 	for (i = h.title_off + h.title_len; i < end && !runin; i += l) {
-		l = cp_at(s, end, i, &cp);
-		runin = !is_blank(cp) && !(i == h.title_off + h.title_len &&
+		l = sp_cp_at(s, end, i, &cp);
+		runin = !sp_is_blank(cp) && !(i == h.title_off + h.title_len &&
 		    is_head_end(cp, 0x4E00));
 	}
-	return add(t, s, &h, line, offset, runin);
+	return add(t, s, &h, line, offset, runin, whole, listed);
 }
 
 /*
@@ -1268,8 +1301,8 @@ sp_heading_segment(const char *s, size_t n, size_t *next)
 				i++;
 				continue;
 			}
-			l = cp_at(s, n, i, &cp);
-			if (!is_blank(cp))
+			l = sp_cp_at(s, n, i, &cp);
+			if (!sp_is_blank(cp))
 				break;
 			runs++;
 			i += l;
@@ -1286,6 +1319,29 @@ sp_heading_segment(const char *s, size_t n, size_t *next)
 	return n;
 }
 
+/*
+ * Records the circled numbers ①…⑳ (E2 91 A0…B3) that stand inside the
+ * line, after its first character: note references, as in "…的理论。①".
+ */
+static void
+note_refs(struct sp_heading_tracker *t, const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+	size_t lead;
+
+	if (n < 4)
+		return;
+	lead = sp_skip_blank(s, n, 0);
+	while ((p = memchr(p, 0xE2, (size_t)(end - p))) != NULL) {
+		if (end - p >= 3 && (unsigned char)p[1] == 0x91 &&
+		    (unsigned char)p[2] >= 0xA0 &&
+		    (unsigned char)p[2] <= 0xB3 && (size_t)(p - s) > lead)
+			t->note_refs |= 1u << ((unsigned char)p[2] - 0xA0);
+		if (++p >= end)
+			break;
+	}
+}
+
 int
 sp_heading_tracker_feed(struct sp_heading_tracker *t, const char *s,
     size_t n, uint64_t line, uint64_t offset)
@@ -1293,6 +1349,7 @@ sp_heading_tracker_feed(struct sp_heading_tracker *t, const char *s,
 	size_t start = 0, end, next;
 
 	t->nfound = 0;
+	note_refs(t, s, n);
 	if (t->flags & SP_HEADING_NO_SEGMENTS) {
 		if (try_segment(t, s, 0, n, line, offset) < 0)
 			return -1;

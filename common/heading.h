@@ -16,9 +16,10 @@
  *   SP_HK_PIAN        第X篇                         part
  *   SP_HK_BUFEN       第X部分                       part
  *   SP_HK_BIAN        第X编                         law
+ *   SP_HK_FENBIAN     第X分编                       law
  *   SP_HK_ZHANG       第X章                         law
  *   SP_HK_JIE         第X节                         law
- *   SP_HK_TIAO        第X条                         law (article)
+ *   SP_HK_TIAO        第X条, 第X条之Y               law (article)
  *   SP_HK_PIAN_TAIL   a short title line ending in 篇X ("…讲话篇一")
  *   SP_HK_CN_DUN      一、 一． 一.
  *   SP_HK_CN_PAREN    （一） (一) （一) (一） ㈠
@@ -50,10 +51,12 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "zh.h"		/* sp_cn_number(), sp_cn_format() */
 
 enum sp_heading_kind {
 	SP_HK_NONE = 0,
-	SP_HK_PIAN, SP_HK_BUFEN, SP_HK_BIAN, SP_HK_ZHANG, SP_HK_JIE,
+	SP_HK_PIAN, SP_HK_BUFEN, SP_HK_BIAN, SP_HK_FENBIAN, SP_HK_ZHANG,
+	SP_HK_JIE,
 	SP_HK_TIAO, SP_HK_PIAN_TAIL,
 	SP_HK_CN_DUN, SP_HK_CN_PAREN, SP_HK_NUM_DOT, SP_HK_NUM_PAREN,
 	SP_HK_CIRCLED, SP_HK_NUM_RPAREN,
@@ -94,6 +97,7 @@ enum {
 struct sp_heading {
 	enum sp_heading_kind kind;
 	long number;		/* 1, 2, …; 0 when it has none (最后) */
+	long sub;		/* 第二十条之一: 1; 0 for the rest */
 	unsigned form;		/* SP_HF_* bits */
 	size_t marker_off;	/* the marker: s[marker_off..+marker_len) */
 	size_t marker_len;
@@ -116,15 +120,11 @@ int sp_heading_match(const char *s, size_t n, unsigned flags,
     struct sp_heading *h);
 
 /*
- * Parses the Chinese numeral at the start of s[0..n): 一…九十九, 一百零一,
- * 两千, 〇/零 as zero fillers, or written digit by digit (二〇二〇).
- * Returns its value (0…9999) and the bytes used in *used, or -1 (*used 0)
- * when s does not start with a numeral.
+ * A bullet that opens s[0..n) (□ ■ ● ◆ ◇ ★ ☆ ▲ △ ※ · • ▪ ○ ▶ → ►):
+ * its length in bytes, or 0.  Bullets mark list entries, not numbered
+ * headings; the tracker ignores them.
  */
-long sp_cn_number(const char *s, size_t n, size_t *used);
-
-/* Appends n (1…9999) in Chinese numerals: 1 一, 10 十, 21 二十一, 101 一百零一. */
-int sp_cn_format(struct sp_buf *out, long n);
+size_t sp_heading_bullet(const char *s, size_t n);
 
 /* A short English name of a kind, for JSON: "cn-dun", "cn-paren"… */
 const char *sp_heading_kind_name(enum sp_heading_kind k);
@@ -178,6 +178,7 @@ struct sp_heading_entry {
 	struct sp_heading h;	/* offsets relative to the line fed */
 	int level;		/* 1-based depth in the outline */
 	int item;		/* 1 for an item (enumeration, law item) */
+	int whole;		/* the title is the whole line: no run-in text */
 	uint64_t line;		/* as given to sp_heading_tracker_feed() */
 	uint64_t offset;	/* byte offset of the marker in the input */
 	/* NUL-terminated copies (a title holds at most 80 characters). */
@@ -191,6 +192,7 @@ struct sp_heading_entry {
 	 * document.
 	 */
 	long prev_number;
+	long prev_sub;		/* the previous one's sub (第X条之Y) */
 	enum sp_heading_kind prev_kind;
 	unsigned prev_form;
 	uint64_t prev_line;

@@ -4,8 +4,10 @@
 #include <string.h>
 
 #include "cjk.h"
+#include "heading.h"
 #include "linefeat.h"
 #include "utf8.h"
+#include "zh.h"
 
 int32_t
 lf_first(const char *s, size_t n, size_t *len)
@@ -38,20 +40,6 @@ lf_last(const char *s, size_t n, size_t *len)
 	if (len)
 		*len = n - i;
 	return cp;
-}
-
-int
-lf_is_cn_numeral(int32_t cp)
-{
-	static const int32_t d[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
-	    0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x96F6,
-	    0x3007, 0x4E24 };	/* 一二三四五六七八九十百千零〇两 */
-	size_t i;
-
-	for (i = 0; i < sizeof d / sizeof d[0]; i++)
-		if (cp == d[i])
-			return 1;
-	return 0;
 }
 
 int
@@ -153,7 +141,7 @@ ending(const char *line, size_t n)
 
 	while (n > 0) {
 		cp = lf_last(line, n, &k);
-		if (cp == ' ' || cp == 0x3000) {
+		if (sp_is_blank(cp)) {
 			n -= k;
 			continue;
 		}
@@ -208,7 +196,7 @@ lf_scan(const char *line, size_t n, struct lf_features *f)
 			in_space = 0;
 			continue;
 		}
-		if (cp == ' ' || cp == 0x3000 || cp == '\t') {
+		if (sp_is_blank(cp)) {
 			if (!in_space && i > 0)
 				f->spaces++;
 			in_space = 1;
@@ -289,139 +277,53 @@ lf_scan(const char *line, size_t n, struct lf_features *f)
 	f->final = lf_is_final(f->last);
 }
 
-/* Length of a run of Chinese numerals (or ASCII digits, if digits) at s. */
-static size_t
-numerals(const char *s, size_t n, int digits)
+/* How the kinds of the heading recognizer read as line openings. */
+static enum lf_marker
+marker_of(enum sp_heading_kind k)
 {
-	size_t i = 0, k;
-	int32_t cp;
-
-	while (i < n) {
-		cp = lf_first(s + i, n - i, &k);
-		if (digits ? (cp >= '0' && cp <= '9') ||
-		    (cp >= 0xFF10 && cp <= 0xFF19) : lf_is_cn_numeral(cp))
-			i += k;
-		else
-			break;
+	switch (k) {
+	case SP_HK_CN_DUN:
+		return LF_NUMERAL;
+	case SP_HK_CN_PAREN: case SP_HK_NUM_PAREN:
+		return LF_PAREN;
+	case SP_HK_PIAN: case SP_HK_BUFEN: case SP_HK_BIAN: case SP_HK_FENBIAN:
+	case SP_HK_ZHANG: case SP_HK_JIE: case SP_HK_TIAO:
+	case SP_HK_PIAN_TAIL: case SP_HK_DI:
+		return LF_ORDINAL;
+	case SP_HK_NUM_DOT: case SP_HK_NUM_RPAREN:
+		return LF_DIGIT;
+	case SP_HK_CIRCLED:
+		return LF_CIRCLED;
+	case SP_HK_SEQ: case SP_HK_SHI: case SP_HK_YAO:
+		return LF_POINT;
+	default:
+		return LF_NONE;
 	}
-	return i;
 }
 
-static int
-starts(const char *s, size_t n, const char *w)
-{
-	size_t m = strlen(w);
-
-	return n >= m && memcmp(s, w, m) == 0;
-}
-
+/*
+ * The markers are those of sp-outline: the shared recognizer decides,
+ * so a line that opens a heading there opens one here, and a line that
+ * only starts with a number (1、2月份累计增长…) does not.
+ */
 enum lf_marker
 lf_marker(const char *line, size_t n, size_t *len)
 {
-	static const char *points[] = { "首先", "其次", "再次", "最后",
-	    NULL };
-	size_t i, k, m;
-	int32_t cp, c2;
-	int d;
+	struct sp_heading h;
+	size_t b;
 
 	if (len)
 		*len = 0;
 	if (n == 0)
 		return LF_NONE;
-	cp = lf_first(line, n, &k);
-	switch (cp) {
-	case 0x25A1: case 0x25A0: case 0x25CF: case 0x25C6: case 0x25C7:
-	case 0x2605: case 0x2606: case 0x25B2: case 0x25B3: case 0x203B:
-	case 0xB7: case 0x2022: case 0x25AA: case 0x25CB: case 0x25B6:
-	case 0x2192: case 0x25BA:
+	if ((b = sp_heading_bullet(line, n)) > 0) {
 		if (len)
-			*len = k;
+			*len = b;
 		return LF_BULLET;
 	}
-	if ((cp >= 0x2460 && cp <= 0x2473) || (cp >= 0x2474 && cp <= 0x249B)) {
-		if (len)
-			*len = k;
-		return LF_CIRCLED;
-	}
-	if (cp == 0xFF08 || cp == '(') {
-		for (d = 0; d < 2; d++) {
-			m = numerals(line + k, n - k, d);
-			if (m == 0 || k + m >= n)
-				continue;
-			c2 = lf_first(line + k + m, n - k - m, &i);
-			if (c2 == 0xFF09 || c2 == ')') {
-				if (len)
-					*len = k + m + i;
-				return LF_PAREN;
-			}
-		}
+	if (!sp_heading_match(line, n, SP_HEADING_ITEMS, &h))
 		return LF_NONE;
-	}
-	if (cp == 0x7B2C) {	/* 第 */
-		m = numerals(line + k, n - k, 0);
-		if (m == 0)
-			m = numerals(line + k, n - k, 1);
-		if (m == 0 || k + m >= n)
-			return LF_NONE;
-		c2 = lf_first(line + k + m, n - k - m, &i);
-		switch (c2) {
-		case 0x7BC7: case 0x7AE0: case 0x8282: case 0x90E8: case 0x6761:
-		case 0x6B3E: case 0x7F16: case 0x5377: case 0x56DE: case 0x671F:
-		case 0x9879: case 0x8BB2: case 0xFF0C: case 0x3001: case 0xFF1A:
-		case ',': case ':': case 0x662F: case 0x8981:
-			/* 篇章节部条款编卷回期项讲，、：是要 */
-			if (len)
-				*len = k + m + i;
-			return LF_ORDINAL;
-		}
-		return LF_NONE;
-	}
-	if (lf_is_cn_numeral(cp)) {
-		m = numerals(line, n, 0);
-		if (m >= n)
-			return LF_NONE;
-		c2 = lf_first(line + m, n - m, &i);
-		if (c2 == 0x3001 || c2 == 0xFF0E || c2 == '.') {	/* 、． */
-			if (len)
-				*len = m + i;
-			return LF_NUMERAL;
-		}
-		if (m == k && (c2 == 0x662F || c2 == 0x8981)) {	/* 一是 一要 */
-			if (len)
-				*len = m + i;
-			return LF_POINT;
-		}
-		return LF_NONE;
-	}
-	if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19)) {
-		m = numerals(line, n, 1);
-		if (m >= n || m > 6)
-			return LF_NONE;
-		/* "1 、" as some pages space it. */
-		if (line[m] == ' ' && m + 1 < n && lf_first(line + m + 1,
-		    n - m - 1, NULL) == 0x3001)
-			m++;
-		c2 = lf_first(line + m, n - m, &i);
-		if (c2 == 0x3001 || c2 == ')' || c2 == 0xFF09 ||
-		    ((c2 == '.' || c2 == 0xFF0E) && (m + i >= n ||
-		    !(line[m + i] >= '0' && line[m + i] <= '9')))) {
-			if (len)
-				*len = m + i;
-			return LF_DIGIT;
-		}
-		return LF_NONE;
-	}
-	for (i = 0; points[i]; i++) {
-		m = strlen(points[i]);
-		if (starts(line, n, points[i]) && m < n) {
-			c2 = lf_first(line + m, n - m, &k);
-			if (c2 == 0xFF0C || c2 == 0xFF1A || c2 == ',' ||
-			    c2 == ':' || c2 == 0x3001) {
-				if (len)
-					*len = m + k;
-				return LF_POINT;
-			}
-		}
-	}
-	return LF_NONE;
+	if (len)
+		*len = h.marker_off + h.marker_len;
+	return marker_of(h.kind);
 }

@@ -48,11 +48,10 @@ void lf_scan(const char *line, size_t n, struct lf_features *f);
 int lf_ends_sentence(const char *line, size_t n);
 /*
  * The marker line[0..n) opens with, and its length in bytes in *len (may
- * be NULL).
+ * be NULL): a bullet, or a heading marker (items too) as
+ * sp_heading_match() finds it.
  */
 enum lf_marker lf_marker(const char *line, size_t n, size_t *len);
-/* A Chinese numeral digit: 一…十 百 千 零 〇 两. */
-int lf_is_cn_numeral(int32_t cp);
 /* The first character of s[0..n), n > 0, and its length in *len. */
 int32_t lf_first(const char *s, size_t n, size_t *len);
 /* The last character of s[0..n), n > 0, and its length in *len. */

@@ -49,7 +49,11 @@ lint_heading(const struct sp_heading_entry *e, struct sp_buf *out)
 	/* 最后 has no number; …篇X are numbered by their site, loosely. */
 	if (n <= 0)
 		return 0;
-	if (prev < 0 || !same_sequence(e->prev_kind, e->h.kind) ||
+	/* 第二十条之一 follows 第二十条, 之二 follows 之一. */
+	if (e->h.sub > 0 && prev == n && e->prev_sub == e->h.sub - 1 &&
+	    same_sequence(e->prev_kind, e->h.kind))
+		;
+	else if (prev < 0 || !same_sequence(e->prev_kind, e->h.kind) ||
 	    e->prev_number <= 0) {
 		if (n != 1 && prev < 0 && e->h.kind != SP_HK_SEQ) {
 			r |= sp_buf_append(out, e->marker, e->marker_len);

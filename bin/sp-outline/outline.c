@@ -10,6 +10,7 @@
 #include "lint.h"
 #include "outline.h"
 #include "utf8.h"
+#include "zh.h"
 
 #define TITLE_MAX 80		/* characters of a document title */
 #define MAX_LEVELS 64
@@ -125,13 +126,6 @@ put_text(struct outline *ol, struct sp_buf *b, const char *s, size_t n)
 	return 0;
 }
 
-static int
-is_blank_cp(int32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == '\r' || cp == 0x3000 ||
-	    cp == 0xA0 || cp == 0xFEFF;
-}
-
 /* Trims blanks at both ends of s[0..*n); returns the new start. */
 static const char *
 trim(const char *s, size_t *n)
@@ -141,7 +135,7 @@ trim(const char *s, size_t *n)
 
 	while (*n > 0) {
 		l = sp_utf8_decode((const unsigned char *)s, *n, &cp, NULL);
-		if (!is_blank_cp(cp))
+		if (!sp_is_blank(cp))
 			break;
 		s += l;
 		*n -= l;
@@ -151,7 +145,7 @@ trim(const char *s, size_t *n)
 		while (b > 0 && ((unsigned char)s[b] & 0xC0) == 0x80)
 			b--;
 		sp_utf8_decode((const unsigned char *)s + b, *n - b, &cp, NULL);
-		if (!is_blank_cp(cp))
+		if (!sp_is_blank(cp))
 			break;
 		*n = b;
 	}
@@ -400,6 +394,8 @@ json_heading(struct outline *ol, const struct sp_heading_entry *e)
 	r |= json_object_set_new(node, "marker",
 	    jstr(ol, e->marker, e->marker_len));
 	r |= json_object_set_new(node, "number", json_integer(e->h.number));
+	if (e->h.sub > 0)	/* 第二十条之一 */
+		r |= json_object_set_new(node, "sub", json_integer(e->h.sub));
 	r |= json_object_set_new(node, "title",
 	    jstr(ol, e->title, e->title_len));
 	r |= json_object_set_new(node, "line", json_integer(e->line));

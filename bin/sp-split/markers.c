@@ -8,45 +8,26 @@
 #include "markers.h"
 #include "split.h"
 #include "tool.h"
+#include "heading.h"
 #include "utf8.h"
+#include "zh.h"
 
 #define MAX_TITLE 60		/* characters in a marker line */
 
-static int32_t
-cp_at(const char *s, size_t n, size_t i, size_t *len)
-{
-	int32_t cp;
-
-	*len = sp_utf8_decode((const unsigned char *)s + i, n - i, &cp, NULL);
-	return cp;
-}
-
+/* A character of a numeral, Chinese (formal forms too) or Arabic. */
 static int
 numeral_char(int32_t cp)
 {
-	static const char han[] = "零〇一二三四五六七八九十百两壹贰叁肆伍陆柒捌玖拾";
-	char enc[4];
-	size_t l;
-
-	if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19))
-		return 1;
-	if (cp < 0x3000)
-		return 0;
-	l = sp_utf8_encode(cp, enc);
-	return memmem(han, sizeof han - 1, enc, l) != NULL;
+	return sp_is_cn_numeral(cp) || sp_digit_value(cp) >= 0;
 }
 
-/* Bytes of the numeral at s[i], or 0. */
+/* Bytes of the number at s[i] (a well-formed one), or 0. */
 static size_t
 numeral(const char *s, size_t n, size_t i)
 {
-	size_t j = i, len, k = 0;
+	size_t used;
 
-	while (j < n && k < 6 && numeral_char(cp_at(s, n, j, &len))) {
-		j += len;
-		k++;
-	}
-	return j - i;
+	return sp_any_number(s + i, n - i, &used) > 0 ? used : 0;
 }
 
 static int
@@ -66,7 +47,7 @@ delimited(const char *s, size_t n, size_t i)
 
 	if (i >= n)
 		return 1;
-	cp = cp_at(s, n, i, &len);
+	cp = sp_cp_get(s, n, i, &len);
 	return !sp_is_han(cp) && !sp_is_alnum(cp);
 }
 
@@ -85,27 +66,19 @@ bracket(const char *s, size_t n, size_t i, const char *const *set)
 void
 marker_trim(const char **s, size_t *n)
 {
-	size_t b;
+	size_t b, l;
 
 	if (*n >= 3 && memcmp(*s, "\xEF\xBB\xBF", 3) == 0) {
 		*s += 3;
 		*n -= 3;
 	}
-	while (*n > 0 && (b = blank_len(*s, *n)) > 0) {
+	while (*n > 0 && (b = sp_blank_len(*s, *n)) > 0) {
 		*s += b;
 		*n -= b;
 	}
-	for (;;) {
-		if (*n >= 1 && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t' ||
-		    (*s)[*n - 1] == '\r'))
-			(*n)--;
-		else if (*n >= 3 && memcmp(*s + *n - 3, "\xE3\x80\x80", 3) == 0)
-			*n -= 3;
-		else if (*n >= 2 && memcmp(*s + *n - 2, "\xC2\xA0", 2) == 0)
-			*n -= 2;
-		else
-			break;
-	}
+	while (*n > 0 && sp_is_blank(sp_cp_get(*s, *n, b = sp_cp_before(*s,
+	    *n), &l)))
+		*n = b;
 }
 
 /* Does t[0..m) end in 篇 and a numeral, maybe in brackets? */
@@ -128,12 +101,12 @@ ends_in_pian(const char *t, size_t m)
 
 		while (p > 0 && ((unsigned char)t[p] & 0xC0) == 0x80)
 			p--;
-		if (!numeral_char(cp_at(t, e, p, &len)))
+		if (!numeral_char(sp_cp_get(t, e, p, &len)))
 			break;
 		k = p;
 	}
 	return k < e && e - k <= 18 && k >= 3 &&
-	    memcmp(t + k - 3, "篇", 3) == 0;
+	    memcmp(t + k - 3, "篇", 3) == 0 && numeral(t, e, k) == e - k;
 }
 
 int
@@ -141,14 +114,14 @@ marker_builtin(const char *s, size_t n)
 {
 	const char *t = s;
 	size_t m = n, i = 0, b, num;
+	struct sp_heading h;
 
 	marker_trim(&t, &m);
 	if (m == 0 || memmem(t, m, "。", 3) != NULL ||
 	    count_chars(t, m) > MAX_TITLE)
 		return 0;
-	/* 第一篇… */
-	if (starts(t, m, 0, "第") && (num = numeral(t, m, 3)) > 0 &&
-	    starts(t, m, 3 + num, "篇"))
+	/* 第一篇…, as the heading recognizer reads it. */
+	if (sp_heading_match(t, m, 0, &h) && h.kind == SP_HK_PIAN)
 		return 1;
 	/* 【篇一】 【第一篇】 【范文一】 */
 	if ((b = bracket(t, m, 0, opens)) > 0) {

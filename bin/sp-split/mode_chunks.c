@@ -24,6 +24,7 @@
 #include "sentences.h"
 #include "split.h"
 #include "tool.h"
+#include "zh.h"
 
 struct entry {
 	uint64_t start, end;	/* in the document */
@@ -269,7 +270,7 @@ heading_path(const char *s, size_t n, uint64_t lineno, uint64_t off)
 		sp_oom();
 	depth = sp_heading_tracker_depth(C.ht);
 	hi = depth;
-	while (lead < n && (b = blank_len(s + lead, n - lead)) > 0)
+	while (lead < n && (b = sp_blank_len(s + lead, n - lead)) > 0)
 		lead += b;
 	if (found == 1 && depth > 0) {
 		h = sp_heading_tracker_found(C.ht, 0);
@@ -298,7 +299,7 @@ blank_only(const char *s, size_t n)
 {
 	size_t i = 0, b;
 
-	while (i < n && (b = blank_len(s + i, n - i)) > 0)
+	while (i < n && (b = sp_blank_len(s + i, n - i)) > 0)
 		i += b;
 	return i == n;
 }

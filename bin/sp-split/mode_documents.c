@@ -21,6 +21,7 @@
 #include "markers.h"
 #include "split.h"
 #include "tool.h"
+#include "zh.h"
 
 #define LEAD_MAX ((size_t)64 << 10)	/* blank lines held before text */
 
@@ -211,7 +212,7 @@ blank_line(const struct line *l)
 {
 	size_t i = 0, b;
 
-	while (i < l->len && (b = blank_len(l->text + i, l->len - i)) > 0)
+	while (i < l->len && (b = sp_blank_len(l->text + i, l->len - i)) > 0)
 		i += b;
 	return i == l->len;
 }

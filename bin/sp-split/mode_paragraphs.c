@@ -22,6 +22,7 @@
 #include "split.h"
 #include "tool.h"
 #include "utf8.h"
+#include "zh.h"
 
 #define WINDOW_LINES 100
 #define WINDOW_BYTES ((size_t)64 << 10)
@@ -57,7 +58,7 @@ indent_width(const char *s, size_t n, size_t *bytes)
 {
 	size_t i = 0, w = 0, b;
 
-	while (i < n && (b = blank_len(s + i, n - i)) > 0) {
+	while (i < n && (b = sp_blank_len(s + i, n - i)) > 0) {
 		w += s[i] == '\t' ? 4 : b == 3 ? 2 : 1;
 		i += b;
 	}
@@ -204,9 +205,9 @@ inner_run(const char *s, size_t n, size_t i, size_t *run_start)
 	int32_t before, after;
 
 	for (; i < n; i++) {
-		if ((b = blank_len(s + i, n - i)) == 0)
+		if ((b = sp_blank_len(s + i, n - i)) == 0)
 			continue;
-		for (j = i, w = 0; j < n && (b = blank_len(s + j, n - j)) > 0;
+		for (j = i, w = 0; j < n && (b = sp_blank_len(s + j, n - j)) > 0;
 		    j += b)
 			w += b == 3 ? 2 : 1;
 		if (w >= 3 && j < n && i > 0) {

@@ -11,6 +11,7 @@
 #include "split.h"
 #include "tool.h"
 #include "utf8.h"
+#include "zh.h"
 
 static uint64_t unit;
 
@@ -26,7 +27,7 @@ blank_only(const char *s, size_t n)
 {
 	size_t i = 0, b;
 
-	while (i < n && (b = blank_len(s + i, n - i)) > 0)
+	while (i < n && (b = sp_blank_len(s + i, n - i)) > 0)
 		i += b;
 	return i == n;
 }

@@ -154,20 +154,6 @@ out_record(const struct doc *d, const char *members, const char *text,
 }
 
 size_t
-blank_len(const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-
-	if (n >= 1 && (u[0] == ' ' || u[0] == '\t'))
-		return 1;
-	if (n >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
-		return 3;	/* U+3000 */
-	if (n >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
-		return 2;	/* NBSP */
-	return 0;
-}
-
-size_t
 count_chars(const char *s, size_t n)
 {
 	size_t i, c = 0;

@@ -20,6 +20,7 @@
 #include "embed.h"
 #include "sentences.h"
 #include "utf8.h"
+#include "zh.h"
 
 SP_DATA(abbreviations);
 
@@ -31,7 +32,8 @@ static const struct span {
 	size_t limit;		/* bytes searched for the closer */
 	enum span_kind kind;
 } spans[] = {
-	{ "\xE2\x80\x9C", { "\xE2\x80\x9D", NULL }, 2048, QUOTE },   /* “” */
+	/* “ may close on a straight quote: “…" is common in scraped text. */
+	{ "\xE2\x80\x9C", { "\xE2\x80\x9D", "\"" }, 2048, QUOTE },  /* “” */
 	{ "\xE2\x80\x98", { "\xE2\x80\x99", NULL }, 600, QUOTE },    /* ‘’ */
 	{ "\xE2\x80\x9A", { "\xE2\x80\x9B", NULL }, 2048, QUOTE },   /* ‚‛ */
 	{ "\xE3\x80\x8C", { "\xE3\x80\x8D", NULL }, 2048, QUOTE },   /* 「」 */
@@ -57,37 +59,6 @@ static const unsigned char interesting[256] = {
 };
 
 enum term { T_NO, T_HARD, T_SOFT, T_DOT, T_ELLIPSIS };
-
-static int32_t
-cp_at(const unsigned char *s, size_t n, size_t i, size_t *len)
-{
-	int32_t cp;
-
-	if (s[i] < 0x80) {
-		*len = 1;
-		return s[i];
-	}
-	/* The common case, a well-formed three-byte character, inline. */
-	if (s[i] >= 0xE1 && s[i] <= 0xEF && s[i] != 0xED && n - i >= 3 &&
-	    (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
-		*len = 3;
-		return (int32_t)(s[i] & 0x0F) << 12 |
-		    (int32_t)(s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
-	}
-	*len = sp_utf8_decode(s + i, n - i, &cp, NULL);
-	return cp;
-}
-
-/* Start of the character before index i > 0. */
-static size_t
-prev_char(const unsigned char *s, size_t i)
-{
-	size_t j = i - 1;
-
-	while (j > 0 && i - j < 4 && (s[j] & 0xC0) == 0x80)
-		j--;
-	return j;
-}
 
 static enum term
 term_class(int32_t cp, int semicolon)
@@ -122,28 +93,6 @@ is_closer(int32_t cp)
 	return 0;
 }
 
-/* Blank space within a line (Zs and tab), without a table lookup. */
-static int
-is_blank(int32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0 ||
-	    (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
-	    cp == 0x1680;
-}
-
-static int
-han_numeral(int32_t cp)
-{
-	static const int32_t digits[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
-	    0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x3007, 0x96F6 };
-	size_t k;
-
-	for (k = 0; k < sizeof digits / sizeof digits[0]; k++)
-		if (cp == digits[k])
-			return 1;
-	return 0;
-}
-
 /*
  * Is s[0..i) blank space and an enumerator like 1, 1.2, a, 一, (3)?  s is
  * where the sentence starts: the start of the line or after an end.
@@ -155,17 +104,17 @@ line_enumerator(const unsigned char *s, size_t i)
 	int32_t cp;
 	int digits = 0, letters = 0, han = 0;
 
-	while (p < i && is_blank(cp_at(s, i, p, &len)))
+	while (p < i && sp_is_blank(sp_cp_get(s, i, p, &len)))
 		p += len;
 	while (p < i) {
-		cp = cp_at(s, i, p, &len);
+		cp = sp_cp_get(s, i, p, &len);
 		if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19))
 			digits++;
 		else if (cp == '.' && digits > 0 && p + 1 < i)
 			;			/* 1.2. */
 		else if (cp < 0x80 && isalpha(cp))
 			letters++;
-		else if (han_numeral(cp))
+		else if (sp_is_cn_numeral(cp))
 			han++;
 		else if (cp == '(' || cp == 0xFF08 || cp == ')' || cp == 0xFF09)
 			;
@@ -318,9 +267,26 @@ find_close(struct sentences *it, int t, size_t i, size_t *clen)
 	return best;
 }
 
+/* Does a run of ellipsis marks start at s[k] that text follows at once? */
+static int
+ellipsis_before_text(const struct sentences *it, size_t k)
+{
+	size_t len;
+	int32_t cp;
+	int marks = 0;
+
+	while (k < it->n && term_class(cp = sp_cp_get(it->s, it->n, k, &len),
+	    0) == T_ELLIPSIS) {
+		marks++;
+		k += len;
+	}
+	return marks > 0 && k < it->n && !sp_is_blank(cp) && !is_closer(cp);
+}
+
 /*
  * After a sentence end at s[k]: takes closing marks, more end marks and
- * the blank space that follows.
+ * the blank space that follows.  An ellipsis that text follows opens the
+ * next sentence (……我们明白), so it is left to it.
  */
 static size_t
 absorb(struct sentences *it, size_t k)
@@ -329,7 +295,10 @@ absorb(struct sentences *it, size_t k)
 	int32_t cp;
 
 	while (k < it->n) {
-		cp = cp_at(it->s, it->n, k, &len);
+		cp = sp_cp_get(it->s, it->n, k, &len);
+		if (term_class(cp, 0) == T_ELLIPSIS &&
+		    ellipsis_before_text(it, k))
+			break;
 		if (cp == '"') {
 			if (it->dquotes % 2 == 0)
 				break;	/* it opens the next quote */
@@ -339,7 +308,7 @@ absorb(struct sentences *it, size_t k)
 			break;
 		k += len;
 	}
-	while (k < it->n && is_blank(cp = cp_at(it->s, it->n, k, &len)))
+	while (k < it->n && sp_is_blank(cp = sp_cp_get(it->s, it->n, k, &len)))
 		k += len;
 	return k;
 }
@@ -366,8 +335,12 @@ end_run(struct sentences *it, size_t start, size_t i, size_t *next)
 	int32_t cp = 0, lastcp = 0;
 	enum term t;
 
-	while (j < n && (t = term_class(cp = cp_at(s, n, j, &len),
+	while (j < n && (t = term_class(cp = sp_cp_get(s, n, j, &len),
 	    it->semicolon)) != T_NO) {
+		/* 他走了。……我们明白: the ellipsis opens the next one. */
+		if (t == T_ELLIPSIS && last == T_HARD &&
+		    ellipsis_before_text(it, j))
+			break;
 		if (t == T_HARD || t == T_ELLIPSIS || cp == 0xFF0E)
 			soft_only = 0;
 		if (t == T_DOT)
@@ -385,7 +358,7 @@ end_run(struct sentences *it, size_t start, size_t i, size_t *next)
 		return 0;
 	/* Closing marks after the run. */
 	for (k = j; k < n; k += len) {
-		cp = cp_at(s, n, k, &len);
+		cp = sp_cp_get(s, n, k, &len);
 		if (cp == '"' ? it->dquotes % 2 == 0 : !is_closer(cp))
 			break;
 	}
@@ -394,16 +367,31 @@ end_run(struct sentences *it, size_t start, size_t i, size_t *next)
 	    (circles == count && circles >= 3)))
 		return 0;
 	/*
+	 * An ellipsis (…… or ...) that text follows at once leaves the
+	 * sentence open: 你可以……做我的……筆友嗎？  Treebanks end sentences
+	 * there only where space or the line end follows.
+	 */
+	if (k == j && j < n && (last == T_ELLIPSIS || (dots == count &&
+	    dots >= 2)) && !sp_is_blank(sp_cp_get(s, n, j, &len)))
+		return 0;
+	/*
 	 * ASCII marks end a sentence only after a word (a lone "?" is most
 	 * often a character lost to a wrong encoding: "Copyright ? 2022") and
 	 * before space, line end or CJK.
 	 */
-	if (soft_only && (i == start || is_blank(cp_at(s, n, prev_char(s, i),
+	if (soft_only && (i == start || sp_is_blank(sp_cp_get(s, n, sp_cp_before((const char *)s, i),
 	    &len))))
 		return 0;
 	if (soft_only && k < n) {
-		cp = cp_at(s, n, k, &len);
-		if (!is_blank(cp) && !sp_is_cjk(cp))
+		cp = sp_cp_get(s, n, k, &len);
+		if (!sp_is_blank(cp) && !sp_is_cjk(cp))
+			return 0;
+		/*
+		 * A Latin word with its mark and no space after it is a
+		 * name: Yes!樂隊, Yahoo!奇摩.
+		 */
+		if (!sp_is_blank(cp) && k == j && i > start &&
+		    isalpha(s[sp_cp_before((const char *)s, i)]))
 			return 0;
 	}
 	return absorb(it, j);
@@ -422,15 +410,15 @@ glue_run(struct sentences *it, size_t i, size_t *next)
 	size_t n = it->n, j = i, len, w = 0;
 	int32_t before, after;
 
-	while (j < n && is_blank(cp_at(s, n, j, &len))) {
+	while (j < n && sp_is_blank(sp_cp_get(s, n, j, &len))) {
 		w += len == 3 ? 2 : 1;
 		j += len;
 	}
 	*next = j;
 	if (w < 3 || i == 0 || j >= n)
 		return 0;
-	before = cp_at(s, n, prev_char(s, i), &len);
-	after = cp_at(s, n, j, &len);
+	before = sp_cp_get(s, n, sp_cp_before((const char *)s, i), &len);
+	after = sp_cp_get(s, n, j, &len);
 	return sp_is_cjk(before) || sp_is_cjk(after) ? j : 0;
 }
 
@@ -450,11 +438,11 @@ sent_next(struct sentences *it, size_t *start, size_t *end)
 			i++;
 		if (i >= n)
 			break;
-		cp = cp_at(s, n, i, &len);
-		if (is_blank(cp)) {
+		cp = sp_cp_get(s, n, i, &len);
+		if (sp_is_blank(cp)) {
 			size_t lead = *start;
 
-			while (lead < n && is_blank(cp_at(s, n, lead, &len)))
+			while (lead < n && sp_is_blank(sp_cp_get(s, n, lead, &len)))
 				lead += len;
 			if ((e = glue_run(it, i, &next)) != 0 && i > lead) {
 				it->pos = *end = e;
@@ -504,14 +492,17 @@ sent_next(struct sentences *it, size_t *start, size_t *end)
 		}
 		/* A quote or bracket closing on an end mark ends the sentence. */
 		for (p = c; p > i + len; ) {
-			size_t q = prev_char(s, p), l2;
-			int32_t pc = cp_at(s, n, q, &l2);
+			size_t q = sp_cp_before((const char *)s, p), l2;
+			int32_t pc = sp_cp_get(s, n, q, &l2);
 
-			if (is_blank(pc) || is_closer(pc) || pc == '"') {
+			if (sp_is_blank(pc) || is_closer(pc) || pc == '"') {
 				p = q;
 				continue;
 			}
 			t = term_class(pc, it->semicolon);
+			/* (Martin Luther King, Jr.): an abbreviation's dot. */
+			if (t == T_DOT && pc == '.' && abbreviation(s, q))
+				break;
 			if (t == T_HARD || t == T_SOFT || (t == T_DOT &&
 			    !(q > 0 && s[q - 1] == '.'))) {
 				it->pos = *end = absorb(it, c + clen);

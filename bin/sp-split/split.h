@@ -87,8 +87,6 @@ void out_json_string(struct sp_buf *b, const char *s, size_t n);
 /* Writes s[0..n) with its newlines dropped: one output line. */
 void out_joined(const char *s, size_t n);
 
-/* Whitespace within a line: ASCII blanks, U+3000, NBSP. */
-size_t blank_len(const char *s, size_t n);
 /* Characters (code points) in s[0..n). */
 size_t count_chars(const char *s, size_t n);
 /* count_chars(), or bytes with --bytes. */

@@ -92,7 +92,7 @@ score() {
 }
 
 all_tp=0 all_fp=0 all_fn=0
-for set in corpus: rules: semicolon:--semicolon; do
+for set in corpus: rules: semicolon:--semicolon treebank: ud-dev: ud-heldout:; do
 	name=${set%%:*}
 	opts=${set#*:}
 	# shellcheck disable=SC2086
@@ -103,6 +103,13 @@ for set in corpus: rules: semicolon:--semicolon; do
 		printf "sentences %-10s boundaries %4d  precision %.4f  recall %.4f\n",
 		    n, tp + fn, tp + fp ? tp / (tp + fp) : 1, tp + fn ? tp / (tp + fn) : 1 }'
 	sed 's/^/  /' "$tmp/why"
+	# Treebank text (split/ud): the issue's targets, on the development
+	# treebanks and on the held-out one alike.
+	case $name in
+	ud-*)	if awk -v tp="$tp" -v fp="$fp" -v fn="$fn" 'BEGIN {
+		    exit !(tp / (tp + fp) >= 0.983 && tp / (tp + fn) >= 0.998) }'
+		then pass; else fail "treebank sentences $name below 0.983/0.998"; fi ;;
+	esac
 done
 if awk -v tp=$all_tp -v fp=$all_fp -v fn=$all_fn 'BEGIN {
 	p = tp / (tp + fp); r = tp / (tp + fn)

@@ -40,6 +40,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		v = sp_cn_number(s, len, &used);
 		if (v < -1 || v > 9999 || used > len || (v == -1 && used))
 			abort();
+		/* zh.h: numbers, blanks and bullets stay inside the line. */
+		v = sp_any_number(s, len, &used);
+		if (v < -1 || v > 9999 || used > len)
+			abort();
+		if (sp_skip_blank(s, len, 0) > len ||
+		    sp_heading_bullet(s, len) > len || sp_blank_len(s, len) > len)
+			abort();
 		found = sp_heading_tracker_feed(t, s, len, ++line, off);
 		if (found < 0)
 			abort();

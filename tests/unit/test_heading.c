@@ -439,9 +439,105 @@ test_format(void)
 	CHECK(!sp_heading_kind_is_item(SP_HK_CIRCLED));
 }
 
+/* The law's hierarchy and the items and notes that are not headings. */
+static void
+test_law(void)
+{
+	struct sp_heading_tracker *t = sp_heading_tracker_new(0);
+	const struct sp_heading_entry *e;
+
+	CHECK(t != NULL);
+	/* 编 > 分编 > 章 > 节 > 条, a 节 first seen late. */
+	CHECK_INT(feed(t, "第二编 物权", 1), 1);
+	CHECK_INT(feed(t, "第一分编 通则", 2), 1);
+	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 2);
+	CHECK_INT(feed(t, "第一章 一般规定", 3), 1);
+	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 3);
+	CHECK_INT(feed(t, "第二百零五条 本编调整民事关系。", 4), 1);
+	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 4);
+	CHECK_INT(feed(t, "第一节 不动产登记", 5), 1);
+	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 4);
+	CHECK_INT(feed(t, "第二百零九条 不动产物权经登记发生效力。", 6), 1);
+	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 5);
+	/* 条之一: an article, after the one it follows. */
+	CHECK_INT(feed(t, "第二百零九条之一 登记机构应当公开。", 7), 1);
+	e = sp_heading_tracker_found(t, 0);
+	CHECK_INT(e->level, 5);
+	CHECK_INT(e->h.number, 209);
+	CHECK_INT(e->h.sub, 1);
+	CHECK_INT(e->prev_number, 209);
+	CHECK_INT(e->prev_sub, 0);
+	CHECK_INT(feed(t, "第二分编 所有权", 8), 1);
+	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 2);
+
+	/* 一、 sections over articles (司法解释) keep their rank. */
+	sp_heading_tracker_reset(t);
+	CHECK_INT(feed(t, "一、受案范围", 1), 1);
+	CHECK_INT(feed(t, "第一条 公民不服的，属于受案范围。", 2), 1);
+	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 2);
+	CHECK_INT(feed(t, "（一）国防、外交等国家行为；", 3), 0);
+	CHECK_INT(feed(t, "二、管辖", 4), 1);
+	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 1);
+	CHECK_INT(feed(t, "第二条 基层人民法院管辖第一审案件。", 5), 1);
+	CHECK_INT(sp_heading_tracker_found(t, 0)->level, 2);
+	path_is(t, "二、管辖 > 第二条 基层人民法院管辖第一审案件");
+
+	/* A list closed by semicolons is items, its last entry too. */
+	sp_heading_tracker_reset(t);
+	CHECK_INT(feed(t, "一、基础电信业务", 1), 1);
+	CHECK_INT(feed(t, "(一)固定网络国内长途及本地电话业务；", 2), 0);
+	CHECK_INT(feed(t, "(二)移动网络电话和数据业务；", 3), 0);
+	CHECK_INT(feed(t, "(三)转售的基础电信业务。", 4), 0);
+	CHECK_INT(feed(t, "二、增值电信业务", 5), 1);
+
+	/* A list numbered afresh inside a titled section of its style. */
+	sp_heading_tracker_reset(t);
+	CHECK_INT(feed(t, "一、回顾", 1), 1);
+	CHECK_INT(feed(t, "二、任务", 2), 1);
+	CHECK_INT(feed(t, "一、固定资产投资总规模，都必须由国家计委综合平衡。"
+	    "各地不得突破。", 3), 0);
+	CHECK_INT(feed(t, "二、大中型项目，一律由国家计委审批。各地照办。", 4),
+	    0);
+	CHECK_INT(feed(t, "三、政策", 5), 1);
+	CHECK_INT(sp_heading_tracker_found(t, 0)->prev_number, 2);
+
+	/* ① notes referred to inside the text. */
+	sp_heading_tracker_reset(t);
+	CHECK_INT(feed(t, "①加强领导", 1), 1);
+	CHECK_INT(feed(t, "正如列宁所说的那样。②", 2), 0);
+	CHECK_INT(feed(t, "② 列宁：《全集》第26卷，第269页。", 3), 0);
+	sp_heading_tracker_free(t);
+}
+
+/* zh.h: numerals, digits and blanks. */
+static void
+test_zh(void)
+{
+	size_t used;
+	int full;
+
+	CHECK_INT(sp_cn_number("壹佰零伍", strlen("壹佰零伍"), &used), 105);
+	CHECK_INT(sp_cn_number("兩千", strlen("兩千"), &used), 2000);
+	CHECK_INT(sp_cn_number("拾贰条", strlen("拾贰条"), &used), 12);
+	CHECK_INT(used, strlen("拾贰"));
+	CHECK_INT(sp_any_number("２０２４年", strlen("２０２４年"), &used), 2024);
+	CHECK_INT(sp_arabic_number("12345", 5, 4, &used, &full), -1);
+	CHECK_INT(sp_arabic_number("１2", strlen("１2"), 4, &used, &full), 12);
+	CHECK_INT(full, 1);
+	CHECK(sp_is_blank(0x3000) && sp_is_blank(0xA0) && sp_is_blank(0x202F) &&
+	    sp_is_blank(0xFEFF) && sp_is_blank('\t'));
+	CHECK(!sp_is_blank(0x4E00) && !sp_is_blank('a') && !sp_is_blank('\n'));
+	CHECK_INT(sp_skip_blank("\xE3\x80\x80 x", 5, 0), 4);
+	CHECK_INT(sp_blank_len("\xC2\xA0x", 3), 2);
+	CHECK_INT(sp_cp_before("a中", 4), 1);
+	CHECK(sp_is_cn_numeral(0x62FE) && !sp_is_cn_numeral(0x4E2A));
+}
+
 int
 main(void)
 {
+	test_law();
+	test_zh();
 	test_numbers();
 	test_markers();
 	test_titles();

@@ -24,6 +24,7 @@
 #include "heading.h"
 #include "outline.h"
 #include "utf8.h"
+#include "zh.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -260,9 +261,10 @@ text_only(const char *s, size_t n, struct sp_buf *out)
 	while (i < n) {
 		k = sp_utf8_decode((const unsigned char *)s + i, n - i, &cp,
 		    NULL);
-		if (!(cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == '#' ||
-		    cp == '\\' || cp == 0x3000 || cp == 0xA0 || cp == 0xFEFF ||
-		    (cp >= 0x2000 && cp <= 0x200B)))
+		/* Blank space as the library defines it (zh.h), line ends,
+		 * and Markdown's own marks. */
+		if (!(sp_is_blank(cp) || (cp >= '\t' && cp <= '\r') ||
+		    cp == '#' || cp == '\\'))
 			sp_buf_append(out, s + i, k);
 		i += k;
 	}

@@ -29,7 +29,12 @@ test_markers(void)
 	M("第二章 总则", LF_ORDINAL, strlen("第二章"));
 	M("第一，要想干事。", LF_ORDINAL, strlen("第一，"));
 	M("第十二条 附则", LF_ORDINAL, strlen("第十二条"));
-	M("第二期", LF_ORDINAL, strlen("第二期"));
+	/* An issue number with no title opens no heading (sp-outline's
+	 * recognizer decides). */
+	M("第二期", LF_NONE, 0);
+	/* A number list is not a marker; a year after 一、 is a title. */
+	M("1、2月份累计增长8.5%，其中", LF_NONE, 0);
+	M("一、2024年工作回顾", LF_NUMERAL, strlen("一、"));
 	M("1.围绕主题", LF_DIGIT, 2);
 	M("2、认真履职", LF_DIGIT, strlen("2、"));
 	M("1 、應用范圍廣", LF_DIGIT, strlen("1 、"));

@@ -51,10 +51,23 @@ main(void)
 	SPLITS("半角.下一句", "半角.|下一句");
 	SPLITS("Copyright ? 2022 版权所有", "Copyright ? 2022 版权所有");
 	SPLITS("? 开头", "? 开头");
-	/* Ellipses, one unit, not before a closing mark. */
-	SPLITS("他沉默了……然后走了。", "他沉默了……|然后走了。");
-	SPLITS("等等⋯⋯好吧。", "等等⋯⋯|好吧。");
-	SPLITS("我想......算了。", "我想......|算了。");
+	/*
+	 * Ellipses: one unit; an end before space or the line end, a pause
+	 * before a closing mark or text (as treebanks split).
+	 */
+	SPLITS("他沉默了……然后走了。", "他沉默了……然后走了。");
+	SPLITS("他沉默了…… 然后走了。", "他沉默了…… |然后走了。");
+	SPLITS("等等⋯⋯好吧。", "等等⋯⋯好吧。");
+	SPLITS("我想......算了。", "我想......算了。");
+	SPLITS("你可以……做我的……筆友嗎？我很高興。",
+	    "你可以……做我的……筆友嗎？|我很高興。");
+	SPLITS("他走了。……我們都明白。", "他走了。|……我們都明白。");
+	SPLITS("他走了！……", "他走了！……");
+	/* Straight quotes closing “, names, abbreviations in brackets. */
+	SPLITS("他說：“走吧。\"大家都笑了。", "他說：“走吧。\"|大家都笑了。");
+	SPLITS("由Yes!樂隊演唱。", "由Yes!樂隊演唱。");
+	SPLITS("金（Martin Luther King, Jr.）的支持者。",
+	    "金（Martin Luther King, Jr.）的支持者。");
 	SPLITS("嗯。。。走吧。", "嗯。。。|走吧。");
 	SPLITS("他说：“我想……”然后走了。", "他说：“我想……”然后走了。");
 	/* Closing marks stay; quotes end at their close. */
