@@ -66,7 +66,7 @@ static size_t repaired;
 static const char *
 moji(const char *s)
 {
-	struct mojibake_stats st = { 0, 0 };
+	struct mojibake_stats st = { 0, 0, 0, 0 };
 
 	sp_buf_clear(&out);
 	mojibake_repair(s, strlen(s), &out, &st, NULL, NULL);
@@ -157,7 +157,6 @@ main(void)
 	    "\xe4\xb8\xba\xe4\xbb\x80\xe4\xb9\x88?\xe6\x88\x91\xe4\xbb\xac"
 	    "\xe8\xa6\x81\xe8\xbf\x99\xe6\xa0\xb7\xe5\x81\x9a");
 	CHECK_INT(repaired, 0);
-	CHECK(mojibake_freq(0x4E00) > mojibake_freq(0x9C8E));
 
 	sp_buf_free(&out);
 	return check_done("test_steps");

@@ -1,0 +1,38 @@
+/*
+ * charlm.h: a character language model of Chinese, for the mojibake
+ * repair (step 7): how likely a character is after another, in bits.
+ *
+ * Built from jieba's word frequency list, simplified and (through OpenCC)
+ * traditional, by gen/mkcharlm.py into data/charlm: for Han characters a
+ * and b, P(b|a) is the chance that b follows a inside a word plus the
+ * chance that a word ends at a and the next begins with b; punctuation
+ * follows a word's end at the rates of Chinese text.  Characters outside
+ * the model cost a fixed amount: Han ones much (they are the rare ones
+ * mojibake is made of), U+FFFD more, ASCII and the rest a little.
+ */
+#ifndef SP_CLEAN_CHARLM_H
+#define SP_CLEAN_CHARLM_H
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * The cost, in bits, of character cp after prev (0: a start of text); cp
+ * '\n' is the end of a paragraph.
+ */
+double charlm_cost(int32_t prev, int32_t cp);
+
+/*
+ * The cost of the characters of UTF-8 text s[0..n) following before (0:
+ * none), and of after following them (0: none); *chars (may be NULL) gets
+ * how many characters were costed, after included.
+ */
+double charlm_text_cost(const char *s, size_t n, int32_t before,
+    int32_t after, size_t *chars);
+
+/* The cost of cp alone, in bits: how rare it is in text. */
+double charlm_unigram(int32_t cp);
+
+/* Is Han character cp in the model (written in common text)? */
+int charlm_known(int32_t cp);
+
+#endif
