@@ -223,6 +223,12 @@ charlm_cost(int32_t prev, int32_t cp)
 }
 
 double
+charlm_between(int32_t prev, int32_t cp, int32_t next)
+{
+	return charlm_cost(prev, cp) + (next ? charlm_cost(cp, next) : 0);
+}
+
+double
 charlm_text_cost(const char *s, size_t n, int32_t before, int32_t after,
     size_t *count)
 {

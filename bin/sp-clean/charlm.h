@@ -21,6 +21,9 @@
  */
 double charlm_cost(int32_t prev, int32_t cp);
 
+/* The cost of cp after prev and of next (0: not known) after it. */
+double charlm_between(int32_t prev, int32_t cp, int32_t next);
+
 /*
  * The cost of the characters of UTF-8 text s[0..n) following before (0:
  * none), and of after following them (0: none); *chars (may be NULL) gets

@@ -106,6 +106,9 @@ gbk_encode(int32_t cp)
 #define GARBLED 11.0
 #define TEXT 12.0
 #define GAIN 4.0
+/* What a character chosen whole or nearly must cost at most, with its
+ * neighbours: a likely word, not just a possible one. */
+#define SHORT 10.0
 
 /* The mean cost of s[0..n) after before (0: none), then after. */
 static double
@@ -194,7 +197,34 @@ choose_gbk(unsigned known, int lead_lost, unsigned lo, unsigned hi,
 		c = lead_lost ? gbk_decode(v, known) : gbk_decode(known, v);
 		if (c == 0)
 			continue;
-		cost = charlm_cost(prev, c) + (next ? charlm_cost(c, next) : 0);
+		cost = charlm_between(prev, c, next);
+		if (best == 0 || cost < bc) {
+			best = c;
+			bc = cost;
+			*byte = v;
+		}
+	}
+	return best;
+}
+
+static int pair_fails(unsigned, int32_t);
+
+/*
+ * The character whose trail byte the closing marker of a shifted span
+ * stands for: lead is known; the trail is one that made the decoder fail
+ * on it and the byte after (after's).  As choose_gbk().
+ */
+static int32_t
+choose_tail(unsigned lead, int32_t prev, int32_t after, unsigned *byte)
+{
+	int32_t best = 0, c;
+	double bc = 0, cost;
+	unsigned v;
+
+	for (v = 0x81; v <= 0xFE; v++) {
+		if ((c = gbk_decode(lead, v)) == 0 || !pair_fails(v, after))
+			continue;
+		cost = charlm_between(prev, c, after);
 		if (best == 0 || cost < bc) {
 			best = c;
 			bc = cost;
@@ -254,6 +284,24 @@ cjk_text(int32_t cp)
  * either side; the span is kept as it is unless the choice reads as
  * likely text (a "??" of a question is not a lost character).
  */
+/*
+ * Did the GBK decoder fail on the pair (v, the first byte of after), as it
+ * did where a marker stands?  After an ASCII character the byte is that
+ * character, or, where NFKC made it of a full-width one, that one's lead.
+ */
+static int
+pair_fails(unsigned v, int32_t after)
+{
+	unsigned code = gbk_encode(span_char(after));
+
+	if (v < 0x81)
+		return 0;	/* an ASCII byte: written, not lost */
+	if (after < 0x80 && (after < 0x40 || after == 0x7F ||
+	    gbk_decode(v, (unsigned)after) == 0))
+		return 1;
+	return code != 0 && gbk_decode(v, code >> 8) == 0;
+}
+
 static size_t
 gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
     struct sp_buf *out, int *fixed, struct mojibake_stats *st,
@@ -261,7 +309,7 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
 {
 	size_t m, mk, end;
 	int32_t before, after, c, h, t, bh = 0, bt = 0;
-	unsigned code, l, v, next_lead, bl = 0, bv = 0;
+	unsigned code, l, v, bl = 0, bv = 0;
 	double cost, best = 0;
 
 	if (i == 0)
@@ -269,22 +317,18 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
 	before = cp_before(s, i, &m);
 	cp_at(s, n, j, &mk);
 	end = j + mk;
-	if (end >= n)
-		return 0;
-	after = cp_at(s, n, end, &m);
-	if (!sp_is_han(before) || !cjk_text(span_char(after)) ||
-	    (next_lead = gbk_encode(span_char(after)) >> 8) == 0)
+	after = end < n ? cp_at(s, n, end, &m) : '\n';
+	if (!sp_is_han(before) || (after != '\n' &&
+	    !cjk_text(span_char(after))))
 		return 0;
 	if (chars == 0) {
-		/* Any Han character whose trail byte fails before after's. */
+		/* Any Han character whose trail byte fails before after. */
 		for (l = 0x81; l <= 0xFE; l++)
-			for (v = 0x40; v <= 0xFE; v++) {
-				if (v < 0x81 || gbk_decode(v, next_lead) != 0 ||
-				    (c = gbk_decode(l, v)) == 0 ||
-				    !sp_is_han(c))
+			for (v = 0x81; v <= 0xFE; v++) {
+				if ((c = gbk_decode(l, v)) == 0 ||
+				    !sp_is_han(c) || !pair_fails(v, after))
 					continue;
-				cost = charlm_cost(before, c) +
-				    charlm_cost(c, after);
+				cost = charlm_between(before, c, after);
 				if (bh == 0 || cost < best) {
 					bh = c;
 					best = cost;
@@ -292,7 +336,7 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
 					bv = v;
 				}
 			}
-		if (bh == 0 || best > 2 * 10.0)
+		if (bh == 0 || best > 2 * SHORT)
 			return 0;
 		sp_buf_clear(&rep);
 		sp_buf_clear(&note);
@@ -302,17 +346,17 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
 		st->restored += 2;
 	} else {
 		/* X's bytes: the trail of one, the lead of the next. */
-		code = gbk_encode(span_char(cp_at(s, n, i + 1, &m)));
+		cp_at(s, n, i, &m);
+		code = gbk_encode(span_char(cp_at(s, n, i + m, &m)));
 		for (l = 0x81; l <= 0xFE; l++) {
 			if ((h = gbk_decode(l, code >> 8)) == 0 || !cjk_text(h))
 				continue;
-			for (v = 0x40; v <= 0xFE; v++) {
+			for (v = 0x81; v <= 0xFE; v++) {
 				if ((t = gbk_decode(code & 0xFF, v)) == 0 ||
-				    !cjk_text(t) || (v >= 0x81 &&
-				    gbk_decode(v, next_lead) != 0))
+				    !cjk_text(t) || !pair_fails(v, after))
 					continue;
 				cost = charlm_cost(before, h) +
-				    charlm_cost(h, t) + charlm_cost(t, after);
+				    charlm_between(h, t, after);
 				if (bh == 0 || cost < best) {
 					bh = h;
 					bt = t;
@@ -322,7 +366,7 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
 				}
 			}
 		}
-		if (bh == 0 || best > 3 * 8.0)
+		if (bh == 0 || best > 3 * SHORT)
 			return 0;
 		sp_buf_clear(&rep);
 		sp_buf_clear(&note);
@@ -357,6 +401,7 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	int32_t cp, c, before, after = 0, head, tail;
 	int closed = 0;
 	char first_byte;
+	size_t restored = 0;
 	double old, new_;
 
 	cp_at(s, n, i, &k);
@@ -403,7 +448,8 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	}
 	mid_len = rep.len - mid_at;
 	new_ = mean_cost(rep.data + mid_at, mid_len, 0, 0);
-	if (new_ > TEXT || new_ + GAIN > old)
+	/* A middle of one or two characters is judged with its ends. */
+	if (chars > 3 && (new_ > TEXT || new_ + GAIN > old))
 		return unrepaired("gbk-shift", s, i, end, chars);
 	/* The two characters that lost a byte. */
 	first_byte = bytes.data[0];
@@ -423,7 +469,7 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	} else if (head) {
 		putcp(&rep, head);
 		note_byte(byte, head);
-		st->restored++;
+		restored++;
 	} else {
 		putcp(&rep, 0xFFFD);
 	}
@@ -433,16 +479,23 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 		/* The lead byte of the last pair is the span's last byte. */
 		unsigned lead = gbk_encode(span_char(cp_before(s, j, &m)));
 
-		tail = choose_gbk(lead & 0xFF, 0, 0x40, 0xFE, NULL, 0,
-		    last_cp(bytes.data, bytes.len), after, &byte);
+		tail = choose_tail(lead & 0xFF, last_cp(bytes.data,
+		    bytes.len), after, &byte);
 		if (tail) {
 			putcp(&rep, tail);
 			note_byte(byte, tail);
-			st->restored++;
+			restored++;
 		}
 	}
 	if (!tail)
 		putcp(&rep, 0xFFFD);
+	if (chars <= 3) {
+		new_ = mean_cost(rep.data, rep.len, before, after);
+		old = mean_cost(s + i + k, j - i - k, before, after);
+		if (new_ > SHORT || new_ + GAIN > old)
+			return unrepaired("gbk-shift", s, i, end, chars);
+	}
+	st->restored += restored;
 	*fixed = 1;
 	repaired("gbk-shift", s + i, end - i, st, explain, ctx);
 	put(out, rep.data, rep.len);
@@ -688,8 +741,7 @@ choose_utf8(const unsigned char *b, size_t len, int32_t prev, int32_t next,
 			if (sp_utf8_decode(seq, len, &c, NULL) != len ||
 			    c == SP_REPLACEMENT || c < 0x80)
 				continue;
-			cost = charlm_cost(prev, c) +
-			    (next ? charlm_cost(c, next) : 0);
+			cost = charlm_between(prev, c, next);
 			if (best == 0 || cost < bc) {
 				best = c;
 				bc = cost;
