@@ -16,12 +16,15 @@ SP_DATA(charlm);
 #define COST_ASCII 6.0		/* letters, digits, spaces */
 #define COST_OTHER 20.0		/* kana, Hangul, Latin-1, symbols: rare in
 				   Chinese text, common in mojibake */
-#define COST_PUNCT_PAIR 12.0	/* a mark right after another */
+#define COST_PUNCT_PAIR 12.0	/* a mark right after another (but ——) */
 #define COST_OPENING 4.0	/* “ 《 （ after a mark, space or start */
+#define COST_MIXED 6.0		/* a simplified-only character beside a
+				   traditional-only one */
 #define COST_PUNCT_OTHER 18.0	/* a mark the model has no rate for */
 
 struct ch {
 	uint8_t uni, init, end;	/* costs, eighths of a bit */
+	uint8_t script;		/* 1 simplified only, 2 traditional only */
 	uint32_t first, count;	/* its bigrams */
 };
 
@@ -59,15 +62,16 @@ load(void)
 	nbi = u32(p + 10);
 	np = u32(p + 14);
 	p += 18;
-	if (n >= 0xFFFF || (size_t)(end - p) < (size_t)n * 7 +
+	if (n >= 0xFFFF || (size_t)(end - p) < (size_t)n * 8 +
 	    (size_t)nbi * 3 + (size_t)np * 3)
 		return;
 	chars = sp_xmalloc((n ? n : 1) * sizeof *chars);
-	for (i = 0; i < n; i++, p += 5) {
+	for (i = 0; i < n; i++, p += 6) {
 		index_of[u16(p)] = (uint16_t)(i + 1);
 		chars[i].uni = p[2];
 		chars[i].init = p[3];
 		chars[i].end = p[4];
+		chars[i].script = p[5];
 	}
 	for (i = 0; i < n; i++, p += 2) {
 		chars[i].first = first;
@@ -187,6 +191,7 @@ double
 charlm_cost(int32_t prev, int32_t cp)
 {
 	const struct ch *a, *b;
+	double mixed = 0;
 	unsigned pc;
 	int in;
 
@@ -202,9 +207,11 @@ charlm_cost(int32_t prev, int32_t cp)
 	if (b) {
 		if (a == NULL)
 			return bits(b->init);	/* a word starts */
+		if (a->script && b->script && a->script != b->script)
+			mixed = COST_MIXED;	/* 大會 in simplified text */
 		/* Inside a word, or a word ends at a and one starts at b. */
 		in = bigram(a, cp);
-		return -log2((in >= 0 ? exp2(-bits((unsigned)in)) : 0) +
+		return mixed - log2((in >= 0 ? exp2(-bits((unsigned)in)) : 0) +
 		    exp2(-bits(a->end) - bits(b->init)));
 	}
 	if (cp == 0x3000)
@@ -214,7 +221,7 @@ charlm_cost(int32_t prev, int32_t cp)
 	if (cp > 0 && cp <= 0xFFFF &&
 	    (pc = punct_cost[cp >> 8][cp & 0xFF]) != 0)
 		return (a ? bits(a->end) : 0) + bits(pc) +
-		    (mark(prev) ? COST_PUNCT_PAIR : 0);
+		    (mark(prev) && prev != cp ? COST_PUNCT_PAIR : 0);
 	if (cp < 0x80)
 		return COST_ASCII;
 	if (mark(cp) || (cp >= 0xFF00 && cp <= 0xFFEF))
@@ -222,10 +229,50 @@ charlm_cost(int32_t prev, int32_t cp)
 	return COST_OTHER;
 }
 
+/* Share of words that go on past their second character. */
+#define LONGER 0.25
+
 double
-charlm_between(int32_t prev, int32_t cp, int32_t next)
+charlm_cost2(int32_t prev2, int32_t prev, int32_t cp)
 {
-	return charlm_cost(prev, cp) + (next ? charlm_cost(cp, next) : 0);
+	const struct ch *a, *b, *p2;
+	double in, cross, post, end, cont;
+	int k;
+
+	(void)pthread_once(&once, load);
+	a = han(prev) ? lookup(prev) : NULL;
+	b = han(cp) ? lookup(cp) : NULL;
+	p2 = han(prev2) ? lookup(prev2) : NULL;
+	if (a == NULL || b == NULL || p2 == NULL)
+		return charlm_cost(prev, cp);
+	/* Is prev the second character of a word begun at prev2? */
+	k = bigram(p2, prev);
+	in = k >= 0 ? exp2(-bits((unsigned)k)) : 0;
+	cross = exp2(-bits(p2->end) - bits(a->init));
+	post = in / (in + cross);
+	end = exp2(-bits(a->end));
+	/* Then a word of two ends at prev, mostly: cp begins the next. */
+	end = post * (1 - LONGER) + (1 - post) * end;
+	k = bigram(a, cp);
+	cont = k >= 0 && end < 1 ? exp2(-bits((unsigned)k)) /
+	    (1 - exp2(-bits(a->end))) : 0;
+	if (cont > 1)
+		cont = 1;
+	return -log2((1 - end) * cont + end * exp2(-bits(b->init))) +
+	    (a->script && b->script && a->script != b->script ? COST_MIXED : 0);
+}
+
+double
+charlm_between(int32_t prev2, int32_t prev, int32_t cp, int32_t next,
+    int32_t next2)
+{
+	double c = charlm_cost2(prev2, prev, cp);
+
+	if (next)
+		c += charlm_cost2(prev, cp, next);
+	if (next && next2)
+		c += charlm_cost2(cp, next, next2);
+	return c;
 }
 
 double

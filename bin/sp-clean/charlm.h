@@ -21,8 +21,20 @@
  */
 double charlm_cost(int32_t prev, int32_t cp);
 
-/* The cost of cp after prev and of next (0: not known) after it. */
-double charlm_between(int32_t prev, int32_t cp, int32_t next);
+/*
+ * The cost of cp after prev2 and prev: as charlm_cost(), but where prev2
+ * and prev make a word, cp is taken to begin the next one rather than go
+ * on with prev (加强 then 党, not 强壮).
+ */
+double charlm_cost2(int32_t prev2, int32_t prev, int32_t cp);
+
+/*
+ * The cost of cp after prev2 and prev, and of next and next2 (0: not
+ * known) after it: for choosing cp among candidates (whether cp and next
+ * make a word changes what next2 costs: 要围绕, not 包围绕).
+ */
+double charlm_between(int32_t prev2, int32_t prev, int32_t cp,
+    int32_t next, int32_t next2);
 
 /*
  * The cost of the characters of UTF-8 text s[0..n) following before (0:

@@ -155,6 +155,40 @@ first_cp(const char *s, size_t n)
 	return n ? cp_at(s, n, 0, &k) : 0;
 }
 
+/* The second character of s[0..n), 0 when none. */
+static int32_t
+second_cp(const char *s, size_t n)
+{
+	size_t k;
+
+	if (n == 0)
+		return 0;
+	cp_at(s, n, 0, &k);
+	return k < n ? cp_at(s, n, k, &k) : 0;
+}
+
+/* The character after the one at s[i] (i < n), '\n' at the end. */
+static int32_t
+next_after(const char *s, size_t n, size_t i)
+{
+	size_t k;
+
+	cp_at(s, n, i, &k);
+	return i + k < n ? cp_at(s, n, i + k, &k) : '\n';
+}
+
+/* The character before the last of s[0..n), 0 when none. */
+static int32_t
+last2_cp(const char *s, size_t n)
+{
+	size_t k;
+
+	if (n == 0)
+		return 0;
+	cp_before(s, n, &k);
+	return k < n ? cp_before(s, n - k, &k) : 0;
+}
+
 static int32_t
 last_cp(const char *s, size_t n)
 {
@@ -183,8 +217,8 @@ note_byte(unsigned b, int32_t cp)
  */
 static int32_t
 choose_gbk(unsigned known, int lead_lost, unsigned lo, unsigned hi,
-    const unsigned *only, size_t nonly, int32_t prev, int32_t next,
-    unsigned *byte)
+    const unsigned *only, size_t nonly, int32_t prev2, int32_t prev,
+    int32_t next, int32_t next2, unsigned *byte)
 {
 	int32_t best = 0, c;
 	double bc = 0, cost;
@@ -197,7 +231,7 @@ choose_gbk(unsigned known, int lead_lost, unsigned lo, unsigned hi,
 		c = lead_lost ? gbk_decode(v, known) : gbk_decode(known, v);
 		if (c == 0)
 			continue;
-		cost = charlm_between(prev, c, next);
+		cost = charlm_between(prev2, prev, c, next, next2);
 		if (best == 0 || cost < bc) {
 			best = c;
 			bc = cost;
@@ -215,7 +249,9 @@ static int pair_fails(unsigned, int32_t);
  * on it and the byte after (after's).  As choose_gbk().
  */
 static int32_t
-choose_tail(unsigned lead, int32_t prev, int32_t after, unsigned *byte)
+choose_tail(unsigned lead, int32_t prev2, int32_t prev, int32_t after,
+    int32_t after2,
+    unsigned *byte)
 {
 	int32_t best = 0, c;
 	double bc = 0, cost;
@@ -224,7 +260,7 @@ choose_tail(unsigned lead, int32_t prev, int32_t after, unsigned *byte)
 	for (v = 0x81; v <= 0xFE; v++) {
 		if ((c = gbk_decode(lead, v)) == 0 || !pair_fails(v, after))
 			continue;
-		cost = charlm_between(prev, c, after);
+		cost = charlm_between(prev2, prev, c, after, after2);
 		if (best == 0 || cost < bc) {
 			best = c;
 			bc = cost;
@@ -308,18 +344,22 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
     mojibake_explain_fn explain, void *ctx)
 {
 	size_t m, mk, end;
-	int32_t before, after, c, h, t, bh = 0, bt = 0;
+	int32_t before, before2, after, after2, c, h, t, bh = 0, bt = 0;
 	unsigned code, l, v, bl = 0, bv = 0;
 	double cost, best = 0;
 
 	if (i == 0)
 		return 0;
 	before = cp_before(s, i, &m);
+	before2 = i > m ? cp_before(s, i - m, &mk) : 0;
 	cp_at(s, n, j, &mk);
 	end = j + mk;
-	after = end < n ? cp_at(s, n, end, &m) : '\n';
-	if (!sp_is_han(before) || (after != '\n' &&
-	    !cjk_text(span_char(after))))
+	/* At the end of a line, "??" ends a question. */
+	if (end >= n)
+		return 0;
+	after = cp_at(s, n, end, &m);
+	after2 = next_after(s, n, end);
+	if (!sp_is_han(before) || !cjk_text(span_char(after)))
 		return 0;
 	if (chars == 0) {
 		/* Any Han character whose trail byte fails before after. */
@@ -328,7 +368,8 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
 				if ((c = gbk_decode(l, v)) == 0 ||
 				    !sp_is_han(c) || !pair_fails(v, after))
 					continue;
-				cost = charlm_between(before, c, after);
+				cost = charlm_between(before2, before, c,
+				    after, after2);
 				if (bh == 0 || cost < best) {
 					bh = c;
 					best = cost;
@@ -336,7 +377,8 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
 					bv = v;
 				}
 			}
-		if (bh == 0 || best > 2 * SHORT)
+		if (bh == 0 || charlm_cost(before, bh) + charlm_cost(bh,
+		    after) > 2 * SHORT)
 			return 0;
 		sp_buf_clear(&rep);
 		sp_buf_clear(&note);
@@ -355,8 +397,8 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
 				if ((t = gbk_decode(code & 0xFF, v)) == 0 ||
 				    !cjk_text(t) || !pair_fails(v, after))
 					continue;
-				cost = charlm_cost(before, h) +
-				    charlm_between(h, t, after);
+				cost = charlm_cost2(before2, before, h) +
+				    charlm_between(before, h, t, after, after2);
 				if (bh == 0 || cost < best) {
 					bh = h;
 					bt = t;
@@ -366,7 +408,8 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
 				}
 			}
 		}
-		if (bh == 0 || best > 3 * SHORT)
+		if (bh == 0 || charlm_cost(before, bh) + charlm_cost(bh, bt) +
+		    charlm_cost(bt, after) > 3 * SHORT)
 			return 0;
 		sp_buf_clear(&rep);
 		sp_buf_clear(&note);
@@ -380,6 +423,45 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
 	repaired("gbk-shift", s + i, end - i, st, explain, ctx);
 	put(out, rep.data, rep.len);
 	return end - i;
+}
+
+/*
+ * A lead byte lost before a trail byte in ASCII's range (0x40..0x7E),
+ * which the decoder wrote as that ASCII character and went on aligned:
+ * "平等?F象" for "平等現象".  Between Han characters, the character of
+ * the model's choice takes the two when it makes a likely word.
+ */
+static size_t
+gbk_shift_ascii(const char *s, size_t n, size_t i, size_t j,
+    struct sp_buf *out, int *fixed, struct mojibake_stats *st,
+    mojibake_explain_fn explain, void *ctx)
+{
+	size_t m, k;
+	int32_t before, before2, after, after2, c;
+	unsigned byte;
+
+	if (i == 0 || j + 1 >= n)
+		return 0;
+	before = cp_before(s, i, &m);
+	after = cp_at(s, n, j + 1, &m);
+	if (!sp_is_han(before) || !sp_is_han(after))
+		return 0;
+	before2 = i > m ? cp_before(s, i - m, &k) : 0;
+	after2 = next_after(s, n, j + 1);
+	c = choose_gbk((unsigned char)s[j], 1, 0x81, 0xFE, NULL, 0, before2,
+	    before, after, after2, &byte);
+	if (c == 0 || !sp_is_han(c) || charlm_cost(before, c) +
+	    charlm_cost(c, after) > 2 * SHORT)
+		return 0;
+	sp_buf_clear(&rep);
+	sp_buf_clear(&note);
+	putcp(&rep, c);
+	note_byte(byte, c);
+	st->restored++;
+	*fixed = 1;
+	repaired("gbk-shift", s + i, j + 1 - i, st, explain, ctx);
+	put(out, rep.data, rep.len);
+	return j + 1 - i;
 }
 
 /*
@@ -398,7 +480,7 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 {
 	size_t j, k, m, mk, chars = 0, end, mid_at, mid_len;
 	unsigned code, byte;
-	int32_t cp, c, before, after = 0, head, tail;
+	int32_t cp, c, before, before2, after = 0, head, tail;
 	int closed = 0;
 	char first_byte;
 	size_t restored = 0;
@@ -421,10 +503,14 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 		chars++;
 		j += m;
 	}
+	if (chars == 0 && !closed && j < n && s[j] >= 0x40 && s[j] < 0x7F)
+		return gbk_shift_ascii(s, n, i, j, out, fixed, st, explain,
+		    ctx);
 	if (chars < 2)
 		return closed ? gbk_shift_short(s, n, i, j, chars, out, fixed,
 		    st, explain, ctx) : 0;
 	before = i > 0 ? cp_before(s, i, &m) : 0;
+	before2 = i > m ? cp_before(s, i - m, &mk) : 0;
 	old = mean_cost(s + i + k, j - i - k, before, 0);
 	if (old < GARBLED)
 		return 0;	/* reads as text already */
@@ -454,7 +540,9 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	/* The two characters that lost a byte. */
 	first_byte = bytes.data[0];
 	head = choose_gbk((unsigned char)bytes.data[0], 1, 0x81, 0xFE, NULL, 0,
-	    before, first_cp(rep.data + mid_at, mid_len), &byte);
+	    i > m ? before2 : 0, before, first_cp(rep.data + mid_at, mid_len),
+	    second_cp(rep.data + mid_at, mid_len),
+	    &byte);
 	sp_buf_clear(&bytes);
 	put(&bytes, rep.data + mid_at, mid_len);
 	sp_buf_clear(&rep);
@@ -479,8 +567,9 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 		/* The lead byte of the last pair is the span's last byte. */
 		unsigned lead = gbk_encode(span_char(cp_before(s, j, &m)));
 
-		tail = choose_tail(lead & 0xFF, last_cp(bytes.data,
-		    bytes.len), after, &byte);
+		tail = choose_tail(lead & 0xFF, last2_cp(bytes.data,
+		    bytes.len), last_cp(bytes.data, bytes.len), after, end < n ?
+		    next_after(s, n, end) : 0, &byte);
 		if (tail) {
 			putcp(&rep, tail);
 			note_byte(byte, tail);
@@ -541,7 +630,7 @@ static int
 decode_gbk_bytes(int *gb2312, struct mojibake_stats *st)
 {
 	size_t m;
-	int32_t c, prev = 0, next;
+	int32_t c, prev = 0, prev2 = 0, next, next2;
 	unsigned char l, t;
 	unsigned byte;
 
@@ -550,6 +639,7 @@ decode_gbk_bytes(int *gb2312, struct mojibake_stats *st)
 		l = (unsigned char)bytes.data[m];
 		if (l < 0x80) {
 			putch(&rep, l);
+			prev2 = prev;
 			prev = l;
 			continue;
 		}
@@ -558,12 +648,14 @@ decode_gbk_bytes(int *gb2312, struct mojibake_stats *st)
 		t = (unsigned char)bytes.data[m + 1];
 		next = m + 3 < bytes.len ? gbk_decode((unsigned char)
 		    bytes.data[m + 2], (unsigned char)bytes.data[m + 3]) : 0;
+		next2 = m + 5 < bytes.len ? gbk_decode((unsigned char)
+		    bytes.data[m + 4], (unsigned char)bytes.data[m + 5]) : 0;
 		if (l == LOST || t == LOST) {
 			if (l == LOST && t == LOST)
 				return -1;
 			c = choose_gbk(l == LOST ? t : l, l == LOST, 0, 0,
 			    undefined1252, sizeof undefined1252 /
-			    sizeof undefined1252[0], prev, next, &byte);
+			    sizeof undefined1252[0], prev2, prev, next, next2, &byte);
 			if (c == 0)
 				return -1;
 			note_byte(byte, c);
@@ -575,6 +667,7 @@ decode_gbk_bytes(int *gb2312, struct mojibake_stats *st)
 		if (l > 0xF7 || t < 0xA1)
 			*gb2312 = 0;
 		putcp(&rep, c);
+		prev2 = prev;
 		prev = c;
 		m++;
 	}
@@ -703,8 +796,8 @@ seq_len(const unsigned char *b, size_t n, size_t i)
  * the bytes in byte[] (in the order lost); 0 when none makes one.
  */
 static int32_t
-choose_utf8(const unsigned char *b, size_t len, int32_t prev, int32_t next,
-    unsigned byte[2])
+choose_utf8(const unsigned char *b, size_t len, int32_t prev2, int32_t prev,
+    int32_t next, int32_t next2, unsigned byte[2])
 {
 	unsigned char seq[4];
 	size_t at[2], nat = 0, k;
@@ -741,7 +834,7 @@ choose_utf8(const unsigned char *b, size_t len, int32_t prev, int32_t next,
 			if (sp_utf8_decode(seq, len, &c, NULL) != len ||
 			    c == SP_REPLACEMENT || c < 0x80)
 				continue;
-			cost = charlm_between(prev, c, next);
+			cost = charlm_between(prev2, prev, c, next, next2);
 			if (best == 0 || cost < bc) {
 				best = c;
 				bc = cost;
@@ -784,12 +877,13 @@ decode_lossy_utf8(struct mojibake_stats *st)
 {
 	const unsigned char *b = (const unsigned char *)bytes.data;
 	size_t n = bytes.len, i = 0, k, len, lost = 0, holes;
-	int32_t cp, prev = 0;
+	int32_t cp, prev = 0, prev2 = 0;
 	unsigned byte[2];
 
 	sp_buf_clear(&rep);
 	while (i < n) {
 		if (b[i] < 0x80) {
+			prev2 = prev;
 			prev = b[i];
 			putch(&rep, b[i++]);
 			continue;
@@ -797,6 +891,7 @@ decode_lossy_utf8(struct mojibake_stats *st)
 		len = seq_len(b, n, i);
 		if (len == 0) {
 			putcp(&rep, 0xFFFD);	/* a stray byte */
+			prev2 = prev;
 			prev = 0xFFFD;
 			lost++;
 			i++;
@@ -813,6 +908,7 @@ decode_lossy_utf8(struct mojibake_stats *st)
 		if (k < len) {
 			/* Cut short: a lead byte without its trail. */
 			putcp(&rep, 0xFFFD);
+			prev2 = prev;
 			prev = 0xFFFD;
 			lost++;
 			i += k;
@@ -821,8 +917,10 @@ decode_lossy_utf8(struct mojibake_stats *st)
 		cp = 0;
 		if (holes == 0 && sp_utf8_decode(b + i, len, &cp, NULL) != len)
 			cp = 0;
-		if (holes > 0 && (cp = choose_utf8(b + i, len, prev,
-		    peek_utf8(b, n, i + len), byte)) != 0) {
+		if (holes > 0 && (cp = choose_utf8(b + i, len, prev2, prev,
+		    peek_utf8(b, n, i + len), peek_utf8(b, n, i + len +
+		    (i + len < n && b[i + len] >= 0x80 ? seq_len(b, n,
+		    i + len) : 1)), byte)) != 0) {
 			for (k = 0; k < holes; k++)
 				note_byte(byte[k], cp);
 			st->restored += holes;
@@ -832,6 +930,7 @@ decode_lossy_utf8(struct mojibake_stats *st)
 			lost++;
 		}
 		putcp(&rep, cp);
+		prev2 = prev;
 		prev = cp;
 		i += len;
 	}

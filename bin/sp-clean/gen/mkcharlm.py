@@ -26,8 +26,9 @@ File format (all numbers little-endian; a "cost" is -log2 of a
 probability, in eighths of a bit, capped at 255):
   "SPLM1\\n"
   u32 nchars, u32 nbigrams, u32 npunct
-  nchars   x (u16 code point, u8 cost uni, u8 cost init, u8 cost end)
-           sorted by code point; then for each char, in the same order,
+  nchars   x (u16 code point, u8 cost uni, u8 cost init, u8 cost end,
+           u8 script: 1 simplified only (OpenCC changes it), 2 traditional
+           only, 0 both) sorted by code point; then for each char, in the same order,
            u16 count of its bigrams
   nbigrams x (u16 second code point, u8 cost of P(b|a) inside a word)
            grouped by first char, sorted within a group
@@ -66,6 +67,18 @@ trad = trad.split("\n")[:len(words)]
 for (w, n), tw in zip(list(words), trad):
     if tw != w and len(tw) == len(w) and all(han(c) for c in tw):
         words.append((tw, n))
+
+
+def opencc(config, chars):
+    """Each character through OpenCC alone: its other form, or itself."""
+    out = subprocess.run(["opencc", "-c", config], input="\n".join(chars),
+                         check=True, capture_output=True, text=True).stdout
+    return dict(zip(chars, out.split("\n")))
+
+
+every = sorted(set(c for w, _ in words for c in w))
+simp_only = set(c for c, t in opencc("s2t.json", every).items() if t != c)
+trad_only = set(c for c, t in opencc("t2s.json", every).items() if t != c)
 
 uni, init, end, bi = (collections.Counter() for _ in range(4))
 total_words = 0
@@ -115,8 +128,11 @@ nbi = sum(len(groups[c]) for c in chars)
 punct = [p for p in PUNCT if after_han[p] > 0]
 out += struct.pack("<III", len(chars), nbi, len(punct))
 for c in chars:
-    out += struct.pack("<HBBB", ord(c), cost(uni[c] / total_chars),
-                       cost(init[c] / total_words), cost(end[c] / uni[c]))
+    script = (1 if c in simp_only else 0) | (2 if c in trad_only else 0)
+    script = script if script != 3 else 0
+    out += struct.pack("<HBBBB", ord(c), cost(uni[c] / total_chars),
+                       cost(init[c] / total_words), cost(end[c] / uni[c]),
+                       script)
 for c in chars:
     out += struct.pack("<H", len(groups[c]))
 for c in chars:
