@@ -11,14 +11,16 @@
 #include "text.h"
 
 /*
- * Han characters rarer than RARE bits (about one in 30,000 characters of
- * text) or not in the language model: a bitmap, for the quick look at
- * each line.  Mojibake is made of them; text seldom.
+ * Han characters the language model finds rare, as bitmaps: UNCOMMON
+ * bits (one in 30,000 characters of text) or more make the runs that
+ * UTF-8 read as GBK is made of; the quick look at each line, which most
+ * clean lines must pass at once, asks for two RARE ones (one in 130,000).
  */
-#define RARE 15.0
+#define UNCOMMON 15.0
+#define RARE 17.0
 #define RARE_LO 0x3400
 #define RARE_HI 0x9FFF
-static unsigned char *rare_bits;
+static unsigned char *rare_bits, *uncommon_bits;
 
 /* GBK's two-byte codes: lead 0x81..0xFE, trail 0x40..0xFE. */
 #define GBK_INDEX(l, t) (((l) - 0x81) * 191 + ((t) - 0x40))
@@ -33,12 +35,21 @@ load_rare(void)
 {
 	int32_t cp;
 
+	double c;
+
 	rare_bits = sp_xmalloc((RARE_HI - RARE_LO) / 8 + 1);
+	uncommon_bits = sp_xmalloc((RARE_HI - RARE_LO) / 8 + 1);
 	memset(rare_bits, 0, (RARE_HI - RARE_LO) / 8 + 1);
-	for (cp = RARE_LO; cp <= RARE_HI; cp++)
-		if (charlm_unigram(cp) >= RARE)
+	memset(uncommon_bits, 0, (RARE_HI - RARE_LO) / 8 + 1);
+	for (cp = RARE_LO; cp <= RARE_HI; cp++) {
+		c = charlm_unigram(cp);
+		if (c >= RARE)
 			rare_bits[(cp - RARE_LO) >> 3] |=
 			    (unsigned char)(1 << ((cp - RARE_LO) & 7));
+		if (c >= UNCOMMON)
+			uncommon_bits[(cp - RARE_LO) >> 3] |=
+			    (unsigned char)(1 << ((cp - RARE_LO) & 7));
+	}
 }
 
 static void
@@ -1009,8 +1020,9 @@ uncommon_cjk(int32_t cp)
 {
 	/* A bitmap, not the model: it stays in the cache. */
 	if (cp >= RARE_LO && cp <= RARE_HI)
-		return rare_bits[(cp - RARE_LO) >> 3] >> ((cp - RARE_LO) & 7) & 1;
-	return sp_is_han(cp) && charlm_unigram(cp) >= RARE;
+		return uncommon_bits[(cp - RARE_LO) >> 3] >>
+		    ((cp - RARE_LO) & 7) & 1;
+	return sp_is_han(cp) && charlm_unigram(cp) >= UNCOMMON;
 }
 
 /*
