@@ -8,7 +8,7 @@ mode=${1:-ensure}
 
 DEB_PKGS="build-essential pkg-config libutf8proc-dev libuchardet-dev \
 libxxhash-dev libjansson-dev libpcre2-dev liblmdb-dev libopencc-dev \
-mandoc clang libclang-rt-dev gawk parallel valgrind time lmdb-utils"
+mandoc clang libclang-rt-dev gawk parallel valgrind time lmdb-utils uchardet"
 PC_MODULES="libutf8proc uchardet libxxhash jansson libpcre2-8 lmdb"
 
 missing() {
@@ -23,6 +23,8 @@ missing() {
 	command -v valgrind >/dev/null 2>&1 || return 0
 	# The store-fault tests write a store of another format with it.
 	command -v mdb_load >/dev/null 2>&1 || return 0
+	# The decoding evaluation prints uchardet's own figure beside sp-clean's.
+	command -v uchardet >/dev/null 2>&1 || return 0
 	# make check builds the fuzzers with clang's libFuzzer runtime.
 	printf 'int LLVMFuzzerTestOneInput(const char *d, long n)'\
 '{(void)d;(void)n;return 0;}\n' > "${TMPDIR:-/tmp}/sp-deps-$$.c"
