@@ -14,6 +14,7 @@ SP_DATA(charlm);
 #define COST_UNKNOWN_HAN 24.0	/* rarer than any character it holds */
 #define COST_REPLACEMENT 26.0	/* a character lost */
 #define COST_ASCII 6.0		/* letters, digits, spaces */
+#define COST_WIDE_LETTER 14.0	/* Ａ: seen in Chinese text, seldom */
 #define COST_OTHER 20.0		/* kana, Hangul, Latin-1, symbols: rare in
 				   Chinese text, common in mojibake */
 #define COST_PUNCT_PAIR 12.0	/* a mark right after another (but ——) */
@@ -222,8 +223,10 @@ charlm_cost(int32_t prev, int32_t cp)
 	    (pc = punct_cost[cp >> 8][cp & 0xFF]) != 0)
 		return (a ? bits(a->end) : 0) + bits(pc) +
 		    (mark(prev) && prev != cp ? COST_PUNCT_PAIR : 0);
-	if (cp < 0x80)
-		return COST_ASCII;
+	if (cp < 0x80 || (cp >= 0xFF10 && cp <= 0xFF19))
+		return COST_ASCII;	/* full-width digits too */
+	if ((cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A))
+		return COST_WIDE_LETTER;
 	if (mark(cp) || (cp >= 0xFF00 && cp <= 0xFFEF))
 		return COST_PUNCT_OTHER;
 	return COST_OTHER;

@@ -370,7 +370,8 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
 		return 0;
 	after = cp_at(s, n, end, &m);
 	after2 = next_after(s, n, end);
-	if (!sp_is_han(before) || !cjk_text(span_char(after)))
+	if (!cjk_text(span_char(before)) || !cjk_text(span_char(after)) ||
+	    (!sp_is_han(before) && !sp_is_han(after)))
 		return 0;
 	if (chars == 0) {
 		/* Any Han character whose trail byte fails before after. */
@@ -592,7 +593,7 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	if (chars <= 3) {
 		new_ = mean_cost(rep.data, rep.len, before, after);
 		old = mean_cost(s + i + k, j - i - k, before, after);
-		if (new_ > SHORT || new_ + GAIN > old)
+		if (new_ > TEXT || new_ + GAIN > old)
 			return unrepaired("gbk-shift", s, i, end, chars);
 	}
 	st->restored += restored;

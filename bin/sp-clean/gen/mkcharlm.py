@@ -17,7 +17,8 @@ What is counted, over the words weighted by their frequency:
   end(c)    occurrences of c ending a word (a boundary follows c)
   bi(a,b)   a followed by b inside a word
 and for each punctuation mark p, how often it follows a Han character that
-ends a word, per word end, in the corpus pages.
+ends a word, per word end, in the corpus pages (their ASCII , . ! ? : ; ( )
+after Han text counted as the full-width marks they stand for).
 
 The model (charlm.c) reads P(b|a) for Han a, b as bi(a,b)/uni(a) plus
 P(end|a) * P(init b): inside a word, or across a word boundary.
@@ -44,6 +45,7 @@ dict_path = sys.argv[1] if len(sys.argv) > 1 else \
     "/usr/lib/python3/dist-packages/jieba/dict.txt"
 MIN_BIGRAM = 150
 PUNCT = "，。、：；！？“”‘’（）《》「」『』—…·"
+WIDE = dict(zip(",.!?:;()", "，。！？：；（）"))
 
 
 def han(c):
@@ -104,6 +106,8 @@ for name in sorted(os.listdir(corpus)):
     for a, b in zip(text, text[1:]):
         if han(a):
             han_chars += 1
+            # The pages write some marks in ASCII: the same marks.
+            b = WIDE.get(b, b)
             if b in PUNCT:
                 after_han[b] += 1
 # Word ends per Han character, as the dictionary has them.
