@@ -215,8 +215,8 @@ charlm_cost(int32_t prev, int32_t cp)
 		return mixed - log2((in >= 0 ? exp2(-bits((unsigned)in)) : 0) +
 		    exp2(-bits(a->end) - bits(b->init)));
 	}
-	if (cp == 0x3000)
-		return COST_ASCII;	/* an ideographic space */
+	if (cp == 0x3000)	/* an ideographic space: indents, not joins */
+		return a ? COST_PUNCT_OTHER : COST_ASCII;
 	if (opening(cp) && a == NULL)
 		return COST_OPENING;
 	if (cp > 0 && cp <= 0xFFFF &&

@@ -686,13 +686,57 @@ decode_gbk_bytes(int *gb2312, struct mojibake_stats *st)
 	return 0;
 }
 
+static size_t decode_lossy_utf8(struct mojibake_stats *);
+
+/*
+ * utf8-latin1: the bytes of the Latin-1 span s[i..end), in bytes, are
+ * UTF-8 read as Windows-1252 or Latin-1 ("ä¸­æ–‡" for "中文", "â€œ" for
+ * "“", "cafÃ©" for "café"): every byte of it in a valid sequence, a '?'
+ * for each byte Windows-1252 leaves undefined restored by the model.
+ * Text in Latin-1 seldom makes valid UTF-8 of two bytes and more; what
+ * it makes of Han must read as text.  Returns 1 when repaired.
+ */
+static int
+utf8_latin1(const char *s, size_t i, size_t end, struct sp_buf *out,
+    int *fixed, struct mojibake_stats *st, mojibake_explain_fn explain,
+    void *ctx)
+{
+	size_t k, lead = 0, restored = st->restored, han = 0, chars;
+	int32_t cp;
+	double new_;
+
+	for (k = 0; k < bytes.len; k++)
+		lead += (unsigned char)bytes.data[k] >= 0xC2 &&
+		    (unsigned char)bytes.data[k] <= 0xF4;
+	if (lead == 0)
+		return 0;
+	sp_buf_clear(&note);
+	if (decode_lossy_utf8(st) > 0) {
+		st->restored = restored;
+		return 0;
+	}
+	for (k = 0; k < rep.len; k += chars) {
+		cp = cp_at(rep.data, rep.len, k, &chars);
+		han += sp_is_han(cp);
+	}
+	new_ = mean_cost(rep.data, rep.len, 0, 0);
+	if (han > 0 && new_ > TEXT) {
+		st->restored = restored;
+		return 0;
+	}
+	*fixed = 1;
+	repaired("utf8-latin1", s + i, end - i, st, explain, ctx);
+	put(out, rep.data, rep.len);
+	return 1;
+}
+
 /* gbk-latin1 at s[i..n): s[i] is a Latin-1 letter.  As gbk_shift(). */
 static size_t
 gbk_latin1(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
     struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
 {
 	size_t j = i, m, high = 0, dots = 0, last = i, distinct = 0;
-	size_t letters = 0, restored = st->restored, cut;
+	size_t letters = 0, restored = st->restored;
 	unsigned char seen[32] = { 0 };
 	int32_t cp;
 	int b, gb2312 = 1;
@@ -736,10 +780,9 @@ gbk_latin1(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 		j += m;
 	}
 	/* The span ends with its last Latin-1 letter (or lost byte). */
-	for (cut = j; cut > last; cut -= m)
-		cp_before(s, cut, &m);
 	bytes.len -= j - last;
-	(void)cut;
+	if (utf8_latin1(s, i, last, out, fixed, st, explain, ctx))
+		return last - i;
 	/*
 	 * Text read at the wrong width has varied bytes, not "······¥"; and
 	 * letters: the lead bytes of common Han characters run from B0 to
@@ -799,6 +842,27 @@ seq_len(const unsigned char *b, size_t n, size_t i)
 	    b[i] <= 0xEF ? 3 : b[i] >= 0xC2 && b[i] <= 0xDF ? 2 : 0;
 }
 
+/* A closing quote is likelier where rep holds an opening one unclosed. */
+#define QUOTE_BONUS 6.0
+
+static int
+closes_quote(int32_t c)
+{
+	size_t k, i;
+	int32_t cp, open = c == 0x201D ? 0x201C : c == 0x2019 ? 0x2018 :
+	    c == 0x300D ? 0x300C : c == 0x300F ? 0x300E : 0;
+	int depth = 0;
+
+	if (open == 0)
+		return 0;
+	for (i = 0; i < rep.len; i += k) {
+		cp = cp_at(rep.data, rep.len, i, &k);
+		depth += cp == open;
+		depth -= cp == c && depth > 0;
+	}
+	return depth > 0;
+}
+
 /*
  * The character of the sequence b[0..len) with bytes lost (LOST): the
  * values of them that make the likeliest character between prev and
@@ -846,7 +910,8 @@ choose_utf8(const unsigned char *b, size_t len, int32_t prev2, int32_t prev,
 			if (sp_utf8_decode(seq, len, &c, NULL) != len ||
 			    c == SP_REPLACEMENT || c < 0x80)
 				continue;
-			cost = charlm_between(prev2, prev, c, next, next2);
+			cost = charlm_between(prev2, prev, c, next, next2) -
+			    (closes_quote(c) ? QUOTE_BONUS : 0);
 			if (best == 0 || cost < bc) {
 				best = c;
 				bc = cost;

@@ -2,7 +2,7 @@
  * mojibake.h: text decoded in the wrong encoding or at the wrong byte
  * offset (step 7), repaired when the repair reads as Chinese.
  *
- * Three kinds are found:
+ * Four kinds are found:
  *   gbk-shift   GBK text decoded one byte off: after a '?' (or U+FFFD)
  *               that stands for a lost byte come characters made of the
  *               second byte of one character and the first of the next
@@ -13,6 +13,9 @@
  *               Windows-1252 does not define.
  *   utf8-gbk    UTF-8 bytes read as GBK ("鐧惧害璐村惂" for "百度贴吧"),
  *               a '?' for each byte the GBK decoder could not place.
+ *   utf8-latin1 UTF-8 bytes read as Windows-1252 or Latin-1 ("ä¸­æ–‡"
+ *               for "中文", "cafÃ©" for "café"), a '?' for each byte
+ *               Windows-1252 does not define.
  * A lost byte is not unknown: the byte beside it is, so only some values
  * make a character, and the character language model (charlm.h) picks the
  * one that makes the likeliest text ("?；" gives back the A1 of "。").

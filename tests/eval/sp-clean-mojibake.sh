@@ -80,7 +80,7 @@ function lcs(a, b,   n, m, i, j, prev, cur, x) {
 END {
 	ok = bad = 0
 	n_sets = split("dev held", sets, " ")
-	n_kinds = split("gbk-shift utf8-gbk gbk-latin1", kinds, " ")
+	n_kinds = split("gbk-shift utf8-gbk gbk-latin1 utf8-latin1", kinds, " ")
 	for (a = 1; a <= n_sets; a++) {
 		s = sets[a]
 		G = R = 0

@@ -21,6 +21,8 @@ each byte a decoder cannot place becomes '?'.  Lines are
   gbk-latin1  the GBK bytes read as Windows-1252 ('?' for its five
               undefined bytes)
   utf8-gbk    the UTF-8 bytes read as GBK
+  utf8-latin1 the UTF-8 bytes read as Windows-1252 ('?' for its five
+              undefined bytes)
   clean       the sentence itself: nothing may change
 """
 import os, random, re, sys
@@ -79,6 +81,10 @@ def utf8gbk(s):
     return lossy(s.encode("utf-8"), "gbk")
 
 
+def utf8latin1(s):
+    return lossy(s.encode("utf-8"), "cp1252")
+
+
 sets = [
     ("dev", read_all(corpus, sorted(n for n in os.listdir(corpus)
                                     if n.endswith(".txt")))),
@@ -86,7 +92,8 @@ sets = [
 ]
 for name, sents in sets:
     kinds = [("gbk-shift", shift, 60), ("gbk-latin1", latin1, 30),
-             ("utf8-gbk", utf8gbk, 30), ("clean", lambda s: s, 80)]
+             ("utf8-gbk", utf8gbk, 30), ("utf8-latin1", utf8latin1, 20),
+             ("clean", lambda s: s, 80)]
     at = 0
     for kind, make, count in kinds:
         for s in sents[at:at + count]:

@@ -185,6 +185,11 @@ main(void)
 	/* A whole character lost ("??"), and a trail byte written as ASCII. */
 	SAME(moji("无论遇到多大??难,都"), "无论遇到多大困难,都");
 	SAME(moji("不平等?F象很普遍"), "不平等現象很普遍");
+	/* UTF-8 read as Windows-1252, its undefined bytes restored. */
+	SAME(moji("ä¸­æ–‡ç½‘é¡µ and cafÃ© â€œquotedâ€?"),
+	    "中文网页 and café “quoted”");
+	SAME(moji("SÃO PAULO, Ángela Ríos"), "SÃO PAULO, Ángela Ríos");
+	CHECK_INT(repaired, 0);
 	/* A question's "??" stays. */
 	SAME(moji("真的吗??"), "真的吗??");
 	CHECK_INT(repaired, 0);
