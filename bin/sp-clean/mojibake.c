@@ -702,12 +702,17 @@ utf8_latin1(const char *s, size_t i, size_t end, struct sp_buf *out,
     void *ctx)
 {
 	size_t k, lead = 0, restored = st->restored, han = 0, chars;
+	unsigned char b;
 	int32_t cp;
 	double new_;
 
-	for (k = 0; k < bytes.len; k++)
-		lead += (unsigned char)bytes.data[k] >= 0xC2 &&
-		    (unsigned char)bytes.data[k] <= 0xF4;
+	for (k = 0; k < bytes.len; k++) {
+		b = (unsigned char)bytes.data[k];
+		if (b >= 0xC0 && b != LOST && !((b >= 0xC2 && b <= 0xC5) ||
+		    (b >= 0xE2 && b <= 0xE9) || b == 0xEF))
+			return 0;	/* not a lead of text's characters */
+		lead += b >= 0xC2 && b != LOST;
+	}
 	if (lead == 0)
 		return 0;
 	sp_buf_clear(&note);
@@ -718,6 +723,14 @@ utf8_latin1(const char *s, size_t i, size_t end, struct sp_buf *out,
 	for (k = 0; k < rep.len; k += chars) {
 		cp = cp_at(rep.data, rep.len, k, &chars);
 		han += sp_is_han(cp);
+		if (!(cp < 0x250 || sp_is_han(cp) || (cp >= 0x2000 &&
+		    cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
+		    (cp >= 0xFF01 && cp <= 0xFF5E) || cp == 0x20AC ||
+		    cp == 0x2122)) {
+			/* Not what text is made of: "×—" is not ח. */
+			st->restored = restored;
+			return 0;
+		}
 	}
 	new_ = mean_cost(rep.data, rep.len, 0, 0);
 	if (han > 0 && new_ > TEXT) {
