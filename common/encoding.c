@@ -1,136 +1,16 @@
-/* encoding.c: encoding detection and conversion to UTF-8; see encoding.h. */
+/*
+ * encoding.c: conversion to UTF-8 and from it, and encoding names; see
+ * encoding.h (detection is in enc_detect.c).
+ */
 #include <errno.h>
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include <uchardet.h>
-
 #include "encoding.h"
 #include "utf8.h"
 
-#define BINARY_WINDOW 8192
-
-static void
-set_name(struct sp_enc_guess *g, const char *name)
-{
-	strncpy(g->name, name, sizeof g->name - 1);
-	g->name[sizeof g->name - 1] = '\0';
-}
-
-/* UTF-16 without a mark: most ASCII characters have a NUL for a twin. */
-static const char *
-utf16_by_nuls(const unsigned char *s, size_t n)
-{
-	size_t i, even = 0, odd = 0, pairs;
-
-	if (n > BINARY_WINDOW)
-		n = BINARY_WINDOW;
-	pairs = n / 2;
-	if (pairs < 2)
-		return NULL;
-	for (i = 0; i + 1 < n; i += 2) {
-		even += s[i] == 0;
-		odd += s[i + 1] == 0;
-	}
-	if (odd * 10 >= pairs * 3 && even * 50 <= pairs)
-		return "UTF-16LE";
-	if (even * 10 >= pairs * 3 && odd * 50 <= pairs)
-		return "UTF-16BE";
-	return NULL;
-}
-
-/* A UTF-16 code unit that Chinese text is made of. */
-static int
-text_unit(unsigned u, int *han)
-{
-	*han = u >= 0x4E00 && u <= 0x9FFF;
-	return *han || u == '\t' || u == '\n' || u == '\r' ||
-	    (u >= 0x20 && u < 0x7F) || (u >= 0x2000 && u <= 0x206F) ||
-	    (u >= 0x3000 && u <= 0x303F) || (u >= 0xFF00 && u <= 0xFFEF);
-}
-
-/*
- * UTF-16 without a mark and with few NULs: Chinese text, whose code units
- * are nearly all Han characters and CJK punctuation, and a third of them
- * at least Han.  Asked only of text that is not UTF-8: ASCII read as
- * UTF-16 looks Han too.  GB18030 and Big5 bytes pair into units above
- * U+A000, which are not text here.
- */
-static const char *
-utf16_by_text(const unsigned char *s, size_t n)
-{
-	size_t i, units, le = 0, be = 0, le_han = 0, be_han = 0;
-	int han;
-
-	if (n > BINARY_WINDOW)
-		n = BINARY_WINDOW;
-	units = n / 2;
-	if (units < 8)
-		return NULL;
-	for (i = 0; i + 1 < n; i += 2) {
-		le += text_unit(s[i] | (unsigned)s[i + 1] << 8, &han);
-		le_han += han;
-		be += text_unit((unsigned)s[i] << 8 | s[i + 1], &han);
-		be_han += han;
-	}
-	if (le * 100 >= units * 95 && le_han * 3 >= units)
-		return "UTF-16LE";
-	if (be * 100 >= units * 95 && be_han * 3 >= units)
-		return "UTF-16BE";
-	return NULL;
-}
-
-/*
- * UTF-8 with a few bad bytes is UTF-8 (they become U+FFFD), not a legacy
- * encoding: many valid multi-byte characters for each invalid sequence.
- */
-static int
-mostly_utf8(const unsigned char *s, size_t n)
-{
-	size_t i = 0, k, good = 0, bad = 0;
-	enum sp_utf8_error e;
-	int32_t cp;
-
-	while (i < n) {
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		k = sp_utf8_decode(s + i, n - i, &cp, &e);
-		if (e == SP_UTF8_OK)
-			good++;
-		else
-			bad++;
-		i += k;
-	}
-	return good >= 4 && good >= 20 * bad;
-}
-
-/*
- * Few non-ASCII bytes, all pairing up as GB2312 characters: too little
- * for uchardet to judge (it takes "中文" for Cyrillic), and most likely
- * Chinese.
- */
-static int
-short_gb2312(const unsigned char *s, size_t n)
-{
-	size_t i, pairs = 0;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < 0x80)
-			continue;
-		if (i + 1 >= n || s[i] < 0xA1 || s[i] > 0xF7 ||
-		    (s[i] > 0xA9 && s[i] < 0xB0) || s[i + 1] < 0xA1 ||
-		    s[i + 1] > 0xFE)
-			return 0;
-		i++;
-		if (++pairs > 16)
-			return 0;
-	}
-	return pairs > 0;
-}
 
 const char *
 sp_enc_canonical(const char *name, char *buf, size_t buflen)
@@ -138,8 +18,13 @@ sp_enc_canonical(const char *name, char *buf, size_t buflen)
 	static const struct { const char *alias, *name; } map[] = {
 		{ "GB2312", "GB18030" }, { "GBK", "GB18030" },
 		{ "CP936", "GB18030" }, { "EUC-CN", "GB18030" },
-		{ "X-GBK", "GB18030" }, { "BIG5", "BIG5-HKSCS" },
-		{ "BIG-5", "BIG5-HKSCS" }, { "CP950", "BIG5-HKSCS" },
+		{ "X-GBK", "GB18030" }, { "BIG-5", "BIG5" },
+		{ "X-X-BIG5", "BIG5" }, { "SHIFT_JIS", "CP932" },
+		{ "SHIFT-JIS", "CP932" }, { "SJIS", "CP932" },
+		{ "X-SJIS", "CP932" }, { "MS_KANJI", "CP932" },
+		{ "WINDOWS-31J", "CP932" }, { "EUC-KR", "CP949" },
+		{ "KS_C_5601-1987", "CP949" }, { "UHC", "CP949" },
+		{ "WINDOWS-949", "CP949" }, { "X-EUC-TW", "EUC-TW" },
 		{ "ASCII", "UTF-8" }, { "US-ASCII", "UTF-8" },
 		{ "UTF8", "UTF-8" },
 	};
@@ -163,81 +48,36 @@ sp_enc_canonical(const char *name, char *buf, size_t buflen)
 	return buf;
 }
 
-void
-sp_enc_detect(const unsigned char *s, size_t n, int at_eof,
-    struct sp_enc_guess *g)
-{
-	const char *u16, *name;
-	char canon[32];
-	uchardet_t ud;
-	size_t valid;
-
-	memset(g, 0, sizeof *g);
-	if (n >= 4 && memcmp(s, "\xff\xfe\0\0", 4) == 0) {
-		set_name(g, "UTF-32LE");
-		g->bom = 4, g->utf16 = 1;
-		return;
-	}
-	if (n >= 4 && memcmp(s, "\0\0\xfe\xff", 4) == 0) {
-		set_name(g, "UTF-32BE");
-		g->bom = 4, g->utf16 = 1;
-		return;
-	}
-	if (n >= 2 && (s[0] == 0xFF && s[1] == 0xFE)) {
-		set_name(g, "UTF-16LE");
-		g->bom = 2, g->utf16 = 1;
-		return;
-	}
-	if (n >= 2 && (s[0] == 0xFE && s[1] == 0xFF)) {
-		set_name(g, "UTF-16BE");
-		g->bom = 2, g->utf16 = 1;
-		return;
-	}
-	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
-		set_name(g, "UTF-8");
-		g->bom = 3;
-		return;
-	}
-	if ((u16 = utf16_by_nuls(s, n)) != NULL) {
-		set_name(g, u16);
-		g->utf16 = 1;
-		return;
-	}
-	g->binary = memchr(s, 0, n < BINARY_WINDOW ? n : BINARY_WINDOW) != NULL;
-	/* Valid UTF-8 (a character cut by the end of the head aside) is. */
-	valid = sp_utf8_valid_prefix(s, n);
-	if (valid == n || (!at_eof && n - valid < 4 &&
-	    sp_utf8_boundary((const char *)s, n) == valid)) {
-		set_name(g, "UTF-8");
-		return;
-	}
-	if (mostly_utf8(s, at_eof ? n : sp_utf8_boundary((const char *)s, n))) {
-		set_name(g, "UTF-8");
-		return;
-	}
-	if ((u16 = utf16_by_text(s, n)) != NULL) {
-		set_name(g, u16);
-		g->utf16 = 1;
-		g->binary = 0;
-		return;
-	}
-	set_name(g, "GB18030");
-	if (short_gb2312(s, n))
-		return;
-	if ((ud = uchardet_new()) == NULL)
-		return;
-	if (uchardet_handle_data(ud, (const char *)s, n) == 0) {
-		uchardet_data_end(ud);
-		name = uchardet_get_charset(ud);
-		if (name && *name &&
-		    sp_enc_canonical(name, canon, sizeof canon) != NULL)
-			set_name(g, canon);
-	}
-	uchardet_delete(ud);
-}
+/*
+ * Encodings whose standard table lacks characters the web writes in them:
+ * a character the first table refuses is tried in the others (CP950 and
+ * HKSCS for Big5, CP932 for Shift_JIS, UHC for EUC-KR), and whether a bad
+ * sequence can be two bytes long.
+ */
+static const struct family {
+	const char *name;
+	const char *fallback[2];
+	int multibyte;
+} families[] = {
+	{ "BIG5", { "CP950", "BIG5-HKSCS" }, 1 },
+	{ "CP950", { "BIG5", "BIG5-HKSCS" }, 1 },
+	{ "BIG5-HKSCS", { "CP950", NULL }, 1 },
+	{ "GB18030", { NULL, NULL }, 1 },
+	{ "GBK", { "GB18030", NULL }, 1 },
+	{ "SHIFT_JIS", { "CP932", NULL }, 1 },
+	{ "CP932", { "SHIFT_JIS", NULL }, 1 },
+	{ "EUC-JP", { "EUC-JP-MS", NULL }, 1 },
+	{ "EUC-KR", { "CP949", NULL }, 1 },
+	{ "CP949", { "EUC-KR", NULL }, 1 },
+	{ "JOHAB", { NULL, NULL }, 1 },
+	{ "EUC-TW", { NULL, NULL }, 1 },
+	{ "WINDOWS-1252", { "ISO-8859-1", NULL }, 0 },
+};
 
 struct sp_conv {
 	iconv_t cd;
+	iconv_t fb[2];		/* the family's other tables, or (iconv_t)-1 */
+	int multibyte;		/* a bad sequence may be a pair */
 	char carry[8];		/* a sequence cut by the end of a piece */
 	size_t ncarry;
 	uint64_t offset;	/* stream offset of the next byte fed */
@@ -251,6 +91,7 @@ struct sp_conv *
 sp_conv_new(const char *from)
 {
 	struct sp_conv *c;
+	size_t i, k;
 
 	if ((c = calloc(1, sizeof *c)) == NULL)
 		return NULL;
@@ -258,6 +99,14 @@ sp_conv_new(const char *from)
 		free(c);
 		errno = EINVAL;
 		return NULL;
+	}
+	c->fb[0] = c->fb[1] = (iconv_t)-1;
+	for (i = 0; i < sizeof families / sizeof families[0]; i++) {
+		if (strcasecmp(from, families[i].name) != 0)
+			continue;
+		c->multibyte = families[i].multibyte;
+		for (k = 0; k < 2 && families[i].fallback[k]; k++)
+			c->fb[k] = iconv_open("UTF-8", families[i].fallback[k]);
 	}
 	c->first = -1;
 	c->unit = strncmp(from, "UTF-16", 6) == 0 ? 2 :
@@ -273,16 +122,52 @@ invalid_at(struct sp_conv *c, uint64_t off)
 }
 
 /*
+ * The character at s[0..len) (len: 1, or 2 for a pair) in the family's
+ * other tables: appended to out, returns 1; 0 when none has it, -1 when
+ * out of memory.
+ */
+static int
+fallback(struct sp_conv *c, const char *s, size_t len, struct sp_buf *out)
+{
+	char *in, *o;
+	size_t left, room;
+	int k;
+
+	for (k = 0; k < 2 && c->fb[k] != (iconv_t)-1; k++) {
+		if (sp_buf_reserve(out, 16) < 0)
+			return -1;
+		in = (char *)s;
+		left = len;
+		o = out->data + out->len;
+		room = out->cap - out->len - 1;
+		iconv(c->fb[k], NULL, NULL, NULL, NULL);
+		if (iconv(c->fb[k], &in, &left, &o, &room) == (size_t)-1 ||
+		    left != 0)
+			continue;
+		out->len = (size_t)(o - out->data);
+		out->data[out->len] = '\0';
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * Converts s[0..n) whose first byte is at stream offset base; returns the
  * bytes left unconverted at the end (an incomplete sequence), or
- * (size_t)-1 when out of memory.
+ * (size_t)-1 when out of memory.  An invalid sequence becomes one U+FFFD:
+ * in a multi-byte encoding a lead byte and a trail byte that is not ASCII
+ * go together, so that one bad pair does not shift the rest of the line
+ * (an ASCII byte after a lead byte is left to stand for itself, as
+ * browsers do).  A lead byte that ends the piece waits for the next one.
  */
 static size_t
-convert(struct sp_conv *c, const char *s, size_t n, uint64_t base,
+convert(struct sp_conv *c, const char *s, size_t n, uint64_t base, int final,
     struct sp_buf *out)
 {
 	char *in = (char *)s, *o;
-	size_t left = n, room, r;
+	size_t left = n, room, r, len;
+	unsigned char b;
+	int f;
 
 	while (left > 0) {
 		if (sp_buf_reserve(out, left * 4 + 16) < 0)
@@ -298,14 +183,29 @@ convert(struct sp_conv *c, const char *s, size_t n, uint64_t base,
 			continue;
 		if (errno == EINVAL)
 			return left;	/* cut at the end: wait for more */
-		/* EILSEQ: one unit is invalid. */
-		invalid_at(c, base + (uint64_t)(in - s));
-		if (sp_buf_put_cp(out, SP_REPLACEMENT) < 0)
+		/* EILSEQ: one sequence is invalid. */
+		b = (unsigned char)in[0];
+		if (c->multibyte && b >= 0x81 && left == 1 && !final)
+			return left;	/* its pair may come next */
+		len = c->multibyte && b >= 0x81 && left >= 2 &&
+		    (unsigned char)in[1] >= 0x80 ? 2 : 1;
+		if ((f = fallback(c, in, c->multibyte && b >= 0x81 &&
+		    left >= 2 ? 2 : 1, out)) < 0)
 			return (size_t)-1;
-		r = left < (size_t)c->unit ? left : (size_t)c->unit;
+		if (f > 0) {
+			r = c->multibyte && b >= 0x81 && left >= 2 ? 2 : 1;
+		} else {
+			invalid_at(c, base + (uint64_t)(in - s));
+			if (sp_buf_put_cp(out, SP_REPLACEMENT) < 0)
+				return (size_t)-1;
+			r = c->unit > 1 ? (size_t)c->unit : len;
+			if (r > left)
+				r = left;
+		}
 		in += r;
 		left -= r;
 	}
+	iconv(c->cd, NULL, NULL, NULL, NULL);
 	return 0;
 }
 
@@ -329,7 +229,7 @@ sp_conv_feed(struct sp_conv *c, const char *in, size_t n, int final,
 		c->ncarry = 0;
 	}
 	c->offset += n;
-	if ((left = convert(c, s, len, base, out)) == (size_t)-1)
+	if ((left = convert(c, s, len, base, final, out)) == (size_t)-1)
 		return -1;
 	if (left > sizeof c->carry) {
 		/* Not a cut sequence but garbage iconv cannot place. */
@@ -360,9 +260,14 @@ sp_conv_invalid(const struct sp_conv *c, int64_t *first)
 void
 sp_conv_free(struct sp_conv *c)
 {
+	int k;
+
 	if (c == NULL)
 		return;
 	iconv_close(c->cd);
+	for (k = 0; k < 2; k++)
+		if (c->fb[k] != (iconv_t)-1)
+			iconv_close(c->fb[k]);
 	sp_buf_free(&c->join);
 	free(c);
 }

@@ -1,12 +1,21 @@
 /*
  * encoding.h: which encoding a byte stream is in, and conversion to UTF-8.
  *
- * Detection looks at the head of a file: a byte order mark decides; text
- * that is valid UTF-8 is UTF-8; UTF-16 without a mark shows itself by its
- * NUL bytes or, Chinese text with few of them, by code units nearly all
- * Han characters and CJK punctuation; anything else is asked of uchardet.  Conversion runs iconv in
- * pieces, so a stream of any size is converted in bounded memory; each
- * invalid sequence becomes U+FFFD and is counted with its byte offset.
+ * Detection looks at the head of a file and asks, in order: a byte order
+ * mark decides; UTF-32 and UTF-16 without a mark show themselves by their
+ * units and NUL bytes; text that is valid UTF-8 (or nearly) is UTF-8; then
+ * the charset the page declares (XML declaration, <meta>), when the bytes
+ * decode cleanly and read as text with it; then uchardet's answer, checked
+ * by what it makes of the bytes (enc_score.h) against UTF-16 read from
+ * CJK text without NULs, Windows-1252 for a rarer single-byte code page,
+ * and the common CJK encodings when it does not read as text.
+ *
+ * Conversion runs iconv in pieces, so a stream of any size is converted in
+ * bounded memory; each invalid sequence becomes one U+FFFD and is counted
+ * with its byte offset.  Big5, Shift_JIS and EUC-KR are read with their
+ * vendors' extensions (CP950 and HKSCS, CP932, UHC) for the characters the
+ * standard tables lack; in a multi-byte encoding a bad pair is one
+ * replacement and never shifts the text after it.
  *
  * Also here: single characters and short strings to and from a legacy
  * encoding, for the mojibake repair, which must re-encode text to find the
@@ -37,8 +46,10 @@ void sp_enc_detect(const unsigned char *head, size_t n, int at_eof,
 
 /*
  * The canonical iconv name of a user-given encoding name, mapped to the
- * superset that decodes it (GB2312 and GBK to GB18030, BIG5 to
- * BIG5-HKSCS), or NULL when iconv cannot convert from it.
+ * superset that decodes it (GB2312 and GBK to GB18030) or to the name the
+ * converter reads with its family's extensions (BIG-5 to BIG5), or to the
+ * code page the web means by the name (Shift_JIS is CP932, EUC-KR CP949,
+ * as browsers read them), or NULL when iconv cannot convert from it.
  */
 const char *sp_enc_canonical(const char *name, char *buf, size_t buflen);
 

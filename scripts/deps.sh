@@ -10,7 +10,7 @@ mode=${1:-ensure}
 
 DEB_PKGS="build-essential pkg-config libutf8proc-dev libuchardet-dev \
 libxxhash-dev libjansson-dev libpcre2-dev liblmdb-dev libopencc-dev libxml2-dev \
-mandoc clang libclang-rt-dev gawk parallel valgrind time lmdb-utils \
+mandoc clang libclang-rt-dev gawk parallel valgrind time lmdb-utils uchardet \
 python3"
 TRAIN_PKGS="python3 python3-sklearn python3-numpy"
 PC_MODULES="libutf8proc uchardet libxxhash jansson libpcre2-8 lmdb libxml-2.0"
@@ -29,6 +29,8 @@ missing() {
 	command -v mdb_load >/dev/null 2>&1 || return 0
 	# The boilerplate evaluation's scorer.
 	command -v python3 >/dev/null 2>&1 || return 0
+	# The decoding evaluation prints uchardet's own figure beside sp-clean's.
+	command -v uchardet >/dev/null 2>&1 || return 0
 	# make check builds the fuzzers with clang's libFuzzer runtime.
 	printf 'int LLVMFuzzerTestOneInput(const char *d, long n)'\
 '{(void)d;(void)n;return 0;}\n' > "${TMPDIR:-/tmp}/sp-deps-$$.c"

@@ -91,6 +91,8 @@ chain_counts_add(struct chain_counts *to, const struct chain_counts *c)
 	to->spaces.breaks += c->spaces.breaks;
 	to->moji.repaired += c->moji.repaired;
 	to->moji.unrepairable += c->moji.unrepairable;
+	to->moji.restored += c->moji.restored;
+	to->moji.removed += c->moji.removed;
 	to->pinyin += c->pinyin;
 	to->punct += c->punct;
 	to->boiler += c->boiler;
@@ -174,9 +176,13 @@ explain_line(const char *line, size_t len, const char *reason, void *ctx)
 
 static void
 explain_moji(const char *kind, const char *old, size_t oldlen,
-    const char *repair, size_t replen, void *ctx)
+    const char *repair, size_t replen, const char *restored, void *ctx)
 {
-	if (repair)
+	if (repair && restored)
+		sp_warn(ctx, "mojibake repaired (%s): %.*s -> %.*s "
+		    "(bytes restored: %s)", kind, (int)oldlen, old,
+		    (int)replen, repair, restored);
+	else if (repair)
 		sp_warn(ctx, "mojibake repaired (%s): %.*s -> %.*s", kind,
 		    (int)oldlen, old, (int)replen, repair);
 	else

@@ -258,8 +258,11 @@ stats(void)
 		sp_stat_add("pinyin: annotations dropped", t->pinyin);
 	if (on[S_MOJIBAKE]) {
 		sp_stat_add("mojibake: spans repaired", t->moji.repaired);
+		sp_stat_add("mojibake: bytes restored", t->moji.restored);
 		sp_stat_add("mojibake: spans unrepairable",
 		    t->moji.unrepairable);
+		sp_stat_add("mojibake: control characters removed",
+		    t->moji.removed);
 	}
 	if (on[S_PUNCT])
 		sp_stat_add("punct: marks converted", t->punct);

@@ -1,87 +1,55 @@
 /* mojibake.c: wrongly decoded text (step 7); see mojibake.h. */
-#include <math.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "charlm.h"
 #include "cjk.h"
-#include "embed.h"
 #include "encoding.h"
 #include "mojibake.h"
 #include "text.h"
 
-SP_DATA(hanfreq);
-
-#define FREQ_LO 0x3400
-#define FREQ_HI 0x9FFF
-static uint32_t *freq;		/* FREQ_LO..FREQ_HI */
-static unsigned char *zero_bits;	/* FREQ_LO..FREQ_HI: not in the table */
+/*
+ * Han characters the language model finds rare, as bitmaps: UNCOMMON
+ * bits (one in 30,000 characters of text) or more make the runs that
+ * UTF-8 read as GBK is made of; the quick look at each line, which most
+ * clean lines must pass at once, asks for two RARE ones (one in 130,000).
+ */
+#define UNCOMMON 15.0
+#define RARE 17.0
+#define RARE_LO 0x3400
+#define RARE_HI 0x9FFF
+static unsigned char *rare_bits, *uncommon_bits;
 
 /* GBK's two-byte codes: lead 0x81..0xFE, trail 0x40..0xFE. */
 #define GBK_INDEX(l, t) (((l) - 0x81) * 191 + ((t) - 0x40))
 static uint16_t *gbk_cp;	/* code → BMP code point, 0: none */
 static uint16_t *cp_gbk;	/* BMP code point → code, 0: none */
 /* The tables are loaded once, by whichever thread asks first. */
-static pthread_once_t freq_once = PTHREAD_ONCE_INIT;
+static pthread_once_t rare_once = PTHREAD_ONCE_INIT;
 static pthread_once_t gbk_once = PTHREAD_ONCE_INIT;
 
-/* Common punctuation of Chinese text, counted like characters. */
-static const struct { int32_t cp; uint32_t n; } punct_freq[] = {
-	{ 0xFF0C, 60000 }, { 0x3002, 40000 }, { 0x3001, 15000 },
-	{ 0x201C, 8000 }, { 0x201D, 8000 }, { 0xFF1A, 6000 },
-	{ 0xFF1B, 3000 }, { 0xFF08, 3000 }, { 0xFF09, 3000 },
-	{ 0x3000, 3000 }, { 0xFF01, 2000 }, { 0xFF1F, 2000 },
-	{ 0x300A, 2000 }, { 0x300B, 2000 }, { 0x2014, 1000 },
-	{ 0x2026, 1000 }, { 0x00B7, 500 }, { 0x2018, 500 }, { 0x2019, 500 },
-	{ 0xFF10, 2000 }, { 0xFF11, 2000 }, { 0xFF12, 2000 }, { 0xFF13, 2000 },
-	{ 0xFF14, 2000 }, { 0xFF15, 2000 }, { 0xFF16, 2000 }, { 0xFF17, 2000 },
-	{ 0xFF18, 2000 }, { 0xFF19, 2000 },
-};
-
 static void
-load_freq(void)
+load_rare(void)
 {
-	const char *p = (const char *)sp_data_hanfreq;
-	const char *end = p + sp_data_hanfreq_len;
-	size_t k;
 	int32_t cp;
-	char *q;
 
-	freq = calloc(FREQ_HI - FREQ_LO + 1, sizeof *freq);
-	if (freq == NULL)
-		sp_oom();
-	while (p < end) {
-		cp = cp_at(p, (size_t)(end - p), 0, &k);
-		p += k;
-		if (cp >= FREQ_LO && cp <= FREQ_HI)
-			freq[cp - FREQ_LO] = (uint32_t)strtoul(p, &q, 10);
-		else
-			strtoul(p, &q, 10);
-		p = q;
-		while (p < end && *p != '\n')
-			p++;
-		p++;
+	double c;
+
+	rare_bits = sp_xmalloc((RARE_HI - RARE_LO) / 8 + 1);
+	uncommon_bits = sp_xmalloc((RARE_HI - RARE_LO) / 8 + 1);
+	memset(rare_bits, 0, (RARE_HI - RARE_LO) / 8 + 1);
+	memset(uncommon_bits, 0, (RARE_HI - RARE_LO) / 8 + 1);
+	for (cp = RARE_LO; cp <= RARE_HI; cp++) {
+		c = charlm_unigram(cp);
+		if (c >= RARE)
+			rare_bits[(cp - RARE_LO) >> 3] |=
+			    (unsigned char)(1 << ((cp - RARE_LO) & 7));
+		if (c >= UNCOMMON)
+			uncommon_bits[(cp - RARE_LO) >> 3] |=
+			    (unsigned char)(1 << ((cp - RARE_LO) & 7));
 	}
-	zero_bits = sp_xmalloc((FREQ_HI - FREQ_LO) / 8 + 1);
-	memset(zero_bits, 0, (FREQ_HI - FREQ_LO) / 8 + 1);
-	for (cp = FREQ_LO; cp <= FREQ_HI; cp++)
-		if (freq[cp - FREQ_LO] == 0)
-			zero_bits[(cp - FREQ_LO) >> 3] |=
-			    (unsigned char)(1 << ((cp - FREQ_LO) & 7));
-}
-
-unsigned long
-mojibake_freq(int32_t cp)
-{
-	size_t i;
-
-	(void)pthread_once(&freq_once, load_freq);
-	if (cp >= FREQ_LO && cp <= FREQ_HI)
-		return freq[cp - FREQ_LO];
-	for (i = 0; i < sizeof punct_freq / sizeof punct_freq[0]; i++)
-		if (punct_freq[i].cp == cp)
-			return punct_freq[i].n;
-	return 0;
 }
 
 static void
@@ -110,9 +78,15 @@ load_gbk(void)
 			cp = cp_at(out.data, out.len, 0, &k);
 			if (k != out.len || cp > 0xFFFF || cp == 0xFFFD)
 				continue;
-			gbk_cp[GBK_INDEX(l, t)] = (uint16_t)cp;
 			if (cp_gbk[cp] == 0)
 				cp_gbk[cp] = (uint16_t)(l << 8 | t);
+			/*
+			 * GBK's user-defined areas (private use) are no
+			 * characters: decoders of the web refuse them (one
+			 * that made them, they are still encoded back).
+			 */
+			if (cp < 0xE000 || cp > 0xF8FF)
+				gbk_cp[GBK_INDEX(l, t)] = (uint16_t)cp;
 		}
 	sp_buf_free(&out);
 }
@@ -134,40 +108,31 @@ gbk_encode(int32_t cp)
 	return cp_gbk[cp];
 }
 
-/* How common a character is, as a score: log of its count. */
-static double
-score_cp(int32_t cp)
-{
-	return log((double)mojibake_freq(cp) + 1.0);
-}
+/*
+ * Thresholds, in bits a character of the language model (charlm.h): text
+ * costs 4 to 10, mojibake 15 and more.  A span that costs less than
+ * GARBLED reads as text already; a repair must cost at most TEXT and
+ * GAIN less than the span it replaces.
+ */
+#define GARBLED 11.0
+#define TEXT 12.0
+#define GAIN 4.0
+/* What a character chosen whole or nearly must cost at most, with its
+ * neighbours: a likely word, not just a possible one. */
+#define SHORT 10.0
 
-/* The mean score of the characters of s[0..n) that are not ASCII. */
+/* The mean cost of s[0..n) after before (0: none), then after. */
 static double
-score(const char *s, size_t n, size_t *counted)
+mean_cost(const char *s, size_t n, int32_t before, int32_t after)
 {
-	double sum = 0;
-	size_t i, k, c = 0;
-	int32_t cp;
+	size_t c;
+	double sum = charlm_text_cost(s, n, before, after, &c);
 
-	for (i = 0; i < n; i += k) {
-		cp = cp_at(s, n, i, &k);
-		if (cp < 0x80 || cp == 0xFFFD)
-			continue;
-		sum += score_cp(cp);
-		c++;
-	}
-	if (counted)
-		*counted = c;
 	return c ? sum / (double)c : 0;
 }
 
-/* Thresholds: common text scores above GOOD; mojibake below BAD. */
-#define GOOD 5.0	/* a count of about 150 */
-#define BAD 4.0
-#define GAIN 2.0	/* a repair must beat the original by this much */
-
 /* Scratch of the thread repairing: see mojibake_thread_end(). */
-static _Thread_local struct sp_buf rep, bytes;
+static _Thread_local struct sp_buf rep, bytes, note;
 
 static int
 is_final(int32_t cp)
@@ -192,30 +157,128 @@ span_char(int32_t cp)
 	return cp;
 }
 
+/* The first character of UTF-8 text s[0..n), 0 when empty. */
+static int32_t
+first_cp(const char *s, size_t n)
+{
+	size_t k;
+
+	return n ? cp_at(s, n, 0, &k) : 0;
+}
+
+/* The second character of s[0..n), 0 when none. */
+static int32_t
+second_cp(const char *s, size_t n)
+{
+	size_t k;
+
+	if (n == 0)
+		return 0;
+	cp_at(s, n, 0, &k);
+	return k < n ? cp_at(s, n, k, &k) : 0;
+}
+
+/* The character after the one at s[i] (i < n), '\n' at the end. */
+static int32_t
+next_after(const char *s, size_t n, size_t i)
+{
+	size_t k;
+
+	cp_at(s, n, i, &k);
+	return i + k < n ? cp_at(s, n, i + k, &k) : '\n';
+}
+
+/* The character before the last of s[0..n), 0 when none. */
+static int32_t
+last2_cp(const char *s, size_t n)
+{
+	size_t k;
+
+	if (n == 0)
+		return 0;
+	cp_before(s, n, &k);
+	return k < n ? cp_before(s, n - k, &k) : 0;
+}
+
+static int32_t
+last_cp(const char *s, size_t n)
+{
+	size_t k;
+
+	return n ? cp_before(s, n, &k) : 0;
+}
+
+/* Notes byte b, restored, for --explain. */
+static void
+note_byte(unsigned b, int32_t cp)
+{
+	char hex[16];
+
+	snprintf(hex, sizeof hex, "%s%02X=", note.len ? ", " : "", b & 0xFF);
+	put(&note, hex, strlen(hex));
+	putcp(&note, cp);
+}
+
 /*
- * The most common character whose GBK code ends in byte trail, when it is
- * much more common than all the others; else 0.
+ * The character a lost byte made, chosen by the language model between
+ * prev and next: the one of the candidates (pairs of GBK, with the lead
+ * byte lost: (v, known) for v in lo..hi; or the trail: (known, v)) that
+ * costs least.  Returns it and the byte in *byte, or 0 when none is a
+ * character.
  */
 static int32_t
-guess(unsigned trail)
+choose_gbk(unsigned known, int lead_lost, unsigned lo, unsigned hi,
+    const unsigned *only, size_t nonly, int32_t prev2, int32_t prev,
+    int32_t next, int32_t next2, unsigned *byte)
 {
+	int32_t best = 0, c;
+	double bc = 0, cost;
 	unsigned v;
-	int32_t best = 0, cp;
-	unsigned long bf = 0, second = 0, f;
+	size_t k;
 
-	for (v = 0xA1; v <= 0xF7; v++) {	/* GB2312's lead bytes */
-		cp = gbk_decode(v, trail);
-		if (cp == 0 || (f = mojibake_freq(cp)) == 0)
+	for (k = 0, v = lo; only ? k < nonly : v <= hi; k++, v++) {
+		if (only)
+			v = only[k];
+		c = lead_lost ? gbk_decode(v, known) : gbk_decode(known, v);
+		if (c == 0)
 			continue;
-		if (f > bf) {
-			second = bf;
-			bf = f;
-			best = cp;
-		} else if (f > second) {
-			second = f;
+		cost = charlm_between(prev2, prev, c, next, next2);
+		if (best == 0 || cost < bc) {
+			best = c;
+			bc = cost;
+			*byte = v;
 		}
 	}
-	return best && bf >= 4 * second ? best : 0;
+	return best;
+}
+
+static int pair_fails(unsigned, int32_t);
+
+/*
+ * The character whose trail byte the closing marker of a shifted span
+ * stands for: lead is known; the trail is one that made the decoder fail
+ * on it and the byte after (after's).  As choose_gbk().
+ */
+static int32_t
+choose_tail(unsigned lead, int32_t prev2, int32_t prev, int32_t after,
+    int32_t after2,
+    unsigned *byte)
+{
+	int32_t best = 0, c;
+	double bc = 0, cost;
+	unsigned v;
+
+	for (v = 0x81; v <= 0xFE; v++) {
+		if ((c = gbk_decode(lead, v)) == 0 || !pair_fails(v, after))
+			continue;
+		cost = charlm_between(prev2, prev, c, after, after2);
+		if (best == 0 || cost < bc) {
+			best = c;
+			bc = cost;
+			*byte = v;
+		}
+	}
+	return best;
 }
 
 /* The last span found broken and not repaired, for the caller to count. */
@@ -231,12 +294,8 @@ static _Thread_local struct {
  */
 static size_t
 unrepaired(const char *kind, const char *s, size_t i, size_t end,
-    size_t chars, struct mojibake_stats *st, mojibake_explain_fn explain,
-    void *ctx)
+    size_t chars)
 {
-	(void)st;
-	(void)explain;
-	(void)ctx;
 	if (chars < 4)
 		return 0;
 	broken.kind = kind;
@@ -245,19 +304,198 @@ unrepaired(const char *kind, const char *s, size_t i, size_t end,
 	return 0;
 }
 
+static void
+repaired(const char *kind, const char *old, size_t oldlen,
+    struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
+{
+	st->repaired++;
+	if (explain)
+		explain(kind, old, oldlen, rep.data, rep.len,
+		    note.len ? note.data : NULL, ctx);
+}
+
+/* Is cp a Han character or a punctuation mark of Chinese text? */
+static int
+cjk_text(int32_t cp)
+{
+	return sp_is_han(cp) || (cp >= 0x3000 && cp <= 0x303F) ||
+	    (cp >= 0xFF01 && cp <= 0xFF5E) || (cp >= 0x2010 && cp <= 0x2027);
+}
+
+/*
+ * gbk-shift with fewer than two characters between its markers: "??" is
+ * one character lost whole (its lead byte lost, its trail byte in the
+ * pair that failed after it), "?X?" two characters with one byte each
+ * known, X's.  The language model chooses among the characters that fit
+ * the known bytes and the failed pair, between the Han characters on
+ * either side; the span is kept as it is unless the choice reads as
+ * likely text (a "??" of a question is not a lost character).
+ */
+/*
+ * Did the GBK decoder fail on the pair (v, the first byte of after), as it
+ * did where a marker stands?  After an ASCII character the byte is that
+ * character, or, where NFKC made it of a full-width one, that one's lead.
+ */
+static int
+pair_fails(unsigned v, int32_t after)
+{
+	unsigned code = gbk_encode(span_char(after));
+
+	if (v < 0x81)
+		return 0;	/* an ASCII byte: written, not lost */
+	if (after < 0x80 && (after < 0x40 || after == 0x7F ||
+	    gbk_decode(v, (unsigned)after) == 0))
+		return 1;
+	return code != 0 && gbk_decode(v, code >> 8) == 0;
+}
+
+static size_t
+gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
+    struct sp_buf *out, int *fixed, struct mojibake_stats *st,
+    mojibake_explain_fn explain, void *ctx)
+{
+	size_t m, mk, end;
+	int32_t before, before2, after, after2, c, h, t, bh = 0, bt = 0;
+	unsigned code, l, v, bl = 0, bv = 0;
+	double cost, best = 0;
+
+	if (i == 0)
+		return 0;
+	before = cp_before(s, i, &m);
+	before2 = i > m ? cp_before(s, i - m, &mk) : 0;
+	cp_at(s, n, j, &mk);
+	end = j + mk;
+	/* At the end of a line, "??" ends a question. */
+	if (end >= n)
+		return 0;
+	after = cp_at(s, n, end, &m);
+	after2 = next_after(s, n, end);
+	if (!cjk_text(span_char(before)) || !cjk_text(span_char(after)) ||
+	    (!sp_is_han(before) && !sp_is_han(after)))
+		return 0;
+	if (chars == 0) {
+		/* Any Han character whose trail byte fails before after. */
+		for (l = 0x81; l <= 0xFE; l++)
+			for (v = 0x81; v <= 0xFE; v++) {
+				if ((c = gbk_decode(l, v)) == 0 ||
+				    !sp_is_han(c) || !pair_fails(v, after))
+					continue;
+				cost = charlm_between(before2, before, c,
+				    after, after2);
+				if (bh == 0 || cost < best) {
+					bh = c;
+					best = cost;
+					bl = l;
+					bv = v;
+				}
+			}
+		if (bh == 0 || charlm_cost(before, bh) + charlm_cost(bh,
+		    after) > 2 * SHORT)
+			return 0;
+		sp_buf_clear(&rep);
+		sp_buf_clear(&note);
+		putcp(&rep, bh);
+		note_byte(bl, bh);
+		note_byte(bv, bh);
+		st->restored += 2;
+	} else {
+		/* X's bytes: the trail of one, the lead of the next. */
+		cp_at(s, n, i, &m);
+		code = gbk_encode(span_char(cp_at(s, n, i + m, &m)));
+		for (l = 0x81; l <= 0xFE; l++) {
+			if ((h = gbk_decode(l, code >> 8)) == 0 || !cjk_text(h))
+				continue;
+			for (v = 0x81; v <= 0xFE; v++) {
+				if ((t = gbk_decode(code & 0xFF, v)) == 0 ||
+				    !cjk_text(t) || !pair_fails(v, after))
+					continue;
+				cost = charlm_cost2(before2, before, h) +
+				    charlm_between(before, h, t, after, after2);
+				if (bh == 0 || cost < best) {
+					bh = h;
+					bt = t;
+					best = cost;
+					bl = l;
+					bv = v;
+				}
+			}
+		}
+		if (bh == 0 || charlm_cost(before, bh) + charlm_cost(bh, bt) +
+		    charlm_cost(bt, after) > 3 * SHORT)
+			return 0;
+		sp_buf_clear(&rep);
+		sp_buf_clear(&note);
+		putcp(&rep, bh);
+		putcp(&rep, bt);
+		note_byte(bl, bh);
+		note_byte(bv, bt);
+		st->restored += 2;
+	}
+	*fixed = 1;
+	repaired("gbk-shift", s + i, end - i, st, explain, ctx);
+	put(out, rep.data, rep.len);
+	return end - i;
+}
+
+/*
+ * A lead byte lost before a trail byte in ASCII's range (0x40..0x7E),
+ * which the decoder wrote as that ASCII character and went on aligned:
+ * "平等?F象" for "平等現象".  Between Han characters, the character of
+ * the model's choice takes the two when it makes a likely word.
+ */
+static size_t
+gbk_shift_ascii(const char *s, size_t n, size_t i, size_t j,
+    struct sp_buf *out, int *fixed, struct mojibake_stats *st,
+    mojibake_explain_fn explain, void *ctx)
+{
+	size_t m, k;
+	int32_t before, before2, after, after2, c;
+	unsigned byte;
+
+	if (i == 0 || j + 1 >= n)
+		return 0;
+	before = cp_before(s, i, &m);
+	after = cp_at(s, n, j + 1, &m);
+	if (!sp_is_han(before) || !sp_is_han(after))
+		return 0;
+	before2 = i > m ? cp_before(s, i - m, &k) : 0;
+	after2 = next_after(s, n, j + 1);
+	c = choose_gbk((unsigned char)s[j], 1, 0x81, 0xFE, NULL, 0, before2,
+	    before, after, after2, &byte);
+	if (c == 0 || !sp_is_han(c) || charlm_cost(before, c) +
+	    charlm_cost(c, after) > 2 * SHORT)
+		return 0;
+	sp_buf_clear(&rep);
+	sp_buf_clear(&note);
+	putcp(&rep, c);
+	note_byte(byte, c);
+	st->restored++;
+	*fixed = 1;
+	repaired("gbk-shift", s + i, j + 1 - i, st, explain, ctx);
+	put(out, rep.data, rep.len);
+	return j + 1 - i;
+}
+
 /*
  * gbk-shift at s[i..n): s[i] is a marker.  Returns the bytes of the span
- * handled (marker included), or 0.  Writes the repair, or the text as it
- * was, to out.
+ * handled (marker included), or 0.  Writes the repair to out.
+ *
+ * The span's characters are re-encoded to GBK and paired one byte on:
+ * (lost, b0) (b1, b2) ... (b[2k-1], lost).  The lead byte lost before b0
+ * and the trail byte the closing marker stands for are chosen by the
+ * language model among the bytes that make a character with the known
+ * one, given the text on either side.
  */
 static size_t
 gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
     struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
 {
-	size_t j, k, m, chars = 0, end, counted, first_len;
-	unsigned code, first = 0;
-	int32_t cp, c;
+	size_t j, k, m, mk, chars = 0, end, mid_at, mid_len;
+	unsigned code, byte;
+	int32_t cp, c, before, before2, after = 0, head, tail;
 	int closed = 0;
+	char first_byte;
+	size_t restored = 0;
 	double old, new_;
 
 	cp_at(s, n, i, &k);
@@ -277,46 +515,90 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 		chars++;
 		j += m;
 	}
+	if (chars == 0 && !closed && j < n && s[j] >= 0x40 && s[j] < 0x7F)
+		return gbk_shift_ascii(s, n, i, j, out, fixed, st, explain,
+		    ctx);
 	if (chars < 2)
-		return 0;
-	old = score(s + i + k, j - i - k, &counted);
-	if (old >= BAD)
+		return closed ? gbk_shift_short(s, n, i, j, chars, out, fixed,
+		    st, explain, ctx) : 0;
+	before = i > 0 ? cp_before(s, i, &m) : 0;
+	before2 = i > m ? cp_before(s, i - m, &mk) : 0;
+	old = mean_cost(s + i + k, j - i - k, before, 0);
+	if (old < GARBLED)
 		return 0;	/* reads as text already */
-	end = closed ? j + 1 : j;	/* a '?' is one byte; U+FFFD three */
-	if (closed && (unsigned char)s[j] != '?')
-		end = j + 3;
-	/* Realign: (lost, b0) (b1, b2) … (b[2k-1], lost). */
+	end = j;
+	if (closed) {
+		cp_at(s, n, j, &mk);
+		end = j + mk;
+		after = end < n ? cp_at(s, n, end, &m) : '\n';
+	}
+	/* The middle, known for sure, must read as common text. */
 	sp_buf_clear(&rep);
-	first = (unsigned char)bytes.data[0];
-	/*
-	 * The character whose first byte was lost cannot be told: U+FFFD,
-	 * unless it is most likely 。 and a sentence end stands before the
-	 * '?' already (news feeds lose the byte at paragraph starts).
-	 */
-	c = guess(first);
-	if (!(is_final(c) && i > 0 && is_final(cp_before(s, i, &m))))
-		putcp(&rep, 0xFFFD);
-	first_len = rep.len;
+	sp_buf_clear(&note);
+	putcp(&rep, 0xFFFD);	/* for now: the head, its lead byte lost */
+	mid_at = rep.len;
 	for (m = 1; m + 1 < bytes.len; m += 2) {
 		c = gbk_decode((unsigned char)bytes.data[m],
 		    (unsigned char)bytes.data[m + 1]);
 		if (c == 0)
-			break;
+			return unrepaired("gbk-shift", s, i, end, chars);
 		putcp(&rep, c);
 	}
-	if (m + 1 < bytes.len)
-		return unrepaired("gbk-shift", s, i, end, chars, st, explain,
-		    ctx);
-	/* The middle, known for sure, must read as common text. */
-	new_ = score(rep.data + first_len, rep.len - first_len, NULL);
-	putcp(&rep, 0xFFFD);	/* the character whose second byte was lost */
-	if (new_ < GOOD || new_ < old + GAIN)
-		return unrepaired("gbk-shift", s, i, end, chars, st, explain,
-		    ctx);
+	mid_len = rep.len - mid_at;
+	new_ = mean_cost(rep.data + mid_at, mid_len, 0, 0);
+	/* A middle of one or two characters is judged with its ends. */
+	if (chars > 3 && (new_ > TEXT || new_ + GAIN > old))
+		return unrepaired("gbk-shift", s, i, end, chars);
+	/* The two characters that lost a byte. */
+	first_byte = bytes.data[0];
+	head = choose_gbk((unsigned char)bytes.data[0], 1, 0x81, 0xFE, NULL, 0,
+	    i > m ? before2 : 0, before, first_cp(rep.data + mid_at, mid_len),
+	    second_cp(rep.data + mid_at, mid_len),
+	    &byte);
+	sp_buf_clear(&bytes);
+	put(&bytes, rep.data + mid_at, mid_len);
+	sp_buf_clear(&rep);
+	if (head && is_final(before) && gbk_decode(0xA1,
+	    (unsigned char)first_byte) == 0x3002) {
+		/*
+		 * A sentence end, then the byte lost where a 。 could have
+		 * stood: news feeds lose the lead byte of a paragraph's
+		 * start after the sentence that ends the one before; the
+		 * sentence end is there already.
+		 */
+	} else if (head) {
+		putcp(&rep, head);
+		note_byte(byte, head);
+		restored++;
+	} else {
+		putcp(&rep, 0xFFFD);
+	}
+	put(&rep, bytes.data, bytes.len);
+	tail = 0;
+	if (closed) {
+		/* The lead byte of the last pair is the span's last byte. */
+		unsigned lead = gbk_encode(span_char(cp_before(s, j, &m)));
+
+		tail = choose_tail(lead & 0xFF, last2_cp(bytes.data,
+		    bytes.len), last_cp(bytes.data, bytes.len), after, end < n ?
+		    next_after(s, n, end) : 0, &byte);
+		if (tail) {
+			putcp(&rep, tail);
+			note_byte(byte, tail);
+			restored++;
+		}
+	}
+	if (!tail)
+		putcp(&rep, 0xFFFD);
+	if (chars <= 3) {
+		new_ = mean_cost(rep.data, rep.len, before, after);
+		old = mean_cost(s + i + k, j - i - k, before, after);
+		if (new_ > TEXT || new_ + GAIN > old)
+			return unrepaired("gbk-shift", s, i, end, chars);
+	}
+	st->restored += restored;
 	*fixed = 1;
-	st->repaired++;
-	if (explain)
-		explain("gbk-shift", s + i, end - i, rep.data, rep.len, ctx);
+	repaired("gbk-shift", s + i, end - i, st, explain, ctx);
 	put(out, rep.data, rep.len);
 	return end - i;
 }
@@ -328,6 +610,8 @@ static const uint16_t cp1252[32] = {
 	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
 	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
 };
+/* The bytes Windows-1252 has no character for: a decoder writes '?'. */
+static const unsigned undefined1252[] = { 0x81, 0x8D, 0x8F, 0x90, 0x9D };
 
 /* The byte a character stands for when Latin-1/1252 was wrongly used. */
 static int
@@ -345,33 +629,118 @@ latin1_byte(int32_t cp)
 	return -1;
 }
 
+/* Placeholder, in bytes, of a byte a decoder lost ('?' or U+FFFD). */
+#define LOST 0xFF
+
 /*
  * Decodes bytes as GBK into rep; returns 0, or -1 on an invalid pair.
- * *gb2312 tells whether every pair was in GB2312's range.
+ * *gb2312 tells whether every pair was in GB2312's range.  A LOST byte is
+ * one of those Windows-1252 leaves undefined: the language model picks
+ * which, given the characters around it.
  */
 static int
-decode_gbk_bytes(int *gb2312)
+decode_gbk_bytes(int *gb2312, struct mojibake_stats *st)
 {
 	size_t m;
-	int32_t c;
-	unsigned char l;
+	int32_t c, prev = 0, prev2 = 0, next, next2;
+	unsigned char l, t;
+	unsigned byte;
 
 	sp_buf_clear(&rep);
 	for (m = 0; m < bytes.len; m++) {
 		l = (unsigned char)bytes.data[m];
 		if (l < 0x80) {
 			putch(&rep, l);
+			prev2 = prev;
+			prev = l;
 			continue;
 		}
-		if (m + 1 >= bytes.len ||
-		    (c = gbk_decode(l, (unsigned char)bytes.data[m + 1])) == 0)
+		if (m + 1 >= bytes.len)
 			return -1;
-		if (l > 0xF7 || (unsigned char)bytes.data[m + 1] < 0xA1)
+		t = (unsigned char)bytes.data[m + 1];
+		next = m + 3 < bytes.len ? gbk_decode((unsigned char)
+		    bytes.data[m + 2], (unsigned char)bytes.data[m + 3]) : 0;
+		next2 = m + 5 < bytes.len ? gbk_decode((unsigned char)
+		    bytes.data[m + 4], (unsigned char)bytes.data[m + 5]) : 0;
+		if (l == LOST || t == LOST) {
+			if (l == LOST && t == LOST)
+				return -1;
+			c = choose_gbk(l == LOST ? t : l, l == LOST, 0, 0,
+			    undefined1252, sizeof undefined1252 /
+			    sizeof undefined1252[0], prev2, prev, next, next2, &byte);
+			if (c == 0)
+				return -1;
+			note_byte(byte, c);
+			st->restored++;
+			*gb2312 = 0;
+		} else if ((c = gbk_decode(l, t)) == 0) {
+			return -1;
+		}
+		if (l > 0xF7 || t < 0xA1)
 			*gb2312 = 0;
 		putcp(&rep, c);
+		prev2 = prev;
+		prev = c;
 		m++;
 	}
 	return 0;
+}
+
+static size_t decode_lossy_utf8(struct mojibake_stats *);
+
+/*
+ * utf8-latin1: the bytes of the Latin-1 span s[i..end), in bytes, are
+ * UTF-8 read as Windows-1252 or Latin-1 ("ä¸­æ–‡" for "中文", "â€œ" for
+ * "“", "cafÃ©" for "café"): every byte of it in a valid sequence, a '?'
+ * for each byte Windows-1252 leaves undefined restored by the model.
+ * Text in Latin-1 seldom makes valid UTF-8 of two bytes and more; what
+ * it makes of Han must read as text.  Returns 1 when repaired.
+ */
+static int
+utf8_latin1(const char *s, size_t i, size_t end, struct sp_buf *out,
+    int *fixed, struct mojibake_stats *st, mojibake_explain_fn explain,
+    void *ctx)
+{
+	size_t k, lead = 0, restored = st->restored, han = 0, chars;
+	unsigned char b;
+	int32_t cp;
+	double new_;
+
+	for (k = 0; k < bytes.len; k++) {
+		b = (unsigned char)bytes.data[k];
+		if (b >= 0xC0 && b != LOST && !((b >= 0xC2 && b <= 0xC5) ||
+		    (b >= 0xE2 && b <= 0xE9) || b == 0xEF))
+			return 0;	/* not a lead of text's characters */
+		lead += b >= 0xC2 && b != LOST;
+	}
+	if (lead == 0)
+		return 0;
+	sp_buf_clear(&note);
+	if (decode_lossy_utf8(st) > 0) {
+		st->restored = restored;
+		return 0;
+	}
+	for (k = 0; k < rep.len; k += chars) {
+		cp = cp_at(rep.data, rep.len, k, &chars);
+		han += sp_is_han(cp);
+		if (!(cp < 0x250 || sp_is_han(cp) || (cp >= 0x2000 &&
+		    cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
+		    (cp >= 0xFF01 && cp <= 0xFF5E) || cp == 0x20AC ||
+		    cp == 0x2122)) {
+			/* Not what text is made of: "×—" is not ח. */
+			st->restored = restored;
+			return 0;
+		}
+	}
+	new_ = mean_cost(rep.data, rep.len, 0, 0);
+	if (han > 0 && new_ > TEXT) {
+		st->restored = restored;
+		return 0;
+	}
+	*fixed = 1;
+	repaired("utf8-latin1", s + i, end - i, st, explain, ctx);
+	put(out, rep.data, rep.len);
+	return 1;
 }
 
 /* gbk-latin1 at s[i..n): s[i] is a Latin-1 letter.  As gbk_shift(). */
@@ -379,17 +748,20 @@ static size_t
 gbk_latin1(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
     struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
 {
-	size_t j = i, m, high = 0, dots = 0, counted, last = i, distinct = 0;
-	size_t letters = 0;
+	size_t j = i, m, high = 0, dots = 0, last = i, distinct = 0;
+	size_t letters = 0, restored = st->restored;
 	unsigned char seen[32] = { 0 };
 	int32_t cp;
 	int b, gb2312 = 1;
-	double sc;
+	double new_;
 
 	sp_buf_clear(&bytes);
 	while (j < n) {
 		cp = cp_at(s, n, j, &m);
-		if (cp < 0x80 && cp >= 0x20) {
+		if (is_marker(cp) && j == last && j > i) {
+			/* A byte Windows-1252 does not define, lost. */
+			b = LOST;
+		} else if (cp < 0x80 && cp >= 0x20) {
 			/* One ASCII byte may be a GBK trail byte; more end it. */
 			if (j > last)
 				break;
@@ -415,11 +787,15 @@ gbk_latin1(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 			}
 			last = j + m;
 		}
+		if (b == LOST)
+			last = j + m;
 		putch(&bytes, b);
 		j += m;
 	}
-	/* The span ends with its last Latin-1 letter. */
+	/* The span ends with its last Latin-1 letter (or lost byte). */
 	bytes.len -= j - last;
+	if (utf8_latin1(s, i, last, out, fixed, st, explain, ctx))
+		return last - i;
 	/*
 	 * Text read at the wrong width has varied bytes, not "······¥"; and
 	 * letters: the lead bytes of common Han characters run from B0 to
@@ -429,22 +805,29 @@ gbk_latin1(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	if (high + dots < 4 || high < 2 || distinct < 3 ||
 	    letters * 4 < high + dots)
 		return 0;
-	if (decode_gbk_bytes(&gb2312) < 0) {
+	sp_buf_clear(&note);
+	if (decode_gbk_bytes(&gb2312, st) < 0) {
+		st->restored = restored;
 		if (high >= 6) {
 			st->unrepairable++;
 			if (explain)
 				explain("gbk-latin1", s + i, last - i, NULL, 0,
-				    ctx);
+				    NULL, ctx);
 		}
 		return last - i;
 	}
-	sc = score(rep.data, rep.len, &counted);
-	if (counted < 2 || (sc < GOOD && !(gb2312 && sc >= BAD - 1)))
+	/*
+	 * Latin-1 letters are not Chinese to compare with: the repair must
+	 * read as text, and (outside GB2312's range, where GBK is rarer) as
+	 * common text.
+	 */
+	new_ = mean_cost(rep.data, rep.len, 0, 0);
+	if (new_ > (gb2312 ? TEXT : TEXT - 1)) {
+		st->restored = restored;
 		return last - i;
+	}
 	*fixed = 1;
-	st->repaired++;
-	if (explain)
-		explain("gbk-latin1", s + i, last - i, rep.data, rep.len, ctx);
+	repaired("gbk-latin1", s + i, last - i, st, explain, ctx);
 	put(out, rep.data, rep.len);
 	return last - i;
 }
@@ -453,49 +836,193 @@ gbk_latin1(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 static inline int uncommon_cjk(int32_t);
 
 /*
- * Decodes bytes as UTF-8 into rep, where 0xFF stands for a byte the GBK
- * decoder lost: a character with a lost byte becomes one U+FFFD, as does
- * anything else invalid.  Returns the number of U+FFFD.
+ * The length of the UTF-8 sequence at b[i..n) (LOST for a lost byte):
+ * from its lead byte, or, its lead lost, from the continuation bytes
+ * after it.  0 for a byte that starts none.
  */
 static size_t
-decode_lossy_utf8(void)
+seq_len(const unsigned char *b, size_t n, size_t i)
+{
+	size_t j;
+
+	if (b[i] == LOST) {
+		for (j = i + 1; j < n && j - i < 4 && (b[j] & 0xC0) == 0x80 &&
+		    b[j] != LOST; j++)
+			;
+		return j - i;
+	}
+	return b[i] >= 0xF0 && b[i] <= 0xF4 ? 4 : b[i] >= 0xE0 &&
+	    b[i] <= 0xEF ? 3 : b[i] >= 0xC2 && b[i] <= 0xDF ? 2 : 0;
+}
+
+/* A closing quote is likelier where rep holds an opening one unclosed. */
+#define QUOTE_BONUS 6.0
+
+static int
+closes_quote(int32_t c)
+{
+	size_t k, i;
+	int32_t cp, open = c == 0x201D ? 0x201C : c == 0x2019 ? 0x2018 :
+	    c == 0x300D ? 0x300C : c == 0x300F ? 0x300E : 0;
+	int depth = 0;
+
+	if (open == 0)
+		return 0;
+	for (i = 0; i < rep.len; i += k) {
+		cp = cp_at(rep.data, rep.len, i, &k);
+		depth += cp == open;
+		depth -= cp == c && depth > 0;
+	}
+	return depth > 0;
+}
+
+/*
+ * The character of the sequence b[0..len) with bytes lost (LOST): the
+ * values of them that make the likeliest character between prev and
+ * next.  A lead byte lost is one of those that start a sequence of len
+ * bytes; a continuation byte one of 0x80..0xBF; two continuation bytes
+ * lost leave 4096 values, still few for the model.  Returns the character,
+ * the bytes in byte[] (in the order lost); 0 when none makes one.
+ */
+static int32_t
+choose_utf8(const unsigned char *b, size_t len, int32_t prev2, int32_t prev,
+    int32_t next, int32_t next2, unsigned byte[2])
+{
+	unsigned char seq[4];
+	size_t at[2], nat = 0, k;
+	unsigned v, w, lo[2], hi[2];
+	int32_t best = 0, c;
+	double bc = 0, cost;
+
+	for (k = 0; k < len; k++)
+		if (b[k] == LOST) {
+			if (nat == 2)
+				return 0;
+			at[nat++] = k;
+		}
+	for (k = 0; k < nat; k++) {
+		lo[k] = 0x80;
+		hi[k] = 0xBF;
+		if (at[k] == 0) {
+			lo[k] = len == 2 ? 0xC2 : len == 3 ? 0xE0 : 0xF0;
+			hi[k] = len == 2 ? 0xDF : len == 3 ? 0xEF : 0xF4;
+		}
+	}
+	if (nat == 0)
+		return 0;
+	if (nat == 1)
+		lo[1] = hi[1] = 0;
+	else if (at[0] == 0)
+		return 0;	/* a lead and a continuation: too many */
+	memcpy(seq, b, len);
+	for (v = lo[0]; v <= hi[0]; v++)
+		for (w = lo[1]; w <= hi[1]; w++) {
+			seq[at[0]] = (unsigned char)v;
+			if (nat == 2)
+				seq[at[1]] = (unsigned char)w;
+			if (sp_utf8_decode(seq, len, &c, NULL) != len ||
+			    c == SP_REPLACEMENT || c < 0x80)
+				continue;
+			cost = charlm_between(prev2, prev, c, next, next2) -
+			    (closes_quote(c) ? QUOTE_BONUS : 0);
+			if (best == 0 || cost < bc) {
+				best = c;
+				bc = cost;
+				byte[0] = v;
+				byte[1] = w;
+			}
+		}
+	return best;
+}
+
+/* What follows the run being repaired: its character, '\n' at the end. */
+static _Thread_local int32_t run_after;
+
+/* The character of the sequence at b[i..n), lost bytes ignored; or 0. */
+static int32_t
+peek_utf8(const unsigned char *b, size_t n, size_t i)
+{
+	size_t len;
+	int32_t c;
+
+	if (i >= n)
+		return run_after;
+	if (b[i] < 0x80)
+		return b[i];
+	len = seq_len(b, n, i);
+	if (len == 0 || i + len > n || memchr(b + i, LOST, len) ||
+	    sp_utf8_decode(b + i, len, &c, NULL) != len)
+		return 0;
+	return c;
+}
+
+/*
+ * Decodes bytes as UTF-8 into rep, where LOST stands for a byte the GBK
+ * decoder lost.  A character with bytes lost is restored, the language
+ * model choosing them (choose_utf8()); one that cannot be becomes U+FFFD,
+ * as does anything else invalid.  Returns the number of U+FFFD.
+ */
+static size_t
+decode_lossy_utf8(struct mojibake_stats *st)
 {
 	const unsigned char *b = (const unsigned char *)bytes.data;
-	size_t n = bytes.len, i = 0, j, need, lost = 0;
-	int32_t cp;
-	int gap;
+	size_t n = bytes.len, i = 0, k, len, lost = 0, holes;
+	int32_t cp, prev = 0, prev2 = 0;
+	unsigned byte[2];
 
 	sp_buf_clear(&rep);
 	while (i < n) {
 		if (b[i] < 0x80) {
+			prev2 = prev;
+			prev = b[i];
 			putch(&rep, b[i++]);
 			continue;
 		}
-		need = b[i] >= 0xF0 && b[i] <= 0xF4 ? 4 : b[i] >= 0xE0 &&
-		    b[i] <= 0xEF ? 3 : b[i] >= 0xC2 && b[i] <= 0xDF ? 2 : 0;
-		if (b[i] == 0xFF) {
-			/* A lost lead byte: its continuation bytes go with it. */
-			for (j = i + 1; j < n && j - i < 4 &&
-			    (b[j] & 0xC0) == 0x80; j++)
-				;
-		} else if (need == 0) {
-			j = i + 1;	/* a stray byte */
-		} else {
-			gap = 0;
-			for (j = i + 1; j < n && j - i < need &&
-			    ((b[j] & 0xC0) == 0x80 || b[j] == 0xFF); j++)
-				gap |= b[j] == 0xFF;
-			if (j - i == need && !gap &&
-			    sp_utf8_decode(b + i, need, &cp, NULL) == need &&
-			    cp != 0xFFFD) {
-				put(&rep, b + i, need);
-				i = j;
-				continue;
-			}
+		len = seq_len(b, n, i);
+		if (len == 0) {
+			putcp(&rep, 0xFFFD);	/* a stray byte */
+			prev2 = prev;
+			prev = 0xFFFD;
+			lost++;
+			i++;
+			continue;
 		}
-		putcp(&rep, 0xFFFD);
-		lost++;
-		i = j;
+		if (i + len > n)
+			len = n - i;
+		for (k = 0, holes = 0; k < len; k++)
+			if (b[i + k] == LOST) {
+				holes++;
+			} else if (k > 0 && (b[i + k] & 0xC0) != 0x80) {
+				break;
+			}
+		if (k < len) {
+			/* Cut short: a lead byte without its trail. */
+			putcp(&rep, 0xFFFD);
+			prev2 = prev;
+			prev = 0xFFFD;
+			lost++;
+			i += k;
+			continue;
+		}
+		cp = 0;
+		if (holes == 0 && sp_utf8_decode(b + i, len, &cp, NULL) != len)
+			cp = 0;
+		if (holes > 0 && (cp = choose_utf8(b + i, len, prev2, prev,
+		    peek_utf8(b, n, i + len), peek_utf8(b, n, i + len +
+		    (i + len < n && b[i + len] >= 0x80 ? seq_len(b, n,
+		    i + len) : 1)), byte)) != 0) {
+			for (k = 0; k < holes; k++)
+				note_byte(byte[k], cp);
+			st->restored += holes;
+		}
+		if (cp == 0 || cp == SP_REPLACEMENT) {
+			cp = 0xFFFD;
+			lost++;
+		}
+		putcp(&rep, cp);
+		prev2 = prev;
+		prev = cp;
+		i += len;
 	}
 	return lost;
 }
@@ -526,15 +1053,17 @@ utf8_gbk(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
     struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
 {
 	size_t j = i, m, chars = 0, counted, rare = 0, lost;
+	size_t restored = st->restored;
 	unsigned code;
 	int32_t cp;
+	double old, new_;
 
 	sp_buf_clear(&bytes);
 	while (j < n) {
 		cp = cp_at(s, n, j, &m);
 		if (cp == '?' || cp == 0xFFFD) {
 			/* A byte the GBK decoder could not place: lost. */
-			putch(&bytes, 0xFF);
+			putch(&bytes, LOST);
 		} else if (run_char(cp)) {
 			code = cp == 0x20AC ? 0x80 : gbk_encode(cp);
 			rare += uncommon_cjk(cp);
@@ -549,15 +1078,18 @@ utf8_gbk(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	}
 	if (chars < 3 || rare < 2 || rare * 10 < chars * 3)
 		return j - i;	/* reads as text: few uncommon characters */
-	/* Decode as UTF-8; what was lost becomes one U+FFFD a character. */
-	lost = decode_lossy_utf8();
-	if (score(rep.data, rep.len, &counted) < GOOD || counted < 2 + lost ||
-	    lost * 2 > counted)
+	run_after = j < n ? cp_at(s, n, j, &m) : '\n';
+	sp_buf_clear(&note);
+	lost = decode_lossy_utf8(st);
+	old = mean_cost(s + i, j - i, 0, 0);
+	new_ = mean_cost(rep.data, rep.len, 0, 0);
+	charlm_text_cost(rep.data, rep.len, 0, 0, &counted);
+	if (new_ > TEXT || new_ + GAIN > old || lost * 2 > counted) {
+		st->restored = restored;
 		return j - i;
+	}
 	*fixed = 1;
-	st->repaired++;
-	if (explain)
-		explain("utf8-gbk", s + i, j - i, rep.data, rep.len, ctx);
+	repaired("utf8-gbk", s + i, j - i, st, explain, ctx);
 	put(out, rep.data, rep.len);
 	return j - i;
 }
@@ -565,10 +1097,11 @@ utf8_gbk(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 static inline int
 uncommon_cjk(int32_t cp)
 {
-	/* A bitmap, not the counts: it stays in the cache. */
-	if (cp >= FREQ_LO && cp <= FREQ_HI)
-		return zero_bits[(cp - FREQ_LO) >> 3] >> ((cp - FREQ_LO) & 7) & 1;
-	return sp_is_han(cp) && mojibake_freq(cp) == 0;
+	/* A bitmap, not the model: it stays in the cache. */
+	if (cp >= RARE_LO && cp <= RARE_HI)
+		return uncommon_bits[(cp - RARE_LO) >> 3] >>
+		    ((cp - RARE_LO) & 7) & 1;
+	return sp_is_han(cp) && charlm_unigram(cp) >= UNCOMMON;
 }
 
 /*
@@ -603,7 +1136,7 @@ line(const char *s, size_t n, struct sp_buf *out, struct mojibake_stats *st,
 	int fixed;
 	size_t line_start, repaired = st->repaired, tried = 0;
 
-	(void)pthread_once(&freq_once, load_freq);
+	(void)pthread_once(&rare_once, load_rare);
 	/* A quick look first: most lines hold none of the signs. */
 	for (p = 0; p < n; p++) {
 		c = (unsigned char)s[p];
@@ -612,12 +1145,12 @@ line(const char *s, size_t n, struct sp_buf *out, struct mojibake_stats *st,
 		    (unsigned char)s[p + 2] == 0xBD))
 			break;
 		if (c >= 0xE4 && c <= 0xE9 && p + 2 < n) {
-			/* A Han ideograph (U+4E00..U+9FFF) not in the table? */
+			/* A Han ideograph (U+4E00..U+9FFF) not in the model? */
 			cp = (int32_t)(c & 0x0F) << 12 |
 			    (int32_t)((unsigned char)s[p + 1] & 0x3F) << 6 |
 			    ((unsigned char)s[p + 2] & 0x3F);
-			if (cp >= 0x4E00 && (zero_bits[(cp - FREQ_LO) >> 3] >>
-			    ((cp - FREQ_LO) & 7) & 1) && ++rare >= 2)
+			if (cp >= 0x4E00 && (rare_bits[(cp - RARE_LO) >> 3] >>
+			    ((cp - RARE_LO) & 7) & 1) && ++rare >= 2)
 				break;
 			p += 2;
 		}
@@ -656,7 +1189,7 @@ line(const char *s, size_t n, struct sp_buf *out, struct mojibake_stats *st,
 				st->unrepairable++;
 				if (explain)
 					explain(broken.kind, broken.s,
-					    broken.len, NULL, 0, ctx);
+					    broken.len, NULL, 0, NULL, ctx);
 			}
 			i += k;
 			continue;
@@ -686,15 +1219,28 @@ line(const char *s, size_t n, struct sp_buf *out, struct mojibake_stats *st,
 		if (fixed) {
 			start = b + used;
 		} else if (det == gbk_latin1 && used) {
-			/* Left as it is, but for the soft hyphens step 3 kept. */
+			/*
+			 * Left as it is, but for the soft hyphens and C1
+			 * controls step 3 kept for this step: counted.
+			 */
 			for (p = b; p < b + used; p += k) {
 				cp = cp_at(s, n, p, &k);
 				if (cp != 0xAD && !(cp >= 0x80 && cp <= 0x9F))
 					put(out, s + p, k);
+				else
+					st->removed++;
 			}
 			start = b + used;
 		}
-		i = used && b + used > i ? b + used : i + k;
+		/*
+		 * A run utf8_gbk() left may still hold a shifted span: its
+		 * markers are looked at (tried keeps it from being tried
+		 * again).
+		 */
+		if (det == utf8_gbk && !fixed)
+			i += k;
+		else
+			i = used && b + used > i ? b + used : i + k;
 	}
 	put(out, s + start, n - start);
 	if (st->repaired > repaired)
@@ -727,4 +1273,5 @@ mojibake_thread_end(void)
 {
 	sp_buf_free(&rep);
 	sp_buf_free(&bytes);
+	sp_buf_free(&note);
 }

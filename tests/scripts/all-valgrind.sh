@@ -65,6 +65,7 @@ vg() {
 	shift 2
 	[ -x "$B/bin/$tool" ] || return 0
 	valgrind -q --error-exitcode=99 --leak-check=full \
+	    --suppressions=tests/valgrind.supp \
 	    --errors-for-leak-kinds=definite,indirect \
 	    --log-file="$t/vg.log" "$B/bin/$tool" "$@" > "$t/out" 2> "$t/err"
 	st=$?

@@ -2,6 +2,8 @@
 #include <string.h>
 
 #include "check.h"
+#include "enc_declared.h"
+#include "enc_score.h"
 #include "encoding.h"
 
 static struct sp_enc_guess g;
@@ -74,7 +76,7 @@ main(void)
 	CHECK((p = sp_enc_canonical("gbk", canon, sizeof canon)) != NULL &&
 	    strcmp(p, "GB18030") == 0);
 	CHECK((p = sp_enc_canonical("big5", canon, sizeof canon)) != NULL &&
-	    strcmp(p, "BIG5-HKSCS") == 0);
+	    strcmp(p, "BIG5") == 0);
 	CHECK(sp_enc_canonical("no-such-thing", canon, sizeof canon) == NULL);
 
 	/* Conversion in pieces, each cutting a character in two. */
@@ -116,6 +118,65 @@ main(void)
 	CHECK(sp_enc_decode("GB18030", "\xd6", 1, &out) < 0);
 	sp_buf_clear(&out);
 	CHECK(sp_enc_encode("ISO-8859-1", "\xe4\xb8\xad", 3, &out) < 0);
+
+	/* The charset a page declares, read from its bytes. */
+	CHECK(strcmp(sp_enc_declared((const unsigned char *)
+	    "<?xml version=\"1.0\" encoding=\"Big5\"?><a/>", 40, canon,
+	    sizeof canon), "Big5") == 0);
+	CHECK(strcmp(sp_enc_declared((const unsigned char *)
+	    "<html><META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html;"
+	    "charset=gb2312\">", 71, canon, sizeof canon), "gb2312") == 0);
+	CHECK(strcmp(sp_enc_declared((const unsigned char *)
+	    "<meta charset='utf-8' />", 24, canon, sizeof canon),
+	    "utf-8") == 0);
+	CHECK(sp_enc_declared((const unsigned char *)"<meta name=x>charset=gbk",
+	    24, canon, sizeof canon) == NULL);
+	CHECK(sp_enc_declared((const unsigned char *)"<meta charset=", 14,
+	    canon, sizeof canon) == NULL);
+	/* Declared: EUC-KR bytes that GB2312 would take are Korean. */
+	p = "<meta charset=\"euc-kr\">\xc7\xd1\xb1\xb9\xbe\xee";
+	CHECK(strcmp(detect(p, strlen(p)), "CP949") == 0);
+
+	/* UTF-32 without a mark, by its units. */
+	CHECK(strcmp(detect("\x2d\x4e\0\0\x87\x65\0\0a\0\0\0\n\0\0\0", 16),
+	    "UTF-32LE") == 0);
+	CHECK(g.utf16 == 1 && g.binary == 0);
+	CHECK(strcmp(detect("\0\0\x4e\x2d\0\0\x65\x87\0\0\0a\0\0\0\n", 16),
+	    "UTF-32BE") == 0);
+	/* Shift_JIS is not UTF-16, though its pairs make Han units. */
+	CHECK(strncmp(detect("\x93\xfa\x96\x7b\x8c\xea\x82\xcc\x83\x65\x83"
+	    "\x4c\x83\x58\x83\x67\x82\xc5\x82\xb7\x81\x42\x93\xfa\x96\x7b"
+	    "\x8c\xea\n", 29), "UTF-16", 6) != 0);
+	CHECK(strcmp(g.name, "CP932") == 0);
+	/* Curly quotes in 0x80..0x9F: Windows-1252. */
+	p = "Caf\xe9 \x93quoted\x94 \x96 a na\xefve r\xe9sum\xe9\x85\n";
+	CHECK(strcmp(detect(p, strlen(p)), "WINDOWS-1252") == 0);
+
+	/* Big5: CP950's ／ (A1FE), HKSCS's 嘅 (9DEF), one U+FFFD a bad pair. */
+	sp_buf_clear(&out);
+	c = sp_conv_new("BIG5");
+	CHECK(sp_conv_feed(c, "\xa4\xe5\xa1\xfe\x9d\xef\xa4\xa4\xa3\xc0\xa4"
+	    "\xe5", 12, 1, &out) == 0);
+	CHECK_MEM(out.data, out.len, "文／嘅中\xef\xbf\xbd文");
+	CHECK_INT(sp_conv_invalid(c, &first), 1);
+	CHECK_INT(first, 8);
+	sp_conv_free(c);
+	/* A bad lead byte before ASCII keeps the ASCII. */
+	sp_buf_clear(&out);
+	c = sp_conv_new("BIG5");
+	CHECK(sp_conv_feed(c, "\xa3\xc0", 1, 0, &out) == 0);
+	CHECK(sp_conv_feed(c, "\xc0", 1, 0, &out) == 0);
+	CHECK(sp_conv_feed(c, "\xff" "ab", 3, 1, &out) == 0);
+	CHECK_MEM(out.data, out.len, "\xef\xbf\xbd\xef\xbf\xbd" "ab");
+	sp_conv_free(c);
+
+	/* Plausibility: common text reads as text; mojibake does not. */
+	CHECK(sp_enc_plausibility("中华人民共和国", 21, NULL) > 0.99);
+	CHECK(sp_enc_plausibility("鏺陻質苌荥荌", 18, NULL) < 0.5);
+	CHECK(sp_enc_plausibility("Café “quoted”", strlen("Café “quoted”"),
+	    NULL) > 0.99);
+	CHECK(sp_enc_plausibility("¸ü¶à¾«Ð£", 16, NULL) < 0.3);
+	CHECK(sp_enc_plausibility("ascii", 5, NULL) == 1.0);
 	sp_buf_free(&out);
 	return check_done("test_encoding");
 }

@@ -1,17 +1,14 @@
 #!/usr/bin/env python3
-"""Regenerates sp-clean's data tables (run by hand, never at build or run time).
+"""Regenerates sp-clean's data tables (run by hand, never at build or run time);
+the character language model, data/charlm, is built by gen/mkcharlm.py.
 
   python3 gen/mkdata.py UNIHAN_DIR
 
 html5-entities   every HTML5 named character reference, from Python's
                  html.entities.html5 (the WHATWG list): NAME HEX[,HEX]
-hanfreq          Han characters with how often they occur: the counts of
-                 Unihan's kHanyuPinlu (from the 现代汉语频率词典 corpus), summed
-                 over readings; traditional forms (kTraditionalVariant)
-                 get the count of their simplified form: CHAR COUNT
 pinyin-syllables every Mandarin syllable in Unihan's kMandarin, tone marks
                  removed, one a line
-UNIHAN_DIR holds Unihan_Readings.txt.bz2 and Unihan_Variants.txt.bz2, as
+UNIHAN_DIR holds Unihan_Readings.txt.bz2, as
 Debian's unicode-data package installs them in /usr/share/unicode.
 """
 import bz2, html.entities, os, sys, unicodedata
@@ -31,26 +28,6 @@ def fields(path, key):
             cp, k, v = line.rstrip("\n").split("\t", 2)
             if k == key:
                 yield int(cp[2:], 16), v
-
-freq = {}
-for cp, v in fields("Unihan_Readings.txt.bz2", "kHanyuPinlu"):
-    n = 0
-    for r in v.split():
-        n += int(r[r.index("(") + 1:r.index(")")])
-    freq[cp] = n
-extra = {}
-for cp, v in fields("Unihan_Variants.txt.bz2", "kTraditionalVariant"):
-    if cp not in freq:
-        continue
-    for t in v.split():
-        t = int(t[2:].split("<")[0], 16)
-        if t not in freq:
-            extra[t] = max(extra.get(t, 0), freq[cp])
-freq.update(extra)
-with open(os.path.join(here, "hanfreq"), "w") as f:
-    for cp in sorted(freq):
-        if freq[cp] > 0:
-            f.write("%s %d\n" % (chr(cp), freq[cp]))
 
 syl = set()
 for cp, v in fields("Unihan_Readings.txt.bz2", "kMandarin"):

@@ -16,8 +16,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char *const encs[] = { "GB18030", "BIG5-HKSCS",
-	    "UTF-16LE", "UTF-16BE", "WINDOWS-1252" };
+	static const char *const encs[] = { "GB18030", "BIG5", "SHIFT_JIS",
+	    "UTF-16LE", "UTF-32BE", "WINDOWS-1252", "EUC-KR" };
 	struct sp_buf whole = SP_BUF_INIT, parts = SP_BUF_INIT;
 	struct sp_enc_guess g;
 	struct sp_conv *c1, *c2;
@@ -28,7 +28,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 2)
 		return 0;
 	step = data[0] % 7 + 1;
-	enc = encs[data[1] % 5];
+	enc = encs[data[1] % 7];
 	data += 2;
 	size -= 2;
 	sp_enc_detect(data, size, 1, &g);

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "charlm.h"
 #include "mojibake.h"
 #include "utf8.h"
 
@@ -35,10 +36,12 @@ valid(const char *s, size_t n)
 
 static void
 explain(const char *kind, const char *old, size_t oldlen, const char *repair,
-    size_t replen, void *ctx)
+    size_t replen, const char *restored, void *ctx)
 {
 	struct seen *w = ctx;
 
+	if (restored)
+		valid(restored, strlen(restored));
 	if (kind == NULL || old < w->s || old + oldlen > w->s + w->n)
 		abort();
 	if (repair) {
@@ -88,7 +91,7 @@ load_han(void)
 	if (han == NULL)
 		abort();
 	for (cp = 0x4E00; cp <= 0x9FFF; cp++)
-		if (mojibake_freq(cp) > 0)
+		if (charlm_known(cp))
 			han[nhan++] = cp;
 }
 
@@ -129,7 +132,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct sp_buf in = SP_BUF_INIT, out = SP_BUF_INIT;
 	struct sp_buf a = SP_BUF_INIT, b = SP_BUF_INIT;
-	struct mojibake_stats st = { 0, 0 };
+	struct mojibake_stats st = { 0, 0, 0, 0 };
 	struct seen w;
 
 	if (han == NULL)

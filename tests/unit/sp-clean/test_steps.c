@@ -1,6 +1,7 @@
 /* test_steps.c: sp-clean's steps 2 to 7, each alone. */
 #include <string.h>
 
+#include "charlm.h"
 #include "check.h"
 #include "html.h"
 #include "mojibake.h"
@@ -8,6 +9,7 @@
 #include "pinyin.h"
 #include "punct.h"
 #include "spaces.h"
+#include "utf8.h"
 
 static struct sp_buf out;
 
@@ -61,17 +63,29 @@ pinyin(const char *s)
 	return out.data ? out.data : "";
 }
 
-static size_t repaired;
+static size_t repaired, restored;
 
 static const char *
 moji(const char *s)
 {
-	struct mojibake_stats st = { 0, 0 };
+	struct mojibake_stats st = { 0, 0, 0, 0 };
 
 	sp_buf_clear(&out);
 	mojibake_repair(s, strlen(s), &out, &st, NULL, NULL);
 	repaired = st.repaired;
+	restored = st.restored;
 	return out.data ? out.data : "";
+}
+
+/* charlm_cost() of b after a, both UTF-8 characters. */
+static double
+lm(const char *a, const char *b)
+{
+	int32_t x, y;
+
+	sp_utf8_decode((const unsigned char *)a, strlen(a), &x, NULL);
+	sp_utf8_decode((const unsigned char *)b, strlen(b), &y, NULL);
+	return charlm_cost(x, y);
 }
 
 #define SAME(got, want) CHECK_MEM((got), strlen(got), (want))
@@ -157,7 +171,34 @@ main(void)
 	    "\xe4\xb8\xba\xe4\xbb\x80\xe4\xb9\x88?\xe6\x88\x91\xe4\xbb\xac"
 	    "\xe8\xa6\x81\xe8\xbf\x99\xe6\xa0\xb7\xe5\x81\x9a");
 	CHECK_INT(repaired, 0);
-	CHECK(mojibake_freq(0x4E00) > mojibake_freq(0x9C8E));
+	/* Lost bytes given back: A1 of 。 (the A3 is in ；), FB of 宣. */
+	SAME(moji("统一销毁。?；泼鳎合衷谖倚?布，全国"),
+	    "统一销毁。黄明：现在我宣布，全国");
+	CHECK_INT(repaired, 1);
+	CHECK_INT(restored, 1);
+	SAME(moji("讲话?；泼鳎合衷谖倚?布"), "讲话。黄明：现在我宣布");
+	CHECK_INT(restored, 2);
+	/* UTF-8 read as GBK, its '?' bytes restored: —— and 中文 whole. */
+	SAME(moji("鐧惧害璐村惂鈥斺?斿叏鐞冩渶澶х殑涓?鏂囩ぞ鍖?"),
+	    "百度贴吧——全球最大的中文社区");
+	CHECK_INT(restored, 3);
+	/* A whole character lost ("??"), and a trail byte written as ASCII. */
+	SAME(moji("无论遇到多大??难,都"), "无论遇到多大困难,都");
+	SAME(moji("不平等?F象很普遍"), "不平等現象很普遍");
+	/* UTF-8 read as Windows-1252, its undefined bytes restored. */
+	SAME(moji("ä¸­æ–‡ç½‘é¡µ and cafÃ© â€œquotedâ€?"),
+	    "中文网页 and café “quoted”");
+	SAME(moji("SÃO PAULO, Ángela Ríos"), "SÃO PAULO, Ángela Ríos");
+	CHECK_INT(repaired, 0);
+	/* A question's "??" stays. */
+	SAME(moji("真的吗??"), "真的吗??");
+	CHECK_INT(repaired, 0);
+
+	/* The model: text is likelier than mojibake. */
+	CHECK(lm("中", "华") < lm("涓", "枃"));
+	CHECK(lm("的", "。") < lm("的", "、") + 8);
+	CHECK(lm("我", "们") < 6);
+	CHECK(charlm_known(0x4E2D) && !charlm_known(0x9FA5 + 1));
 
 	sp_buf_free(&out);
 	return check_done("test_steps");

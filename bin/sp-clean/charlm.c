@@ -1,0 +1,302 @@
+/* charlm.c: a character language model of Chinese; see charlm.h. */
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "charlm.h"
+#include "embed.h"
+#include "text.h"
+
+SP_DATA(charlm);
+
+/* Costs of what the model does not hold, in bits. */
+#define COST_UNKNOWN_HAN 24.0	/* rarer than any character it holds */
+#define COST_REPLACEMENT 26.0	/* a character lost */
+#define COST_ASCII 6.0		/* letters, digits, spaces */
+#define COST_WIDE_LETTER 14.0	/* Ａ: seen in Chinese text, seldom */
+#define COST_OTHER 20.0		/* kana, Hangul, Latin-1, symbols: rare in
+				   Chinese text, common in mojibake */
+#define COST_PUNCT_PAIR 12.0	/* a mark right after another (but ——) */
+#define COST_OPENING 4.0	/* “ 《 （ after a mark, space or start */
+#define COST_MIXED 6.0		/* a simplified-only character beside a
+				   traditional-only one */
+#define COST_PUNCT_OTHER 18.0	/* a mark the model has no rate for */
+
+struct ch {
+	uint8_t uni, init, end;	/* costs, eighths of a bit */
+	uint8_t script;		/* 1 simplified only, 2 traditional only */
+	uint32_t first, count;	/* its bigrams */
+};
+
+static uint16_t *index_of;	/* code point -> 1 + entry, 0: none */
+static struct ch *chars;
+static const unsigned char *bigrams;	/* 3 bytes each */
+static uint8_t punct_cost[0x10000 >> 8][256];	/* 0: not a mark */
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static uint32_t
+u32(const unsigned char *p)
+{
+	return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	    (uint32_t)p[3] << 24;
+}
+
+static unsigned
+u16(const unsigned char *p)
+{
+	return p[0] | (unsigned)p[1] << 8;
+}
+
+static void
+load(void)
+{
+	const unsigned char *p = sp_data_charlm, *end = p + sp_data_charlm_len;
+	uint32_t n, nbi, np, i, first = 0;
+
+	index_of = calloc(0x10000, sizeof *index_of);
+	if (index_of == NULL)
+		sp_oom();
+	if (end - p < 18 || memcmp(p, "SPLM1\n", 6) != 0)
+		return;		/* no model: every character unknown */
+	n = u32(p + 6);
+	nbi = u32(p + 10);
+	np = u32(p + 14);
+	p += 18;
+	if (n >= 0xFFFF || (size_t)(end - p) < (size_t)n * 8 +
+	    (size_t)nbi * 3 + (size_t)np * 3)
+		return;
+	chars = sp_xmalloc((n ? n : 1) * sizeof *chars);
+	for (i = 0; i < n; i++, p += 6) {
+		index_of[u16(p)] = (uint16_t)(i + 1);
+		chars[i].uni = p[2];
+		chars[i].init = p[3];
+		chars[i].end = p[4];
+		chars[i].script = p[5];
+	}
+	for (i = 0; i < n; i++, p += 2) {
+		chars[i].first = first;
+		chars[i].count = u16(p);
+		first += chars[i].count;
+	}
+	if (first != nbi) {
+		memset(index_of, 0, 0x10000 * sizeof *index_of);
+		return;
+	}
+	bigrams = p;
+	p += (size_t)nbi * 3;
+	for (i = 0; i < np; i++, p += 3)
+		punct_cost[u16(p) >> 8][u16(p) & 0xFF] = p[2] ? p[2] : 1;
+}
+
+static const struct ch *
+lookup(int32_t cp)
+{
+	if (cp <= 0 || cp > 0xFFFF || index_of[cp] == 0)
+		return NULL;
+	return &chars[index_of[cp] - 1];
+}
+
+/* The in-word cost of b after a (eighths of a bit), or -1 when unseen. */
+static int
+bigram(const struct ch *a, int32_t b)
+{
+	uint32_t lo = a->first, hi = a->first + a->count, mid;
+	unsigned v;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		v = u16(bigrams + (size_t)mid * 3);
+		if (v == (unsigned)b)
+			return bigrams[(size_t)mid * 3 + 2];
+		if (v < (unsigned)b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+static int
+han(int32_t cp)
+{
+	return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+/* Opening quotes and brackets, which follow a space or a mark. */
+static int
+opening(int32_t cp)
+{
+	return cp == 0x201C || cp == 0x2018 || cp == 0x300A || cp == 0x300C ||
+	    cp == 0x300E || cp == 0x3010 || cp == 0xFF08;
+}
+
+/* A punctuation mark, CJK or ASCII. */
+static int
+mark(int32_t cp)
+{
+	return (cp >= 0x21 && cp <= 0x2F) || (cp >= 0x3A && cp <= 0x40) ||
+	    (cp >= 0x5B && cp <= 0x60) || (cp >= 0x7B && cp <= 0x7E) ||
+	    (cp >= 0x2010 && cp <= 0x205E) || (cp >= 0x3000 && cp <= 0x303F) ||
+	    (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
+	    (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65);
+}
+
+/*
+ * The cost of a paragraph ending after prev: paragraphs end with a
+ * sentence, seldom after a comma; headings end with a word.
+ */
+static double
+line_end(int32_t prev)
+{
+	switch (prev) {
+	case 0x3002: case 0xFF01: case 0xFF1F: case 0x2026: case 0x201D:
+	case 0x300D: case 0x300F: case 0xFF09: case '.': case '!': case '?':
+	case ')':
+		return 1.0;
+	}
+	if (han(prev))
+		return 5.0;
+	if (mark(prev))
+		return 16.0;
+	return COST_ASCII;
+}
+
+static double
+bits(unsigned eighths)
+{
+	return eighths / 8.0;
+}
+
+double
+charlm_unigram(int32_t cp)
+{
+	const struct ch *c;
+
+	(void)pthread_once(&once, load);
+	if (cp == SP_REPLACEMENT)
+		return COST_REPLACEMENT;
+	if ((c = lookup(cp)) != NULL)
+		return bits(c->uni);
+	return han(cp) ? COST_UNKNOWN_HAN : cp < 0x80 ? COST_ASCII : COST_OTHER;
+}
+
+int
+charlm_known(int32_t cp)
+{
+	(void)pthread_once(&once, load);
+	return lookup(cp) != NULL;
+}
+
+double
+charlm_cost(int32_t prev, int32_t cp)
+{
+	const struct ch *a, *b;
+	double mixed = 0;
+	unsigned pc;
+	int in;
+
+	(void)pthread_once(&once, load);
+	if (cp == SP_REPLACEMENT)
+		return COST_REPLACEMENT;
+	if (cp == '\n')
+		return line_end(prev);
+	b = lookup(cp);
+	if (han(cp) && b == NULL)
+		return COST_UNKNOWN_HAN;
+	a = han(prev) ? lookup(prev) : NULL;
+	if (b) {
+		if (a == NULL)
+			return bits(b->init);	/* a word starts */
+		if (a->script && b->script && a->script != b->script)
+			mixed = COST_MIXED;	/* 大會 in simplified text */
+		/* Inside a word, or a word ends at a and one starts at b. */
+		in = bigram(a, cp);
+		return mixed - log2((in >= 0 ? exp2(-bits((unsigned)in)) : 0) +
+		    exp2(-bits(a->end) - bits(b->init)));
+	}
+	if (cp == 0x3000)	/* an ideographic space: indents, not joins */
+		return a ? COST_PUNCT_OTHER : COST_ASCII;
+	if (opening(cp) && a == NULL)
+		return COST_OPENING;
+	if (cp > 0 && cp <= 0xFFFF &&
+	    (pc = punct_cost[cp >> 8][cp & 0xFF]) != 0)
+		return (a ? bits(a->end) : 0) + bits(pc) +
+		    (mark(prev) && prev != cp ? COST_PUNCT_PAIR : 0);
+	if (cp < 0x80 || (cp >= 0xFF10 && cp <= 0xFF19))
+		return COST_ASCII;	/* full-width digits too */
+	if ((cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A))
+		return COST_WIDE_LETTER;
+	if (mark(cp) || (cp >= 0xFF00 && cp <= 0xFFEF))
+		return COST_PUNCT_OTHER;
+	return COST_OTHER;
+}
+
+/* Share of words that go on past their second character. */
+#define LONGER 0.25
+
+double
+charlm_cost2(int32_t prev2, int32_t prev, int32_t cp)
+{
+	const struct ch *a, *b, *p2;
+	double in, cross, post, end, cont;
+	int k;
+
+	(void)pthread_once(&once, load);
+	a = han(prev) ? lookup(prev) : NULL;
+	b = han(cp) ? lookup(cp) : NULL;
+	p2 = han(prev2) ? lookup(prev2) : NULL;
+	if (a == NULL || b == NULL || p2 == NULL)
+		return charlm_cost(prev, cp);
+	/* Is prev the second character of a word begun at prev2? */
+	k = bigram(p2, prev);
+	in = k >= 0 ? exp2(-bits((unsigned)k)) : 0;
+	cross = exp2(-bits(p2->end) - bits(a->init));
+	post = in / (in + cross);
+	end = exp2(-bits(a->end));
+	/* Then a word of two ends at prev, mostly: cp begins the next. */
+	end = post * (1 - LONGER) + (1 - post) * end;
+	k = bigram(a, cp);
+	cont = k >= 0 && end < 1 ? exp2(-bits((unsigned)k)) /
+	    (1 - exp2(-bits(a->end))) : 0;
+	if (cont > 1)
+		cont = 1;
+	return -log2((1 - end) * cont + end * exp2(-bits(b->init))) +
+	    (a->script && b->script && a->script != b->script ? COST_MIXED : 0);
+}
+
+double
+charlm_between(int32_t prev2, int32_t prev, int32_t cp, int32_t next,
+    int32_t next2)
+{
+	double c = charlm_cost2(prev2, prev, cp);
+
+	if (next)
+		c += charlm_cost2(prev, cp, next);
+	if (next && next2)
+		c += charlm_cost2(cp, next, next2);
+	return c;
+}
+
+double
+charlm_text_cost(const char *s, size_t n, int32_t before, int32_t after,
+    size_t *count)
+{
+	double sum = 0;
+	size_t i, k, c = 0;
+	int32_t cp, prev = before;
+
+	for (i = 0; i < n; i += k) {
+		cp = cp_at(s, n, i, &k);
+		sum += charlm_cost(prev, cp);
+		prev = cp;
+		c++;
+	}
+	if (after) {
+		sum += charlm_cost(prev, after);
+		c++;
+	}
+	if (count)
+		*count = c;
+	return sum;
+}
