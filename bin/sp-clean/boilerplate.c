@@ -535,6 +535,36 @@ structural(const struct boilerplate *bp, size_t nlines, size_t i)
 	    bp->lines[i + 1].f.sentence > 0;
 }
 
+/* What judge() found of a line. */
+enum verdict { KEPT, DROPPED_BY_RULE, DROPPED_BY_MODEL };
+
+/*
+ * Furniture comes in runs: a menu, a list of headlines, a footer.  A
+ * line the model alone would drop, with nothing of the site about it,
+ * between lines that are kept above and below (blank lines aside) is
+ * more likely a line of the document the model has not seen the like of
+ * (a bulletin's issue number under its title, a short subheading) than
+ * a lone piece of the site; content first, it stays.  Not so the
+ * heading of a list (相关新闻): its list may have been kept.
+ */
+static int
+lone(const struct boilerplate *bp, size_t nlines, size_t i)
+{
+	const struct line *l = &bp->lines[i];
+	size_t up = i, down = i + 1;
+
+	if (l->verdict != DROPPED_BY_MODEL || l->h.vocab > 0 || l->heading ||
+	    bp->shapes[i].tokens > 0 || l->repeats > 0 ||
+	    (l->html && l->html->link_chars * 2 > l->html->chars))
+		return 0;
+	while (up > 0 && bp->lines[up - 1].n == 0)
+		up--;
+	while (down < nlines && bp->lines[down].n == 0)
+		down++;
+	return up > 0 && down < nlines && bp->lines[up - 1].verdict == KEPT &&
+	    bp->lines[down].verdict == KEPT;
+}
+
 /* The model's probability that line i is furniture. */
 static double
 probability(struct boilerplate *bp, size_t nlines, size_t i, int threshold,
@@ -565,23 +595,23 @@ judge(struct boilerplate *bp, size_t nlines, size_t i, char *why,
 	if (bp->has_user && bp->user_hits[i].vocab >= ut) {
 		if (why)
 			why_user(l, &bp->user_hits[i], why, whylen);
-		return 1;
+		return DROPPED_BY_RULE;
 	}
 	if (bp->has_user && bp->user_hits[i].vocab <= -ut)
-		return 0;
+		return KEPT;
 	if (bp->model == NULL) {
 		if (l->score < threshold)
-			return 0;
+			return KEPT;
 		if (why)
 			why_rules(l, why, whylen);
-		return 1;
+		return DROPPED_BY_RULE;
 	}
 	if (l->n == 0 || l->unjudged || sheltered(bp, i) ||
 	    structural(bp, nlines, i))
-		return 0;
+		return KEPT;
 	p = probability(bp, nlines, i, threshold, why != NULL);
 	if (p < bp->cutoff)
-		return 0;
+		return KEPT;
 	if ((l->anchor || (l->f.sentence > 0 && l->f.final)) &&
 	    (l->repeats > 0 || !isnan(l->furniture))) {
 		/* Prose, a sentence, is not dropped for repeating alone. */
@@ -596,11 +626,11 @@ judge(struct boilerplate *bp, size_t nlines, size_t i, char *why,
 		w->furniture = furniture;
 		w->repeats = repeats;
 		if (again < bp->cutoff)
-			return 0;
+			return KEPT;
 	}
 	if (why)
 		why_model(bp, l, p, why, whylen);
-	return 1;
+	return DROPPED_BY_MODEL;
 }
 
 /* The features of every line, for make train: nothing is dropped. */
@@ -650,7 +680,8 @@ prepare(struct boilerplate *bp, size_t nlines, size_t base,
 	for (i = 0; i < nlines; i++) {
 		struct line *l = &bp->lines[i];
 
-		l->html = info && info->html ? info->html[base + i] : NULL;
+		l->html = info && info->html && base + i < info->nhtml ?
+		    info->html[base + i] : NULL;
 		l->furniture = NAN;
 		l->furniture_pages = 0;
 		if (info && info->furniture) {
@@ -704,12 +735,16 @@ filter_window(struct boilerplate *bp, const char *doc, size_t len,
 		dump(bp, nlines, base, threshold_of(bp), out, started);
 		return 0;
 	}
+	for (i = 0; i < nlines; i++)
+		bp->lines[i].verdict = judge(bp, nlines, i, NULL, 0);
 	for (i = 0; i < nlines; i++) {
 		l = &bp->lines[i];
-		if (judge(bp, nlines, i, explain ? why : NULL, sizeof why)) {
+		if (l->verdict != KEPT && !lone(bp, nlines, i)) {
 			dropped++;
-			if (explain)
+			if (explain) {
+				judge(bp, nlines, i, why, sizeof why);
 				explain(l->s, l->n, why, ctx);
+			}
 			continue;
 		}
 		if (*started)
@@ -730,6 +765,8 @@ boilerplate_filter(struct boilerplate *bp, const char *doc, size_t len,
 	int started = 0;
 
 	sp_buf_clear(out);
+	if (len == 0 && !bp->dump)
+		return 0;	/* no line to judge */
 	if (sp_buf_reserve(out, len) < 0)
 		sp_oom();
 	/* A document of very many lines is scored a window at a time, so

@@ -83,6 +83,7 @@ typedef float (*boilerplate_furniture_fn)(const char *line, size_t len,
 struct page_info {
 	/* For a page parsed from HTML: one entry a line of the document. */
 	const struct html_line *const *html;
+	size_t nhtml;
 	boilerplate_furniture_fn furniture;
 	void *furniture_ctx;
 };

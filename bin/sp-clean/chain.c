@@ -343,8 +343,9 @@ settle(struct chain *ch)
  * The html step for a page: parsed into lines (htmlpage.h), each line
  * through steps 3 to 7 on its own, so that every line of the text, and
  * every line a step makes of it, knows the page line it came from.
+ * Returns the number of lines of the text.
  */
-static void
+static size_t
 page_steps(struct chain *ch, const char *text, size_t len)
 {
 	struct html_page *pg = &ch->page;
@@ -386,6 +387,7 @@ page_steps(struct chain *ch, const char *text, size_t len)
 	ch->cur = ch->a.data ? ch->a.data : "";
 	ch->curlen = ch->a.len;
 	sp_buf_clear(&ch->b);
+	return nout;
 }
 
 /* Is the document parsed as an HTML page? */
@@ -422,7 +424,7 @@ chain_prepare(struct chain *ch, const char *text, size_t len,
 	ch->cur = text;
 	ch->curlen = len;
 	if (is_page(ch, text, len)) {
-		page_steps(ch, text, len);
+		info->nhtml = page_steps(ch, text, len);
 		info->html = ch->html_of;
 	} else {
 		if (on[S_HTML] && (memchr(text, '<', len) ||

@@ -14,6 +14,8 @@
  * for all memory. */
 #define MAX_TREES 100000
 #define MAX_NODES (1 << 16)
+/* Outputs far beyond what training gives (a few units of log-odds). */
+#define MAX_VALUE 1e6
 
 struct node {
 	int32_t feat;		/* the build's feature, or -1: a leaf */
@@ -109,6 +111,13 @@ number(const char **s, double *v)
 	return 0;
 }
 
+/* A score of the model: a number within MAX_VALUE. */
+static int
+value(const char **s, double *v)
+{
+	return number(s, v) < 0 || fabs(*v) > MAX_VALUE ? -1 : 0;
+}
+
 /*
  * A split's threshold: a number, or "inf", with which a split only
  * parts the lines that have the feature from those that do not.
@@ -170,7 +179,7 @@ header(struct model *m, struct cursor *c, const char *const *names,
 	if (want_line(c, "base") < 0)
 		return -1;
 	s = c->line;
-	if (!keyword(&s, "base") || number(&s, &m->base) < 0 || *s)
+	if (!keyword(&s, "base") || value(&s, &m->base) < 0 || *s)
 		return fail(c, "\"base B\" expected");
 	for (;;) {
 		if (want_line(c, "its trees") < 0)
@@ -221,28 +230,29 @@ static int
 parse_node(struct model *m, struct cursor *c, long nn, struct node *n)
 {
 	const char *s = c->line;
-	double thr, value;
+	double thr, v;
 	long f, mleft, l, r;
 
 	memset(n, 0, sizeof *n);
 	if (keyword(&s, "leaf")) {
-		if (number(&s, &value) < 0 || *s)
-			return fail(c, "\"leaf V\" expected");
+		if (value(&s, &v) < 0 || *s)
+			return fail(c, "\"leaf V\" expected, V a number "
+			    "within 1e6");
 		n->feat = -1;
-		n->value = (float)value;
+		n->value = (float)v;
 		return 0;
 	}
 	if (!keyword(&s, "node") || integer(&s, 0, m->nmap - 1, &f) < 0 ||
 	    threshold(&s, &thr) < 0 || integer(&s, 0, 1, &mleft) < 0 ||
 	    integer(&s, 1, nn - 1, &l) < 0 || integer(&s, 1, nn - 1, &r) < 0 ||
-	    number(&s, &value) < 0 || *s)
+	    value(&s, &v) < 0 || *s)
 		return fail(c, "\"node F T M L R V\" or \"leaf V\" expected");
 	n->feat = m->map[f];
 	n->thr = (float)thr;
 	n->missing_left = (uint8_t)mleft;
 	n->left = (int32_t)l;
 	n->right = (int32_t)r;
-	n->value = (float)value;
+	n->value = (float)v;
 	return 0;
 }
 

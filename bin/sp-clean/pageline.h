@@ -49,6 +49,7 @@ struct line {
 	int breadcrumb;
 	int repeats;		/* other lines of the page equal to it */
 	int unjudged;		/* plain prose the model is not asked of */
+	int verdict;		/* enum verdict: kept, or dropped and why */
 };
 
 #endif

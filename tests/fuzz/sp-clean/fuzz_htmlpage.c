@@ -90,7 +90,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const struct html_line **of;
 	struct sp_buf out = SP_BUF_INIT;
-	struct page_info info = { NULL, NULL, NULL };
+	struct page_info info = { NULL, 0, NULL, NULL };
 	char err[256];
 	size_t i;
 
@@ -105,6 +105,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = 0; i < pg.nlines; i++)
 		of[i] = &pg.lines[i];
 	info.html = of;
+	info.nhtml = pg.nlines;
 	(void)boilerplate_filter(bp, pg.text.data ? pg.text.data : "",
 	    pg.text.len, &info, &out, NULL, NULL, NULL);
 	check_kept(&out);

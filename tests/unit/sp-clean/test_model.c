@@ -114,6 +114,9 @@ malformed(void)
 	REFUSED(HEAD "trees 1\ntree 2\nleaf 0\nleaf 0\n", "not reached");
 	REFUSED(HEAD "trees 1\ntree 1\nleaf 0\nleaf 1\n", "after the last");
 	REFUSED(HEAD "trees 1\ntree 1\nleaf 1e999\n", "leaf V");
+	REFUSED(HEAD "trees 1\ntree 1\nleaf 2e6\n", "within 1e6");
+	REFUSED("sp-clean boilerplate model 1\nthreshold 0.5\nbase 1e7\n",
+	    "base B");
 }
 
 /* A NUL byte: not a model file. */
