@@ -17,13 +17,14 @@ Paragraphs:
   - treebanks that mark neither are cut where the sent_id's document
     part changes (CFL_A_1-3_ori: the essay CFL_A_1), and otherwise into
     runs of RUN consecutive sentences;
-  - a sentence that does not end in an end mark (。！？!?…… or a final
-    '.', closing quotes and brackets after it allowed) ends its
-    paragraph: such a sentence (a title, a subtitle line, a clause the
-    treebank cut at ；, ：or ，) stands on a line of its own in running
+  - a sentence that ends in no punctuation at all (a title, a subtitle
+    line) ends its paragraph: such a line stands on its own in running
     text, and no punctuation-based splitter can find its end when it is
     glued to the next sentence.  Those ends are counted and reported on
-    standard error, not scored.
+    standard error, not scored.  A sentence the treebank ends at a
+    semicolon (CFL does) stays in its paragraph and is scored: sp-split
+    keeps clauses joined by ； in one sentence unless --semicolon is
+    given, and the miss is counted against it.
 A sentence ending in a Latin letter or digit and followed by one that
 starts with one gets a space between them.
 """
@@ -32,6 +33,9 @@ import sys
 
 RUN = 16
 END_MARKS = "。！？!?…⋯．.｡"
+# Marks a treebank may end a sentence at that are no end in sp-split's
+# default convention: scored all the same (see the docstring).
+SCORED_MARKS = END_MARKS + "；;：:，,"
 CLOSERS = "”’」』》〉）)］]】〕\"'"
 
 
@@ -44,7 +48,7 @@ def ends_with_mark(text):
     t = text.rstrip()
     while t and t[-1] in CLOSERS:
         t = t[:-1].rstrip()
-    return bool(t) and t[-1] in END_MARKS
+    return bool(t) and t[-1] in SCORED_MARKS
 
 
 def read(paths):
