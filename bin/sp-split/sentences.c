@@ -284,6 +284,32 @@ ellipsis_before_text(const struct sentences *it, size_t k)
 }
 
 /*
+ * Is s[start..i), back to its last ellipsis if it holds one, a fragment
+ * of at most FRAGMENT characters?  An ellipsis after one breaks off
+ * speech that goes on; after anything longer it ends a sentence.
+ */
+#define FRAGMENT 4
+
+static int
+fragment_before(const unsigned char *s, size_t n, size_t start, size_t i)
+{
+	size_t q = i, len;
+	int32_t cp;
+	int chars = 0;
+
+	while (q > start) {
+		q = sp_cp_before((const char *)s, q);
+		cp = sp_cp_get(s, n, q, &len);
+		if (term_class(cp, 0) == T_ELLIPSIS ||
+		    (cp == '.' && q > start && s[q - 1] == '.'))
+			break;
+		if (!sp_is_blank(cp) && ++chars > FRAGMENT)
+			return 0;
+	}
+	return 1;
+}
+
+/*
  * After a sentence end at s[k]: takes closing marks, more end marks and
  * the blank space that follows.  An ellipsis that text follows opens the
  * next sentence (……我们明白), so it is left to it.
@@ -367,12 +393,14 @@ end_run(struct sentences *it, size_t start, size_t i, size_t *next)
 	    (circles == count && circles >= 3)))
 		return 0;
 	/*
-	 * An ellipsis (…… or ...) that text follows at once leaves the
-	 * sentence open: 你可以……做我的……筆友嗎？  Treebanks end sentences
-	 * there only where space or the line end follows.
+	 * An ellipsis (…… or ...) that text follows at once ends the
+	 * sentence, as a sentence-final ellipsis takes no full stop
+	 * (度日如年……莫非我……), unless it breaks off a fragment of speech:
+	 * 你可以……做我的……筆友嗎？  他说……我们明白。
 	 */
 	if (k == j && j < n && (last == T_ELLIPSIS || (dots == count &&
-	    dots >= 2)) && !sp_is_blank(sp_cp_get(s, n, j, &len)))
+	    dots >= 2)) && !sp_is_blank(sp_cp_get(s, n, j, &len)) &&
+	    fragment_before(s, n, start, i))
 		return 0;
 	/*
 	 * ASCII marks end a sentence only after a word (a lone "?" is most

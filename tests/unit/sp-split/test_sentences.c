@@ -52,9 +52,18 @@ main(void)
 	SPLITS("Copyright ? 2022 版权所有", "Copyright ? 2022 版权所有");
 	SPLITS("? 开头", "? 开头");
 	/*
-	 * Ellipses: one unit; an end before space or the line end, a pause
-	 * before a closing mark or text (as treebanks split).
+	 * Ellipses: one unit; an end before space, the line end or text, a
+	 * pause before a closing mark or after a fragment of speech of at
+	 * most four characters (back to the sentence start or an earlier
+	 * ellipsis).
 	 */
+	SPLITS("那时简直度日如年......莫非我继续那样的生活吗？",
+	    "那时简直度日如年......|莫非我继续那样的生活吗？");
+	SPLITS("可是我心里风雨交加电闪雷鸣.....那时简直度日如年……不是。",
+	    "可是我心里风雨交加电闪雷鸣.....|那时简直度日如年……|不是。");
+	SPLITS("十分钟……走吧。", "十分钟……走吧。");
+	SPLITS("再等了五分钟……走吧。", "再等了五分钟……|走吧。");
+	SPLITS("价格3.5元…好。", "价格3.5元…|好。");
 	SPLITS("他沉默了……然后走了。", "他沉默了……然后走了。");
 	SPLITS("他沉默了…… 然后走了。", "他沉默了…… |然后走了。");
 	SPLITS("等等⋯⋯好吧。", "等等⋯⋯好吧。");
