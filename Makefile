@@ -73,7 +73,7 @@ FUZZ_SECONDS ?= 60
 # Objects reached through pattern rules are intermediate to make, which
 # would delete them after every build and so rebuild everything each time.
 .SECONDARY:
-.PHONY: all deps check test bench demo install clean fuzz fuzzers train
+.PHONY: check-all all deps check test bench demo install clean fuzz fuzzers train
 all: $(BINS) $(UNIT_BINS) $(TOOL_UNIT_BINS)
 
 $(B)/obj/%.o: %.c
@@ -142,11 +142,19 @@ $(B)/.deps-ok: scripts/deps.sh
 	@sh scripts/deps.sh ensure
 	@mkdir -p $(B) && touch $@
 
-# check: every test, sp-clean's threads under ThreadSanitizer, then the
-# whole suite again under ASan+UBSan.
+# check: the README's test command, quick enough to run before every
+# commit: a warnings-clean build and every unit, golden, script and
+# evaluation test once.
 check: $(B)/.deps-ok
 	@$(MAKE) --no-print-directory WERROR=1 all
 	@$(MAKE) --no-print-directory test
+
+# check-all: what CI runs: check with valgrind memcheck, sp-clean's
+# threads under ThreadSanitizer, then the whole suite again under
+# ASan+UBSan with a short pass of every fuzzer.
+check-all: $(B)/.deps-ok
+	@$(MAKE) --no-print-directory WERROR=1 all
+	@SP_VALGRIND=1 $(MAKE) --no-print-directory test
 	@$(MAKE) --no-print-directory B=$(B)/tsan SAN=thread CC=$(SAN_CC) WERROR=1 ONLY=sp-clean all
 	@if $(B)/tsan/bin/sp-clean --version > /dev/null 2>&1; then \
 	    TSAN_OPTIONS="halt_on_error=1 exitcode=66" \
