@@ -526,53 +526,70 @@ wordset_add(uint64_t h, void *ctx)
 	ws->slot[i] = h;
 }
 
+/* One line's words probed into the prose and title sets at once. */
 struct probe {
-	const struct wordset *ws;
-	size_t items, hits;
+	const struct wordset *ws[2];	/* NULL: not asked */
+	size_t items, hits[2];
 };
 
 static void
 wordset_probe(uint64_t h, void *ctx)
 {
 	struct probe *p = ctx;
-	const struct wordset *ws = p->ws;
-	size_t mask = ws->size - 1, i;
+	size_t mask, i;
+	int k;
 
 	p->items++;
-	for (i = h & mask; ws->slot[i]; i = (i + 1) & mask)
-		if (ws->slot[i] == h) {
-			p->hits++;
-			return;
-		}
+	for (k = 0; k < 2; k++) {
+		const struct wordset *ws = p->ws[k];
+
+		if (ws == NULL)
+			continue;
+		mask = ws->size - 1;
+		for (i = h & mask; ws->slot[i]; i = (i + 1) & mask)
+			if (ws->slot[i] == h) {
+				p->hits[k]++;
+				break;
+			}
+	}
 }
 
-/* The share of each judged line's words in ws, into share[]. */
+/*
+ * The share of each judged line's words in the page's prose (NULL: no
+ * prose) and in its title, line title (NULL: none): how much of its
+ * wording they share.  An article's title, captions and subheadings
+ * speak of what its paragraphs say; a related headline, a menu or a
+ * notice does not.  One walk of each line's words serves both.
+ */
 static void
-shares(const struct line *v, size_t nlines, size_t skip,
-    const struct wordset *ws, float *share)
+shares(const struct line *v, size_t nlines, const struct wordset *prose,
+    const struct wordset *title_words, size_t title, struct page_sums *ps)
 {
 	struct probe p;
 	size_t i;
 
 	for (i = 0; i < nlines; i++) {
-		p.ws = ws;
-		p.items = p.hits = 0;
-		if (i != skip && v[i].n <= OVERLAP_MAX && !v[i].unjudged)
+		p.ws[0] = prose;
+		p.ws[1] = i == title ? NULL : title_words;
+		p.items = p.hits[0] = p.hits[1] = 0;
+		if ((p.ws[0] || p.ws[1]) && v[i].n <= OVERLAP_MAX &&
+		    !v[i].unjudged)
 			words_of(&v[i], v[i].n, wordset_probe, &p);
-		share[i] = p.items >= 2 ? (float)p.hits / (float)p.items : NAN;
+		ps->overlap[i] = p.ws[0] && p.items >= 2 ?
+		    (float)p.hits[0] / (float)p.items : NAN;
+		ps->title_overlap[i] = p.ws[1] && p.items >= 2 ?
+		    (float)p.hits[1] / (float)p.items : NAN;
 	}
 }
 
-/*
- * How much of each line's wording the page's prose shares: an article's
- * title, captions and subheadings speak of what its paragraphs say; a
- * related headline, a menu or a notice does not.
- */
-static void
-overlap(const struct line *v, size_t nlines, struct page_sums *ps)
+/* The words of the page's prose, or NULL when it has none. */
+static const struct wordset *
+prose_words(const struct line *v, size_t nlines, struct page_sums *ps)
 {
 	size_t i, bytes = 0;
 
+	if (ps->anchors == 0)
+		return NULL;
 	for (i = 0; i < nlines; i++)
 		if (v[i].anchor)
 			bytes += v[i].n < PROSE_WORDS ? v[i].n : PROSE_WORDS;
@@ -581,12 +598,7 @@ overlap(const struct line *v, size_t nlines, struct page_sums *ps)
 	for (i = 0; i < nlines; i++)
 		if (v[i].anchor)
 			words_of(&v[i], PROSE_WORDS, wordset_add, &ps->prose);
-	if (ps->anchors == 0) {
-		for (i = 0; i < nlines; i++)
-			ps->overlap[i] = NAN;
-		return;
-	}
-	shares(v, nlines, SIZE_MAX, &ps->prose, ps->overlap);
+	return &ps->prose;
 }
 
 /* The page's title: its <title>, or else its first line. */
@@ -601,29 +613,22 @@ title_line(const struct line *v, size_t nlines)
 	return 0;
 }
 
-/*
- * How much of each line's wording the page's title shares: the title
- * names the article, so its headline and lead share words with it.
- */
-static void
-title_overlap(const struct line *v, size_t nlines, struct page_sums *ps)
+/* The words of the page's title line t, or NULL when it has none. */
+static const struct wordset *
+title_words(const struct line *v, size_t nlines, size_t t,
+    struct page_sums *ps)
 {
-	size_t i, t = title_line(v, nlines);
-
-	if (nlines == 0 || v[t].n > 4096) {
-		for (i = 0; i < nlines; i++)
-			ps->title_overlap[i] = NAN;
-		return;
-	}
+	if (nlines == 0 || v[t].n > 4096)
+		return NULL;
 	wordset_reset(&ps->title, v[t].n / 3);
 	words_of(&v[t], v[t].n, wordset_add, &ps->title);
-	shares(v, nlines, t, &ps->title, ps->title_overlap);
+	return &ps->title;
 }
 
 void
 features_page(struct line *v, size_t nlines, struct page_sums *ps)
 {
-	size_t i, last;
+	size_t i, last, title;
 
 	if (ps->cap < nlines) {
 		ps->cap = nlines;
@@ -668,8 +673,9 @@ features_page(struct line *v, size_t nlines, struct page_sums *ps)
 	}
 	runs(v, nlines, short_line, ps->short_run);
 	runs(v, nlines, headline_like, ps->title_run);
-	overlap(v, nlines, ps);
-	title_overlap(v, nlines, ps);
+	title = title_line(v, nlines);
+	shares(v, nlines, prose_words(v, nlines, ps),
+	    title_words(v, nlines, title, ps), title, ps);
 }
 
 void
