@@ -28,8 +28,20 @@
 SP_DATA(boilerplate_rules);
 SP_DATA(boilerplate_model);
 
-/* Lines longer than this with several sentences are prose, unscored. */
-#define PROSE_CHARS	300
+/*
+ * Lines longer than this with as many sentences are prose, unscored.
+ * A news paragraph is two or three sentences, 100 to 300 characters;
+ * at 300 and three, short paragraphs were scored, and lost on lines of
+ * sites' vocabulary they carried (a translation widget's "Powered by"),
+ * while the sets of prose words the model weighs other lines against
+ * took no better.  On the labelled w3m dumps (cross-validated) 120 and
+ * two kept 0.9897 of the articles' characters and removed 0.822 of the
+ * boilerplate lines, against 0.9890 and 0.808.
+ */
+#define PROSE_CHARS	120
+#define PROSE_SENTENCES	2
+/* A line this long with three full stops, ended, is prose unread. */
+#define LONG_PROSE	1200
 /* Lines scored together; a longer document is scored in windows. */
 #define WINDOW		100000
 /* Pass 1 of a window this many lines long or more runs in the pool. */
@@ -224,7 +236,7 @@ long_prose(const char *s, size_t n)
 	const char *p = s, *end = s + n;
 	int stops = 0;
 
-	if (n < 3 * PROSE_CHARS + 300 || !lf_ends_sentence(s, n))
+	if (n < LONG_PROSE || !lf_ends_sentence(s, n))
 		return 0;
 	while (stops < 3 && (p = memmem(p, (size_t)(end - p), "。", 3))) {
 		stops++;
@@ -237,7 +249,7 @@ long_prose(const char *s, size_t n)
 static int
 plain_prose(const struct line *l)
 {
-	return l->f.chars > PROSE_CHARS && l->f.sentence >= 3;
+	return l->f.chars > PROSE_CHARS && l->f.sentence >= PROSE_SENTENCES;
 }
 
 static void
