@@ -5,6 +5,7 @@
 
 #include "chain.h"
 #include "hardwrap.h"
+#include "held.h"
 #include "pinyin.h"
 #include "punct.h"
 #include "text.h"
@@ -246,7 +247,7 @@ static void
 run_block(struct pool_task *t, int thread)
 {
 	struct block *b = (struct block *)t;
-	struct sp_buf *was = sp_warn_capture(&b->msgs);
+	struct sp_buf *was = held_capture(&b->msgs);
 
 	(void)thread;
 	memset(&b->counts, 0, sizeof b->counts);
@@ -254,7 +255,7 @@ run_block(struct pool_task *t, int thread)
 	b->reslen = b->n;
 	line_steps(b->opts, &b->res, &b->reslen, &b->x, &b->y, &b->counts,
 	    b->file);
-	sp_warn_capture(was);
+	held_capture(was);
 }
 
 /*
@@ -298,7 +299,7 @@ line_steps_in_blocks(struct chain *ch, struct pool *p)
 		pool_wait(p, &b->task);
 		put(&ch->b, b->res, b->reslen);
 		chain_counts_add(ch->n, &b->counts);
-		sp_warn_pass(&b->msgs);
+		held_pass(&b->msgs);
 	}
 	swap(ch);
 }

@@ -21,6 +21,7 @@
 #include "chain.h"
 #include "decode.h"
 #include "firstpass.h"
+#include "held.h"
 #include "furniture.h"
 #include "jobs.h"
 #include "stream.h"
@@ -108,13 +109,13 @@ file_end(struct file_state *fs)
 	n_invalid += count;
 	if (count > 0 && strict) {
 		/* Written in its turn: now, not held. */
-		struct sp_buf *held = sp_warn_capture(NULL);
+		struct sp_buf *held = held_capture(NULL);
 
 		sp_warn_status(SP_EXIT_PROBLEMS, fs->display, "invalid %s at "
 		    "byte %lld (%llu invalid sequence%s, replaced by U+FFFD)",
 		    fs->enc, (long long)first, (unsigned long long)count,
 		    count == 1 ? "" : "s");
-		sp_warn_capture(held);
+		held_capture(held);
 	}
 	free(fs);
 }
