@@ -73,40 +73,31 @@ sp_catch_signals(void (*fn)(int))
 }
 
 /*
- * Held messages.  A thread's messages can go to a buffer (capture) and be
- * printed later, in the order of the input they are about.  A held line
- * may open with tags between \1 and \2 for what printing it does besides:
- * "s2" raises the exit status to 2 (then, not when it was held, so that a
- * run cut short by a closed pipe exits as one thread would have), and
- * "kHEX" prints it only the first time a message of that key is printed
- * (sp_warn_once).
+ * A tool may hold messages to print them later (tool.h); sp_warn_once()
+ * remembers the keys told, held or not, so it needs a lock.
  */
-static _Thread_local struct sp_buf *captured;
+static const struct sp_warn_holder *holder;
 static pthread_mutex_t once_lock = PTHREAD_MUTEX_INITIALIZER;
 static uintptr_t once_keys[256];
 static size_t once_n;
 
-struct sp_buf *
-sp_warn_capture(struct sp_buf *buf)
+void
+sp_warn_set_holder(const struct sp_warn_holder *h)
 {
-	struct sp_buf *old = captured;
-
-	captured = buf;
-	return old;
+	holder = h;
 }
 
-/* Is this the first time key is told?  (Remembers it.) */
-static int
-first_time(uintptr_t key)
+int
+sp_warn_first(const void *key)
 {
 	size_t i;
 	int first = 1;
 
 	pthread_mutex_lock(&once_lock);
 	for (i = 0; i < once_n && first; i++)
-		first = once_keys[i] != key;
+		first = once_keys[i] != (uintptr_t)key;
 	if (first && once_n < sizeof once_keys / sizeof once_keys[0])
-		once_keys[once_n++] = key;
+		once_keys[once_n++] = (uintptr_t)key;
 	pthread_mutex_unlock(&once_lock);
 	return first;
 }
@@ -118,32 +109,8 @@ raise_status(int status)
 		sp_status = status;
 }
 
-/* Prints one held line (its tags read), without its newline. */
-static void
-print_held_line(const char *s, size_t n)
-{
-	const char *end;
-	int print = 1;
-
-	while (n > 0 && s[0] == '\1' &&
-	    (end = memchr(s, '\2', n)) != NULL) {
-		if (s[1] == 's')
-			raise_status(s[2] - '0');
-		else if (s[1] == 'k')
-			print = first_time((uintptr_t)strtoull(s + 2, NULL,
-			    16)) && print;
-		n -= (size_t)(end + 1 - s);
-		s = end + 1;
-	}
-	if (print) {
-		fwrite(s, 1, n, stderr);
-		fputc('\n', stderr);
-	}
-}
-
-/* Before a message: stdout written, a progress line cleared. */
-static void
-clear_line(void)
+void
+sp_stderr_clear(void)
 {
 	fflush(stdout);
 	if (progress_printed) {
@@ -152,88 +119,20 @@ clear_line(void)
 	}
 }
 
-void
-sp_warn_print(const char *s, size_t n)
+/* Did the holder take the message? */
+static int
+held(int status, const void *key, const char *file, const char *fmt,
+    va_list ap)
 {
-	const char *nl;
-
-	if (n == 0)
-		return;
-	clear_line();
-	if (memchr(s, '\1', n) == NULL) {
-		fwrite(s, 1, n, stderr);
-		return;
-	}
-	while (n > 0) {
-		nl = memchr(s, '\n', n);
-		print_held_line(s, nl ? (size_t)(nl - s) : n);
-		if (nl == NULL)
-			break;
-		n -= (size_t)(nl + 1 - s);
-		s = nl + 1;
-	}
-}
-
-void
-sp_warn_pass(struct sp_buf *m)
-{
-	if (captured) {
-		if (sp_buf_append(captured, m->data, m->len) < 0)
-			sp_oom();
-	} else {
-		sp_warn_print(m->data, m->len);
-	}
-	sp_buf_clear(m);
-}
-
-static void
-hold(const char *s, size_t n)
-{
-	if (sp_buf_append(captured, s, n) < 0)
-		sp_oom();
-}
-
-/* vwarn() into the capture buffer, after the tag (NULL: none). */
-static void
-vcapture(const char *tag, const char *file, const char *fmt, va_list ap)
-{
-	char line[256];
-	va_list again;
-	int k;
-
-	if (tag) {
-		hold("\1", 1);
-		hold(tag, strlen(tag));
-		hold("\2", 1);
-	}
-	hold(sp_progname, strlen(sp_progname));
-	hold(": ", 2);
-	if (file) {
-		hold(file, strlen(file));
-		hold(": ", 2);
-	}
-	/* The message whole, however long (an explained line can be). */
-	va_copy(again, ap);
-	k = vsnprintf(line, sizeof line, fmt, again);
-	va_end(again);
-	if (k < 0)
-		return;
-	if (sp_buf_reserve(captured, (size_t)k + 2) < 0)
-		sp_oom();
-	vsnprintf(captured->data + captured->len, (size_t)k + 1, fmt, ap);
-	captured->len += (size_t)k;
-	hold("\n", 1);
+	return holder && holder->hold(status, key, file, fmt, ap);
 }
 
 static void
 vwarn(const char *file, const char *fmt, va_list ap)
 {
-	/* Held messages come before a fatal one. */
-	if (captured && captured->len > 0) {
-		sp_warn_print(captured->data, captured->len);
-		captured->len = 0;
-	}
-	clear_line();
+	if (holder)
+		holder->flush();
+	sp_stderr_clear();
 	if (file)
 		fprintf(stderr, "%s: %s: ", sp_progname, file);
 	else
@@ -248,9 +147,7 @@ sp_warn(const char *file, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	if (captured)
-		vcapture(NULL, file, fmt, ap);
-	else
+	if (!held(0, NULL, file, fmt, ap))
 		vwarn(file, fmt, ap);
 	va_end(ap);
 }
@@ -258,18 +155,11 @@ sp_warn(const char *file, const char *fmt, ...)
 void
 sp_warn_status(int status, const char *file, const char *fmt, ...)
 {
-	char tag[8];
 	va_list ap;
 
 	va_start(ap, fmt);
-	if (captured && status > 0 && status <= 9) {
-		snprintf(tag, sizeof tag, "s%d", status);
-		vcapture(tag, file, fmt, ap);
-	} else {
-		if (captured)
-			vcapture(NULL, file, fmt, ap);
-		else
-			vwarn(file, fmt, ap);
+	if (!held(status, NULL, file, fmt, ap)) {
+		vwarn(file, fmt, ap);
 		raise_status(status);
 	}
 	va_end(ap);
@@ -278,17 +168,11 @@ sp_warn_status(int status, const char *file, const char *fmt, ...)
 void
 sp_warn_once(const void *key, const char *file, const char *fmt, ...)
 {
-	char tag[24];
 	va_list ap;
 
 	va_start(ap, fmt);
-	if (captured) {
-		snprintf(tag, sizeof tag, "k%llx",
-		    (unsigned long long)(uintptr_t)key);
-		vcapture(tag, file, fmt, ap);
-	} else if (first_time((uintptr_t)key)) {
+	if (!held(0, key, file, fmt, ap) && sp_warn_first(key))
 		vwarn(file, fmt, ap);
-	}
 	va_end(ap);
 }
 

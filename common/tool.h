@@ -10,6 +10,7 @@
 #ifndef SP_TOOL_H
 #define SP_TOOL_H
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdnoreturn.h>
 
@@ -74,24 +75,23 @@ void sp_warn(const char *file, const char *fmt, ...)
 void sp_warn_status(int status, const char *file, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /*
- * Sends the calling thread's messages from sp_warn() and sp_warn_status()
- * to buf instead of stderr (NULL: stderr again), so that a tool working on
- * several units at once can print each one's messages in input order.
- * Fatal errors are printed at once.
+ * A tool that holds messages, to print them later in the order of its
+ * input (sp-clean: bin/sp-clean/held.c), sets a holder.  hold is given
+ * each message of sp_warn() (status 0), sp_warn_status() and
+ * sp_warn_once() (key not NULL) and returns 1 if it kept it for the
+ * calling thread, 0 to have it printed now; flush prints what the calling
+ * thread keeps, before a fatal error's message.
  */
-struct sp_buf;
-/* Returns where they went before. */
-struct sp_buf *sp_warn_capture(struct sp_buf *buf);
-/*
- * Prints messages held in s[0..n) on stderr (over a progress line),
- * raising the exit status of those given with sp_warn_status().
- */
-void sp_warn_print(const char *s, size_t n);
-/*
- * Hands the messages m holds (from another thread's capture) on to where
- * the calling thread's go, held or printed, and empties m.
- */
-void sp_warn_pass(struct sp_buf *m);
+struct sp_warn_holder {
+	int  (*hold)(int status, const void *key, const char *file,
+	    const char *fmt, va_list ap);
+	void (*flush)(void);
+};
+void sp_warn_set_holder(const struct sp_warn_holder *h);
+/* Is this the first message told with key?  (Remembers it.) */
+int sp_warn_first(const void *key);
+/* Before writing on stderr: stdout flushed, a progress line cleared. */
+void sp_stderr_clear(void);
 /*
  * sp_warn() of a message told once a run: only the first printed of those
  * with this key (any pointer that names the cause) is printed, held or not.

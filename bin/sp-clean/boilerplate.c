@@ -18,6 +18,7 @@
 #include "boilerplate.h"
 #include "buf.h"
 #include "embed.h"
+#include "held.h"
 #include "bpfeatures.h"
 #include "layout.h"
 #include "model.h"
@@ -317,12 +318,12 @@ static void
 run_scan(struct pool_task *t, int thread)
 {
 	struct scan_task *c = (struct scan_task *)t;
-	struct sp_buf *was = sp_warn_capture(&c->msgs);
+	struct sp_buf *was = held_capture(&c->msgs);
 	size_t i;
 
 	for (i = c->from; i < c->to; i++)
 		scan_line(c->bp, &c->bp->matchers[thread], i);
-	sp_warn_capture(was);
+	held_capture(was);
 }
 
 /*
@@ -367,7 +368,7 @@ scan_lines(struct boilerplate *bp, struct pool *pool, size_t nlines)
 	for (i = 0; i < n; i++) {
 		pool_wait(pool, &bp->tasks[i].task);
 		/* Their messages, in the order of the lines. */
-		sp_warn_pass(&bp->tasks[i].msgs);
+		held_pass(&bp->tasks[i].msgs);
 	}
 }
 

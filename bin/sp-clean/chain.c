@@ -4,16 +4,14 @@
 #include <string.h>
 
 #include "chain.h"
-#include "hardwrap.h"
-#include "pinyin.h"
-#include "punct.h"
+#include "held.h"
 #include "text.h"
 #include "tool.h"
 
 /* A text longer than this is cleaned in blocks of about this many bytes. */
 #define BLOCK (1 << 20)
 
-/* Lines of a long document going through steps 3 to 7 in some thread. */
+/* Lines of a long document going through the line steps in some thread. */
 struct block {
 	struct pool_task task;		/* first: a task is its block */
 	const struct chain_opts *opts;
@@ -71,33 +69,21 @@ chain_free(struct chain *ch)
 void
 chain_thread_end(void)
 {
-	normalize_thread_end();
-	mojibake_thread_end();
-	punct_thread_end();
+	int i;
+
+	for (i = 0; i < NSTEPS; i++)
+		if (steps[i].thread_end)
+			steps[i].thread_end();
 }
 
 void
 chain_counts_add(struct chain_counts *to, const struct chain_counts *c)
 {
-	to->html.refs += c->html.refs;
-	to->html.tags += c->html.tags;
-	to->html.scripts += c->html.scripts;
-	to->html.pages += c->html.pages;
-	to->norm.removed += c->norm.removed;
-	to->norm.newlines += c->norm.newlines;
-	to->norm.normalized += c->norm.normalized;
-	to->spaces.removed += c->spaces.removed;
-	to->spaces.changed += c->spaces.changed;
-	to->spaces.breaks += c->spaces.breaks;
-	to->moji.repaired += c->moji.repaired;
-	to->moji.unrepairable += c->moji.unrepairable;
-	to->moji.restored += c->moji.restored;
-	to->moji.removed += c->moji.removed;
-	to->pinyin += c->pinyin;
-	to->punct += c->punct;
-	to->boiler += c->boiler;
-	to->joins += c->joins;
-	to->script += c->script;
+	int i, k;
+
+	for (i = 0; i < NSTEPS; i++)
+		for (k = 0; k < STEP_COUNTERS; k++)
+			to->step[i][k] += c->step[i][k];
 	to->empty += c->empty;
 }
 
@@ -167,86 +153,49 @@ drop_empty(struct chain *ch)
 	swap(ch);
 }
 
-/* The explainers' ctx is the document's name. */
-static void
-explain_line(const char *line, size_t len, const char *reason, void *ctx)
-{
-	sp_warn(ctx, "dropped (%s): %.*s", reason, (int)len, line);
-}
-
-static void
-explain_moji(const char *kind, const char *old, size_t oldlen,
-    const char *repair, size_t replen, const char *restored, void *ctx)
-{
-	if (repair && restored)
-		sp_warn(ctx, "mojibake repaired (%s): %.*s -> %.*s "
-		    "(bytes restored: %s)", kind, (int)oldlen, old,
-		    (int)replen, repair, restored);
-	else if (repair)
-		sp_warn(ctx, "mojibake repaired (%s): %.*s -> %.*s", kind,
-		    (int)oldlen, old, (int)replen, repair);
-	else
-		sp_warn(ctx, "mojibake not repaired (%s): %.*s", kind,
-		    (int)oldlen, old);
-}
-
-static void
-script_lines(struct chain *ch)
-{
-	const char *s = ch->cur, *nl;
-	size_t n = ch->curlen, len;
-
-	while (n > 0) {
-		nl = memchr(s, '\n', n);
-		len = nl ? (size_t)(nl - s) : n;
-		ch->n->script += (size_t)script_convert(ch->sc, s, len, &ch->b);
-		if (nl == NULL)
-			break;
-		putch(&ch->b, '\n');
-		s += len + 1;
-		n -= len + 1;
-	}
-	swap(ch);
-}
-
 /*
- * Steps 3 to 7 over *cur[0..*curlen), each writing into x or y, whichever
- * does not hold its input; *cur is left on the result.
+ * The line steps over *cur[0..*curlen), each writing into x or y,
+ * whichever does not hold its input; *cur is left on the result.
  */
 static void
 line_steps(const struct chain_opts *o, const char **cur, size_t *curlen,
     struct sp_buf *x, struct sp_buf *y, struct chain_counts *n,
     const char *file)
 {
-	const int *on = o->on;
+	struct step_ctx c = { o, file, NULL, NULL, NULL, NULL };
 	struct sp_buf *out;
+	int i;
 
-#define STEP(call) do { \
-	out = *cur == x->data ? y : x; \
-	sp_buf_clear(out); \
-	call; \
-	*cur = out->data ? out->data : ""; \
-	*curlen = out->len; \
-} while (0)
-	if (on[S_UNICODE])
-		STEP(normalize_text(*cur, *curlen, o->nfkc, out, &n->norm));
-	if (on[S_SPACES])
-		STEP(spaces_clean(*cur, *curlen, out, &n->spaces));
-	if (on[S_PINYIN])
-		STEP(pinyin_clean(*cur, *curlen, out, &n->pinyin));
-	if (on[S_MOJIBAKE])
-		STEP(mojibake_repair(*cur, *curlen, out, &n->moji,
-		    o->explain ? explain_moji : NULL, (void *)file));
-	if (on[S_PUNCT])
-		STEP(punct_clean(*cur, *curlen, out, &n->punct));
-#undef STEP
+	for (i = 0; i < NSTEPS; i++) {
+		if (steps[i].kind != STEP_LINE || !o->on[i])
+			continue;
+		out = *cur == x->data ? y : x;
+		sp_buf_clear(out);
+		c.n = n->step[i];
+		if (steps[i].run(*cur, *curlen, out, &c)) {
+			*cur = out->data ? out->data : "";
+			*curlen = out->len;
+		}
+	}
+}
+
+/* Document step i over the current text. */
+static void
+document_step(struct chain *ch, int i, const struct page_info *info,
+    struct pool *pool)
+{
+	struct step_ctx c = { ch->opts, ch->file, ch->n->step[i], ch, info,
+	    pool };
+
+	if (steps[i].run(ch->cur, ch->curlen, &ch->b, &c))
+		swap(ch);
 }
 
 static void
 run_block(struct pool_task *t, int thread)
 {
 	struct block *b = (struct block *)t;
-	struct sp_buf *was = sp_warn_capture(&b->msgs);
+	struct sp_buf *was = held_capture(&b->msgs);
 
 	(void)thread;
 	memset(&b->counts, 0, sizeof b->counts);
@@ -254,7 +203,7 @@ run_block(struct pool_task *t, int thread)
 	b->reslen = b->n;
 	line_steps(b->opts, &b->res, &b->reslen, &b->x, &b->y, &b->counts,
 	    b->file);
-	sp_warn_capture(was);
+	held_capture(was);
 }
 
 /*
@@ -298,7 +247,7 @@ line_steps_in_blocks(struct chain *ch, struct pool *p)
 		pool_wait(p, &b->task);
 		put(&ch->b, b->res, b->reslen);
 		chain_counts_add(ch->n, &b->counts);
-		sp_warn_pass(&b->msgs);
+		held_pass(&b->msgs);
 	}
 	swap(ch);
 }
@@ -341,7 +290,7 @@ settle(struct chain *ch)
 
 /*
  * The html step for a page: parsed into lines (htmlpage.h), each line
- * through steps 3 to 7 on its own, so that every line of the text, and
+ * through the line steps on its own, so that every line of the text, and
  * every line a step makes of it, knows the page line it came from.
  * Returns the number of lines of the text.
  */
@@ -353,7 +302,7 @@ page_steps(struct chain *ch, const char *text, size_t len)
 	size_t j, curlen, nout = 0;
 
 	html_page_parse(pg, text, len);
-	ch->n->html.pages++;
+	ch->n->step[S_HTML][STEP_HTML_PAGES]++;
 	sp_buf_clear(&ch->a);
 	s = pg->text.data ? pg->text.data : "";
 	end = s + pg->text.len;
@@ -427,11 +376,8 @@ chain_prepare(struct chain *ch, const char *text, size_t len,
 		info->nhtml = page_steps(ch, text, len);
 		info->html = ch->html_of;
 	} else {
-		if (on[S_HTML] && (memchr(text, '<', len) ||
-		    memchr(text, '&', len))) {
-			html_clean(ch->cur, ch->curlen, &ch->b, &n->html);
-			swap(ch);
-		}
+		if (on[S_HTML])
+			document_step(ch, S_HTML, NULL, pool);
 		if (pool && ch->curlen > 2 * BLOCK &&
 		    blockable(ch->cur, ch->curlen)) {
 			line_steps_in_blocks(ch, pool);
@@ -448,26 +394,17 @@ chain_prepare(struct chain *ch, const char *text, size_t len,
 	}
 }
 
+/* The document steps after html run after the line steps (steps.h). */
 void
 chain_run(struct chain *ch, const char *text, size_t len,
     struct chain_counts *n, const char *file, struct pool *pool)
 {
-	const int *on = ch->opts->on;
-	int explain = ch->opts->explain;
 	struct page_info info;
+	int i;
 
 	chain_prepare(ch, text, len, n, file, pool, &info);
-	if (on[S_BOILERPLATE]) {
-		n->boiler += boilerplate_filter(ch->bp, ch->cur, ch->curlen,
-		    &info, &ch->b, explain ? explain_line : NULL, (void *)file,
-		    pool);
-		swap(ch);
-	}
-	if (on[S_HARDWRAP]) {
-		n->joins += hardwrap_join(ch->cur, ch->curlen, &ch->b);
-		swap(ch);
-	}
-	if (on[S_SCRIPT])
-		script_lines(ch);
+	for (i = S_HTML + 1; i < NSTEPS; i++)
+		if (steps[i].kind == STEP_DOCUMENT && ch->opts->on[i])
+			document_step(ch, i, &info, pool);
 	drop_empty(ch);
 }

@@ -1,13 +1,9 @@
 /*
- * chain.h: the cleaning chain over one document (steps 2 to 10), with its
- * own buffers, boilerplate scorer and converter, so that several threads
- * can each run one:
- *
- *   HTML (2) → Unicode (3) → spaces (4) → pinyin (6) → mojibake (7) →
- *   punctuation (5) → boilerplate (9) → hard wraps (8) → script (10)
- *
- * and leaves one paragraph a line, with no empty lines.  Decoding (step 1)
- * happens before, per operand.
+ * chain.h: the cleaning chain over one document: the steps of the table
+ * (steps.h) after decode, in its order, with the chain's own buffers,
+ * boilerplate scorer and converter, so that several threads can each run
+ * one.  It leaves one paragraph a line, with no empty lines.  Decoding
+ * (step 1) happens before, per operand.
  */
 #ifndef SP_CLEAN_CHAIN_H
 #define SP_CLEAN_CHAIN_H
@@ -16,18 +12,10 @@
 #include "boilerplate.h"
 #include "buf.h"
 #include "furniture.h"
-#include "html.h"
 #include "htmlpage.h"
-#include "mojibake.h"
-#include "normalize.h"
 #include "pool.h"
 #include "script.h"
-#include "spaces.h"
-
-enum step {
-	S_DECODE, S_HTML, S_UNICODE, S_SPACES, S_PINYIN, S_MOJIBAKE, S_PUNCT,
-	S_BOILERPLATE, S_HARDWRAP, S_SCRIPT, NSTEPS
-};
+#include "steps.h"
 
 /* When the html step parses a document as a page (htmlpage.h). */
 enum html_mode { HTML_DETECT, HTML_ALWAYS };
@@ -43,13 +31,10 @@ struct chain_opts {
 	const struct furniture *furniture;
 };
 
-/* What the steps did, for --stats. */
+/* What the steps did, for --stats: each step's counters (steps.h). */
 struct chain_counts {
-	struct html_stats html;
-	struct normalize_stats norm;
-	struct spaces_stats spaces;
-	struct mojibake_stats moji;
-	size_t pinyin, punct, boiler, joins, script, empty;
+	size_t step[NSTEPS][STEP_COUNTERS];
+	size_t empty;			/* empty lines dropped */
 };
 
 struct block;
@@ -84,17 +69,17 @@ int  chain_init(struct chain *ch, const struct chain_opts *opts,
 /*
  * Runs the chain over text[0..len), counting into *n; file names the
  * document in --explain messages.  The result is ch->cur[0..ch->curlen).
- * With a pool (NULL: none), the steps that work a line at a time (3 to
- * 7) run on blocks of lines in its threads, when the text is long: the
- * caller must be the one thread that waits on the pool, and must have no
- * other task queued.
+ * With a pool (NULL: none), the steps that work a line at a time
+ * (STEP_LINE) run on blocks of lines in its threads, when the text is
+ * long: the caller must be the one thread that waits on the pool, and
+ * must have no other task queued.
  */
 void chain_run(struct chain *ch, const char *text, size_t len,
     struct chain_counts *n, const char *file, struct pool *pool);
 /*
- * The steps before the boilerplate step (2 to 7) over text[0..len): the
- * lines that step would judge, in ch->cur[0..ch->curlen), and what it
- * would know of them in *info.  For counting furniture (a first pass).
+ * The steps before the boilerplate step (html and the line steps) over
+ * text[0..len): the lines that step would judge, in
+ * ch->cur[0..ch->curlen), and what it would know of them in *info.  For counting furniture (a first pass).
  */
 void chain_prepare(struct chain *ch, const char *text, size_t len,
     struct chain_counts *n, const char *file, struct pool *pool,

@@ -1,6 +1,6 @@
 /*
  * charlm.h: a character language model of Chinese, for the mojibake
- * repair (step 7): how likely a character is after another, in bits.
+ * repair (step 6): how likely a character is after another, in bits.
  *
  * Built from jieba's word frequency list, simplified and (through OpenCC)
  * traditional, by gen/mkcharlm.py into data/charlm: for Han characters a

@@ -7,6 +7,7 @@
 
 #include "decode.h"
 #include "firstpass.h"
+#include "held.h"
 #include "spool.h"
 #include "stream.h"
 #include "text.h"
@@ -134,12 +135,12 @@ firstpass_run(char *const *operands, int n, const struct firstpass_opts *o,
 	if (chain_init(&c.ch, &c.opts, NULL, err, sizeof err) < 0)
 		sp_die(NULL, "%s", err);
 	spooled = sp_xmalloc((size_t)n * sizeof *spooled);
-	was = sp_warn_capture(&told);
+	was = held_capture(&told);
 	sp_stream_quiet(1);
 	for (i = 0; i < n; i++)
 		spooled[i] = count_file(&c, operands[i], i, o);
 	sp_stream_quiet(0);
-	sp_warn_capture(was);
+	held_capture(was);
 	sp_buf_free(&told);
 	sp_buf_free(&c.sane);
 	chain_free(&c.ch);

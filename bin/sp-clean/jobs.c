@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "held.h"
 #include "jobs.h"
 #include "pool.h"
 #include "text.h"
@@ -73,7 +74,7 @@ clean(struct pool_task *t, int thread)
 	struct chain *ch = &chains[thread];
 	const char *text = in->text, *name = j->fs->display;
 	size_t len = in->len;
-	struct sp_buf *was = sp_warn_capture(&j->msgs);
+	struct sp_buf *was = held_capture(&j->msgs);
 
 	memset(&j->n, 0, sizeof j->n);
 	sp_utf8_stats_init(&j->invalid);
@@ -114,13 +115,13 @@ clean(struct pool_task *t, int thread)
 		j->res = ch->cur;	/* the input itself */
 	}
 	j->reslen = ch->curlen;
-	sp_warn_capture(was);
+	held_capture(was);
 }
 
 static void
 print_msgs(struct sp_buf *m)
 {
-	sp_warn_print(m->data, m->len);
+	held_print(m->data, m->len);
 	sp_buf_clear(m);
 }
 
@@ -355,7 +356,7 @@ jobs_start(int threads, const struct chain_opts *opts,
 	ring = sp_xmalloc(ring_len * sizeof *ring);
 	memset(ring, 0, ring_len * sizeof *ring);
 	/* Messages of the main thread are held too, to keep their order. */
-	sp_warn_capture(&pending);
+	held_capture(&pending);
 }
 
 void
@@ -379,6 +380,6 @@ jobs_stop(void)
 		sp_buf_free(&ring[i].msgs);
 	}
 	free(ring);
-	sp_warn_capture(NULL);
+	held_capture(NULL);
 	sp_buf_free(&pending);
 }

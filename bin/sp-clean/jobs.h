@@ -4,7 +4,7 @@
  * Each document is copied into a job; the jobs queue for a pool of
  * threads, each with its own chain (chain.h), and the main thread writes
  * the oldest when it is done, with the messages its cleaning gave: they
- * are held (sp_warn_capture), so that stdout and stderr read as one thread
+ * are held (held_capture), so that stdout and stderr read as one thread
  * writes them.  The main thread's own messages are held the same way.  A
  * document too big to copy cheaply is cleaned by the main thread, once
  * the jobs before it are written, with the pool's help for its blocks.

@@ -3,7 +3,9 @@
  *
  * Each operand is decoded to UTF-8 (step 1), read as documents (the whole
  * file unless it holds form-feed lines; NUL-separated with -z; records
- * with --jsonl), and each document goes through the chain (chain.h).
+ * with --jsonl), and each document goes through the chain (chain.h) of
+ * the steps of the table (steps.h): the step options, --help's step list
+ * and --stats come from the table.
  *
  * Documents are cleaned side by side, one a thread (-j), and written in
  * input order (jobs.h).
@@ -22,7 +24,9 @@
 #include "decode.h"
 #include "firstpass.h"
 #include "furniture.h"
+#include "held.h"
 #include "jobs.h"
+#include "steps.h"
 #include "stream.h"
 #include "text.h"
 
@@ -30,12 +34,8 @@
 #define RULES_MAX (16 << 20)
 #define THREADS_MAX 256
 
-static const char *const step_names[NSTEPS] = {
-	"decode", "html", "unicode", "spaces", "pinyin", "mojibake", "punct",
-	"boilerplate", "hardwrap", "script"
-};
-
-static const char usage[] =
+/* --help, around the step names (steps.h). */
+static const char usage_head[] =
 "usage: sp-clean [-astvz] [-f enc] [-j n] [--explain] [--features]\n"
 "                [--furniture dir [--no-wait] | --learn-furniture]\n"
 "                [--site name]\n"
@@ -62,8 +62,9 @@ static const char usage[] =
 "      --no-wait          give up if another run holds the store\n"
 "      --explain          tell on stderr each line dropped and repair made\n"
 "      --keep-boilerplate keep site boilerplate (= --no-boilerplate)\n"
-"      --no-STEP          skip a step: decode html unicode spaces pinyin\n"
-"                         mojibake punct boilerplate hardwrap\n"
+"      --no-STEP          skip a step: ";
+static const char usage_tail[] =
+"\n"
 "      --only STEPS       run only these steps (comma-separated)\n"
 "  -j, --jobs N           threads cleaning documents (default: the CPUs)\n"
 "  -z, --null             documents are separated by NUL\n"
@@ -88,8 +89,8 @@ static struct boilerplate *bp;
 static struct furniture *furniture;
 static const char *site;
 
-/* Counters, named for --stats in chain order. */
-static size_t n_converted, n_binary, n_invalid;
+/* The decode step's counters (steps.h), and the invalid sequences. */
+static size_t decoded[STEP_COUNTERS], n_invalid;
 
 /* An operand's last document is written: its invalid bytes are told. */
 static void
@@ -108,13 +109,13 @@ file_end(struct file_state *fs)
 	n_invalid += count;
 	if (count > 0 && strict) {
 		/* Written in its turn: now, not held. */
-		struct sp_buf *held = sp_warn_capture(NULL);
+		struct sp_buf *held = held_capture(NULL);
 
 		sp_warn_status(SP_EXIT_PROBLEMS, fs->display, "invalid %s at "
 		    "byte %lld (%llu invalid sequence%s, replaced by U+FFFD)",
 		    fs->enc, (long long)first, (unsigned long long)count,
 		    count == 1 ? "" : "s");
-		sp_warn_capture(held);
+		held_capture(held);
 	}
 	free(fs);
 }
@@ -144,7 +145,7 @@ one_file(const char *name, int index, int spooled)
 	r = decode_open(&dec, fd, from, opts.on[S_DECODE] && !sp_opts.jsonl,
 	    allow_binary || sp_opts.jsonl, sp_opts.nul);
 	if (r == DECODE_BINARY) {
-		n_binary++;
+		decoded[1]++;	/* binary files skipped */
 		sp_warn(display, "binary file skipped (use -a to clean it)");
 		decode_close(&dec);
 		if (spooled >= 0)
@@ -173,7 +174,7 @@ one_file(const char *name, int index, int spooled)
 		fs->site = firstpass_site(site, name);
 	sp_utf8_stats_init(&fs->invalid);
 	if (dec.converting)
-		n_converted++;
+		decoded[0]++;	/* files converted */
 	sp_each_unit_fd(dec.fd, display, index, SP_FRAME_DOCUMENTS, jobs_unit,
 	    fs);
 	if (decode_close(&dec) < 0)
@@ -222,94 +223,56 @@ cpus(void)
 	return n > 0 ? (int)n : 1;
 }
 
+/*
+ * --stats: each step's counters, in the table's order; the invalid
+ * sequences are counted whether or not decode runs, and the furniture
+ * where the boilerplate step uses it.
+ */
 static void
 stats(void)
 {
-	const int *on = opts.on;
 	const struct jobs_counts *w = jobs_counts();
-	const struct chain_counts *t = &w->chain;
+	int i;
 
 	if (!sp_opts.stats)
 		return;
 	sp_stat_add("documents", w->docs);
-	if (on[S_DECODE]) {
-		sp_stat_add("decode: files converted", n_converted);
-		sp_stat_add("decode: binary files skipped", n_binary);
+	for (i = 0; i < NSTEPS; i++) {
+		if (opts.on[i])
+			step_stats(i, i == S_DECODE ? decoded :
+			    w->chain.step[i]);
+		if (i == S_DECODE)
+			sp_stat_add("decode: invalid sequences", n_invalid);
+		if (i == S_BOILERPLATE && furniture) {
+			sp_stat_add("furniture: pages counted",
+			    furniture_pages(furniture));
+			sp_stat_add("furniture: lines forgotten",
+			    furniture_forgotten(furniture));
+		}
 	}
-	sp_stat_add("decode: invalid sequences", n_invalid);
-	if (on[S_HTML]) {
-		sp_stat_add("html: references decoded", t->html.refs);
-		sp_stat_add("html: tags removed", t->html.tags);
-		sp_stat_add("html: scripts and styles removed",
-		    t->html.scripts);
-		sp_stat_add("html: pages parsed", t->html.pages);
-	}
-	if (on[S_UNICODE]) {
-		sp_stat_add("unicode: characters removed", t->norm.removed);
-		sp_stat_add("unicode: line ends made LF", t->norm.newlines);
-		sp_stat_add("unicode: lines normalized", t->norm.normalized);
-	}
-	if (on[S_SPACES]) {
-		sp_stat_add("spaces: removed", t->spaces.removed);
-		sp_stat_add("spaces: made one space", t->spaces.changed);
-		sp_stat_add("spaces: paragraph breaks", t->spaces.breaks);
-	}
-	if (on[S_PINYIN])
-		sp_stat_add("pinyin: annotations dropped", t->pinyin);
-	if (on[S_MOJIBAKE]) {
-		sp_stat_add("mojibake: spans repaired", t->moji.repaired);
-		sp_stat_add("mojibake: bytes restored", t->moji.restored);
-		sp_stat_add("mojibake: spans unrepairable",
-		    t->moji.unrepairable);
-		sp_stat_add("mojibake: control characters removed",
-		    t->moji.removed);
-	}
-	if (on[S_PUNCT])
-		sp_stat_add("punct: marks converted", t->punct);
-	if (on[S_BOILERPLATE])
-		sp_stat_add("boilerplate: lines dropped", t->boiler);
-	if (furniture) {
-		sp_stat_add("furniture: pages counted",
-		    furniture_pages(furniture));
-		sp_stat_add("furniture: lines forgotten",
-		    furniture_forgotten(furniture));
-	}
-	if (on[S_HARDWRAP])
-		sp_stat_add("hardwrap: lines joined", t->joins);
-	if (on[S_SCRIPT])
-		sp_stat_add("script: lines converted", t->script);
-	sp_stat_add("empty lines dropped", w->empty + t->empty);
+	sp_stat_add("empty lines dropped", w->empty + w->chain.empty);
 }
 
-static int
-step_by_name(const char *s, size_t len)
-{
-	int i;
-
-	for (i = 0; i < NSTEPS; i++)
-		if (strlen(step_names[i]) == len &&
-		    strncmp(step_names[i], s, len) == 0)
-			return i;
-	return -1;
-}
-
+/* --only: the steps named on, the others off but those by option. */
 static void
 only(const char *arg)
 {
+	char names[256];
 	const char *p = arg, *c;
 	size_t len;
 	int i, s;
 
 	for (i = 0; i < NSTEPS; i++)
-		if (i != S_SCRIPT)
+		if (!steps[i].by_option)
 			opts.on[i] = 0;
 	while (*p) {
 		c = strchr(p, ',');
 		len = c ? (size_t)(c - p) : strlen(p);
-		if ((s = step_by_name(p, len)) < 0 || s == S_SCRIPT)
+		if ((s = step_by_name(p, len)) < 0 || steps[s].by_option) {
+			step_names(names, sizeof names, 0, sizeof names, "");
 			sp_usage_error("--only: unknown step '%.*s' (steps: "
-			    "decode html unicode spaces pinyin mojibake punct "
-			    "boilerplate hardwrap)", (int)len, p);
+			    "%s)", (int)len, p, names);
+		}
 		opts.on[s] = 1;
 		p += len + (c != NULL);
 	}
@@ -373,8 +336,141 @@ load_model(const char *path)
 	free(text);
 }
 
-int
-main(int argc, char **argv)
+/* What the options asked for besides the chain's (opts). */
+struct run_opts {
+	const char **rules;		/* --rules files, nrules of them */
+	size_t nrules;
+	const char *model, *store;	/* --model, --furniture */
+	int features, learn, nowait;	/* --features, --learn-furniture,
+					   --no-wait */
+};
+
+/* --help: the options, with the step names from the table. */
+static const char *
+usage_text(void)
+{
+	static char usage[sizeof usage_head + sizeof usage_tail + 256];
+	char names[256];
+	const char *last = strrchr(usage_head, '\n') + 1;
+
+	step_names(names, sizeof names, strlen(last), 79,
+	    "                         ");
+	snprintf(usage, sizeof usage, "%s%s%s", usage_head, names,
+	    usage_tail);
+	return usage;
+}
+
+/* Adds --no-STEP for each step but those by option, from longopts[n]. */
+static void
+step_options(struct option *longopts, int n)
+{
+	static char nonames[NSTEPS][24];
+	int k;
+
+	for (k = 0; k < NSTEPS; k++) {
+		opts.on[k] = !steps[k].by_option;
+		if (steps[k].by_option)
+			continue;
+		snprintf(nonames[k], sizeof nonames[k], "no-%s",
+		    steps[k].name);
+		longopts[n].name = nonames[k];
+		longopts[n].has_arg = no_argument;
+		longopts[n].flag = NULL;
+		longopts[n++].val = OPT_NO_FIRST + k;
+	}
+}
+
+/* -s or -t: the script step on, converting one way. */
+static void
+script_option(int c)
+{
+	enum script_to to = c == 's' ? SCRIPT_SIMPLIFIED : SCRIPT_TRADITIONAL;
+
+	if (opts.on[S_SCRIPT] && opts.script_to != to)
+		sp_usage_error("--to-simplified and --to-traditional exclude "
+		    "each other");
+	opts.on[S_SCRIPT] = 1;
+	opts.script_to = to;
+}
+
+/* One option c, with its argument arg (getopt_long's optarg). */
+static void
+option(int c, const char *arg, struct run_opts *r)
+{
+	if (c >= OPT_NO_FIRST && c < OPT_NO_FIRST + NSTEPS) {
+		opts.on[c - OPT_NO_FIRST] = 0;
+		return;
+	}
+	switch (c) {
+	case 'f':
+		if ((from = sp_enc_canonical(arg, from_buf,
+		    sizeof from_buf)) == NULL)
+			sp_usage_error("--from: unknown encoding '%s'", arg);
+		break;
+	case OPT_STRICT:
+		strict = 1;
+		break;
+	case 'a':
+		allow_binary = 1;
+		break;
+	case OPT_NFKC:
+		opts.nfkc = 1;
+		break;
+	case 's':
+	case 't':
+		script_option(c);
+		break;
+	case OPT_RULES:
+		r->rules = sp_xrealloc(r->rules, (r->nrules + 1) *
+		    sizeof *r->rules);
+		r->rules[r->nrules++] = arg;
+		break;
+	case OPT_EXPLAIN:
+		opts.explain = 1;
+		break;
+	case OPT_KEEP:
+		opts.on[S_BOILERPLATE] = 0;
+		break;
+	case OPT_ONLY:
+		only(arg);
+		break;
+	case OPT_HTML:
+		opts.html = HTML_ALWAYS;
+		break;
+	case OPT_MODEL:
+		r->model = arg;
+		break;
+	case OPT_FEATURES:
+		r->features = 1;
+		break;
+	case OPT_FURNITURE:
+		r->store = arg;
+		break;
+	case OPT_LEARN:
+		r->learn = 1;
+		break;
+	case OPT_NO_WAIT:
+		r->nowait = 1;
+		break;
+	case OPT_SITE:
+		if (*arg == '\0')
+			sp_usage_error("--site: an empty name");
+		site = arg;
+		break;
+	case 'j':
+		threads = (int)sp_parse_number("--jobs", arg, 1, THREADS_MAX);
+		break;
+	case 'v':
+		sp_version();
+	default:
+		if (!sp_common_option(c, arg))
+			sp_usage_error("unknown option");
+	}
+}
+
+/* Parses the options into opts and *r; returns the first operand's index. */
+static int
+parse(int argc, char **argv, struct run_opts *r)
 {
 	static struct option longopts[NSTEPS + 32] = {
 		SP_COMMON_LONGOPTS,
@@ -397,148 +493,74 @@ main(int argc, char **argv)
 		{ "no-wait",          no_argument,       NULL, OPT_NO_WAIT },
 		{ "site",             required_argument, NULL, OPT_SITE },
 	};
-	static char nonames[NSTEPS][24];
-	const char **rules = NULL, *model = NULL, *store = NULL;
-	size_t nrules = 0, i;
-	char err[512];
-	int c, n, k, features = 0, learn = 0, nowait = 0, *spooled = NULL;
-	int status;
+	int c, n;
 
-	sp_tool_init("sp-clean", usage);
-	threads = cpus();
-	if (threads > THREADS_MAX)
-		threads = THREADS_MAX;
 	for (n = 0; longopts[n].name; n++)
 		;
-	for (k = 0; k < NSTEPS; k++) {
-		opts.on[k] = k != S_SCRIPT;
-		if (k == S_SCRIPT)
-			continue;
-		snprintf(nonames[k], sizeof nonames[k], "no-%s", step_names[k]);
-		longopts[n].name = nonames[k];
-		longopts[n].has_arg = no_argument;
-		longopts[n].flag = NULL;
-		longopts[n++].val = OPT_NO_FIRST + k;
-	}
+	step_options(longopts, n);
 	while ((c = getopt_long(argc, argv, "af:hj:stvz", longopts,
-	    NULL)) != -1) {
-		if (c >= OPT_NO_FIRST && c < OPT_NO_FIRST + NSTEPS) {
-			opts.on[c - OPT_NO_FIRST] = 0;
-			continue;
-		}
-		switch (c) {
-		case 'f':
-			if ((from = sp_enc_canonical(optarg, from_buf,
-			    sizeof from_buf)) == NULL)
-				sp_usage_error("--from: unknown encoding '%s'",
-				    optarg);
-			break;
-		case OPT_STRICT:
-			strict = 1;
-			break;
-		case 'a':
-			allow_binary = 1;
-			break;
-		case OPT_NFKC:
-			opts.nfkc = 1;
-			break;
-		case 's':
-		case 't':
-			if (opts.on[S_SCRIPT] && opts.script_to != (c == 's' ?
-			    SCRIPT_SIMPLIFIED : SCRIPT_TRADITIONAL))
-				sp_usage_error("--to-simplified and "
-				    "--to-traditional exclude each other");
-			opts.on[S_SCRIPT] = 1;
-			opts.script_to = c == 's' ? SCRIPT_SIMPLIFIED :
-			    SCRIPT_TRADITIONAL;
-			break;
-		case OPT_RULES:
-			rules = sp_xrealloc(rules, (nrules + 1) *
-			    sizeof *rules);
-			rules[nrules++] = optarg;
-			break;
-		case OPT_EXPLAIN:
-			opts.explain = 1;
-			break;
-		case OPT_KEEP:
-			opts.on[S_BOILERPLATE] = 0;
-			break;
-		case OPT_ONLY:
-			only(optarg);
-			break;
-		case OPT_HTML:
-			opts.html = HTML_ALWAYS;
-			break;
-		case OPT_MODEL:
-			model = optarg;
-			break;
-		case OPT_FEATURES:
-			features = 1;
-			break;
-		case OPT_FURNITURE:
-			store = optarg;
-			break;
-		case OPT_LEARN:
-			learn = 1;
-			break;
-		case OPT_NO_WAIT:
-			nowait = 1;
-			break;
-		case OPT_SITE:
-			if (*optarg == '\0')
-				sp_usage_error("--site: an empty name");
-			site = optarg;
-			break;
-		case 'j':
-			threads = (int)sp_parse_number("--jobs", optarg, 1,
-			    THREADS_MAX);
-			break;
-		case 'v':
-			sp_version();
-		default:
-			if (!sp_common_option(c, optarg))
-				sp_usage_error("unknown option");
-		}
-	}
-	argc -= optind;
-	argv += optind;
-	if (features) {
+	    NULL)) != -1)
+		option(c, optarg, r);
+	return optind;
+}
+
+/*
+ * What the options ask for before the run: the boilerplate rules and
+ * model loaded, the furniture counted (a first pass over the operands).
+ * Returns the operands' spools, or NULL.
+ */
+static int *
+setup(char **operands, int n, struct run_opts *r)
+{
+	char err[512];
+	size_t i;
+
+	if (r->features) {
 		/* What the boilerplate step sees, as it sees it. */
 		if (!opts.on[S_BOILERPLATE])
 			sp_usage_error("--features needs the boilerplate step");
 		opts.on[S_HARDWRAP] = opts.on[S_SCRIPT] = 0;
 	}
-	if (opts.on[S_BOILERPLATE] || nrules > 0 || model) {
+	if (opts.on[S_BOILERPLATE] || r->nrules > 0 || r->model) {
 		if ((bp = boilerplate_new(err, sizeof err)) == NULL)
 			sp_die(NULL, "%s", err);
-		for (i = 0; i < nrules; i++)
-			load_rules(rules[i]);
-		if (model)
-			load_model(model);
-		boilerplate_dump_features(bp, features);
+		for (i = 0; i < r->nrules; i++)
+			load_rules(r->rules[i]);
+		if (r->model)
+			load_model(r->model);
+		boilerplate_dump_features(bp, r->features);
 	}
-	free(rules);
-	if (nowait && store == NULL)
+	free(r->rules);
+	r->rules = NULL;
+	if (r->nowait && r->store == NULL)
 		sp_usage_error("--no-wait needs --furniture");
-	if (site && store == NULL && !learn)
+	if (site && r->store == NULL && !r->learn)
 		sp_usage_error("--site needs --furniture or --learn-furniture");
-	if (store && learn)
+	if (r->store && r->learn)
 		sp_usage_error("--furniture counts this run's pages too: "
 		    "--learn-furniture is for runs without a store");
-	if ((store || learn) && !opts.on[S_BOILERPLATE])
+	if ((r->store || r->learn) && !opts.on[S_BOILERPLATE])
 		sp_usage_error("--%s needs the boilerplate step",
-		    store ? "furniture" : "learn-furniture");
-	if (store || learn)
-		spooled = count_furniture(argv, argc, store, nowait);
+		    r->store ? "furniture" : "learn-furniture");
+	if (r->store || r->learn)
+		return count_furniture(operands, n, r->store, r->nowait);
+	return NULL;
+}
+
+/* Cleans the operands (spooled by the first pass, or NULL); the status. */
+static int
+run(char **operands, int n, int *spooled)
+{
+	int k, status;
+
 	jobs_start(threads, &opts, bp, file_end);
 	sp_stream_before_raw(jobs_write_all);
-	if (argc == 0)
+	if (n == 0)
 		one_file("-", 0, spooled ? spooled[0] : -1);
-	for (k = 0; k < argc; k++)
-		one_file(argv[k], k, spooled ? spooled[k] : -1);
+	for (k = 0; k < n; k++)
+		one_file(operands[k], k, spooled ? spooled[k] : -1);
 	jobs_stop();
 	stats();
-	free(spooled);
 	status = sp_finish();
 	if (furniture) {
 		/* Only a run that read and wrote everything adds to the
@@ -551,5 +573,23 @@ main(int argc, char **argv)
 	}
 	if (bp)
 		boilerplate_free(bp);
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct run_opts r;
+	int first, *spooled, status;
+
+	sp_tool_init("sp-clean", usage_text());
+	threads = cpus();
+	if (threads > THREADS_MAX)
+		threads = THREADS_MAX;
+	memset(&r, 0, sizeof r);
+	first = parse(argc, argv, &r);
+	spooled = setup(argv + first, argc - first, &r);
+	status = run(argv + first, argc - first, spooled);
+	free(spooled);
 	return status;
 }

@@ -1,4 +1,4 @@
-/* mojibake.c: wrongly decoded text (step 7); see mojibake.h. */
+/* mojibake.c: wrongly decoded text (step 6); see mojibake.h. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>

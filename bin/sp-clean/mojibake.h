@@ -1,6 +1,6 @@
 /*
  * mojibake.h: text decoded in the wrong encoding or at the wrong byte
- * offset (step 7), repaired when the repair reads as Chinese.
+ * offset (step 6), repaired when the repair reads as Chinese.
  *
  * Four kinds are found:
  *   gbk-shift   GBK text decoded one byte off: after a '?' (or U+FFFD)

@@ -103,7 +103,7 @@ normalize_text(const char *s, size_t n, int nfkc, struct sp_buf *out,
 			/*
 			 * A soft hyphen or C1 control after a Latin-1 letter
 			 * is most likely a byte of GBK text read as Latin-1
-			 * (¡­ is …): step 7 needs it, and removes it if it
+			 * (¡­ is …): step 6 needs it, and removes it if it
 			 * repairs nothing.  (Not after a letter NFKC changes:
 			 * the decision must hold when normalized again.)
 			 */

@@ -1,4 +1,4 @@
-/* pinyin.c: pinyin annotations (step 6); see pinyin.h. */
+/* pinyin.c: pinyin annotations (step 5); see pinyin.h. */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>

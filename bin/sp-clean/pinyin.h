@@ -1,5 +1,5 @@
 /*
- * pinyin.h: pinyin annotations (step 6).
+ * pinyin.h: pinyin annotations (step 5).
  *
  * Pages for learners print the reading after a character: 會(huì),
  * 發（fā）, 活動(huó dòng).  The annotation goes and the characters stay.  An

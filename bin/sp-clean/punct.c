@@ -1,4 +1,4 @@
-/* punct.c: punctuation in Chinese text (step 5); see punct.h. */
+/* punct.c: punctuation in Chinese text (step 7); see punct.h. */
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,5 +1,5 @@
 /*
- * punct.h: punctuation in Chinese text (step 5).
+ * punct.h: punctuation in Chinese text (step 7).
  *
  * ASCII , . ! ? : ; ( ) next to Han text become ，。！？：；（）, but not
  * inside numbers (3.28, 67.56亿, 1,000, 1.5%), times (13:50), URLs and

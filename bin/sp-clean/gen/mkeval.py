@@ -4,7 +4,7 @@
 
   /usr/bin/python3 gen/mkeval.py LABELLED_WEB_GOLD_DIR > FILE.tsv
 
-From real clean text it makes the three kinds of mojibake step 7 repairs,
+From real clean text it makes the three kinds of mojibake step 6 repairs,
 by the mechanisms that make them on the web, with Python's codecs (as
 Debian's python3 has them) losing bytes the way decoders of the web do:
 each byte a decoder cannot place becomes '?'.  Lines are

@@ -126,7 +126,7 @@ main(void)
 	SAME(spaces("\xe3\x80\x80\xe3\x80\x80\xe9\xa6\x96\n x \n"),
 	    "\xe9\xa6\x96\nx\n");
 
-	/* Step 5. */
+	/* Step 7. */
 	SAME(punct("\xe5\xa5\xbd,\xe7\x9a\x84."),
 	    "\xe5\xa5\xbd\xef\xbc\x8c\xe7\x9a\x84\xe3\x80\x82");
 	SAME(punct("3.28 1,000 1.5% 13:50:06"), "3.28 1,000 1.5% 13:50:06");
@@ -147,7 +147,7 @@ main(void)
 	SAME(punct(".........."), "..........");
 	SAME(punct("\xe5\xa5\xbd!!"), "\xe5\xa5\xbd\xef\xbc\x81\xef\xbc\x81");
 
-	/* Step 6. */
+	/* Step 5. */
 	SAME(pinyin("\xe6\x9c\x83(hu\xc3\xac)"), "\xe6\x9c\x83");	/* 會(huì) */
 	SAME(pinyin("\xe7\x99\xbc\xef\xbc\x88" "f\xc4\x81\xef\xbc\x89"),
 	    "\xe7\x99\xbc");	/* 發（fā） */
@@ -159,7 +159,7 @@ main(void)
 	    "\xe6\x9c\x83(hu\xc3\xac d\xc3\xb2ng)");	/* 2 > 1 character */
 	SAME(pinyin("a(hu\xc3\xac)"), "a(hu\xc3\xac)");	/* not after Han */
 
-	/* Step 7: the three kinds, and text that must stay. */
+	/* Step 6: the three kinds, and text that must stay. */
 	SAME(moji("\xc2\xb8\xc3\xbc\xc2\xb6\xc3\xa0\xc2\xbe\xc2\xab\xc3\x90"
 	    "\xc2\xa3"), "\xe6\x9b\xb4\xe5\xa4\x9a\xe7\xb2\xbe\xe6\xa0\xa1");
 	CHECK_INT(repaired, 1);
