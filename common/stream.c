@@ -11,6 +11,7 @@ static struct sp_separator out_sep;
 static struct sp_buf record;
 static void (*before_raw)(void);
 static int quiet;
+static int keep_unusable = 1;
 
 char **
 sp_operands(int *argc, char **argv)
@@ -70,6 +71,50 @@ sp_stream_quiet(int on)
 	quiet = on;
 }
 
+void
+sp_stream_write_unusable(int on)
+{
+	keep_unusable = on;
+}
+
+int
+sp_stream_record(struct sp_input_unit *in, uint64_t *warned, sp_unit_fn fn,
+    void *ctx)
+{
+	const struct sp_unit *u = in->unit;
+	struct sp_jsonl rec;
+	char err[256];
+	int stop;
+
+	if (u->flags & (SP_UNIT_PARTIAL | SP_UNIT_CONTINUED)) {
+		if (quiet)
+			return 0;
+		if (*warned != u->number)
+			sp_warn_bad_record(in->file, u->number, NULL);
+		*warned = u->number;
+		if (keep_unusable)
+			sp_emit_raw(in);
+		return 0;
+	}
+	if (u->len == 0 || (u->len == 1 && u->text[0] == '\r'))
+		return 0;	/* blank lines are no records */
+	if (sp_jsonl_parse(&rec, u->text, u->len, sp_opts.field, err,
+	    sizeof err) < 0) {
+		if (quiet)
+			return 0;
+		sp_warn_bad_record(in->file, u->number, err);
+		if (keep_unusable)
+			sp_emit_raw(in);
+		return 0;
+	}
+	in->rec = &rec;
+	in->text = rec.text;
+	in->len = rec.text_len;
+	stop = fn(in, ctx);
+	sp_jsonl_free(&rec);
+	return stop;
+}
+
 static int
 run_file(int fd, const char *file, int index, enum sp_framing unit,
     sp_unit_fn fn, void *ctx)
@@ -77,8 +122,6 @@ run_file(int fd, const char *file, int index, enum sp_framing unit,
 	struct sp_reader *r = sp_reader_for(fd, sp_framing_for(unit));
 	struct sp_unit u;
 	struct sp_input_unit in;
-	struct sp_jsonl rec;
-	char err[256];
 	uint64_t warned = 0;
 	int got, stop = 0;
 
@@ -90,38 +133,14 @@ run_file(int fd, const char *file, int index, enum sp_framing unit,
 		in.len = u.len;
 		in.rec = NULL;
 		in.file_index = index;
-		if ((u.flags & (SP_UNIT_PARTIAL | SP_UNIT_CONTINUED)) &&
-		    warned != u.number && !quiet) {
-			warned = u.number;
-			if (sp_opts.jsonl)
-				sp_warn_bad_record(file, u.number, NULL);
-			else
-				sp_warn_long_unit(file, u.number);
-		}
 		if (sp_opts.jsonl) {
-			if ((u.flags & (SP_UNIT_PARTIAL | SP_UNIT_CONTINUED)) &&
-			    quiet)
-				continue;
-			if (warned == u.number) {
-				sp_emit_raw(&in);
-				continue;
-			}
-			if (u.len == 0 || (u.len == 1 && u.text[0] == '\r'))
-				continue;	/* blank lines are no records */
-			if (sp_jsonl_parse(&rec, u.text, u.len, sp_opts.field,
-			    err, sizeof err) < 0) {
-				if (quiet)
-					continue;
-				sp_warn_bad_record(file, u.number, err);
-				sp_emit_raw(&in);
-				continue;
-			}
-			in.rec = &rec;
-			in.text = rec.text;
-			in.len = rec.text_len;
-			stop = fn(&in, ctx);
-			sp_jsonl_free(&rec);
+			stop = sp_stream_record(&in, &warned, fn, ctx);
 		} else {
+			if ((u.flags & (SP_UNIT_PARTIAL | SP_UNIT_CONTINUED)) &&
+			    warned != u.number && !quiet) {
+				warned = u.number;
+				sp_warn_long_unit(file, u.number);
+			}
 			stop = fn(&in, ctx);
 		}
 		sp_progress(sp_reader_bytes(r));

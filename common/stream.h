@@ -87,6 +87,18 @@ int sp_each_unit(int argc, char **argv, enum sp_framing unit, sp_unit_fn fn,
     sp_file_fn at_end, void *ctx);
 
 /*
+ * One line read as a JSON Lines record, for a loop of the tool's own: in
+ * holds the line as read (in->unit; in->rec NULL).  fn gets in with the
+ * record and its field; a line that cannot be used (not JSON, no field,
+ * longer than --max-unit) is reported and written out unchanged, unless
+ * the loop is quiet or told not to write it; blank lines are skipped.
+ * *warned is the number of the over-long line last reported (0 at an
+ * operand's start).  Returns what fn returned, or 0.
+ */
+int sp_stream_record(struct sp_input_unit *in, uint64_t *warned,
+    sp_unit_fn fn, void *ctx);
+
+/*
  * The same for one operand already open: fd (not closed here), named
  * display in messages, operand number index.  For a tool that must look at
  * a file's bytes before its units are read (sp-clean detects the
@@ -120,6 +132,12 @@ void sp_stream_before_raw(void (*fn)(void));
  * pass, run without, tells and writes them.
  */
 void sp_stream_quiet(int on);
+/*
+ * With off, JSON Lines records the loop cannot use are reported (status
+ * 2) but not written out: for a pass whose output is not the input's
+ * units, such as sp-dedupe's keys.  On by default.
+ */
+void sp_stream_write_unusable(int on);
 
 /*
  * Documents read a line at a time: text split into documents at lines

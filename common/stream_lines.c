@@ -170,37 +170,17 @@ record_lines(struct doc_reader *dr, const struct sp_jsonl *rec,
 	doc_end(dr, 0);
 }
 
-/*
- * One JSON Lines record.  One that cannot be used (not JSON, no field,
- * longer than --max-unit) is reported and written out unchanged.
- */
-static void
-record(struct doc_reader *dr, const struct sp_unit *u)
+/* A record read: its members stripped as asked, its lines handed on. */
+static int
+record_doc(const struct sp_input_unit *in, void *ctx)
 {
 	static struct sp_buf stripped;
-	struct sp_input_unit in;
-	struct sp_jsonl rec, rec2, *use = &rec;
+	struct doc_reader *dr = ctx;
+	const struct sp_unit *u = in->unit;
+	struct sp_input_unit use = *in;
+	struct sp_jsonl rec2;
 	char err[256];
 
-	memset(&in, 0, sizeof in);
-	in.file = dr->doc.file;
-	in.unit = u;
-	in.file_index = dr->doc.file_index;
-	if (u->flags & (SP_UNIT_PARTIAL | SP_UNIT_CONTINUED)) {
-		if (dr->warned != u->number)
-			sp_warn_bad_record(dr->doc.file, u->number, NULL);
-		dr->warned = u->number;
-		sp_emit_raw(&in);
-		return;
-	}
-	if (u->len == 0 || (u->len == 1 && u->text[0] == '\r'))
-		return;		/* blank lines are no records */
-	if (sp_jsonl_parse(&rec, u->text, u->len, sp_opts.field, err,
-	    sizeof err) < 0) {
-		sp_warn_bad_record(dr->doc.file, u->number, err);
-		sp_emit_raw(&in);
-		return;
-	}
 	if (dr->ops->strip && sp_jsonl_strip(u->text, u->len, dr->ops->strip,
 	    &stripped) < 0)
 		sp_oom();
@@ -209,17 +189,31 @@ record(struct doc_reader *dr, const struct sp_unit *u)
 		    sp_opts.field, err, sizeof err) < 0)
 			sp_die(dr->doc.file, "line %llu: %s",
 			    (unsigned long long)u->number, err);
-		use = &rec2;
+		use.rec = &rec2;
+		use.text = rec2.text;
+		use.len = rec2.text_len;
 	}
-	in.rec = use;
-	in.text = use->text;
-	in.len = use->text_len;
-	dr->doc.in = &in;
-	record_lines(dr, use, u);
+	dr->doc.in = &use;
+	record_lines(dr, use.rec, u);
 	dr->doc.in = NULL;
-	if (use == &rec2)
+	if (use.rec == &rec2)
 		sp_jsonl_free(&rec2);
-	sp_jsonl_free(&rec);
+	return 0;
+}
+
+/* One JSON Lines record: one that cannot be used is written unchanged. */
+static void
+record(struct doc_reader *dr, const struct sp_unit *u)
+{
+	struct sp_input_unit in;
+
+	memset(&in, 0, sizeof in);
+	in.file = dr->doc.file;
+	in.unit = u;
+	in.text = u->text;
+	in.len = u->len;
+	in.file_index = dr->doc.file_index;
+	sp_stream_record(&in, &dr->warned, record_doc, dr);
 }
 
 static void

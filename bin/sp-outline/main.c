@@ -44,7 +44,7 @@ static const char usage_text[] =
 "  -z, --null           documents end with NUL, not form-feed lines\n"
 "      --jsonl          JSON Lines records, one document each\n"
 "      --field NAME     the field of JSON Lines records (text)\n"
-"      --max-unit SIZE  longest document held whole (64M)\n"
+"      --max-unit SIZE  longest line held whole (64M)\n"
 "      --stats          counts on stderr\n"
 "      --progress       bytes read, on a terminal\n"
 "  -h, --help           this text\n"
