@@ -7,18 +7,57 @@
 #include "tool.h"
 
 static enum sp_framing out_framing;
-/*
- * Output separators mirror the input's: a document (or paragraph) followed
- * by a form-feed line (or blank line) in the input is followed by one in
- * the output.  One that was not (the last of a file) leaves need_sep set,
- * and the next unit written, from the next file, opens with the separator.
- * So the output of a stream cut into pieces at separators (GNU parallel
- * --pipe --recend) is the concatenation of the pieces' outputs.
- */
-static int need_sep;
+static struct sp_separator out_sep;
 static struct sp_buf record;
 static void (*before_raw)(void);
 static int quiet;
+static int keep_unusable = 1;
+
+char **
+sp_operands(int *argc, char **argv)
+{
+	static char *stdin_only[] = { "-", NULL };
+
+	if (*argc > 0)
+		return argv;
+	*argc = 1;
+	return stdin_only;
+}
+
+void
+sp_warn_long_unit(const char *file, uint64_t number)
+{
+	sp_warn(file, "unit %llu is longer than --max-unit (%zu bytes): "
+	    "processed in pieces", (unsigned long long)number,
+	    sp_opts.max_unit);
+}
+
+void
+sp_warn_bad_record(const char *file, uint64_t number, const char *reason)
+{
+	if (reason)
+		sp_warn_status(SP_EXIT_ERROR, NULL, "%s:%llu: %s", file,
+		    (unsigned long long)number, reason);
+	else
+		sp_warn_status(SP_EXIT_ERROR, NULL, "%s:%llu: longer than "
+		    "--max-unit (%zu bytes)", file, (unsigned long long)number,
+		    sp_opts.max_unit);
+}
+
+void
+sp_sep_owe(struct sp_separator *s)
+{
+	s->owed = 1;
+}
+
+void
+sp_sep_pay(struct sp_separator *s)
+{
+	if (s->owed) {
+		s->owed = 0;
+		s->write(s->ctx);
+	}
+}
 
 void
 sp_stream_before_raw(void (*fn)(void))
@@ -32,6 +71,50 @@ sp_stream_quiet(int on)
 	quiet = on;
 }
 
+void
+sp_stream_write_unusable(int on)
+{
+	keep_unusable = on;
+}
+
+int
+sp_stream_record(struct sp_input_unit *in, uint64_t *warned, sp_unit_fn fn,
+    void *ctx)
+{
+	const struct sp_unit *u = in->unit;
+	struct sp_jsonl rec;
+	char err[256];
+	int stop;
+
+	if (u->flags & (SP_UNIT_PARTIAL | SP_UNIT_CONTINUED)) {
+		if (quiet)
+			return 0;
+		if (*warned != u->number)
+			sp_warn_bad_record(in->file, u->number, NULL);
+		*warned = u->number;
+		if (keep_unusable)
+			sp_emit_raw(in);
+		return 0;
+	}
+	if (u->len == 0 || (u->len == 1 && u->text[0] == '\r'))
+		return 0;	/* blank lines are no records */
+	if (sp_jsonl_parse(&rec, u->text, u->len, sp_opts.field, err,
+	    sizeof err) < 0) {
+		if (quiet)
+			return 0;
+		sp_warn_bad_record(in->file, u->number, err);
+		if (keep_unusable)
+			sp_emit_raw(in);
+		return 0;
+	}
+	in->rec = &rec;
+	in->text = rec.text;
+	in->len = rec.text_len;
+	stop = fn(in, ctx);
+	sp_jsonl_free(&rec);
+	return stop;
+}
+
 static int
 run_file(int fd, const char *file, int index, enum sp_framing unit,
     sp_unit_fn fn, void *ctx)
@@ -39,8 +122,6 @@ run_file(int fd, const char *file, int index, enum sp_framing unit,
 	struct sp_reader *r = sp_reader_for(fd, sp_framing_for(unit));
 	struct sp_unit u;
 	struct sp_input_unit in;
-	struct sp_jsonl rec;
-	char err[256];
 	uint64_t warned = 0;
 	int got, stop = 0;
 
@@ -52,46 +133,14 @@ run_file(int fd, const char *file, int index, enum sp_framing unit,
 		in.len = u.len;
 		in.rec = NULL;
 		in.file_index = index;
-		if ((u.flags & (SP_UNIT_PARTIAL | SP_UNIT_CONTINUED)) &&
-		    warned != u.number && !quiet) {
-			warned = u.number;
-			if (sp_opts.jsonl)
-				sp_warn_status(SP_EXIT_ERROR, file, "line %llu "
-				    "is longer than --max-unit (%zu bytes): "
-				    "passed through unchanged",
-				    (unsigned long long)u.number,
-				    sp_opts.max_unit);
-			else
-				sp_warn(file, "unit %llu is longer than "
-				    "--max-unit (%zu bytes): processed in pieces",
-				    (unsigned long long)u.number,
-				    sp_opts.max_unit);
-		}
 		if (sp_opts.jsonl) {
-			if ((u.flags & (SP_UNIT_PARTIAL | SP_UNIT_CONTINUED)) &&
-			    quiet)
-				continue;
-			if (warned == u.number) {
-				sp_emit_raw(&in);
-				continue;
-			}
-			if (u.len == 0 || (u.len == 1 && u.text[0] == '\r'))
-				continue;	/* blank lines are no records */
-			if (sp_jsonl_parse(&rec, u.text, u.len, sp_opts.field,
-			    err, sizeof err) < 0) {
-				if (quiet)
-					continue;
-				sp_warn_status(SP_EXIT_ERROR, NULL, "%s:%llu: %s",
-				    file, (unsigned long long)u.number, err);
-				sp_emit_raw(&in);
-				continue;
-			}
-			in.rec = &rec;
-			in.text = rec.text;
-			in.len = rec.text_len;
-			stop = fn(&in, ctx);
-			sp_jsonl_free(&rec);
+			stop = sp_stream_record(&in, &warned, fn, ctx);
 		} else {
+			if ((u.flags & (SP_UNIT_PARTIAL | SP_UNIT_CONTINUED)) &&
+			    warned != u.number && !quiet) {
+				warned = u.number;
+				sp_warn_long_unit(file, u.number);
+			}
 			stop = fn(&in, ctx);
 		}
 		sp_progress(sp_reader_bytes(r));
@@ -106,15 +155,11 @@ int
 sp_each_unit(int argc, char **argv, enum sp_framing unit, sp_unit_fn fn,
     sp_file_fn at_end, void *ctx)
 {
-	static char *stdin_only[] = { "-", NULL };
 	const char *display;
 	int i, fd, stop = 0;
 
-	need_sep = 0;
-	if (argc == 0) {
-		argc = 1;
-		argv = stdin_only;
-	}
+	out_sep.owed = 0;
+	argv = sp_operands(&argc, argv);
 	for (i = 0; i < argc && !stop; i++) {
 		if ((fd = sp_open_input(argv[i], &display)) < 0)
 			continue;
@@ -143,13 +188,22 @@ sep_follows(const struct sp_unit *u)
 	return u->sep_len > 0 && memchr(u->sep + 1, '\n', u->sep_len - 1);
 }
 
+/* A document's separator is a form-feed line, a paragraph's a blank line. */
+static void
+write_sep(void *ctx)
+{
+	(void)ctx;
+	if (out_framing == SP_FRAME_DOCUMENTS)
+		sp_write("\f\n", 2);
+	else
+		sp_putc('\n');
+}
+
 void
 sp_emit(const struct sp_input_unit *in, const char *text, size_t len,
     const char *extra)
 {
 	unsigned flags = in->unit->flags;
-	const char *sep = out_framing == SP_FRAME_DOCUMENTS ? "\f\n" : "\n";
-	size_t sep_len = strlen(sep);
 
 	if (in->rec) {
 		sp_buf_clear(&record);
@@ -162,17 +216,16 @@ sp_emit(const struct sp_input_unit *in, const char *text, size_t len,
 	switch (out_framing) {
 	case SP_FRAME_DOCUMENTS:
 	case SP_FRAME_PARAGRAPHS:
-		if (need_sep && !(flags & SP_UNIT_CONTINUED))
-			sp_write(sep, sep_len);
-		need_sep = 0;
+		out_sep.write = write_sep;
+		if (!(flags & SP_UNIT_CONTINUED))
+			sp_sep_pay(&out_sep);
 		sp_write(text, len);
 		if (flags & SP_UNIT_PARTIAL)
 			break;
 		sp_putc('\n');
+		sp_sep_owe(&out_sep);
 		if (sep_follows(in->unit))
-			sp_write(sep, sep_len);
-		else
-			need_sep = 1;
+			sp_sep_pay(&out_sep);
 		break;
 	case SP_FRAME_NUL:
 		sp_write(text, len);

@@ -4,9 +4,21 @@
  * sp_each_unit() opens each operand in turn ("-" or none: standard input),
  * reads it in the framing the options chose, decodes JSON Lines records,
  * and hands each unit to the tool; sp_emit() writes a unit back in the same
- * framing.  A missing file, a read error, a JSON Lines record that cannot be
- * used, and a unit longer than --max-unit are reported here, once, in the
- * suite's words.  Part of the tool layer (it prints), like tool.h.
+ * framing.  sp_each_doc_line() reads documents a line at a time instead,
+ * with a call where each begins and ends, for tools whose memory must not
+ * grow with a document.  A missing file, a read error, a JSON Lines record
+ * that cannot be used, and a unit longer than --max-unit are reported here,
+ * once, in the suite's words.  Part of the tool layer (it prints), like
+ * tool.h.
+ *
+ * --max-unit, in every tool: a unit longer than it is reported once,
+ * "FILE: unit N is longer than --max-unit (SIZE bytes): processed in
+ * pieces" (N the unit's number: its line, paragraph or document), and
+ * handled in pieces cut between characters, nothing lost; the exit status
+ * does not change.  A JSON Lines record cannot be read in pieces: one
+ * longer than --max-unit is a record that cannot be used, reported as
+ * "FILE:LINE: longer than --max-unit (SIZE bytes)", written out unchanged,
+ * and the exit status is 2.
  */
 #ifndef SP_STREAM_H
 #define SP_STREAM_H
@@ -15,6 +27,37 @@
 
 #include "jsonl.h"
 #include "reader.h"
+
+/* The operands: argv[0..*argc), or "-" alone (and *argc 1) when none. */
+char **sp_operands(int *argc, char **argv);
+
+/* Reports unit number of file as longer than --max-unit, in pieces. */
+void sp_warn_long_unit(const char *file, uint64_t number);
+/*
+ * Reports record number (its line) of file as one that cannot be used,
+ * for reason (NULL: it is longer than --max-unit), and raises the exit
+ * status to 2.  The caller writes it out unchanged.
+ */
+void sp_warn_bad_record(const char *file, uint64_t number, const char *reason);
+
+/*
+ * The separator rule that makes sharded output byte-identical: output
+ * units (documents, paragraphs) are separated where the input's were.  A
+ * unit's end owes a separator; it is paid when the input's separator is
+ * read, or else when the next unit begins, which after the last unit of
+ * a file is the next file's first.  So the output of a stream cut into
+ * pieces at its separators (GNU parallel --pipe --recend) is the
+ * concatenation of the pieces' outputs.
+ */
+struct sp_separator {
+	void (*write)(void *ctx);	/* writes one separator */
+	void *ctx;
+	int owed;
+};
+/* A unit ended: its separator is owed. */
+void sp_sep_owe(struct sp_separator *s);
+/* The input's separator was read, or a unit begins: pays what is owed. */
+void sp_sep_pay(struct sp_separator *s);
 
 struct sp_input_unit {
 	const char *file;		/* the operand's name in messages */
@@ -42,6 +85,18 @@ typedef void (*sp_file_fn)(const char *file, int file_index, void *ctx);
  */
 int sp_each_unit(int argc, char **argv, enum sp_framing unit, sp_unit_fn fn,
     sp_file_fn at_end, void *ctx);
+
+/*
+ * One line read as a JSON Lines record, for a loop of the tool's own: in
+ * holds the line as read (in->unit; in->rec NULL).  fn gets in with the
+ * record and its field; a line that cannot be used (not JSON, no field,
+ * longer than --max-unit) is reported and written out unchanged, unless
+ * the loop is quiet or told not to write it; blank lines are skipped.
+ * *warned is the number of the over-long line last reported (0 at an
+ * operand's start).  Returns what fn returned, or 0.
+ */
+int sp_stream_record(struct sp_input_unit *in, uint64_t *warned,
+    sp_unit_fn fn, void *ctx);
 
 /*
  * The same for one operand already open: fd (not closed here), named
@@ -77,5 +132,72 @@ void sp_stream_before_raw(void (*fn)(void));
  * pass, run without, tells and writes them.
  */
 void sp_stream_quiet(int on);
+/*
+ * With off, JSON Lines records the loop cannot use are reported (status
+ * 2) but not written out: for a pass whose output is not the input's
+ * units, such as sp-dedupe's keys.  On by default.
+ */
+void sp_stream_write_unusable(int on);
+
+/*
+ * Documents read a line at a time: text split into documents at lines
+ * holding only a form feed (at NULs with -z: a NUL ends the line and the
+ * document), each operand a document of its own; with --jsonl, each record
+ * a document whose field's text is handed on line by line.  Memory is
+ * bounded by the longest line, whatever the size of a document.
+ */
+struct sp_doc {
+	const char *file;		/* the operand's name in messages */
+	int file_index;			/* 0-based operand number */
+	int empty;			/* two separators in a row: no lines */
+	const struct sp_input_unit *in;	/* JSON Lines: the record read, for
+					   sp_emit(); else NULL */
+	uint64_t number;		/* JSON Lines: the record's line */
+};
+
+struct sp_doc_line {
+	const char *text;		/* without its line end */
+	size_t len;
+	const char *eol;		/* "\n", "\r\n" or "" (the last line) */
+	size_t eol_len;
+	uint64_t number;		/* line number in the operand (JSON
+					   Lines: the record's) */
+	uint64_t doc_line;		/* 1-based line number in the document */
+	uint64_t off;			/* offset of text in the document */
+	uint64_t file_off;		/* offset in the operand (JSON Lines:
+					   in the field's text) */
+	unsigned flags;			/* SP_UNIT_PARTIAL, SP_UNIT_CONTINUED:
+					   pieces of a line over --max-unit */
+};
+
+struct sp_doc_ops {
+	void (*begin)(const struct sp_doc *d, void *ctx);
+	void (*line)(const struct sp_doc *d, const struct sp_doc_line *l,
+	    void *ctx);
+	/*
+	 * The document ended; followed: at a form-feed line (a separator
+	 * in the input), not at a NUL, a record's end or an operand's end.
+	 * An empty document gets begin() and end(), no line().
+	 */
+	void (*end)(const struct sp_doc *d, int followed, void *ctx);
+	/* An operand has been read to its end (may be NULL). */
+	void (*file_end)(const char *file, int file_index, void *ctx);
+	/*
+	 * JSON Lines members dropped from each record before it is read, so
+	 * that a tool adding members of those names sets them anew (NULL:
+	 * none).
+	 */
+	const char *const *strip;
+	/*
+	 * With --jsonl, an operand whose first line does not open a JSON
+	 * object is read as text (so a plain page can be turned into
+	 * records); else every line must be a record.
+	 */
+	int text_operands;
+};
+
+/* Runs ops over the documents of argv[0..argc) (none: standard input). */
+void sp_each_doc_line(int argc, char **argv, const struct sp_doc_ops *ops,
+    void *ctx);
 
 #endif

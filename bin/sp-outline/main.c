@@ -44,7 +44,7 @@ static const char usage_text[] =
 "  -z, --null           documents end with NUL, not form-feed lines\n"
 "      --jsonl          JSON Lines records, one document each\n"
 "      --field NAME     the field of JSON Lines records (text)\n"
-"      --max-unit SIZE  longest document held whole (64M)\n"
+"      --max-unit SIZE  longest line held whole (64M)\n"
 "      --stats          counts on stderr\n"
 "      --progress       bytes read, on a terminal\n"
 "  -h, --help           this text\n"
@@ -69,18 +69,11 @@ static const struct option longopts[] = {
 struct run {
 	struct outline *ol;
 	enum outline_mode mode;
-	int in_doc;		/* a document has begun and not ended */
-	int need_sep;		/* a file's last outline awaits its separator */
-	uint64_t lines;		/* newlines read so far in this file */
-	struct sp_buf carry;	/* a line cut by a piece boundary */
-	uint64_t carry_off, carry_line;
-	int skip_rest;		/* the carried line was too long */
+	struct sp_separator sep;	/* between plain documents' outlines */
 	uint64_t documents, input_lines;
 	uint64_t invalid_warned;
 	char where[1024];
 	struct sp_buf rec;	/* a JSON Lines record being built */
-	struct sp_input_unit last_in;	/* the last line, to end a document */
-	struct sp_unit last_unit;
 	char *title;		/* the record's "title", for -j */
 	/*
 	 * --start-line, --start-offset: where the input sits in a longer
@@ -89,12 +82,29 @@ struct run {
 	 * offsets are the record's text's own).
 	 */
 	uint64_t line_base, offset_base;
-	int in_record;		/* the document is a JSON Lines record */
 };
+
+/* A JSON Lines record's outline: the record with its field replaced. */
+static void
+emit_record(struct run *r, const struct sp_input_unit *in, struct sp_buf *out)
+{
+	if (r->mode == MODE_JSON) {
+		sp_buf_clear(&r->rec);
+		if (sp_buf_puts(&r->rec, "\"outline\":") < 0 ||
+		    sp_buf_append(&r->rec, out->data, out->len) < 0)
+			sp_oom();
+		sp_emit(in, in->text, in->len, r->rec.data);
+	} else {
+		/* The field holds the lines, not a last "\n". */
+		if (out->len > 0 && out->data[out->len - 1] == '\n')
+			out->len--;
+		sp_emit(in, out->data ? out->data : "", out->len, NULL);
+	}
+}
 
 /* Writes what the outline has rendered, framed as a document. */
 static void
-drain(struct run *r, const struct sp_input_unit *in, int last)
+drain(struct run *r, const struct sp_doc *d, int last)
 {
 	struct sp_buf *out = outline_output(r->ol);
 
@@ -109,24 +119,10 @@ drain(struct run *r, const struct sp_input_unit *in, int last)
 		sp_buf_clear(out);
 		return;
 	}
-	if (in->rec) {
+	if (d->in) {
 		/* JSON Lines: the whole record at the document's end. */
 		if (last) {
-			if (r->mode == MODE_JSON) {
-				sp_buf_clear(&r->rec);
-				if (sp_buf_puts(&r->rec, "\"outline\":") < 0 ||
-				    sp_buf_append(&r->rec, out->data,
-				    out->len) < 0)
-					sp_oom();
-				sp_emit(in, in->text, in->len, r->rec.data);
-			} else {
-				/* The field holds the lines, not a last "\n". */
-				if (out->len > 0 && out->data[out->len - 1] ==
-				    '\n')
-					out->len--;
-				sp_emit(in, out->data ? out->data : "",
-				    out->len, NULL);
-			}
+			emit_record(r, d->in, out);
 			sp_buf_clear(out);
 		}
 		return;
@@ -140,10 +136,11 @@ drain(struct run *r, const struct sp_input_unit *in, int last)
 }
 
 static void
-feed(struct run *r, const char *s, size_t n, uint64_t line, uint64_t off)
+feed(struct run *r, const struct sp_doc *d, const char *s, size_t n,
+    uint64_t line, uint64_t off)
 {
 	r->input_lines++;
-	if (!r->in_record) {
+	if (d->in == NULL) {
 		line += r->line_base;
 		off += r->offset_base;
 	}
@@ -165,162 +162,70 @@ record_title(const struct sp_input_unit *in)
 	return title;
 }
 
-static int
-on_unit(const struct sp_input_unit *in, void *ctx)
-{
-	struct run *r = ctx;
-	const struct sp_unit *u = in->unit;
-	const char *s = in->text, *nl;
-	size_t n = in->len, len;
-	uint64_t base = in->rec ? 0 : u->offset, line;
-	int last = !(u->flags & SP_UNIT_PARTIAL);
-
-	if (!(u->flags & SP_UNIT_CONTINUED) || !r->in_doc) {
-		r->documents++;
-		r->in_doc = 1;
-		snprintf(r->where, sizeof r->where, "%s", in->file);
-		free(r->title);
-		r->title = in->rec && r->mode == MODE_JSON ? record_title(in) :
-		    NULL;
-		r->in_record = in->rec != NULL;
-		outline_begin(r->ol, r->where, in->rec ? u->number +
-		    r->line_base : 0, r->title);
-		if (in->rec)
-			r->lines = 0;	/* lines of the record's text */
-		sp_buf_clear(&r->carry);
-		r->skip_rest = 0;
-	}
-	line = r->lines + 1;
-	while (n > 0) {
-		nl = memchr(s, '\n', n);
-		len = nl ? (size_t)(nl - s) : n;
-		if (nl == NULL && !last) {
-			/* The line goes on in the next piece. */
-			if (r->carry.len == 0) {
-				r->carry_off = base + (uint64_t)(s - in->text);
-				r->carry_line = line;
-			}
-			if (!r->skip_rest) {
-				if (r->carry.len + len > sp_opts.max_unit) {
-					feed(r, r->carry.data ? r->carry.data :
-					    "", r->carry.len, r->carry_line,
-					    r->carry_off);
-					sp_buf_clear(&r->carry);
-					r->skip_rest = 1;
-				} else if (sp_buf_append(&r->carry, s, len) < 0)
-					sp_oom();
-			}
-			break;
-		}
-		if (r->carry.len > 0 || r->skip_rest) {
-			if (!r->skip_rest) {
-				if (sp_buf_append(&r->carry, s, len) < 0)
-					sp_oom();
-				feed(r, r->carry.data, r->carry.len,
-				    r->carry_line, r->carry_off);
-			}
-			sp_buf_clear(&r->carry);
-			r->skip_rest = 0;
-		} else
-			feed(r, s, len, line, base + (uint64_t)(s - in->text));
-		if (nl == NULL)
-			break;
-		r->lines++;
-		line++;
-		s = nl + 1;
-		n -= len + 1;
-	}
-	if (last) {
-		if (r->carry.len > 0)
-			feed(r, r->carry.data, r->carry.len, r->carry_line,
-			    r->carry_off);
-		sp_buf_clear(&r->carry);
-		r->skip_rest = 0;
-		/* The separator's newlines: "\n\f\n" ends a line and is one. */
-		if (!in->rec)
-			for (size_t i = 0; i < u->sep_len; i++)
-				r->lines += u->sep[i] == '\n';
-		if (outline_end(r->ol) < 0)
-			sp_oom();
-		r->in_doc = 0;
-	}
-	drain(r, in, last);
-	return 0;
-}
-
 /*
- * Outlines are separated by form-feed lines where the input's documents
- * were, so that a stream cut at its separators (GNU parallel --pipe) gives
- * the concatenation of the pieces' outputs; the last document of a file
- * leaves its separator to the next file's first.
+ * Outlines of plain input are separated by form-feed lines where the
+ * input's documents were (the stream layer's rule, sp_sep_pay()).
  */
 static void
-write_separator(struct run *r)
+write_separator(void *ctx)
 {
+	struct run *r = ctx;
+
 	if (r->mode != MODE_CHECK && r->mode != MODE_JSON)
 		sp_write("\f\n", 2);
 }
 
-/*
- * Plain input is read a line at a time, so that no document, however
- * long, is held in memory: a line holding only a form feed ends one.
- */
 static void
-begin_doc(struct run *r, const struct sp_input_unit *in)
-{
-	if (r->need_sep)
-		write_separator(r);
-	r->need_sep = 0;
-	r->documents++;
-	r->in_doc = 1;
-	snprintf(r->where, sizeof r->where, "%s", in->file);
-	outline_begin(r->ol, r->where, 0, NULL);
-}
-
-static void
-end_doc(struct run *r, const struct sp_input_unit *in)
-{
-	if (outline_end(r->ol) < 0)
-		sp_oom();
-	r->in_doc = 0;
-	drain(r, in, 1);
-}
-
-static int
-is_form_feed_line(const char *s, size_t n)
-{
-	return (n == 1 && s[0] == '\f') || (n == 2 && s[0] == '\f' &&
-	    s[1] == '\r');
-}
-
-static int
-on_line(const struct sp_input_unit *in, void *ctx)
+on_begin(const struct sp_doc *d, void *ctx)
 {
 	struct run *r = ctx;
-	const struct sp_unit *u = in->unit;
 
-	r->last_in = *in;
-	r->last_unit = *u;
-	r->last_in.unit = &r->last_unit;
+	sp_sep_pay(&r->sep);
+	r->documents++;
+	snprintf(r->where, sizeof r->where, "%s", d->file);
+	free(r->title);
+	r->title = d->in && r->mode == MODE_JSON ? record_title(d->in) : NULL;
+	outline_begin(r->ol, r->where, d->in ? d->number + r->line_base : 0,
+	    r->title);
+}
+
+static void
+on_line(const struct sp_doc *d, const struct sp_doc_line *l, void *ctx)
+{
+	struct run *r = ctx;
+	/* The heading recognizer sees a line's CR, as written. */
+	size_t n = l->len + (l->eol_len == 2);
+
 	/* The rest of a line longer than --max-unit holds no heading. */
-	if (u->flags & SP_UNIT_CONTINUED) {
-		if (outline_more(r->ol, in->text, in->len) < 0)
+	if (l->flags & SP_UNIT_CONTINUED) {
+		if (outline_more(r->ol, l->text, n) < 0)
 			sp_oom();
-		return 0;
+		return;
 	}
-	if (is_form_feed_line(in->text, in->len)) {
-		if (!r->in_doc)
-			begin_doc(r, in);	/* an empty document */
-		end_doc(r, in);
-		write_separator(r);
-		return 0;
+	/* With -z, "\n\0" ends the document, not one more line. */
+	if (l->len == 0 && l->eol_len == 0 && d->in == NULL)
+		return;
+	if (d->in)
+		feed(r, d, l->text, n, l->doc_line, l->off);
+	else
+		feed(r, d, l->text, n, l->number, l->file_off);
+	if (d->in == NULL && outline_output(r->ol)->len >= 65536)
+		drain(r, d, 0);
+}
+
+static void
+on_end(const struct sp_doc *d, int followed, void *ctx)
+{
+	struct run *r = ctx;
+
+	if (outline_end(r->ol) < 0)
+		sp_oom();
+	drain(r, d, 1);
+	if (d->in == NULL && !sp_opts.nul) {
+		sp_sep_owe(&r->sep);
+		if (followed)
+			sp_sep_pay(&r->sep);
 	}
-	if (!r->in_doc)
-		begin_doc(r, in);
-	feed(r, in->text, in->len, u->number, u->offset);
-	if (outline_output(r->ol)->len >= 65536)
-		drain(r, in, 0);
-	return 0;
 }
 
 static void
@@ -330,16 +235,11 @@ at_file_end(const char *file, int index, void *ctx)
 	uint64_t bad;
 
 	(void)index;
-	if (r->in_doc) {
-		end_doc(r, &r->last_in);
-		r->need_sep = 1;
-	}
 	bad = outline_invalid(r->ol);
 	if (bad > r->invalid_warned)
 		sp_warn(file, "%llu invalid UTF-8 sequences shown as U+FFFD",
 		    (unsigned long long)(bad - r->invalid_warned));
 	r->invalid_warned = bad;
-	r->lines = 0;
 }
 
 int
@@ -347,6 +247,10 @@ main(int argc, char **argv)
 {
 	struct outline_opts o;
 	struct run r;
+	const struct sp_doc_ops ops = {
+		.begin = on_begin, .line = on_line, .end = on_end,
+		.file_end = at_file_end
+	};
 	int c, nmodes = 0;
 
 	memset(&o, 0, sizeof o);
@@ -398,12 +302,9 @@ main(int argc, char **argv)
 	if ((r.ol = outline_new(&o)) == NULL)
 		sp_oom();
 	r.mode = o.mode;
-	if (sp_opts.nul || sp_opts.jsonl)
-		sp_each_unit(argc - optind, argv + optind, SP_FRAME_DOCUMENTS,
-		    on_unit, at_file_end, &r);
-	else
-		sp_each_unit(argc - optind, argv + optind, SP_FRAME_LINES,
-		    on_line, at_file_end, &r);
+	r.sep.write = write_separator;
+	r.sep.ctx = &r;
+	sp_each_doc_line(argc - optind, argv + optind, &ops, &r);
 	if (sp_opts.stats) {
 		sp_stat_add("documents", r.documents);
 		sp_stat_add("lines", r.input_lines);
@@ -415,7 +316,6 @@ main(int argc, char **argv)
 		sp_status = SP_EXIT_PROBLEMS;
 	outline_free(r.ol);
 	free(r.title);
-	sp_buf_free(&r.carry);
 	sp_buf_free(&r.rec);
 	return sp_finish();
 }

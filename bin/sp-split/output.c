@@ -11,30 +11,39 @@
 
 #include "buf.h"
 #include "split.h"
+#include "stream.h"
 #include "tool.h"
 #include "utf8.h"
 
 struct split_opts split_opts;
 
-/*
- * Plain output separates documents where the input did: a document ended
- * leaves need_sep set; a form-feed line in the input writes the separator
- * at once (out_input_separator), and otherwise the next document opens
- * with it.  So a stream cut at its separators (GNU parallel --pipe) gives
- * the concatenation of the pieces' outputs.
- */
-static int need_sep;
 static int mid_line;		/* the last byte written was not '\n' */
 static struct sp_buf rec_buf, tmp_buf;
+
+/* A form-feed line, on a line of its own. */
+static void
+write_form_feed(void *ctx)
+{
+	(void)ctx;
+	if (mid_line)
+		sp_putc('\n');
+	sp_write("\f\n", 2);
+	mid_line = 0;
+}
+
+/*
+ * Plain output separates documents where the input did, by the stream
+ * layer's rule (stream.h): a document's end owes a form-feed line, paid
+ * at the input's form-feed line (out_input_separator) or else when the
+ * next document begins.
+ */
+static struct sp_separator doc_sep = { write_form_feed, NULL, 0 };
 
 void
 out_begin_doc(const struct doc *d)
 {
 	(void)d;
-	if (split_opts.json_out)
-		return;
-	if (need_sep)
-		out_input_separator();
+	out_input_separator();
 }
 
 void
@@ -49,13 +58,9 @@ out_empty_doc(void)
 void
 out_input_separator(void)
 {
-	if (!need_sep || split_opts.json_out || sp_opts.nul)
+	if (split_opts.json_out || sp_opts.nul)
 		return;
-	if (mid_line)
-		sp_putc('\n');
-	sp_write("\f\n", 2);
-	mid_line = 0;
-	need_sep = 0;
+	sp_sep_pay(&doc_sep);
 }
 
 void
@@ -65,7 +70,7 @@ out_end_doc(const struct doc *d)
 	if (split_opts.json_out)
 		return;
 	if (!sp_opts.nul) {
-		need_sep = 1;
+		sp_sep_owe(&doc_sep);
 		return;
 	}
 	sp_putc('\0');

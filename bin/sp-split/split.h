@@ -1,9 +1,9 @@
 /*
  * split.h: what sp-split's modes share.
  *
- * input.c reads each operand as documents (text split at form-feed lines,
- * or at NULs with -z, or one JSON Lines record each) and hands every
- * document to the mode line by line; output.c writes the mode's units in
+ * input.c reads each operand as documents with the stream layer (text
+ * split at form-feed lines, or at NULs with -z, or one JSON Lines record
+ * each) and hands every document to the mode line by line; output.c writes the mode's units in
  * the framing the options chose.  Offsets are bytes into the document: the
  * text between form feeds, or the decoded field of a record.
  */

@@ -70,6 +70,20 @@ expect "the line after a long line keeps its number" grep -q '^3:  二、乙$' \
 "$S" -m --max-unit 1K "$t/long.txt" 2> /dev/null | tr -cd x > "$t/x"
 expect "Markdown keeps every byte of a long line" [ "$(wc -c < "$t/x")" -eq 5000 ]
 
+# -z reads a line at a time too: a document longer than --max-unit whose
+# lines are short is no unit over it, and its headings are all found.
+{
+	echo 标题
+	i=0
+	while [ $i -lt 100 ]; do echo '这是一段正文，用来把文档写长。'; i=$((i + 1)); done
+	echo '一、最后的标题'
+} > "$t/longdoc.txt"
+"$S" -z -n --max-unit 1K "$t/longdoc.txt" > "$t/out" 2> "$t/err"
+expect "-z: a document over --max-unit, short lines: exit 0" [ $? -eq 0 ]
+expect "-z: a document over --max-unit keeps its last heading" \
+    grep -q '^102:  一、最后的标题$' "$t/out"
+expect "-z: short lines are not over --max-unit" [ ! -s "$t/err" ]
+
 # Form feeds with CRLF line ends, and NUL bytes inside a line.
 printf '一\r\n一、甲\r\n\f\r\n二\r\n一、乙\r\n' | "$S" > "$t/out"
 printf '一\n  一、甲\n\f\n二\n  一、乙\n' > "$t/want"

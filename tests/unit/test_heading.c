@@ -1,4 +1,7 @@
-/* Unit tests of common/heading.c: markers, numerals, titles, the tracker. */
+/*
+ * Unit tests of the heading recognizer (common/heading_*.c): markers,
+ * numerals, titles, the tracker.
+ */
 #include <string.h>
 
 #include "check.h"

@@ -31,6 +31,43 @@ upcase(const struct sp_input_unit *in, void *ctx)
 	return 0;
 }
 
+/*
+ * Documents as lines, shown: "[" a document's start ("[]" an empty one),
+ * each line and its number in the document, "]" its end, "f" when a
+ * form-feed line followed.
+ */
+static void
+show_begin(const struct sp_doc *d, void *ctx)
+{
+	(void)ctx;
+	sp_puts(d->empty ? "[]" : "[");
+}
+
+static void
+show_line(const struct sp_doc *d, const struct sp_doc_line *l, void *ctx)
+{
+	char num[32];
+
+	(void)d;
+	(void)ctx;
+	sp_write(l->text, l->len);
+	snprintf(num, sizeof num, "%s%llu:%llu|", l->flags ? "~" : "",
+	    (unsigned long long)l->doc_line, (unsigned long long)l->off);
+	sp_puts(num);
+}
+
+static void
+show_end(const struct sp_doc *d, int followed, void *ctx)
+{
+	(void)ctx;
+	if (!d->empty)
+		sp_puts("]");
+	if (followed)
+		sp_puts("f");
+}
+
+static int use_docs;	/* run() reads documents as lines */
+
 /* Runs the loop over input with the given options; returns the output. */
 static char *
 run(const char *input, size_t n, enum sp_framing unit, int nul, int jsonl,
@@ -54,7 +91,13 @@ run(const char *input, size_t n, enum sp_framing unit, int nul, int jsonl,
 	fd = open(out_path, O_WRONLY | O_TRUNC);
 	dup2(fd, 1);
 	close(fd);
-	sp_each_unit(1, argv, unit, upcase, NULL, NULL);
+	if (use_docs) {
+		struct sp_doc_ops ops = { .begin = show_begin,
+		    .line = show_line, .end = show_end, .text_operands = 1 };
+
+		sp_each_doc_line(1, argv, &ops, NULL);
+	} else
+		sp_each_unit(1, argv, unit, upcase, NULL, NULL);
 	sp_finish();
 	dup2(saved, 1);
 	close(saved);
@@ -103,6 +146,17 @@ main(void)
 	/* An unusable record is passed through unchanged (and reported). */
 	RUN("{\"id\":2}\n", SP_FRAME_LINES, 0, 1, "{\"id\":2}\n");
 	CHECK_INT(sp_status, SP_EXIT_ERROR);
+
+	/* Documents as lines: form-feed lines, CRLF, an empty document. */
+	use_docs = 1;
+	RUN("a\r\nb\n\f\n\f\r\nc", SP_FRAME_LINES, 0, 0,
+	    "[a1:0|b2:3|]f[]f[c1:0|]");
+	/* -z: a NUL ends the line and the document; "\0\0" an empty one. */
+	RUN("a\nb\0\0c\0", SP_FRAME_LINES, 1, 0, "[a1:0|b2:2|][][c1:0|]");
+	/* JSON Lines: a record's text by lines; a text operand as text. */
+	RUN("{\"text\":\"x\\ny\"}\n", SP_FRAME_LINES, 0, 1,
+	    "[x1:0|y2:2|]");
+	RUN("x\ny\n", SP_FRAME_LINES, 0, 1, "[x1:0|y2:2|]");
 	unlink(in_path);
 	unlink(out_path);
 	return check_done("stream");

@@ -1,0 +1,522 @@
+/*
+ * heading_tracker.c: the levels of a document's headings and their
+ * numbering, line by line.
+ *
+ * A style (a marker kind, or a numbered marker read as a law's item) takes
+ * a rank the first time it appears, from the order official documents and
+ * laws give the styles; a heading closes every open one of its rank or
+ * deeper.  The law's hierarchy (编 章 节 条 and the items under an
+ * article) and the numbering each heading continues are kept here.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "heading_int.h"
+#include "utf8.h"
+
+#define MAX_DEPTH 40
+
+
+struct style {
+	int rank;		/* 0: not seen in this document */
+	unsigned first_form;
+	/* The last heading of the style, and the serial of its parent. */
+	uint64_t last_parent;
+	long last_number;
+	enum sp_heading_kind last_kind;
+	unsigned last_form;
+	uint64_t last_line;
+	long last_sub;
+	char last_marker[SP_HEADING_MARKER_MAX];
+};
+
+struct sp_heading_tracker {
+	unsigned flags;
+	struct style style[2 * SP_HK_NKINDS];
+	struct sp_heading_entry path[MAX_DEPTH];
+	int key[MAX_DEPTH];	/* the style of each path entry */
+	int leaf[MAX_DEPTH];	/* an item that is a whole paragraph */
+	uint64_t serial[MAX_DEPTH];	/* tells headings apart */
+	uint64_t next_serial;
+	int depth;
+	struct sp_heading_entry *found;
+	int nfound, cap;
+	/*
+	 * The last part (第X篇, …篇X, 第X部分) of the previous document: a
+	 * page split into one document a part (sp-split -d) numbers its parts
+	 * across the documents, so 第二篇 opening a document follows it.
+	 */
+	struct style carry_part;
+	/* The last item left out (not reported), to continue its list. */
+	int left_family, left_depth;
+	long left_number;
+	/* A 一、 section has stood above an article: it ranks above 条. */
+	int dun_over_article;
+	/* ①…⑳ seen inside a line: note references, so ① lines are notes. */
+	uint32_t note_refs;
+};
+
+struct sp_heading_tracker *
+sp_heading_tracker_new(unsigned flags)
+{
+	struct sp_heading_tracker *t = calloc(1, sizeof *t);
+
+	if (t == NULL)
+		return NULL;
+	t->flags = flags;
+	sp_heading_tracker_reset(t);
+	return t;
+}
+
+static int is_part_family(int k);
+
+void
+sp_heading_tracker_reset(struct sp_heading_tracker *t)
+{
+	size_t i;
+	const struct style *last = NULL;
+
+	for (i = 0; i < sizeof t->style / sizeof t->style[0]; i++)
+		if (t->style[i].rank && is_part_family(t->style[i].last_kind) &&
+		    (last == NULL || t->style[i].last_line >= last->last_line))
+			last = &t->style[i];
+	if (last)
+		t->carry_part = *last;
+	memset(t->style, 0, sizeof t->style);
+	t->depth = 0;
+	t->nfound = 0;
+	t->dun_over_article = 0;
+	t->note_refs = 0;
+	t->left_depth = -1;
+}
+
+void
+sp_heading_tracker_free(struct sp_heading_tracker *t)
+{
+	if (t == NULL)
+		return;
+	free(t->found);
+	free(t);
+}
+
+static int
+is_part_family(int k)
+{
+	return k == SP_HK_PIAN || k == SP_HK_BUFEN || k == SP_HK_PIAN_TAIL;
+}
+
+/*
+ * The order GB/T 9704, legislative drafting and common use give the
+ * styles, used to place a style the first time it appears: parts; the
+ * law's 编 分编 章 节 条; 一、（一）1.（1）①1); then items (law items,
+ * 第一/首先, 一是, 一要).  A law's own levels (编 > 分编 > 章 > 节 > 条,
+ * and under an article its items （一） > 1.) are fixed by drafting
+ * practice; a 一、 section that stands above articles (a judicial
+ * interpretation's 一、受案范围 over its 第X条) ranks between 节 and 条
+ * once seen.
+ */
+static int
+natural(const struct sp_heading_tracker *t, int key)
+{
+	static const signed char order[SP_HK_NKINDS] = {
+		[SP_HK_PIAN] = 0, [SP_HK_BUFEN] = 0, [SP_HK_PIAN_TAIL] = 0,
+		[SP_HK_BIAN] = 2, [SP_HK_FENBIAN] = 3, [SP_HK_ZHANG] = 4,
+		[SP_HK_JIE] = 6, [SP_HK_TIAO] = 8, [SP_HK_CN_DUN] = 10,
+		[SP_HK_CN_PAREN] = 12, [SP_HK_NUM_DOT] = 14,
+		[SP_HK_NUM_PAREN] = 16, [SP_HK_CIRCLED] = 18,
+		[SP_HK_NUM_RPAREN] = 20,
+		[SP_HK_DI] = 60, [SP_HK_SEQ] = 60, [SP_HK_SHI] = 62,
+		[SP_HK_YAO] = 64
+	};
+
+	if (key >= SP_HK_NKINDS)	/* a numbered marker as a law item */
+		return 40 + order[key - SP_HK_NKINDS];
+	if (key == SP_HK_CN_DUN && t->dun_over_article)
+		return 7;
+	return order[key];
+}
+
+/* Styles that continue one another share a rank: 第一篇 and …篇二. */
+static int
+family(enum sp_heading_kind k)
+{
+	switch (k) {
+	case SP_HK_PIAN_TAIL: return SP_HK_PIAN;
+	case SP_HK_SEQ: return SP_HK_DI;
+	default: return k;
+	}
+}
+
+static void
+copy_text(char *dst, size_t cap, size_t *len, const char *s, size_t n)
+{
+	if (n >= cap)
+		n = sp_utf8_boundary(s, cap - 1);
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+	*len = n;
+}
+
+/* Is the deepest open heading that is not an item a 一、 section? */
+static int
+dun_open(const struct sp_heading_tracker *t)
+{
+	int i;
+
+	for (i = t->depth - 1; i >= 0; i--)
+		if (!t->path[i].item)
+			return t->path[i].h.kind == SP_HK_CN_DUN;
+	return 0;
+}
+
+/*
+ * Is h, not a line of its own, the start or the next entry of a list
+ * numbered afresh inside a section of its own style: 一、…二、… rules
+ * written as paragraphs under a report's 三、 section?
+ */
+static int
+restarted_list(const struct sp_heading_tracker *t, const struct sp_heading *h,
+    int key)
+{
+	int i;
+
+	/* Items are not kept when not reported: the last one left out. */
+	if (t->left_depth == t->depth && t->left_family == key &&
+	    t->left_number == h->number - 1)
+		return 1;
+	for (i = t->depth - 1; i >= 0; i--) {
+		const struct sp_heading_entry *p = &t->path[i];
+
+		if (family(p->h.kind) != key)
+			continue;
+		if (p->item)	/* the list goes on: 二、 after its 一、 */
+			return p->h.number == h->number - 1;
+		/* 一、 under a titled 三、: a list begins. */
+		return h->number == 1 && p->h.number >= 2 && p->whole;
+	}
+	return 0;
+}
+
+/*
+ * Is h an item (of a list, or of a law's article) rather than a section
+ * heading?  Notes, on the way, when a 一、 section ranks above 条.
+ */
+static int
+is_item(struct sp_heading_tracker *t, const struct sp_heading *h,
+    int runin, int whole, int listed)
+{
+	int under_article = 0, i;
+
+	for (i = 0; i < t->depth; i++)
+		if (t->path[i].h.kind == SP_HK_TIAO)
+			under_article = 1;
+	/*
+	 * The law's sections: the first article under an open 一、 puts 一、
+	 * above 条 (司法解释), and so does a 一、 that is a title line of its
+	 * own after articles (an appendix's 一、基础电信业务); from then on
+	 * 一、 is a section, never an article's item.
+	 */
+	if (h->kind == SP_HK_TIAO && !under_article && dun_open(t))
+		t->dun_over_article = 1;
+	if (h->kind == SP_HK_CN_DUN && under_article && whole && !runin)
+		t->dun_over_article = 1;
+	return sp_heading_kind_is_item(h->kind) ||
+	    (under_article && !is_part_kind(h->kind) &&
+	    !(h->kind == SP_HK_CN_DUN && t->dun_over_article)) ||
+	    (!is_part_kind(h->kind) && (listed || (!whole &&
+	    restarted_list(t, h, family(h->kind)))));
+}
+
+/* The rank of style key, placed the first time it is seen. */
+static int
+style_rank(struct sp_heading_tracker *t, int key, const struct sp_heading *h)
+{
+	int i, rank;
+
+	/* A part starts afresh: the styles below it are learnt again. */
+	if (is_part_family(h->kind)) {
+		for (i = 0; i < 2 * SP_HK_NKINDS; i++)
+			if (!is_part_family(i % SP_HK_NKINDS))
+				t->style[i].rank = 0;
+		while (t->depth > 0 && !is_part_family(t->key[t->depth - 1]))
+			t->depth--;
+	}
+	if (t->style[key].rank == 0) {
+		/*
+		 * A new style: below the deepest open heading whose style
+		 * comes before it in the natural order, above the rest.
+		 */
+		int above = -1;
+
+		for (i = t->depth - 1; i >= 0 && above < 0; i--)
+			if (natural(t, t->key[i]) < natural(t, key))
+				above = i;
+		rank = above < 0 ? 1 : t->style[t->key[above]].rank + 1;
+		for (i = 0; i < 2 * SP_HK_NKINDS; i++)
+			if (t->style[i].rank >= rank)
+				t->style[i].rank++;
+		t->style[key].rank = rank;
+		t->style[key].first_form = h->form;
+	}
+	return t->style[key].rank;
+}
+
+/* A new entry at the end of found, zeroed; NULL when out of memory. */
+static struct sp_heading_entry *
+new_entry(struct sp_heading_tracker *t)
+{
+	struct sp_heading_entry *e;
+
+	if (t->nfound == t->cap) {
+		int ncap = t->cap ? t->cap * 2 : 4;
+		void *p = realloc(t->found, ncap * sizeof *t->found);
+
+		if (p == NULL) {
+			errno = ENOMEM;
+			return NULL;
+		}
+		t->found = p;
+		t->cap = ncap;
+	}
+	e = &t->found[t->nfound];
+	memset(e, 0, sizeof *e);
+	e->prev_number = -1;
+	return e;
+}
+
+/* e's previous heading of the same style: the last one of st. */
+static void
+prev_from_style(struct sp_heading_entry *e, const struct style *st)
+{
+	e->prev_number = st->last_number;
+	e->prev_sub = st->last_sub;
+	e->prev_kind = st->last_kind;
+	e->prev_form = st->last_form;
+	e->prev_line = st->last_line;
+	memcpy(e->prev_marker, st->last_marker, sizeof e->prev_marker);
+}
+
+/*
+ * Closes the open headings of rank or deeper; the one of style key among
+ * them is e's previous heading.
+ */
+static void
+close_to_rank(struct sp_heading_tracker *t, int key, int rank,
+    struct sp_heading_entry *e)
+{
+	while (t->depth > 0 && t->style[t->key[t->depth - 1]].rank >= rank) {
+		struct sp_heading_entry *p = &t->path[t->depth - 1];
+
+		if (t->key[t->depth - 1] == key) {
+			e->prev_number = p->h.number;
+			e->prev_sub = p->h.sub;
+			e->prev_kind = p->h.kind;
+			e->prev_form = p->h.form;
+			e->prev_line = p->line;
+			memcpy(e->prev_marker, p->marker, p->marker_len + 1);
+		}
+		t->depth--;
+	}
+	if (t->depth == MAX_DEPTH)	/* cannot happen: ranks are distinct */
+		t->depth--;
+}
+
+/* Opens e, of style key, at the path's end, and remembers it in st. */
+static void
+push_entry(struct sp_heading_tracker *t, struct sp_heading_entry *e,
+    int key, uint64_t parent, int leaf)
+{
+	struct style *st = &t->style[key];
+
+	t->path[t->depth] = *e;
+	st->last_parent = parent;
+	st->last_number = e->h.number;
+	st->last_sub = e->h.sub;
+	st->last_kind = e->h.kind;
+	st->last_form = e->h.form;
+	st->last_line = e->line ? e->line : 1;
+	memcpy(st->last_marker, e->marker, sizeof st->last_marker);
+	t->serial[t->depth] = ++t->next_serial;
+	t->key[t->depth] = key;
+	t->leaf[t->depth] = leaf;
+	t->depth++;
+	t->nfound++;
+}
+
+static int
+add(struct sp_heading_tracker *t, const char *s, const struct sp_heading *h,
+    uint64_t line, uint64_t offset, int runin, int whole, int listed)
+{
+	struct sp_heading_entry *e;
+	int item, key, rank;
+	uint64_t parent;
+	struct style *st;
+
+	item = is_item(t, h, runin, whole, listed);
+	if (item && !(t->flags & SP_HEADING_ITEMS)) {
+		t->left_family = family(h->kind);
+		t->left_number = h->number;
+		t->left_depth = t->depth;
+		return 0;
+	}
+	t->left_depth = -1;
+	key = family(h->kind) + (item && !sp_heading_kind_is_item(h->kind) ?
+	    SP_HK_NKINDS : 0);
+	rank = style_rank(t, key, h);
+	/*
+	 * An item that is a whole paragraph ("第四是生活纪律。一些干部…")
+	 * holds no list of its own: the next item closes it.
+	 */
+	if (item)
+		while (t->depth > 0 && t->leaf[t->depth - 1] &&
+		    t->key[t->depth - 1] != key)
+			t->depth--;
+	if ((e = new_entry(t)) == NULL)
+		return -1;
+	close_to_rank(t, key, rank, e);
+	/* A sibling closed early (a run-in item) is still the previous one. */
+	parent = t->depth > 0 ? t->serial[t->depth - 1] : 0;
+	st = &t->style[key];
+	if (e->prev_number == -1 && st->last_parent == parent &&
+	    st->last_line > 0)
+		prev_from_style(e, st);
+	/* A document opening at part two or later continues the last one. */
+	if (e->prev_number == -1 && is_part_family(h->kind) &&
+	    h->number != 1 && t->carry_part.rank) {
+		prev_from_style(e, &t->carry_part);
+		e->prev_sub = 0;
+	}
+	e->h = *h;
+	e->level = t->depth + 1;
+	e->item = item;
+	e->whole = whole;
+	e->line = line;
+	e->offset = offset + h->marker_off;
+	e->first_form = st->first_form;
+	copy_text(e->marker, sizeof e->marker, &e->marker_len,
+	    s + h->marker_off, h->marker_len);
+	copy_text(e->title, sizeof e->title, &e->title_len,
+	    s + h->title_off, h->title_len);
+	push_entry(t, e, key, parent, item && runin);
+	return 0;
+}
+
+static int
+try_segment(struct sp_heading_tracker *t, const char *s, size_t start,
+    size_t end, uint64_t line, uint64_t offset)
+{
+	struct sp_heading h;
+
+	size_t i, l;
+	int32_t cp;
+	int runin = 0, whole, listed = 0;
+
+	if (!sp_heading_match(s + start, end - start, t->flags, &h))
+		return 0;
+	/*
+	 * ① where the text has referred to ① inside a line before opens
+	 * the note, not a heading: the notes at the end of a report.
+	 */
+	if (h.kind == SP_HK_CIRCLED && !(h.form & SP_HF_IDEOGRAPH) &&
+	    h.number <= 20 && (t->note_refs >> (h.number - 1) & 1))
+		return 0;
+	h.marker_off += start;
+	h.title_off += start;
+	/* Does the paragraph go on after the head (and its 。)? */
+	whole = sp_skip_blank(s, end, h.title_off + h.title_len) == end;
+	/* "（一）固定网络国内长途及本地电话业务；": one clause closed by a
+	 * semicolon is an entry of a list, never a heading. */
+	i = h.title_off + h.title_len;
+	if (i < end && (s[i] == ';' || (end - i >= 3 &&
+	    memcmp(s + i, "；", 3) == 0)) &&
+	    sp_skip_blank(s, end, i + (s[i] == ';' ? 1 : 3)) == end &&
+	    !sp_heading_kind_is_item(h.kind))
+		listed = 1;
+	for (i = h.title_off + h.title_len; i < end && !runin; i += l) {
+		l = sp_cp_at(s, end, i, &cp);
+		runin = !sp_is_blank(cp) && !(i == h.title_off + h.title_len &&
+		    is_head_end(cp, 0x4E00));
+	}
+	return add(t, s, &h, line, offset, runin, whole, listed);
+}
+
+/*
+ * Records the circled numbers ①…⑳ (E2 91 A0…B3) that stand inside the
+ * line, after its first character: note references, as in "…的理论。①".
+ */
+static void
+note_refs(struct sp_heading_tracker *t, const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+	size_t lead;
+
+	if (n < 4)
+		return;
+	lead = sp_skip_blank(s, n, 0);
+	while ((p = memchr(p, 0xE2, (size_t)(end - p))) != NULL) {
+		if (end - p >= 3 && (unsigned char)p[1] == 0x91 &&
+		    (unsigned char)p[2] >= 0xA0 &&
+		    (unsigned char)p[2] <= 0xB3 && (size_t)(p - s) > lead)
+			t->note_refs |= 1u << ((unsigned char)p[2] - 0xA0);
+		if (++p >= end)
+			break;
+	}
+}
+
+int
+sp_heading_tracker_feed(struct sp_heading_tracker *t, const char *s,
+    size_t n, uint64_t line, uint64_t offset)
+{
+	size_t start = 0, end, next;
+
+	t->nfound = 0;
+	note_refs(t, s, n);
+	if (t->flags & SP_HEADING_NO_SEGMENTS) {
+		if (try_segment(t, s, 0, n, line, offset) < 0)
+			return -1;
+		return t->nfound;
+	}
+	while (start < n) {
+		end = sp_heading_segment(s + start, n - start, &next);
+		if (try_segment(t, s, start, start + end, line, offset) < 0)
+			return -1;
+		start += next;
+	}
+	return t->nfound;
+}
+
+const struct sp_heading_entry *
+sp_heading_tracker_found(const struct sp_heading_tracker *t, int i)
+{
+	return i >= 0 && i < t->nfound ? &t->found[i] : NULL;
+}
+
+int
+sp_heading_tracker_depth(const struct sp_heading_tracker *t)
+{
+	return t->depth;
+}
+
+const struct sp_heading_entry *
+sp_heading_tracker_at(const struct sp_heading_tracker *t, int i)
+{
+	return i >= 0 && i < t->depth ? &t->path[i] : NULL;
+}
+
+int
+sp_heading_tracker_path(const struct sp_heading_tracker *t, const char *sep,
+    struct sp_buf *out)
+{
+	int i;
+
+	if (sep == NULL)
+		sep = " > ";
+	for (i = 0; i < t->depth; i++) {
+		if (i > 0 && sp_buf_puts(out, sep) < 0)
+			return -1;
+		if (sp_heading_entry_text(&t->path[i], out) < 0)
+			return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,267 @@
+/*
+ * stream_lines.c: documents read a line at a time, with a call where each
+ * begins and ends; see sp_each_doc_line() in stream.h.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "buf.h"
+#include "stream.h"
+#include "tool.h"
+
+struct doc_reader {
+	const struct sp_doc_ops *ops;
+	void *ctx;
+	struct sp_doc doc;
+	int open;		/* a document has begun */
+	uint64_t doc_start;	/* its offset in the operand */
+	uint64_t doc_lines;	/* lines begun in it */
+	uint64_t warned;	/* the over-long line last warned about */
+};
+
+static void
+doc_begin(struct doc_reader *dr, uint64_t off)
+{
+	dr->open = 1;
+	dr->doc.empty = 0;
+	dr->doc_start = off;
+	dr->doc_lines = 0;
+	dr->ops->begin(&dr->doc, dr->ctx);
+}
+
+/* Two separators in a row: a document with no lines. */
+static void
+empty_doc(struct doc_reader *dr, int followed)
+{
+	dr->doc.empty = 1;
+	dr->ops->begin(&dr->doc, dr->ctx);
+	dr->ops->end(&dr->doc, followed, dr->ctx);
+	dr->doc.empty = 0;
+}
+
+/* Ends the open document; followed: at a form-feed line. */
+static void
+doc_end(struct doc_reader *dr, int followed)
+{
+	if (dr->open) {
+		dr->open = 0;
+		dr->ops->end(&dr->doc, followed, dr->ctx);
+	}
+}
+
+/* Hands text[0..len), which holds no '\n', on as a line. */
+static void
+feed(struct doc_reader *dr, const char *text, size_t len, const char *eol,
+    size_t eol_len, uint64_t off, const struct sp_unit *u)
+{
+	struct sp_doc_line l;
+
+	if (!dr->open)
+		doc_begin(dr, off);
+	if (eol_len == 1 && len > 0 && text[len - 1] == '\r') {
+		eol = text + len - 1;	/* "\r\n": contiguous in the buffer */
+		eol_len = 2;
+		len--;
+	}
+	l.text = text;
+	l.len = len;
+	l.eol = eol;
+	l.eol_len = eol_len;
+	l.number = u->number;
+	if (!(u->flags & SP_UNIT_CONTINUED))
+		dr->doc_lines++;
+	l.doc_line = dr->doc_lines;
+	l.off = off - dr->doc_start;
+	l.file_off = off;
+	l.flags = u->flags;
+	dr->ops->line(&dr->doc, &l, dr->ctx);
+}
+
+static int
+is_form_feed_line(const struct sp_unit *u)
+{
+	return !(u->flags & SP_UNIT_CONTINUED) &&
+	    ((u->len == 1 && u->text[0] == '\f') ||
+	    (u->len == 2 && u->text[0] == '\f' && u->text[1] == '\r'));
+}
+
+/* A line of text: a form-feed line ends the document, with -z a NUL. */
+static void
+text_line(struct doc_reader *dr, const struct sp_unit *u)
+{
+	const char *p = u->text, *end = u->text + u->len, *z;
+
+	dr->doc.in = NULL;
+	if ((u->flags & (SP_UNIT_PARTIAL | SP_UNIT_CONTINUED)) &&
+	    dr->warned != u->number) {
+		dr->warned = u->number;
+		sp_warn_long_unit(dr->doc.file, u->number);
+	}
+	if (!sp_opts.nul) {
+		if (is_form_feed_line(u)) {
+			if (!dr->open)
+				empty_doc(dr, 1);
+			else
+				doc_end(dr, 1);
+			return;
+		}
+		feed(dr, p, u->len, u->sep, u->sep_len, u->offset, u);
+		return;
+	}
+	while ((z = memchr(p, '\0', (size_t)(end - p))) != NULL) {
+		if (z > p || dr->open)
+			feed(dr, p, (size_t)(z - p), "", 0,
+			    u->offset + (uint64_t)(p - u->text), u);
+		else
+			empty_doc(dr, 0);
+		doc_end(dr, 0);
+		p = z + 1;
+	}
+	if (p < end || u->sep_len)
+		feed(dr, p, (size_t)(end - p), u->sep, u->sep_len,
+		    u->offset + (uint64_t)(p - u->text), u);
+}
+
+/* JSON Lines: skipping blanks, does the line open an object? */
+static int
+looks_like_json(const struct sp_unit *u)
+{
+	size_t i = 0;
+
+	if (u->len >= 3 && memcmp(u->text, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < u->len && (u->text[i] == ' ' || u->text[i] == '\t'))
+		i++;
+	return i < u->len && u->text[i] == '{';
+}
+
+/* A record's text, line by line, as one document. */
+static void
+record_lines(struct doc_reader *dr, const struct sp_jsonl *rec,
+    const struct sp_unit *u)
+{
+	const char *t = rec->text, *end = t + rec->text_len, *nl;
+	struct sp_doc_line l;
+	size_t len;
+
+	dr->open = 1;
+	dr->doc.empty = 0;
+	dr->doc.number = u->number;
+	dr->ops->begin(&dr->doc, dr->ctx);
+	memset(&l, 0, sizeof l);
+	l.number = u->number;
+	while (t < end) {
+		nl = memchr(t, '\n', (size_t)(end - t));
+		len = nl ? (size_t)(nl - t) : (size_t)(end - t);
+		l.text = t;
+		l.len = len;
+		l.eol = nl ? "\n" : "";
+		l.eol_len = nl ? 1 : 0;
+		if (nl && len > 0 && t[len - 1] == '\r') {
+			l.eol = "\r\n";
+			l.eol_len = 2;
+			l.len--;
+		}
+		l.off = l.file_off = (uint64_t)(t - rec->text);
+		l.doc_line++;
+		dr->ops->line(&dr->doc, &l, dr->ctx);
+		t += len + (nl ? 1 : 0);
+	}
+	doc_end(dr, 0);
+}
+
+/* A record read: its members stripped as asked, its lines handed on. */
+static int
+record_doc(const struct sp_input_unit *in, void *ctx)
+{
+	static struct sp_buf stripped;
+	struct doc_reader *dr = ctx;
+	const struct sp_unit *u = in->unit;
+	struct sp_input_unit use = *in;
+	struct sp_jsonl rec2;
+	char err[256];
+
+	if (dr->ops->strip && sp_jsonl_strip(u->text, u->len, dr->ops->strip,
+	    &stripped) < 0)
+		sp_oom();
+	if (dr->ops->strip && stripped.len > 0) {
+		if (sp_jsonl_parse(&rec2, stripped.data, stripped.len,
+		    sp_opts.field, err, sizeof err) < 0)
+			sp_die(dr->doc.file, "line %llu: %s",
+			    (unsigned long long)u->number, err);
+		use.rec = &rec2;
+		use.text = rec2.text;
+		use.len = rec2.text_len;
+	}
+	dr->doc.in = &use;
+	record_lines(dr, use.rec, u);
+	dr->doc.in = NULL;
+	if (use.rec == &rec2)
+		sp_jsonl_free(&rec2);
+	return 0;
+}
+
+/* One JSON Lines record: one that cannot be used is written unchanged. */
+static void
+record(struct doc_reader *dr, const struct sp_unit *u)
+{
+	struct sp_input_unit in;
+
+	memset(&in, 0, sizeof in);
+	in.file = dr->doc.file;
+	in.unit = u;
+	in.text = u->text;
+	in.len = u->len;
+	in.file_index = dr->doc.file_index;
+	sp_stream_record(&in, &dr->warned, record_doc, dr);
+}
+
+static void
+read_operand(struct doc_reader *dr, int fd)
+{
+	struct sp_reader *r = sp_reader_for(fd, SP_FRAME_LINES);
+	struct sp_unit u;
+	int got, first = 1, json = 0;
+
+	while ((got = sp_reader_next(r, &u)) == 1) {
+		if (first) {
+			json = sp_opts.jsonl && (!dr->ops->text_operands ||
+			    looks_like_json(&u));
+			first = 0;
+		}
+		if (json)
+			record(dr, &u);
+		else
+			text_line(dr, &u);
+		sp_progress(sp_reader_bytes(r));
+	}
+	if (got < 0)
+		sp_warn_status(SP_EXIT_ERROR, dr->doc.file, "%s",
+		    strerror(errno));
+	doc_end(dr, 0);
+	sp_reader_free(r);
+}
+
+void
+sp_each_doc_line(int argc, char **argv, const struct sp_doc_ops *ops,
+    void *ctx)
+{
+	struct doc_reader dr;
+	const char *display;
+	int i, fd;
+
+	argv = sp_operands(&argc, argv);
+	for (i = 0; i < argc; i++) {
+		if ((fd = sp_open_input(argv[i], &display)) < 0)
+			continue;
+		memset(&dr, 0, sizeof dr);
+		dr.ops = ops;
+		dr.ctx = ctx;
+		dr.doc.file = display;
+		dr.doc.file_index = i;
+		read_operand(&dr, fd);
+		sp_close_input(fd);
+		if (ops->file_end)
+			ops->file_end(display, i, ctx);
+	}
+}
