@@ -7,6 +7,7 @@
 #include "cjk.h"
 #include "dedupe.h"
 #include "fold.h"
+#include "reader.h"
 #include "tool.h"
 #include "utf8.h"
 
@@ -432,6 +433,16 @@ dedupe_piece(struct dedupe *d, struct piecewise *p, const char *s, size_t n)
 	    &d->folded) < 0)
 		sp_oom();
 	XXH3_128bits_update(p->state, d->folded.data, d->folded.len);
+}
+
+int
+dedupe_feed(struct dedupe *d, struct piecewise *p, unsigned flags,
+    const char *s, size_t n)
+{
+	if (!(flags & SP_UNIT_CONTINUED))
+		dedupe_start(d, p);
+	dedupe_piece(d, p, s, n);
+	return !(flags & SP_UNIT_PARTIAL);
 }
 
 static struct fp

@@ -104,6 +104,13 @@ struct piecewise {
 void dedupe_start(struct dedupe *d, struct piecewise *p);
 void dedupe_piece(struct dedupe *d, struct piecewise *p, const char *s,
     size_t n);
+/*
+ * Feeds a piece of such a unit, as the reader flags it (SP_UNIT_CONTINUED
+ * on all but the first, SP_UNIT_PARTIAL on all but the last), starting p
+ * at the first; returns 1 when it was the last, p holding the whole unit.
+ */
+int dedupe_feed(struct dedupe *d, struct piecewise *p, unsigned flags,
+    const char *s, size_t n);
 void dedupe_judge_fp(struct dedupe *d, struct piecewise *p, uint64_t pos,
     struct verdict *v);
 void dedupe_count_fp(struct dedupe *d, struct piecewise *p, uint64_t pos);

@@ -6,6 +6,8 @@
 #include <xxhash.h>
 
 #include "emit.h"
+#include "params.h"
+#include "store.h"
 #include "keys.h"
 #include "jsonl.h"
 #include "lsh.h"
@@ -84,10 +86,7 @@ emit_unit(const struct sp_input_unit *in, void *ctx)
 	if (f & (SP_UNIT_PARTIAL | SP_UNIT_CONTINUED)) {
 		if (e->d->o.mode == MODE_NEAR)
 			return 0;	/* a single run passes it unjudged */
-		if (!(f & SP_UNIT_CONTINUED))
-			dedupe_start(e->d, &e->big);
-		dedupe_piece(e->d, &e->big, in->text, in->len);
-		if (f & SP_UNIT_PARTIAL)
+		if (!dedupe_feed(e->d, &e->big, f, in->text, in->len))
 			return 0;
 		has = dedupe_keys_fp(e->d, &e->big, &k);
 	} else {
@@ -207,4 +206,40 @@ emit_free(struct emit *e)
 {
 	dedupe_piecewise_free(&e->big);
 	sp_buf_free(&e->out);
+}
+
+int
+emit_main(const struct options *o)
+{
+	struct dedupe dd;
+	struct store *store = NULL;
+	struct emit e;
+	char params[512];
+	int status;
+
+	dedupe_init(&dd, &o->d, NULL);
+	if (o->store) {
+		params_store(params, sizeof params, &dd, o->unit);
+		store = store_open(o->store, 1, o->nowait, params);
+		dd.store = store;
+	}
+	params_keys(params, sizeof params, &dd, o->unit);
+	if (store && strlen(params) + 12 < sizeof params)
+		strcat(params, " store=yes");
+	memset(&e, 0, sizeof e);
+	e.d = &dd;
+	e.shard_base = o->shard;
+	e.params = params;
+	emit_files(&e, o->argc, o->argv, o->unit);
+	sp_stat_add("units read", e.units);
+	sp_stat_add("units with keys", e.keyed);
+	sp_stat_add("key lines written", e.lines);
+	if (store)
+		sp_stat_add("units the store holds", e.stored);
+	status = sp_finish();
+	if (store)
+		store_close(store);
+	emit_free(&e);
+	dedupe_free(&dd);
+	return status;
 }

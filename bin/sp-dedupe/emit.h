@@ -16,6 +16,7 @@
 #ifndef DEDUPE_EMIT_H
 #define DEDUPE_EMIT_H
 #include "dedupe.h"
+#include "options.h"
 #include "stream.h"
 
 struct emit {
@@ -27,6 +28,8 @@ struct emit {
 	uint64_t units, keyed, lines, stored;
 };
 
+/* Runs the program --emit-keys; returns the exit status. */
+int emit_main(const struct options *o);
 /* Writes the keys of the operands argv[0..argc) ("-" when none). */
 void emit_files(struct emit *e, int argc, char **argv, enum sp_framing unit);
 /* The sp_each_unit() callbacks emit_files() uses; ctx is a struct emit. */
