@@ -115,16 +115,12 @@ int *
 firstpass_run(char *const *operands, int n, const struct firstpass_opts *o,
     struct furniture *f)
 {
-	static char *const stdin_only[] = { "-" };
 	struct counting c;
 	struct sp_buf told = SP_BUF_INIT, *was;
 	char err[512];
 	int *spooled, i;
 
-	if (n == 0) {
-		operands = stdin_only;
-		n = 1;
-	}
+	operands = sp_operands(&n, (char **)operands);
 	memset(&c, 0, sizeof c);
 	c.opts = *o->chain;
 	c.opts.explain = 0;

@@ -12,6 +12,7 @@
 #include "jsonl.h"
 #include "lsh.h"
 #include "tool.h"
+#include "stream.h"
 
 static void
 put(struct emit *e, const char *s, size_t n)
@@ -127,78 +128,17 @@ emit_header(const char *file, int index, void *ctx)
 }
 
 /*
- * --jsonl: one operand's records, read here rather than by sp_each_unit(),
- * which writes a record it cannot use back out, into the keys.  Such a
- * record is reported in the same words, raises the exit status to 2, and
- * has no keys; --drop-positions passes it through as a single run does.
+ * The keys of every unit of the operands.  A JSON Lines record that
+ * cannot be used is reported and raises the exit status to 2, as in a
+ * run, but is not written out: it would land among the keys.  It has no
+ * keys; --drop-positions passes it through as a single run does.
  */
-static void
-jsonl_file(struct emit *e, const char *name, int index, enum sp_framing unit)
-{
-	struct sp_input_unit in;
-	struct sp_reader *r;
-	struct sp_unit u;
-	struct sp_jsonl rec;
-	const char *display;
-	char err[256];
-	uint64_t warned = 0;
-	int fd, got;
-
-	if ((fd = sp_open_input(name, &display)) < 0)
-		return;
-	r = sp_reader_for(fd, sp_framing_for(unit));
-	while ((got = sp_reader_next(r, &u)) == 1) {
-		if (u.flags & (SP_UNIT_PARTIAL | SP_UNIT_CONTINUED)) {
-			if (warned != u.number)
-				sp_warn_status(SP_EXIT_ERROR, display, "line "
-				    "%llu is longer than --max-unit (%zu bytes): "
-				    "no keys", (unsigned long long)u.number,
-				    sp_opts.max_unit);
-			warned = u.number;
-			continue;
-		}
-		if (u.len == 0 || (u.len == 1 && u.text[0] == '\r'))
-			continue;	/* blank lines are no records */
-		if (sp_jsonl_parse(&rec, u.text, u.len, sp_opts.field, err,
-		    sizeof err) < 0) {
-			sp_warn_status(SP_EXIT_ERROR, NULL, "%s:%llu: %s",
-			    display, (unsigned long long)u.number, err);
-			continue;
-		}
-		memset(&in, 0, sizeof in);
-		in.file = display;
-		in.unit = &u;
-		in.text = rec.text;
-		in.len = rec.text_len;
-		in.rec = &rec;
-		in.file_index = index;
-		emit_unit(&in, e);
-		sp_jsonl_free(&rec);
-		sp_progress(sp_reader_bytes(r));
-	}
-	if (got < 0)
-		sp_warn_status(SP_EXIT_ERROR, display, "%s", strerror(errno));
-	sp_reader_free(r);
-	sp_close_input(fd);
-	emit_header(display, index, e);
-}
-
 void
 emit_files(struct emit *e, int argc, char **argv, enum sp_framing unit)
 {
-	static char *dash[] = { "-" };
-	int i;
-
-	if (!sp_opts.jsonl) {
-		sp_each_unit(argc, argv, unit, emit_unit, emit_header, e);
-		return;
-	}
-	if (argc == 0) {
-		argc = 1;
-		argv = dash;
-	}
-	for (i = 0; i < argc; i++)
-		jsonl_file(e, argv[i], i, unit);
+	sp_stream_write_unusable(0);
+	sp_each_unit(argc, argv, unit, emit_unit, emit_header, e);
+	sp_stream_write_unusable(1);
 }
 
 void

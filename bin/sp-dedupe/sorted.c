@@ -10,6 +10,7 @@
 #include "sorted.h"
 #include "spool.h"
 #include "tool.h"
+#include "stream.h"
 
 #define CHUNK		16384
 #define LINE_MAX_LEN	((size_t)1 << 20)	/* key lines are short */
@@ -206,7 +207,6 @@ static struct sorted *opening;
 struct sorted *
 sorted_open(int argc, char **argv, size_t max_runs)
 {
-	static char *dash[] = { "-" };
 	struct sorted *s = opening = sp_xmalloc(sizeof *s);
 	const char *display, *what;
 	struct stat st;
@@ -214,10 +214,7 @@ sorted_open(int argc, char **argv, size_t max_runs)
 	int fd, c;
 
 	memset(s, 0, sizeof *s);
-	if (argc == 0) {
-		argc = 1;
-		argv = dash;
-	}
+	argv = sp_operands(&argc, argv);
 	s->fds = sp_xmalloc((size_t)argc * sizeof *s->fds);
 	for (i = 0; i < (size_t)argc; i++) {
 		if ((fd = sp_open_input(argv[i], &display)) < 0)

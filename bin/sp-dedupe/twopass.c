@@ -14,6 +14,7 @@
 #include "run.h"
 #include "spool.h"
 #include "tool.h"
+#include "stream.h"
 
 /* The first pass over one operand. */
 struct count {
@@ -93,15 +94,11 @@ rewind_stdin(const char *path, int stdin_copy)
 void
 two_passes(struct run *r, int argc, char **argv, enum sp_framing unit)
 {
-	static char *dash[] = { "-" };
 	char **path;
 	char *ok;
 	int i, stdin_copy = -1;
 
-	if (argc == 0) {
-		argc = 1;
-		argv = dash;
-	}
+	argv = sp_operands(&argc, argv);
 	path = sp_xmalloc((size_t)argc * sizeof *path);
 	ok = sp_xmalloc((size_t)argc);
 	for (i = 0; i < argc; i++) {
