@@ -145,7 +145,7 @@ kind_one() {
 # kind_file KIND: the path of KIND's input of SIZE_MB, made if missing;
 # fails, saying why, when KIND cannot be made here.
 kind_file() {
-	f=$WORK/kind-$1-${SIZE_MB}mb.txt
+	f=$WORK/kind-$1.txt
 	if [ ! -s "$f" ]; then
 		if ! kind_one "$1" > "$WORK/one-$1.tmp" ||
 		    [ ! -s "$WORK/one-$1.tmp" ]; then
