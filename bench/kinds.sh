@@ -15,13 +15,13 @@ ROUNDS=${SP_BENCH_ROUNDS:-3}
 # kind_about KIND: what the input of KIND is made of.
 kind_about() {
 	case $1 in
-	simplified) echo "the 3 speech pages of tests/data/corpus, form feeds between" ;;
-	traditional) echo "the same pages in traditional characters (OpenCC s2t)" ;;
-	pinyin-mojibake) echo "the traditional pages with pinyin after 會發動行重... and mojibake lines" ;;
+	simplified) echo "the 3 speech pages of tests/data/corpus" ;;
+	traditional) echo "the same in traditional characters (OpenCC)" ;;
+	pinyin-mojibake) echo "the same with pinyin (會(huì)) and mojibake lines" ;;
 	w3m) echo "w3m dumps of 59 news pages, tests/data/labelled-web" ;;
-	naive) echo "naive (BeautifulSoup) dumps of the same pages, labelled-web/naive" ;;
-	html) echo "raw HTML of the 57 UTF-8 pages, labelled-web/html" ;;
-	jsonl) echo "100 Common Crawl pages as JSON Lines, web/commoncrawl-zh-100.jsonl" ;;
+	naive) echo "naive dumps of the same pages, labelled-web/naive" ;;
+	html) echo "raw HTML of its 57 UTF-8 pages, labelled-web/html" ;;
+	jsonl) echo "100 Common Crawl pages, web/commoncrawl-zh-100.jsonl" ;;
 	*) return 1 ;;
 	esac
 }
@@ -36,8 +36,10 @@ kind_opts() {
 
 # repeat_to OUT ONE: OUT is ONE repeated to at least SIZE_MB.
 repeat_to() {
-	n=$(awk -v s="$(wc -c < "$2")" -v mb="$SIZE_MB" \
-	    'BEGIN { n = int(mb * 1048576 / s); if (n * s < mb * 1048576) n++; print n }')
+	n=$(awk -v s="$(wc -c < "$2")" -v mb="$SIZE_MB" 'BEGIN {
+		n = int(mb * 1048576 / s)
+		print (n * s < mb * 1048576) ? n + 1 : n
+	}')
 	i=0
 	while [ $i -lt "$n" ]; do
 		cat "$2"

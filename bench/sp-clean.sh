@@ -25,7 +25,8 @@ compare "sp-clean (HTML pages)" "$html" 0 \
 # least iconv's speed; -jN at least 0.8 N times -j1), and the peak memory
 # of each run.  JSON Lines go through --jsonl, iconv reads the same bytes.
 echo
-printf 'sp-clean -j1 and -j%s against iconv -f UTF-8 -t UTF-8 on every kind (targets printed, not asserted)\n' "$JOBS"
+printf '%s %s (targets printed, not asserted)\n' \
+    "sp-clean -j1 and -j$JOBS against iconv -f UTF-8 -t UTF-8" "on every kind"
 printf '  %-16s %7s %9s %9s %9s %15s %15s %20s\n' kind MB "-j1 MB/s" \
     "-j$JOBS MB/s" "iconv" "-j1/iconv" "-j$JOBS/-j1" "peak -j1/-j$JOBS/iconv"
 printf '  %-16s %7s %9s %9s %9s %15s %15s\n' "" "" "" "" "" ">= 1.00" \
