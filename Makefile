@@ -191,7 +191,7 @@ train: $(B)/.deps-ok
 
 bench: $(B)/.deps-ok
 	@$(MAKE) --no-print-directory all
-	@SP_ONLY=$(ONLY) sh bench/run $(B)
+	@SP_ONLY="$(ONLY)" sh bench/run $(B)
 
 demo: $(B)/.deps-ok
 	@$(MAKE) --no-print-directory all

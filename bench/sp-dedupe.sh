@@ -112,3 +112,8 @@ awk -v mb="$dd_mb" -v p="$dd_p" -v t="$dd_t" 'BEGIN {
 }'
 compare "sp-dedupe --emit-keys exact" "$dd_file" 1 "sp-dedupe --emit-keys" \
     "gawk '!seen[\$0]++'"
+
+# Every kind of page (bench/kinds.sh), exact lines against awk (the floor
+# of the exact-lines figure above, 2).  Each input is a few pages repeated,
+# so nearly every line after the first copy is a duplicate.
+kind_table "sp-dedupe" awk 2.00 "sp-dedupe" "gawk '!seen[\$0]++'"

@@ -14,3 +14,6 @@ compare "sp-outline (tree)" "$WORK/corpus.txt" 0.50 \
     "sp-outline" "{ grep -E '^[一二三四五六七八九十]+、' | cat; }"
 compare "sp-outline -c" "$WORK/corpus.txt" 0.50 \
     "sp-outline -c" "{ grep -E '^[一二三四五六七八九十]+、' | cat; }"
+# Every kind of page (bench/kinds.sh; issue 17's target: grep's speed).
+kind_table "sp-outline" grep 1.00 "sp-outline" \
+    "{ grep -E '^[一二三四五六七八九十]+、' | cat; }"
