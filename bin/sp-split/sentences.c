@@ -348,6 +348,19 @@ sent_init(struct sentences *it, const char *line, size_t n, int semicolon)
 	it->semicolon = semicolon;
 }
 
+/* Where the first marks of the run of end marks at s[i] end. */
+static size_t
+half_run(const unsigned char *s, size_t n, size_t i, size_t marks)
+{
+	size_t len;
+
+	while (marks-- > 0 && i < n) {
+		sp_cp_get(s, n, i, &len);
+		i += len;
+	}
+	return i;
+}
+
 /*
  * A run of end marks starts at s[i].  Returns the end of the sentence it
  * ends, or 0 if it ends none (then *next is where to go on).
@@ -357,6 +370,7 @@ end_run(struct sentences *it, size_t start, size_t i, size_t *next)
 {
 	const unsigned char *s = it->s;
 	size_t n = it->n, j = i, k, len, count = 0, dots = 0, circles = 0;
+	size_t ellipses = 0;
 	int soft_only = 1, last = T_NO;
 	int32_t cp = 0, lastcp = 0;
 	enum term t;
@@ -371,6 +385,8 @@ end_run(struct sentences *it, size_t start, size_t i, size_t *next)
 			soft_only = 0;
 		if (t == T_DOT)
 			dots++;
+		if (t == T_ELLIPSIS)
+			ellipses++;
 		if (cp == 0x3002)
 			circles++;
 		last = t;
@@ -392,6 +408,15 @@ end_run(struct sentences *it, size_t start, size_t i, size_t *next)
 	if (k > j && (last == T_ELLIPSIS || (dots == count && dots >= 2) ||
 	    (circles == count && circles >= 3)))
 		return 0;
+	/*
+	 * Two ellipses with text after (梁美芬教授…………我們感到): one ends
+	 * this sentence, the other opens the next, as a sentence that starts
+	 * with an ellipsis is printed after one that ends with it.
+	 */
+	if (k == j && j < n && ellipses == count && count >= 4 &&
+	    count % 2 == 0 && !sp_is_blank(sp_cp_get(s, n, j, &len)) &&
+	    !fragment_before(s, n, start, i))
+		return half_run(s, n, i, count / 2);
 	/*
 	 * An ellipsis (…… or ...) that text follows at once ends the
 	 * sentence, as a sentence-final ellipsis takes no full stop

@@ -106,17 +106,20 @@ for set in corpus: rules: semicolon:--semicolon treebank: ud-dev: ud-heldout:; d
 	# Treebank text (split/ud, see its README): the development and the
 	# held-out treebanks are scored apart, each against floors just
 	# below the figures reached; the issue's targets are shown beside.
+	# The hand-written sets state the rules: every boundary of them.
 	case $name in
+	corpus|rules|semicolon) floor="1 1" ;;
 	ud-dev)	floor="0.99 0.99" ;;
-	ud-heldout) floor="0.98 0.98" ;;
+	ud-heldout) floor="0.985 0.995" ;;
 	*)	floor= ;;
 	esac
 	if [ -n "$floor" ]; then
 		set -- $floor
-		echo "  floors $1 $2; issue #13 targets 0.983 0.998"
+		case $name in ud-*)
+		echo "  floors $1 $2; issue #13 targets 0.983 0.998" ;; esac
 		if awk -v tp="$tp" -v fp="$fp" -v fn="$fn" -v p="$1" -v r="$2" \
 		    'BEGIN { exit !(tp / (tp + fp) >= p && tp / (tp + fn) >= r) }'
-		then pass; else fail "treebank sentences $name below $1/$2"; fi
+		then pass; else fail "sentences $name below $1/$2"; fi
 	fi
 done
 if awk -v tp=$all_tp -v fp=$all_fp -v fn=$all_fn 'BEGIN {
