@@ -34,6 +34,12 @@ static struct ch *chars;
 static const unsigned char *bigrams;	/* 3 bytes each */
 static uint8_t punct_cost[0x10000 >> 8][256];	/* 0: not a mark */
 static pthread_once_t once = PTHREAD_ONCE_INIT;
+/*
+ * 2^-(e/8) for every cost e of one or two table entries (eighths of a bit,
+ * 0 to 2 * 255): the probabilities behind the costs, looked up rather than
+ * computed, since exp2() took a tenth of the mojibake step on web pages.
+ */
+static double chance_of[2 * 255 + 1];
 
 static uint32_t
 u32(const unsigned char *p)
@@ -57,6 +63,8 @@ load(void)
 	index_of = calloc(0x10000, sizeof *index_of);
 	if (index_of == NULL)
 		sp_oom();
+	for (i = 0; i < sizeof chance_of / sizeof *chance_of; i++)
+		chance_of[i] = exp2(-(double)i / 8.0);
 	if (end - p < 18 || memcmp(p, "SPLM1\n", 6) != 0)
 		return;		/* no model: every character unknown */
 	n = u32(p + 6);
@@ -212,8 +220,8 @@ charlm_cost(int32_t prev, int32_t cp)
 			mixed = COST_MIXED;	/* 大會 in simplified text */
 		/* Inside a word, or a word ends at a and one starts at b. */
 		in = bigram(a, cp);
-		return mixed - log2((in >= 0 ? exp2(-bits((unsigned)in)) : 0) +
-		    exp2(-bits(a->end) - bits(b->init)));
+		return mixed - log2((in >= 0 ? chance_of[in] : 0) +
+		    chance_of[a->end + b->init]);
 	}
 	if (cp == 0x3000)	/* an ideographic space: indents, not joins */
 		return a ? COST_PUNCT_OTHER : COST_ASCII;
@@ -250,18 +258,18 @@ charlm_cost2(int32_t prev2, int32_t prev, int32_t cp)
 		return charlm_cost(prev, cp);
 	/* Is prev the second character of a word begun at prev2? */
 	k = bigram(p2, prev);
-	in = k >= 0 ? exp2(-bits((unsigned)k)) : 0;
-	cross = exp2(-bits(p2->end) - bits(a->init));
+	in = k >= 0 ? chance_of[k] : 0;
+	cross = chance_of[p2->end + a->init];
 	post = in / (in + cross);
-	end = exp2(-bits(a->end));
+	end = chance_of[a->end];
 	/* Then a word of two ends at prev, mostly: cp begins the next. */
 	end = post * (1 - LONGER) + (1 - post) * end;
 	k = bigram(a, cp);
-	cont = k >= 0 && end < 1 ? exp2(-bits((unsigned)k)) /
-	    (1 - exp2(-bits(a->end))) : 0;
+	cont = k >= 0 && end < 1 ? chance_of[k] /
+	    (1 - chance_of[a->end]) : 0;
 	if (cont > 1)
 		cont = 1;
-	return -log2((1 - end) * cont + end * exp2(-bits(b->init))) +
+	return -log2((1 - end) * cont + end * chance_of[b->init]) +
 	    (a->script && b->script && a->script != b->script ? COST_MIXED : 0);
 }
 
