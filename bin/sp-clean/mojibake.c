@@ -732,8 +732,13 @@ utf8_latin1(const char *s, size_t i, size_t end, struct sp_buf *out,
 			return 0;
 		}
 	}
+	/*
+	 * Every byte made a valid sequence, which Latin-1 text seldom does:
+	 * evidence a GBK guess lacks, so the repair may read as rarer text
+	 * (脂溢性脱发, 快秃顶) by GAIN.
+	 */
 	new_ = mean_cost(rep.data, rep.len, 0, 0);
-	if (han > 0 && new_ > TEXT) {
+	if (han > 0 && new_ > TEXT + GAIN) {
 		st->restored = restored;
 		return 0;
 	}
