@@ -474,12 +474,19 @@ sp_finish(void)
 void
 sp_version(void)
 {
+	sp_version_also(NULL);
+}
+
+void
+sp_version_also(const char *libs)
+{
 	printf("%s (sp) %s\n", sp_progname, SP_VERSION);
 	printf("utf8proc %s, jansson %s, xxHash %u.%u.%u, PCRE2 %d.%d, "
-	    "LMDB %d.%d.%d, uchardet, iconv\n", utf8proc_version(),
+	    "LMDB %d.%d.%d, uchardet, iconv%s%s\n", utf8proc_version(),
 	    JANSSON_VERSION, XXH_VERSION_MAJOR, XXH_VERSION_MINOR,
 	    XXH_VERSION_RELEASE, PCRE2_MAJOR, PCRE2_MINOR, MDB_VERSION_MAJOR,
-	    MDB_VERSION_MINOR, MDB_VERSION_PATCH);
+	    MDB_VERSION_MINOR, MDB_VERSION_PATCH, libs ? ", " : "",
+	    libs ? libs : "");
 #ifdef SP_HAVE_OPENCC
 	printf("OpenCC: yes (--to-simplified, --to-traditional)\n");
 #else

@@ -145,6 +145,8 @@ void sp_progress(uint64_t bytes);
 
 /* Prints the version and the libraries built in, then exits 0. */
 noreturn void sp_version(void);
+/* The same, with more libraries that only this tool uses ("libxml2 2.9"). */
+noreturn void sp_version_also(const char *libs);
 /* Out of memory is fatal everywhere: reports and exits 2. */
 noreturn void sp_oom(void);
 void *sp_xmalloc(size_t n);

@@ -781,3 +781,9 @@ html_is_page(const char *s, size_t n)
 	    (find_ci(s, look, "<body") != NULL ||
 	    find_ci(s, look, "<head") != NULL);
 }
+
+const char *
+html_parser_version(void)
+{
+	return "libxml2 " LIBXML_DOTTED_VERSION;
+}

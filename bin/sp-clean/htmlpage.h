@@ -113,5 +113,7 @@ int  html_is_page(const char *s, size_t n);
  */
 void html_page_parse(struct html_page *pg, const char *s, size_t n);
 void html_page_free(struct html_page *pg);
+/* The HTML parser and its version, for --version: "libxml2 2.9.14". */
+const char *html_parser_version(void);
 
 #endif

@@ -25,6 +25,7 @@
 #include "firstpass.h"
 #include "furniture.h"
 #include "held.h"
+#include "htmlpage.h"
 #include "jobs.h"
 #include "steps.h"
 #include "stream.h"
@@ -461,7 +462,8 @@ option(int c, const char *arg, struct run_opts *r)
 		threads = (int)sp_parse_number("--jobs", arg, 1, THREADS_MAX);
 		break;
 	case 'v':
-		sp_version();
+	case SP_OPT_VERSION:
+		sp_version_also(html_parser_version());
 	default:
 		if (!sp_common_option(c, arg))
 			sp_usage_error("unknown option");

@@ -27,6 +27,10 @@ for bin in "$B"/bin/sp-*; do
 	    grep -q "^$tool (sp) [0-9]" "$t/out"
 	expect "$tool --version says whether OpenCC is in" \
 	    grep -q '^OpenCC: ' "$t/out"
+	if [ "$tool" = sp-clean ]; then
+		expect "sp-clean --version names its HTML parser" \
+		    grep -q ', libxml2 [0-9]' "$t/out"
+	fi
 
 	"$bin" --no-such-option < /dev/null > "$t/out" 2> "$t/err"
 	expect "$tool: an unknown option exits 2" [ $? -eq 2 ]
