@@ -147,6 +147,7 @@ rules_free(struct rules *r)
 	if (!r->shared) {
 		free_rules(r->v, r->n);
 		pcre2_code_free(r->any);
+		free(r->patterns);
 	}
 	free(r->stamps);
 	free(r->seen);
@@ -515,6 +516,20 @@ build_any(struct rules *r)
 	(void)pcre2_jit_compile(r->any, PCRE2_JIT_COMPLETE);
 }
 
+/* Lists the patterns, for rules_match. */
+static void
+list_patterns(struct rules *r)
+{
+	size_t i;
+
+	free(r->patterns);
+	r->patterns = sp_xmalloc((r->n ? r->n : 1) * sizeof *r->patterns);
+	r->npatterns = 0;
+	for (i = 0; i < r->n; i++)
+		if (r->v[i].kind == RULE_RE)
+			r->patterns[r->npatterns++] = i;
+}
+
 int
 rules_parse(struct rules *r, const char *text, size_t len, const char *name,
     char *err, size_t errlen)
@@ -618,6 +633,7 @@ badthr:
 	r->threshold = threshold;
 	rebuild_buckets(r);
 	build_any(r);
+	list_patterns(r);
 	return 0;
 fail:
 	free_rules(vec.v, vec.n);
@@ -711,7 +727,7 @@ void
 rules_match(struct rules *r, const char *line, size_t n, size_t start,
     int literal_only, struct rule_hits *h)
 {
-	size_t pos = 0, k, cover_end = 0, i;
+	size_t pos = 0, k, cover_end = 0, i, q;
 	struct rule *rule;
 	int32_t cp;
 	int j, rc, any_may;
@@ -783,9 +799,10 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 	/* No alternative of any matches: none of its patterns will. */
 	any_may = r->any == NULL || pcre2_match(r->any, (PCRE2_SPTR)line, n,
 	    0, 0, r->md, r->mctx) != PCRE2_ERROR_NOMATCH;
-	for (i = 0; i < r->n; i++) {
+	for (q = 0; q < r->npatterns; q++) {
+		i = r->patterns[q];
 		rule = &r->v[i];
-		if (rule->kind != RULE_RE || r->stamps[i] == r->stamp ||
+		if (r->stamps[i] == r->stamp ||
 		    (rule->in_any && !any_may) ||
 		    (rule->triggered && r->seen[i] != r->stamp))
 			continue;

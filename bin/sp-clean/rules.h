@@ -76,6 +76,12 @@ struct rules {
 	 * its own (a call costs more than its scan of a short line).
 	 */
 	pcre2_code *any;
+	/*
+	 * The indexes of the RULE_RE rules, in order: a line is tried on
+	 * these, not on a walk of all the rules (18 of 520 in the shipped
+	 * file; the walk was two fifths of the matching).
+	 */
+	size_t *patterns, npatterns;
 };
 
 /* What the vocabulary says of one line. */
