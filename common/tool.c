@@ -34,6 +34,7 @@ static struct sp_out stdout_buf;
 static int progress_on;
 static uint64_t progress_base, progress_cur;
 static struct timespec progress_t0, progress_last;
+static const char *progress_pass;	/* "second pass", or NULL */
 static int progress_printed;
 
 void
@@ -447,9 +448,20 @@ sp_progress(uint64_t bytes)
 	progress_last = now;
 	total = (double)(progress_base + progress_cur) / 1e6;
 	secs = seconds_since(&progress_t0, &now);
-	fprintf(stderr, "\r\033[K%s: %.1f MB, %.1f MB/s", sp_progname, total,
-	    secs > 0 ? total / secs : 0.0);
+	fprintf(stderr, "\r\033[K%s: %s%s%.1f MB, %.1f MB/s", sp_progname,
+	    progress_pass ? progress_pass : "", progress_pass ? ": " : "",
+	    total, secs > 0 ? total / secs : 0.0);
 	progress_printed = 1;
+}
+
+void
+sp_progress_pass(const char *pass)
+{
+	progress_pass = pass;
+	progress_base = progress_cur = 0;
+	clock_gettime(CLOCK_MONOTONIC, &progress_t0);
+	/* Shown at once: a fast pass still says which it is. */
+	memset(&progress_last, 0, sizeof progress_last);
 }
 
 int

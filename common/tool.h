@@ -142,6 +142,11 @@ int sp_finish(void);
 void sp_stat_add(const char *name, uint64_t n);
 /* --progress: called with the bytes read so far; rate-limited. */
 void sp_progress(uint64_t bytes);
+/*
+ * --progress of a tool that reads its input more than once: counts from 0
+ * again, naming the pass ("first pass"), so no byte is counted twice.
+ */
+void sp_progress_pass(const char *pass);
 
 /* Prints the version and the libraries built in, then exits 0. */
 noreturn void sp_version(void);

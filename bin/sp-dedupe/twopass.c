@@ -107,6 +107,7 @@ two_passes(struct run *r, int argc, char **argv, enum sp_framing unit)
 	}
 	/* What is wrong with the input is told by the second pass. */
 	sp_stream_quiet(1);
+	sp_progress_pass("first pass");
 	for (i = 0; i < argc; i++) {
 		struct count c = { r, 0 };
 
@@ -119,6 +120,7 @@ two_passes(struct run *r, int argc, char **argv, enum sp_framing unit)
 		ok[i] = c.done;
 	}
 	sp_stream_quiet(0);
+	sp_progress_pass("second pass");
 	for (i = 0; i < argc; i++) {
 		if (!ok[i])
 			continue;

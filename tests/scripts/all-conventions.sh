@@ -98,4 +98,16 @@ for bin in "$B"/bin/sp-*; do
 		    grep -q "MB/s" "$t/tty"
 	fi
 done
+# Two passes (sp-dedupe --drop-all) count each byte once, naming the pass.
+if command -v script > /dev/null 2>&1; then
+	script -qec "'$B/bin/sp-dedupe' --drop-all --progress '$t/big.txt' \
+	    > /dev/null" /dev/null > "$t/tty" 2>&1 < /dev/null
+	size=$(wc -c < "$t/big.txt")
+	expect "sp-dedupe --drop-all --progress names its second pass" \
+	    grep -q "second pass: .* MB/s" "$t/tty"
+	expect "sp-dedupe --drop-all --progress counts no byte twice" \
+	    awk -v size="$size" 'BEGIN { RS = "\r" }
+	    /MB\/s/ { sub(/.*pass: /, ""); if ($1 * 1e6 > size * 1.01) bad = 1 }
+	    END { exit bad }' "$t/tty"
+fi
 echo "all-conventions: $n_ok ok, $n_bad failed"
