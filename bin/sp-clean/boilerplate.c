@@ -548,6 +548,47 @@ structural(const struct boilerplate *bp, size_t nlines, size_t i)
 	    bp->lines[i + 1].f.sentence > 0;
 }
 
+/* Shortest name of an image token id_tokens() takes for a file's. */
+#define ID_TOKEN_MIN	6
+
+/*
+ * A line of nothing but what a dump leaves of images named by their file
+ * or a number ([W020211112707878393604], [thumb_142_106_13267],
+ * [99jee313]): ASCII letters, digits, _ - . and a digit among them, six
+ * characters or more.  No document writes that; the model, which weighs
+ * the tokens with the lines around them, keeps some within a list of
+ * headlines.  A footnote mark ([1], [12]) is shorter, a word in brackets
+ * ([IMG], [新闻]) has no digit.
+ */
+static int
+id_tokens(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n, *close, *q;
+	int digit, any = 0;
+
+	while (p < end) {
+		if (*p == ' ' || *p == '\t') {
+			p++;
+			continue;
+		}
+		if (*p != '[' || (close = memchr(p, ']', (size_t)(end - p))) ==
+		    NULL || close - p - 1 < ID_TOKEN_MIN)
+			return 0;
+		for (q = p + 1, digit = 0; q < close; q++) {
+			if (*q >= '0' && *q <= '9')
+				digit = 1;
+			else if (!(((*q | 0x20) >= 'a' && (*q | 0x20) <= 'z') ||
+			    *q == '_' || *q == '-' || *q == '.'))
+				return 0;
+		}
+		if (!digit)
+			return 0;
+		any = 1;
+		p = close + 1;
+	}
+	return any;
+}
+
 /* What judge() found of a line. */
 enum verdict { KEPT, DROPPED_BY_RULE, DROPPED_BY_MODEL };
 
@@ -593,9 +634,10 @@ probability(struct boilerplate *bp, size_t nlines, size_t i, int threshold,
 
 /*
  * Is line i furniture?  The user's rules first, then the model (or the
- * rules alone when the user replaced it).  Content first: plain prose is
- * not judged, the document's bones and what it shelters are kept, and a
- * line of prose that would go only because it repeats stays.
+ * rules alone when the user replaced it), images named by their files
+ * before it.  Content first: plain prose is not judged, the document's
+ * bones and what it shelters are kept, and a line of prose that would go
+ * only because it repeats stays.
  */
 static int
 judge(struct boilerplate *bp, size_t nlines, size_t i, char *why,
@@ -617,6 +659,11 @@ judge(struct boilerplate *bp, size_t nlines, size_t i, char *why,
 			return KEPT;
 		if (why)
 			why_rules(l, why, whylen);
+		return DROPPED_BY_RULE;
+	}
+	if (id_tokens(l->s, l->n)) {
+		if (why)
+			snprintf(why, whylen, "images named by their files");
 		return DROPPED_BY_RULE;
 	}
 	if (l->n == 0 || l->unjudged || sheltered(bp, i) ||

@@ -163,6 +163,35 @@ test_model_drops(void)
 	    "各单位：经研究，决定召开年度总结会，现将有关事项通知如下，请各"
 	    "单位认真做好准备工作，按时参加会议。", 4);
 	CHECK(told_has("当前位置：首页 > 新闻中心 > 正文 <- model "));
+	/* Images named by their files, between paragraphs; not a footnote
+	 * mark, not a word in brackets. */
+	sp_buf_clear(&told);
+	filter_case(bp, "各单位：经研究，决定召开年度总结会，现将有关事项通知如"
+	    "下，请各单位认真做好准备工作，按时参加会议。\n"
+	    "[thumb_142_106_13267]  [W020211112707878393604]\n"
+	    "会议时间为十二月二十日上午九时，地点在市政府第一会议室，请各单位"
+	    "主要负责同志参加。",
+	    "各单位：经研究，决定召开年度总结会，现将有关事项通知如"
+	    "下，请各单位认真做好准备工作，按时参加会议。\n"
+	    "会议时间为十二月二十日上午九时，地点在市政府第一会议室，请各单位"
+	    "主要负责同志参加。", 1, __LINE__);
+	CHECK(told_has("[W020211112707878393604] <- images named by their "
+	    "files"));
+	{
+		const char *doc = "第一段正文内容在这里，说明了有关情况，请大家"
+		    "认真阅读并提出意见。\n[12]\n[IMG]\n[photo]\n"
+		    "第二段正文内容在这里，说明了其他情况，请大家认真阅读并提出"
+		    "意见。";
+		struct sp_buf out = SP_BUF_INIT;
+
+		sp_buf_clear(&told);
+		doc_start = doc;
+		doc_end = doc + strlen(doc);
+		(void)boilerplate_filter(bp, doc, strlen(doc), NULL, &out, tell,
+		    NULL, NULL);
+		CHECK(!told_has("images named"));
+		sp_buf_free(&out);
+	}
 }
 
 /* The layout and the vocabulary, alone, find each kind of furniture. */
