@@ -13,9 +13,6 @@
 #define SP_HEADING_INT_H
 #include <stddef.h>
 #include <stdint.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "heading.h"
 #include "zh.h"
@@ -43,31 +40,6 @@ is_head_end(int32_t cp, int32_t prev)
 }
 
 /*
- * The end of the run of ASCII spaces at s[i]: w3m dumps centre and indent
- * with dozens of them, so sixteen are compared at a time where SSE2 is
- * there (every x86-64).
- */
-static inline size_t
-space_run_end(const char *s, size_t n, size_t i)
-{
-#ifdef __SSE2__
-	const __m128i sp = _mm_set1_epi8(' ');
-	unsigned other;
-
-	while (i + 16 <= n) {
-		other = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
-		    _mm_loadu_si128((const __m128i *)(s + i)), sp)) & 0xFFFF;
-		if (other)
-			return i + (size_t)__builtin_ctz(other);
-		i += 16;
-	}
-#endif
-	while (i < n && s[i] == ' ')
-		i++;
-	return i;
-}
-
-/*
  * sp_skip_blank() for the tracker's every line: runs of ASCII blanks (the
  * indentation of w3m dumps and HTML) are stepped over a byte at a time,
  * and a byte no blank starts with (any other ASCII; a lead byte other
@@ -80,7 +52,7 @@ skip_blank(const char *s, size_t n, size_t i)
 	size_t l;
 
 	for (;;) {
-		i = space_run_end(s, n, i);
+		i = sp_space_run_end(s, n, i);
 		while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
 			i++;
 		if (i >= n)

@@ -3,6 +3,10 @@
  * their line ends) may hold a heading: after a run of blanks, or a blank
  * after a sentence end.
  */
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "heading_int.h"
 
 /* Is there a sentence end just before s[i]? */
@@ -119,7 +123,7 @@ sp_heading_segment(const char *s, size_t n, size_t *next)
 		runs = 0;
 		while (i < n) {
 			if (s[i] == ' ') {
-				l = space_run_end(s, n, i);
+				l = sp_space_run_end(s, n, i);
 				runs += l - i >= 2 ? 2 : 1;	/* 2: enough */
 				i = l;
 				continue;
