@@ -39,6 +39,85 @@ is_head_end(int32_t cp, int32_t prev)
 	return 0;
 }
 
+/*
+ * sp_skip_blank() for the tracker's every line: runs of ASCII blanks (the
+ * indentation of w3m dumps and HTML) are stepped over a byte at a time,
+ * and a byte no blank starts with (any other ASCII; a lead byte other
+ * than C2 E1 E2 E3 EF) ends the skip without decoding.
+ */
+static inline size_t
+skip_blank(const char *s, size_t n, size_t i)
+{
+	unsigned char b;
+	size_t l;
+
+	for (;;) {
+		i = sp_space_run_end(s, n, i);
+		while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
+			i++;
+		if (i >= n)
+			return i;
+		b = (unsigned char)s[i];
+		if (b < 0x80 || (b != 0xC2 && b != 0xE1 && b != 0xE2 &&
+		    b != 0xE3 && b != 0xEF))
+			return i;
+		if ((l = sp_blank_len(s + i, n - i)) == 0)
+			return i;
+		i += l;
+	}
+}
+
+/*
+ * The Han characters a heading's marker starts with (第 首 其 再 最 and
+ * the numerals) or a …篇X title ends with (the numerals below 100), as a
+ * filter: a bit for each of 1024 slots, the low ten bits of the code
+ * point.  A character whose bit is clear is none of them, so most lines
+ * are refused without sp_cn_value()'s search; a set bit is checked in
+ * full.
+ */
+#define MARKER_HAN_BIT(cp, w) \
+	((((cp) >> 6) & 15) == (w) ? (uint64_t)1 << ((cp) & 63) : 0)
+#define MARKER_HAN(w) (MARKER_HAN_BIT(0x7B2C, w) | /* 第 */ \
+	MARKER_HAN_BIT(0x9996, w) | MARKER_HAN_BIT(0x5176, w) | /* 首 其 */ \
+	MARKER_HAN_BIT(0x518D, w) | MARKER_HAN_BIT(0x6700, w) | /* 再 最 */ \
+	MARKER_HAN_BIT(0x3007, w) | MARKER_HAN_BIT(0x96F6, w) | /* 〇 零 */ \
+	MARKER_HAN_BIT(0x4E00, w) | MARKER_HAN_BIT(0x58F9, w) | /* 一 壹 */ \
+	MARKER_HAN_BIT(0x4E8C, w) | MARKER_HAN_BIT(0x4E24, w) | /* 二 两 */ \
+	MARKER_HAN_BIT(0x5169, w) | MARKER_HAN_BIT(0x8D30, w) | /* 兩 贰 */ \
+	MARKER_HAN_BIT(0x8CB3, w) | MARKER_HAN_BIT(0x4E09, w) | /* 貳 三 */ \
+	MARKER_HAN_BIT(0x53C1, w) | MARKER_HAN_BIT(0x53C3, w) | /* 叁 參 */ \
+	MARKER_HAN_BIT(0x56DB, w) | MARKER_HAN_BIT(0x8086, w) | /* 四 肆 */ \
+	MARKER_HAN_BIT(0x4E94, w) | MARKER_HAN_BIT(0x4F0D, w) | /* 五 伍 */ \
+	MARKER_HAN_BIT(0x516D, w) | MARKER_HAN_BIT(0x9646, w) | /* 六 陆 */ \
+	MARKER_HAN_BIT(0x9678, w) | MARKER_HAN_BIT(0x4E03, w) | /* 陸 七 */ \
+	MARKER_HAN_BIT(0x67D2, w) | MARKER_HAN_BIT(0x516B, w) | /* 柒 八 */ \
+	MARKER_HAN_BIT(0x634C, w) | MARKER_HAN_BIT(0x4E5D, w) | /* 捌 九 */ \
+	MARKER_HAN_BIT(0x7396, w) | MARKER_HAN_BIT(0x5341, w) | /* 玖 十 */ \
+	MARKER_HAN_BIT(0x62FE, w))				/* 拾 */
+
+static inline int
+maybe_marker_han(int32_t cp)
+{
+	static const uint64_t slots[16] = {
+		MARKER_HAN(0), MARKER_HAN(1), MARKER_HAN(2), MARKER_HAN(3),
+		MARKER_HAN(4), MARKER_HAN(5), MARKER_HAN(6), MARKER_HAN(7),
+		MARKER_HAN(8), MARKER_HAN(9), MARKER_HAN(10), MARKER_HAN(11),
+		MARKER_HAN(12), MARKER_HAN(13), MARKER_HAN(14), MARKER_HAN(15)
+	};
+
+	return slots[(cp >> 6) & 15] >> (cp & 63) & 1;
+}
+
+/*
+ * sp_cn_value() of a numeral below 100 (the digits and 十, all a marker
+ * or a …篇X title holds before its delimiter), else -1 or 100 and more.
+ */
+static inline int
+small_cn_value(int32_t cp)
+{
+	return maybe_marker_han(cp) ? sp_cn_value(cp) : -1;
+}
+
 /* Parts: 第X篇, 第X部分, …篇X (and 编, 分编, 章, 节, 条 between). */
 static inline int
 is_part_kind(enum sp_heading_kind k)

@@ -152,8 +152,8 @@ match_pian_tail(const char *s, size_t n, size_t start, struct sp_heading *h)
 	/* Numeral characters are 3 bytes: step back over them. */
 	i = end;
 	while (i >= start + 3 && ((unsigned char)s[i - 3] & 0xF0) == 0xE0 &&
-	    sp_cn_value((sp_cp_at(s, end, i - 3, &cp), cp)) >= 0 &&
-	    sp_cn_value(cp) < 100 && end - i < 12)
+	    small_cn_value((sp_cp_at(s, end, i - 3, &cp), cp)) >= 0 &&
+	    small_cn_value(cp) < 100 && end - i < 12)
 		i -= 3;
 	if (i == end || i < start + 3 + 6)
 		return 0;
@@ -485,20 +485,28 @@ match_enclosed(int32_t c, size_t end, struct sp_heading *h, size_t *after)
 	return MARKER;
 }
 
-/* The marker at s[i], by the family its first characters name. */
+/*
+ * The marker at s[i], by the family its first characters name.  A Han
+ * ideograph (U+3400-U+9FFF, above the enclosed numbers) that no marker
+ * starts with, as most lines start, goes to the …篇X test at once.
+ */
 static int
 match_marker(const char *s, size_t n, size_t i, unsigned flags,
     struct sp_heading *h, size_t *after)
 {
 	size_t l, l2;
-	int32_t c = peek(s, n, i, &l), d = peek(s, n, i + l, &l2);
+	int32_t c = peek(s, n, i, &l), d;
 
+	if (c >= 0x3400 && c <= 0x9FFF && !maybe_marker_han(c))
+		return TRY_TAIL;
+	d = peek(s, n, i + l, &l2);
 	if (c == 0x7B2C)					/* 第 */
 		return match_di(s, n, i + l, flags, h, after) ? MARKER :
 		    TRY_TAIL;
 	if (is_seq_word(c, d))
 		return match_seq(s, n, i, flags, h, after);
-	if (sp_cn_value(c) >= 1 && sp_cn_value(c) <= 10 && c != 0x4E24)
+	if (small_cn_value(c) >= 1 && small_cn_value(c) <= 10 &&
+	    c != 0x4E24)
 		return match_cn(s, n, i, flags, h, after);
 	if (c == 0xFF08 || c == '(')				/* （ ( */
 		return match_paren(s, n, i, h, after);
@@ -558,7 +566,7 @@ sp_heading_match(const char *s, size_t n, unsigned flags,
 	int found;
 
 	memset(h, 0, sizeof *h);
-	i = sp_skip_blank(s, n, 0);
+	i = skip_blank(s, n, 0);
 	if (i >= n)
 		return 0;
 	b = (unsigned char)s[i];

@@ -9,58 +9,106 @@
 
 #include "heading_int.h"
 
-/*
- * The next blank that can end a segment: space, tab, U+3000 (E3 80 80) or
- * NBSP (C2 A0).  Most lines hold none, so this is the tracker's inner
- * loop: sixteen bytes at a time where SSE2 is there (every x86-64), a
- * byte at a time elsewhere.
- */
-static size_t
-next_blank(const char *s, size_t n, size_t i)
-{
-#ifdef __SSE2__
-	const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'),
-	    e3 = _mm_set1_epi8((char)0xE3), c2 = _mm_set1_epi8((char)0xC2);
-	__m128i v;
-	unsigned mask;
-
-	while (i + 16 <= n) {
-		v = _mm_loadu_si128((const __m128i *)(s + i));
-		mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-		    _mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, tab)),
-		    _mm_or_si128(_mm_cmpeq_epi8(v, e3), _mm_cmpeq_epi8(v, c2))));
-		while (mask) {
-			size_t j = i + (size_t)__builtin_ctz(mask);
-			unsigned char b = (unsigned char)s[j];
-
-			if (b == ' ' || b == '\t' || (b == 0xC2 && j + 1 < n &&
-			    (unsigned char)s[j + 1] == 0xA0) || (b == 0xE3 &&
-			    j + 2 < n && (unsigned char)s[j + 1] == 0x80 &&
-			    (unsigned char)s[j + 2] == 0x80))
-				return j;
-			mask &= mask - 1;
-		}
-		i += 16;
-	}
-#endif
-	for (; i < n; i++) {
-		unsigned char b = (unsigned char)s[i];
-
-		if (b == ' ' || b == '\t' || (b == 0xC2 && i + 1 < n &&
-		    (unsigned char)s[i + 1] == 0xA0) || (b == 0xE3 &&
-		    i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-		    (unsigned char)s[i + 2] == 0x80))
-			return i;
-	}
-	return n;
-}
-
 /* Is there a sentence end just before s[i]? */
 static int
 after_sentence_end(const char *s, size_t i)
 {
 	return i >= 3 && ((unsigned char)s[i - 3] == 0xE3 &&
 	    (unsigned char)s[i - 2] == 0x80 && (unsigned char)s[i - 1] == 0x82);
+}
+
+/*
+ * Is the space or tab at s[i] a run of one blank that ends no segment:
+ * what follows is no blank (its first byte shows it: none starts with
+ * another ASCII byte or with a lead byte other than C2 E1 E2 E3 EF), and
+ * no 。 comes before it?  Most blanks of a line are such (between the
+ * words of English and of HTML), and skipping them here, as the segment
+ * loop would, keeps the search in the vector loop.
+ */
+static int
+lone_blank(const char *s, size_t n, size_t i)
+{
+	unsigned char b;
+
+	if ((s[i] != ' ' && s[i] != '\t') || i + 1 >= n ||
+	    after_sentence_end(s, i))
+		return 0;
+	b = (unsigned char)s[i + 1];
+	return b < 0x80 ? b != ' ' && b != '\t' && b != '\r' :
+	    b != 0xC2 && b != 0xE1 && b != 0xE2 && b != 0xE3 && b != 0xEF;
+}
+
+/*
+ * The next blank that can end a segment: space, tab, U+3000 (E3 80 80) or
+ * NBSP (C2 A0), lone blanks left out.  Most lines hold none, so this is
+ * the tracker's inner loop: sixteen bytes at a time where SSE2 is there
+ * (every x86-64), a byte at a time elsewhere.  The vector test is exact,
+ * the byte after an E3 or C2 compared in a second load (and the one after
+ * that in a third), as E3 leads most Chinese punctuation (。、「」).
+ */
+#ifdef __SSE2__
+/* The blanks among the 16 bytes at s[i]; s[i + 17] must be readable. */
+static unsigned
+blank_mask(const char *s, size_t i)
+{
+	const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'),
+	    e3 = _mm_set1_epi8((char)0xE3), x80 = _mm_set1_epi8((char)0x80),
+	    c2 = _mm_set1_epi8((char)0xC2), a0 = _mm_set1_epi8((char)0xA0);
+	__m128i v0, v1, v2, hit;
+
+	v0 = _mm_loadu_si128((const __m128i *)(s + i));
+	v1 = _mm_loadu_si128((const __m128i *)(s + i + 1));
+	v2 = _mm_loadu_si128((const __m128i *)(s + i + 2));
+	hit = _mm_or_si128(_mm_cmpeq_epi8(v0, sp), _mm_cmpeq_epi8(v0, tab));
+	hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(v0, c2),
+	    _mm_cmpeq_epi8(v1, a0)));
+	hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(
+	    _mm_cmpeq_epi8(v0, e3), _mm_cmpeq_epi8(v1, x80)),
+	    _mm_cmpeq_epi8(v2, x80)));
+	return (unsigned)_mm_movemask_epi8(hit);
+}
+#endif
+
+static size_t
+next_blank(const char *s, size_t n, size_t i)
+{
+#ifdef __SSE2__
+	unsigned mask;
+	size_t last;
+
+	while (i + 18 <= n) {
+		for (mask = blank_mask(s, i); mask; mask &= mask - 1) {
+			size_t j = i + (size_t)__builtin_ctz(mask);
+
+			if (!lone_blank(s, n, j))
+				return j;
+		}
+		i += 16;
+	}
+	/* The rest but two bytes: one more block, back to n - 18. */
+	if (n >= 18 && i + 2 < n) {
+		last = n - 18;
+		mask = blank_mask(s, last) >> (i - last) << (i - last);
+		for (; mask; mask &= mask - 1) {
+			size_t j = last + (size_t)__builtin_ctz(mask);
+
+			if (!lone_blank(s, n, j))
+				return j;
+		}
+		i = n - 2;
+	}
+#endif
+	for (; i < n; i++) {
+		unsigned char b = (unsigned char)s[i];
+
+		if (((b == ' ' || b == '\t') && !lone_blank(s, n, i)) ||
+		    (b == 0xC2 && i + 1 < n &&
+		    (unsigned char)s[i + 1] == 0xA0) || (b == 0xE3 &&
+		    i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+		    (unsigned char)s[i + 2] == 0x80))
+			return i;
+	}
+	return n;
 }
 
 size_t
@@ -75,8 +123,9 @@ sp_heading_segment(const char *s, size_t n, size_t *next)
 		runs = 0;
 		while (i < n) {
 			if (s[i] == ' ') {
-				runs++;
-				i++;
+				l = sp_space_run_end(s, n, i);
+				runs += l - i >= 2 ? 2 : 1;	/* 2: enough */
+				i = l;
 				continue;
 			}
 			l = sp_cp_at(s, n, i, &cp);

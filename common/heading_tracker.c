@@ -424,7 +424,7 @@ try_segment(struct sp_heading_tracker *t, const char *s, size_t start,
 	h.marker_off += start;
 	h.title_off += start;
 	/* Does the paragraph go on after the head (and its 。)? */
-	whole = sp_skip_blank(s, end, h.title_off + h.title_len) == end;
+	whole = skip_blank(s, end, h.title_off + h.title_len) == end;
 	/* "（一）固定网络国内长途及本地电话业务；": one clause closed by a
 	 * semicolon is an entry of a list, never a heading. */
 	i = h.title_off + h.title_len;
@@ -449,15 +449,15 @@ static void
 note_refs(struct sp_heading_tracker *t, const char *s, size_t n)
 {
 	const char *p = s, *end = s + n;
-	size_t lead;
+	size_t lead = SIZE_MAX;		/* found with the first ① */
 
 	if (n < 4)
 		return;
-	lead = sp_skip_blank(s, n, 0);
 	while ((p = memchr(p, 0xE2, (size_t)(end - p))) != NULL) {
 		if (end - p >= 3 && (unsigned char)p[1] == 0x91 &&
 		    (unsigned char)p[2] >= 0xA0 &&
-		    (unsigned char)p[2] <= 0xB3 && (size_t)(p - s) > lead)
+		    (unsigned char)p[2] <= 0xB3 && (size_t)(p - s) >
+		    (lead != SIZE_MAX ? lead : (lead = skip_blank(s, n, 0))))
 			t->note_refs |= 1u << ((unsigned char)p[2] - 0xA0);
 		if (++p >= end)
 			break;

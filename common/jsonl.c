@@ -16,15 +16,25 @@ skip_ws(const char *s, size_t i, size_t n)
 	return i;
 }
 
-/* s[i] is '"'; returns the index just past the closing quote. */
+/*
+ * s[i] is '"'; returns the index just past the closing quote.  A record
+ * is mostly its text's one long string: memchr() goes from quote to
+ * quote, and a quote is escaped when an odd run of backslashes (inside
+ * the string) comes before it.
+ */
 static size_t
 skip_string(const char *s, size_t i, size_t n)
 {
-	for (i++; i < n; i++) {
-		if (s[i] == '\\')
-			i++;
-		else if (s[i] == '"')
-			return i + 1;
+	const char *q;
+	size_t start = i + 1, b;
+
+	for (i = start; i < n; i = (size_t)(q - s) + 1) {
+		if ((q = memchr(s + i, '"', n - i)) == NULL)
+			break;
+		for (b = (size_t)(q - s); b > start && s[b - 1] == '\\'; b--)
+			;
+		if (((size_t)(q - s) - b) % 2 == 0)
+			return (size_t)(q - s) + 1;
 	}
 	return n;
 }
@@ -135,15 +145,18 @@ sp_jsonl_parse(struct sp_jsonl *rec, const char *line, size_t len,
 		return -1;
 	}
 	rec->text_len = json_string_length(v);
-	if ((rec->text = malloc(rec->text_len + 1)) == NULL) {
-		snprintf(err, errlen, "out of memory");
-		json_decref(root);
-		return -1;
-	}
-	memcpy(rec->text, json_string_value(v), rec->text_len + 1);
-	json_decref(root);
+	rec->text = json_string_value(v);
+	rec->root = root;
 	locate(rec, field);
 	return 0;
+}
+
+const char *
+sp_jsonl_member(const struct sp_jsonl *rec, const char *name)
+{
+	json_t *v = rec->root ? json_object_get(rec->root, name) : NULL;
+
+	return v && json_is_string(v) ? json_string_value(v) : NULL;
 }
 
 static int
@@ -260,6 +273,7 @@ sp_jsonl_write(const struct sp_jsonl *rec, const char *text, size_t len,
 void
 sp_jsonl_free(struct sp_jsonl *rec)
 {
-	free(rec->text);
+	json_decref(rec->root);
+	rec->root = NULL;
 	rec->text = NULL;
 }

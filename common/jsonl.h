@@ -13,14 +13,21 @@
 
 #include "buf.h"
 
+struct json_t;
+
 struct sp_jsonl {
 	const char *line;	/* the raw record (not owned; keep it alive) */
 	size_t line_len;
-	char *text;		/* the field's decoded value, NUL-terminated */
+	/*
+	 * The field's decoded value, NUL-terminated: jansson's own string,
+	 * not copied (a record of a page is mostly its text).
+	 */
+	const char *text;
 	size_t text_len;	/* may hold NULs from \u0000 */
 	size_t value_start;	/* the field's raw value in line */
 	size_t value_end;
 	size_t close_brace;	/* index of the object's closing '}' */
+	struct json_t *root;	/* the record decoded, until sp_jsonl_free() */
 };
 
 /*
@@ -30,6 +37,14 @@ struct sp_jsonl {
  */
 int sp_jsonl_parse(struct sp_jsonl *rec, const char *line, size_t len,
     const char *field, char *err, size_t errlen);
+
+/*
+ * The string member name of the record (another than the field, such as
+ * "title"), NUL-terminated, valid until sp_jsonl_free(); NULL when the
+ * record has none or it is not a string.  Read from the record decoded
+ * once, not parsed again.
+ */
+const char *sp_jsonl_member(const struct sp_jsonl *rec, const char *name);
 
 /*
  * Appends the record to out with the field's value replaced by text[0..len)

@@ -14,6 +14,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "buf.h"
 #include "utf8.h"
 
@@ -104,5 +108,31 @@ long sp_any_number(const char *s, size_t n, size_t *used);
 
 /* Appends n (1…9999) in Chinese numerals: 1 一, 21 二十一, 101 一百零一. */
 int sp_cn_format(struct sp_buf *out, long n);
+
+/*
+ * The end of the run of ASCII spaces at s[i] (i when there is none): w3m
+ * dumps centre and indent with dozens of them, so sixteen are compared at
+ * a time where SSE2 is there (every x86-64).
+ */
+static inline size_t
+sp_space_run_end(const void *p, size_t n, size_t i)
+{
+	const char *s = p;
+#ifdef __SSE2__
+	const __m128i sp = _mm_set1_epi8(' ');
+	unsigned other;
+
+	while (i + 16 <= n) {
+		other = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		    _mm_loadu_si128((const __m128i *)(s + i)), sp)) & 0xFFFF;
+		if (other)
+			return i + (size_t)__builtin_ctz(other);
+		i += 16;
+	}
+#endif
+	while (i < n && s[i] == ' ')
+		i++;
+	return i;
+}
 
 #endif

@@ -12,9 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "heading.h"
+#include "heap.h"
 #include "outline.h"
 #include "stream.h"
 #include "tool.h"
@@ -148,18 +147,38 @@ feed(struct run *r, const struct sp_doc *d, const char *s, size_t n,
 		sp_oom();
 }
 
-/* The title member of a JSON Lines record, or NULL. */
+/* Does the raw record hold the escape \u0000 (a NUL in a string)? */
+static int
+holds_nul_escape(const char *s, size_t n)
+{
+	const char *p = s, *q;
+	size_t at, b;
+
+	while ((q = memmem(p, n - (size_t)(p - s), "\\u0000", 6)) != NULL) {
+		at = (size_t)(q - s);
+		for (b = at; b > 0 && s[b - 1] == '\\'; b--)
+			;
+		if ((at - b) % 2 == 0)	/* its backslash is not escaped */
+			return 1;
+		p = q + 1;
+	}
+	return 0;
+}
+
+/*
+ * The title member of a JSON Lines record, or NULL: from the record as
+ * the stream layer decoded it, not decoded again.  A record with a NUL
+ * anywhere in its strings has never given its title (it was decoded
+ * again without JSON_ALLOW_NUL, which refuses it), and gives none now.
+ */
 static char *
 record_title(const struct sp_input_unit *in)
 {
-	json_t *root, *t;
-	char *title = NULL;
+	const char *t = sp_jsonl_member(in->rec, "title");
 
-	root = json_loadb(in->rec->line, in->rec->line_len, 0, NULL);
-	if (root && (t = json_object_get(root, "title")) && json_is_string(t))
-		title = sp_xstrdup(json_string_value(t));
-	json_decref(root);
-	return title;
+	if (t == NULL || holds_nul_escape(in->rec->line, in->rec->line_len))
+		return NULL;
+	return sp_xstrdup(t);
 }
 
 /*
@@ -256,6 +275,7 @@ main(int argc, char **argv)
 	memset(&o, 0, sizeof o);
 	memset(&r, 0, sizeof r);
 	sp_tool_init("sp-outline", usage_text);
+	sp_heap_keep();	/* a record's memory serves the next */
 	o.mode = MODE_TREE;
 	while ((c = getopt_long(argc, argv, "mjcnl:iLzh", longopts,
 	    NULL)) != -1) {

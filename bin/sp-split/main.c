@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "heap.h"
 #include "markers.h"
 #include "split.h"
 #include "stream.h"
@@ -82,6 +83,7 @@ main(int argc, char **argv)
 	char mode_c = 's';
 
 	sp_tool_init("sp-split", usage_text);
+	sp_heap_keep();	/* a record's memory serves the next */
 	split_opts.digits = 2;
 	split_opts.start_document = 1;
 	while ((c = getopt_long(argc, argv, "sdpc:o:n:zh", longopts,

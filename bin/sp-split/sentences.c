@@ -14,7 +14,11 @@
  * span type, which keeps a line full of openers linear.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "cjk.h"
 #include "embed.h"
@@ -52,11 +56,64 @@ static const struct span {
 #define DQUOTE_SPAN 5
 
 /* Bytes that may begin a character the splitter looks at. */
-static const unsigned char interesting[256] = {
-	['.'] = 1, ['!'] = 1, ['?'] = 1, [';'] = 1, ['"'] = 1, ['('] = 1,
-	['['] = 1, [':'] = 1, [' '] = 1, ['\t'] = 1, [0xE2] = 1, [0xE3] = 1,
-	[0xEF] = 1,
-};
+#define INTERESTING(X) X('.') X('!') X('?') X(';') X('"') X('(') X('[') \
+	X(':') X(' ') X('\t') X(0xE2) X(0xE3) X(0xEF)
+#define TABLE_ENTRY(b) [(unsigned char)(b)] = 1,
+static const unsigned char interesting[256] = { INTERESTING(TABLE_ENTRY) };
+
+/*
+ * Is s[i] a space or tab with no blank after it?  Such a blank is not
+ * the three-wide run that ends a glued paragraph (glue_run), and does
+ * nothing else: the search steps over it, as it does over the words
+ * that lone spaces separate in English and HTML.  A blank starts with
+ * space, tab, CR or a lead byte C2 E1 E2 E3 EF.
+ */
+static int
+lone_blank(const unsigned char *s, size_t n, size_t i)
+{
+	unsigned char b;
+
+	if ((s[i] != ' ' && s[i] != '\t') || i + 1 >= n)
+		return 0;
+	b = s[i + 1];
+	return b < 0x80 ? b != ' ' && b != '\t' && b != '\r' :
+	    b != 0xC2 && b != 0xE1 && b != 0xE2 && b != 0xE3 && b != 0xEF;
+}
+
+/*
+ * The next interesting byte at or after s[i], lone blanks left out, or
+ * n.  Han ideographs (E4 to E9 leads) and Latin letters are most of a
+ * line: sixteen bytes are compared at a time where SSE2 is there (every
+ * x86-64).
+ */
+static size_t
+next_interesting(const unsigned char *s, size_t n, size_t i)
+{
+#ifdef __SSE2__
+#define VECTOR_HIT(b) hit = _mm_or_si128(hit, \
+	_mm_cmpeq_epi8(v, _mm_set1_epi8((char)(b))));
+	__m128i v, hit;
+	unsigned mask;
+	size_t j;
+
+	while (i + 16 <= n) {
+		v = _mm_loadu_si128((const __m128i *)(s + i));
+		hit = _mm_setzero_si128();
+		INTERESTING(VECTOR_HIT)
+		for (mask = (unsigned)_mm_movemask_epi8(hit); mask;
+		    mask &= mask - 1) {
+			j = i + (size_t)__builtin_ctz(mask);
+			if (!lone_blank(s, n, j))
+				return j;
+		}
+		i += 16;
+	}
+#undef VECTOR_HIT
+#endif
+	while (i < n && (!interesting[s[i]] || lone_blank(s, n, i)))
+		i++;
+	return i;
+}
 
 enum term { T_NO, T_HARD, T_SOFT, T_DOT, T_ELLIPSIS };
 
@@ -137,7 +194,7 @@ static int
 abbreviation(const unsigned char *s, size_t i)
 {
 	size_t w = i, seg, len, k;
-	const char *d, *end;
+	const char *d, *end, *p;
 
 	while (w > 0 && (isalpha(s[w - 1]) || s[w - 1] == '.'))
 		w--;
@@ -162,15 +219,17 @@ abbreviation(const unsigned char *s, size_t i)
 	}
 	if (len == 1)
 		return 1;
+	/*
+	 * A line of the list that is the word (letters: never a '#'
+	 * comment): one search for the word, not a compare a line.
+	 */
 	d = (const char *)sp_data_abbreviations;
 	end = d + sp_data_abbreviations_len;
-	while (d < end) {
-		const char *nl = memchr(d, '\n', (size_t)(end - d));
-		size_t dl = nl ? (size_t)(nl - d) : (size_t)(end - d);
-
-		if (dl == len && *d != '#' && memcmp(d, s + w, len) == 0)
+	while ((p = memmem(d, (size_t)(end - d), s + w, len)) != NULL) {
+		if ((p == (const char *)sp_data_abbreviations ||
+		    p[-1] == '\n') && (p + len == end || p[len] == '\n'))
 			return 1;
-		d += dl + 1;
+		d = p + 1;
 	}
 	return 0;
 }
@@ -211,6 +270,11 @@ audience_note(const unsigned char *s, size_t n)
 
 	if (n == 0 || n > 8 * 3)
 		return 0;
+	/* The words are Han: brackets of ASCII (code, English) hold none. */
+	for (k = 0; k < n && s[k] < 0x80; k++)
+		;
+	if (k == n)
+		return 0;
 	for (k = 0; words[k]; k++)
 		if (memmem(s, n, words[k], strlen(words[k])) != NULL)
 			return 1;
@@ -240,6 +304,25 @@ span_of(int32_t cp)
 	return -1;
 }
 
+/*
+ * The first needle[0..nl) in h[0..hn), or NULL: memmem() for closers of
+ * one to three bytes, most found a few bytes on (會(huì)), where the
+ * setup of memmem()'s general search costs more than the search.
+ */
+static const unsigned char *
+find_short(const unsigned char *h, size_t hn, const char *needle, size_t nl)
+{
+	const unsigned char *p = h, *end = h + hn;
+
+	while ((size_t)(end - p) >= nl && (p = memchr(p, needle[0],
+	    (size_t)(end - p) - nl + 1)) != NULL) {
+		if (memcmp(p, needle, nl) == 0)
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
 /* Finds the closer of span t opened at s[i]; returns its index or n. */
 static size_t
 find_close(struct sentences *it, int t, size_t i, size_t *clen)
@@ -247,23 +330,27 @@ find_close(struct sentences *it, int t, size_t i, size_t *clen)
 	const struct span *sp = &spans[t];
 	size_t from = i + strlen(sp->open), lim, best = it->n, k;
 
-	if (from < it->noclose[t])
+	if ((it->noclose_set >> t & 1) && from < it->noclose[t])
 		from = it->noclose[t];
 	lim = i + sp->limit < it->n ? i + sp->limit : it->n;
 	if (from >= lim)
 		return it->n;
 	for (k = 0; k < 2 && sp->close[k]; k++) {
 		size_t l = strlen(sp->close[k]);
-		const unsigned char *p = memmem(it->s + from, lim - from,
-		    sp->close[k], l);
+		/* The other closer counts only before the first one found. */
+		size_t end = best < lim ? best : lim;
+		const unsigned char *p = end > from ? find_short(it->s + from,
+		    end - from, sp->close[k], l) : NULL;
 
 		if (p && (size_t)(p - it->s) < best) {
 			best = (size_t)(p - it->s);
 			*clen = l;
 		}
 	}
-	if (best == it->n)
+	if (best == it->n) {
 		it->noclose[t] = lim;
+		it->noclose_set |= 1u << t;
+	}
 	return best;
 }
 
@@ -342,10 +429,12 @@ absorb(struct sentences *it, size_t k)
 void
 sent_init(struct sentences *it, const char *line, size_t n, int semicolon)
 {
-	memset(it, 0, sizeof *it);
 	it->s = (const unsigned char *)line;
 	it->n = n;
+	it->pos = 0;
 	it->semicolon = semicolon;
+	it->dquotes = 0;
+	it->noclose_set = 0;	/* noclose[] left as it is: unread */
 }
 
 /* Where the first marks of the run of end marks at s[i] end. */
@@ -450,6 +539,25 @@ end_run(struct sentences *it, size_t start, size_t i, size_t *next)
 	return absorb(it, j);
 }
 
+/* The end of the blank space at s[i]; ASCII blanks without decoding. */
+static size_t
+skip_blanks(const unsigned char *s, size_t n, size_t i)
+{
+	size_t len;
+
+	while (i < n) {
+		if (s[i] == ' ')
+			i = sp_space_run_end(s, n, i);
+		else if (s[i] == '\t' || s[i] == '\r')
+			i++;
+		else if (s[i] >= 0x80 && sp_is_blank(sp_cp_get(s, n, i, &len)))
+			i += len;
+		else
+			break;
+	}
+	return i;
+}
+
 /*
  * A run of blank space at s[i]: where a page glued indented paragraphs
  * into one line, a run three wide (an ideographic space counts two)
@@ -463,7 +571,20 @@ glue_run(struct sentences *it, size_t i, size_t *next)
 	size_t n = it->n, j = i, len, w = 0;
 	int32_t before, after;
 
-	while (j < n && sp_is_blank(sp_cp_get(s, n, j, &len))) {
+	while (j < n) {
+		if (s[j] == ' ') {	/* the runs of w3m's layout */
+			len = sp_space_run_end(s, n, j);
+			w += len - j;
+			j = len;
+			continue;
+		}
+		if (s[j] == '\t' || s[j] == '\r') {
+			w++;
+			j++;
+			continue;
+		}
+		if (!sp_is_blank(sp_cp_get(s, n, j, &len)))
+			break;
 		w += len == 3 ? 2 : 1;
 		j += len;
 	}
@@ -480,6 +601,7 @@ sent_next(struct sentences *it, size_t *start, size_t *end)
 {
 	const unsigned char *s = it->s;
 	size_t n = it->n, i = it->pos, len, c, clen = 0, e, p, next;
+	size_t lead = SIZE_MAX;	/* the sentence's leading blanks' end */
 	int32_t cp;
 	int t;
 
@@ -487,16 +609,13 @@ sent_next(struct sentences *it, size_t *start, size_t *end)
 		return 0;
 	*start = i;
 	while (i < n) {
-		while (i < n && !interesting[s[i]])
-			i++;
-		if (i >= n)
+		if ((i = next_interesting(s, n, i)) >= n)
 			break;
 		cp = sp_cp_get(s, n, i, &len);
 		if (sp_is_blank(cp)) {
-			size_t lead = *start;
-
-			while (lead < n && sp_is_blank(sp_cp_get(s, n, lead, &len)))
-				lead += len;
+			/* Found at the first run, not again at each. */
+			if (lead == SIZE_MAX)
+				lead = skip_blanks(s, n, *start);
 			if ((e = glue_run(it, i, &next)) != 0 && i > lead) {
 				it->pos = *end = e;
 				return 1;

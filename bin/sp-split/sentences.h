@@ -17,7 +17,13 @@ struct sentences {
 	size_t pos;		/* where the next sentence starts */
 	int semicolon;		/* ；and ; end sentences too */
 	unsigned dquotes;	/* straight double quotes passed */
-	size_t noclose[16];	/* no closer of span type t before this */
+	/*
+	 * No closer of span type t before noclose[t], when bit t of
+	 * noclose_set is set: a line starts with no entry set, and
+	 * nothing to clear.
+	 */
+	unsigned noclose_set;
+	size_t noclose[16];
 };
 
 /* Starts splitting line[0..n), which holds no newline. */

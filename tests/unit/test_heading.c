@@ -536,6 +536,132 @@ test_zh(void)
 	CHECK(sp_is_cn_numeral(0x62FE) && !sp_is_cn_numeral(0x4E2A));
 }
 
+/*
+ * The quick tests before parsing (heading_int.h, heading_segment.c) must
+ * refuse nothing the full parse accepts: every numeral opens a marker and
+ * ends a …篇X title, in every position of a 16-byte block.
+ */
+static void
+test_quick_paths(void)
+{
+	static const struct { const char *c; long v; } numerals[] = {
+		{ "一", 1 }, { "壹", 1 }, { "二", 2 }, { "兩", 2 },
+		{ "贰", 2 }, { "貳", 2 }, { "三", 3 }, { "叁", 3 },
+		{ "參", 3 }, { "四", 4 }, { "肆", 4 }, { "五", 5 },
+		{ "伍", 5 }, { "六", 6 }, { "陆", 6 }, { "陸", 6 },
+		{ "七", 7 }, { "柒", 7 }, { "八", 8 }, { "捌", 8 },
+		{ "九", 9 }, { "玖", 9 }, { "十", 10 }, { "拾", 10 },
+	};
+	char line[256], want[64];
+	size_t i, pad;
+
+	for (i = 0; i < sizeof numerals / sizeof numerals[0]; i++) {
+		for (pad = 0; pad < 18; pad++) {
+			snprintf(line, sizeof line, "%*s%s、总结工作", (int)pad,
+			    "", numerals[i].c);
+			snprintf(want, sizeof want, "%s、", numerals[i].c);
+			yes(line, 0, SP_HK_CN_DUN, numerals[i].v, want,
+			    "总结工作");
+		}
+		snprintf(line, sizeof line, "市政协全体会议发言汇编篇%s",
+		    numerals[i].c);
+		snprintf(want, sizeof want, "篇%s", numerals[i].c);
+		yes(line, 0, SP_HK_PIAN_TAIL, numerals[i].v, want,
+		    "市政协全体会议发言汇编");
+	}
+	no("两、总结工作", 0);
+	yes("首先，要统一思想", SP_HEADING_ITEMS, SP_HK_SEQ, 1, "首先，",
+	    "要统一思想");
+	yes("㈠总体要求", 0, SP_HK_CN_PAREN, 1, "㈠", "总体要求");
+	yes("㉑第二十一项", 0, SP_HK_CIRCLED, 21, "㉑", "第二十一项");
+	yes("㊱第三十六项", 0, SP_HK_CIRCLED, 36, "㊱", "第三十六项");
+	yes("㊀总体要求", 0, SP_HK_CIRCLED, 1, "㊀", "总体要求");
+	yes("\xEF\xBB\xBF\xE2\x80\x83 一、总体要求", 0, SP_HK_CN_DUN, 1,
+	    "一、", "总体要求");
+}
+
+/*
+ * sp_heading_segment() as it was written first, a character at a time:
+ * the vector search must find the same segments.
+ */
+static size_t
+segment_slowly(const char *s, size_t n, size_t *next)
+{
+	size_t i = 0, run_start, l;
+	int runs;
+	int32_t cp;
+
+	while (i < n) {
+		unsigned char b = (unsigned char)s[i];
+
+		if (!(b == ' ' || b == '\t' || (b == 0xC2 && i + 1 < n &&
+		    (unsigned char)s[i + 1] == 0xA0) || (b == 0xE3 &&
+		    i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+		    (unsigned char)s[i + 2] == 0x80))) {
+			i++;
+			continue;
+		}
+		run_start = i;
+		runs = 0;
+		while (i < n) {
+			l = sp_cp_at(s, n, i, &cp);
+			if (!sp_is_blank(cp))
+				break;
+			runs++;
+			i += l;
+		}
+		if (i >= n)
+			break;
+		if (run_start > 0 && (runs >= 2 || (run_start >= 3 &&
+		    memcmp(s + run_start - 3, "。", 3) == 0))) {
+			*next = i;
+			return run_start;
+		}
+	}
+	*next = n;
+	return n;
+}
+
+static void
+test_segments(void)
+{
+	static const char *const pieces[] = {
+		" ", "  ", "\t", "\r", "\xE3\x80\x80", "\xC2\xA0",
+		"\xE2\x80\x83", "。", "、", "一、", "中", "a", "ab",
+		"\xE3\x80", "\xC2", "                 ",
+	};
+	char line[200];
+	size_t n, k, end, next, want_end, want_next;
+	unsigned seed = 17;
+	int round, bad = 0;
+
+	for (round = 0; round < 20000 && !bad; round++) {
+		n = 0;
+		for (k = 0; k < 40; k++) {
+			const char *p;
+
+			seed = seed * 1103515245 + 12345;
+			p = pieces[(seed >> 16) % (sizeof pieces /
+			    sizeof pieces[0])];
+			if (n + strlen(p) >= sizeof line)
+				break;
+			memcpy(line + n, p, strlen(p));
+			n += strlen(p);
+		}
+		for (k = 0; k < n && !bad; k += next) {
+			end = sp_heading_segment(line + k, n - k, &next);
+			want_end = segment_slowly(line + k, n - k, &want_next);
+			if (end != want_end || next != want_next) {
+				printf("  (segment of \"%.*s\": %zu %zu, want "
+				    "%zu %zu)\n", (int)(n - k), line + k, end,
+				    next, want_end, want_next);
+				bad = 1;
+			}
+		}
+	}
+	CHECK(!bad);
+}
+
 int
 main(void)
 {
@@ -547,5 +673,7 @@ main(void)
 	test_false();
 	test_tracker();
 	test_format();
+	test_quick_paths();
+	test_segments();
 	return check_done("test_heading");
 }

@@ -64,11 +64,38 @@ test_strip(void)
 	sp_buf_free(&out);
 }
 
+/* Other members, read from the record decoded once. */
+static void
+test_member(void)
+{
+	struct sp_jsonl rec;
+	char err[200];
+	const char *line = "{\"title\":\"\u6807\u9898\",\"n\":1,"
+	    "\"text\":\"x\"}";
+
+	CHECK_INT(sp_jsonl_parse(&rec, line, strlen(line), "text", err,
+	    sizeof err), 0);
+	CHECK(rec.text != NULL && strcmp(rec.text, "x") == 0);
+	CHECK(sp_jsonl_member(&rec, "title") != NULL &&
+	    strcmp(sp_jsonl_member(&rec, "title"), "标题") == 0);
+	CHECK(sp_jsonl_member(&rec, "n") == NULL);
+	CHECK(sp_jsonl_member(&rec, "url") == NULL);
+	sp_jsonl_free(&rec);
+}
+
 int
 main(void)
 {
 	test_strip();
 	test_decode();
+	test_member();
+	/*
+	 * Quotes escaped or not after runs of backslashes, before the field:
+	 * the raw walk must end each string where JSON does.
+	 */
+	rewrite("{\"a\":\"\\\\\",\"b\":\"\\\\\\\"t\\\"\",\"text\":\"o\"}",
+	    "text", "n", NULL,
+	    "{\"a\":\"\\\\\",\"b\":\"\\\\\\\"t\\\"\",\"text\":\"n\"}");
 	/* Other fields keep their bytes, order and number formatting. */
 	rewrite("{\"a\":0.10,\"text\":\"old\",\"b\":[1,{\"c\":\"}\"}]}", "text",
 	    "新", NULL, "{\"a\":0.10,\"text\":\"新\",\"b\":[1,{\"c\":\"}\"}]}");

@@ -1,4 +1,5 @@
 /* Unit tests of sentences.c: where sentences of one line end. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -113,6 +114,35 @@ main(void)
 	SPLITS("a   b", "a   b");
 	/* Blank space after an end stays with the sentence. */
 	SPLITS("一。  二。", "一。  |二。");
+	/*
+	 * The byte searches that step over text (issue 17): a wide run and
+	 * a lone blank at every offset of a 16-byte block, runs of spaces
+	 * that end in another blank, the second closer of a bracket found
+	 * before its first, abbreviations only as whole entries.
+	 */
+	{
+		char line[128], want[128];
+		int pad;
+
+		for (pad = 0; pad < 20; pad++) {
+			snprintf(line, sizeof line, "%.*s同志们：   新年伊始。",
+			    pad, "abcdefghijklmnopqrstuvwxyz");
+			snprintf(want, sizeof want, "%.*s同志们：   |新年伊始。",
+			    pad, "abcdefghijklmnopqrstuvwxyz");
+			SPLITS(line, want);
+			snprintf(line, sizeof line, "%.*s好。 x 新年。", pad,
+			    "abcdefghijklmnopqrstuvwxyz");
+			snprintf(want, sizeof want, "%.*s好。 |x 新年。", pad,
+			    "abcdefghijklmnopqrstuvwxyz");
+			SPLITS(line, want);
+		}
+	}
+	SPLITS("同志们： \xE3\x80\x80新年伊始。", "同志们： 　|新年伊始。");
+	SPLITS("同志们：\t\t 新年伊始。", "同志们：\t\t |新年伊始。");
+	SPLITS("（说明：见上。) 然后（注）。", "（说明：见上。) |然后（注）。");
+	SPLITS("（a) b。c）d。", "（a) b。|c）d。");
+	SPLITS("见 Mrs. Li 与 Mrx. Li。", "见 Mrs. Li 与 Mrx. |Li。");
+	SPLITS("(applause) 谢谢。", "(applause) 谢谢。");
 	/* Invalid UTF-8 and NUL bytes are carried, never lost. */
 	CHECK_MEM(split("\xff\xfe。好", 0), 9, "\xff\xfe。|好");
 	/* Many unclosed openers stay linear (and do not hang). */
