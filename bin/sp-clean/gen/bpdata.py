@@ -183,11 +183,20 @@ def labelled_web(sp_clean, folder, corpus):
                            rows=rows, labels=labels)
 
 
+def trained_pages(folder):
+    """The pages of folder/TRAINED, those make train learns from."""
+    with open(os.path.join(folder, 'TRAINED'), encoding='utf-8') as f:
+        return {line.strip() for line in f
+                if line.strip() and not line.startswith('#')}
+
+
 def hand_labelled(sp_clean, folder):
-    """The hand-labelled pages of tests/eval/boilerplate, through the
-    boilerplate step alone (they are the chain's lines already)."""
+    """The hand-labelled pages of tests/eval/boilerplate named in its
+    TRAINED, through the boilerplate step alone (they are the chain's
+    lines already).  The others are held out."""
+    trained = trained_pages(folder)
     for name in sorted(os.listdir(folder)):
-        if not name.endswith('.tsv'):
+        if not name.endswith('.tsv') or name[:-4] not in trained:
             continue
         site, lines, labels = name[:-4], [], []
         with open(os.path.join(folder, name), encoding='utf-8') as f:
