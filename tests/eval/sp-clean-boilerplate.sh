@@ -9,7 +9,8 @@
 # by form-feed lines and run with --only boilerplate, so what comes out is
 # what the step kept.  Prints boilerplate precision and recall and content
 # recall (by lines and by characters), and checks them against their
-# floors; SP_EVAL_VERBOSE=1 prints every line dropped with the reason and
+# floors, then the same apart for the pages of a fold and the held-out
+# ones; SP_EVAL_VERBOSE=1 prints every line dropped with the reason and
 # every line of content dropped.  Most of the content lines dropped are
 # cells of product tables, one a line ("≤±0.25%"), in three pages.
 B=${1:-build}
@@ -28,8 +29,8 @@ for f in tests/eval/boilerplate/*.tsv; do
 	    "$M/folds.tsv")
 	# A page no model was trained on (labelled after the last make
 	# train) is held out from all of them: the shipped model judges it.
-	model=
-	[ -n "$fold" ] && model="--model=$M/fold-$fold.model"
+	model= group=held-out
+	[ -n "$fold" ] && model="--model=$M/fold-$fold.model" group=folded
 	if [ $first -eq 0 ]; then
 		printf '\f\n' >> "$T/in.txt"
 		printf '\f\n' >> "$T/out.txt"
@@ -37,7 +38,8 @@ for f in tests/eval/boilerplate/*.tsv; do
 	first=0
 	grep -v '^#' "$f" | cut -f 2 > "$T/page.txt"
 	cat "$T/page.txt" >> "$T/in.txt"
-	grep -v '^#' "$f" | cut -f 1 | sed "s|^|$page |" >> "$T/labels.txt"
+	grep -v '^#' "$f" | cut -f 1 | sed "s|^|$page |; s|\$| $group|" \
+	    >> "$T/labels.txt"
 	"$C" -j1 --only boilerplate --explain $model \
 	    < "$T/page.txt" > "$T/page.out" 2>> "$T/err.txt" || status=$?
 	cat "$T/page.out" >> "$T/out.txt"
@@ -50,7 +52,7 @@ done
 # Kept lines come out in order and unchanged: walk each document's input
 # lines against its output lines.
 LC_ALL=C.UTF-8 awk -v status="$status" -v verbose="${SP_EVAL_VERBOSE:-0}" '
-FILENAME == ARGV[1] { page[NR] = $1; label[NR] = $2; next }
+FILENAME == ARGV[1] { page[NR] = $1; label[NR] = $2; group[NR] = $3; next }
 FILENAME == ARGV[2] {
 	if ($0 == "\f") { odoc++; next }
 	out[odoc, ++nout[odoc]] = $0
@@ -62,12 +64,14 @@ FILENAME == ARGV[2] {
 	kept = (pos[doc] + 0 < nout[doc] + 0 && out[doc, pos[doc] + 1] == $0)
 	if (kept)
 		pos[doc]++
-	if (label[n] == "b") { nb++; if (!kept) tp++ }
+	g = group[n]
+	if (label[n] == "b") { nb++; gnb[g]++; if (!kept) { tp++; gtp[g]++ } }
 	else {
-		nc++
+		nc++; gnc[g]++
 		chars = length($0)
-		cc += chars
-		if (kept) { kc++; kcc += chars } else fp++
+		cc += chars; gcc[g] += chars
+		if (kept) { kc++; kcc += chars; gkc[g]++; gkcc[g] += chars }
+		else { fp++; gfp[g]++ }
 	}
 	if (label[n] == "c" && !kept && verbose)
 		printf "# %s: content dropped: %s\n", page[n], substr($0, 1, 60)
@@ -95,6 +99,15 @@ END {
 	printf "content recall: %.4f (%d of %d content lines)\n", crec, kc, nc
 	ccrec = cc ? kcc / cc : 1
 	printf "content recall by characters: %.4f\n", ccrec
+	# Apart: the pages judged by a fold model trained without their
+	# site, and those no model was trained on (tests/eval/boilerplate/
+	# TRAINED), judged by the shipped model.
+	for (g in gnc)
+		printf "  %-9s precision %.4f, recall %.4f, content recall " \
+		    "%.4f, by characters %.4f (%d lines)\n", g,
+		    gtp[g] + gfp[g] ? gtp[g] / (gtp[g] + gfp[g]) : 1,
+		    gnb[g] ? gtp[g] / gnb[g] : 1, gnc[g] ? gkc[g] / gnc[g] : 1,
+		    gcc[g] ? gkcc[g] / gcc[g] : 1, gnb[g] + gnc[g]
 	for (p in lost)
 		if (lost[p] >= 5)
 			printf "# %s: %d content lines dropped\n", p, lost[p]
