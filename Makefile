@@ -181,7 +181,7 @@ fuzz: $(B)/.deps-ok
 # cut-off was chosen on the pages' own scorer (score_clean.py) over the
 # cross-validated outputs: the lowest at which the w3m dumps keep 99% of
 # the articles' characters; content comes first.
-BOILERPLATE_CUT ?= 0.90
+BOILERPLATE_CUT ?= 0.85
 train: $(B)/.deps-ok
 	@sh scripts/deps.sh train
 	@$(MAKE) --no-print-directory all

@@ -514,10 +514,46 @@ redaction(const char *s, size_t n)
 }
 
 /*
+ * A signature: who issued the document, a short line of no sentence,
+ * over its date in words (XX县委办公室 / 2023年2月1日).
+ */
+static int
+signature(const struct boilerplate *bp, size_t nlines, size_t i)
+{
+	const struct line *l = &bp->lines[i], *date;
+
+	if (i + 1 >= nlines)
+		return 0;
+	date = &bp->lines[i + 1];
+	return l->f.chars <= 25 && l->f.sentence == 0 && l->f.seps == 0 &&
+	    layout_date_like(date) && memmem(date->s, date->n, "年", 3) &&
+	    memmem(date->s, date->n, "日", 3);
+}
+
+/*
+ * The date under a signature that follows the document's last sentence:
+ * a site's dates have the shape of it, so the vocabulary of the site
+ * does not count against it here, but the sentence above the signature
+ * must close a text.
+ */
+static int
+closing_date(const struct boilerplate *bp, size_t nlines, size_t i)
+{
+	const struct line *name, *last;
+
+	if (i < 2 || !signature(bp, nlines, i - 1))
+		return 0;
+	name = &bp->lines[i - 1];
+	last = &bp->lines[i - 2];
+	return name->h.vocab <= 0 && bp->shapes[i - 1].tokens == 0 &&
+	    last->f.sentence > 0 && last->f.final;
+}
+
+/*
  * The bones of a document, which a site's furniture does not have: a
  * heading numbered the Chinese way (一、 （一） 第一章 一是), a salutation
  * before a sentence (同志们：), redaction marks and placeholders, the
- * signature over the date at the end.  Kept when nothing of the site is
+ * signature and the date at the end.  Kept when nothing of the site is
  * about them.
  */
 static int
@@ -525,8 +561,12 @@ structural(const struct boilerplate *bp, size_t nlines, size_t i)
 {
 	const struct line *l = &bp->lines[i];
 
-	if (l->h.vocab > 0 || bp->shapes[i].tokens > 0 ||
+	if (bp->shapes[i].tokens > 0 ||
 	    (l->html && l->html->link_chars * 2 > l->html->chars))
+		return 0;
+	if (closing_date(bp, nlines, i))
+		return 1;
+	if (l->h.vocab > 0)
 		return 0;
 	switch (l->f.marker) {
 	case LF_NUMERAL: case LF_PAREN: case LF_ORDINAL: case LF_POINT:
@@ -534,13 +574,7 @@ structural(const struct boilerplate *bp, size_t nlines, size_t i)
 	default:
 		break;
 	}
-	if (redaction(l->s, l->n))
-		return 1;
-	/* A signature: who issued the document, over its date in words. */
-	if (l->f.chars <= 25 && l->f.sentence == 0 && l->f.seps == 0 &&
-	    i + 1 < nlines && layout_date_like(&bp->lines[i + 1]) &&
-	    memmem(bp->lines[i + 1].s, bp->lines[i + 1].n, "年", 3) &&
-	    memmem(bp->lines[i + 1].s, bp->lines[i + 1].n, "日", 3))
+	if (redaction(l->s, l->n) || signature(bp, nlines, i))
 		return 1;
 	return l->f.chars <= 12 && l->f.clause == 1 && l->f.sentence == 0 &&
 	    (l->f.last == 0xFF1A || l->f.last == ':') && i + 1 < nlines &&
@@ -633,6 +667,21 @@ probability(struct boilerplate *bp, size_t nlines, size_t i, int threshold,
 }
 
 /*
+ * The model's probability that line i is furniture were it in the middle
+ * of the page: the top and the end of a page are where its furniture
+ * stands, but a page may open or close with the document's sentences.
+ */
+static double
+centred_probability(struct boilerplate *bp, size_t nlines, size_t i,
+    int threshold)
+{
+	features_line(bp->lines, bp->shapes, nlines, i, threshold, &bp->sums,
+	    bp->x);
+	features_centre(nlines, bp->x);
+	return model_probability(model_score(bp->model, bp->x, NULL));
+}
+
+/*
  * Is line i furniture?  The user's rules first, then the model (or the
  * rules alone when the user replaced it), images named by their files
  * before it.  Content first: plain prose is not judged, the document's
@@ -688,6 +737,10 @@ judge(struct boilerplate *bp, size_t nlines, size_t i, char *why,
 		if (again < bp->cutoff)
 			return KEPT;
 	}
+	if (l->f.sentence > 0 && l->f.final && l->h.vocab <= 0 &&
+	    !l->anchor && bp->shapes[i].tokens == 0 &&
+	    centred_probability(bp, nlines, i, threshold) < bp->cutoff)
+		return KEPT;	/* a sentence, not dropped for its place alone */
 	if (why)
 		why_model(bp, l, p, why, whylen);
 	return DROPPED_BY_MODEL;

@@ -781,6 +781,15 @@ own_layout(const struct line *l, float *x)
 		x[F_m_breadcrumb + m] = (l->marks >> m) & 1;
 }
 
+void
+features_centre(size_t nlines, float *x)
+{
+	x[F_position] = 0.5f;
+	x[F_char_position] = 0.5f;
+	x[F_from_top] = lg((double)(nlines / 2));
+	x[F_from_end] = lg((double)(nlines - 1 - nlines / 2));
+}
+
 static void
 own_place(const struct line *l, size_t nlines, size_t i,
     const struct page_sums *ps, float *x)

@@ -147,4 +147,11 @@ void features_line(const struct line *v, const struct shape *sh,
     size_t nlines, size_t i, int threshold, const struct page_sums *ps,
     float *x);
 
+/*
+ * Moves the line whose features x holds to the middle of its page of
+ * nlines lines: what the model would say of it anywhere but at the
+ * page's top or end.
+ */
+void features_centre(size_t nlines, float *x);
+
 #endif

@@ -83,12 +83,12 @@ for form in w3m naive html; do
 	score web "$D" $form $dump
 	read -r kept removed < "$T/fig"
 	case $form in
-	w3m)	floor "$kept" 0.985 "w3m: article characters kept"
-		floor "$removed" 0.81 "w3m: boilerplate lines removed" ;;
-	naive)	floor "$kept" 0.98 "naive: article characters kept"
-		floor "$removed" 0.90 "naive: boilerplate lines removed" ;;
-	html)	floor "$kept" 0.975 "html: article characters kept"
-		floor "$removed" 0.91 "html: boilerplate lines removed" ;;
+	w3m)	floor "$kept" 0.99 "w3m: article characters kept"
+		floor "$removed" 0.85 "w3m: boilerplate lines removed" ;;
+	naive)	floor "$kept" 0.985 "naive: article characters kept"
+		floor "$removed" 0.91 "naive: boilerplate lines removed" ;;
+	html)	floor "$kept" 0.98 "html: article characters kept"
+		floor "$removed" 0.93 "html: boilerplate lines removed" ;;
 	esac
 done
 if [ "${SP_EVAL_MORE:-0}" = 1 ]; then
