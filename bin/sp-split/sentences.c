@@ -54,7 +54,7 @@ static const struct span {
 	/*
 	 * ” that opens a quote, on a line where no “ or „ came before it:
 	 * text that turns every double quote one way (缺少”强势维权代表”).
-	 * Its closer is the next ”, looked for only up to the next “ or „.
+	 * Its closer is the next ”, unless a “ or „ comes first.
 	 */
 	{ "\xE2\x80\x9D", { "\xE2\x80\x9D", NULL }, 2048, QUOTE },   /* ”” */
 };
@@ -357,8 +357,6 @@ find_close(struct sentences *it, int t, size_t i, size_t *clen)
 	if ((it->noclose_set >> t & 1) && from < it->noclose[t])
 		from = it->noclose[t];
 	lim = i + sp->limit < it->n ? i + sp->limit : it->n;
-	if (t == TURNED_SPAN)
-		lim = dquote_opener(it->s, from, lim);
 	if (from >= lim)
 		return it->n;
 	for (k = 0; k < 2 && sp->close[k]; k++) {
@@ -377,6 +375,13 @@ find_close(struct sentences *it, int t, size_t i, size_t *clen)
 		it->noclose[t] = lim;
 		it->noclose_set |= 1u << t;
 	}
+	/*
+	 * A ” after a “ or „ is that one's closer.  Looked for only up to
+	 * the closer found: a line of ”s (好。”好。”) stays linear.
+	 */
+	if (t == TURNED_SPAN && best < it->n &&
+	    dquote_opener(it->s, from, best) < best)
+		return it->n;
 	return best;
 }
 
