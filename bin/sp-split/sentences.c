@@ -347,6 +347,22 @@ dquote_opener(const unsigned char *s, size_t i, size_t n)
 	return n;
 }
 
+/*
+ * Has a “ or „ come before s[k] on the line, inside brackets or titles
+ * too?  The line is searched once, up to the furthest ” asked about.
+ */
+static int
+curly_before(struct sentences *it, size_t k)
+{
+	if (!it->curly && it->no_curly < k) {
+		if (dquote_opener(it->s, it->no_curly, k) < k)
+			it->curly = 1;
+		else
+			it->no_curly = k;
+	}
+	return it->curly;
+}
+
 /* Finds the closer of span t opened at s[i]; returns its index or n. */
 static size_t
 find_close(struct sentences *it, int t, size_t i, size_t *clen)
@@ -400,7 +416,7 @@ opens_quote(struct sentences *it, int32_t cp, size_t k)
 
 	if (cp == '"')
 		return it->dquotes % 2 == 0;
-	return cp == RDQUOTE && !it->curly &&
+	return cp == RDQUOTE && !curly_before(it, k) &&
 	    find_close(it, TURNED_SPAN, k, &clen) < it->n;
 }
 
@@ -485,6 +501,7 @@ sent_init(struct sentences *it, const char *line, size_t n, int semicolon)
 	it->semicolon = semicolon;
 	it->dquotes = 0;
 	it->curly = 0;
+	it->no_curly = 0;
 	it->noclose_set = 0;	/* noclose[] left as it is: unread */
 }
 
@@ -693,7 +710,7 @@ sent_next(struct sentences *it, size_t *start, size_t *end)
 		t = span_of(cp);
 		if (t == 0 || cp == LOW_DQUOTE)
 			it->curly = 1;
-		else if (cp == RDQUOTE && !it->curly)
+		else if (cp == RDQUOTE && !curly_before(it, i))
 			t = TURNED_SPAN;
 		if (t < 0) {
 			i += len;

@@ -99,6 +99,7 @@ main(void)
 	SPLITS("要團結。”他走了。", "要團結。”|他走了。");
 	SPLITS("要團結。”他說：“好。”走了。", "要團結。”|他說：“好。”|走了。");
 	SPLITS("他說：“好。”走了。”", "他說：“好。”|走了。”");
+	SPLITS("《“十四五”規劃》。”好，”他說。", "《“十四五”規劃》。”|好，”他說。");
 	SPLITS("Seminarium „Kultura”. Tym „razem”. Koniec.",
 	    "Seminarium „Kultura”. |Tym „razem”. |Koniec.");
 	/* Titles never end a sentence. */
