@@ -51,9 +51,18 @@ static const struct span {
 	{ "\xE3\x80\x94", { "\xE3\x80\x95", NULL }, 300, BRACKET },  /* 〔〕 */
 	{ "\xE3\x80\x8A", { "\xE3\x80\x8B", NULL }, 300, TITLE },    /* 《》 */
 	{ "\xE3\x80\x88", { "\xE3\x80\x89", NULL }, 300, TITLE },    /* 〈〉 */
+	/*
+	 * ” that opens a quote, on a line where no “ or „ came before it:
+	 * text that turns every double quote one way (缺少”强势维权代表”).
+	 * Its closer is the next ”, unless a “ or „ comes first.
+	 */
+	{ "\xE2\x80\x9D", { "\xE2\x80\x9D", NULL }, 2048, QUOTE },   /* ”” */
 };
 #define NSPANS (sizeof spans / sizeof spans[0])
 #define DQUOTE_SPAN 5
+#define TURNED_SPAN 14
+#define RDQUOTE 0x201D
+#define LOW_DQUOTE 0x201E	/* „ opens what ” closes in Polish */
 
 /* Bytes that may begin a character the splitter looks at. */
 #define INTERESTING(X) X('.') X('!') X('?') X(';') X('"') X('(') X('[') \
@@ -323,6 +332,37 @@ find_short(const unsigned char *h, size_t hn, const char *needle, size_t nl)
 	return NULL;
 }
 
+/* The first “ or „ in s[i..n), or n. */
+static size_t
+dquote_opener(const unsigned char *s, size_t i, size_t n)
+{
+	const unsigned char *p;
+
+	while (i + 3 <= n && (p = memchr(s + i, 0xE2, n - i - 2)) != NULL) {
+		i = (size_t)(p - s);
+		if (p[1] == 0x80 && (p[2] == 0x9C || p[2] == 0x9E))
+			return i;
+		i++;
+	}
+	return n;
+}
+
+/*
+ * Has a “ or „ come before s[k] on the line, inside brackets or titles
+ * too?  The line is searched once, up to the furthest ” asked about.
+ */
+static int
+curly_before(struct sentences *it, size_t k)
+{
+	if (!it->curly && it->no_curly < k) {
+		if (dquote_opener(it->s, it->no_curly, k) < k)
+			it->curly = 1;
+		else
+			it->no_curly = k;
+	}
+	return it->curly;
+}
+
 /* Finds the closer of span t opened at s[i]; returns its index or n. */
 static size_t
 find_close(struct sentences *it, int t, size_t i, size_t *clen)
@@ -351,7 +391,33 @@ find_close(struct sentences *it, int t, size_t i, size_t *clen)
 		it->noclose[t] = lim;
 		it->noclose_set |= 1u << t;
 	}
+	/*
+	 * A ” after a “ or „ is that one's closer.  Looked for only up to
+	 * the closer found: a line of ”s (好。”好。”) stays linear.
+	 */
+	if (t == TURNED_SPAN && best < it->n &&
+	    dquote_opener(it->s, from, best) < best)
+		return it->n;
 	return best;
+}
+
+/*
+ * Does the quote cp at s[k], after a sentence end, open a quote (then it
+ * starts the next sentence) rather than close one?  A straight quote
+ * opens when an even number of them came before; a ” on a line with no
+ * “ or „ before it opens when a ” closes it (TURNED_SPAN).  A ” that
+ * nothing closes ends a quote opened before the line: a quote of several
+ * paragraphs, or a hard-wrapped line.
+ */
+static int
+opens_quote(struct sentences *it, int32_t cp, size_t k)
+{
+	size_t clen;
+
+	if (cp == '"')
+		return it->dquotes % 2 == 0;
+	return cp == RDQUOTE && !curly_before(it, k) &&
+	    find_close(it, TURNED_SPAN, k, &clen) < it->n;
 }
 
 /* Does a run of ellipsis marks start at s[k] that text follows at once? */
@@ -412,11 +478,11 @@ absorb(struct sentences *it, size_t k)
 		if (term_class(cp, 0) == T_ELLIPSIS &&
 		    ellipsis_before_text(it, k))
 			break;
-		if (cp == '"') {
-			if (it->dquotes % 2 == 0)
-				break;	/* it opens the next quote */
+		if (opens_quote(it, cp, k))
+			break;		/* it opens the next quote */
+		if (cp == '"')
 			it->dquotes++;
-		} else if (!is_closer(cp) &&
+		else if (!is_closer(cp) &&
 		    term_class(cp, it->semicolon) == T_NO)
 			break;
 		k += len;
@@ -434,6 +500,8 @@ sent_init(struct sentences *it, const char *line, size_t n, int semicolon)
 	it->pos = 0;
 	it->semicolon = semicolon;
 	it->dquotes = 0;
+	it->curly = 0;
+	it->no_curly = 0;
 	it->noclose_set = 0;	/* noclose[] left as it is: unread */
 }
 
@@ -490,7 +558,7 @@ end_run(struct sentences *it, size_t start, size_t i, size_t *next)
 	/* Closing marks after the run. */
 	for (k = j; k < n; k += len) {
 		cp = sp_cp_get(s, n, k, &len);
-		if (cp == '"' ? it->dquotes % 2 == 0 : !is_closer(cp))
+		if (opens_quote(it, cp, k) || (cp != '"' && !is_closer(cp)))
 			break;
 	}
 	/* An ellipsis before a closing mark is a pause, not an end. */
@@ -639,7 +707,12 @@ sent_next(struct sentences *it, size_t *start, size_t *end)
 			i = url_at(s, n, i) ? url_end(s, n, i) : i + 1;
 			continue;
 		}
-		if ((t = span_of(cp)) < 0) {
+		t = span_of(cp);
+		if (t == 0 || cp == LOW_DQUOTE)
+			it->curly = 1;
+		else if (cp == RDQUOTE && !curly_before(it, i))
+			t = TURNED_SPAN;
+		if (t < 0) {
 			i += len;
 			continue;
 		}

@@ -17,6 +17,8 @@ struct sentences {
 	size_t pos;		/* where the next sentence starts */
 	int semicolon;		/* ；and ; end sentences too */
 	unsigned dquotes;	/* straight double quotes passed */
+	int curly;		/* a “ or „ came: ” closes, never opens */
+	size_t no_curly;	/* none in s[0..no_curly), if !curly */
 	/*
 	 * No closer of span type t before noclose[t], when bit t of
 	 * noclose_set is set: a line starts with no entry set, and

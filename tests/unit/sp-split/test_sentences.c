@@ -89,6 +89,19 @@ main(void)
 	SPLITS("（一）加强领导。", "（一）加强领导。");
 	SPLITS("他说\"好的。\"然后走了。", "他说\"好的。\"|然后走了。");
 	SPLITS("推动‚三保三促。‛建设。", "推动‚三保三促。‛|建设。");
+	/* A line that turns every double quote to ”: they pair in order. */
+	SPLITS("成本為10億美元。”我們面臨競爭，”他說。",
+	    "成本為10億美元。|”我們面臨競爭，”他說。");
+	SPLITS("”第一。第二。”他說。", "”第一。第二。”|他說。");
+	SPLITS("他說：”走吧。”大家笑了。”好的。”他說。",
+	    "他說：”走吧。”|大家笑了。|”好的。”|他說。");
+	/* A ” nothing closes, or after a “, closes a quote. */
+	SPLITS("要團結。”他走了。", "要團結。”|他走了。");
+	SPLITS("要團結。”他說：“好。”走了。", "要團結。”|他說：“好。”|走了。");
+	SPLITS("他說：“好。”走了。”", "他說：“好。”|走了。”");
+	SPLITS("《“十四五”規劃》。”好，”他說。", "《“十四五”規劃》。”|好，”他說。");
+	SPLITS("Seminarium „Kultura”. Tym „razem”. Koniec.",
+	    "Seminarium „Kultura”. |Tym „razem”. |Koniec.");
 	/* Titles never end a sentence. */
 	SPLITS("我看了《摔跤吧！爸爸》很感动。", "我看了《摔跤吧！爸爸》很感动。");
 	/* An unclosed quote is an ordinary character. */
