@@ -682,6 +682,38 @@ centred_probability(struct boilerplate *bp, size_t nlines, size_t i,
 }
 
 /*
+ * Content first: the model, sure of line i, is asked again without what
+ * is not the line's own.  Prose (a sentence, a link's words) is not
+ * dropped for repeating alone, on the page or on the site's other
+ * pages; a sentence is not dropped for its place alone.  Returns 1 when
+ * the line is kept after all.
+ */
+static int
+second_look(struct boilerplate *bp, size_t nlines, size_t i, int threshold)
+{
+	struct line *l = &bp->lines[i];
+	int sentence = l->f.sentence > 0 && l->f.final;
+
+	if ((l->anchor || sentence) &&
+	    (l->repeats > 0 || !isnan(l->furniture))) {
+		float furniture = l->furniture;
+		int repeats = l->repeats;
+		double again;
+
+		l->furniture = NAN;
+		l->repeats = 0;
+		again = probability(bp, nlines, i, threshold, 0);
+		l->furniture = furniture;
+		l->repeats = repeats;
+		if (again < bp->cutoff)
+			return 1;
+	}
+	return sentence && l->h.vocab <= 0 && !l->anchor &&
+	    bp->shapes[i].tokens == 0 &&
+	    centred_probability(bp, nlines, i, threshold) < bp->cutoff;
+}
+
+/*
  * Is line i furniture?  The user's rules first, then the model (or the
  * rules alone when the user replaced it), images named by their files
  * before it.  Content first: plain prose is not judged, the document's
@@ -721,28 +753,14 @@ judge(struct boilerplate *bp, size_t nlines, size_t i, char *why,
 	p = probability(bp, nlines, i, threshold, why != NULL);
 	if (p < bp->cutoff)
 		return KEPT;
-	if ((l->anchor || (l->f.sentence > 0 && l->f.final)) &&
-	    (l->repeats > 0 || !isnan(l->furniture))) {
-		/* Prose, a sentence, is not dropped for repeating alone. */
-		struct line *w = &bp->lines[i];
-		float furniture = w->furniture;
-		int repeats = w->repeats;
-		double again;
-
-		w->furniture = NAN;
-		w->repeats = 0;
-		again = probability(bp, nlines, i, threshold, 0);
-		w->furniture = furniture;
-		w->repeats = repeats;
-		if (again < bp->cutoff)
-			return KEPT;
-	}
-	if (l->f.sentence > 0 && l->f.final && l->h.vocab <= 0 &&
-	    !l->anchor && bp->shapes[i].tokens == 0 &&
-	    centred_probability(bp, nlines, i, threshold) < bp->cutoff)
-		return KEPT;	/* a sentence, not dropped for its place alone */
-	if (why)
+	if (second_look(bp, nlines, i, threshold))
+		return KEPT;
+	if (why) {
+		/* The line's own features, not the second look's. */
+		features_line(bp->lines, bp->shapes, nlines, i, threshold,
+		    &bp->sums, bp->x);
 		why_model(bp, l, p, why, whylen);
+	}
 	return DROPPED_BY_MODEL;
 }
 
