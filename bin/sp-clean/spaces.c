@@ -1,4 +1,6 @@
 /* spaces.c: spaces (step 4); see spaces.h. */
+#include <string.h>
+
 #include "cjk.h"
 #include "spaces.h"
 #include "text.h"
@@ -40,6 +42,37 @@ next_candidate(const char *str, size_t n, size_t i)
 	return n;
 }
 
+/* Longest label, in characters, label_value() takes before its colon. */
+#define LABEL_MAX 8
+
+/*
+ * Is the run of spaces at s[..end) the gap between a label and its value
+ * in a row of a form (发文机关：    吉林省人民政府; 成文日期：  2022年…)?
+ * The line so far, out[line..len), is a short label ending in a colon,
+ * and no sentence ends in the rest of the line: a salutation before its
+ * first paragraph (同志们：   今天……。) is not a label.
+ */
+static int
+label_value(const struct sp_buf *out, size_t line, const char *s, size_t n,
+    size_t end)
+{
+	const char *eol;
+	size_t i, chars = 0;
+
+	if (out->len < line + 3 ||
+	    memcmp(out->data + out->len - 3, "\xEF\xBC\x9A", 3) != 0)
+		return 0;			/* ： */
+	for (i = line; i < out->len; i++)
+		chars += ((unsigned char)out->data[i] & 0xC0) != 0x80;
+	if (chars > LABEL_MAX)
+		return 0;
+	eol = memchr(s + end, '\n', n - end);
+	n = eol ? (size_t)(eol - s) : n;
+	return !memmem(s + end, n - end, "\xE3\x80\x82", 3) &&	/* 。 */
+	    !memmem(s + end, n - end, "\xEF\xBC\x81", 3) &&	/* ！ */
+	    !memmem(s + end, n - end, "\xEF\xBC\x9F", 3);	/* ？ */
+}
+
 static int
 is_space(int32_t cp)
 {
@@ -50,8 +83,10 @@ void
 spaces_clean(const char *s, size_t n, struct sp_buf *out,
     struct spaces_stats *st)
 {
-	size_t i = 0, start = 0, k, run, line = out->len, end, dummy;
+	size_t i = 0, start = 0, k, run, line = out->len, end, plen = 0, nlen = 0;
+	size_t seg = out->len;	/* where the text since the last run begins */
 	int32_t cp, prev, next;
+	int spaced_out;
 
 	if (sp_buf_reserve(out, n) < 0)
 		sp_oom();
@@ -63,7 +98,7 @@ spaces_clean(const char *s, size_t n, struct sp_buf *out,
 			i++;
 			put(out, s + start, i - start);
 			start = i;
-			line = out->len;
+			line = seg = out->len;
 			continue;
 		}
 		cp = cp_at(s, n, i, &k);
@@ -80,12 +115,20 @@ spaces_clean(const char *s, size_t n, struct sp_buf *out,
 			run++;
 		}
 		prev = out->len > line ? cp_before(out->data, out->len,
-		    &dummy) : -1;
-		next = end < n && s[end] != '\n' ? cp_at(s, n, end, &dummy) :
+		    &plen) : -1;
+		next = end < n && s[end] != '\n' ? cp_at(s, n, end, &nlen) :
 		    -1;
-		if (prev < 0 || next < 0) {
+		/* A word spaced out letter by letter to fill a column
+		 * (标      题：, 联  系  人：王  明): one character between
+		 * runs, or after the last one, is no paragraph. */
+		spaced_out = prev >= 0 && next >= 0 && sp_is_han(prev) &&
+		    sp_is_han(next) && (out->len - seg == plen ||
+		    end + nlen == n || s[end + nlen] == '\n');
+		if (prev < 0 || next < 0 ||
+		    (prev == 0xFF1A && label_value(out, line, s, n, end))) {
 			st->removed++;
-		} else if (run >= 2 && (sp_is_cjk(prev) || sp_is_cjk(next))) {
+		} else if (run >= 2 && (sp_is_cjk(prev) || sp_is_cjk(next)) &&
+		    !spaced_out) {
 			st->breaks++;
 			putch(out, '\n');
 			line = out->len;
@@ -97,6 +140,7 @@ spaces_clean(const char *s, size_t n, struct sp_buf *out,
 			putch(out, ' ');
 		}
 		start = i = end;
+		seg = out->len;
 	}
 	put(out, s + start, n - start);
 }

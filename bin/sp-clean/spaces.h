@@ -5,7 +5,10 @@
  * at the start and end of a line it goes; between two CJK characters or
  * CJK punctuation it goes ("孙 建 国" → "孙建国"); a run of two or more
  * next to CJK text is a paragraph break, as pages glue paragraphs into one
- * line with runs of spaces; any other run becomes one ASCII space.
+ * line with runs of spaces, except in a word spaced out to fill a column
+ * ("标      题" → "标题") and between a form's label and its value
+ * ("发文机关：    吉林省人民政府" → "发文机关：吉林省人民政府"); any other
+ * run becomes one ASCII space.
  */
 #ifndef SP_CLEAN_SPACES_H
 #define SP_CLEAN_SPACES_H
