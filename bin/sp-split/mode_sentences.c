@@ -14,6 +14,9 @@
 #include "zh.h"
 
 static uint64_t unit;
+/* Sentences of plain output not yet counted: counted at the document's
+ * end, not a line at a time (a search of the counters' names each). */
+static uint64_t uncounted;
 
 static void
 begin(const struct doc *d)
@@ -42,16 +45,19 @@ line(const struct doc *d, const struct line *l)
 
 	sent_init(&it, l->text, l->len, split_opts.semicolon);
 	if (!split_opts.json_out) {
-		uint64_t count = 0;
-
 		while (sent_next(&it, &a, &b)) {
-			count++;
+			uncounted++;
+			/* One sentence and its line end, in one write when
+			 * they stand together in the input's buffer. */
+			if (a == 0 && b == l->len && l->eol_len &&
+			    l->eol == l->text + l->len) {
+				out_text(l->text, l->len + l->eol_len);
+				return;
+			}
 			out_text(l->text + a, b - a);
 			if (b < l->len)
 				out_text("\n", 1);
 		}
-		if (count)
-			sp_stat_add("sentences", count);
 		if (l->eol_len)
 			out_text(l->eol, l->eol_len);
 		else if (!l->partial)
@@ -77,6 +83,9 @@ line(const struct doc *d, const struct line *l)
 static void
 end(const struct doc *d)
 {
+	if (uncounted)
+		sp_stat_add("sentences", uncounted);
+	uncounted = 0;
 	out_end_doc(d);
 }
 

@@ -89,11 +89,41 @@ lone_blank(const unsigned char *s, size_t n, size_t i)
 	    b != 0xC2 && b != 0xE1 && b != 0xE2 && b != 0xE3 && b != 0xEF;
 }
 
+enum term { T_NO, T_HARD, T_SOFT, T_DOT, T_ELLIPSIS };
+
+static enum term term_class(int32_t cp, int semicolon);
+static int span_of(int32_t cp);
+
 /*
- * The next interesting byte at or after s[i], lone blanks left out, or
- * n.  Han ideographs (E4 to E9 leads) and Latin letters are most of a
- * line: sixteen bytes are compared at a time where SSE2 is there (every
- * x86-64).
+ * Does the character at s[j], whose first byte is interesting, make
+ * sent_next() do anything: a blank that is not lone, an end mark, an
+ * opener (” and „ too: see TURNED_SPAN), or any ASCII mark?  Most of the E3 and EF characters of Chinese
+ * text do nothing (，、》」 close no sentence and open no span), and
+ * leaving them out here, three bytes read and no decoding, keeps the
+ * search in its loop.  A sequence that is not whole (cut by the line's
+ * end, or invalid) is looked at, as before.
+ */
+static int
+worth_a_look(const unsigned char *s, size_t n, size_t j)
+{
+	int32_t cp;
+
+	if (s[j] < 0x80)
+		return !lone_blank(s, n, j);
+	if (j + 2 >= n || (s[j + 1] & 0xC0) != 0x80 ||
+	    (s[j + 2] & 0xC0) != 0x80)
+		return 1;
+	cp = (int32_t)(s[j] & 0x0F) << 12 | (int32_t)(s[j + 1] & 0x3F) << 6 |
+	    (s[j + 2] & 0x3F);
+	return sp_is_blank(cp) || term_class(cp, 1) != T_NO ||
+	    span_of(cp) >= 0 || cp == RDQUOTE || cp == LOW_DQUOTE;
+}
+
+/*
+ * The next interesting byte at or after s[i], lone blanks and characters
+ * that do nothing left out, or n.  Han ideographs (E4 to E9 leads) and
+ * Latin letters are most of a line: sixteen bytes are compared at a time
+ * where SSE2 is there (every x86-64).
  */
 static size_t
 next_interesting(const unsigned char *s, size_t n, size_t i)
@@ -112,19 +142,17 @@ next_interesting(const unsigned char *s, size_t n, size_t i)
 		for (mask = (unsigned)_mm_movemask_epi8(hit); mask;
 		    mask &= mask - 1) {
 			j = i + (size_t)__builtin_ctz(mask);
-			if (!lone_blank(s, n, j))
+			if (worth_a_look(s, n, j))
 				return j;
 		}
 		i += 16;
 	}
 #undef VECTOR_HIT
 #endif
-	while (i < n && (!interesting[s[i]] || lone_blank(s, n, i)))
+	while (i < n && (!interesting[s[i]] || !worth_a_look(s, n, i)))
 		i++;
 	return i;
 }
-
-enum term { T_NO, T_HARD, T_SOFT, T_DOT, T_ELLIPSIS };
 
 static enum term
 term_class(int32_t cp, int semicolon)
@@ -198,6 +226,46 @@ line_enumerator(const unsigned char *s, size_t i)
 	return han > 0 && han <= 4;
 }
 
+/*
+ * Could w[0..len) be a line of the list of abbreviations: no longer than
+ * its longest entry, and starting with a letter one starts with?  Most
+ * words before a dot (of English, of the code and addresses in HTML) are
+ * not, and are told so without a search of the list.  The entries' shape
+ * is read from the list once.
+ */
+static int
+listed_shape(const unsigned char *w, size_t len)
+{
+	static int read;
+	static size_t longest;
+	static uint64_t firsts;		/* bit c - 'A' for a first letter c */
+	static int other_firsts;	/* an entry starts with another byte */
+	const unsigned char *d = sp_data_abbreviations, *end, *nl;
+	size_t l;
+
+	if (!read) {
+		end = d + sp_data_abbreviations_len;
+		for (; d < end; d = nl + 1) {
+			if ((nl = memchr(d, '\n', (size_t)(end - d))) == NULL)
+				nl = end;
+			l = (size_t)(nl - d);
+			if (l == 0 || d[0] == '#')
+				continue;
+			if (l > longest)
+				longest = l;
+			if (d[0] >= 'A' && d[0] <= 'z')
+				firsts |= (uint64_t)1 << (d[0] - 'A');
+			else
+				other_firsts = 1;
+		}
+		read = 1;
+	}
+	if (len > longest)
+		return 0;
+	return other_firsts || (w[0] >= 'A' && w[0] <= 'z' &&
+	    (firsts >> (w[0] - 'A') & 1));
+}
+
 /* Is the word before a '.' at s[i] an abbreviation: U.S.A. e.g. Mr. J. */
 static int
 abbreviation(const unsigned char *s, size_t i)
@@ -228,6 +296,8 @@ abbreviation(const unsigned char *s, size_t i)
 	}
 	if (len == 1)
 		return 1;
+	if (!listed_shape(s + w, len))
+		return 0;
 	/*
 	 * A line of the list that is the word (letters: never a '#'
 	 * comment): one search for the word, not a compare a line.
