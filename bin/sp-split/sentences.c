@@ -103,6 +103,32 @@ static int span_of(int32_t cp);
  * search in its loop.  A sequence that is not whole (cut by the line's
  * end, or invalid) is looked at, as before.
  */
+#ifdef __SSE2__
+#define EQ(x, b) _mm_cmpeq_epi8((x), _mm_set1_epi8((char)(b)))
+/*
+ * The interesting bytes among the 16 at s, a bit each: the bytes of
+ * INTERESTING, compared in pairs that differ in the low bit alone (E2 E3,
+ * space !, : ;) where the pair is in it.  Runs of Chinese text hold no
+ * ASCII byte, and their blocks are done with the three lead bytes.
+ */
+static unsigned
+interesting_mask(const unsigned char *s)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)s), w, hit;
+
+	w = _mm_and_si128(v, _mm_set1_epi8((char)0xFE));
+	hit = _mm_or_si128(EQ(w, 0xE2), EQ(v, 0xEF));
+	if (_mm_movemask_epi8(v) == 0xFFFF)
+		return (unsigned)_mm_movemask_epi8(hit);
+	hit = _mm_or_si128(hit, _mm_or_si128(EQ(w, ' '), EQ(v, '"')));
+	hit = _mm_or_si128(hit, _mm_or_si128(EQ(v, '('), EQ(v, '.')));
+	hit = _mm_or_si128(hit, _mm_or_si128(EQ(w, ':'), EQ(v, '?')));
+	hit = _mm_or_si128(hit, _mm_or_si128(EQ(v, '['), EQ(v, '\t')));
+	return (unsigned)_mm_movemask_epi8(hit);
+}
+#undef EQ
+#endif
+
 static int
 worth_a_look(const unsigned char *s, size_t n, size_t j)
 {
@@ -129,25 +155,30 @@ static size_t
 next_interesting(const unsigned char *s, size_t n, size_t i)
 {
 #ifdef __SSE2__
-#define VECTOR_HIT(b) hit = _mm_or_si128(hit, \
-	_mm_cmpeq_epi8(v, _mm_set1_epi8((char)(b))));
-	__m128i v, hit;
 	unsigned mask;
-	size_t j;
+	size_t j, last;
 
 	while (i + 16 <= n) {
-		v = _mm_loadu_si128((const __m128i *)(s + i));
-		hit = _mm_setzero_si128();
-		INTERESTING(VECTOR_HIT)
-		for (mask = (unsigned)_mm_movemask_epi8(hit); mask;
-		    mask &= mask - 1) {
+		for (mask = interesting_mask(s + i); mask; mask &= mask - 1) {
 			j = i + (size_t)__builtin_ctz(mask);
 			if (worth_a_look(s, n, j))
 				return j;
 		}
 		i += 16;
 	}
-#undef VECTOR_HIT
+	/* The rest of a line of 16 bytes or more: its last 16, those
+	 * already searched masked off (lines of HTML and of naive dumps are
+	 * short, and their rest is much of them). */
+	if (i < n && n >= 16) {
+		last = n - 16;
+		mask = interesting_mask(s + last) >> (i - last) << (i - last);
+		for (; mask; mask &= mask - 1) {
+			j = last + (size_t)__builtin_ctz(mask);
+			if (worth_a_look(s, n, j))
+				return j;
+		}
+		return n;
+	}
 #endif
 	while (i < n && (!interesting[s[i]] || !worth_a_look(s, n, i)))
 		i++;
