@@ -450,6 +450,7 @@ test_law(void)
 {
 	struct sp_heading_tracker *t = sp_heading_tracker_new(0);
 	const struct sp_heading_entry *e;
+	size_t pad;
 
 	CHECK(t != NULL);
 	/* 编 > 分编 > 章 > 节 > 条, a 节 first seen late. */
@@ -511,6 +512,23 @@ test_law(void)
 	CHECK_INT(feed(t, "①加强领导", 1), 1);
 	CHECK_INT(feed(t, "正如列宁所说的那样。②", 2), 0);
 	CHECK_INT(feed(t, "② 列宁：《全集》第26卷，第269页。", 3), 0);
+	/* After a rule of E2 characters (━, as w3m draws them), searched
+	 * for in blocks: the reference found at every alignment, and as
+	 * the line's last character. */
+	for (pad = 0; pad < 20; pad++) {
+		char line[512] = "正文";
+		size_t k;
+
+		for (k = 0; k < 20; k++)
+			strcat(line, "━");
+		for (k = 0; k < pad; k++)
+			strcat(line, "x");
+		strcat(line, pad % 2 ? "③" : "③。");
+		sp_heading_tracker_reset(t);
+		CHECK_INT(feed(t, "③加强领导", 1), 1);
+		CHECK_INT(feed(t, line, 2), 0);
+		CHECK_INT(feed(t, "③ 列宁：《全集》第26卷。", 3), 0);
+	}
 	sp_heading_tracker_free(t);
 }
 
