@@ -544,6 +544,15 @@ sp_heading_tracker_feed(struct sp_heading_tracker *t, const char *s,
 
 	t->nfound = 0;
 	note_refs(t, s, n);
+	/*
+	 * A line that opens or ends with a byte a marker may open with
+	 * holds one (lines of Chinese, and of w3m's indented layout): the
+	 * search for one is for the rest, most lines of HTML holding none.
+	 */
+	if (n > 0 && !may_open_marker((unsigned char)s[0]) &&
+	    !may_open_marker((unsigned char)s[n - 1]) &&
+	    !sp_heading_may_hold(s, n))
+		return 0;
 	if (t->flags & SP_HEADING_NO_SEGMENTS) {
 		if (try_segment(t, s, 0, n, line, offset) < 0)
 			return -1;

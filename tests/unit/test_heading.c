@@ -6,6 +6,7 @@
 
 #include "check.h"
 #include "heading.h"
+#include "heading_int.h"
 #include "utf8.h"
 #include "zh.h"
 
@@ -682,9 +683,42 @@ test_segments(void)
 	CHECK(!bad);
 }
 
+/*
+ * sp_heading_may_hold(), the tracker's test that a line can hold no
+ * marker, finds every byte a marker may open with (may_open_marker(), the
+ * rule sp_heading_match() reads the first byte by), at every position of
+ * lines of every length to two blocks and a half.
+ */
+static void
+test_may_hold(void)
+{
+	char line[40];
+	size_t n, at;
+	int b, bad = 0;
+
+	for (n = 0; n <= sizeof line; n++) {
+		memset(line, 'a', sizeof line);
+		if (sp_heading_may_hold(line, n))
+			bad++;
+		for (at = 0; at < n; at++)
+			for (b = 1; b < 256; b++) {
+				line[at] = (char)b;
+				if (sp_heading_may_hold(line, n) !=
+				    may_open_marker((unsigned char)b))
+					bad++;
+				line[at] = 'a';
+			}
+	}
+	CHECK_INT(bad, 0);
+	CHECK(!sp_heading_may_hold("<div class=\"nav\">", 17));
+	CHECK(sp_heading_may_hold("<td>(1)</td>", 12));
+	CHECK(sp_heading_may_hold("<td>2</td>", 10));
+}
+
 int
 main(void)
 {
+	test_may_hold();
 	test_law();
 	test_zh();
 	test_numbers();
