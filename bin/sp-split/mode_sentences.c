@@ -14,8 +14,8 @@
 #include "zh.h"
 
 static uint64_t unit;
-/* Sentences of plain output not yet counted: counted at the document's
- * end, not a line at a time (a search of the counters' names each). */
+/* Sentences not yet counted: counted at the document's end, not a line
+ * or a record at a time (a search of the counters' names each). */
 static uint64_t uncounted;
 
 static void
@@ -40,7 +40,7 @@ line(const struct doc *d, const struct line *l)
 {
 	struct sentences it;
 	size_t a, b;
-	char members[96];
+	char members[96], *p;
 	int valid;
 
 	sent_init(&it, l->text, l->len, split_opts.semicolon);
@@ -64,18 +64,22 @@ line(const struct doc *d, const struct line *l)
 			out_text("\n", 1);
 		return;
 	}
-	/* Sentences of a valid line are valid: checked once, not each. */
-	valid = sp_utf8_valid_prefix((const unsigned char *)l->text, l->len) ==
-	    l->len;
+	/*
+	 * Sentences of a valid line are valid: checked once, not each.  The
+	 * text of a record is valid as jansson decoded it (it refuses
+	 * invalid UTF-8 and lone surrogates), and is not checked again.
+	 */
+	valid = d->rec != NULL || sp_utf8_valid_prefix(
+	    (const unsigned char *)l->text, l->len) == l->len;
 	while (sent_next(&it, &a, &b)) {
 		if (blank_only(l->text + a, b - a))
 			continue;
-		sp_stat_add("sentences", 1);
-		snprintf(members, sizeof members,
-		    "\"unit\":%llu,\"start\":%llu,\"end\":%llu",
-		    (unsigned long long)++unit,
-		    (unsigned long long)(l->off + a),
-		    (unsigned long long)(l->off + b));
+		uncounted++;
+		p = out_member(members, "unit", ++unit);
+		*p++ = ',';
+		p = out_member(p, "start", l->off + a);
+		*p++ = ',';
+		out_member(p, "end", l->off + b);
 		out_record(d, members, l->text + a, b - a, valid);
 	}
 }
