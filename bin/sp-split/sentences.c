@@ -30,33 +30,51 @@ SP_DATA(abbreviations);
 
 enum span_kind { QUOTE, BRACKET, TITLE };
 
+/*
+ * A span's strings with their lengths, counted by the compiler: the
+ * closers are looked for at every opener, and HTML is full of '"'.  ""
+ * is no second closer.
+ */
+#define STR(x) { x, sizeof x - 1 }
+
 static const struct span {
-	const char *open;
-	const char *close[2];
+	struct { const char *s; size_t len; } open, close[2];
 	size_t limit;		/* bytes searched for the closer */
 	enum span_kind kind;
 } spans[] = {
 	/* “ may close on a straight quote: “…" is common in scraped text. */
-	{ "\xE2\x80\x9C", { "\xE2\x80\x9D", "\"" }, 2048, QUOTE },  /* “” */
-	{ "\xE2\x80\x98", { "\xE2\x80\x99", NULL }, 600, QUOTE },    /* ‘’ */
-	{ "\xE2\x80\x9A", { "\xE2\x80\x9B", NULL }, 2048, QUOTE },   /* ‚‛ */
-	{ "\xE3\x80\x8C", { "\xE3\x80\x8D", NULL }, 2048, QUOTE },   /* 「」 */
-	{ "\xE3\x80\x8E", { "\xE3\x80\x8F", NULL }, 2048, QUOTE },   /* 『』 */
-	{ "\"", { "\"", NULL }, 1000, QUOTE },
-	{ "\xEF\xBC\x88", { "\xEF\xBC\x89", ")" }, 600, BRACKET },   /* （） */
-	{ "(", { ")", "\xEF\xBC\x89" }, 600, BRACKET },
-	{ "\xE3\x80\x90", { "\xE3\x80\x91", NULL }, 300, BRACKET },  /* 【】 */
-	{ "[", { "]", "\xEF\xBC\xBD" }, 300, BRACKET },
-	{ "\xEF\xBC\xBB", { "\xEF\xBC\xBD", "]" }, 300, BRACKET },   /* ［］ */
-	{ "\xE3\x80\x94", { "\xE3\x80\x95", NULL }, 300, BRACKET },  /* 〔〕 */
-	{ "\xE3\x80\x8A", { "\xE3\x80\x8B", NULL }, 300, TITLE },    /* 《》 */
-	{ "\xE3\x80\x88", { "\xE3\x80\x89", NULL }, 300, TITLE },    /* 〈〉 */
+	{ STR("\xE2\x80\x9C"), { STR("\xE2\x80\x9D"), STR("\"") },
+	    2048, QUOTE },				/* “” */
+	{ STR("\xE2\x80\x98"), { STR("\xE2\x80\x99"), STR("") },
+	    600, QUOTE },				/* ‘’ */
+	{ STR("\xE2\x80\x9A"), { STR("\xE2\x80\x9B"), STR("") },
+	    2048, QUOTE },				/* ‚‛ */
+	{ STR("\xE3\x80\x8C"), { STR("\xE3\x80\x8D"), STR("") },
+	    2048, QUOTE },				/* 「」 */
+	{ STR("\xE3\x80\x8E"), { STR("\xE3\x80\x8F"), STR("") },
+	    2048, QUOTE },				/* 『』 */
+	{ STR("\""), { STR("\""), STR("") }, 1000, QUOTE },
+	{ STR("\xEF\xBC\x88"), { STR("\xEF\xBC\x89"), STR(")") },
+	    600, BRACKET },				/* （） */
+	{ STR("("), { STR(")"), STR("\xEF\xBC\x89") }, 600, BRACKET },
+	{ STR("\xE3\x80\x90"), { STR("\xE3\x80\x91"), STR("") },
+	    300, BRACKET },				/* 【】 */
+	{ STR("["), { STR("]"), STR("\xEF\xBC\xBD") }, 300, BRACKET },
+	{ STR("\xEF\xBC\xBB"), { STR("\xEF\xBC\xBD"), STR("]") },
+	    300, BRACKET },				/* ［］ */
+	{ STR("\xE3\x80\x94"), { STR("\xE3\x80\x95"), STR("") },
+	    300, BRACKET },				/* 〔〕 */
+	{ STR("\xE3\x80\x8A"), { STR("\xE3\x80\x8B"), STR("") },
+	    300, TITLE },				/* 《》 */
+	{ STR("\xE3\x80\x88"), { STR("\xE3\x80\x89"), STR("") },
+	    300, TITLE },				/* 〈〉 */
 	/*
 	 * ” that opens a quote, on a line where no “ or „ came before it:
 	 * text that turns every double quote one way (缺少”强势维权代表”).
 	 * Its closer is the next ”, unless a “ or „ comes first.
 	 */
-	{ "\xE2\x80\x9D", { "\xE2\x80\x9D", NULL }, 2048, QUOTE },   /* ”” */
+	{ STR("\xE2\x80\x9D"), { STR("\xE2\x80\x9D"), STR("") },
+	    2048, QUOTE },				/* ”” */
 };
 #define NSPANS (sizeof spans / sizeof spans[0])
 #define DQUOTE_SPAN 5
@@ -468,19 +486,19 @@ static size_t
 find_close(struct sentences *it, int t, size_t i, size_t *clen)
 {
 	const struct span *sp = &spans[t];
-	size_t from = i + strlen(sp->open), lim, best = it->n, k;
+	size_t from = i + sp->open.len, lim, best = it->n, k;
 
 	if ((it->noclose_set >> t & 1) && from < it->noclose[t])
 		from = it->noclose[t];
 	lim = i + sp->limit < it->n ? i + sp->limit : it->n;
 	if (from >= lim)
 		return it->n;
-	for (k = 0; k < 2 && sp->close[k]; k++) {
-		size_t l = strlen(sp->close[k]);
+	for (k = 0; k < 2 && sp->close[k].len; k++) {
+		size_t l = sp->close[k].len;
 		/* The other closer counts only before the first one found. */
 		size_t end = best < lim ? best : lim;
 		const unsigned char *p = end > from ? find_short(it->s + from,
-		    end - from, sp->close[k], l) : NULL;
+		    end - from, sp->close[k].s, l) : NULL;
 
 		if (p && (size_t)(p - it->s) < best) {
 			best = (size_t)(p - it->s);
