@@ -25,6 +25,16 @@ is_digit_cp(int32_t cp)
 	return sp_digit_value(cp) >= 0;
 }
 
+/*
+ * Can a marker open with the byte b, the first after the blanks?  Of
+ * ASCII only '(' and the digits can (a lead byte may: 一 第 （ ① ⑴ …).
+ */
+static inline int
+may_open_marker(unsigned char b)
+{
+	return b >= 0x80 || b == '(' || (b >= '0' && b <= '9');
+}
+
 /* Sentence ends and colons that close a run-in head. */
 static inline int
 is_head_end(int32_t cp, int32_t prev)
@@ -136,5 +146,13 @@ int sp_heading_find_title(const char *s, size_t n, size_t from,
 int sp_heading_inline_list(const char *s, size_t n, const struct sp_heading *h);
 /* Does the title read as one (Chinese after an Arabic marker, ...)? */
 int sp_heading_plausible_title(const char *s, const struct sp_heading *h);
+
+/* heading_segment.c */
+/*
+ * Does s[0..n) hold a byte a marker may open with (may_open_marker)?  A
+ * line without one holds no heading, whatever its pieces: most lines of
+ * HTML (tags, attributes, script) are such.
+ */
+int sp_heading_may_hold(const char *s, size_t n);
 
 #endif

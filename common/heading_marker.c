@@ -571,7 +571,7 @@ sp_heading_match(const char *s, size_t n, unsigned flags,
 		return 0;
 	b = (unsigned char)s[i];
 	/* Most lines start with a character no marker starts with. */
-	if (b < 0x80 && b != '(' && !(b >= '0' && b <= '9'))
+	if (!may_open_marker(b))
 		return 0;
 	h->marker_off = i;
 	found = match_marker(s, n, i, flags, h, &after);

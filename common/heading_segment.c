@@ -111,6 +111,34 @@ next_blank(const char *s, size_t n, size_t i)
 	return n;
 }
 
+/*
+ * From the end back: lines of text end in text, where lines of w3m
+ * dumps start with their layout's runs of spaces.
+ */
+int
+sp_heading_may_hold(const char *s, size_t n)
+{
+	size_t i = n;
+#ifdef __SSE2__
+	const __m128i paren = _mm_set1_epi8('('), zero = _mm_set1_epi8('0'),
+	    nine = _mm_set1_epi8(9);
+	__m128i v, d;
+
+	for (; i >= 16; i -= 16) {
+		v = _mm_loadu_si128((const __m128i *)(s + i - 16));
+		d = _mm_sub_epi8(v, zero);	/* digits: 0..9 */
+		if (_mm_movemask_epi8(_mm_or_si128(v, _mm_or_si128(
+		    _mm_cmpeq_epi8(v, paren),
+		    _mm_cmpeq_epi8(_mm_min_epu8(d, nine), d)))))
+			return 1;
+	}
+#endif
+	while (i > 0)
+		if (may_open_marker((unsigned char)s[--i]))
+			return 1;
+	return 0;
+}
+
 size_t
 sp_heading_segment(const char *s, size_t n, size_t *next)
 {

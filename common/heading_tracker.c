@@ -11,6 +11,9 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "heading_int.h"
 #include "utf8.h"
@@ -442,26 +445,95 @@ try_segment(struct sp_heading_tracker *t, const char *s, size_t start,
 }
 
 /*
+ * The next E2 91 (the first two bytes of ①…⑳, and of ⑴…⒇ ⒈…) at or
+ * after s[i] with a byte after it, or n: sixteen pairs compared at a time
+ * where SSE2 is there.
+ */
+static size_t
+next_e291(const char *s, size_t n, size_t i)
+{
+#ifdef __SSE2__
+	const __m128i e2 = _mm_set1_epi8((char)0xE2),
+	    x91 = _mm_set1_epi8((char)0x91);
+	unsigned mask;
+
+	for (; i + 17 <= n; i += 16) {
+		mask = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+		    _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + i)),
+		    e2), _mm_cmpeq_epi8(_mm_loadu_si128(
+		    (const __m128i *)(s + i + 1)), x91)));
+		if (mask)
+			return i + (size_t)__builtin_ctz(mask);
+	}
+#endif
+	for (; i + 1 < n; i++)
+		if ((unsigned char)s[i] == 0xE2 &&
+		    (unsigned char)s[i + 1] == 0x91)
+			return i;
+	return n;
+}
+
+/* Records the circled number ①…⑳ whose E2 is at s[i], if it is one. */
+static void
+note_ref(struct sp_heading_tracker *t, const char *s, size_t n, size_t i,
+    size_t *lead)
+{
+	unsigned char c;
+
+	if (i + 2 >= n || (unsigned char)s[i + 1] != 0x91)
+		return;
+	c = (unsigned char)s[i + 2];
+	if (c >= 0xA0 && c <= 0xB3 && i >
+	    (*lead != SIZE_MAX ? *lead : (*lead = skip_blank(s, n, 0))))
+		t->note_refs |= 1u << (c - 0xA0);
+}
+
+/*
  * Records the circled numbers ①…⑳ (E2 91 A0…B3) that stand inside the
  * line, after its first character: note references, as in "…的理论。①".
+ * E2 characters are rare in most lines, and memchr() goes from one to the
+ * next; a line may be full of them (w3m draws rules with ━, E2 94 81),
+ * and after E2_RUN of them close together the rest is searched for the
+ * pair E2 91 in blocks.
  */
+#define E2_RUN 16
+
 static void
+note_refs_from(struct sp_heading_tracker *t, const char *s, size_t n,
+    const char *p)
+{
+	const char *end = s + n, *from = p;
+	size_t lead = SIZE_MAX;		/* found with the first ① */
+	size_t i;
+	int seen = 0;
+
+	do {
+		i = (size_t)(p - s);
+		note_ref(t, s, n, i, &lead);
+		if (++p >= end)
+			return;
+		if (++seen < E2_RUN)
+			continue;
+		/* A run of E2 characters (━━━), not a few quotes (“”) in a
+		 * paragraph of Chinese: the blocks from here. */
+		if (p - from <= E2_RUN * 8) {
+			for (i++; (i = next_e291(s, n, i)) < n; i++)
+				note_ref(t, s, n, i, &lead);
+			return;
+		}
+		seen = 0;
+		from = p;
+	} while ((p = memchr(p, 0xE2, (size_t)(end - p))) != NULL);
+}
+
+/* Most lines hold no E2 at all: one memchr() and done. */
+static inline void
 note_refs(struct sp_heading_tracker *t, const char *s, size_t n)
 {
-	const char *p = s, *end = s + n;
-	size_t lead = SIZE_MAX;		/* found with the first ① */
+	const char *p;
 
-	if (n < 4)
-		return;
-	while ((p = memchr(p, 0xE2, (size_t)(end - p))) != NULL) {
-		if (end - p >= 3 && (unsigned char)p[1] == 0x91 &&
-		    (unsigned char)p[2] >= 0xA0 &&
-		    (unsigned char)p[2] <= 0xB3 && (size_t)(p - s) >
-		    (lead != SIZE_MAX ? lead : (lead = skip_blank(s, n, 0))))
-			t->note_refs |= 1u << ((unsigned char)p[2] - 0xA0);
-		if (++p >= end)
-			break;
-	}
+	if (n >= 4 && (p = memchr(s, 0xE2, n)) != NULL)
+		note_refs_from(t, s, n, p);
 }
 
 int
@@ -472,6 +544,15 @@ sp_heading_tracker_feed(struct sp_heading_tracker *t, const char *s,
 
 	t->nfound = 0;
 	note_refs(t, s, n);
+	/*
+	 * A line that opens or ends with a byte a marker may open with
+	 * holds one (lines of Chinese, and of w3m's indented layout): the
+	 * search for one is for the rest, most lines of HTML holding none.
+	 */
+	if (n > 0 && !may_open_marker((unsigned char)s[0]) &&
+	    !may_open_marker((unsigned char)s[n - 1]) &&
+	    !sp_heading_may_hold(s, n))
+		return 0;
 	if (t->flags & SP_HEADING_NO_SEGMENTS) {
 		if (try_segment(t, s, 0, n, line, offset) < 0)
 			return -1;

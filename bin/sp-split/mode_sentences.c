@@ -14,6 +14,9 @@
 #include "zh.h"
 
 static uint64_t unit;
+/* Sentences not yet counted: counted at the document's end, not a line
+ * or a record at a time (a search of the counters' names each). */
+static uint64_t uncounted;
 
 static void
 begin(const struct doc *d)
@@ -37,39 +40,46 @@ line(const struct doc *d, const struct line *l)
 {
 	struct sentences it;
 	size_t a, b;
-	char members[96];
+	char members[96], *p;
 	int valid;
 
 	sent_init(&it, l->text, l->len, split_opts.semicolon);
 	if (!split_opts.json_out) {
-		uint64_t count = 0;
-
 		while (sent_next(&it, &a, &b)) {
-			count++;
+			uncounted++;
+			/* One sentence and its line end, in one write when
+			 * they stand together in the input's buffer. */
+			if (a == 0 && b == l->len && l->eol_len &&
+			    l->eol == l->text + l->len) {
+				out_text(l->text, l->len + l->eol_len);
+				return;
+			}
 			out_text(l->text + a, b - a);
 			if (b < l->len)
 				out_text("\n", 1);
 		}
-		if (count)
-			sp_stat_add("sentences", count);
 		if (l->eol_len)
 			out_text(l->eol, l->eol_len);
 		else if (!l->partial)
 			out_text("\n", 1);
 		return;
 	}
-	/* Sentences of a valid line are valid: checked once, not each. */
-	valid = sp_utf8_valid_prefix((const unsigned char *)l->text, l->len) ==
-	    l->len;
+	/*
+	 * Sentences of a valid line are valid: checked once, not each.  The
+	 * text of a record is valid as jansson decoded it (it refuses
+	 * invalid UTF-8 and lone surrogates), and is not checked again.
+	 */
+	valid = d->rec != NULL || sp_utf8_valid_prefix(
+	    (const unsigned char *)l->text, l->len) == l->len;
 	while (sent_next(&it, &a, &b)) {
 		if (blank_only(l->text + a, b - a))
 			continue;
-		sp_stat_add("sentences", 1);
-		snprintf(members, sizeof members,
-		    "\"unit\":%llu,\"start\":%llu,\"end\":%llu",
-		    (unsigned long long)++unit,
-		    (unsigned long long)(l->off + a),
-		    (unsigned long long)(l->off + b));
+		uncounted++;
+		p = out_member(members, "unit", ++unit);
+		*p++ = ',';
+		p = out_member(p, "start", l->off + a);
+		*p++ = ',';
+		out_member(p, "end", l->off + b);
 		out_record(d, members, l->text + a, b - a, valid);
 	}
 }
@@ -77,6 +87,9 @@ line(const struct doc *d, const struct line *l)
 static void
 end(const struct doc *d)
 {
+	if (uncounted)
+		sp_stat_add("sentences", uncounted);
+	uncounted = 0;
 	out_end_doc(d);
 }
 

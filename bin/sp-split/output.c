@@ -108,16 +108,36 @@ out_json_string(struct sp_buf *b, const char *s, size_t n)
 		sp_oom();
 }
 
+char *
+out_member(char *p, const char *name, uint64_t v)
+{
+	char digits[20];
+	size_t k = 0;
+
+	*p++ = '"';
+	while (*name)
+		*p++ = *name++;
+	*p++ = '"';
+	*p++ = ':';
+	do
+		digits[k++] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	while (k > 0)
+		*p++ = digits[--k];
+	*p = '\0';
+	return p;
+}
+
 void
 out_record(const struct doc *d, const char *members, const char *text,
     size_t len, int valid)
 {
 	char num[32];
-	struct sp_buf extra = SP_BUF_INIT;
+	static struct sp_buf extra;	/* a record's memory serves the next */
 
 	sp_buf_clear(&rec_buf);
-	snprintf(num, sizeof num, "\"doc\":%llu",
-	    (unsigned long long)d->number);
+	sp_buf_clear(&extra);
+	out_member(num, "doc", d->number);
 	if (d->rec) {
 		if (sp_buf_puts(&extra, num) < 0 || (members && *members &&
 		    (sp_buf_putc(&extra, ',') < 0 ||
@@ -133,7 +153,6 @@ out_record(const struct doc *d, const char *members, const char *text,
 		}
 		if (sp_jsonl_write(d->rec, text, len, extra.data, &rec_buf) < 0)
 			sp_oom();
-		sp_buf_free(&extra);
 	} else {
 		if (sp_buf_putc(&rec_buf, '{') < 0 ||
 		    sp_buf_puts(&rec_buf, num) < 0 ||

@@ -30,33 +30,51 @@ SP_DATA(abbreviations);
 
 enum span_kind { QUOTE, BRACKET, TITLE };
 
+/*
+ * A span's strings with their lengths, counted by the compiler: the
+ * closers are looked for at every opener, and HTML is full of '"'.  ""
+ * is no second closer.
+ */
+#define STR(x) { x, sizeof x - 1 }
+
 static const struct span {
-	const char *open;
-	const char *close[2];
+	struct { const char *s; size_t len; } open, close[2];
 	size_t limit;		/* bytes searched for the closer */
 	enum span_kind kind;
 } spans[] = {
 	/* “ may close on a straight quote: “…" is common in scraped text. */
-	{ "\xE2\x80\x9C", { "\xE2\x80\x9D", "\"" }, 2048, QUOTE },  /* “” */
-	{ "\xE2\x80\x98", { "\xE2\x80\x99", NULL }, 600, QUOTE },    /* ‘’ */
-	{ "\xE2\x80\x9A", { "\xE2\x80\x9B", NULL }, 2048, QUOTE },   /* ‚‛ */
-	{ "\xE3\x80\x8C", { "\xE3\x80\x8D", NULL }, 2048, QUOTE },   /* 「」 */
-	{ "\xE3\x80\x8E", { "\xE3\x80\x8F", NULL }, 2048, QUOTE },   /* 『』 */
-	{ "\"", { "\"", NULL }, 1000, QUOTE },
-	{ "\xEF\xBC\x88", { "\xEF\xBC\x89", ")" }, 600, BRACKET },   /* （） */
-	{ "(", { ")", "\xEF\xBC\x89" }, 600, BRACKET },
-	{ "\xE3\x80\x90", { "\xE3\x80\x91", NULL }, 300, BRACKET },  /* 【】 */
-	{ "[", { "]", "\xEF\xBC\xBD" }, 300, BRACKET },
-	{ "\xEF\xBC\xBB", { "\xEF\xBC\xBD", "]" }, 300, BRACKET },   /* ［］ */
-	{ "\xE3\x80\x94", { "\xE3\x80\x95", NULL }, 300, BRACKET },  /* 〔〕 */
-	{ "\xE3\x80\x8A", { "\xE3\x80\x8B", NULL }, 300, TITLE },    /* 《》 */
-	{ "\xE3\x80\x88", { "\xE3\x80\x89", NULL }, 300, TITLE },    /* 〈〉 */
+	{ STR("\xE2\x80\x9C"), { STR("\xE2\x80\x9D"), STR("\"") },
+	    2048, QUOTE },				/* “” */
+	{ STR("\xE2\x80\x98"), { STR("\xE2\x80\x99"), STR("") },
+	    600, QUOTE },				/* ‘’ */
+	{ STR("\xE2\x80\x9A"), { STR("\xE2\x80\x9B"), STR("") },
+	    2048, QUOTE },				/* ‚‛ */
+	{ STR("\xE3\x80\x8C"), { STR("\xE3\x80\x8D"), STR("") },
+	    2048, QUOTE },				/* 「」 */
+	{ STR("\xE3\x80\x8E"), { STR("\xE3\x80\x8F"), STR("") },
+	    2048, QUOTE },				/* 『』 */
+	{ STR("\""), { STR("\""), STR("") }, 1000, QUOTE },
+	{ STR("\xEF\xBC\x88"), { STR("\xEF\xBC\x89"), STR(")") },
+	    600, BRACKET },				/* （） */
+	{ STR("("), { STR(")"), STR("\xEF\xBC\x89") }, 600, BRACKET },
+	{ STR("\xE3\x80\x90"), { STR("\xE3\x80\x91"), STR("") },
+	    300, BRACKET },				/* 【】 */
+	{ STR("["), { STR("]"), STR("\xEF\xBC\xBD") }, 300, BRACKET },
+	{ STR("\xEF\xBC\xBB"), { STR("\xEF\xBC\xBD"), STR("]") },
+	    300, BRACKET },				/* ［］ */
+	{ STR("\xE3\x80\x94"), { STR("\xE3\x80\x95"), STR("") },
+	    300, BRACKET },				/* 〔〕 */
+	{ STR("\xE3\x80\x8A"), { STR("\xE3\x80\x8B"), STR("") },
+	    300, TITLE },				/* 《》 */
+	{ STR("\xE3\x80\x88"), { STR("\xE3\x80\x89"), STR("") },
+	    300, TITLE },				/* 〈〉 */
 	/*
 	 * ” that opens a quote, on a line where no “ or „ came before it:
 	 * text that turns every double quote one way (缺少”强势维权代表”).
 	 * Its closer is the next ”, unless a “ or „ comes first.
 	 */
-	{ "\xE2\x80\x9D", { "\xE2\x80\x9D", NULL }, 2048, QUOTE },   /* ”” */
+	{ STR("\xE2\x80\x9D"), { STR("\xE2\x80\x9D"), STR("") },
+	    2048, QUOTE },				/* ”” */
 };
 #define NSPANS (sizeof spans / sizeof spans[0])
 #define DQUOTE_SPAN 5
@@ -89,42 +107,100 @@ lone_blank(const unsigned char *s, size_t n, size_t i)
 	    b != 0xC2 && b != 0xE1 && b != 0xE2 && b != 0xE3 && b != 0xEF;
 }
 
+enum term { T_NO, T_HARD, T_SOFT, T_DOT, T_ELLIPSIS };
+
+static enum term term_class(int32_t cp, int semicolon);
+static int span_of(int32_t cp);
+
 /*
- * The next interesting byte at or after s[i], lone blanks left out, or
- * n.  Han ideographs (E4 to E9 leads) and Latin letters are most of a
- * line: sixteen bytes are compared at a time where SSE2 is there (every
- * x86-64).
+ * Does the character at s[j], whose first byte is interesting, make
+ * sent_next() do anything: a blank that is not lone, an end mark, an
+ * opener (” and „ too: see TURNED_SPAN), or any ASCII mark?  Most of the E3 and EF characters of Chinese
+ * text do nothing (，、》」 close no sentence and open no span), and
+ * leaving them out here, three bytes read and no decoding, keeps the
+ * search in its loop.  A sequence that is not whole (cut by the line's
+ * end, or invalid) is looked at, as before.
+ */
+#ifdef __SSE2__
+#define EQ(x, b) _mm_cmpeq_epi8((x), _mm_set1_epi8((char)(b)))
+/*
+ * The interesting bytes among the 16 at s, a bit each: the bytes of
+ * INTERESTING, compared in pairs that differ in the low bit alone (E2 E3,
+ * space !, : ;) where the pair is in it.  No branch on the block's kind:
+ * skipping the ASCII compares for blocks of Chinese alone cost more in
+ * mispredictions than it saved on text that mixes them (pinyin).
+ */
+static unsigned
+interesting_mask(const unsigned char *s)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)s), w, hit;
+
+	w = _mm_and_si128(v, _mm_set1_epi8((char)0xFE));
+	hit = _mm_or_si128(EQ(w, 0xE2), EQ(v, 0xEF));
+	hit = _mm_or_si128(hit, _mm_or_si128(EQ(w, ' '), EQ(v, '"')));
+	hit = _mm_or_si128(hit, _mm_or_si128(EQ(v, '('), EQ(v, '.')));
+	hit = _mm_or_si128(hit, _mm_or_si128(EQ(w, ':'), EQ(v, '?')));
+	hit = _mm_or_si128(hit, _mm_or_si128(EQ(v, '['), EQ(v, '\t')));
+	return (unsigned)_mm_movemask_epi8(hit);
+}
+#undef EQ
+#endif
+
+static int
+worth_a_look(const unsigned char *s, size_t n, size_t j)
+{
+	int32_t cp;
+
+	if (s[j] < 0x80)
+		return !lone_blank(s, n, j);
+	if (j + 2 >= n || (s[j + 1] & 0xC0) != 0x80 ||
+	    (s[j + 2] & 0xC0) != 0x80)
+		return 1;
+	cp = (int32_t)(s[j] & 0x0F) << 12 | (int32_t)(s[j + 1] & 0x3F) << 6 |
+	    (s[j + 2] & 0x3F);
+	return sp_is_blank(cp) || term_class(cp, 1) != T_NO ||
+	    span_of(cp) >= 0 || cp == RDQUOTE || cp == LOW_DQUOTE;
+}
+
+/*
+ * The next interesting byte at or after s[i], lone blanks and characters
+ * that do nothing left out, or n.  Han ideographs (E4 to E9 leads) and
+ * Latin letters are most of a line: sixteen bytes are compared at a time
+ * where SSE2 is there (every x86-64).
  */
 static size_t
 next_interesting(const unsigned char *s, size_t n, size_t i)
 {
 #ifdef __SSE2__
-#define VECTOR_HIT(b) hit = _mm_or_si128(hit, \
-	_mm_cmpeq_epi8(v, _mm_set1_epi8((char)(b))));
-	__m128i v, hit;
 	unsigned mask;
-	size_t j;
+	size_t j, last;
 
 	while (i + 16 <= n) {
-		v = _mm_loadu_si128((const __m128i *)(s + i));
-		hit = _mm_setzero_si128();
-		INTERESTING(VECTOR_HIT)
-		for (mask = (unsigned)_mm_movemask_epi8(hit); mask;
-		    mask &= mask - 1) {
+		for (mask = interesting_mask(s + i); mask; mask &= mask - 1) {
 			j = i + (size_t)__builtin_ctz(mask);
-			if (!lone_blank(s, n, j))
+			if (worth_a_look(s, n, j))
 				return j;
 		}
 		i += 16;
 	}
-#undef VECTOR_HIT
+	/* The rest of a line of 16 bytes or more: its last 16, those
+	 * already searched masked off (lines of HTML and of naive dumps are
+	 * short, and their rest is much of them). */
+	if (i < n && n >= 16) {
+		last = n - 16;
+		mask = interesting_mask(s + last) >> (i - last) << (i - last);
+		for (; mask; mask &= mask - 1) {
+			j = last + (size_t)__builtin_ctz(mask);
+			if (worth_a_look(s, n, j))
+				return j;
+		}
+		return n;
+	}
 #endif
-	while (i < n && (!interesting[s[i]] || lone_blank(s, n, i)))
+	while (i < n && (!interesting[s[i]] || !worth_a_look(s, n, i)))
 		i++;
 	return i;
 }
-
-enum term { T_NO, T_HARD, T_SOFT, T_DOT, T_ELLIPSIS };
 
 static enum term
 term_class(int32_t cp, int semicolon)
@@ -198,6 +274,46 @@ line_enumerator(const unsigned char *s, size_t i)
 	return han > 0 && han <= 4;
 }
 
+/*
+ * Could w[0..len) be a line of the list of abbreviations: no longer than
+ * its longest entry, and starting with a letter one starts with?  Most
+ * words before a dot (of English, of the code and addresses in HTML) are
+ * not, and are told so without a search of the list.  The entries' shape
+ * is read from the list once.
+ */
+static int
+listed_shape(const unsigned char *w, size_t len)
+{
+	static int read;
+	static size_t longest;
+	static uint64_t firsts;		/* bit c - 'A' for a first letter c */
+	static int other_firsts;	/* an entry starts with another byte */
+	const unsigned char *d = sp_data_abbreviations, *end, *nl;
+	size_t l;
+
+	if (!read) {
+		end = d + sp_data_abbreviations_len;
+		for (; d < end; d = nl + 1) {
+			if ((nl = memchr(d, '\n', (size_t)(end - d))) == NULL)
+				nl = end;
+			l = (size_t)(nl - d);
+			if (l == 0 || d[0] == '#')
+				continue;
+			if (l > longest)
+				longest = l;
+			if (d[0] >= 'A' && d[0] <= 'z')
+				firsts |= (uint64_t)1 << (d[0] - 'A');
+			else
+				other_firsts = 1;
+		}
+		read = 1;
+	}
+	if (len > longest)
+		return 0;
+	return other_firsts || (w[0] >= 'A' && w[0] <= 'z' &&
+	    (firsts >> (w[0] - 'A') & 1));
+}
+
 /* Is the word before a '.' at s[i] an abbreviation: U.S.A. e.g. Mr. J. */
 static int
 abbreviation(const unsigned char *s, size_t i)
@@ -228,6 +344,8 @@ abbreviation(const unsigned char *s, size_t i)
 	}
 	if (len == 1)
 		return 1;
+	if (!listed_shape(s + w, len))
+		return 0;
 	/*
 	 * A line of the list that is the word (letters: never a '#'
 	 * comment): one search for the word, not a compare a line.
@@ -368,19 +486,19 @@ static size_t
 find_close(struct sentences *it, int t, size_t i, size_t *clen)
 {
 	const struct span *sp = &spans[t];
-	size_t from = i + strlen(sp->open), lim, best = it->n, k;
+	size_t from = i + sp->open.len, lim, best = it->n, k;
 
 	if ((it->noclose_set >> t & 1) && from < it->noclose[t])
 		from = it->noclose[t];
 	lim = i + sp->limit < it->n ? i + sp->limit : it->n;
 	if (from >= lim)
 		return it->n;
-	for (k = 0; k < 2 && sp->close[k]; k++) {
-		size_t l = strlen(sp->close[k]);
+	for (k = 0; k < 2 && sp->close[k].len; k++) {
+		size_t l = sp->close[k].len;
 		/* The other closer counts only before the first one found. */
 		size_t end = best < lim ? best : lim;
 		const unsigned char *p = end > from ? find_short(it->s + from,
-		    end - from, sp->close[k], l) : NULL;
+		    end - from, sp->close[k].s, l) : NULL;
 
 		if (p && (size_t)(p - it->s) < best) {
 			best = (size_t)(p - it->s);

@@ -6,6 +6,7 @@
 
 #include "check.h"
 #include "heading.h"
+#include "heading_int.h"
 #include "utf8.h"
 #include "zh.h"
 
@@ -450,6 +451,7 @@ test_law(void)
 {
 	struct sp_heading_tracker *t = sp_heading_tracker_new(0);
 	const struct sp_heading_entry *e;
+	size_t pad;
 
 	CHECK(t != NULL);
 	/* 编 > 分编 > 章 > 节 > 条, a 节 first seen late. */
@@ -511,6 +513,23 @@ test_law(void)
 	CHECK_INT(feed(t, "①加强领导", 1), 1);
 	CHECK_INT(feed(t, "正如列宁所说的那样。②", 2), 0);
 	CHECK_INT(feed(t, "② 列宁：《全集》第26卷，第269页。", 3), 0);
+	/* After a rule of E2 characters (━, as w3m draws them), searched
+	 * for in blocks: the reference found at every alignment, and as
+	 * the line's last character. */
+	for (pad = 0; pad < 20; pad++) {
+		char line[512] = "正文";
+		size_t k;
+
+		for (k = 0; k < 20; k++)
+			strcat(line, "━");
+		for (k = 0; k < pad; k++)
+			strcat(line, "x");
+		strcat(line, pad % 2 ? "③" : "③。");
+		sp_heading_tracker_reset(t);
+		CHECK_INT(feed(t, "③加强领导", 1), 1);
+		CHECK_INT(feed(t, line, 2), 0);
+		CHECK_INT(feed(t, "③ 列宁：《全集》第26卷。", 3), 0);
+	}
 	sp_heading_tracker_free(t);
 }
 
@@ -664,9 +683,42 @@ test_segments(void)
 	CHECK(!bad);
 }
 
+/*
+ * sp_heading_may_hold(), the tracker's test that a line can hold no
+ * marker, finds every byte a marker may open with (may_open_marker(), the
+ * rule sp_heading_match() reads the first byte by), at every position of
+ * lines of every length to two blocks and a half.
+ */
+static void
+test_may_hold(void)
+{
+	char line[40];
+	size_t n, at;
+	int b, bad = 0;
+
+	for (n = 0; n <= sizeof line; n++) {
+		memset(line, 'a', sizeof line);
+		if (sp_heading_may_hold(line, n))
+			bad++;
+		for (at = 0; at < n; at++)
+			for (b = 1; b < 256; b++) {
+				line[at] = (char)b;
+				if (sp_heading_may_hold(line, n) !=
+				    may_open_marker((unsigned char)b))
+					bad++;
+				line[at] = 'a';
+			}
+	}
+	CHECK_INT(bad, 0);
+	CHECK(!sp_heading_may_hold("<div class=\"nav\">", 17));
+	CHECK(sp_heading_may_hold("<td>(1)</td>", 12));
+	CHECK(sp_heading_may_hold("<td>2</td>", 10));
+}
+
 int
 main(void)
 {
+	test_may_hold();
 	test_law();
 	test_zh();
 	test_numbers();

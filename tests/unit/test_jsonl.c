@@ -1,6 +1,8 @@
 /* Unit tests of common/jsonl.c. */
 #include <string.h>
 
+#include <jansson.h>
+
 #include "check.h"
 #include "jsonl.h"
 
@@ -83,9 +85,51 @@ test_member(void)
 	sp_jsonl_free(&rec);
 }
 
+/*
+ * sp_json_quote() steps over eight bytes at a time that need no escape:
+ * every ASCII byte at every position of strings of 0 to 40 bytes is
+ * escaped as JSON has it (read back by jansson, and of the length the
+ * short escapes and \u00XX give).
+ */
+static void
+test_quote(void)
+{
+	char text[40];
+	struct sp_buf out = SP_BUF_INIT;
+	json_t *back;
+	size_t n, at, want;
+	int b, bad = 0;
+
+	for (n = 0; n <= sizeof text; n++)
+		for (at = 0; at < (n ? n : 1); at++)
+			for (b = 0; b < 128; b++) {
+				memset(text, 'a', sizeof text);
+				if (n)
+					text[at] = (char)b;
+				want = n + 2;
+				if (n && strchr("\"\\\n\t\r\b\f", b) && b)
+					want += 1;
+				else if (n && b < 0x20)
+					want += 5;
+				sp_buf_clear(&out);
+				if (sp_json_quote(&out, text, n) < 0)
+					bad++;
+				back = json_loadb(out.data, out.len,
+				    JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
+				if (out.len != want || back == NULL ||
+				    json_string_length(back) != n ||
+				    memcmp(json_string_value(back), text, n))
+					bad++;
+				json_decref(back);
+			}
+	CHECK_INT(bad, 0);
+	sp_buf_free(&out);
+}
+
 int
 main(void)
 {
+	test_quote();
 	test_strip();
 	test_decode();
 	test_member();
