@@ -118,6 +118,9 @@ gbk_encode(int32_t cp)
 #define GARBLED 11.0
 #define TEXT 12.0
 #define GAIN 4.0
+/* A short span's repair is judged with its markers read as text: they are
+ * the rest of the evidence GAIN stands for. */
+#define SHORT_GAIN 2.0
 /* What a character chosen whole or nearly must cost at most, with its
  * neighbours: a likely word, not just a possible one. */
 #define SHORT 10.0
@@ -592,6 +595,22 @@ choose_ends(unsigned b0, unsigned lead, const int32_t *mid, size_t nmid,
 }
 
 /*
+ * The mean cost of a short span o[0..on) with the markers around it, each
+ * read as the question mark it would be in text (a "?" after 在 is none),
+ * between before and after.
+ */
+static double
+marked_cost(const char *o, size_t on, int32_t before, int32_t after)
+{
+	size_t c;
+	double sum = charlm_cost(before, 0xFF1F);
+
+	sum += charlm_text_cost(o, on, 0xFF1F, 0, &c);
+	sum += charlm_cost(last_cp(o, on), 0xFF1F) + charlm_cost(0xFF1F, after);
+	return sum / (double)(c + 3);
+}
+
+/*
  * Does the repair r[0..rn), between before and after, read as words
  * where the span o[0..on) it replaces did not?  The word model's cost per
  * character must be that of text and GAIN less than the span's: a name
@@ -739,8 +758,8 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 		putcp(&rep, 0xFFFD);
 	if (chars <= 3) {
 		new_ = mean_cost(rep.data, rep.len, before, after);
-		old = mean_cost(s + i + k, j - i - k, before, after);
-		if ((new_ > TEXT || new_ + GAIN > old) &&
+		old = marked_cost(s + i + k, j - i - k, before, after);
+		if ((new_ > TEXT || new_ + SHORT_GAIN > old) &&
 		    !reads_as_words(rep.data, rep.len, s + i + k, j - i - k,
 		    before, after))
 			return unrepaired("gbk-shift", s, i, end, chars);
