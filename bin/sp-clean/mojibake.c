@@ -9,6 +9,7 @@
 #include "encoding.h"
 #include "mojibake.h"
 #include "text.h"
+#include "wordlm.h"
 
 /*
  * Han characters the language model finds rare, as bitmaps: UNCOMMON
@@ -117,9 +118,16 @@ gbk_encode(int32_t cp)
 #define GARBLED 11.0
 #define TEXT 12.0
 #define GAIN 4.0
+/* A short span's repair is judged with its markers read as text: they are
+ * the rest of the evidence GAIN stands for. */
+#define SHORT_GAIN 2.0
 /* What a character chosen whole or nearly must cost at most, with its
  * neighbours: a likely word, not just a possible one. */
 #define SHORT 10.0
+/* The weight of the bigram model beside the word model in choices. */
+#define CHOICE_BIGRAM 0.5
+/* What a lone full-width letter or digit between Han costs more. */
+#define COST_LONE_ALNUM 16.0
 
 /* The mean cost of s[0..n) after before (0: none), then after. */
 static double
@@ -155,6 +163,40 @@ span_char(int32_t cp)
 	    !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'))
 		return sp_to_fullwidth(cp);
 	return cp;
+}
+
+/*
+ * What the characters win[0..n) cost, for choosing lost ones: the
+ * character bigram model's cost of them and the word model's.  The
+ * bigram model alone reads two overlapping words as likely (心灵 and
+ * 灵魂 make 心灵魂 cheaper than 的灵魂): the word model, cutting the
+ * characters into words that do not overlap, tells them apart.
+ */
+static double
+choice_cost(int32_t *win, size_t n)
+{
+	double c = 0, odd = 0;
+	int32_t p2 = 0, p = 0;
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		win[k] = win[k] ? span_char(win[k]) : 0;
+	for (k = 0; k < n; k++) {
+		if (win[k] == 0)
+			continue;
+		c += charlm_cost2(p2, p, win[k]);
+		/*
+		 * A letter or digit alone between Han characters (GBK's row
+		 * A3 of full-width ones, a candidate of every lost lead byte
+		 * there) is rare in text, rarer than the models say.
+		 */
+		if (win[k] >= 0xFF10 && win[k] <= 0xFF5A && sp_is_han(p) &&
+		    k + 1 < n && sp_is_han(win[k + 1]))
+			odd += COST_LONE_ALNUM;
+		p2 = p;
+		p = win[k];
+	}
+	return CHOICE_BIGRAM * c + wordlm_cost(win, n) + odd;
 }
 
 /* The first character of UTF-8 text s[0..n), 0 when empty. */
@@ -242,7 +284,11 @@ choose_gbk(unsigned known, int lead_lost, unsigned lo, unsigned hi,
 		c = lead_lost ? gbk_decode(v, known) : gbk_decode(known, v);
 		if (c == 0)
 			continue;
-		cost = charlm_between(prev2, prev, c, next, next2);
+		{
+			int32_t win[5] = { prev2, prev, c, next, next2 };
+
+			cost = choice_cost(win, 5);
+		}
 		if (best == 0 || cost < bc) {
 			best = c;
 			bc = cost;
@@ -271,7 +317,11 @@ choose_tail(unsigned lead, int32_t prev2, int32_t prev, int32_t after,
 	for (v = 0x81; v <= 0xFE; v++) {
 		if ((c = gbk_decode(lead, v)) == 0 || !pair_fails(v, after))
 			continue;
-		cost = charlm_between(prev2, prev, c, after, after2);
+		{
+			int32_t win[5] = { prev2, prev, c, after, after2 };
+
+			cost = choice_cost(win, 5);
+		}
 		if (best == 0 || cost < bc) {
 			best = c;
 			bc = cost;
@@ -358,6 +408,7 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
 	int32_t before, before2, after, after2, c, h, t, bh = 0, bt = 0;
 	unsigned code, l, v, bl = 0, bv = 0;
 	double cost, best = 0;
+	int period;
 
 	if (i == 0)
 		return 0;
@@ -380,8 +431,12 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
 				if ((c = gbk_decode(l, v)) == 0 ||
 				    !sp_is_han(c) || !pair_fails(v, after))
 					continue;
-				cost = charlm_between(before2, before, c,
-				    after, after2);
+				{
+					int32_t win[5] = { before2, before, c,
+					    after, after2 };
+
+					cost = choice_cost(win, 5);
+				}
 				if (bh == 0 || cost < best) {
 					bh = c;
 					best = cost;
@@ -409,8 +464,12 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
 				if ((t = gbk_decode(code & 0xFF, v)) == 0 ||
 				    !cjk_text(t) || !pair_fails(v, after))
 					continue;
-				cost = charlm_cost2(before2, before, h) +
-				    charlm_between(before, h, t, after, after2);
+				{
+					int32_t win[6] = { before2, before, h,
+					    t, after, after2 };
+
+					cost = choice_cost(win, 6);
+				}
 				if (bh == 0 || cost < best) {
 					bh = h;
 					bt = t;
@@ -420,16 +479,28 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
 				}
 			}
 		}
-		if (bh == 0 || charlm_cost(before, bh) + charlm_cost(bh, bt) +
+		if (bh == 0)
+			return 0;
+		/*
+		 * A 。 lost after a sentence end: see gbk_shift().  It is
+		 * left out, and what it cost (a mark's cost, less than SHORT)
+		 * with it.
+		 */
+		period = bh == 0x3002 && is_final(before);
+		if (period ? charlm_cost(before, bt) + charlm_cost(bt, after) >
+		    2.5 * SHORT : charlm_cost(before, bh) + charlm_cost(bh, bt) +
 		    charlm_cost(bt, after) > 3 * SHORT)
 			return 0;
 		sp_buf_clear(&rep);
 		sp_buf_clear(&note);
-		putcp(&rep, bh);
+		if (!period) {
+			putcp(&rep, bh);
+			note_byte(bl, bh);
+			st->restored++;
+		}
 		putcp(&rep, bt);
-		note_byte(bl, bh);
 		note_byte(bv, bt);
-		st->restored += 2;
+		st->restored++;
 	}
 	*fixed = 1;
 	repaired("gbk-shift", s + i, end - i, st, explain, ctx);
@@ -477,6 +548,95 @@ gbk_shift_ascii(const char *s, size_t n, size_t i, size_t j,
 }
 
 /*
+ * The characters that lost a byte at both ends of a shifted span with a
+ * middle mid[0..nmid) of at most two characters, chosen together (the
+ * choice of one changes the likeliest other: 的灵魂, not 心灵魂): head is
+ * (lost, b0), tail (lead, lost) with a byte that fails before after.
+ * Returns 1 and them with their bytes, or 0 when no pair is characters.
+ */
+static int
+choose_ends(unsigned b0, unsigned lead, const int32_t *mid, size_t nmid,
+    int32_t before2, int32_t before, int32_t after, int32_t after2,
+    int32_t *head, unsigned *hbyte, int32_t *tail, unsigned *tbyte)
+{
+	int32_t h, t, win[8];
+	unsigned v, w;
+	double cost, best = 0;
+	size_t k;
+	int found = 0;
+
+	for (v = 0x81; v <= 0xFE; v++) {
+		if ((h = gbk_decode(v, b0)) == 0)
+			continue;
+		for (w = 0x81; w <= 0xFE; w++) {
+			if ((t = gbk_decode(lead, w)) == 0 ||
+			    !pair_fails(w, after))
+				continue;
+			win[0] = before2;
+			win[1] = before;
+			win[2] = h;
+			for (k = 0; k < nmid; k++)
+				win[3 + k] = mid[k];
+			win[3 + k] = t;
+			win[4 + k] = after;
+			win[5 + k] = after2;
+			cost = choice_cost(win, 6 + nmid);
+			if (!found || cost < best) {
+				found = 1;
+				best = cost;
+				*head = h;
+				*hbyte = v;
+				*tail = t;
+				*tbyte = w;
+			}
+		}
+	}
+	return found;
+}
+
+/*
+ * The mean cost of a short span o[0..on) with the markers around it, each
+ * read as the question mark it would be in text (a "?" after 在 is none),
+ * between before and after.
+ */
+static double
+marked_cost(const char *o, size_t on, int32_t before, int32_t after)
+{
+	size_t c;
+	double sum = charlm_cost(before, 0xFF1F);
+
+	sum += charlm_text_cost(o, on, 0xFF1F, 0, &c);
+	sum += charlm_cost(last_cp(o, on), 0xFF1F) + charlm_cost(0xFF1F, after);
+	return sum / (double)(c + 3);
+}
+
+/*
+ * Does the repair r[0..rn), between before and after, read as words
+ * where the span o[0..on) it replaces did not?  The word model's cost per
+ * character must be that of text and GAIN less than the span's: a name
+ * (民进党) the bigram model finds rare is a likely word.
+ */
+static int
+reads_as_words(const char *r, size_t rn, const char *o, size_t on,
+    int32_t before, int32_t after)
+{
+	int32_t a[16], b[16];
+	size_t na = 0, nb = 0, k, m;
+
+	a[na++] = b[nb++] = before;
+	for (k = 0; k < rn && na < 15; k += m)
+		a[na++] = span_char(cp_at(r, rn, k, &m));
+	for (k = 0; k < on && nb < 15; k += m)
+		b[nb++] = span_char(cp_at(o, on, k, &m));
+	if (k < on)
+		return 0;
+	a[na++] = b[nb++] = after == '\n' ? 0 : after;
+	return wordlm_cost(a, na) <= TEXT * (double)(na - 1) &&
+	    wordlm_cost(a, na) + GAIN * (double)(na - 1) <=
+	    wordlm_cost(b, nb) * (double)(na - 1) / (double)(nb - 1);
+}
+
+/*
  * gbk-shift at s[i..n): s[i] is a marker.  Returns the bytes of the span
  * handled (marker included), or 0.  Writes the repair to out.
  *
@@ -490,10 +650,11 @@ static size_t
 gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
     struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
 {
-	size_t j, k, m, mk, chars = 0, end, mid_at, mid_len;
-	unsigned code, byte;
-	int32_t cp, c, before, before2, after = 0, head, tail;
-	int closed = 0;
+	size_t j, k, m, mk, chars = 0, end, mid_at, mid_len, nmid, k2;
+	unsigned code, byte = 0, tbyte = 0, lead;
+	int32_t cp, c, before, before2, after = 0, after2, head, tail = 0;
+	int32_t mid[3];
+	int closed = 0, joint;
 	char first_byte;
 	size_t restored = 0;
 	double old, new_;
@@ -551,10 +712,18 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 		return unrepaired("gbk-shift", s, i, end, chars);
 	/* The two characters that lost a byte. */
 	first_byte = bytes.data[0];
-	head = choose_gbk((unsigned char)bytes.data[0], 1, 0x81, 0xFE, NULL, 0,
-	    i > m ? before2 : 0, before, first_cp(rep.data + mid_at, mid_len),
-	    second_cp(rep.data + mid_at, mid_len),
-	    &byte);
+	after2 = closed && end < n ? next_after(s, n, end) : 0;
+	lead = gbk_encode(span_char(cp_before(s, j, &mk))) & 0xFF;
+	for (nmid = 0, k2 = mid_at; k2 < rep.len && nmid < 3; k2 += mk)
+		mid[nmid++] = cp_at(rep.data, rep.len, k2, &mk);
+	joint = closed && nmid <= 2 && choose_ends((unsigned char)first_byte,
+	    lead, mid, nmid, before2, before, after, after2,
+	    &head, &byte, &tail, &tbyte);
+	if (!joint)
+		head = choose_gbk((unsigned char)first_byte, 1, 0x81, 0xFE,
+		    NULL, 0, before2, before, first_cp(rep.data +
+		    mid_at, mid_len), second_cp(rep.data + mid_at, mid_len),
+		    &byte);
 	sp_buf_clear(&bytes);
 	put(&bytes, rep.data + mid_at, mid_len);
 	sp_buf_clear(&rep);
@@ -574,26 +743,25 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 		putcp(&rep, 0xFFFD);
 	}
 	put(&rep, bytes.data, bytes.len);
-	tail = 0;
-	if (closed) {
+	if (!joint) {
 		/* The lead byte of the last pair is the span's last byte. */
-		unsigned lead = gbk_encode(span_char(cp_before(s, j, &m)));
-
-		tail = choose_tail(lead & 0xFF, last2_cp(bytes.data,
-		    bytes.len), last_cp(bytes.data, bytes.len), after, end < n ?
-		    next_after(s, n, end) : 0, &byte);
-		if (tail) {
-			putcp(&rep, tail);
-			note_byte(byte, tail);
-			restored++;
-		}
+		tail = closed ? choose_tail(lead, last2_cp(bytes.data,
+		    bytes.len), last_cp(bytes.data, bytes.len), after, after2,
+		    &tbyte) : 0;
+	}
+	if (closed && tail) {
+		putcp(&rep, tail);
+		note_byte(tbyte, tail);
+		restored++;
 	}
 	if (!tail)
 		putcp(&rep, 0xFFFD);
 	if (chars <= 3) {
 		new_ = mean_cost(rep.data, rep.len, before, after);
-		old = mean_cost(s + i + k, j - i - k, before, after);
-		if (new_ > TEXT || new_ + GAIN > old)
+		old = marked_cost(s + i + k, j - i - k, before, after);
+		if ((new_ > TEXT || new_ + SHORT_GAIN > old) &&
+		    !reads_as_words(rep.data, rep.len, s + i + k, j - i - k,
+		    before, after))
 			return unrepaired("gbk-shift", s, i, end, chars);
 	}
 	st->restored += restored;

@@ -1,0 +1,75 @@
+#!/usr/bin/python3
+"""Builds sp-clean's word language model, data/wordlm (run by hand, never
+at build or run time; the built file is committed):
+
+  /usr/bin/python3 gen/mkwordlm.py [JIEBA_DICT]
+
+JIEBA_DICT is jieba's word frequency list, as Debian's python3-jieba
+installs it (default /usr/lib/python3/dist-packages/jieba/dict.txt).  Its
+words of Han characters, one to four long, with their traditional forms
+from OpenCC (Debian's opencc, s2t, each counted as often as its simplified
+word), make the model; words of two and more seen fewer than MIN_COUNT
+times are left out (the list's long tail of rare names and terms, most of
+them counted 3: two thirds of the file for them, and they seldom decide a
+lost character; terms such as 赊销, counted 11, do).
+
+The mojibake repair (wordlm.c) costs a few characters around a lost one as
+the likeliest way to cut them into words, a word costing -log2 of its
+share of all the words of the list: where the character bigram model
+(charlm) reads 心灵魂 as two words that overlap, this one reads 的灵魂.
+
+File format (numbers little-endian):
+  "SPWL1\\n"
+  u32 nwords
+  nwords x (u8 length in characters, u8 cost: -log2 of the word's share,
+           in eighths of a bit, capped at 255, length x u16 code point)
+"""
+import math, os, struct, subprocess, sys, tempfile
+
+here = os.path.dirname(os.path.abspath(__file__))
+dict_path = sys.argv[1] if len(sys.argv) > 1 else \
+    "/usr/lib/python3/dist-packages/jieba/dict.txt"
+MIN_COUNT = 10
+
+
+def han(c):
+    return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
+
+
+total = 0
+words = {}
+with open(dict_path, encoding="utf-8") as f:
+    for line in f:
+        w, n = line.split(" ")[:2]
+        n = int(n)
+        total += n
+        if 1 <= len(w) <= 4 and all(han(c) for c in w) and \
+                (len(w) == 1 or n >= MIN_COUNT):
+            words[w] = words.get(w, 0) + n
+
+# Traditional forms: the same words through OpenCC's s2t.
+simp = sorted(words)
+with tempfile.NamedTemporaryFile("w", encoding="utf-8", delete=False) as t:
+    t.write("\n".join(simp) + "\n")
+trad = subprocess.run(["opencc", "-c", "s2t.json", "-i", t.name],
+                      check=True, capture_output=True).stdout.decode("utf-8")
+os.unlink(t.name)
+for w, tw in zip(simp, trad.split("\n")[:len(simp)]):
+    if tw != w and len(tw) == len(w) and all(han(c) for c in tw) and \
+            tw not in words:
+        words[tw] = words[w]
+
+
+def cost(n):
+    return max(0, min(255, int(round(-math.log2(n / total) * 8))))
+
+
+keep = sorted(w for w in words if all(ord(c) <= 0xFFFF for c in w))
+out = bytearray(b"SPWL1\n")
+out += struct.pack("<I", len(keep))
+for w in keep:
+    out += struct.pack("<BB", len(w), cost(words[w]))
+    out += b"".join(struct.pack("<H", ord(c)) for c in w)
+with open(os.path.join(here, "..", "data", "wordlm"), "wb") as f:
+    f.write(out)
+print("wordlm: %d words, %d bytes" % (len(keep), len(out)), file=sys.stderr)

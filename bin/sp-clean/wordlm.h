@@ -1,0 +1,25 @@
+/*
+ * wordlm.h: a word language model of Chinese, for choosing the characters
+ * a mojibake repair restores (step 6).
+ *
+ * Built from jieba's word frequency list, simplified and (through OpenCC)
+ * traditional, by gen/mkwordlm.py into data/wordlm.  A few characters are
+ * costed as the likeliest way to cut them into the words of the list;
+ * where the character bigram model (charlm.h) sees two words overlap
+ * (心灵 and 灵魂 in 心灵魂), this model sees that none does.
+ */
+#ifndef SP_CLEAN_WORDLM_H
+#define SP_CLEAN_WORDLM_H
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * The cost, in bits, of the characters cps[0..n) cut into words at the
+ * likeliest places: a word of the list costs its rarity; a Han character
+ * that is no word of it, or is not in it at all, costs as a rare word;
+ * anything else (punctuation, letters, digits) costs what charlm_cost()
+ * gives it after the character before.  Code points 0 are skipped.
+ */
+double wordlm_cost(const int32_t *cps, size_t n);
+
+#endif
