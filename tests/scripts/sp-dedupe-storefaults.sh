@@ -55,10 +55,17 @@ units 2000 0 seed > "$t/prev"
 units $per 10000 run > "$t/template"
 "$D" --store "$S" "$t/prev" > /dev/null
 runs0=1
-start=$(date +%s%N)
-{ sed "s/ run / timing /" "$t/template"; cat "$t/prev"; } |
-    "$D" --store "$t/timing" > /dev/null
-span=$((($(date +%s%N) - start) / 1000000))	# ms
+# A run's length: the shortest of three, as the first may be slowed by a
+# cold cache or a busy machine, and kills timed by it would land after
+# the runs end.
+span=
+for k in 1 2 3; do
+	start=$(date +%s%N)
+	{ sed "s/ run / timing /" "$t/template"; cat "$t/prev"; } |
+	    "$D" --store "$t/timing$k" > /dev/null
+	ms=$((($(date +%s%N) - start) / 1000000))
+	[ -z "$span" ] || [ "$ms" -lt "$span" ] && span=$ms
+done
 [ "$span" -lt 20 ] && span=20
 landed=0 before=0 after=0 torn=0 broken=0
 i=0
