@@ -199,6 +199,16 @@ choice_cost(int32_t *win, size_t n)
 	return CHOICE_BIGRAM * c + wordlm_cost(win, n) + odd;
 }
 
+/* choice_cost() of c between prev2 prev and next next2. */
+static double
+choice_between(int32_t prev2, int32_t prev, int32_t c, int32_t next,
+    int32_t next2)
+{
+	int32_t win[5] = { prev2, prev, c, next, next2 };
+
+	return choice_cost(win, 5);
+}
+
 /* The first character of UTF-8 text s[0..n), 0 when empty. */
 static int32_t
 first_cp(const char *s, size_t n)
@@ -284,11 +294,7 @@ choose_gbk(unsigned known, int lead_lost, unsigned lo, unsigned hi,
 		c = lead_lost ? gbk_decode(v, known) : gbk_decode(known, v);
 		if (c == 0)
 			continue;
-		{
-			int32_t win[5] = { prev2, prev, c, next, next2 };
-
-			cost = choice_cost(win, 5);
-		}
+		cost = choice_between(prev2, prev, c, next, next2);
 		if (best == 0 || cost < bc) {
 			best = c;
 			bc = cost;
@@ -317,11 +323,7 @@ choose_tail(unsigned lead, int32_t prev2, int32_t prev, int32_t after,
 	for (v = 0x81; v <= 0xFE; v++) {
 		if ((c = gbk_decode(lead, v)) == 0 || !pair_fails(v, after))
 			continue;
-		{
-			int32_t win[5] = { prev2, prev, c, after, after2 };
-
-			cost = choice_cost(win, 5);
-		}
+		cost = choice_between(prev2, prev, c, after, after2);
 		if (best == 0 || cost < bc) {
 			best = c;
 			bc = cost;
@@ -431,12 +433,8 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
 				if ((c = gbk_decode(l, v)) == 0 ||
 				    !sp_is_han(c) || !pair_fails(v, after))
 					continue;
-				{
-					int32_t win[5] = { before2, before, c,
-					    after, after2 };
-
-					cost = choice_cost(win, 5);
-				}
+				cost = choice_between(before2, before, c, after,
+				    after2);
 				if (bh == 0 || cost < best) {
 					bh = c;
 					best = cost;

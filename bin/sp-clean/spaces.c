@@ -47,7 +47,7 @@ next_candidate(const char *str, size_t n, size_t i)
 
 /*
  * Is the run of spaces at s[..end) the gap between a label and its value
- * in a row of a form (发文机关：    吉林省人民政府; 成文日期：  2022年…)?
+ * in a row of a form (主办单位：    某某县教育局; 成文日期：  2022年…)?
  * The line so far, out[line..len), is a short label ending in a colon,
  * and no sentence ends in the rest of the line: a salutation before its
  * first paragraph (同志们：   今天……。) is not a label.

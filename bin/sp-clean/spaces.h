@@ -7,7 +7,7 @@
  * next to CJK text is a paragraph break, as pages glue paragraphs into one
  * line with runs of spaces, except in a word spaced out to fill a column
  * ("标      题" → "标题") and between a form's label and its value
- * ("发文机关：    吉林省人民政府" → "发文机关：吉林省人民政府"); any other
+ * ("主办单位：    某某县教育局" → "主办单位：某某县教育局"); any other
  * run becomes one ASCII space.
  */
 #ifndef SP_CLEAN_SPACES_H

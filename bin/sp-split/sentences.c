@@ -70,7 +70,7 @@ static const struct span {
 	    300, TITLE },				/* 〈〉 */
 	/*
 	 * ” that opens a quote, on a line where no “ or „ came before it:
-	 * text that turns every double quote one way (缺少”强势维权代表”).
+	 * text that turns every double quote one way (他说”明天见”).
 	 * Its closer is the next ”, unless a “ or „ comes first.
 	 */
 	{ STR("\xE2\x80\x9D"), { STR("\xE2\x80\x9D"), STR("") },
