@@ -71,6 +71,21 @@ sp_is_cjk(int32_t cp)
 }
 
 int
+sp_is_hangul(int32_t cp)
+{
+	return (cp >= 0x1100 && cp <= 0x11FF) ||
+	    (cp >= 0x3130 && cp <= 0x318F) || (cp >= 0xA960 && cp <= 0xA97F) ||
+	    (cp >= 0xAC00 && cp <= 0xD7FF);
+}
+
+int
+sp_is_wide(int32_t cp)
+{
+	return cp >= 0x1100 && !sp_is_hangul(cp) &&
+	    utf8proc_charwidth(cp) == 2;
+}
+
+int
 sp_is_space(int32_t cp)
 {
 	if (cp == ' ' || (cp >= 0x09 && cp <= 0x0D))

@@ -14,6 +14,14 @@ int sp_is_han(int32_t cp);
 int sp_is_cjk_punct(int32_t cp);
 /* Han, CJK punctuation, kana, hangul, bopomofo and full-width forms. */
 int sp_is_cjk(int32_t cp);
+/* Hangul syllables and jamo: Korean, which spaces its words. */
+int sp_is_hangul(int32_t cp);
+/*
+ * East Asian Wide or Fullwidth characters other than Hangul: the
+ * characters between which CSS removes a line break of the source
+ * (CSS Text 3, segment break transformation).
+ */
+int sp_is_wide(int32_t cp);
 /* Any Unicode space: Zs (U+0020, NBSP, U+3000…) and tab, VT, FF, CR, NEL. */
 int sp_is_space(int32_t cp);
 /* Line breaks: LF, CR, NEL, U+2028, U+2029. */

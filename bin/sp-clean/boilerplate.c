@@ -688,6 +688,21 @@ centred_probability(struct boilerplate *bp, size_t nlines, size_t i,
  * pages; a sentence is not dropped for its place alone.  Returns 1 when
  * the line is kept after all.
  */
+/*
+ * A line of twenty Han characters or more with nothing of a menu, a list
+ * or a notice about it (no bullet, separator, space, full stop, date or
+ * link): a headline, or one restated under a photo or a video.
+ */
+static int
+headline_like(const struct boilerplate *bp, size_t i)
+{
+	const struct line *l = &bp->lines[i];
+	const struct shape *sh = &bp->shapes[i];
+
+	return l->f.han >= 20 && l->f.seps == 0 && l->f.stops == 0 &&
+	    sh->bullet == 0 && sh->spaces == 0 && sh->pattern == 0;
+}
+
 static int
 second_look(struct boilerplate *bp, size_t nlines, size_t i, int threshold)
 {
@@ -708,7 +723,8 @@ second_look(struct boilerplate *bp, size_t nlines, size_t i, int threshold)
 		if (again < bp->cutoff)
 			return 1;
 	}
-	return sentence && l->h.vocab <= 0 && !l->anchor &&
+	return (sentence || headline_like(bp, i)) && l->h.vocab <= 0 &&
+	    !l->anchor &&
 	    bp->shapes[i].tokens == 0 &&
 	    centred_probability(bp, nlines, i, threshold) < bp->cutoff;
 }

@@ -16,6 +16,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 
+#include "cjk.h"
 #include "html.h"
 #include "htmlpage.h"
 #include "tool.h"
@@ -195,7 +196,7 @@ struct parse {
 	/* The line being built. */
 	size_t line_start;	/* its first byte in pg->text */
 	uint32_t chars, link_chars;
-	int space;		/* a space is pending */
+	int space;		/* white space is pending: SPACE_* */
 	int open;		/* it has text */
 	struct html_line ctx;	/* where its first text stood */
 	uint32_t ctx_box;
@@ -457,6 +458,44 @@ put_run(struct sp_buf *t, const char *s, size_t n)
 	put(t, p, (size_t)(end - p));
 }
 
+/* Pending white space: a space, and whether a line break of the source
+ * was in it. */
+enum { SPACE = 1, SPACE_BREAK = 2 };
+
+/* The last character of t, or -1. */
+static int32_t
+last_char(const struct sp_buf *t)
+{
+	size_t i = t->len;
+	int32_t cp;
+
+	while (i > 0 && t->len - i < 4 &&
+	    ((unsigned char)t->data[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i == 0)
+		return -1;
+	sp_utf8_decode((const unsigned char *)t->data + i - 1,
+	    t->len - i + 1, &cp, NULL);
+	return cp;
+}
+
+/*
+ * Does the pending white space render as a space before s[0..n)?  A line
+ * break of the source between two wide characters renders as nothing, as
+ * CSS says (疫苗<newline>　春節 is one line of a headline, not 疫苗 　春節,
+ * which reads as two paragraphs glued).
+ */
+static int
+renders_space(const struct parse *p, const char *s, size_t n)
+{
+	int32_t next;
+
+	if (!(p->space & SPACE_BREAK))
+		return p->space != 0;
+	sp_utf8_decode((const unsigned char *)s, n, &next, NULL);
+	return !(sp_is_wide(next) && sp_is_wide(last_char(&p->pg->text)));
+}
+
 /* The characters of UTF-8 text s[0..n), not counting white space. */
 static void
 add_text(struct parse *p, const char *s, size_t n)
@@ -474,7 +513,8 @@ add_text(struct parse *p, const char *s, size_t n)
 			if (c == '\n' && e->pre)
 				end_line(p);
 			else if (p->open)
-				p->space = 1;
+				p->space |= SPACE | (c == '\n' || c == '\r' ?
+				    SPACE_BREAK : 0);
 			i++;
 			continue;
 		}
@@ -488,7 +528,7 @@ add_text(struct parse *p, const char *s, size_t n)
 		}
 		if (!p->open)
 			begin_line(p);
-		else if (p->space)
+		else if (renders_space(p, s + i, run - i))
 			put(t, " ", 1);
 		p->space = 0;
 		put_run(t, s + i, run - i);
@@ -654,6 +694,65 @@ make_clean(struct parse *p, const char *s, size_t *n)
 	return p->clean.data;
 }
 
+/*
+ * The '/' that ends s[i..n) as a self-closed tag <script …/> or <style/>,
+ * or 0 when s+i starts no such tag.  Quoted attribute values may hold a
+ * '>'.
+ */
+static size_t
+raw_text_slash(const char *s, size_t n, size_t i)
+{
+	size_t k;
+	char quote = 0;
+
+	if (n - i >= 7 && strncasecmp(s + i, "<script", 7) == 0)
+		k = i + 7;
+	else if (n - i >= 6 && strncasecmp(s + i, "<style", 6) == 0)
+		k = i + 6;
+	else
+		return 0;
+	if (k < n && !isspace((unsigned char)s[k]) && s[k] != '/' &&
+	    s[k] != '>')
+		return 0;
+	for (; k < n; k++) {
+		if (quote)
+			quote = s[k] == quote ? 0 : quote;
+		else if (s[k] == '"' || s[k] == '\'')
+			quote = s[k];
+		else if (s[k] == '>')
+			return s[k - 1] == '/' ? k - 1 : 0;
+	}
+	return 0;
+}
+
+/*
+ * HTML ignores the slash of <script src=… /> and <style/>: what follows
+ * is script or style up to </script> or </style>, as a browser reads it.
+ * libxml2 closes the element at the slash and would show the style sheet
+ * as text, so the slash is blanked, in p->clean (copied there when the
+ * page is s itself).  Returns the page to parse.
+ */
+static const char *
+open_raw_text(struct parse *p, const char *s, size_t n)
+{
+	const char *lt;
+	size_t i = 0, slash;
+
+	while (i < n && (lt = memchr(s + i, '<', n - i)) != NULL) {
+		i = (size_t)(lt - s);
+		if ((slash = raw_text_slash(s, n, i)) != 0) {
+			if (s != p->clean.data) {
+				sp_buf_clear(&p->clean);
+				put(&p->clean, s, n);
+				s = p->clean.data;
+			}
+			p->clean.data[slash] = ' ';
+		}
+		i++;
+	}
+	return s;
+}
+
 void
 html_page_parse(struct html_page *pg, const char *s, size_t n)
 {
@@ -680,6 +779,7 @@ html_page_parse(struct html_page *pg, const char *s, size_t n)
 	new_box(p, 0);		/* the page itself */
 	if ((clean = make_clean(p, s, &n)) != NULL)
 		s = clean;
+	s = open_raw_text(p, s, n);
 	memset(&sax, 0, sizeof sax);
 	sax.startElement = on_start;
 	sax.endElement = on_end;

@@ -79,6 +79,14 @@ is_space(int32_t cp)
 	return cp != '\n' && sp_is_space(cp);
 }
 
+/* Chinese or Japanese: a space between two of these is no word break.
+ * Korean spaces its words, so Hangul is not counted. */
+static int
+is_unspaced(int32_t cp)
+{
+	return sp_is_cjk(cp) && !sp_is_hangul(cp);
+}
+
 void
 spaces_clean(const char *s, size_t n, struct sp_buf *out,
     struct spaces_stats *st)
@@ -127,12 +135,12 @@ spaces_clean(const char *s, size_t n, struct sp_buf *out,
 		if (prev < 0 || next < 0 ||
 		    (prev == 0xFF1A && label_value(out, line, s, n, end))) {
 			st->removed++;
-		} else if (run >= 2 && (sp_is_cjk(prev) || sp_is_cjk(next)) &&
-		    !spaced_out) {
+		} else if (run >= 2 && (is_unspaced(prev) ||
+		    is_unspaced(next)) && !spaced_out) {
 			st->breaks++;
 			putch(out, '\n');
 			line = out->len;
-		} else if (sp_is_cjk(prev) && sp_is_cjk(next)) {
+		} else if (is_unspaced(prev) && is_unspaced(next)) {
 			st->removed++;
 		} else {
 			if (run > 1 || s[i] != ' ')

@@ -60,8 +60,19 @@ blocks(void)
 	TEXT("<table><tr><td>1</td><td>2</td></tr></table>", "1\n2");
 	/* White space as shown: runs are one space, none at the ends. */
 	TEXT("<p>  many \n\t spaces   here </p>", "many spaces here");
+	/* A line break of the source between two wide characters is
+	 * nothing (CSS Text 3); elsewhere, and a plain space, one space. */
 	TEXT("<p>机关干部要进一步\n转变工作作风。</p>",
-	    "机关干部要进一步 转变工作作风。");
+	    "机关干部要进一步转变工作作风。");
+	TEXT("<p>疫苗 \n\t　春節</p>", "疫苗　春節");
+	TEXT("<p>机关 干部</p>", "机关 干部");
+	TEXT("<p>一<b>\n</b>二</p>", "一二");
+	TEXT("<p>中文\nLatin\n한국어\n문장</p>", "中文 Latin 한국어 문장");
+	/* <script/> and <style/> still hold their text, as in a browser. */
+	TEXT("<style type=\"text/css\" />p { margin: 0 }</style><p>x</p>",
+	    "x");
+	TEXT("<script src=\"a.js\"/>var a = '>';</script><p>y</p>", "y");
+	TEXT("<SCRIPT src='/b.js' />z()</SCRIPT><p>w</p><scripts/>v", "w\nv");
 	TEXT("<pre>line 1\nline 2</pre>", "line 1\nline 2");
 	/* Inline elements do not break. */
 	TEXT("<p>a <b>b</b> <a href=x>c</a>d</p>", "a b cd");
