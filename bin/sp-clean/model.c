@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "model.h"
+#include "modeltree.h"
+#include "quickscore.h"
 
 #define MAGIC "sp-clean boilerplate model 1"
 /* Bounds that no trained model comes near, so a bad file cannot ask
@@ -17,57 +19,13 @@
 /* Outputs far beyond what training gives (a few units of log-odds). */
 #define MAX_VALUE 1e6
 
-struct node {
-	int32_t feat;		/* the build's feature, or -1: a leaf */
-	int32_t left, right;	/* indexes into the model's nodes */
-	float thr;
-	float value;
-	uint8_t missing_left;
-};
-
-/*
- * The same trees packed for scoring, which takes half of sp-clean's time
- * on dumps of news pages: eight bytes a node, laid out depth first so that
- * a node's left child is the next node, and all the trees (6,000 nodes)
- * fit the first-level cache that the 24-byte nodes overflowed.
- */
-struct packed {
-	float thr;		/* a leaf's value */
-	uint16_t slot;		/* the value tested, in the walk's vector */
-	uint16_t right;		/* the right child, this many nodes on */
-};
-
-/*
- * The vector a walk tests, so that every node goes right when !(v <= thr),
- * without a branch: the features (a missing one, NAN, goes right), then
- * the same with -INFINITY for NAN (for the nodes that send a missing value
- * left), then a NAN that the leaves test, whose right child is themselves.
- */
-#define MAX_PACKED_FEATURES 1024
-#define SLOT_MISSING_LEFT(m, f) ((m)->nfeat + (f))
-#define SLOT_LEAF(m) (2 * (m)->nfeat)
-
-/*
- * Scoring walks LANES trees at once, each step without a branch (a leaf
- * steps onto itself), for as many steps as the deepest of them needs: a
- * walk that branched on every split mispredicted about half of them.  So
- * that the trees walked together are about as deep, each CHUNK of trees
- * is walked in order of depth; its leaves are then added in the trees'
- * own order, so the score is the same double, bit for bit.
- */
-#define LANES 8
-#define CHUNK 256
-
 struct model {
 	double threshold, base;
 	struct node *nodes;
 	size_t nnodes, cap;
-	size_t *roots;
+	size_t *roots;		/* and roots[ntrees], the end of the nodes */
 	size_t ntrees;
-	struct packed *packed;	/* the trees one after another */
-	uint32_t *walk;		/* the trees of each chunk, shallowest first */
-	uint16_t *depth;	/* each tree's longest path, in steps */
-	int nfeat;		/* the build's features */
+	struct quick *quick;	/* the trees for scoring, or NULL: walk them */
 	int *map;		/* the file's feature -> the build's */
 	int nmap;
 };
@@ -358,97 +316,13 @@ trees(struct model *m, struct cursor *c)
 	return 0;
 }
 
-/*
- * Packs tree t depth first, from stack (room for its nodes), into
- * m->packed from *at on; notes its depth.
- */
-static void
-pack_tree(struct model *m, size_t t, size_t *stack, size_t *at)
-{
-	size_t top = 0, here, from, level, deepest = 0;
-	const struct node *n;
-	struct packed *p;
-
-	/*
-	 * Each entry: a node, its level, and the packed node whose right
-	 * child it is.
-	 */
-	stack[top++] = m->roots[t];
-	stack[top++] = 0;
-	stack[top++] = SIZE_MAX;
-	while (top > 0) {
-		from = stack[--top];
-		level = stack[--top];
-		n = &m->nodes[stack[--top]];
-		here = (*at)++;
-		if (from != SIZE_MAX)
-			m->packed[from].right = (uint16_t)(here - from);
-		p = &m->packed[here];
-		if (n->feat < 0) {
-			p->slot = (uint16_t)SLOT_LEAF(m);
-			p->thr = n->value;
-			p->right = 0;
-			if (level > deepest)
-				deepest = level;
-			continue;
-		}
-		p->slot = (uint16_t)(n->missing_left ?
-		    SLOT_MISSING_LEFT(m, n->feat) : n->feat);
-		p->thr = n->thr;
-		stack[top++] = (size_t)n->right;
-		stack[top++] = level + 1;
-		stack[top++] = here;
-		stack[top++] = (size_t)n->left;
-		stack[top++] = level + 1;
-		stack[top++] = SIZE_MAX;
-	}
-	m->depth[t] = (uint16_t)deepest;
-}
-
-/*
- * The walking order: each chunk's trees by depth, the shallowest first
- * (an insertion sort, stable, of at most CHUNK trees).
- */
-static void
-order_walk(struct model *m)
-{
-	size_t c, i, j, end;
-	uint32_t t;
-
-	for (c = 0; c < m->ntrees; c += CHUNK) {
-		end = m->ntrees - c < CHUNK ? m->ntrees : c + CHUNK;
-		for (i = c; i < end; i++) {
-			t = (uint32_t)i;
-			for (j = i; j > c && m->depth[m->walk[j - 1]] >
-			    m->depth[t]; j--)
-				m->walk[j] = m->walk[j - 1];
-			m->walk[j] = t;
-		}
-	}
-}
-
-/* Packs every tree; check_tree has made each one a tree. */
+/* The trees for quick_score, when they fit; check_tree made each a tree. */
 static int
-pack(struct model *m, struct cursor *c, int nfeat)
+quicken(struct model *m, struct cursor *c)
 {
-	size_t t, at = 0, *stack;
-
-	if (nfeat > MAX_PACKED_FEATURES)
-		return fail(c, "too many features to pack");
-	m->nfeat = nfeat;
-	m->packed = malloc((m->nnodes ? m->nnodes : 1) * sizeof *m->packed);
-	m->walk = malloc((m->ntrees ? m->ntrees : 1) * sizeof *m->walk);
-	m->depth = malloc((m->ntrees ? m->ntrees : 1) * sizeof *m->depth);
-	stack = malloc((3 * m->nnodes + 3) * sizeof *stack);
-	if (m->packed == NULL || m->walk == NULL || m->depth == NULL ||
-	    stack == NULL) {
-		free(stack);
+	m->roots[m->ntrees] = m->nnodes;
+	if (quick_new(m->nodes, m->roots, m->ntrees, &m->quick) < 0)
 		return fail(c, "out of memory");
-	}
-	for (t = 0; t < m->ntrees; t++)
-		pack_tree(m, t, stack, &at);
-	free(stack);
-	order_walk(m);
 	return 0;
 }
 
@@ -471,7 +345,7 @@ model_parse(const char *text, size_t len, const char *name,
 		return NULL;
 	}
 	if (header(m, &c, names, nfeat) < 0 || trees(m, &c) < 0 ||
-	    pack(m, &c, nfeat) < 0) {
+	    quicken(m, &c) < 0) {
 		model_free(m);
 		return NULL;
 	}
@@ -484,9 +358,7 @@ model_free(struct model *m)
 	if (m == NULL)
 		return;
 	free(m->nodes);
-	free(m->packed);
-	free(m->walk);
-	free(m->depth);
+	quick_free(m->quick);
 	free(m->roots);
 	free(m->map);
 	free(m);
@@ -522,63 +394,9 @@ model_probability(double score)
 }
 
 /*
- * The leaves that the walk's vector xs reaches in the trees walk[0..n),
- * into leaf[], at each tree's place less first.  The trees' depths rise,
- * so the last of each LANES is the deepest; a short last group walks
- * spare lanes on a leaf of its own.
+ * Without contributions, the bit vectors of quickscore.c; for --explain,
+ * or a model with a tree too big for them, the walk down the trees.
  */
-static void
-walk_trees(const struct model *m, const float *xs, const uint32_t *walk,
-    size_t n, size_t first, float *leaf)
-{
-	const struct packed spare = { 0, (uint16_t)SLOT_LEAF(m), 0 };
-	const struct packed *p[LANES], *q;
-	size_t g, k, lanes, steps, s;
-	unsigned right;
-
-	for (g = 0; g < n; g += LANES) {
-		lanes = n - g < LANES ? n - g : LANES;
-		for (k = 0; k < LANES; k++)
-			p[k] = k < lanes ? &m->packed[m->roots[walk[g + k]]] :
-			    &spare;
-		steps = m->depth[walk[g + lanes - 1]];
-		for (s = 0; s < steps; s++) {
-			for (k = 0; k < LANES; k++) {
-				q = p[k];
-				right = !(xs[q->slot] <= q->thr);
-				/* 1, or q->right when right. */
-				p[k] = q + (1u + (((unsigned)q->right - 1u) &
-				    (0u - right)));
-			}
-		}
-		for (k = 0; k < lanes; k++)
-			leaf[walk[g + k] - first] = p[k]->thr;
-	}
-}
-
-/* The score of x, walking the packed trees a chunk at a time. */
-static double
-score_packed(const struct model *m, const float *x)
-{
-	float xs[2 * MAX_PACKED_FEATURES + 1], leaf[CHUNK];
-	double score = m->base;
-	size_t c, n, i;
-	int f;
-
-	for (f = 0; f < m->nfeat; f++) {
-		xs[f] = x[f];
-		xs[SLOT_MISSING_LEFT(m, f)] = isnan(x[f]) ? -INFINITY : x[f];
-	}
-	xs[SLOT_LEAF(m)] = NAN;
-	for (c = 0; c < m->ntrees; c += n) {
-		n = m->ntrees - c < CHUNK ? m->ntrees - c : CHUNK;
-		walk_trees(m, xs, m->walk + c, n, c, leaf);
-		for (i = 0; i < n; i++)
-			score += leaf[i];
-	}
-	return score;
-}
-
 double
 model_score(const struct model *m, const float *x, double *contrib)
 {
@@ -588,8 +406,8 @@ model_score(const struct model *m, const float *x, double *contrib)
 	float v;
 	int left;
 
-	if (contrib == NULL)
-		return score_packed(m, x);
+	if (contrib == NULL && m->quick != NULL)
+		return quick_score(m->quick, m->base, x);
 	for (t = 0; t < m->ntrees; t++) {
 		n = &nodes[m->roots[t]];
 		while (n->feat >= 0) {
