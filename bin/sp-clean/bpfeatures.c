@@ -306,6 +306,22 @@ bracketed(const char *str, size_t n)
 	return k;
 }
 
+/*
+ * lg(n) of the small counts, which most of a line's features are: log2
+ * took 4% of the time on dumps of news pages, called 21 times a line.
+ */
+#define LG_TABLE 1024
+static float lg_table[LG_TABLE];
+
+static void
+lg_init(void)
+{
+	int i;
+
+	for (i = 0; i < LG_TABLE; i++)
+		lg_table[i] = (float)log2(1 + (double)i);
+}
+
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
 static void
@@ -313,6 +329,7 @@ tables_init(void)
 {
 	function_init();
 	shape_init();
+	lg_init();
 }
 
 void
@@ -696,6 +713,8 @@ page_sums_free(struct page_sums *ps)
 static float
 lg(double x)
 {
+	if (x >= 0 && x < LG_TABLE && x == (double)(int)x)
+		return lg_table[(int)x];
 	return (float)log2(1 + x);
 }
 

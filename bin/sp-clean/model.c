@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "model.h"
+#include "modeltree.h"
+#include "quickscore.h"
 
 #define MAGIC "sp-clean boilerplate model 1"
 /* Bounds that no trained model comes near, so a bad file cannot ask
@@ -17,36 +19,13 @@
 /* Outputs far beyond what training gives (a few units of log-odds). */
 #define MAX_VALUE 1e6
 
-struct node {
-	int32_t feat;		/* the build's feature, or -1: a leaf */
-	int32_t left, right;	/* indexes into the model's nodes */
-	float thr;
-	float value;
-	uint8_t missing_left;
-};
-
-/*
- * The same trees packed for scoring, which takes half of sp-clean's time
- * on dumps of news pages: eight bytes a node, laid out depth first so that
- * a node's left child is the next node, and all the trees (6,000 nodes)
- * fit the first-level cache that the 24-byte nodes overflowed.
- */
-struct packed {
-	float thr;		/* a leaf's value */
-	uint16_t feat;		/* PACKED_LEAF, PACKED_MISSING_LEFT, feature */
-	uint16_t right;		/* the right child, this many nodes on */
-};
-#define PACKED_LEAF 0x8000
-#define PACKED_MISSING_LEFT 0x4000
-#define PACKED_FEATURE 0x3fff
-
 struct model {
 	double threshold, base;
 	struct node *nodes;
 	size_t nnodes, cap;
-	size_t *roots;
+	size_t *roots;		/* and roots[ntrees], the end of the nodes */
 	size_t ntrees;
-	struct packed *packed;	/* the trees one after another */
+	struct quick *quick;	/* the trees for scoring, or NULL: walk them */
 	int *map;		/* the file's feature -> the build's */
 	int nmap;
 };
@@ -337,60 +316,13 @@ trees(struct model *m, struct cursor *c)
 	return 0;
 }
 
-/*
- * Packs tree t depth first, from stack (room for its nodes), into
- * m->packed from *at on.
- */
-static void
-pack_tree(struct model *m, size_t t, size_t *stack, size_t *at)
-{
-	size_t depth = 0, here, from;
-	const struct node *n;
-	struct packed *p;
-
-	/* Each entry: a node, and the packed node whose right child it is. */
-	stack[depth++] = m->roots[t];
-	stack[depth++] = SIZE_MAX;
-	while (depth > 0) {
-		from = stack[--depth];
-		n = &m->nodes[stack[--depth]];
-		here = (*at)++;
-		if (from != SIZE_MAX)
-			m->packed[from].right = (uint16_t)(here - from);
-		p = &m->packed[here];
-		if (n->feat < 0) {
-			p->feat = PACKED_LEAF;
-			p->thr = n->value;
-			p->right = 0;
-			continue;
-		}
-		p->feat = (uint16_t)(n->feat | (n->missing_left ?
-		    PACKED_MISSING_LEFT : 0));
-		p->thr = n->thr;
-		stack[depth++] = (size_t)n->right;
-		stack[depth++] = here;
-		stack[depth++] = (size_t)n->left;
-		stack[depth++] = SIZE_MAX;
-	}
-}
-
-/* Packs every tree; check_tree has made each one a tree. */
+/* The trees for quick_score, when they fit; check_tree made each a tree. */
 static int
-pack(struct model *m, struct cursor *c, int nfeat)
+quicken(struct model *m, struct cursor *c)
 {
-	size_t t, at = 0, *stack;
-
-	if (nfeat > PACKED_FEATURE)
-		return fail(c, "too many features to pack");
-	m->packed = malloc((m->nnodes ? m->nnodes : 1) * sizeof *m->packed);
-	stack = malloc((2 * m->nnodes + 2) * sizeof *stack);
-	if (m->packed == NULL || stack == NULL) {
-		free(stack);
+	m->roots[m->ntrees] = m->nnodes;
+	if (quick_new(m->nodes, m->roots, m->ntrees, &m->quick) < 0)
 		return fail(c, "out of memory");
-	}
-	for (t = 0; t < m->ntrees; t++)
-		pack_tree(m, t, stack, &at);
-	free(stack);
 	return 0;
 }
 
@@ -413,7 +345,7 @@ model_parse(const char *text, size_t len, const char *name,
 		return NULL;
 	}
 	if (header(m, &c, names, nfeat) < 0 || trees(m, &c) < 0 ||
-	    pack(m, &c, nfeat) < 0) {
+	    quicken(m, &c) < 0) {
 		model_free(m);
 		return NULL;
 	}
@@ -426,7 +358,7 @@ model_free(struct model *m)
 	if (m == NULL)
 		return;
 	free(m->nodes);
-	free(m->packed);
+	quick_free(m->quick);
 	free(m->roots);
 	free(m->map);
 	free(m);
@@ -462,31 +394,9 @@ model_probability(double score)
 }
 
 /*
- * The score of x, walking the packed trees: the path of every line.  Each
- * tree keeps its place and size, so its root is where it was unpacked.
+ * Without contributions, the bit vectors of quickscore.c; for --explain,
+ * or a model with a tree too big for them, the walk down the trees.
  */
-static double
-score_packed(const struct model *m, const float *x)
-{
-	const struct packed *p;
-	double score = m->base;
-	size_t t;
-	float v;
-	int left;
-
-	for (t = 0; t < m->ntrees; t++) {
-		p = &m->packed[m->roots[t]];
-		while (!(p->feat & PACKED_LEAF)) {
-			v = x[p->feat & PACKED_FEATURE];
-			left = p->feat & PACKED_MISSING_LEFT ? !(v > p->thr) :
-			    v <= p->thr;
-			p += left ? 1 : p->right;
-		}
-		score += p->thr;
-	}
-	return score;
-}
-
 double
 model_score(const struct model *m, const float *x, double *contrib)
 {
@@ -496,8 +406,8 @@ model_score(const struct model *m, const float *x, double *contrib)
 	float v;
 	int left;
 
-	if (contrib == NULL)
-		return score_packed(m, x);
+	if (contrib == NULL && m->quick != NULL)
+		return quick_score(m->quick, m->base, x);
 	for (t = 0; t < m->ntrees; t++) {
 		n = &nodes[m->roots[t]];
 		while (n->feat >= 0) {

@@ -1,10 +1,13 @@
 /*
  * Unit tests of bin/sp-clean/model.c: a hand-made model scores as its
  * trees say (missing values, "inf" splits, the base), --explain's
- * contributions add up to the score, and every malformed model file is
- * refused with its line named.
+ * contributions add up to the score, the bit-vector scorer (quickscore.c)
+ * gives the walk's score bit for bit on random trees, and every malformed
+ * model file is refused with its line named.
  */
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -71,6 +74,96 @@ scores(void)
 	model_set_threshold(m, 0.5);
 	CHECK(model_threshold(m) == 0.5);
 	model_free(m);
+}
+
+/* A fixed pseudo-random sequence, the same on every machine. */
+static unsigned long rnd_state = 1;
+
+static unsigned
+rnd(unsigned n)
+{
+	rnd_state = rnd_state * 6364136223846793005UL + 1442695040888963407UL;
+	return (unsigned)(rnd_state >> 33) % n;
+}
+
+/* Thresholds and values that meet: a value equal to a threshold is left. */
+static const char *const thresholds[] = { "-1", "0", "0.5", "1", "2", "inf" };
+static const float values[] = { -1, 0, 0.25f, 0.5f, 1, 2, 3, INFINITY,
+    -INFINITY };
+
+/* A random subtree of k leaves, its nodes in preorder from *at on. */
+static int
+emit_tree(char *out, size_t size, size_t *len, int k, int *at)
+{
+	int a, here = (*at)++, n;
+
+	if (k == 1) {
+		n = snprintf(out + *len, size - *len, "leaf %d.%03u\n",
+		    (int)rnd(7) - 3, rnd(1000));
+		*len += (size_t)n;
+		return *len < size ? 0 : -1;
+	}
+	a = 1 + (int)rnd((unsigned)k - 1);
+	n = snprintf(out + *len, size - *len, "node %u %s %u %d %d %d.%02u\n",
+	    rnd(3), thresholds[rnd(6)], rnd(2), here + 1, here + 2 * a,
+	    (int)rnd(3) - 1, rnd(100));
+	*len += (size_t)n;
+	if (*len >= size)
+		return -1;
+	if (emit_tree(out, size, len, a, at) < 0)
+		return -1;
+	return emit_tree(out, size, len, k - a, at);
+}
+
+/*
+ * Random models, of trees small enough for the bit vectors (up to 32
+ * leaves) and some not (then walked), over 300 trees so that they come
+ * in two chunks: model_score() without contributions gives the very
+ * double that the walk with them gives, on values that meet the
+ * thresholds, infinities and missing values.
+ */
+static void
+agrees(void)
+{
+	static char text[1 << 20];
+	char err[256];
+	struct model *m;
+	double c[3];
+	size_t len;
+	float x[3];
+	int round, t, ntrees, most, leaves, at, i, j, same;
+
+	for (round = 0; round < 12; round++) {
+		ntrees = round % 3 == 0 ? 300 : 1 + (int)rnd(40);
+		most = round % 4 == 3 ? 40 : 32;
+		len = (size_t)snprintf(text, sizeof text, "sp-clean boilerplate "
+		    "model 1\nthreshold 0.5\nbase 0.125\nfeature c\n"
+		    "feature a\nfeature b\ntrees %d\n", ntrees);
+		for (t = 0; t < ntrees; t++) {
+			leaves = t == 0 ? most : 1 + (int)rnd((unsigned)most);
+			len += (size_t)snprintf(text + len, sizeof text - len,
+			    "tree %d\n", 2 * leaves - 1);
+			at = 0;
+			if (emit_tree(text, sizeof text, &len, leaves, &at) < 0)
+				break;
+		}
+		m = parse(text, err, sizeof err);
+		CHECK(m != NULL);
+		if (m == NULL) {
+			printf("  %s\n", err);
+			continue;
+		}
+		same = 1;
+		for (i = 0; i < 2000; i++) {
+			for (j = 0; j < 3; j++)
+				x[j] = rnd(8) == 0 ? NAN :
+				    values[rnd(sizeof values / sizeof *values)];
+			if (model_score(m, x, NULL) != model_score(m, x, c))
+				same = 0;
+		}
+		CHECK(same);
+		model_free(m);
+	}
 }
 
 /* A malformed model: refused, with the reason and the line. */
@@ -148,6 +241,7 @@ int
 main(void)
 {
 	scores();
+	agrees();
 	malformed();
 	binary();
 	long_line();

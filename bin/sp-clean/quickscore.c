@@ -1,0 +1,219 @@
+/* quickscore.c: the model's trees scored by bit vectors; see quickscore.h. */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "quickscore.h"
+
+/* Trees scored together, their bit vectors on the stack. */
+#define CHUNK 256
+
+/* A split: when a value is above thr, tree's leaves &= mask. */
+struct split {
+	float thr;
+	uint32_t mask;
+	uint16_t tree;		/* in its chunk */
+};
+
+/*
+ * The splits of one feature in one chunk: splits[first..nan), by
+ * threshold, the last an INFINITY that no value is above; then
+ * splits[nan..end), those that send a missing value right.
+ */
+struct list {
+	uint32_t first, nan, end;
+	int32_t feat;
+};
+
+struct quick {
+	size_t ntrees;
+	struct split *splits;
+	struct list *lists;
+	size_t *chunk;		/* chunk k's lists: lists[chunk[k]..chunk[k+1]) */
+	float *leaves;		/* each tree's leaves, left to right */
+	size_t *first_leaf;	/* tree t's: leaves[first_leaf[t]..] */
+};
+
+/* A split as gathered, before it is sorted into its feature's list. */
+struct gathered {
+	int32_t feat;
+	float thr;
+	uint32_t mask;
+	uint16_t tree;
+	uint8_t missing_left;
+};
+
+/*
+ * Gathers the splits and leaves of the subtree at node i, in order, left
+ * to right: a split's mask clears the leaves of its left subtree.  The
+ * depth is bounded: a tree has at most 2 * QUICK_MAX_LEAVES - 1 nodes.
+ */
+static void
+gather(const struct node *nodes, int32_t i, uint16_t tree, unsigned *nleaf,
+    float *leaves, struct gathered *g, size_t *ng)
+{
+	const struct node *n = &nodes[i];
+	unsigned lo, hi;
+	struct gathered *s;
+
+	if (n->feat < 0) {
+		leaves[(*nleaf)++] = n->value;
+		return;
+	}
+	lo = *nleaf;
+	gather(nodes, n->left, tree, nleaf, leaves, g, ng);
+	hi = *nleaf;
+	/* A left subtree leaves a leaf to the right: hi - lo < 32. */
+	s = &g[(*ng)++];
+	s->feat = n->feat;
+	s->thr = n->thr;
+	s->mask = ~(((UINT32_C(1) << (hi - lo)) - 1) << lo);
+	s->tree = tree;
+	s->missing_left = n->missing_left;
+	gather(nodes, n->right, tree, nleaf, leaves, g, ng);
+}
+
+static int
+by_feature(const void *a, const void *b)
+{
+	const struct gathered *x = a, *y = b;
+
+	if (x->feat != y->feat)
+		return x->feat < y->feat ? -1 : 1;
+	if (x->thr != y->thr)
+		return x->thr < y->thr ? -1 : 1;
+	return (int)x->tree - (int)y->tree;
+}
+
+/* The lists of g[0..ng), one chunk's splits, sorted, from q's ends on. */
+static void
+lists(struct quick *q, const struct gathered *g, size_t ng, size_t *nsplit,
+    size_t *nlist)
+{
+	size_t i, j, k;
+	struct list *l;
+	struct split *s;
+
+	for (i = 0; i < ng; i = j) {
+		l = &q->lists[(*nlist)++];
+		l->feat = g[i].feat;
+		l->first = (uint32_t)*nsplit;
+		for (j = i; j < ng && g[j].feat == g[i].feat; j++) {
+			s = &q->splits[(*nsplit)++];
+			s->thr = g[j].thr;
+			s->mask = g[j].mask;
+			s->tree = g[j].tree;
+		}
+		s = &q->splits[(*nsplit)++];
+		s->thr = INFINITY;
+		s->mask = UINT32_MAX;
+		s->tree = 0;
+		l->nan = (uint32_t)*nsplit;
+		for (k = i; k < j; k++) {
+			if (g[k].missing_left)
+				continue;
+			s = &q->splits[(*nsplit)++];
+			s->thr = g[k].thr;
+			s->mask = g[k].mask;
+			s->tree = g[k].tree;
+		}
+		l->end = (uint32_t)*nsplit;
+	}
+}
+
+int
+quick_new(const struct node *nodes, const size_t *roots, size_t ntrees,
+    struct quick **out)
+{
+	size_t t, c, n, ng, nsplit = 0, nlist = 0, nnodes, at = 0;
+	struct gathered *g;
+	struct quick *q;
+	unsigned nleaf;
+
+	*out = NULL;
+	nnodes = roots[ntrees] - roots[0];
+	for (t = 0; t < ntrees; t++)
+		if (roots[t + 1] - roots[t] > 2 * QUICK_MAX_LEAVES - 1)
+			return 0;
+	if ((q = calloc(1, sizeof *q)) == NULL)
+		return -1;
+	q->ntrees = ntrees;
+	/* Each split twice at most, and a sentinel for each list. */
+	q->splits = malloc((3 * nnodes + 1) * sizeof *q->splits);
+	q->lists = malloc((nnodes + 1) * sizeof *q->lists);
+	q->chunk = malloc((ntrees / CHUNK + 2) * sizeof *q->chunk);
+	q->leaves = malloc((nnodes + 1) * sizeof *q->leaves);
+	q->first_leaf = malloc((ntrees + 1) * sizeof *q->first_leaf);
+	g = malloc((nnodes + 1) * sizeof *g);
+	if (q->splits == NULL || q->lists == NULL || q->chunk == NULL ||
+	    q->leaves == NULL || q->first_leaf == NULL || g == NULL) {
+		free(g);
+		quick_free(q);
+		return -1;
+	}
+	for (c = 0; c < ntrees; c += CHUNK) {
+		n = ntrees - c < CHUNK ? ntrees - c : CHUNK;
+		ng = 0;
+		for (t = c; t < c + n; t++) {
+			q->first_leaf[t] = at;
+			nleaf = 0;
+			gather(nodes, (int32_t)roots[t], (uint16_t)(t - c),
+			    &nleaf, q->leaves + at, g, &ng);
+			at += nleaf;
+		}
+		qsort(g, ng, sizeof *g, by_feature);
+		q->chunk[c / CHUNK] = nlist;
+		lists(q, g, ng, &nsplit, &nlist);
+	}
+	q->chunk[(ntrees + CHUNK - 1) / CHUNK] = nlist;
+	free(g);
+	*out = q;
+	return 0;
+}
+
+void
+quick_free(struct quick *q)
+{
+	if (q == NULL)
+		return;
+	free(q->splits);
+	free(q->lists);
+	free(q->chunk);
+	free(q->leaves);
+	free(q->first_leaf);
+	free(q);
+}
+
+double
+quick_score(const struct quick *q, double base, const float *x)
+{
+	uint32_t leaves[CHUNK];
+	const struct list *l, *end;
+	const struct split *s;
+	double score = base;
+	size_t c, n, t;
+	float v;
+
+	for (c = 0; c < q->ntrees; c += n) {
+		n = q->ntrees - c < CHUNK ? q->ntrees - c : CHUNK;
+		for (t = 0; t < n; t++)
+			leaves[t] = UINT32_MAX;
+		end = &q->lists[q->chunk[c / CHUNK + 1]];
+		for (l = &q->lists[q->chunk[c / CHUNK]]; l < end; l++) {
+			v = x[l->feat];
+			if (isnan(v)) {
+				for (s = &q->splits[l->nan];
+				    s < &q->splits[l->end]; s++)
+					leaves[s->tree] &= s->mask;
+				continue;
+			}
+			for (s = &q->splits[l->first]; s->thr < v; s++)
+				leaves[s->tree] &= s->mask;
+		}
+		/* The leftmost leaf standing; the walk's leaf always is. */
+		for (t = 0; t < n; t++)
+			score += q->leaves[q->first_leaf[c + t] +
+			    (unsigned)__builtin_ctz(leaves[t])];
+	}
+	return score;
+}
