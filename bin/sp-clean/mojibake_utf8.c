@@ -1,0 +1,267 @@
+/* mojibake_utf8.c: UTF-8 read as GBK; see mojibake_utf8.h. */
+#include <string.h>
+
+#include "mojibake_gbk.h"
+#include "mojibake_score.h"
+#include "mojibake_span.h"
+#include "mojibake_utf8.h"
+#include "utf8.h"
+
+/*
+ * The length of the UTF-8 sequence at b[i..n) (LOST for a lost byte):
+ * from its lead byte, or, its lead lost, from the continuation bytes
+ * after it.  0 for a byte that starts none.
+ */
+static size_t
+seq_len(const unsigned char *b, size_t n, size_t i)
+{
+	size_t j;
+
+	if (b[i] == LOST) {
+		for (j = i + 1; j < n && j - i < 4 && (b[j] & 0xC0) == 0x80 &&
+		    b[j] != LOST; j++)
+			;
+		return j - i;
+	}
+	return b[i] >= 0xF0 && b[i] <= 0xF4 ? 4 : b[i] >= 0xE0 &&
+	    b[i] <= 0xEF ? 3 : b[i] >= 0xC2 && b[i] <= 0xDF ? 2 : 0;
+}
+
+/* A closing quote is likelier where span_rep holds an opening one unclosed. */
+#define QUOTE_BONUS 6.0
+
+static int
+closes_quote(int32_t c)
+{
+	size_t k, i;
+	int32_t cp, open = c == 0x201D ? 0x201C : c == 0x2019 ? 0x2018 :
+	    c == 0x300D ? 0x300C : c == 0x300F ? 0x300E : 0;
+	int depth = 0;
+
+	if (open == 0)
+		return 0;
+	for (i = 0; i < span_rep.len; i += k) {
+		cp = cp_at(span_rep.data, span_rep.len, i, &k);
+		depth += cp == open;
+		depth -= cp == c && depth > 0;
+	}
+	return depth > 0;
+}
+
+/*
+ * The character of the sequence b[0..len) with bytes lost (LOST): the
+ * values of them that make the likeliest character between prev and
+ * next.  A lead byte lost is one of those that start a sequence of len
+ * bytes; a continuation byte one of 0x80..0xBF; two continuation bytes
+ * lost leave 4096 values, still few for the model.  Returns the character,
+ * the bytes in byte[] (in the order lost); 0 when none makes one.
+ */
+static int32_t
+choose_utf8(const unsigned char *b, size_t len, int32_t prev2, int32_t prev,
+    int32_t next, int32_t next2, unsigned byte[2])
+{
+	unsigned char seq[4];
+	size_t at[2], nat = 0, k;
+	unsigned v, w, lo[2], hi[2];
+	int32_t best = 0, c;
+	double bc = 0, cost;
+
+	for (k = 0; k < len; k++)
+		if (b[k] == LOST) {
+			if (nat == 2)
+				return 0;
+			at[nat++] = k;
+		}
+	for (k = 0; k < nat; k++) {
+		lo[k] = 0x80;
+		hi[k] = 0xBF;
+		if (at[k] == 0) {
+			lo[k] = len == 2 ? 0xC2 : len == 3 ? 0xE0 : 0xF0;
+			hi[k] = len == 2 ? 0xDF : len == 3 ? 0xEF : 0xF4;
+		}
+	}
+	if (nat == 0)
+		return 0;
+	if (nat == 1)
+		lo[1] = hi[1] = 0;
+	else if (at[0] == 0)
+		return 0;	/* a lead and a continuation: too many */
+	memcpy(seq, b, len);
+	for (v = lo[0]; v <= hi[0]; v++)
+		for (w = lo[1]; w <= hi[1]; w++) {
+			seq[at[0]] = (unsigned char)v;
+			if (nat == 2)
+				seq[at[1]] = (unsigned char)w;
+			if (sp_utf8_decode(seq, len, &c, NULL) != len ||
+			    c == SP_REPLACEMENT || c < 0x80)
+				continue;
+			cost = charlm_between(prev2, prev, c, next, next2) -
+			    (closes_quote(c) ? QUOTE_BONUS : 0);
+			if (best == 0 || cost < bc) {
+				best = c;
+				bc = cost;
+				byte[0] = v;
+				byte[1] = w;
+			}
+		}
+	return best;
+}
+
+/* What follows the run being repaired: its character, '\n' at the end. */
+static _Thread_local int32_t run_after;
+
+/* The character of the sequence at b[i..n), lost bytes ignored; or 0. */
+static int32_t
+peek_utf8(const unsigned char *b, size_t n, size_t i)
+{
+	size_t len;
+	int32_t c;
+
+	if (i >= n)
+		return run_after;
+	if (b[i] < 0x80)
+		return b[i];
+	len = seq_len(b, n, i);
+	if (len == 0 || i + len > n || memchr(b + i, LOST, len) ||
+	    sp_utf8_decode(b + i, len, &c, NULL) != len)
+		return 0;
+	return c;
+}
+
+/*
+ * Decodes span_bytes as UTF-8 into span_rep, where LOST stands for a
+ * byte the GBK decoder lost.  A character with bytes lost is restored, the language
+ * model choosing them (choose_utf8()); one that cannot be becomes U+FFFD,
+ * as does anything else invalid.  Returns the number of U+FFFD.
+ */
+size_t
+decode_lossy_utf8(struct mojibake_stats *st)
+{
+	const unsigned char *b = (const unsigned char *)span_bytes.data;
+	size_t n = span_bytes.len, i = 0, k, len, lost = 0, holes;
+	int32_t cp, prev = 0, prev2 = 0;
+	unsigned byte[2];
+
+	sp_buf_clear(&span_rep);
+	while (i < n) {
+		if (b[i] < 0x80) {
+			prev2 = prev;
+			prev = b[i];
+			putch(&span_rep, b[i++]);
+			continue;
+		}
+		len = seq_len(b, n, i);
+		if (len == 0) {
+			putcp(&span_rep, 0xFFFD);	/* a stray byte */
+			prev2 = prev;
+			prev = 0xFFFD;
+			lost++;
+			i++;
+			continue;
+		}
+		if (i + len > n)
+			len = n - i;
+		for (k = 0, holes = 0; k < len; k++)
+			if (b[i + k] == LOST) {
+				holes++;
+			} else if (k > 0 && (b[i + k] & 0xC0) != 0x80) {
+				break;
+			}
+		if (k < len) {
+			/* Cut short: a lead byte without its trail. */
+			putcp(&span_rep, 0xFFFD);
+			prev2 = prev;
+			prev = 0xFFFD;
+			lost++;
+			i += k;
+			continue;
+		}
+		cp = 0;
+		if (holes == 0 && sp_utf8_decode(b + i, len, &cp, NULL) != len)
+			cp = 0;
+		if (holes > 0 && (cp = choose_utf8(b + i, len, prev2, prev,
+		    peek_utf8(b, n, i + len), peek_utf8(b, n, i + len +
+		    (i + len < n && b[i + len] >= 0x80 ? seq_len(b, n,
+		    i + len) : 1)), byte)) != 0) {
+			for (k = 0; k < holes; k++)
+				note_byte(byte[k], cp);
+			st->restored += holes;
+		}
+		if (cp == 0 || cp == SP_REPLACEMENT) {
+			cp = 0xFFFD;
+			lost++;
+		}
+		putcp(&span_rep, cp);
+		prev2 = prev;
+		prev = cp;
+		i += len;
+	}
+	return lost;
+}
+
+/*
+ * Can cp be part of UTF-8 read as GBK?  Any GBK character can, and €
+ * (byte 0x80), but the common punctuation of Chinese text ends a run:
+ * it keeps runs short, and mojibake seldom makes it.
+ */
+int
+run_char(int32_t cp)
+{
+	if (cp == 0x20AC)
+		return 1;
+	if (cp < 0x80 || gbk_encode(cp) == 0)
+		return 0;
+	switch (cp) {
+	case 0x3001: case 0x3002: case 0xFF0C: case 0xFF1A: case 0xFF1B:
+	case 0xFF1F: case 0xFF01: case 0x201C: case 0x201D: case 0xFF08:
+	case 0xFF09: case 0x3000:
+		return 0;
+	}
+	return 1;
+}
+
+size_t
+utf8_gbk(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
+    struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
+{
+	size_t j = i, m, chars = 0, counted, rare = 0, lost;
+	size_t restored = st->restored;
+	unsigned code;
+	int32_t cp;
+	double old, new_;
+
+	sp_buf_clear(&span_bytes);
+	while (j < n) {
+		cp = cp_at(s, n, j, &m);
+		if (cp == '?' || cp == 0xFFFD) {
+			/* A byte the GBK decoder could not place: lost. */
+			putch(&span_bytes, LOST);
+		} else if (run_char(cp)) {
+			code = cp == 0x20AC ? 0x80 : gbk_encode(cp);
+			rare += uncommon_cjk(cp);
+			if (code > 0xFF)
+				putch(&span_bytes, (int)(code >> 8));
+			putch(&span_bytes, (int)(code & 0xFF));
+			chars++;
+		} else {
+			break;
+		}
+		j += m;
+	}
+	if (chars < 3 || rare < 2 || rare * 10 < chars * 3)
+		return j - i;	/* reads as text: few uncommon characters */
+	run_after = j < n ? cp_at(s, n, j, &m) : '\n';
+	sp_buf_clear(&span_note);
+	lost = decode_lossy_utf8(st);
+	old = mean_cost(s + i, j - i, 0, 0);
+	new_ = mean_cost(span_rep.data, span_rep.len, 0, 0);
+	charlm_text_cost(span_rep.data, span_rep.len, 0, 0, &counted);
+	if (new_ > TEXT || new_ + GAIN > old || lost * 2 > counted) {
+		st->restored = restored;
+		return j - i;
+	}
+	*fixed = 1;
+	repaired("utf8-gbk", s + i, j - i, st, explain, ctx);
+	put(out, span_rep.data, span_rep.len);
+	return j - i;
+}
