@@ -94,9 +94,9 @@ decode_gbk_bytes(int *gb2312, struct mojibake_stats *st)
  * it makes of Han must read as text.  Returns 1 when repaired.
  */
 static int
-utf8_latin1(const char *s, size_t i, size_t end, struct sp_buf *out,
-    int *fixed, struct mojibake_stats *st, mojibake_explain_fn explain,
-    void *ctx)
+utf8_latin1(const char *s, size_t n, size_t i, size_t end,
+    struct sp_buf *out, int *fixed, struct mojibake_stats *st,
+    mojibake_explain_fn explain, void *ctx)
 {
 	size_t k, lead = 0, restored = st->restored, han = 0, chars;
 	unsigned char b;
@@ -113,7 +113,8 @@ utf8_latin1(const char *s, size_t i, size_t end, struct sp_buf *out,
 	if (lead == 0)
 		return 0;
 	sp_buf_clear(&span_note);
-	if (decode_lossy_utf8(st) > 0) {
+	if (decode_lossy_utf8(st, LOST_BY_1252, end < n ? cp_at(s, n, end, &k) :
+	    '\n') > 0) {
 		st->restored = restored;
 		return 0;
 	}
@@ -196,7 +197,7 @@ gbk_latin1(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	}
 	/* The span ends with its last Latin-1 letter (or lost byte). */
 	span_bytes.len -= j - last;
-	if (utf8_latin1(s, i, last, out, fixed, st, explain, ctx))
+	if (utf8_latin1(s, n, i, last, out, fixed, st, explain, ctx))
 		return last - i;
 	/*
 	 * Text read at the wrong width has varied bytes, not "······¥"; and

@@ -48,17 +48,59 @@ closes_quote(int32_t c)
 	return depth > 0;
 }
 
+/* The bytes Windows-1252 has no character for: a decoder writes '?'. */
+static int
+undefined_1252(unsigned v)
+{
+	return v == 0x81 || v == 0x8D || v == 0x8F || v == 0x90 || v == 0x9D;
+}
+
+/*
+ * Could the decoder by have lost byte v, followed by byte next (-1: not
+ * known, 256: none)?  Windows-1252 loses only the bytes it leaves
+ * undefined; GBK a byte that is no lead (0x80, 0xFF) or a lead that makes
+ * no character with the byte after it, which it goes on from.
+ */
+static int
+byte_lost(enum lost_by by, unsigned v, int next)
+{
+	if (by == LOST_BY_1252)
+		return undefined_1252(v);
+	if (v == 0x80 || v == 0xFF)
+		return 1;
+	if (v < 0x80 || next < 0 || next > 0xFF)
+		return 1;
+	return gbk_decode(v, (unsigned)next) == 0;
+}
+
+/* Could the decoder by have lost the bytes seq[at[k]], k < nat? */
+static int
+lost_fits(const unsigned char *seq, size_t len, const size_t *at, size_t nat,
+    enum lost_by by, int next_byte)
+{
+	size_t k;
+
+	for (k = 0; k < nat; k++)
+		if (!byte_lost(by, seq[at[k]], at[k] + 1 < len ?
+		    seq[at[k] + 1] : next_byte))
+			return 0;
+	return 1;
+}
+
 /*
  * The character of the sequence b[0..len) with bytes lost (LOST): the
  * values of them that make the likeliest character between prev and
  * next.  A lead byte lost is one of those that start a sequence of len
  * bytes; a continuation byte one of 0x80..0xBF; two continuation bytes
- * lost leave 4096 values, still few for the model.  Returns the character,
- * the bytes in byte[] (in the order lost); 0 when none makes one.
+ * lost leave 4096 values, still few for the model.  Only values that the
+ * decoder by loses count (byte_lost(); next_byte is the byte after the
+ * sequence).  Returns the character, the bytes in byte[] (in the order
+ * lost); 0 when none makes one.
  */
 static int32_t
-choose_utf8(const unsigned char *b, size_t len, int32_t prev2, int32_t prev,
-    int32_t next, int32_t next2, unsigned byte[2])
+choose_utf8(const unsigned char *b, size_t len, enum lost_by by,
+    int next_byte, int32_t prev2, int32_t prev, int32_t next, int32_t next2,
+    unsigned byte[2])
 {
 	unsigned char seq[4];
 	size_t at[2], nat = 0, k;
@@ -93,7 +135,8 @@ choose_utf8(const unsigned char *b, size_t len, int32_t prev2, int32_t prev,
 			if (nat == 2)
 				seq[at[1]] = (unsigned char)w;
 			if (sp_utf8_decode(seq, len, &c, NULL) != len ||
-			    c == SP_REPLACEMENT || c < 0x80)
+			    c == SP_REPLACEMENT || c < 0x80 ||
+			    !lost_fits(seq, len, at, nat, by, next_byte))
 				continue;
 			cost = charlm_between(prev2, prev, c, next, next2) -
 			    (closes_quote(c) ? QUOTE_BONUS : 0);
@@ -109,8 +152,17 @@ choose_utf8(const unsigned char *b, size_t len, int32_t prev2, int32_t prev,
 
 /* What follows the run being repaired: its character, '\n' at the end. */
 static _Thread_local int32_t run_after;
+/*
+ * The characters a first pass chose for the sequences with bytes lost,
+ * by the offset of their first byte (0: none), for the second pass to
+ * see its neighbours by (坚持, not 做持, when both lost a byte); or NULL.
+ */
+static _Thread_local const int32_t *guessed;
 
-/* The character of the sequence at b[i..n), lost bytes ignored; or 0. */
+/*
+ * The character of the sequence at b[i..n), lost bytes ignored (or as
+ * guessed); or 0.
+ */
 static int32_t
 peek_utf8(const unsigned char *b, size_t n, size_t i)
 {
@@ -122,26 +174,45 @@ peek_utf8(const unsigned char *b, size_t n, size_t i)
 	if (b[i] < 0x80)
 		return b[i];
 	len = seq_len(b, n, i);
-	if (len == 0 || i + len > n || memchr(b + i, LOST, len) ||
-	    sp_utf8_decode(b + i, len, &c, NULL) != len)
+	if (len == 0 || i + len > n)
+		return 0;
+	if (memchr(b + i, LOST, len))
+		return guessed ? guessed[i] : 0;
+	if (sp_utf8_decode(b + i, len, &c, NULL) != len)
 		return 0;
 	return c;
 }
 
 /*
- * Decodes span_bytes as UTF-8 into span_rep, where LOST stands for a
- * byte the GBK decoder lost.  A character with bytes lost is restored, the language
- * model choosing them (choose_utf8()); one that cannot be becomes U+FFFD,
- * as does anything else invalid.  Returns the number of U+FFFD.
+ * The first byte the GBK decoder read after a run, where after follows
+ * it: an ASCII character's, the lead of a GBK character's; 256 at the end
+ * of the line, -1 when not known.
  */
-size_t
-decode_lossy_utf8(struct mojibake_stats *st)
+static int
+after_byte(int32_t after)
+{
+	if (after == '\n')
+		return 256;
+	if (after < 0x80)
+		return after;
+	return gbk_encode(after) ? (int)(gbk_encode(after) >> 8) : -1;
+}
+
+/*
+ * As decode_lossy_utf8(), one pass: with guess, writes in it the
+ * characters chosen for lost bytes and notes and counts none.
+ */
+static size_t
+decode_pass(struct mojibake_stats *st, enum lost_by by, int32_t after,
+    int32_t *guess)
 {
 	const unsigned char *b = (const unsigned char *)span_bytes.data;
 	size_t n = span_bytes.len, i = 0, k, len, lost = 0, holes;
 	int32_t cp, prev = 0, prev2 = 0;
 	unsigned byte[2];
+	int next_byte;
 
+	run_after = after;
 	sp_buf_clear(&span_rep);
 	while (i < n) {
 		if (b[i] < 0x80) {
@@ -179,13 +250,19 @@ decode_lossy_utf8(struct mojibake_stats *st)
 		cp = 0;
 		if (holes == 0 && sp_utf8_decode(b + i, len, &cp, NULL) != len)
 			cp = 0;
-		if (holes > 0 && (cp = choose_utf8(b + i, len, prev2, prev,
-		    peek_utf8(b, n, i + len), peek_utf8(b, n, i + len +
+		next_byte = i + len < n ? (b[i + len] == LOST ? -1 :
+		    b[i + len]) : after_byte(after);
+		if (holes > 0 && (cp = choose_utf8(b + i, len, by, next_byte,
+		    prev2, prev, peek_utf8(b, n, i + len), peek_utf8(b, n, i + len +
 		    (i + len < n && b[i + len] >= 0x80 ? seq_len(b, n,
 		    i + len) : 1)), byte)) != 0) {
-			for (k = 0; k < holes; k++)
-				note_byte(byte[k], cp);
-			st->restored += holes;
+			if (guess) {
+				guess[i] = cp;
+			} else {
+				for (k = 0; k < holes; k++)
+					note_byte(byte[k], cp);
+				st->restored += holes;
+			}
 		}
 		if (cp == 0 || cp == SP_REPLACEMENT) {
 			cp = 0xFFFD;
@@ -197,6 +274,33 @@ decode_lossy_utf8(struct mojibake_stats *st)
 		i += len;
 	}
 	return lost;
+}
+
+/*
+ * Decodes span_bytes as UTF-8 into span_rep, where LOST stands for a
+ * byte the GBK decoder lost.  A character with bytes lost is restored, the language
+ * model choosing them (choose_utf8()); one that cannot be becomes U+FFFD,
+ * as does anything else invalid.  Returns the number of U+FFFD.
+ */
+size_t
+decode_lossy_utf8(struct mojibake_stats *st, enum lost_by by, int32_t after)
+{
+	static _Thread_local struct sp_buf guesses;
+	size_t n = span_bytes.len;
+	int32_t *guess;
+
+	if (memchr(span_bytes.data, LOST, n) == NULL)
+		return decode_pass(st, by, after, NULL);
+	sp_buf_clear(&guesses);
+	if (sp_buf_reserve(&guesses, n * sizeof *guess) < 0)
+		sp_oom();
+	guess = (int32_t *)(void *)guesses.data;
+	memset(guess, 0, n * sizeof *guess);
+	decode_pass(st, by, after, guess);
+	guessed = guess;
+	n = decode_pass(st, by, after, NULL);
+	guessed = NULL;
+	return n;
 }
 
 /*
@@ -250,9 +354,9 @@ utf8_gbk(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	}
 	if (chars < 3 || rare < 2 || rare * 10 < chars * 3)
 		return j - i;	/* reads as text: few uncommon characters */
-	run_after = j < n ? cp_at(s, n, j, &m) : '\n';
 	sp_buf_clear(&span_note);
-	lost = decode_lossy_utf8(st);
+	lost = decode_lossy_utf8(st, LOST_BY_GBK, j < n ? cp_at(s, n, j, &m) :
+	    '\n');
 	old = mean_cost(s + i, j - i, 0, 0);
 	new_ = mean_cost(span_rep.data, span_rep.len, 0, 0);
 	charlm_text_cost(span_rep.data, span_rep.len, 0, 0, &counted);

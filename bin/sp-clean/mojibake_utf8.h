@@ -24,13 +24,21 @@ size_t utf8_gbk(const char *s, size_t n, size_t i, struct sp_buf *out,
     int *fixed, struct mojibake_stats *st, mojibake_explain_fn explain,
     void *ctx);
 
+/* The decoders that lose bytes, writing '?' for them. */
+enum lost_by {
+	LOST_BY_1252,	/* Windows-1252: its five undefined bytes */
+	LOST_BY_GBK	/* GBK: a byte that starts no character there */
+};
+
 /*
  * Decodes span_bytes as UTF-8 into span_rep, where LOST stands for a byte
- * a decoder lost: a character with bytes lost is restored, the language
- * model choosing them (noted in span_note, counted in st->restored); one
- * that cannot be becomes U+FFFD, as does anything else invalid.  Returns
- * the number of U+FFFD.
+ * the decoder by lost, and after (a character, '\n' for the end of the
+ * line) follows: a character with bytes lost is restored, the language
+ * model choosing among the bytes by could have lost (noted in span_note,
+ * counted in st->restored); one that cannot be becomes U+FFFD, as does
+ * anything else invalid.  Returns the number of U+FFFD.
  */
-size_t decode_lossy_utf8(struct mojibake_stats *st);
+size_t decode_lossy_utf8(struct mojibake_stats *st, enum lost_by by,
+    int32_t after);
 
 #endif
