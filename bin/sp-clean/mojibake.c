@@ -66,18 +66,45 @@ may_hold_mojibake(const char *s, size_t n)
 }
 
 /*
- * At the marker s[i..i+k): repairs the gbk-shift span it opens, or
- * perhaps UTF-8 read as GBK after it; else copies the marker to out,
+ * Where the run of UTF-8 read as GBK around s[b] starts: at the first
+ * run_char() before it, not before floor.
+ */
+static size_t
+run_start(const char *s, size_t b, size_t floor)
+{
+	size_t p;
+
+	while (b > floor && run_char(cp_before(s, b, &p)))
+		b -= p;
+	return b;
+}
+
+/*
+ * At the marker s[i..i+k), out holding the line up to it from floor on:
+ * repairs UTF-8 read as GBK that it is part of, or the gbk-shift span it
+ * opens, or UTF-8 read as GBK after it; else copies the marker to out,
  * counting the span when it was broken beyond repair.  Returns where the
  * line goes on.
  */
 static size_t
-at_marker(const char *s, size_t n, size_t i, size_t k, struct sp_buf *out,
-    struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
+at_marker(const char *s, size_t n, size_t i, size_t k, size_t floor,
+    struct sp_buf *out, struct mojibake_stats *st,
+    mojibake_explain_fn explain, void *ctx)
 {
-	size_t used;
+	size_t used, b = run_start(s, i, floor);
 	int fixed = 0;
 
+	/*
+	 * A marker the GBK decoder wrote inside UTF-8 ("涓?鏄?" for "一是")
+	 * has the run's characters before it.
+	 */
+	if (b < i) {
+		out->len -= i - b;
+		used = utf8_gbk(s, n, b, out, &fixed, st, explain, ctx);
+		if (fixed)
+			return b + used;
+		put(out, s + b, i - b);
+	}
 	span_broken.s = NULL;
 	if ((used = gbk_shift(s, n, i, out, &fixed, st, explain, ctx)) > 0)
 		return i + used;
@@ -94,20 +121,6 @@ at_marker(const char *s, size_t n, size_t i, size_t k, struct sp_buf *out,
 			    span_broken.len, NULL, 0, NULL, ctx);
 	}
 	return i + k;
-}
-
-/*
- * Where the run of UTF-8 read as GBK around s[b] starts: at the first
- * run_char() before it, not before floor.
- */
-static size_t
-run_start(const char *s, size_t b, size_t floor)
-{
-	size_t p;
-
-	while (b > floor && run_char(cp_before(s, b, &p)))
-		b -= p;
-	return b;
 }
 
 /*
@@ -153,8 +166,8 @@ line(const char *s, size_t n, struct sp_buf *out, struct mojibake_stats *st,
 		b = i;
 		if (is_marker(cp)) {
 			put(out, s + start, i - start);
-			start = i = at_marker(s, n, i, k, out, st, explain,
-			    ctx);
+			start = i = at_marker(s, n, i, k, start > tried ?
+			    start : tried, out, st, explain, ctx);
 			continue;
 		} else if (cp >= 0x80 && latin1_byte(cp) >= 0 &&
 		    !(i > 0 && latin1_byte(cp_before(s, i, &p)) >= 0)) {
