@@ -452,8 +452,15 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	if (decode_middle() < 0)
 		return unrepaired("gbk-shift", s, i, end, chars);
 	new_ = mean_cost(span_rep.data, span_rep.len, 0, 0);
-	/* A middle of one or two characters is judged with its ends. */
-	if (chars > 3 && (new_ > TEXT || new_ + GAIN > old))
+	/*
+	 * A middle of one or two characters is judged with its ends.  A
+	 * span closed by a second marker, after which the text reads aligned
+	 * again, is evidence of its own: its middle needs only SHORT_GAIN
+	 * (a span of common characters, "?４税钢校?" for "此案中，", costs
+	 * little more than text).
+	 */
+	if (chars > 3 && (new_ > TEXT ||
+	    new_ + (closed ? SHORT_GAIN : GAIN) > old))
 		return unrepaired("gbk-shift", s, i, end, chars);
 	/* The two characters that lost a byte. */
 	first_byte = (unsigned char)span_bytes.data[0];

@@ -58,19 +58,20 @@ undefined_1252(unsigned v)
 /*
  * Could the decoder by have lost byte v, followed by byte next (-1: not
  * known, 256: none)?  Windows-1252 loses only the bytes it leaves
- * undefined; GBK a byte that is no lead (0x80, 0xFF) or a lead that makes
- * no character with the byte after it, which it goes on from.
+ * undefined.  A GBK decoder loses a byte that makes no character with the
+ * byte after it, and goes on from that byte; pages are as often decoded
+ * as GB2312, which has fewer: a lead outside A1..F7 or a trail outside
+ * A1..FE makes none there.
  */
 static int
 byte_lost(enum lost_by by, unsigned v, int next)
 {
 	if (by == LOST_BY_1252)
 		return undefined_1252(v);
-	if (v == 0x80 || v == 0xFF)
+	if (v < 0xA1 || v > 0xF7 || next < 0 || next > 0xFF)
 		return 1;
-	if (v < 0x80 || next < 0 || next > 0xFF)
-		return 1;
-	return gbk_decode(v, (unsigned)next) == 0;
+	return next < 0xA1 || next > 0xFE ||
+	    gbk_decode(v, (unsigned)next) == 0;
 }
 
 /* Could the decoder by have lost the bytes seq[at[k]], k < nat? */
