@@ -421,7 +421,7 @@ size_t
 gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
     struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
 {
-	size_t j, k, m, mk, chars, end, restored;
+	size_t j, k, m = 0, mk, chars, end, restored;
 	unsigned lead;
 	int32_t before, before2, after = 0, after2;
 	struct ends e;
