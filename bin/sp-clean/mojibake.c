@@ -233,4 +233,5 @@ mojibake_thread_end(void)
 	sp_buf_free(&span_rep);
 	sp_buf_free(&span_bytes);
 	sp_buf_free(&span_note);
+	sp_buf_free(&span_guess);
 }

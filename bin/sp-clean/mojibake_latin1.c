@@ -12,8 +12,9 @@ static const uint16_t cp1252[32] = {
 	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
 	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
 };
-/* The bytes Windows-1252 has no character for: a decoder writes '?'. */
-static const unsigned undefined1252[] = { 0x81, 0x8D, 0x8F, 0x90, 0x9D };
+const unsigned undefined1252[N_UNDEFINED1252] = {
+	0x81, 0x8D, 0x8F, 0x90, 0x9D
+};
 
 /* The byte a character stands for when Latin-1/1252 was wrongly used. */
 int
@@ -64,9 +65,8 @@ decode_gbk_bytes(int *gb2312, struct mojibake_stats *st)
 			if (l == LOST && t == LOST)
 				return -1;
 			c = choose_gbk(l == LOST ? t : l, l == LOST, 0, 0,
-			    undefined1252, sizeof undefined1252 /
-			    sizeof undefined1252[0], prev2, prev, next, next2,
-			    &byte);
+			    undefined1252, N_UNDEFINED1252, prev2, prev, next,
+			    next2, &byte);
 			if (c == 0)
 				return -1;
 			note_byte(byte, c);

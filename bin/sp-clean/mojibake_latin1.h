@@ -10,6 +10,10 @@
 
 #include "mojibake_span.h"
 
+/* The bytes Windows-1252 has no character for: a decoder writes '?'. */
+#define N_UNDEFINED1252 5
+extern const unsigned undefined1252[N_UNDEFINED1252];
+
 /* The byte cp stands for when Latin-1/1252 was wrongly used, or -1. */
 int latin1_byte(int32_t cp);
 

@@ -4,7 +4,7 @@
 
 #include "mojibake_span.h"
 
-_Thread_local struct sp_buf span_rep, span_bytes, span_note;
+_Thread_local struct sp_buf span_rep, span_bytes, span_note, span_guess;
 _Thread_local struct span_broken span_broken;
 
 void

@@ -25,6 +25,8 @@ typedef size_t (*mojibake_fn)(const char *s, size_t n, size_t i,
  * in it for --explain ("A1=。, FB=宣").
  */
 extern _Thread_local struct sp_buf span_rep, span_bytes, span_note;
+/* And the characters guessed for lost bytes (mojibake_utf8.c). */
+extern _Thread_local struct sp_buf span_guess;
 
 /* The last span found broken and not repaired, for the caller to count. */
 extern _Thread_local struct span_broken {

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "mojibake_gbk.h"
+#include "mojibake_latin1.h"
 #include "mojibake_score.h"
 #include "mojibake_span.h"
 #include "mojibake_utf8.h"
@@ -27,7 +28,7 @@ seq_len(const unsigned char *b, size_t n, size_t i)
 	    b[i] <= 0xEF ? 3 : b[i] >= 0xC2 && b[i] <= 0xDF ? 2 : 0;
 }
 
-/* A closing quote is likelier where span_rep holds an opening one unclosed. */
+/* A closing quote is likelier where span_rep has an opening one open. */
 #define QUOTE_BONUS 6.0
 
 static int
@@ -48,13 +49,6 @@ closes_quote(int32_t c)
 	return depth > 0;
 }
 
-/* The bytes Windows-1252 has no character for: a decoder writes '?'. */
-static int
-undefined_1252(unsigned v)
-{
-	return v == 0x81 || v == 0x8D || v == 0x8F || v == 0x90 || v == 0x9D;
-}
-
 /*
  * Could the decoder by have lost byte v, followed by byte next (-1: not
  * known, 256: none)?  Windows-1252 loses only the bytes it leaves
@@ -66,8 +60,14 @@ undefined_1252(unsigned v)
 static int
 byte_lost(enum lost_by by, unsigned v, int next)
 {
-	if (by == LOST_BY_1252)
-		return undefined_1252(v);
+	size_t k;
+
+	if (by == LOST_BY_1252) {
+		for (k = 0; k < N_UNDEFINED1252; k++)
+			if (v == undefined1252[k])
+				return 1;
+		return 0;
+	}
 	if (v < 0xA1 || v > 0xF7 || next < 0 || next > 0xFF)
 		return 1;
 	return next < 0xA1 || next > 0xFE ||
@@ -254,9 +254,9 @@ decode_pass(struct mojibake_stats *st, enum lost_by by, int32_t after,
 		next_byte = i + len < n ? (b[i + len] == LOST ? -1 :
 		    b[i + len]) : after_byte(after);
 		if (holes > 0 && (cp = choose_utf8(b + i, len, by, next_byte,
-		    prev2, prev, peek_utf8(b, n, i + len), peek_utf8(b, n, i + len +
-		    (i + len < n && b[i + len] >= 0x80 ? seq_len(b, n,
-		    i + len) : 1)), byte)) != 0) {
+		    prev2, prev, peek_utf8(b, n, i + len), peek_utf8(b, n,
+		    i + len + (i + len < n && b[i + len] >= 0x80 ?
+		    seq_len(b, n, i + len) : 1)), byte)) != 0) {
 			if (guess) {
 				guess[i] = cp;
 			} else {
@@ -278,24 +278,22 @@ decode_pass(struct mojibake_stats *st, enum lost_by by, int32_t after,
 }
 
 /*
- * Decodes span_bytes as UTF-8 into span_rep, where LOST stands for a
- * byte the GBK decoder lost.  A character with bytes lost is restored, the language
- * model choosing them (choose_utf8()); one that cannot be becomes U+FFFD,
- * as does anything else invalid.  Returns the number of U+FFFD.
+ * See mojibake_utf8.h.  Where characters side by side both lost bytes, a
+ * first pass guesses each without its neighbour; the second chooses each
+ * again with the guesses of its neighbours.
  */
 size_t
 decode_lossy_utf8(struct mojibake_stats *st, enum lost_by by, int32_t after)
 {
-	static _Thread_local struct sp_buf guesses;
 	size_t n = span_bytes.len;
 	int32_t *guess;
 
 	if (memchr(span_bytes.data, LOST, n) == NULL)
 		return decode_pass(st, by, after, NULL);
-	sp_buf_clear(&guesses);
-	if (sp_buf_reserve(&guesses, n * sizeof *guess) < 0)
+	sp_buf_clear(&span_guess);
+	if (sp_buf_reserve(&span_guess, n * sizeof *guess) < 0)
 		sp_oom();
-	guess = (int32_t *)(void *)guesses.data;
+	guess = (int32_t *)(void *)span_guess.data;
 	memset(guess, 0, n * sizeof *guess);
 	decode_pass(st, by, after, guess);
 	guessed = guess;
