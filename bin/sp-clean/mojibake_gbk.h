@@ -29,6 +29,15 @@ gbk_decode(unsigned l, unsigned t)
 	return gbk_cp[GBK_INDEX(l, t)];
 }
 
+/* Is (l, t) in one of GBK's user-defined areas (private use)? */
+static inline int
+gbk_user_defined(unsigned l, unsigned t)
+{
+	return (t >= 0xA1 && t <= 0xFE && ((l >= 0xAA && l <= 0xAF) ||
+	    (l >= 0xF8 && l <= 0xFE))) || (l >= 0xA1 && l <= 0xA7 &&
+	    t >= 0x40 && t <= 0xA0 && t != 0x7F);
+}
+
 /* The two-byte GBK code of cp, 0 when it has none. */
 static inline unsigned
 gbk_encode(int32_t cp)

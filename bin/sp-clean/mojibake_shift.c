@@ -313,22 +313,29 @@ read_shifted(const char *s, size_t n, size_t j, size_t *chars, int *closed)
 
 /*
  * The middle of a shifted span, known for sure: span_bytes paired one
- * byte on, (b1, b2) ... (b[2k-3], b[2k-2]), decoded into span_rep.
- * Returns 0, or -1 when a pair is no character.
+ * byte on, (b1, b2) ... (b[2k-3], b[2k-2]), decoded into span_rep.  One
+ * pair of GBK's user-defined areas (a private mark some sites put between
+ * paragraphs, which the decoder lost with the alignment) is kept as
+ * U+FFFD.  Returns 0, or -1 when a pair is no character.
  */
 static int
 decode_middle(void)
 {
 	size_t m;
 	int32_t c;
+	unsigned l, t;
+	int private = 0;
 
 	sp_buf_clear(&span_rep);
 	sp_buf_clear(&span_note);
 	for (m = 1; m + 1 < span_bytes.len; m += 2) {
-		c = gbk_decode((unsigned char)span_bytes.data[m],
-		    (unsigned char)span_bytes.data[m + 1]);
-		if (c == 0)
-			return -1;
+		l = (unsigned char)span_bytes.data[m];
+		t = (unsigned char)span_bytes.data[m + 1];
+		if ((c = gbk_decode(l, t)) == 0) {
+			if (!gbk_user_defined(l, t) || private++)
+				return -1;
+			c = 0xFFFD;
+		}
 		putcp(&span_rep, c);
 	}
 	return 0;
