@@ -65,7 +65,8 @@ choose_tail(unsigned lead, int32_t prev2, int32_t prev, int32_t after,
  * there.  Returns the bytes restored, or 0 when none reads as text.
  */
 static size_t
-lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2)
+lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2,
+    int32_t after3)
 {
 	int32_t c, bh = 0;
 	unsigned l, v, bl = 0, bv = 0;
@@ -76,8 +77,12 @@ lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2)
 			if ((c = gbk_decode(l, v)) == 0 || !sp_is_han(c) ||
 			    !pair_fails(v, after))
 				continue;
-			cost = choice_between(before2, before, c, after,
-			    after2);
+			{
+				int32_t win[6] = { before2, before, c, after,
+				    after2, after3 };
+
+				cost = choice_cost(win, 6);
+			}
 			if (bh == 0 || cost < best) {
 				bh = c;
 				best = cost;
@@ -104,7 +109,7 @@ lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2)
  */
 static size_t
 lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
-    int32_t after2)
+    int32_t after2, int32_t after3)
 {
 	int32_t h, t, bh = 0, bt = 0;
 	unsigned l, v, bl = 0, bv = 0;
@@ -119,10 +124,10 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 			    !cjk_text(t) || !pair_fails(v, after))
 				continue;
 			{
-				int32_t win[6] = { before2, before, h, t,
-				    after, after2 };
+				int32_t win[7] = { before2, before, h, t,
+				    after, after2, after3 };
 
-				cost = choice_cost(win, 6);
+				cost = choice_cost(win, 7);
 			}
 			if (bh == 0 || cost < best) {
 				bh = h;
@@ -161,7 +166,7 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
     mojibake_explain_fn explain, void *ctx)
 {
 	size_t m, mk, end, restored;
-	int32_t before, before2, after, after2;
+	int32_t before, before2, after, after2, after3;
 
 	if (i == 0)
 		return 0;
@@ -174,15 +179,16 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
 		return 0;
 	after = cp_at(s, n, end, &m);
 	after2 = next_after(s, n, end);
+	after3 = third_after(s, n, end);
 	if (!cjk_text(span_char(before)) || !cjk_text(span_char(after)) ||
 	    (!sp_is_han(before) && !sp_is_han(after)))
 		return 0;
 	if (chars == 0) {
-		restored = lost_whole(before2, before, after, after2);
+		restored = lost_whole(before2, before, after, after2, after3);
 	} else {
 		cp_at(s, n, i, &m);
 		restored = lost_halves(gbk_encode(span_char(cp_at(s, n, i + m,
-		    &m))), before2, before, after, after2);
+		    &m))), before2, before, after, after2, after3);
 	}
 	if (restored == 0)
 		return 0;
@@ -242,9 +248,10 @@ gbk_shift_ascii(const char *s, size_t n, size_t i, size_t j,
 static int
 choose_ends(unsigned b0, unsigned lead, const int32_t *mid, size_t nmid,
     int32_t before2, int32_t before, int32_t after, int32_t after2,
-    int32_t *head, unsigned *hbyte, int32_t *tail, unsigned *tbyte)
+    int32_t after3, int32_t *head, unsigned *hbyte, int32_t *tail,
+    unsigned *tbyte)
 {
-	int32_t h, t, win[8];
+	int32_t h, t, win[9];
 	unsigned v, w;
 	double cost, best = 0;
 	size_t k;
@@ -265,7 +272,8 @@ choose_ends(unsigned b0, unsigned lead, const int32_t *mid, size_t nmid,
 			win[3 + k] = t;
 			win[4 + k] = after;
 			win[5 + k] = after2;
-			cost = choice_cost(win, 6 + nmid);
+			win[6 + k] = after3;
+			cost = choice_cost(win, 7 + nmid);
 			if (!found || cost < best) {
 				found = 1;
 				best = cost;
@@ -355,7 +363,8 @@ struct ends {
  */
 static void
 choose_both_ends(unsigned b0, unsigned lead, int closed, int32_t before2,
-    int32_t before, int32_t after, int32_t after2, struct ends *e)
+    int32_t before, int32_t after, int32_t after2, int32_t after3,
+    struct ends *e)
 {
 	int32_t mid[3];
 	size_t nmid, k, mk;
@@ -367,7 +376,8 @@ choose_both_ends(unsigned b0, unsigned lead, int closed, int32_t before2,
 	for (nmid = 0, k = 0; k < rn && nmid < 3; k += mk)
 		mid[nmid++] = cp_at(r, rn, k, &mk);
 	if (closed && nmid <= 2 && choose_ends(b0, lead, mid, nmid, before2,
-	    before, after, after2, &e->head, &e->hbyte, &e->tail, &e->tbyte))
+	    before, after, after2, after3, &e->head, &e->hbyte, &e->tail,
+	    &e->tbyte))
 		return;
 	e->head = choose_gbk(b0, 1, 0x81, 0xFE, NULL, 0, before2, before,
 	    first_cp(r, rn), second_cp(r, rn), &e->hbyte);
@@ -430,7 +440,7 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 {
 	size_t j, k, m = 0, mk, chars, end, restored;
 	unsigned lead;
-	int32_t before, before2, after = 0, after2;
+	int32_t before, before2, after = 0, after2, after3;
 	struct ends e;
 	int closed;
 	unsigned char first_byte;
@@ -472,9 +482,10 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	/* The two characters that lost a byte. */
 	first_byte = (unsigned char)span_bytes.data[0];
 	after2 = closed && end < n ? next_after(s, n, end) : 0;
+	after3 = closed && end < n ? third_after(s, n, end) : 0;
 	lead = gbk_encode(span_char(cp_before(s, j, &mk))) & 0xFF;
 	choose_both_ends(first_byte, lead, closed, before2, before, after,
-	    after2, &e);
+	    after2, after3, &e);
 	restored = put_ends(&e, first_byte, before);
 	if (chars <= 3) {
 		new_ = mean_cost(span_rep.data, span_rep.len, before, after);

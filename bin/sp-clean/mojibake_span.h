@@ -83,6 +83,22 @@ next_after(const char *s, size_t n, size_t i)
 	return i + k < n ? cp_at(s, n, i + k, &k) : '\n';
 }
 
+/*
+ * The second character after the one at s[i] (i < n): '\n' where the
+ * line ends there, 0 where it ended before.
+ */
+static inline int32_t
+third_after(const char *s, size_t n, size_t i)
+{
+	size_t k, m;
+
+	cp_at(s, n, i, &k);
+	if (i + k >= n)
+		return 0;
+	cp_at(s, n, i + k, &m);
+	return i + k + m < n ? cp_at(s, n, i + k + m, &m) : '\n';
+}
+
 /* The character before the last of s[0..n), 0 when none. */
 static inline int32_t
 last2_cp(const char *s, size_t n)
