@@ -154,7 +154,6 @@ line(const char *s, size_t n, struct sp_buf *out, struct mojibake_stats *st,
 	int fixed;
 	size_t line_start, repaired = st->repaired, tried = 0;
 
-	rare_load();
 	if (!may_hold_mojibake(s, n)) {
 		put(out, s, n);
 		return;
@@ -215,6 +214,7 @@ mojibake_repair(const char *s, size_t n, struct sp_buf *out,
 
 	if (sp_buf_reserve(out, n) < 0)
 		sp_oom();
+	rare_load();	/* once per text, not per line: the quick look's */
 	while (n > 0) {
 		nl = memchr(s, '\n', n);
 		len = nl ? (size_t)(nl - s) : n;
