@@ -6,6 +6,7 @@
 
 #include "charlm.h"
 #include "embed.h"
+#include "lmfile.h"
 #include "text.h"
 
 SP_DATA(charlm);
@@ -41,19 +42,6 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
  */
 static double chance_of[2 * 255 + 1];
 
-static uint32_t
-u32(const unsigned char *p)
-{
-	return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	    (uint32_t)p[3] << 24;
-}
-
-static unsigned
-u16(const unsigned char *p)
-{
-	return p[0] | (unsigned)p[1] << 8;
-}
-
 static void
 load(void)
 {
@@ -67,16 +55,16 @@ load(void)
 		chance_of[i] = exp2(-(double)i / 8.0);
 	if (end - p < 18 || memcmp(p, "SPLM1\n", 6) != 0)
 		return;		/* no model: every character unknown */
-	n = u32(p + 6);
-	nbi = u32(p + 10);
-	np = u32(p + 14);
+	n = lm_u32(p + 6);
+	nbi = lm_u32(p + 10);
+	np = lm_u32(p + 14);
 	p += 18;
 	if (n >= 0xFFFF || (size_t)(end - p) < (size_t)n * 8 +
 	    (size_t)nbi * 3 + (size_t)np * 3)
 		return;
 	chars = sp_xmalloc((n ? n : 1) * sizeof *chars);
 	for (i = 0; i < n; i++, p += 6) {
-		index_of[u16(p)] = (uint16_t)(i + 1);
+		index_of[lm_u16(p)] = (uint16_t)(i + 1);
 		chars[i].uni = p[2];
 		chars[i].init = p[3];
 		chars[i].end = p[4];
@@ -84,7 +72,7 @@ load(void)
 	}
 	for (i = 0; i < n; i++, p += 2) {
 		chars[i].first = first;
-		chars[i].count = u16(p);
+		chars[i].count = lm_u16(p);
 		first += chars[i].count;
 	}
 	if (first != nbi) {
@@ -94,7 +82,7 @@ load(void)
 	bigrams = p;
 	p += (size_t)nbi * 3;
 	for (i = 0; i < np; i++, p += 3)
-		punct_cost[u16(p) >> 8][u16(p) & 0xFF] = p[2] ? p[2] : 1;
+		punct_cost[lm_u16(p) >> 8][lm_u16(p) & 0xFF] = p[2] ? p[2] : 1;
 }
 
 static const struct ch *
@@ -114,7 +102,7 @@ bigram(const struct ch *a, int32_t b)
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		v = u16(bigrams + (size_t)mid * 3);
+		v = lm_u16(bigrams + (size_t)mid * 3);
 		if (v == (unsigned)b)
 			return bigrams[(size_t)mid * 3 + 2];
 		if (v < (unsigned)b)

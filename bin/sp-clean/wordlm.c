@@ -5,6 +5,7 @@
 
 #include "charlm.h"
 #include "embed.h"
+#include "lmfile.h"
 #include "cjk.h"
 #include "text.h"
 #include "wordlm.h"
@@ -48,8 +49,7 @@ load(void)
 
 	if (end - p < 10 || memcmp(p, "SPWL1\n", 6) != 0)
 		return;		/* no model: every word unknown */
-	n = (uint32_t)p[6] | (uint32_t)p[7] << 8 | (uint32_t)p[8] << 16 |
-	    (uint32_t)p[9] << 24;
+	n = lm_u32(p + 6);
 	p += 10;
 	while (size < (size_t)n * 2)
 		size <<= 1;
@@ -65,7 +65,7 @@ load(void)
 			return;
 		}
 		for (key = 0, k = 0; k < len; k++)
-			key = key << 16 | (p[2 + 2 * k] | (unsigned)p[3 + 2 * k] << 8);
+			key = key << 16 | lm_u16(p + 2 + 2 * k);
 		for (h = slot_of(key); keys[h] != 0; h = (h + 1) & mask)
 			;
 		keys[h] = key;

@@ -1,0 +1,236 @@
+/* mojibake_latin1.c: bytes read as Latin-1; see mojibake_latin1.h. */
+#include "mojibake_gbk.h"
+#include "mojibake_latin1.h"
+#include "mojibake_score.h"
+#include "mojibake_span.h"
+#include "mojibake_utf8.h"
+
+/* Windows-1252's characters for bytes 0x80..0x9F. */
+static const uint16_t cp1252[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
+};
+const unsigned undefined1252[N_UNDEFINED1252] = {
+	0x81, 0x8D, 0x8F, 0x90, 0x9D
+};
+
+/* The byte a character stands for when Latin-1/1252 was wrongly used. */
+int
+latin1_byte(int32_t cp)
+{
+	int b;
+
+	if (cp >= 0x80 && cp <= 0xFF)
+		return cp;
+	if (cp < 0x152 || cp > 0x2122)
+		return -1;
+	for (b = 0; b < 32; b++)
+		if (cp1252[b] && cp1252[b] == cp)
+			return 0x80 + b;
+	return -1;
+}
+
+/*
+ * Decodes span_bytes as GBK into span_rep; returns 0, or -1 on an invalid pair.
+ * *gb2312 tells whether every pair was in GB2312's range.  A LOST byte is
+ * one of those Windows-1252 leaves undefined: the language model picks
+ * which, given the characters around it.
+ */
+static int
+decode_gbk_bytes(int *gb2312, struct mojibake_stats *st)
+{
+	const unsigned char *b = (const unsigned char *)span_bytes.data;
+	size_t m, n = span_bytes.len;
+	int32_t c, prev = 0, prev2 = 0, next, next2;
+	unsigned char l, t;
+	unsigned byte;
+
+	sp_buf_clear(&span_rep);
+	for (m = 0; m < n; m++) {
+		l = b[m];
+		if (l < 0x80) {
+			putch(&span_rep, l);
+			prev2 = prev;
+			prev = l;
+			continue;
+		}
+		if (m + 1 >= n)
+			return -1;
+		t = b[m + 1];
+		next = m + 3 < n ? gbk_decode(b[m + 2], b[m + 3]) : 0;
+		next2 = m + 5 < n ? gbk_decode(b[m + 4], b[m + 5]) : 0;
+		if (l == LOST || t == LOST) {
+			if (l == LOST && t == LOST)
+				return -1;
+			c = choose_gbk(l == LOST ? t : l, l == LOST, 0, 0,
+			    undefined1252, N_UNDEFINED1252, prev2, prev, next,
+			    next2, &byte);
+			if (c == 0)
+				return -1;
+			note_byte(byte, c);
+			st->restored++;
+			*gb2312 = 0;
+		} else if ((c = gbk_decode(l, t)) == 0) {
+			return -1;
+		}
+		if (l > 0xF7 || t < 0xA1)
+			*gb2312 = 0;
+		putcp(&span_rep, c);
+		prev2 = prev;
+		prev = c;
+		m++;
+	}
+	return 0;
+}
+
+/*
+ * utf8-latin1: the bytes of the Latin-1 span s[i..end), in span_bytes,
+ * are UTF-8 read as Windows-1252 or Latin-1 ("ä¸­æ–‡" for "中文", "â€œ" for
+ * "“", "cafÃ©" for "café"): every byte of it in a valid sequence, a '?'
+ * for each byte Windows-1252 leaves undefined restored by the model.
+ * Text in Latin-1 seldom makes valid UTF-8 of two bytes and more; what
+ * it makes of Han must read as text.  Returns 1 when repaired.
+ */
+static int
+utf8_latin1(const char *s, size_t n, size_t i, size_t end,
+    struct sp_buf *out, int *fixed, struct mojibake_stats *st,
+    mojibake_explain_fn explain, void *ctx)
+{
+	size_t k, lead = 0, restored = st->restored, han = 0, chars;
+	unsigned char b;
+	int32_t cp;
+	double new_;
+
+	for (k = 0; k < span_bytes.len; k++) {
+		b = (unsigned char)span_bytes.data[k];
+		if (b >= 0xC0 && b != LOST && !((b >= 0xC2 && b <= 0xC5) ||
+		    (b >= 0xE2 && b <= 0xE9) || b == 0xEF))
+			return 0;	/* not a lead of text's characters */
+		lead += b >= 0xC2 && b != LOST;
+	}
+	if (lead == 0)
+		return 0;
+	sp_buf_clear(&span_note);
+	if (decode_lossy_utf8(st, LOST_BY_1252, end < n ? cp_at(s, n, end, &k) :
+	    '\n') > 0) {
+		st->restored = restored;
+		return 0;
+	}
+	for (k = 0; k < span_rep.len; k += chars) {
+		cp = cp_at(span_rep.data, span_rep.len, k, &chars);
+		han += sp_is_han(cp);
+		if (!(cp < 0x250 || sp_is_han(cp) || (cp >= 0x2000 &&
+		    cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
+		    (cp >= 0xFF01 && cp <= 0xFF5E) || cp == 0x20AC ||
+		    cp == 0x2122)) {
+			/* Not what text is made of: "×—" is not ח. */
+			st->restored = restored;
+			return 0;
+		}
+	}
+	/*
+	 * Every byte made a valid sequence, which Latin-1 text seldom does:
+	 * evidence a GBK guess lacks, so the repair may read as rarer text
+	 * (脂溢性脱发, 快秃顶) by GAIN.
+	 */
+	new_ = mean_cost(span_rep.data, span_rep.len, 0, 0);
+	if (han > 0 && new_ > TEXT + GAIN) {
+		st->restored = restored;
+		return 0;
+	}
+	*fixed = 1;
+	repaired("utf8-latin1", s + i, end - i, st, explain, ctx);
+	put(out, span_rep.data, span_rep.len);
+	return 1;
+}
+
+/* gbk-latin1 at s[i..n): s[i] is a Latin-1 letter.  As gbk_shift(). */
+size_t
+gbk_latin1(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
+    struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
+{
+	size_t j = i, m, high = 0, dots = 0, last = i, distinct = 0;
+	size_t letters = 0, restored = st->restored;
+	unsigned char seen[32] = { 0 };
+	int32_t cp;
+	int b, gb2312 = 1;
+	double new_;
+
+	sp_buf_clear(&span_bytes);
+	while (j < n) {
+		cp = cp_at(s, n, j, &m);
+		if (is_marker(cp) && j == last && j > i) {
+			/* A byte Windows-1252 does not define, lost. */
+			b = LOST;
+		} else if (cp < 0x80 && cp >= 0x20) {
+			/* One ASCII byte may be a GBK trail byte; more end it. */
+			if (j > last)
+				break;
+			b = (int)cp;
+		} else if ((b = latin1_byte(cp)) < 0) {
+			break;
+		} else {
+			/*
+			 * Middle dots and multiplication signs are Chinese
+			 * typography (leaders, 卡尔·马克思, redaction ×××):
+			 * they go with a span but do not make one.
+			 */
+			if (cp == 0xB7 || cp == 0xD7)
+				dots++;
+			else
+				high++;
+			if (cp >= 0xC0 && cp <= 0xFF && cp != 0xD7 &&
+			    cp != 0xF7)
+				letters++;
+			if (!(seen[b >> 3] & (1u << (b & 7)))) {
+				seen[b >> 3] |= (unsigned char)(1u << (b & 7));
+				distinct++;
+			}
+			last = j + m;
+		}
+		if (b == LOST)
+			last = j + m;
+		putch(&span_bytes, b);
+		j += m;
+	}
+	/* The span ends with its last Latin-1 letter (or lost byte). */
+	span_bytes.len -= j - last;
+	if (utf8_latin1(s, n, i, last, out, fixed, st, explain, ctx))
+		return last - i;
+	/*
+	 * Text read at the wrong width has varied bytes, not "······¥"; and
+	 * letters: the lead bytes of common Han characters run from B0 to
+	 * F7, and from C0 on they read as À..÷, so a span of only symbols
+	 * ("°¥°°°§", degrees and prices) is typography, not GBK.
+	 */
+	if (high + dots < 4 || high < 2 || distinct < 3 ||
+	    letters * 4 < high + dots)
+		return 0;
+	sp_buf_clear(&span_note);
+	if (decode_gbk_bytes(&gb2312, st) < 0) {
+		st->restored = restored;
+		if (high >= 6) {
+			st->unrepairable++;
+			if (explain)
+				explain("gbk-latin1", s + i, last - i, NULL, 0,
+				    NULL, ctx);
+		}
+		return last - i;
+	}
+	/*
+	 * Latin-1 letters are not Chinese to compare with: the repair must
+	 * read as text, and (outside GB2312's range, where GBK is rarer) as
+	 * common text.
+	 */
+	new_ = mean_cost(span_rep.data, span_rep.len, 0, 0);
+	if (new_ > (gb2312 ? TEXT : TEXT - 1)) {
+		st->restored = restored;
+		return last - i;
+	}
+	*fixed = 1;
+	repaired("gbk-latin1", s + i, last - i, st, explain, ctx);
+	put(out, span_rep.data, span_rep.len);
+	return last - i;
+}

@@ -1,0 +1,29 @@
+/*
+ * mojibake_latin1.h: bytes read as Latin-1 or Windows-1252 (see
+ * mojibake.h): GBK text (gbk-latin1, "¸ü¶à¾«Ð£" for "更多精校") and
+ * UTF-8 text (utf8-latin1, "ä¸­æ–‡" for "中文"), a '?' in either for a
+ * byte Windows-1252 does not define.
+ */
+#ifndef SP_CLEAN_MOJIBAKE_LATIN1_H
+#define SP_CLEAN_MOJIBAKE_LATIN1_H
+#include <stdint.h>
+
+#include "mojibake_span.h"
+
+/* The bytes Windows-1252 has no character for: a decoder writes '?'. */
+#define N_UNDEFINED1252 5
+extern const unsigned undefined1252[N_UNDEFINED1252];
+
+/* The byte cp stands for when Latin-1/1252 was wrongly used, or -1. */
+int latin1_byte(int32_t cp);
+
+/*
+ * gbk-latin1 or utf8-latin1 at s[i..n), s[i] a Latin-1 letter: a
+ * mojibake_fn (mojibake_span.h).  It returns the span's length also when
+ * it is left as it was.
+ */
+size_t gbk_latin1(const char *s, size_t n, size_t i, struct sp_buf *out,
+    int *fixed, struct mojibake_stats *st, mojibake_explain_fn explain,
+    void *ctx);
+
+#endif

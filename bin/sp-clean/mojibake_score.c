@@ -1,0 +1,198 @@
+/* mojibake_score.c: judging text and candidates; see mojibake_score.h. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mojibake_gbk.h"
+#include "mojibake_score.h"
+#include "mojibake_span.h"
+#include "text.h"
+#include "wordlm.h"
+
+unsigned char *rare_bits, *uncommon_bits;
+static pthread_once_t rare_once = PTHREAD_ONCE_INIT;
+
+/* The weight of the bigram model beside the word model in choices. */
+#define CHOICE_BIGRAM 0.5
+/* What a lone full-width letter or digit between Han costs more. */
+#define COST_LONE_ALNUM 16.0
+
+static void
+build_rare(void)
+{
+	int32_t cp;
+	double c;
+
+	rare_bits = sp_xmalloc((RARE_HI - RARE_LO) / 8 + 1);
+	uncommon_bits = sp_xmalloc((RARE_HI - RARE_LO) / 8 + 1);
+	memset(rare_bits, 0, (RARE_HI - RARE_LO) / 8 + 1);
+	memset(uncommon_bits, 0, (RARE_HI - RARE_LO) / 8 + 1);
+	for (cp = RARE_LO; cp <= RARE_HI; cp++) {
+		c = charlm_unigram(cp);
+		if (c >= RARE)
+			rare_bits[(cp - RARE_LO) >> 3] |=
+			    (unsigned char)(1 << ((cp - RARE_LO) & 7));
+		if (c >= UNCOMMON)
+			uncommon_bits[(cp - RARE_LO) >> 3] |=
+			    (unsigned char)(1 << ((cp - RARE_LO) & 7));
+	}
+}
+
+void
+rare_load(void)
+{
+	(void)pthread_once(&rare_once, build_rare);
+}
+
+/* The mean cost of s[0..n) after before (0: none), then after. */
+double
+mean_cost(const char *s, size_t n, int32_t before, int32_t after)
+{
+	size_t c;
+	double sum = charlm_text_cost(s, n, before, after, &c);
+
+	return c ? sum / (double)c : 0;
+}
+
+int
+is_final(int32_t cp)
+{
+	return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0x201D ||
+	    cp == '.' || cp == '!' || cp == '?';
+}
+
+/* ASCII punctuation that NFKC may have made of a full-width one. */
+int32_t
+span_char(int32_t cp)
+{
+	if (cp > 0x20 && cp < 0x7F && cp != '?' && !(cp >= '0' && cp <= '9') &&
+	    !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'))
+		return sp_to_fullwidth(cp);
+	return cp;
+}
+
+/*
+ * What the characters win[0..n) cost, for choosing lost ones: the
+ * character bigram model's cost of them and the word model's.  The
+ * bigram model alone reads two overlapping words as likely (心灵 and
+ * 灵魂 make 心灵魂 cheaper than 的灵魂): the word model, cutting the
+ * characters into words that do not overlap, tells them apart.
+ */
+double
+choice_cost(int32_t *win, size_t n)
+{
+	double c = 0, odd = 0;
+	int32_t p2 = 0, p = 0;
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		win[k] = win[k] ? span_char(win[k]) : 0;
+	for (k = 0; k < n; k++) {
+		if (win[k] == 0)
+			continue;
+		c += charlm_cost2(p2, p, win[k]);
+		/*
+		 * A letter or digit alone between Han characters (GBK's row
+		 * A3 of full-width ones, a candidate of every lost lead byte
+		 * there) is rare in text, rarer than the models say.
+		 */
+		if (win[k] >= 0xFF10 && win[k] <= 0xFF5A && sp_is_han(p) &&
+		    k + 1 < n && sp_is_han(win[k + 1]))
+			odd += COST_LONE_ALNUM;
+		p2 = p;
+		p = win[k];
+	}
+	return CHOICE_BIGRAM * c + wordlm_cost(win, n) + odd;
+}
+
+/* choice_cost() of c between prev2 prev and next next2. */
+double
+choice_between(int32_t prev2, int32_t prev, int32_t c, int32_t next,
+    int32_t next2)
+{
+	int32_t win[5] = { prev2, prev, c, next, next2 };
+
+	return choice_cost(win, 5);
+}
+
+int
+cjk_text(int32_t cp)
+{
+	return sp_is_han(cp) || (cp >= 0x3000 && cp <= 0x303F) ||
+	    (cp >= 0xFF01 && cp <= 0xFF5E) || (cp >= 0x2010 && cp <= 0x2027);
+}
+
+/*
+ * The character a lost byte made, chosen by the language model between
+ * prev and next: the one of the candidates (pairs of GBK, with the lead
+ * byte lost: (v, known) for v in lo..hi; or the trail: (known, v)) that
+ * costs least.  Returns it and the byte in *byte, or 0 when none is a
+ * character.
+ */
+int32_t
+choose_gbk(unsigned known, int lead_lost, unsigned lo, unsigned hi,
+    const unsigned *only, size_t nonly, int32_t prev2, int32_t prev,
+    int32_t next, int32_t next2, unsigned *byte)
+{
+	int32_t best = 0, c;
+	double bc = 0, cost;
+	unsigned v;
+	size_t k;
+
+	for (k = 0, v = lo; only ? k < nonly : v <= hi; k++, v++) {
+		if (only)
+			v = only[k];
+		c = lead_lost ? gbk_decode(v, known) : gbk_decode(known, v);
+		if (c == 0)
+			continue;
+		cost = choice_between(prev2, prev, c, next, next2);
+		if (best == 0 || cost < bc) {
+			best = c;
+			bc = cost;
+			*byte = v;
+		}
+	}
+	return best;
+}
+
+/*
+ * The mean cost of a short span o[0..on) with the markers around it, each
+ * read as the question mark it would be in text (a "?" after 在 is none),
+ * between before and after.
+ */
+double
+marked_cost(const char *o, size_t on, int32_t before, int32_t after)
+{
+	size_t c;
+	double sum = charlm_cost(before, 0xFF1F);
+
+	sum += charlm_text_cost(o, on, 0xFF1F, 0, &c);
+	sum += charlm_cost(last_cp(o, on), 0xFF1F) + charlm_cost(0xFF1F, after);
+	return sum / (double)(c + 3);
+}
+
+/*
+ * Does the repair r[0..rn), between before and after, read as words
+ * where the span o[0..on) it replaces did not?  The word model's cost per
+ * character must be that of text and GAIN less than the span's: a name
+ * (民进党) the bigram model finds rare is a likely word.
+ */
+int
+reads_as_words(const char *r, size_t rn, const char *o, size_t on,
+    int32_t before, int32_t after)
+{
+	int32_t a[16], b[16];
+	size_t na = 0, nb = 0, k, m;
+
+	a[na++] = b[nb++] = before;
+	for (k = 0; k < rn && na < 15; k += m)
+		a[na++] = span_char(cp_at(r, rn, k, &m));
+	for (k = 0; k < on && nb < 15; k += m)
+		b[nb++] = span_char(cp_at(o, on, k, &m));
+	if (k < on)
+		return 0;
+	a[na++] = b[nb++] = after == '\n' ? 0 : after;
+	return wordlm_cost(a, na) <= TEXT * (double)(na - 1) &&
+	    wordlm_cost(a, na) + GAIN * (double)(na - 1) <=
+	    wordlm_cost(b, nb) * (double)(na - 1) / (double)(nb - 1);
+}

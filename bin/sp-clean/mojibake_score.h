@@ -1,0 +1,124 @@
+/*
+ * mojibake_score.h: how the mojibake repair (mojibake.h) judges text by
+ * the language models (charlm.h, wordlm.h): which characters are rare
+ * enough to be mojibake, which candidate a lost byte makes best, and
+ * whether a repair reads as text where the span did not.
+ */
+#ifndef SP_CLEAN_MOJIBAKE_SCORE_H
+#define SP_CLEAN_MOJIBAKE_SCORE_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "charlm.h"
+#include "cjk.h"
+
+/*
+ * Han characters the language model finds rare, as bitmaps: UNCOMMON
+ * bits (one in 30,000 characters of text) or more make the runs that
+ * UTF-8 read as GBK is made of; the quick look at each line, which most
+ * clean lines must pass at once, asks for two RARE ones (one in 130,000).
+ */
+#define UNCOMMON 15.0
+#define RARE 17.0
+#define RARE_LO 0x3400
+#define RARE_HI 0x9FFF
+extern unsigned char *rare_bits, *uncommon_bits;
+
+/* Builds the bitmaps, the first time it is called (thread-safe). */
+void rare_load(void);
+
+/* Is cp, in RARE_LO..RARE_HI, a RARE character? */
+static inline int
+rare_han(int32_t cp)
+{
+	return rare_bits[(cp - RARE_LO) >> 3] >> ((cp - RARE_LO) & 7) & 1;
+}
+
+/* Is cp an UNCOMMON Han character? */
+static inline int
+uncommon_cjk(int32_t cp)
+{
+	/* A bitmap, not the model: it stays in the cache. */
+	if (cp >= RARE_LO && cp <= RARE_HI)
+		return uncommon_bits[(cp - RARE_LO) >> 3] >>
+		    ((cp - RARE_LO) & 7) & 1;
+	return sp_is_han(cp) && charlm_unigram(cp) >= UNCOMMON;
+}
+
+/*
+ * Thresholds, in bits a character of the language model (charlm.h): text
+ * costs 4 to 10, mojibake 15 and more.  A span that costs less than
+ * GARBLED reads as text already; a repair must cost at most TEXT and
+ * GAIN less than the span it replaces.
+ */
+#define GARBLED 11.0
+#define TEXT 12.0
+#define GAIN 4.0
+/* A short span's repair is judged with its markers read as text: they are
+ * the rest of the evidence GAIN stands for. */
+#define SHORT_GAIN 2.0
+/* What a character chosen whole or nearly must cost at most, with its
+ * neighbours: a likely word, not just a possible one. */
+#define SHORT 10.0
+
+/* The mean cost of s[0..n) after before (0: none), then after. */
+double mean_cost(const char *s, size_t n, int32_t before, int32_t after);
+
+/* Does cp end a sentence? */
+int is_final(int32_t cp);
+
+/* Is cp a marker a decoder left for a byte it lost ('?' or U+FFFD)? */
+static inline int
+is_marker(int32_t cp)
+{
+	return cp == '?' || cp == 0xFFFD;
+}
+
+/* Is cp a Han character or a punctuation mark of Chinese text? */
+int cjk_text(int32_t cp);
+
+/*
+ * The character cp of a span stood for: ASCII punctuation that NFKC may
+ * have made of a full-width one is that one; any other, itself.
+ */
+int32_t span_char(int32_t cp);
+
+/*
+ * What the characters win[0..n) (0: none) cost, for choosing lost ones:
+ * the bigram model's cost and the word model's.  Rewrites win[] with
+ * span_char() of each.
+ */
+double choice_cost(int32_t *win, size_t n);
+
+/* choice_cost() of c between prev2 prev and next next2. */
+double choice_between(int32_t prev2, int32_t prev, int32_t c, int32_t next,
+    int32_t next2);
+
+/*
+ * The character a lost byte made, chosen by the language model between
+ * prev and next: the one of the candidates (pairs of GBK, with the lead
+ * byte lost: (v, known) for v in lo..hi, or in only[0..nonly) when only is
+ * not NULL; or the trail: (known, v)) that costs least.  Returns it and
+ * the byte in *byte, or 0 when none is a character.
+ */
+int32_t choose_gbk(unsigned known, int lead_lost, unsigned lo, unsigned hi,
+    const unsigned *only, size_t nonly, int32_t prev2, int32_t prev,
+    int32_t next, int32_t next2, unsigned *byte);
+
+/*
+ * The mean cost of a short span o[0..on) with the markers around it, each
+ * read as the question mark it would be in text (a "?" after 在 is none),
+ * between before and after.
+ */
+double marked_cost(const char *o, size_t on, int32_t before, int32_t after);
+
+/*
+ * Does the repair r[0..rn), between before and after, read as words
+ * where the span o[0..on) it replaces did not?  The word model's cost per
+ * character must be that of text and GAIN less than the span's: a name
+ * (民进党) the bigram model finds rare is a likely word.
+ */
+int reads_as_words(const char *r, size_t rn, const char *o, size_t on,
+    int32_t before, int32_t after);
+
+#endif

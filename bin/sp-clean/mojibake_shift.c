@@ -1,0 +1,503 @@
+/* mojibake_shift.c: GBK decoded one byte off; see mojibake_shift.h. */
+#include "charlm.h"
+#include "mojibake_gbk.h"
+#include "mojibake_score.h"
+#include "mojibake_shift.h"
+#include "mojibake_span.h"
+
+/*
+ * Did the GBK decoder fail on the pair (v, the first byte of after), as it
+ * did where a marker stands?  After an ASCII character the byte is that
+ * character, or, where NFKC made it of a full-width one, that one's lead.
+ */
+static int
+pair_fails(unsigned v, int32_t after)
+{
+	unsigned code = gbk_encode(span_char(after));
+
+	if (v < 0x81)
+		return 0;	/* an ASCII byte: written, not lost */
+	if (after < 0x80 && (after < 0x40 || after == 0x7F ||
+	    gbk_decode(v, (unsigned)after) == 0))
+		return 1;
+	return code != 0 && gbk_decode(v, code >> 8) == 0;
+}
+
+/*
+ * The character whose trail byte the closing marker of a shifted span
+ * stands for: lead is known; the trail is one that made the decoder fail
+ * on it and the byte after (after's).  As choose_gbk().
+ */
+static int32_t
+choose_tail(unsigned lead, int32_t prev2, int32_t prev, int32_t after,
+    int32_t after2,
+    unsigned *byte)
+{
+	int32_t best = 0, c;
+	double bc = 0, cost;
+	unsigned v;
+
+	for (v = 0x81; v <= 0xFE; v++) {
+		if ((c = gbk_decode(lead, v)) == 0 || !pair_fails(v, after))
+			continue;
+		cost = choice_between(prev2, prev, c, after, after2);
+		if (best == 0 || cost < bc) {
+			best = c;
+			bc = cost;
+			*byte = v;
+		}
+	}
+	return best;
+}
+
+/*
+ * gbk-shift with fewer than two characters between its markers: "??" is
+ * one character lost whole (its lead byte lost, its trail byte in the
+ * pair that failed after it), "?X?" two characters with one byte each
+ * known, X's.  The language model chooses among the characters that fit
+ * the known bytes and the failed pair, between the Han characters on
+ * either side; the span is kept as it is unless the choice reads as
+ * likely text (a "??" of a question is not a lost character).
+ */
+/*
+ * "??" between before2 before and after after2: into span_rep, the Han
+ * character whose trail byte fails before after that reads likeliest
+ * there.  Returns the bytes restored, or 0 when none reads as text.
+ */
+static size_t
+lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2,
+    int32_t after3)
+{
+	int32_t c, bh = 0;
+	unsigned l, v, bl = 0, bv = 0;
+	double cost, best = 0;
+
+	for (l = 0x81; l <= 0xFE; l++)
+		for (v = 0x81; v <= 0xFE; v++) {
+			if ((c = gbk_decode(l, v)) == 0 || !sp_is_han(c) ||
+			    !pair_fails(v, after))
+				continue;
+			{
+				int32_t win[6] = { before2, before, c, after,
+				    after2, after3 };
+
+				cost = choice_cost(win, 6);
+			}
+			if (bh == 0 || cost < best) {
+				bh = c;
+				best = cost;
+				bl = l;
+				bv = v;
+			}
+		}
+	if (bh == 0 || charlm_cost(before, bh) + charlm_cost(bh, after) >
+	    2 * SHORT)
+		return 0;
+	sp_buf_clear(&span_rep);
+	sp_buf_clear(&span_note);
+	putcp(&span_rep, bh);
+	note_byte(bl, bh);
+	note_byte(bv, bh);
+	return 2;
+}
+
+/*
+ * "?X?" between before2 before and after after2, code X's GBK code: into
+ * span_rep, the two characters with X's bytes, the trail of one and the
+ * lead of the next, that read likeliest there.  Returns the bytes
+ * restored, or 0 when none read as text.
+ */
+static size_t
+lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
+    int32_t after2, int32_t after3)
+{
+	int32_t h, t, bh = 0, bt = 0;
+	unsigned l, v, bl = 0, bv = 0;
+	double cost, best = 0;
+	int period;
+
+	for (l = 0x81; l <= 0xFE; l++) {
+		if ((h = gbk_decode(l, code >> 8)) == 0 || !cjk_text(h))
+			continue;
+		for (v = 0x81; v <= 0xFE; v++) {
+			if ((t = gbk_decode(code & 0xFF, v)) == 0 ||
+			    !cjk_text(t) || !pair_fails(v, after))
+				continue;
+			{
+				int32_t win[7] = { before2, before, h, t,
+				    after, after2, after3 };
+
+				cost = choice_cost(win, 7);
+			}
+			if (bh == 0 || cost < best) {
+				bh = h;
+				bt = t;
+				best = cost;
+				bl = l;
+				bv = v;
+			}
+		}
+	}
+	if (bh == 0)
+		return 0;
+	/*
+	 * A 。 lost after a sentence end: see gbk_shift().  It is left out,
+	 * and what it cost (a mark's cost, less than SHORT) with it.
+	 */
+	period = bh == 0x3002 && is_final(before);
+	if (period ? charlm_cost(before, bt) + charlm_cost(bt, after) >
+	    2.5 * SHORT : charlm_cost(before, bh) + charlm_cost(bh, bt) +
+	    charlm_cost(bt, after) > 3 * SHORT)
+		return 0;
+	sp_buf_clear(&span_rep);
+	sp_buf_clear(&span_note);
+	if (!period) {
+		putcp(&span_rep, bh);
+		note_byte(bl, bh);
+	}
+	putcp(&span_rep, bt);
+	note_byte(bv, bt);
+	return period ? 1 : 2;
+}
+
+static size_t
+gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
+    struct sp_buf *out, int *fixed, struct mojibake_stats *st,
+    mojibake_explain_fn explain, void *ctx)
+{
+	size_t m, mk, end, restored;
+	int32_t before, before2, after, after2, after3;
+
+	if (i == 0)
+		return 0;
+	before = cp_before(s, i, &m);
+	before2 = i > m ? cp_before(s, i - m, &mk) : 0;
+	cp_at(s, n, j, &mk);
+	end = j + mk;
+	/* At the end of a line, "??" ends a question. */
+	if (end >= n)
+		return 0;
+	after = cp_at(s, n, end, &m);
+	after2 = next_after(s, n, end);
+	after3 = third_after(s, n, end);
+	if (!cjk_text(span_char(before)) || !cjk_text(span_char(after)) ||
+	    (!sp_is_han(before) && !sp_is_han(after)))
+		return 0;
+	if (chars == 0) {
+		restored = lost_whole(before2, before, after, after2, after3);
+	} else {
+		cp_at(s, n, i, &m);
+		restored = lost_halves(gbk_encode(span_char(cp_at(s, n, i + m,
+		    &m))), before2, before, after, after2, after3);
+	}
+	if (restored == 0)
+		return 0;
+	st->restored += restored;
+	*fixed = 1;
+	repaired("gbk-shift", s + i, end - i, st, explain, ctx);
+	put(out, span_rep.data, span_rep.len);
+	return end - i;
+}
+
+/*
+ * A lead byte lost before a trail byte in ASCII's range (0x40..0x7E),
+ * which the decoder wrote as that ASCII character and went on aligned:
+ * "平等?F象" for "平等現象".  Between Han characters, the character of
+ * the model's choice takes the two when it makes a likely word.
+ */
+static size_t
+gbk_shift_ascii(const char *s, size_t n, size_t i, size_t j,
+    struct sp_buf *out, int *fixed, struct mojibake_stats *st,
+    mojibake_explain_fn explain, void *ctx)
+{
+	size_t m, k;
+	int32_t before, before2, after, after2, c;
+	unsigned byte;
+
+	if (i == 0 || j + 1 >= n)
+		return 0;
+	before = cp_before(s, i, &m);
+	after = cp_at(s, n, j + 1, &m);
+	if (!sp_is_han(before) || !sp_is_han(after))
+		return 0;
+	before2 = i > m ? cp_before(s, i - m, &k) : 0;
+	after2 = next_after(s, n, j + 1);
+	c = choose_gbk((unsigned char)s[j], 1, 0x81, 0xFE, NULL, 0, before2,
+	    before, after, after2, &byte);
+	if (c == 0 || !sp_is_han(c) || charlm_cost(before, c) +
+	    charlm_cost(c, after) > 2 * SHORT)
+		return 0;
+	sp_buf_clear(&span_rep);
+	sp_buf_clear(&span_note);
+	putcp(&span_rep, c);
+	note_byte(byte, c);
+	st->restored++;
+	*fixed = 1;
+	repaired("gbk-shift", s + i, j + 1 - i, st, explain, ctx);
+	put(out, span_rep.data, span_rep.len);
+	return j + 1 - i;
+}
+
+/*
+ * The characters that lost a byte at both ends of a shifted span with a
+ * middle mid[0..nmid) of at most two characters, chosen together (the
+ * choice of one changes the likeliest other: 的灵魂, not 心灵魂): head is
+ * (lost, b0), tail (lead, lost) with a byte that fails before after.
+ * Returns 1 and them with their bytes, or 0 when no pair is characters.
+ */
+static int
+choose_ends(unsigned b0, unsigned lead, const int32_t *mid, size_t nmid,
+    int32_t before2, int32_t before, int32_t after, int32_t after2,
+    int32_t after3, int32_t *head, unsigned *hbyte, int32_t *tail,
+    unsigned *tbyte)
+{
+	int32_t h, t, win[9];
+	unsigned v, w;
+	double cost, best = 0;
+	size_t k;
+	int found = 0;
+
+	for (v = 0x81; v <= 0xFE; v++) {
+		if ((h = gbk_decode(v, b0)) == 0)
+			continue;
+		for (w = 0x81; w <= 0xFE; w++) {
+			if ((t = gbk_decode(lead, w)) == 0 ||
+			    !pair_fails(w, after))
+				continue;
+			win[0] = before2;
+			win[1] = before;
+			win[2] = h;
+			for (k = 0; k < nmid; k++)
+				win[3 + k] = mid[k];
+			win[3 + k] = t;
+			win[4 + k] = after;
+			win[5 + k] = after2;
+			win[6 + k] = after3;
+			cost = choice_cost(win, 7 + nmid);
+			if (!found || cost < best) {
+				found = 1;
+				best = cost;
+				*head = h;
+				*hbyte = v;
+				*tail = t;
+				*tbyte = w;
+			}
+		}
+	}
+	return found;
+}
+
+
+/*
+ * Reads the characters of a shifted span from s[j..n) as GBK bytes into
+ * span_bytes, up to the closing marker (*closed set) or the first
+ * character GBK lacks.  Returns where they end; *chars gets how many.
+ */
+static size_t
+read_shifted(const char *s, size_t n, size_t j, size_t *chars, int *closed)
+{
+	size_t m;
+	unsigned code;
+	int32_t cp;
+
+	*chars = 0;
+	*closed = 0;
+	sp_buf_clear(&span_bytes);
+	while (j < n) {
+		cp = cp_at(s, n, j, &m);
+		if (is_marker(cp)) {
+			*closed = 1;
+			break;
+		}
+		if ((code = gbk_encode(span_char(cp))) == 0)
+			break;
+		putch(&span_bytes, (int)(code >> 8));
+		putch(&span_bytes, (int)(code & 0xFF));
+		(*chars)++;
+		j += m;
+	}
+	return j;
+}
+
+/*
+ * The middle of a shifted span, known for sure: span_bytes paired one
+ * byte on, (b1, b2) ... (b[2k-3], b[2k-2]), decoded into span_rep.  One
+ * pair of GBK's user-defined areas (a private mark some sites put between
+ * paragraphs, which the decoder lost with the alignment) is kept as
+ * U+FFFD.  Returns 0, or -1 when a pair is no character.
+ */
+static int
+decode_middle(void)
+{
+	size_t m;
+	int32_t c;
+	unsigned l, t;
+	int private = 0;
+
+	sp_buf_clear(&span_rep);
+	sp_buf_clear(&span_note);
+	for (m = 1; m + 1 < span_bytes.len; m += 2) {
+		l = (unsigned char)span_bytes.data[m];
+		t = (unsigned char)span_bytes.data[m + 1];
+		if ((c = gbk_decode(l, t)) == 0) {
+			if (!gbk_user_defined(l, t) || private++)
+				return -1;
+			c = 0xFFFD;
+		}
+		putcp(&span_rep, c);
+	}
+	return 0;
+}
+
+/* The characters that lost a byte at the ends of a span, and the bytes. */
+struct ends {
+	int32_t head, tail;	/* 0: none found */
+	unsigned hbyte, tbyte;
+};
+
+/*
+ * Chooses the ends of the span whose middle is in span_rep: b0 is the
+ * trail byte of the head, lead the lead byte of the tail (which only a
+ * closed span has).  With a middle of two characters or fewer the two
+ * are chosen together, else each beside the middle.
+ */
+static void
+choose_both_ends(unsigned b0, unsigned lead, int closed, int32_t before2,
+    int32_t before, int32_t after, int32_t after2, int32_t after3,
+    struct ends *e)
+{
+	int32_t mid[3];
+	size_t nmid, k, mk;
+	const char *r = span_rep.data;
+	size_t rn = span_rep.len;
+
+	e->head = e->tail = 0;
+	e->hbyte = e->tbyte = 0;
+	for (nmid = 0, k = 0; k < rn && nmid < 3; k += mk)
+		mid[nmid++] = cp_at(r, rn, k, &mk);
+	if (closed && nmid <= 2 && choose_ends(b0, lead, mid, nmid, before2,
+	    before, after, after2, after3, &e->head, &e->hbyte, &e->tail,
+	    &e->tbyte))
+		return;
+	e->head = choose_gbk(b0, 1, 0x81, 0xFE, NULL, 0, before2, before,
+	    first_cp(r, rn), second_cp(r, rn), &e->hbyte);
+	/* The lead byte of the last pair is the span's last byte. */
+	e->tail = closed ? choose_tail(lead, last2_cp(r, rn), last_cp(r, rn),
+	    after, after2, &e->tbyte) : 0;
+}
+
+/*
+ * The repair into span_rep: the head, the middle (moved to span_bytes),
+ * the tail, U+FFFD for an end not found.  Returns the bytes restored.
+ */
+static size_t
+put_ends(const struct ends *e, unsigned char first_byte, int32_t before)
+{
+	size_t restored = 0;
+
+	sp_buf_clear(&span_bytes);
+	put(&span_bytes, span_rep.data, span_rep.len);
+	sp_buf_clear(&span_rep);
+	if (e->head && is_final(before) && gbk_decode(0xA1, first_byte) ==
+	    0x3002) {
+		/*
+		 * A sentence end, then the byte lost where a 。 could have
+		 * stood: news feeds lose the lead byte of a paragraph's
+		 * start after the sentence that ends the one before; the
+		 * sentence end is there already.
+		 */
+	} else if (e->head) {
+		putcp(&span_rep, e->head);
+		note_byte(e->hbyte, e->head);
+		restored++;
+	} else {
+		putcp(&span_rep, 0xFFFD);
+	}
+	put(&span_rep, span_bytes.data, span_bytes.len);
+	if (e->tail) {
+		putcp(&span_rep, e->tail);
+		note_byte(e->tbyte, e->tail);
+		restored++;
+	} else {
+		putcp(&span_rep, 0xFFFD);
+	}
+	return restored;
+}
+
+/*
+ * gbk-shift at s[i..n): s[i] is a marker.  Returns the bytes of the span
+ * handled (marker included), or 0.  Writes the repair to out.
+ *
+ * The span's characters are re-encoded to GBK and paired one byte on:
+ * (lost, b0) (b1, b2) ... (b[2k-1], lost).  The lead byte lost before b0
+ * and the trail byte the closing marker stands for are chosen by the
+ * language model among the bytes that make a character with the known
+ * one, given the text on either side.
+ */
+size_t
+gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
+    struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
+{
+	size_t j, k, m = 0, mk, chars, end, restored;
+	unsigned lead;
+	int32_t before, before2, after = 0, after2, after3;
+	struct ends e;
+	int closed;
+	unsigned char first_byte;
+	double old, new_;
+
+	cp_at(s, n, i, &k);
+	j = read_shifted(s, n, i + k, &chars, &closed);
+	if (chars == 0 && !closed && j < n && s[j] >= 0x40 && s[j] < 0x7F)
+		return gbk_shift_ascii(s, n, i, j, out, fixed, st, explain,
+		    ctx);
+	if (chars < 2)
+		return closed ? gbk_shift_short(s, n, i, j, chars, out, fixed,
+		    st, explain, ctx) : 0;
+	before = i > 0 ? cp_before(s, i, &m) : 0;
+	before2 = i > m ? cp_before(s, i - m, &mk) : 0;
+	old = mean_cost(s + i + k, j - i - k, before, 0);
+	if (old < GARBLED)
+		return 0;	/* reads as text already */
+	end = j;
+	if (closed) {
+		cp_at(s, n, j, &mk);
+		end = j + mk;
+		after = end < n ? cp_at(s, n, end, &m) : '\n';
+	}
+	/* The middle, known for sure, must read as common text. */
+	if (decode_middle() < 0)
+		return unrepaired("gbk-shift", s, i, end, chars);
+	new_ = mean_cost(span_rep.data, span_rep.len, 0, 0);
+	/*
+	 * A middle of one or two characters is judged with its ends.  A
+	 * span closed by a second marker, after which the text reads aligned
+	 * again, is evidence of its own: its middle needs only SHORT_GAIN
+	 * (a span of common characters, "?４税钢校?" for "此案中，", costs
+	 * little more than text).
+	 */
+	if (chars > 3 && (new_ > TEXT ||
+	    new_ + (closed ? SHORT_GAIN : GAIN) > old))
+		return unrepaired("gbk-shift", s, i, end, chars);
+	/* The two characters that lost a byte. */
+	first_byte = (unsigned char)span_bytes.data[0];
+	after2 = closed && end < n ? next_after(s, n, end) : 0;
+	after3 = closed && end < n ? third_after(s, n, end) : 0;
+	lead = gbk_encode(span_char(cp_before(s, j, &mk))) & 0xFF;
+	choose_both_ends(first_byte, lead, closed, before2, before, after,
+	    after2, after3, &e);
+	restored = put_ends(&e, first_byte, before);
+	if (chars <= 3) {
+		new_ = mean_cost(span_rep.data, span_rep.len, before, after);
+		old = marked_cost(s + i + k, j - i - k, before, after);
+		if ((new_ > TEXT || new_ + SHORT_GAIN > old) &&
+		    !reads_as_words(span_rep.data, span_rep.len, s + i + k,
+		    j - i - k, before, after))
+			return unrepaired("gbk-shift", s, i, end, chars);
+	}
+	st->restored += restored;
+	*fixed = 1;
+	repaired("gbk-shift", s + i, end - i, st, explain, ctx);
+	put(out, span_rep.data, span_rep.len);
+	return end - i;
+}

@@ -1,0 +1,41 @@
+/* mojibake_span.c: what the repairs share; see mojibake_span.h. */
+#include <stdio.h>
+#include <string.h>
+
+#include "mojibake_span.h"
+
+_Thread_local struct sp_buf span_rep, span_bytes, span_note, span_guess;
+_Thread_local struct span_broken span_broken;
+
+void
+note_byte(unsigned b, int32_t cp)
+{
+	char hex[16];
+
+	snprintf(hex, sizeof hex, "%s%02X=", span_note.len ? ", " : "",
+	    b & 0xFF);
+	put(&span_note, hex, strlen(hex));
+	putcp(&span_note, cp);
+}
+
+size_t
+unrepaired(const char *kind, const char *s, size_t i, size_t end,
+    size_t chars)
+{
+	if (chars < 4)
+		return 0;
+	span_broken.kind = kind;
+	span_broken.s = s + i;
+	span_broken.len = end - i;
+	return 0;
+}
+
+void
+repaired(const char *kind, const char *old, size_t oldlen,
+    struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
+{
+	st->repaired++;
+	if (explain)
+		explain(kind, old, oldlen, span_rep.data, span_rep.len,
+		    span_note.len ? span_note.data : NULL, ctx);
+}

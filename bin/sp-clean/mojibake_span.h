@@ -1,0 +1,123 @@
+/*
+ * mojibake_span.h: what the repairs of the mojibake step (mojibake.h)
+ * share: the thread's scratch for the span being repaired, the characters
+ * around a span, and how a repair or a broken span is reported.
+ *
+ * Each kind of repair is a function with one signature (mojibake_fn): it
+ * looks at s[i..n), writes a repair to out and sets *fixed, or leaves out
+ * as it was; it returns the bytes of the span it handled (0: none).
+ */
+#ifndef SP_CLEAN_MOJIBAKE_SPAN_H
+#define SP_CLEAN_MOJIBAKE_SPAN_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mojibake.h"
+#include "text.h"
+
+typedef size_t (*mojibake_fn)(const char *s, size_t n, size_t i,
+    struct sp_buf *out, int *fixed, struct mojibake_stats *st,
+    mojibake_explain_fn explain, void *ctx);
+
+/*
+ * Scratch of the thread repairing (freed by mojibake_thread_end()): the
+ * repair being made, the bytes the span stood for, and the bytes restored
+ * in it for --explain ("A1=。, FB=宣").
+ */
+extern _Thread_local struct sp_buf span_rep, span_bytes, span_note;
+/* And the characters guessed for lost bytes (mojibake_utf8.c). */
+extern _Thread_local struct sp_buf span_guess;
+
+/* The last span found broken and not repaired, for the caller to count. */
+extern _Thread_local struct span_broken {
+	const char *kind, *s;
+	size_t len;
+} span_broken;
+
+/* Placeholder, in span_bytes, of a byte a decoder lost ('?' or U+FFFD). */
+#define LOST 0xFF
+
+/* Notes byte b, restored in cp, in span_note. */
+void note_byte(unsigned b, int32_t cp);
+
+/*
+ * A span s[i..end) of chars characters that could not be repaired: noted
+ * in span_broken when it is long enough to be sure it is broken, and
+ * given back to the caller (returns 0) so that the other kinds may try it.
+ */
+size_t unrepaired(const char *kind, const char *s, size_t i, size_t end,
+    size_t chars);
+
+/* Counts the repair in span_rep of old[0..oldlen) and explains it. */
+void repaired(const char *kind, const char *old, size_t oldlen,
+    struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx);
+
+/* The first character of UTF-8 text s[0..n), 0 when empty. */
+static inline int32_t
+first_cp(const char *s, size_t n)
+{
+	size_t k;
+
+	return n ? cp_at(s, n, 0, &k) : 0;
+}
+
+/* The second character of s[0..n), 0 when none. */
+static inline int32_t
+second_cp(const char *s, size_t n)
+{
+	size_t k;
+
+	if (n == 0)
+		return 0;
+	cp_at(s, n, 0, &k);
+	return k < n ? cp_at(s, n, k, &k) : 0;
+}
+
+/* The character after the one at s[i] (i < n), '\n' at the end. */
+static inline int32_t
+next_after(const char *s, size_t n, size_t i)
+{
+	size_t k;
+
+	cp_at(s, n, i, &k);
+	return i + k < n ? cp_at(s, n, i + k, &k) : '\n';
+}
+
+/*
+ * The second character after the one at s[i] (i < n): '\n' where the
+ * line ends there, 0 where it ended before.
+ */
+static inline int32_t
+third_after(const char *s, size_t n, size_t i)
+{
+	size_t k, m;
+
+	cp_at(s, n, i, &k);
+	if (i + k >= n)
+		return 0;
+	cp_at(s, n, i + k, &m);
+	return i + k + m < n ? cp_at(s, n, i + k + m, &m) : '\n';
+}
+
+/* The character before the last of s[0..n), 0 when none. */
+static inline int32_t
+last2_cp(const char *s, size_t n)
+{
+	size_t k;
+
+	if (n == 0)
+		return 0;
+	cp_before(s, n, &k);
+	return k < n ? cp_before(s, n - k, &k) : 0;
+}
+
+/* The last character of s[0..n), 0 when none. */
+static inline int32_t
+last_cp(const char *s, size_t n)
+{
+	size_t k;
+
+	return n ? cp_before(s, n, &k) : 0;
+}
+
+#endif

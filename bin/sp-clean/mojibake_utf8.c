@@ -1,0 +1,370 @@
+/* mojibake_utf8.c: UTF-8 read as GBK; see mojibake_utf8.h. */
+#include <string.h>
+
+#include "mojibake_gbk.h"
+#include "mojibake_latin1.h"
+#include "mojibake_score.h"
+#include "mojibake_span.h"
+#include "mojibake_utf8.h"
+#include "utf8.h"
+
+/*
+ * The length of the UTF-8 sequence at b[i..n) (LOST for a lost byte):
+ * from its lead byte, or, its lead lost, from the continuation bytes
+ * after it.  0 for a byte that starts none.
+ */
+static size_t
+seq_len(const unsigned char *b, size_t n, size_t i)
+{
+	size_t j;
+
+	if (b[i] == LOST) {
+		for (j = i + 1; j < n && j - i < 4 && (b[j] & 0xC0) == 0x80 &&
+		    b[j] != LOST; j++)
+			;
+		return j - i;
+	}
+	return b[i] >= 0xF0 && b[i] <= 0xF4 ? 4 : b[i] >= 0xE0 &&
+	    b[i] <= 0xEF ? 3 : b[i] >= 0xC2 && b[i] <= 0xDF ? 2 : 0;
+}
+
+/* A closing quote is likelier where span_rep has an opening one open. */
+#define QUOTE_BONUS 6.0
+
+static int
+closes_quote(int32_t c)
+{
+	size_t k, i;
+	int32_t cp, open = c == 0x201D ? 0x201C : c == 0x2019 ? 0x2018 :
+	    c == 0x300D ? 0x300C : c == 0x300F ? 0x300E : 0;
+	int depth = 0;
+
+	if (open == 0)
+		return 0;
+	for (i = 0; i < span_rep.len; i += k) {
+		cp = cp_at(span_rep.data, span_rep.len, i, &k);
+		depth += cp == open;
+		depth -= cp == c && depth > 0;
+	}
+	return depth > 0;
+}
+
+/*
+ * Could the decoder by have lost byte v, followed by byte next (-1: not
+ * known, 256: none)?  Windows-1252 loses only the bytes it leaves
+ * undefined.  A GBK decoder loses a byte that makes no character with the
+ * byte after it, and goes on from that byte; pages are as often decoded
+ * as GB2312, which has fewer: a lead outside A1..F7 or a trail outside
+ * A1..FE makes none there.
+ */
+static int
+byte_lost(enum lost_by by, unsigned v, int next)
+{
+	size_t k;
+
+	if (by == LOST_BY_1252) {
+		for (k = 0; k < N_UNDEFINED1252; k++)
+			if (v == undefined1252[k])
+				return 1;
+		return 0;
+	}
+	if (v < 0xA1 || v > 0xF7 || next < 0 || next > 0xFF)
+		return 1;
+	return next < 0xA1 || next > 0xFE ||
+	    gbk_decode(v, (unsigned)next) == 0;
+}
+
+/* Could the decoder by have lost the bytes seq[at[k]], k < nat? */
+static int
+lost_fits(const unsigned char *seq, size_t len, const size_t *at, size_t nat,
+    enum lost_by by, int next_byte)
+{
+	size_t k;
+
+	for (k = 0; k < nat; k++)
+		if (!byte_lost(by, seq[at[k]], at[k] + 1 < len ?
+		    seq[at[k] + 1] : next_byte))
+			return 0;
+	return 1;
+}
+
+/*
+ * The character of the sequence b[0..len) with bytes lost (LOST): the
+ * values of them that make the likeliest character between prev and
+ * next.  A lead byte lost is one of those that start a sequence of len
+ * bytes; a continuation byte one of 0x80..0xBF; two continuation bytes
+ * lost leave 4096 values, still few for the model.  Only values that the
+ * decoder by loses count (byte_lost(); next_byte is the byte after the
+ * sequence).  Returns the character, the bytes in byte[] (in the order
+ * lost); 0 when none makes one.
+ */
+static int32_t
+choose_utf8(const unsigned char *b, size_t len, enum lost_by by,
+    int next_byte, int32_t prev2, int32_t prev, int32_t next, int32_t next2,
+    unsigned byte[2])
+{
+	unsigned char seq[4];
+	size_t at[2], nat = 0, k;
+	unsigned v, w, lo[2], hi[2];
+	int32_t best = 0, c;
+	double bc = 0, cost;
+
+	for (k = 0; k < len; k++)
+		if (b[k] == LOST) {
+			if (nat == 2)
+				return 0;
+			at[nat++] = k;
+		}
+	for (k = 0; k < nat; k++) {
+		lo[k] = 0x80;
+		hi[k] = 0xBF;
+		if (at[k] == 0) {
+			lo[k] = len == 2 ? 0xC2 : len == 3 ? 0xE0 : 0xF0;
+			hi[k] = len == 2 ? 0xDF : len == 3 ? 0xEF : 0xF4;
+		}
+	}
+	if (nat == 0)
+		return 0;
+	if (nat == 1)
+		lo[1] = hi[1] = 0;
+	else if (at[0] == 0)
+		return 0;	/* a lead and a continuation: too many */
+	memcpy(seq, b, len);
+	for (v = lo[0]; v <= hi[0]; v++)
+		for (w = lo[1]; w <= hi[1]; w++) {
+			seq[at[0]] = (unsigned char)v;
+			if (nat == 2)
+				seq[at[1]] = (unsigned char)w;
+			if (sp_utf8_decode(seq, len, &c, NULL) != len ||
+			    c == SP_REPLACEMENT || c < 0x80 ||
+			    !lost_fits(seq, len, at, nat, by, next_byte))
+				continue;
+			cost = charlm_between(prev2, prev, c, next, next2) -
+			    (closes_quote(c) ? QUOTE_BONUS : 0);
+			if (best == 0 || cost < bc) {
+				best = c;
+				bc = cost;
+				byte[0] = v;
+				byte[1] = w;
+			}
+		}
+	return best;
+}
+
+/* What follows the run being repaired: its character, '\n' at the end. */
+static _Thread_local int32_t run_after;
+/*
+ * The characters a first pass chose for the sequences with bytes lost,
+ * by the offset of their first byte (0: none), for the second pass to
+ * see its neighbours by (坚持, not 做持, when both lost a byte); or NULL.
+ */
+static _Thread_local const int32_t *guessed;
+
+/*
+ * The character of the sequence at b[i..n), lost bytes ignored (or as
+ * guessed); or 0.
+ */
+static int32_t
+peek_utf8(const unsigned char *b, size_t n, size_t i)
+{
+	size_t len;
+	int32_t c;
+
+	if (i >= n)
+		return run_after;
+	if (b[i] < 0x80)
+		return b[i];
+	len = seq_len(b, n, i);
+	if (len == 0 || i + len > n)
+		return 0;
+	if (memchr(b + i, LOST, len))
+		return guessed ? guessed[i] : 0;
+	if (sp_utf8_decode(b + i, len, &c, NULL) != len)
+		return 0;
+	return c;
+}
+
+/*
+ * The first byte the GBK decoder read after a run, where after follows
+ * it: an ASCII character's, the lead of a GBK character's; 256 at the end
+ * of the line, -1 when not known.
+ */
+static int
+after_byte(int32_t after)
+{
+	if (after == '\n')
+		return 256;
+	if (after < 0x80)
+		return after;
+	return gbk_encode(after) ? (int)(gbk_encode(after) >> 8) : -1;
+}
+
+/*
+ * As decode_lossy_utf8(), one pass: with guess, writes in it the
+ * characters chosen for lost bytes and notes and counts none.
+ */
+static size_t
+decode_pass(struct mojibake_stats *st, enum lost_by by, int32_t after,
+    int32_t *guess)
+{
+	const unsigned char *b = (const unsigned char *)span_bytes.data;
+	size_t n = span_bytes.len, i = 0, k, len, lost = 0, holes;
+	int32_t cp, prev = 0, prev2 = 0;
+	unsigned byte[2];
+	int next_byte;
+
+	run_after = after;
+	sp_buf_clear(&span_rep);
+	while (i < n) {
+		if (b[i] < 0x80) {
+			prev2 = prev;
+			prev = b[i];
+			putch(&span_rep, b[i++]);
+			continue;
+		}
+		len = seq_len(b, n, i);
+		if (len == 0) {
+			putcp(&span_rep, 0xFFFD);	/* a stray byte */
+			prev2 = prev;
+			prev = 0xFFFD;
+			lost++;
+			i++;
+			continue;
+		}
+		if (i + len > n)
+			len = n - i;
+		for (k = 0, holes = 0; k < len; k++)
+			if (b[i + k] == LOST) {
+				holes++;
+			} else if (k > 0 && (b[i + k] & 0xC0) != 0x80) {
+				break;
+			}
+		if (k < len) {
+			/* Cut short: a lead byte without its trail. */
+			putcp(&span_rep, 0xFFFD);
+			prev2 = prev;
+			prev = 0xFFFD;
+			lost++;
+			i += k;
+			continue;
+		}
+		cp = 0;
+		if (holes == 0 && sp_utf8_decode(b + i, len, &cp, NULL) != len)
+			cp = 0;
+		next_byte = i + len < n ? (b[i + len] == LOST ? -1 :
+		    b[i + len]) : after_byte(after);
+		if (holes > 0 && (cp = choose_utf8(b + i, len, by, next_byte,
+		    prev2, prev, peek_utf8(b, n, i + len), peek_utf8(b, n,
+		    i + len + (i + len < n && b[i + len] >= 0x80 ?
+		    seq_len(b, n, i + len) : 1)), byte)) != 0) {
+			if (guess) {
+				guess[i] = cp;
+			} else {
+				for (k = 0; k < holes; k++)
+					note_byte(byte[k], cp);
+				st->restored += holes;
+			}
+		}
+		if (cp == 0 || cp == SP_REPLACEMENT) {
+			cp = 0xFFFD;
+			lost++;
+		}
+		putcp(&span_rep, cp);
+		prev2 = prev;
+		prev = cp;
+		i += len;
+	}
+	return lost;
+}
+
+/*
+ * See mojibake_utf8.h.  Where characters side by side both lost bytes, a
+ * first pass guesses each without its neighbour; the second chooses each
+ * again with the guesses of its neighbours.
+ */
+size_t
+decode_lossy_utf8(struct mojibake_stats *st, enum lost_by by, int32_t after)
+{
+	size_t n = span_bytes.len;
+	int32_t *guess;
+
+	if (memchr(span_bytes.data, LOST, n) == NULL)
+		return decode_pass(st, by, after, NULL);
+	sp_buf_clear(&span_guess);
+	if (sp_buf_reserve(&span_guess, n * sizeof *guess) < 0)
+		sp_oom();
+	guess = (int32_t *)(void *)span_guess.data;
+	memset(guess, 0, n * sizeof *guess);
+	decode_pass(st, by, after, guess);
+	guessed = guess;
+	n = decode_pass(st, by, after, NULL);
+	guessed = NULL;
+	return n;
+}
+
+/*
+ * Can cp be part of UTF-8 read as GBK?  Any GBK character can, and €
+ * (byte 0x80), but the common punctuation of Chinese text ends a run:
+ * it keeps runs short, and mojibake seldom makes it.
+ */
+int
+run_char(int32_t cp)
+{
+	if (cp == 0x20AC)
+		return 1;
+	if (cp < 0x80 || gbk_encode(cp) == 0)
+		return 0;
+	switch (cp) {
+	case 0x3001: case 0x3002: case 0xFF0C: case 0xFF1A: case 0xFF1B:
+	case 0xFF1F: case 0xFF01: case 0x201C: case 0x201D: case 0xFF08:
+	case 0xFF09: case 0x3000:
+		return 0;
+	}
+	return 1;
+}
+
+size_t
+utf8_gbk(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
+    struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
+{
+	size_t j = i, m, chars = 0, counted, rare = 0, lost;
+	size_t restored = st->restored;
+	unsigned code;
+	int32_t cp;
+	double old, new_;
+
+	sp_buf_clear(&span_bytes);
+	while (j < n) {
+		cp = cp_at(s, n, j, &m);
+		if (cp == '?' || cp == 0xFFFD) {
+			/* A byte the GBK decoder could not place: lost. */
+			putch(&span_bytes, LOST);
+		} else if (run_char(cp)) {
+			code = cp == 0x20AC ? 0x80 : gbk_encode(cp);
+			rare += uncommon_cjk(cp);
+			if (code > 0xFF)
+				putch(&span_bytes, (int)(code >> 8));
+			putch(&span_bytes, (int)(code & 0xFF));
+			chars++;
+		} else {
+			break;
+		}
+		j += m;
+	}
+	if (chars < 3 || rare < 2 || rare * 10 < chars * 3)
+		return j - i;	/* reads as text: few uncommon characters */
+	sp_buf_clear(&span_note);
+	lost = decode_lossy_utf8(st, LOST_BY_GBK, j < n ? cp_at(s, n, j, &m) :
+	    '\n');
+	old = mean_cost(s + i, j - i, 0, 0);
+	new_ = mean_cost(span_rep.data, span_rep.len, 0, 0);
+	charlm_text_cost(span_rep.data, span_rep.len, 0, 0, &counted);
+	if (new_ > TEXT || new_ + GAIN > old || lost * 2 > counted) {
+		st->restored = restored;
+		return j - i;
+	}
+	*fixed = 1;
+	repaired("utf8-gbk", s + i, j - i, st, explain, ctx);
+	put(out, span_rep.data, span_rep.len);
+	return j - i;
+}

@@ -1,0 +1,95 @@
+/*
+ * Unit tests of the parts of sp-clean's mojibake repair: GBK's table and
+ * its user-defined areas (mojibake_gbk.h), and the UTF-8 decoding with
+ * lost bytes (mojibake_utf8.h), which tries only the bytes the decoder
+ * that wrote the '?' could have lost.
+ */
+#include <string.h>
+
+#include "check.h"
+#include "mojibake.h"
+#include "mojibake_gbk.h"
+#include "mojibake_score.h"
+#include "mojibake_span.h"
+#include "mojibake_utf8.h"
+
+static void
+test_gbk(void)
+{
+	gbk_load();
+	CHECK_INT(gbk_decode(0xD6, 0xD0), 0x4E2D);	/* 中 */
+	CHECK_INT(gbk_encode(0x4E2D), 0xD6D0);
+	CHECK_INT(gbk_decode(0xA1, 0xA3), 0x3002);	/* 。 */
+	/* Outside the code space, and GBK's private use: no character. */
+	CHECK_INT(gbk_decode(0x80, 0xA1), 0);
+	CHECK_INT(gbk_decode(0xD6, 0x7F), 0);
+	CHECK_INT(gbk_decode(0xAA, 0xA1), 0);
+	CHECK(gbk_user_defined(0xAA, 0xA1));
+	CHECK(gbk_user_defined(0xFE, 0xFE));
+	CHECK(gbk_user_defined(0xA1, 0x40));
+	CHECK(!gbk_user_defined(0xD6, 0xD0));
+	CHECK(!gbk_user_defined(0xA1, 0xA3));
+	CHECK(!gbk_user_defined(0xA1, 0x7F));
+}
+
+/* Decodes bytes b[0..n) (0xFF: lost) as decode_lossy_utf8() does. */
+static size_t
+lossy(const char *b, size_t n, enum lost_by by, int32_t after,
+    struct mojibake_stats *st)
+{
+	sp_buf_clear(&span_bytes);
+	put(&span_bytes, b, n);
+	sp_buf_clear(&span_note);
+	return decode_lossy_utf8(st, by, after);
+}
+
+static void
+test_lossy_utf8(void)
+{
+	struct mojibake_stats st = { 0 };
+
+	rare_load();
+	gbk_load();
+	/*
+	 * 提高 is E6 8F 90 E9 AB 98: Windows-1252 leaves 8F and 90
+	 * undefined, so they are what its two '?' stand for (最 would be
+	 * E6 9C 80, and 9C is œ there).
+	 */
+	CHECK_INT(lossy("\xe8\xa6\x81\xe6\xff\xff\xe9\xab\x98", 9,
+	    LOST_BY_1252, '\n', &st), 0);
+	CHECK_MEM(span_rep.data, span_rep.len, "要提高");
+	CHECK_INT(st.restored, 2);
+	CHECK_MEM(span_note.data, span_note.len, "8F=提, 90=提");
+	/*
+	 * 坚持, both with a byte lost (E5 ? 9A E6 8C ?): the second pass
+	 * chooses 坚 knowing 持.
+	 */
+	st.restored = 0;
+	CHECK_INT(lossy("\xe8\xa6\x81\xe5\xff\x9a\xe6\x8c\xff", 9,
+	    LOST_BY_1252, '\n', &st), 0);
+	CHECK_MEM(span_rep.data, span_rep.len, "要坚持");
+	CHECK_INT(st.restored, 2);
+	/* A sequence cut short makes U+FFFD, and nothing is restored. */
+	st.restored = 0;
+	CHECK_INT(lossy("\xe4\xff", 2, LOST_BY_1252, '\n', &st), 1);
+	CHECK_MEM(span_rep.data, span_rep.len, "\xef\xbf\xbd");
+	CHECK_INT(st.restored, 0);
+	/*
+	 * A GBK decoder loses 0x80 (开 is E5 BC 80) and a byte that starts
+	 * no character with the next one; not one that does.
+	 */
+	st.restored = 0;
+	CHECK_INT(lossy("\xe5\xbc\xff", 3, LOST_BY_GBK, 0x5F97, &st), 0);
+	CHECK_INT(st.restored, 1);
+	CHECK_INT(lossy("\xe4\xb8\xad", 3, LOST_BY_GBK, '\n', &st), 0);
+	CHECK_MEM(span_rep.data, span_rep.len, "中");
+	mojibake_thread_end();
+}
+
+int
+main(void)
+{
+	test_gbk();
+	test_lossy_utf8();
+	return check_done("test_mojibake_parts");
+}
