@@ -222,7 +222,8 @@ sp_emit(const struct sp_input_unit *in, const char *text, size_t len,
 		sp_write(text, len);
 		if (flags & SP_UNIT_PARTIAL)
 			break;
-		sp_putc('\n');
+		if (len > 0)	/* an empty document is no empty line */
+			sp_putc('\n');
 		sp_sep_owe(&out_sep);
 		if (sep_follows(in->unit))
 			sp_sep_pay(&out_sep);

@@ -164,10 +164,8 @@ write_unit(struct job *j)
 			fs->last_nl = trail || res[reslen - 1] == '\n';
 		return;
 	}
-	if (in->rec == NULL && reslen == 0) {
-		counts.empty++;
-		return;		/* nothing left of the document */
-	}
+	/* A document with nothing left is still written, empty, so that
+	 * the n-th document out is the n-th in, as in the other tools. */
 	sp_emit(in, res, reslen, NULL);
 }
 
