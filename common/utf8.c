@@ -144,26 +144,43 @@ sp_utf8_encode(long cp, char out[4])
 	return 4;
 }
 
+/* Are the two bytes at s continuation bytes (10xxxxxx)? */
+static inline int
+two_continuations(const unsigned char *s)
+{
+	return ((s[0] & 0xC0) | (s[1] & 0xC0) >> 2) == 0xA0;
+}
+
 size_t
 sp_utf8_valid_prefix(const unsigned char *s, size_t n)
 {
 	size_t i = 0, k;
 	int32_t cp;
 	enum sp_utf8_error e;
+	unsigned char b;
 
 	while (i < n) {
-		/* ASCII runs are the common case: skip them eight at a time. */
-		while (i + 8 <= n) {
-			uint64_t w;
-			memcpy(&w, s + i, 8);
-			if (w & 0x8080808080808080ULL)
-				break;
-			i += 8;
+		b = s[i];
+		if (b < 0x80) {
+			/* ASCII runs: the rest of one eight at a time. */
+			for (i++; i + 8 <= n; i += 8) {
+				uint64_t w;
+
+				memcpy(&w, s + i, 8);
+				if (w & 0x8080808080808080ULL)
+					break;
+			}
+			continue;
 		}
-		if (i >= n)
-			break;
-		if (s[i] < 0x80) {
-			i++;
+		/*
+		 * Three bytes led by E1..EC or EE..EF (all of Chinese) are
+		 * valid whatever their two continuation bytes: none is
+		 * overlong, a surrogate or out of range.  Checked here, not
+		 * decoded.
+		 */
+		if ((unsigned)(b - 0xE1) <= 0xEF - 0xE1 && b != 0xED &&
+		    i + 2 < n && two_continuations(s + i + 1)) {
+			i += 3;
 			continue;
 		}
 		k = sp_utf8_decode(s + i, n - i, &cp, &e);
