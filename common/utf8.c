@@ -144,6 +144,17 @@ sp_utf8_encode(long cp, char out[4])
 	return 4;
 }
 
+/* The four bytes of w, loaded from memory, as a little-endian number. */
+static inline uint32_t
+le32(uint32_t w)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return __builtin_bswap32(w);
+#else
+	return w;
+#endif
+}
+
 /* Are the two bytes at s continuation bytes (10xxxxxx)? */
 static inline int
 two_continuations(const unsigned char *s)
@@ -176,12 +187,27 @@ sp_utf8_valid_prefix(const unsigned char *s, size_t n)
 		 * Three bytes led by E1..EC or EE..EF (all of Chinese) are
 		 * valid whatever their two continuation bytes: none is
 		 * overlong, a surrogate or out of range.  Checked here, not
-		 * decoded.
+		 * decoded, a run of them a word at a time (lead 1110xxxx,
+		 * then 10xxxxxx twice: the little-endian low three bytes).
 		 */
-		if ((unsigned)(b - 0xE1) <= 0xEF - 0xE1 && b != 0xED &&
-		    i + 2 < n && two_continuations(s + i + 1)) {
-			i += 3;
-			continue;
+		if (b >= 0xE1 && b <= 0xEF && b != 0xED) {
+			uint32_t w;
+
+			for (; i + 4 <= n; i += 3) {
+				memcpy(&w, s + i, 4);
+				w = le32(w);
+				if ((w & 0xC0C0F0) != 0x8080E0 ||
+				    (w & 0xFF) == 0xE0 || (w & 0xFF) == 0xED)
+					break;
+			}
+			if (i < n && s[i] >= 0xE1 && s[i] <= 0xEF &&
+			    s[i] != 0xED && i + 2 < n &&
+			    two_continuations(s + i + 1)) {
+				i += 3;
+				continue;
+			}
+			if (i >= n || s[i] < 0x80)
+				continue;
 		}
 		k = sp_utf8_decode(s + i, n - i, &cp, &e);
 		if (e != SP_UTF8_OK)
