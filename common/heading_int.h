@@ -149,9 +149,10 @@ int sp_heading_plausible_title(const char *s, const struct sp_heading *h);
 
 /* heading_segment.c */
 /*
- * Does s[0..n) hold a byte a marker may open with (may_open_marker)?  A
- * line without one holds no heading, whatever its pieces: most lines of
- * HTML (tags, attributes, script) are such.
+ * May s[0..n) hold a heading: does a byte a marker may open with
+ * (may_open_marker) open the line or follow a blank, or is any byte
+ * beyond ASCII?  0 only for a line that holds none, whatever its pieces:
+ * most lines of HTML (tags, attributes, script) are such.
  */
 int sp_heading_may_hold(const char *s, size_t n);
 

@@ -112,30 +112,47 @@ next_blank(const char *s, size_t n, size_t i)
 }
 
 /*
- * From the end back: lines of text end in text, where lines of w3m
- * dumps start with their layout's runs of spaces.
+ * A line of ASCII holds a heading only where a piece opens with a byte a
+ * marker may open with, and pieces open at the line's start or after a
+ * blank (space, tab, CR: all below 0x21).  Lines of script and style in
+ * HTML are full of digits and parentheses, few of them after a blank
+ * ("width:100px", "f(x)"), and those lines are refused here whole.  Any
+ * byte from 0x80 on (Chinese, or a blank such as U+3000 before a piece)
+ * says the line may hold one.
  */
 int
 sp_heading_may_hold(const char *s, size_t n)
 {
-	size_t i = n;
+	size_t i = 0;
+	unsigned after = 1;	/* the line's start is a piece's */
+	unsigned char b;
 #ifdef __SSE2__
 	const __m128i paren = _mm_set1_epi8('('), zero = _mm_set1_epi8('0'),
-	    nine = _mm_set1_epi8(9);
+	    nine = _mm_set1_epi8(9), x21 = _mm_set1_epi8(0x21);
 	__m128i v, d;
+	unsigned opens, blanks;
 
-	for (; i >= 16; i -= 16) {
-		v = _mm_loadu_si128((const __m128i *)(s + i - 16));
-		d = _mm_sub_epi8(v, zero);	/* digits: 0..9 */
-		if (_mm_movemask_epi8(_mm_or_si128(v, _mm_or_si128(
-		    _mm_cmpeq_epi8(v, paren),
-		    _mm_cmpeq_epi8(_mm_min_epu8(d, nine), d)))))
+	for (; i + 16 <= n; i += 16) {
+		v = _mm_loadu_si128((const __m128i *)(s + i));
+		if (_mm_movemask_epi8(v))
 			return 1;
+		d = _mm_sub_epi8(v, zero);	/* digits: 0..9 */
+		opens = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_cmpeq_epi8(v, paren),
+		    _mm_cmpeq_epi8(_mm_min_epu8(d, nine), d)));
+		/* Signed, but every byte here is ASCII. */
+		blanks = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, x21));
+		if (opens & (blanks << 1 | after))
+			return 1;
+		after = blanks >> 15;
 	}
 #endif
-	while (i > 0)
-		if (may_open_marker((unsigned char)s[--i]))
+	for (; i < n; i++) {
+		b = (unsigned char)s[i];
+		if (b >= 0x80 || (after && may_open_marker(b)))
 			return 1;
+		after = b < 0x21;
+	}
 	return 0;
 }
 

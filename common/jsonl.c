@@ -7,6 +7,7 @@
 #include <jansson.h>
 
 #include "jsonl.h"
+#include "utf8.h"
 
 static size_t
 skip_ws(const char *s, size_t i, size_t n)
@@ -117,6 +118,169 @@ locate(struct sp_jsonl *rec, const char *field)
 	rec->close_brace = i;
 }
 
+/* Does s[0..n) hold a byte below 0x20 (which no JSON string may)? */
+static int
+has_control(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80;
+	uint64_t w;
+	size_t i = 0;
+
+	/* Exact as a whole, like plain8() below. */
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (((w - ones * 0x20) & ~w & highs) != 0)
+			return 1;
+	}
+	for (; i < n; i++)
+		if ((unsigned char)s[i] < 0x20)
+			return 1;
+	return 0;
+}
+
+/* The code unit of the four hex digits at s[i..i+4), or -1. */
+static long
+hex4(const char *s, size_t n, size_t i)
+{
+	long v = 0;
+	size_t k;
+	char c;
+
+	if (i + 4 > n)
+		return -1;
+	for (k = i; k < i + 4; k++) {
+		c = s[k];
+		v <<= 4;
+		if (c >= '0' && c <= '9')
+			v |= c - '0';
+		else if (c >= 'a' && c <= 'f')
+			v |= c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F')
+			v |= c - 'A' + 10;
+		else
+			return -1;
+	}
+	return v;
+}
+
+/*
+ * Decodes the body s[0..n) of a JSON string (between its quotes) into out,
+ * by JSON's rules as jansson applies them with JSON_ALLOW_NUL: UTF-8 that
+ * is valid, no byte below 0x20, the escapes \" \\ \/ \b \f \n \r \t and
+ * \uXXXX (a surrogate only in a pair).  Returns 0, or -1 for anything
+ * else, which the caller hands to jansson whole: it alone says what is
+ * wrong, and where.
+ */
+static int
+decode_string(const char *s, size_t n, struct sp_buf *out)
+{
+	const char *q;
+	size_t i = 0, k, step;
+	long cp, lo;
+	char c;
+
+	if (has_control(s, n) ||
+	    sp_utf8_valid_prefix((const unsigned char *)s, n) != n)
+		return -1;
+	sp_buf_clear(out);
+	if (sp_buf_reserve(out, n + 1) < 0)
+		return -1;
+	while ((q = memchr(s + i, '\\', n - i)) != NULL) {
+		k = (size_t)(q - s);
+		if (sp_buf_append(out, s + i, k - i) < 0 || k + 1 >= n)
+			return -1;
+		step = 2;
+		switch ((c = s[k + 1])) {
+		case '"': case '\\': case '/': break;
+		case 'b': c = '\b'; break;
+		case 'f': c = '\f'; break;
+		case 'n': c = '\n'; break;
+		case 'r': c = '\r'; break;
+		case 't': c = '\t'; break;
+		case 'u':
+			if ((cp = hex4(s, n, k + 2)) < 0 ||
+			    (cp >= 0xDC00 && cp <= 0xDFFF))
+				return -1;
+			step = 6;
+			if (cp >= 0xD800 && cp <= 0xDBFF) {
+				if (k + 7 >= n || s[k + 6] != '\\' ||
+				    s[k + 7] != 'u' ||
+				    (lo = hex4(s, n, k + 8)) < 0xDC00 ||
+				    lo > 0xDFFF)
+					return -1;
+				cp = 0x10000 + ((cp - 0xD800) << 10) +
+				    (lo - 0xDC00);
+				step = 12;
+			}
+			if (sp_buf_put_cp(out, cp) < 0)
+				return -1;
+			i = k + step;
+			continue;
+		default:
+			return -1;
+		}
+		if (sp_buf_putc(out, c) < 0)
+			return -1;
+		i = k + step;
+	}
+	return sp_buf_append(out, s + i, n - i);
+}
+
+/*
+ * The quick way for a record that is mostly its field (a page's text):
+ * jansson, which goes a byte at a time, parses the record with the field's
+ * value cut to "", and the value is decoded here.  That is the record's
+ * parse exactly when the record with "" parses with its last member named
+ * field holding that "" where the raw value was (located again in what
+ * jansson accepted), and the value decodes: one string token stands for
+ * another, nothing else moves.  Returns 0, or -1 to take the whole parse.
+ */
+static int
+parse_split(struct sp_jsonl *rec, const char *field)
+{
+	const char *s = rec->line;
+	size_t vs, ve, head, tail, n;
+	struct sp_jsonl stub;
+	char small[4096], *line;
+	json_t *root = NULL, *v;
+	int ok = 0;
+
+	locate(rec, field);
+	vs = rec->value_start;
+	ve = rec->value_end;
+	if (ve < vs + 2 || s[vs] != '"' || s[ve - 1] != '"' ||
+	    decode_string(s + vs + 1, ve - vs - 2, &rec->own) < 0)
+		return -1;
+	head = vs;
+	tail = rec->line_len - ve;
+	n = head + 2 + tail;
+	if ((line = n <= sizeof small ? small : malloc(n)) == NULL)
+		return -1;
+	memcpy(line, s, head);
+	memcpy(line + head, "\"\"", 2);
+	memcpy(line + head + 2, s + ve, tail);
+	root = json_loadb(line, n, JSON_ALLOW_NUL, NULL);
+	if (root && json_is_object(root) &&
+	    (v = json_object_get(root, field)) != NULL &&
+	    json_is_string(v) && json_string_length(v) == 0) {
+		memset(&stub, 0, sizeof stub);
+		stub.line = line;
+		stub.line_len = n;
+		locate(&stub, field);
+		ok = stub.value_start == vs && stub.value_end == vs + 2;
+	}
+	if (line != small)
+		free(line);
+	if (!ok) {
+		json_decref(root);
+		return -1;
+	}
+	rec->root = root;
+	rec->text = rec->own.data;
+	rec->text_len = rec->own.len;
+	return 0;
+}
+
 int
 sp_jsonl_parse(struct sp_jsonl *rec, const char *line, size_t len,
     const char *field, char *err, size_t errlen)
@@ -127,6 +291,11 @@ sp_jsonl_parse(struct sp_jsonl *rec, const char *line, size_t len,
 	memset(rec, 0, sizeof *rec);
 	rec->line = line;
 	rec->line_len = len;
+	rec->field = field;
+	if (parse_split(rec, field) == 0)
+		return 0;
+	sp_buf_free(&rec->own);
+	rec->value_start = rec->value_end = rec->close_brace = 0;
 	root = json_loadb(line, len, JSON_ALLOW_NUL, &je);
 	if (root == NULL) {
 		snprintf(err, errlen, "invalid JSON: %s at column %d",
@@ -155,7 +324,11 @@ sp_jsonl_parse(struct sp_jsonl *rec, const char *line, size_t len,
 const char *
 sp_jsonl_member(const struct sp_jsonl *rec, const char *name)
 {
-	json_t *v = rec->root ? json_object_get(rec->root, name) : NULL;
+	json_t *v;
+
+	if (rec->root && rec->field && strcmp(name, rec->field) == 0)
+		return rec->text;	/* perhaps decoded here, not by jansson */
+	v = rec->root ? json_object_get(rec->root, name) : NULL;
 
 	return v && json_is_string(v) ? json_string_value(v) : NULL;
 }
@@ -301,4 +474,5 @@ sp_jsonl_free(struct sp_jsonl *rec)
 	json_decref(rec->root);
 	rec->root = NULL;
 	rec->text = NULL;
+	sp_buf_free(&rec->own);
 }

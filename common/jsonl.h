@@ -19,8 +19,9 @@ struct sp_jsonl {
 	const char *line;	/* the raw record (not owned; keep it alive) */
 	size_t line_len;
 	/*
-	 * The field's decoded value, NUL-terminated: jansson's own string,
-	 * not copied (a record of a page is mostly its text).
+	 * The field's decoded value, NUL-terminated: decoded once, into own
+	 * (or, when the quick way is not sure, jansson's own string), never
+	 * copied (a record of a page is mostly its text).
 	 */
 	const char *text;
 	size_t text_len;	/* may hold NULs from \u0000 */
@@ -28,6 +29,8 @@ struct sp_jsonl {
 	size_t value_end;
 	size_t close_brace;	/* index of the object's closing '}' */
 	struct json_t *root;	/* the record decoded, until sp_jsonl_free() */
+	const char *field;	/* its name, as given to sp_jsonl_parse() */
+	struct sp_buf own;	/* the text, when decoded here */
 };
 
 /*

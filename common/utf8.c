@@ -144,27 +144,70 @@ sp_utf8_encode(long cp, char out[4])
 	return 4;
 }
 
+/* The four bytes of w, loaded from memory, as a little-endian number. */
+static inline uint32_t
+le32(uint32_t w)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return __builtin_bswap32(w);
+#else
+	return w;
+#endif
+}
+
+/* Are the two bytes at s continuation bytes (10xxxxxx)? */
+static inline int
+two_continuations(const unsigned char *s)
+{
+	return ((s[0] & 0xC0) | (s[1] & 0xC0) >> 2) == 0xA0;
+}
+
 size_t
 sp_utf8_valid_prefix(const unsigned char *s, size_t n)
 {
 	size_t i = 0, k;
 	int32_t cp;
 	enum sp_utf8_error e;
+	unsigned char b;
 
 	while (i < n) {
-		/* ASCII runs are the common case: skip them eight at a time. */
-		while (i + 8 <= n) {
-			uint64_t w;
-			memcpy(&w, s + i, 8);
-			if (w & 0x8080808080808080ULL)
-				break;
-			i += 8;
-		}
-		if (i >= n)
-			break;
-		if (s[i] < 0x80) {
-			i++;
+		b = s[i];
+		if (b < 0x80) {
+			/* ASCII runs: the rest of one eight at a time. */
+			for (i++; i + 8 <= n; i += 8) {
+				uint64_t w;
+
+				memcpy(&w, s + i, 8);
+				if (w & 0x8080808080808080ULL)
+					break;
+			}
 			continue;
+		}
+		/*
+		 * Three bytes led by E1..EC or EE..EF (all of Chinese) are
+		 * valid whatever their two continuation bytes: none is
+		 * overlong, a surrogate or out of range.  Checked here, not
+		 * decoded, a run of them a word at a time (lead 1110xxxx,
+		 * then 10xxxxxx twice: the little-endian low three bytes).
+		 */
+		if (b >= 0xE1 && b <= 0xEF && b != 0xED) {
+			uint32_t w;
+
+			for (; i + 4 <= n; i += 3) {
+				memcpy(&w, s + i, 4);
+				w = le32(w);
+				if ((w & 0xC0C0F0) != 0x8080E0 ||
+				    (w & 0xFF) == 0xE0 || (w & 0xFF) == 0xED)
+					break;
+			}
+			if (i < n && s[i] >= 0xE1 && s[i] <= 0xEF &&
+			    s[i] != 0xED && i + 2 < n &&
+			    two_continuations(s + i + 1)) {
+				i += 3;
+				continue;
+			}
+			if (i >= n || s[i] < 0x80)
+				continue;
 		}
 		k = sp_utf8_decode(s + i, n - i, &cp, &e);
 		if (e != SP_UTF8_OK)

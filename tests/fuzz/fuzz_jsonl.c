@@ -1,11 +1,15 @@
 /*
- * Fuzz target: JSON Lines records.  Property: a record that parses can be
- * written back with its field replaced, and the result parses again to the
- * new value with the other members' bytes untouched.
+ * Fuzz target: JSON Lines records.  Properties: a record parses exactly
+ * when jansson alone reads it as an object with the field a string, to the
+ * same text (the field is decoded without jansson when that is sure); one
+ * that parses can be written back with its field replaced, and the result
+ * parses again to the new value with the other members' bytes untouched.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <jansson.h>
 
 #include "jsonl.h"
 
@@ -18,9 +22,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct sp_buf out = SP_BUF_INIT;
 	char err[256];
 	static const char repl[] = "新\"值\\\n\x01";
+	json_t *root = json_loadb((const char *)data, size, JSON_ALLOW_NUL,
+	    NULL), *v;
+	int want, got;
 
-	if (sp_jsonl_parse(&rec, (const char *)data, size, "text", err,
-	    sizeof err) < 0)
+	v = root && json_is_object(root) ? json_object_get(root, "text") :
+	    NULL;
+	want = v && json_is_string(v);
+	got = sp_jsonl_parse(&rec, (const char *)data, size, "text", err,
+	    sizeof err) == 0;
+	if (got != want || (got && (rec.text_len != json_string_length(v) ||
+	    memcmp(rec.text, json_string_value(v), rec.text_len) != 0)))
+		abort();
+	json_decref(root);
+	if (!got)
 		return 0;
 	if (sp_jsonl_write(&rec, repl, sizeof repl - 1, "\"u\":1", &out) < 0)
 		abort();

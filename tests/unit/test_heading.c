@@ -685,34 +685,46 @@ test_segments(void)
 
 /*
  * sp_heading_may_hold(), the tracker's test that a line can hold no
- * marker, finds every byte a marker may open with (may_open_marker(), the
- * rule sp_heading_match() reads the first byte by), at every position of
- * lines of every length to two blocks and a half.
+ * heading, finds every byte beyond ASCII, and every byte a marker may
+ * open with (may_open_marker(), the rule sp_heading_match() reads the
+ * first byte by) that opens the line or follows a blank, at every
+ * position of lines of every length to two blocks and a half; a marker's
+ * byte after another ASCII byte is no piece's start.
  */
 static void
 test_may_hold(void)
 {
+	static const char before[] = "a \t\r>";
 	char line[40];
-	size_t n, at;
-	int b, bad = 0;
+	size_t n, at, k;
+	int b, want, bad = 0;
 
 	for (n = 0; n <= sizeof line; n++) {
 		memset(line, 'a', sizeof line);
 		if (sp_heading_may_hold(line, n))
 			bad++;
 		for (at = 0; at < n; at++)
-			for (b = 1; b < 256; b++) {
-				line[at] = (char)b;
-				if (sp_heading_may_hold(line, n) !=
-				    may_open_marker((unsigned char)b))
-					bad++;
-				line[at] = 'a';
-			}
+			for (k = 0; k < sizeof before - 1; k++)
+				for (b = 1; b < 256; b++) {
+					if (at > 0)
+						line[at - 1] = before[k];
+					line[at] = (char)b;
+					want = b >= 0x80 || (may_open_marker(
+					    (unsigned char)b) && (at == 0 ||
+					    (unsigned char)line[at - 1] < 0x21));
+					if (sp_heading_may_hold(line, n) != want)
+						bad++;
+					line[at] = 'a';
+					if (at > 0)
+						line[at - 1] = 'a';
+				}
 	}
 	CHECK_INT(bad, 0);
 	CHECK(!sp_heading_may_hold("<div class=\"nav\">", 17));
-	CHECK(sp_heading_may_hold("<td>(1)</td>", 12));
-	CHECK(sp_heading_may_hold("<td>2</td>", 10));
+	CHECK(!sp_heading_may_hold("<td width=\"100\">f(1)</td>", 25));
+	CHECK(sp_heading_may_hold("<td> (1)</td>", 13));
+	CHECK(sp_heading_may_hold("1. Intro", 8));
+	CHECK(sp_heading_may_hold("<td>\xe4\xb8\x80</td>", 12));
 }
 
 int

@@ -1,4 +1,5 @@
 /* Unit tests of common/jsonl.c. */
+#include <stdio.h>
 #include <string.h>
 
 #include <jansson.h>
@@ -83,6 +84,12 @@ test_member(void)
 	CHECK(sp_jsonl_member(&rec, "n") == NULL);
 	CHECK(sp_jsonl_member(&rec, "url") == NULL);
 	sp_jsonl_free(&rec);
+	/* The field itself, decoded once. */
+	CHECK_INT(sp_jsonl_parse(&rec, line, strlen(line), "title", err,
+	    sizeof err), 0);
+	CHECK(sp_jsonl_member(&rec, "title") != NULL &&
+	    strcmp(sp_jsonl_member(&rec, "title"), "标题") == 0);
+	sp_jsonl_free(&rec);
 }
 
 /*
@@ -126,9 +133,100 @@ test_quote(void)
 	sp_buf_free(&out);
 }
 
+/*
+ * What jansson says of line with field: 1 and the text, or 0 and the
+ * reason sp_jsonl_parse() words.
+ */
+static int
+jansson_says(const char *line, size_t len, const char *field,
+    struct sp_buf *text, char *err, size_t errlen)
+{
+	json_error_t je;
+	json_t *root = json_loadb(line, len, JSON_ALLOW_NUL, &je), *v;
+	int ok = 0;
+
+	sp_buf_clear(text);
+	if (root == NULL)
+		snprintf(err, errlen, "invalid JSON: %s at column %d",
+		    je.text, je.column);
+	else if (!json_is_object(root))
+		snprintf(err, errlen, "not a JSON object");
+	else if ((v = json_object_get(root, field)) == NULL ||
+	    !json_is_string(v))
+		snprintf(err, errlen, v ? "field \"%s\" is not a string" :
+		    "no field \"%s\"", field);
+	else
+		ok = sp_buf_append(text, json_string_value(v),
+		    json_string_length(v)) == 0;
+	json_decref(root);
+	return ok;
+}
+
+/*
+ * The field's value is decoded without jansson when that is sure: every
+ * value here, in records of several shapes, is read as jansson alone
+ * reads it, or refused with jansson's own reason and column.
+ */
+static void
+test_same_as_jansson(void)
+{
+	static const char *const values[] = {
+		"\"\"", "\"plain\"", "\"中文，标点。\\n第二行\\r\\n\"",
+		"\"\\\"\\\\\\/\\b\\f\\n\\r\\t\"", "\"\\u4e2d\\u4E2D\\u0000x\"",
+		"\"\\ud83d\\ude00\"", "\"\\ud83d\"", "\"\\ude00\"",
+		"\"\\ud83dx\\ude00\"", "\"\\ud83d\\u0041\"", "\"\\u12\"",
+		"\"\\u12g4\"", "\"\\x\"", "\"a\\\"", "\"a\\\\\"", "\"tab\tin\"",
+		"\"\x01\"", "\"\x7f\"", "\"\xc3\xa9\"", "\"\xc0\x80\"",
+		"\"\xed\xa0\x80\"", "\"\xf4\x90\x80\x80\"", "\"\xf0\x9f\x98\x80\"",
+		"\"\xe4\xb8\"", "\"\xe4\xb8\x41\"", "\"\x80\"", "\"\xef\xbf\xbf\"",
+		"\"\xe0\x80\x80\"", "\"\xe0\xa0\x80\"", "\"open", "\"a\"\"b\"",
+		"\"a\" \"b\"", "\"\\\\\\\"\"", "3", "null", "[\"x\"]",
+		"\"long ............................................ text\"",
+	};
+	static const char *const shapes[] = {
+		"{\"text\":%s}", "{\"id\":1, \"text\" : %s }",
+		"{\"text\":%s,\"title\":\"t\"}", "{\"text\":\"first\",\"text\":%s}",
+		"{\"text\":%s,\"text\":\"last\"}", "{\"t\\u0065xt\":%s}",
+		"{\"text\":%s,}", "{\"text\":%s} x",
+		"{\"a\":[1,{\"text\":%s}],\"text\":%s}",
+		"{\"a\":\"\\\"text\\\":\",\"text\":%s}",
+		"{\"text\":%s,\"n\":99999999999999999999999}",
+		"{\"text\":%s\r",
+	};
+	struct sp_buf want = SP_BUF_INIT;
+	struct sp_jsonl rec;
+	char line[512], err[300], want_err[300];
+	size_t v, k;
+	int got, ok, bad = 0, quick = 0;
+
+	for (v = 0; v < sizeof values / sizeof *values; v++)
+		for (k = 0; k < sizeof shapes / sizeof *shapes; k++) {
+			snprintf(line, sizeof line, shapes[k], values[v],
+			    values[v]);
+			ok = jansson_says(line, strlen(line), "text", &want,
+			    want_err, sizeof want_err);
+			got = sp_jsonl_parse(&rec, line, strlen(line), "text",
+			    err, sizeof err) == 0;
+			if (got != ok || (ok && (rec.text_len != want.len ||
+			    memcmp(rec.text, want.data, want.len) != 0)) ||
+			    (!ok && strcmp(err, want_err) != 0)) {
+				printf("  differs from jansson: %s\n", line);
+				bad++;
+			}
+			if (got) {
+				quick += rec.text == rec.own.data;
+				sp_jsonl_free(&rec);
+			}
+		}
+	CHECK_INT(bad, 0);
+	CHECK(quick > 100);	/* the quick way was taken */
+	sp_buf_free(&want);
+}
+
 int
 main(void)
 {
+	test_same_as_jansson();
 	test_quote();
 	test_strip();
 	test_decode();

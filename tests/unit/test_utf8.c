@@ -194,9 +194,55 @@ test_buf(void)
 	CHECK(b.data == NULL);
 }
 
+/*
+ * sp_utf8_valid_prefix() checks runs of three-byte characters a word at a
+ * time: a bad sequence of every kind at every place in a run of 中 (and
+ * at its end, cut short) ends the prefix where decoding a character at a
+ * time first fails.
+ */
+static void
+test_prefix_runs(void)
+{
+	static const char *const bad[] = {
+		"\xe0\x80\x80", "\xed\xa0\x80", "\xe4\xb8", "\xe4\x41\x80",
+		"\xe4\xb8\xc0", "\x80", "\xc0\x80", "\xf4\x90\x80\x80", "\xff",
+		"\xe0\xa0\x80", "\xed\x9f\xbf", "\xef\xbf\xbf", "a", "\xc3\xa9",
+		"\xf0\x9f\x98\x80", "\xe4",
+	};
+	unsigned char text[64];
+	size_t b, run, len, at, k, want;
+	int32_t cp;
+	enum sp_utf8_error e;
+	int wrong = 0;
+
+	for (b = 0; b < sizeof bad / sizeof *bad; b++)
+		for (run = 0; run <= 6; run++) {
+			for (len = 0; len < 3 * run; len += 3)
+				memcpy(text + len, "\xe4\xb8\xad", 3);
+			memcpy(text + len, bad[b], strlen(bad[b]));
+			len += strlen(bad[b]);
+			for (k = 0; k < 2; k++, len += 3)
+				memcpy(text + len, "\xe6\x96\x87", 3);
+			for (; len > 0; len--) {
+				for (at = 0; at < len; at += want) {
+					want = sp_utf8_decode(text + at,
+					    len - at, &cp, &e);
+					if (e != SP_UTF8_OK)
+						break;
+				}
+				if (at > len)
+					at = len;
+				if (sp_utf8_valid_prefix(text, len) != at)
+					wrong++;
+			}
+		}
+	CHECK_INT(wrong, 0);
+}
+
 int
 main(void)
 {
+	test_prefix_runs();
 	test_sanitize();
 	test_nul_kept();
 	test_decode_encode();
