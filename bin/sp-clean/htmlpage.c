@@ -15,6 +15,7 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
+#include <xxhash.h>
 
 #include "cjk.h"
 #include "html.h"
@@ -193,6 +194,7 @@ struct parse {
 	uint32_t *line_box;	/* the container of each line */
 	size_t line_box_cap;
 	struct sp_buf clean;	/* the page made valid UTF-8 */
+	struct hint_memo *memo;	/* hints of class and id values seen */
 	/* The line being built. */
 	size_t line_start;	/* its first byte in pg->text */
 	uint32_t chars, link_chars;
@@ -222,6 +224,19 @@ find_tag(const char *lower)
 	return bsearch(lower, tags, sizeof tags / sizeof tags[0],
 	    sizeof tags[0], tag_cmp);
 }
+
+/*
+ * The hints of recent class and id values, by a hash of the value: a page
+ * names the same few classes on element after element, and matching each
+ * word against every hint word took a tenth of the parse.
+ */
+#define MEMO_SLOTS 256
+#define MEMO_LEN 48
+struct hint_memo {
+	uint32_t bits;
+	uint8_t len;		/* 0: empty slot */
+	char value[MEMO_LEN];
+};
 
 /* What the words of a class or id value name. */
 static uint32_t
@@ -254,6 +269,27 @@ hints_of(const char *v)
 		v += n;
 	}
 	return bits;
+}
+
+/* hints_of(v), remembered in p->memo for short values. */
+static uint32_t
+hints_memo(struct parse *p, const char *v)
+{
+	size_t n = strlen(v);
+	struct hint_memo *m;
+
+	if (n == 0 || n >= MEMO_LEN)
+		return n ? hints_of(v) : 0;
+	if (p->memo == NULL && (p->memo = calloc(MEMO_SLOTS,
+	    sizeof *p->memo)) == NULL)
+		sp_oom();
+	m = &p->memo[XXH3_64bits(v, n) % MEMO_SLOTS];
+	if (m->len != n || memcmp(m->value, v, n) != 0) {
+		m->bits = hints_of(v);
+		m->len = (uint8_t)n;
+		memcpy(m->value, v, n);
+	}
+	return m->bits;
 }
 
 /* Does a style attribute hide the element? */
@@ -374,7 +410,7 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 		const char *v = atts[i + 1] ? (const char *)atts[i + 1] : "";
 
 		if (strcasecmp(a, "class") == 0 || strcasecmp(a, "id") == 0)
-			own |= hints_of(v);
+			own |= hints_memo(p, v);
 		else if (strcasecmp(a, "href") == 0)
 			href = 1;
 		else if (strcasecmp(a, "hidden") == 0 ||
@@ -817,6 +853,7 @@ html_page_free(struct html_page *pg)
 		free(p->boxes);
 		free(p->line_box);
 		sp_buf_free(&p->clean);
+		free(p->memo);
 		free(p);
 	}
 	sp_buf_free(&pg->text);
