@@ -1,9 +1,11 @@
 /* mojibake_shift.c: GBK decoded one byte off; see mojibake_shift.h. */
 #include "charlm.h"
+#include "mojibake_beam.h"
 #include "mojibake_gbk.h"
 #include "mojibake_score.h"
 #include "mojibake_shift.h"
 #include "mojibake_span.h"
+#include "wordlm.h"
 
 /*
  * Did the GBK decoder fail on the pair (v, the first byte of after), as it
@@ -68,28 +70,49 @@ static size_t
 lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2,
     int32_t after3)
 {
-	int32_t c, bh = 0;
+	int32_t c, bh = 0, w3[5] = { before2, before, 0, after, after2 };
 	unsigned l, v, bl = 0, bv = 0;
-	double cost, best = 0;
+	double cost, best = 0, wc;
+	struct beam cand, words;
+	size_t k, x;
 
-	for (l = 0x81; l <= 0xFE; l++)
-		for (v = 0x81; v <= 0xFE; v++) {
-			if ((c = gbk_decode(l, v)) == 0 || !sp_is_han(c) ||
-			    !pair_fails(v, after))
+	/*
+	 * Some 16,000 characters fit: the bigram model's cost beside the
+	 * two neighbours keeps the few that may read as text for the full
+	 * cost (see mojibake_beam.h), and the word list those that make a
+	 * word of three with them, which the bigram model cannot see
+	 * (切入点).
+	 */
+	beam_init(&cand, BEAM_WHOLE);
+	beam_init(&words, BEAM);
+	for (v = 0x81; v <= 0xFE; v++) {
+		if (!pair_fails(v, after))
+			continue;
+		for (l = 0x81; l <= 0xFE; l++) {
+			if ((c = gbk_decode(l, v)) == 0 || !sp_is_han(c))
 				continue;
-			{
-				int32_t win[6] = { before2, before, c, after,
-				    after2, after3 };
-
-				cost = choice_cost(win, 6);
-			}
-			if (bh == 0 || cost < best) {
-				bh = c;
-				best = cost;
-				bl = l;
-				bv = v;
-			}
+			beam_add(&cand, charlm_cost2(before2, before, c) +
+			    charlm_cost(c, after), c, l, v);
+			w3[2] = c;
+			for (x = 0; x < 3; x++)
+				if ((wc = wordlm_word(w3 + x, 3)) >= 0)
+					beam_add(&words, wc, c, l, v);
 		}
+	}
+	beam_merge(&cand, &words);
+	beam_order(&cand);
+	for (k = 0; k < cand.n; k++) {
+		int32_t win[6] = { before2, before, cand.c[k], after,
+		    after2, after3 };
+
+		cost = choice_cost(win, 6);
+		if (bh == 0 || cost < best) {
+			bh = cand.c[k];
+			best = cost;
+			bl = cand.byte[k];
+			bv = cand.byte2[k];
+		}
+	}
 	if (bh == 0 || charlm_cost(before, bh) + charlm_cost(bh, after) >
 	    2 * SHORT)
 		return 0;
@@ -114,30 +137,45 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 	int32_t h, t, bh = 0, bt = 0;
 	unsigned l, v, bl = 0, bv = 0;
 	double cost, best = 0;
+	struct beam heads, tails;
+	size_t a, b;
 	int period;
 
+	/* Each half costed with its side first (mojibake_beam.h). */
+	beam_init(&heads, BEAM);
+	beam_init(&tails, BEAM);
 	for (l = 0x81; l <= 0xFE; l++) {
 		if ((h = gbk_decode(l, code >> 8)) == 0 || !cjk_text(h))
 			continue;
-		for (v = 0x81; v <= 0xFE; v++) {
-			if ((t = gbk_decode(code & 0xFF, v)) == 0 ||
-			    !cjk_text(t) || !pair_fails(v, after))
-				continue;
-			{
-				int32_t win[7] = { before2, before, h, t,
-				    after, after2, after3 };
+		beam_add(&heads, choice_between(before2, before, h, 0, 0), h,
+		    l, 0);
+	}
+	for (v = 0x81; v <= 0xFE; v++) {
+		if ((t = gbk_decode(code & 0xFF, v)) == 0 || !cjk_text(t) ||
+		    !pair_fails(v, after))
+			continue;
+		{
+			int32_t win[4] = { t, after, after2, after3 };
 
-				cost = choice_cost(win, 7);
-			}
-			if (bh == 0 || cost < best) {
-				bh = h;
-				bt = t;
-				best = cost;
-				bl = l;
-				bv = v;
-			}
+			beam_add(&tails, choice_cost(win, 4), t, v, 0);
 		}
 	}
+	beam_order(&heads);
+	beam_order(&tails);
+	for (a = 0; a < heads.n; a++)
+		for (b = 0; b < tails.n; b++) {
+			int32_t win[7] = { before2, before, heads.c[a],
+			    tails.c[b], after, after2, after3 };
+
+			cost = choice_cost(win, 7);
+			if (bh == 0 || cost < best) {
+				bh = heads.c[a];
+				bt = tails.c[b];
+				best = cost;
+				bl = heads.byte[a];
+				bv = tails.byte[b];
+			}
+		}
 	if (bh == 0)
 		return 0;
 	/*
@@ -251,25 +289,48 @@ choose_ends(unsigned b0, unsigned lead, const int32_t *mid, size_t nmid,
     int32_t after3, int32_t *head, unsigned *hbyte, int32_t *tail,
     unsigned *tbyte)
 {
-	int32_t h, t, win[9];
+	int32_t win[9];
 	unsigned v, w;
 	double cost, best = 0;
-	size_t k;
+	size_t k, a, b;
 	int found = 0;
+	struct beam heads, tails;
 
+	/* Each end costed with its side first (mojibake_beam.h). */
+	beam_init(&heads, BEAM);
+	beam_init(&tails, BEAM);
 	for (v = 0x81; v <= 0xFE; v++) {
-		if ((h = gbk_decode(v, b0)) == 0)
+		if ((win[2] = gbk_decode(v, b0)) == 0)
 			continue;
-		for (w = 0x81; w <= 0xFE; w++) {
-			if ((t = gbk_decode(lead, w)) == 0 ||
-			    !pair_fails(w, after))
-				continue;
+		*head = win[2];
+		win[0] = before2;
+		win[1] = before;
+		for (k = 0; k < nmid; k++)
+			win[3 + k] = mid[k];
+		beam_add(&heads, choice_cost(win, 3 + nmid), *head, v, 0);
+	}
+	for (w = 0x81; w <= 0xFE; w++) {
+		if ((win[nmid] = gbk_decode(lead, w)) == 0 ||
+		    !pair_fails(w, after))
+			continue;
+		*tail = win[nmid];
+		for (k = 0; k < nmid; k++)
+			win[k] = mid[k];
+		win[nmid + 1] = after;
+		win[nmid + 2] = after2;
+		win[nmid + 3] = after3;
+		beam_add(&tails, choice_cost(win, 4 + nmid), *tail, w, 0);
+	}
+	beam_order(&heads);
+	beam_order(&tails);
+	for (a = 0; a < heads.n; a++) {
+		for (b = 0; b < tails.n; b++) {
 			win[0] = before2;
 			win[1] = before;
-			win[2] = h;
+			win[2] = heads.c[a];
 			for (k = 0; k < nmid; k++)
 				win[3 + k] = mid[k];
-			win[3 + k] = t;
+			win[3 + k] = tails.c[b];
 			win[4 + k] = after;
 			win[5 + k] = after2;
 			win[6 + k] = after3;
@@ -277,10 +338,10 @@ choose_ends(unsigned b0, unsigned lead, const int32_t *mid, size_t nmid,
 			if (!found || cost < best) {
 				found = 1;
 				best = cost;
-				*head = h;
-				*hbyte = v;
-				*tail = t;
-				*tbyte = w;
+				*head = heads.c[a];
+				*hbyte = heads.byte[a];
+				*tail = tails.c[b];
+				*tbyte = tails.byte[b];
 			}
 		}
 	}
@@ -366,7 +427,7 @@ choose_both_ends(unsigned b0, unsigned lead, int closed, int32_t before2,
     int32_t before, int32_t after, int32_t after2, int32_t after3,
     struct ends *e)
 {
-	int32_t mid[3];
+	int32_t mid[3] = { 0, 0, 0 };
 	size_t nmid, k, mk;
 	const char *r = span_rep.data;
 	size_t rn = span_rep.len;
