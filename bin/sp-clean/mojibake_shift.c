@@ -1,11 +1,22 @@
 /* mojibake_shift.c: GBK decoded one byte off; see mojibake_shift.h. */
+#include <string.h>
+
 #include "charlm.h"
 #include "mojibake_beam.h"
 #include "mojibake_gbk.h"
+#include "mojibake_memo.h"
 #include "mojibake_score.h"
 #include "mojibake_shift.h"
 #include "mojibake_span.h"
 #include "wordlm.h"
+
+/* What a search returns when the line's budget is spent (see
+ * mojibake_span.h): the span is left as it is. */
+#define NOT_SEARCHED ((size_t)-1)
+
+/* The candidates a search may cost, for the budget. */
+#define ALL_PAIRS (126 * 126)
+#define ENDS_FULL (2 * 126 + BEAM * BEAM)
 
 /*
  * Did the GBK decoder fail on the pair (v, the first byte of after), as it
@@ -64,7 +75,8 @@ choose_tail(unsigned lead, int32_t prev2, int32_t prev, int32_t after,
 /*
  * "??" between before2 before and after after2: into span_rep, the Han
  * character whose trail byte fails before after that reads likeliest
- * there.  Returns the bytes restored, or 0 when none reads as text.
+ * there.  Returns the bytes restored, 0 when none reads as text, or
+ * NOT_SEARCHED.
  */
 static size_t
 lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2,
@@ -75,7 +87,18 @@ lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2,
 	double cost, best = 0, wc;
 	struct beam cand, words;
 	size_t k, x;
+	struct memo_key key = { { 'W', before2, before, after, after2,
+	    after3 } };
+	struct memo_val got;
 
+	if (memo_get(&key, &got)) {
+		bh = got.c[0];
+		bl = got.byte[0];
+		bv = got.byte[1];
+		goto chosen;
+	}
+	if (!budget_take(ALL_PAIRS, BEAM_WHOLE + BEAM))
+		return NOT_SEARCHED;
 	/*
 	 * Some 16,000 characters fit: the bigram model's cost beside the
 	 * two neighbours keeps the few that may read as text for the full
@@ -113,6 +136,13 @@ lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2,
 			bv = cand.byte2[k];
 		}
 	}
+	got.c[0] = bh;
+	got.c[1] = 0;
+	got.byte[0] = bl;
+	got.byte[1] = bv;
+	got.found = bh != 0;
+	memo_put(&key, &got);
+chosen:
 	if (bh == 0 || charlm_cost(before, bh) + charlm_cost(bh, after) >
 	    2 * SHORT)
 		return 0;
@@ -128,7 +158,7 @@ lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2,
  * "?X?" between before2 before and after after2, code X's GBK code: into
  * span_rep, the two characters with X's bytes, the trail of one and the
  * lead of the next, that read likeliest there.  Returns the bytes
- * restored, or 0 when none read as text.
+ * restored, 0 when none read as text, or NOT_SEARCHED.
  */
 static size_t
 lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
@@ -140,7 +170,19 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 	struct beam heads, tails;
 	size_t a, b;
 	int period;
+	struct memo_key key = { { 'H', (int32_t)code, before2, before, after,
+	    after2, after3 } };
+	struct memo_val got;
 
+	if (memo_get(&key, &got)) {
+		bh = got.c[0];
+		bt = got.c[1];
+		bl = got.byte[0];
+		bv = got.byte[1];
+		goto chosen;
+	}
+	if (!budget_take(0, ENDS_FULL))
+		return NOT_SEARCHED;
 	/* Each half costed with its side first (mojibake_beam.h). */
 	beam_init(&heads, BEAM);
 	beam_init(&tails, BEAM);
@@ -176,6 +218,13 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 				bv = tails.byte[b];
 			}
 		}
+	got.c[0] = bh;
+	got.c[1] = bt;
+	got.byte[0] = bl;
+	got.byte[1] = bv;
+	got.found = bh != 0;
+	memo_put(&key, &got);
+chosen:
 	if (bh == 0)
 		return 0;
 	/*
@@ -228,6 +277,8 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
 		restored = lost_halves(gbk_encode(span_char(cp_at(s, n, i + m,
 		    &m))), before2, before, after, after2, after3);
 	}
+	if (restored == NOT_SEARCHED)
+		return unsearched("gbk-shift", s, i, end);
 	if (restored == 0)
 		return 0;
 	st->restored += restored;
@@ -250,7 +301,7 @@ gbk_shift_ascii(const char *s, size_t n, size_t i, size_t j,
 {
 	size_t m, k;
 	int32_t before, before2, after, after2, c;
-	unsigned byte;
+	unsigned byte = 0;
 
 	if (i == 0 || j + 1 >= n)
 		return 0;
@@ -260,8 +311,27 @@ gbk_shift_ascii(const char *s, size_t n, size_t i, size_t j,
 		return 0;
 	before2 = i > m ? cp_before(s, i - m, &k) : 0;
 	after2 = next_after(s, n, j + 1);
-	c = choose_gbk((unsigned char)s[j], 1, 0x81, 0xFE, NULL, 0, before2,
-	    before, after, after2, &byte);
+	{
+		struct memo_key key = { { 'A', (unsigned char)s[j], before2,
+		    before, after, after2 } };
+		struct memo_val got;
+
+		if (memo_get(&key, &got)) {
+			c = got.c[0];
+			byte = got.byte[0];
+		} else if (!budget_take(0, 126)) {
+			return unsearched("gbk-shift", s, i, j + 1);
+		} else {
+			c = choose_gbk((unsigned char)s[j], 1, 0x81, 0xFE,
+			    NULL, 0, before2, before, after, after2, &byte);
+			got.c[0] = c;
+			got.c[1] = 0;
+			got.byte[0] = c ? byte : 0;
+			got.byte[1] = 0;
+			got.found = c != 0;
+			memo_put(&key, &got);
+		}
+	}
 	if (c == 0 || !sp_is_han(c) || charlm_cost(before, c) +
 	    charlm_cost(c, after) > 2 * SHORT)
 		return 0;
@@ -420,9 +490,10 @@ struct ends {
  * Chooses the ends of the span whose middle is in span_rep: b0 is the
  * trail byte of the head, lead the lead byte of the tail (which only a
  * closed span has).  With a middle of two characters or fewer the two
- * are chosen together, else each beside the middle.
+ * are chosen together, else each beside the middle.  Returns 1, or 0
+ * when the line's budget is spent (nothing chosen).
  */
-static void
+static int
 choose_both_ends(unsigned b0, unsigned lead, int closed, int32_t before2,
     int32_t before, int32_t after, int32_t after2, int32_t after3,
     struct ends *e)
@@ -431,20 +502,51 @@ choose_both_ends(unsigned b0, unsigned lead, int closed, int32_t before2,
 	size_t nmid, k, mk;
 	const char *r = span_rep.data;
 	size_t rn = span_rep.len;
+	struct memo_key key;
+	struct memo_val got;
 
 	e->head = e->tail = 0;
 	e->hbyte = e->tbyte = 0;
 	for (nmid = 0, k = 0; k < rn && nmid < 3; k += mk)
 		mid[nmid++] = cp_at(r, rn, k, &mk);
-	if (closed && nmid <= 2 && choose_ends(b0, lead, mid, nmid, before2,
+	/* The middle's ends and its length (0 to 3 or more) tell it. */
+	memset(&key, 0, sizeof key);
+	key.k[0] = 'E' << 8 | (int32_t)nmid;
+	key.k[1] = (int32_t)(b0 | lead << 8 | (unsigned)closed << 16);
+	key.k[2] = first_cp(r, rn);
+	key.k[3] = second_cp(r, rn);
+	key.k[4] = last2_cp(r, rn);
+	key.k[5] = last_cp(r, rn);
+	key.k[6] = before2;
+	key.k[7] = before;
+	key.k[8] = after;
+	key.k[9] = after2;
+	key.k[10] = after3;
+	if (memo_get(&key, &got)) {
+		e->head = got.c[0];
+		e->tail = got.c[1];
+		e->hbyte = got.byte[0];
+		e->tbyte = got.byte[1];
+		return 1;
+	}
+	if (!budget_take(0, ENDS_FULL))
+		return 0;
+	if (!(closed && nmid <= 2 && choose_ends(b0, lead, mid, nmid, before2,
 	    before, after, after2, after3, &e->head, &e->hbyte, &e->tail,
-	    &e->tbyte))
-		return;
-	e->head = choose_gbk(b0, 1, 0x81, 0xFE, NULL, 0, before2, before,
-	    first_cp(r, rn), second_cp(r, rn), &e->hbyte);
-	/* The lead byte of the last pair is the span's last byte. */
-	e->tail = closed ? choose_tail(lead, last2_cp(r, rn), last_cp(r, rn),
-	    after, after2, &e->tbyte) : 0;
+	    &e->tbyte))) {
+		e->head = choose_gbk(b0, 1, 0x81, 0xFE, NULL, 0, before2,
+		    before, first_cp(r, rn), second_cp(r, rn), &e->hbyte);
+		/* The lead byte of the last pair is the span's last byte. */
+		e->tail = closed ? choose_tail(lead, last2_cp(r, rn),
+		    last_cp(r, rn), after, after2, &e->tbyte) : 0;
+	}
+	got.c[0] = e->head;
+	got.c[1] = e->tail;
+	got.byte[0] = e->hbyte;
+	got.byte[1] = e->tbyte;
+	got.found = 1;
+	memo_put(&key, &got);
+	return 1;
 }
 
 /*
@@ -545,8 +647,9 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	after2 = closed && end < n ? next_after(s, n, end) : 0;
 	after3 = closed && end < n ? third_after(s, n, end) : 0;
 	lead = gbk_encode(span_char(cp_before(s, j, &mk))) & 0xFF;
-	choose_both_ends(first_byte, lead, closed, before2, before, after,
-	    after2, after3, &e);
+	if (!choose_both_ends(first_byte, lead, closed, before2, before,
+	    after, after2, after3, &e))
+		return unsearched("gbk-shift", s, i, end);
 	restored = put_ends(&e, first_byte, before);
 	if (chars <= 3) {
 		new_ = mean_cost(span_rep.data, span_rep.len, before, after);
