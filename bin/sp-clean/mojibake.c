@@ -10,6 +10,7 @@
 #include "mojibake.h"
 #include "mojibake_gbk.h"
 #include "mojibake_latin1.h"
+#include "mojibake_memo.h"
 #include "mojibake_score.h"
 #include "mojibake_shift.h"
 #include "mojibake_span.h"
@@ -109,7 +110,11 @@ at_marker(const char *s, size_t n, size_t i, size_t k, size_t floor,
 	if ((used = gbk_shift(s, n, i, out, &fixed, st, explain, ctx)) > 0)
 		return i + used;
 	put(out, s + i, k);
-	if (span_broken.s && i + k < n) {
+	/*
+	 * Not after a span the budget left: the rest of the line, read
+	 * again for each of them, would cost its length a span.
+	 */
+	if (span_broken.s && !span_broken.unsearched && i + k < n) {
 		used = utf8_gbk(s, n, i + k, out, &fixed, st, explain, ctx);
 		if (fixed)
 			return i + k + used;
@@ -159,6 +164,7 @@ line(const char *s, size_t n, struct sp_buf *out, struct mojibake_stats *st,
 		return;
 	}
 	gbk_load();
+	budget_line(n);
 	line_start = out->len;
 	while (i < n) {
 		cp = cp_at(s, n, i, &k);
@@ -234,4 +240,5 @@ mojibake_thread_end(void)
 	sp_buf_free(&span_bytes);
 	sp_buf_free(&span_note);
 	sp_buf_free(&span_guess);
+	memo_free();
 }

@@ -1,9 +1,22 @@
 /* mojibake_shift.c: GBK decoded one byte off; see mojibake_shift.h. */
+#include <string.h>
+
 #include "charlm.h"
+#include "mojibake_beam.h"
 #include "mojibake_gbk.h"
+#include "mojibake_memo.h"
 #include "mojibake_score.h"
 #include "mojibake_shift.h"
 #include "mojibake_span.h"
+#include "wordlm.h"
+
+/* What a search returns when the line's budget is spent (see
+ * mojibake_span.h): the span is left as it is. */
+#define NOT_SEARCHED ((size_t)-1)
+
+/* The candidates a search may cost, for the budget. */
+#define ALL_PAIRS (126 * 126)
+#define ENDS_FULL (2 * 126 + BEAM * BEAM)
 
 /*
  * Did the GBK decoder fail on the pair (v, the first byte of after), as it
@@ -62,34 +75,74 @@ choose_tail(unsigned lead, int32_t prev2, int32_t prev, int32_t after,
 /*
  * "??" between before2 before and after after2: into span_rep, the Han
  * character whose trail byte fails before after that reads likeliest
- * there.  Returns the bytes restored, or 0 when none reads as text.
+ * there.  Returns the bytes restored, 0 when none reads as text, or
+ * NOT_SEARCHED.
  */
 static size_t
 lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2,
     int32_t after3)
 {
-	int32_t c, bh = 0;
+	int32_t c, bh = 0, w3[5] = { before2, before, 0, after, after2 };
 	unsigned l, v, bl = 0, bv = 0;
-	double cost, best = 0;
+	double cost, best = 0, wc;
+	struct beam cand, words;
+	size_t k, x;
+	struct memo_key key = { { 'W', before2, before, after, after2,
+	    after3 } };
+	struct memo_val got;
 
-	for (l = 0x81; l <= 0xFE; l++)
-		for (v = 0x81; v <= 0xFE; v++) {
-			if ((c = gbk_decode(l, v)) == 0 || !sp_is_han(c) ||
-			    !pair_fails(v, after))
+	if (memo_get(&key, &got)) {
+		bh = got.c[0];
+		bl = got.byte[0];
+		bv = got.byte[1];
+		goto chosen;
+	}
+	if (!budget_take(ALL_PAIRS, BEAM_WHOLE + BEAM))
+		return NOT_SEARCHED;
+	/*
+	 * Some 16,000 characters fit: the bigram model's cost beside the
+	 * two neighbours keeps the few that may read as text for the full
+	 * cost (see mojibake_beam.h), and the word list those that make a
+	 * word of three with them, which the bigram model cannot see
+	 * (切入点).
+	 */
+	beam_init(&cand, BEAM_WHOLE);
+	beam_init(&words, BEAM);
+	for (v = 0x81; v <= 0xFE; v++) {
+		if (!pair_fails(v, after))
+			continue;
+		for (l = 0x81; l <= 0xFE; l++) {
+			if ((c = gbk_decode(l, v)) == 0 || !sp_is_han(c))
 				continue;
-			{
-				int32_t win[6] = { before2, before, c, after,
-				    after2, after3 };
-
-				cost = choice_cost(win, 6);
-			}
-			if (bh == 0 || cost < best) {
-				bh = c;
-				best = cost;
-				bl = l;
-				bv = v;
-			}
+			beam_add(&cand, charlm_cost2(before2, before, c) +
+			    charlm_cost(c, after), c, l, v);
+			w3[2] = c;
+			for (x = 0; x < 3; x++)
+				if ((wc = wordlm_word(w3 + x, 3)) >= 0)
+					beam_add(&words, wc, c, l, v);
 		}
+	}
+	beam_merge(&cand, &words);
+	beam_order(&cand);
+	for (k = 0; k < cand.n; k++) {
+		int32_t win[6] = { before2, before, cand.c[k], after,
+		    after2, after3 };
+
+		cost = choice_cost(win, 6);
+		if (bh == 0 || cost < best) {
+			bh = cand.c[k];
+			best = cost;
+			bl = cand.byte[k];
+			bv = cand.byte2[k];
+		}
+	}
+	got.c[0] = bh;
+	got.c[1] = 0;
+	got.byte[0] = bl;
+	got.byte[1] = bv;
+	got.found = bh != 0;
+	memo_put(&key, &got);
+chosen:
 	if (bh == 0 || charlm_cost(before, bh) + charlm_cost(bh, after) >
 	    2 * SHORT)
 		return 0;
@@ -105,7 +158,7 @@ lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2,
  * "?X?" between before2 before and after after2, code X's GBK code: into
  * span_rep, the two characters with X's bytes, the trail of one and the
  * lead of the next, that read likeliest there.  Returns the bytes
- * restored, or 0 when none read as text.
+ * restored, 0 when none read as text, or NOT_SEARCHED.
  */
 static size_t
 lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
@@ -114,30 +167,64 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 	int32_t h, t, bh = 0, bt = 0;
 	unsigned l, v, bl = 0, bv = 0;
 	double cost, best = 0;
+	struct beam heads, tails;
+	size_t a, b;
 	int period;
+	struct memo_key key = { { 'H', (int32_t)code, before2, before, after,
+	    after2, after3 } };
+	struct memo_val got;
 
+	if (memo_get(&key, &got)) {
+		bh = got.c[0];
+		bt = got.c[1];
+		bl = got.byte[0];
+		bv = got.byte[1];
+		goto chosen;
+	}
+	if (!budget_take(0, ENDS_FULL))
+		return NOT_SEARCHED;
+	/* Each half costed with its side first (mojibake_beam.h). */
+	beam_init(&heads, BEAM);
+	beam_init(&tails, BEAM);
 	for (l = 0x81; l <= 0xFE; l++) {
 		if ((h = gbk_decode(l, code >> 8)) == 0 || !cjk_text(h))
 			continue;
-		for (v = 0x81; v <= 0xFE; v++) {
-			if ((t = gbk_decode(code & 0xFF, v)) == 0 ||
-			    !cjk_text(t) || !pair_fails(v, after))
-				continue;
-			{
-				int32_t win[7] = { before2, before, h, t,
-				    after, after2, after3 };
+		beam_add(&heads, choice_between(before2, before, h, 0, 0), h,
+		    l, 0);
+	}
+	for (v = 0x81; v <= 0xFE; v++) {
+		if ((t = gbk_decode(code & 0xFF, v)) == 0 || !cjk_text(t) ||
+		    !pair_fails(v, after))
+			continue;
+		{
+			int32_t win[4] = { t, after, after2, after3 };
 
-				cost = choice_cost(win, 7);
-			}
-			if (bh == 0 || cost < best) {
-				bh = h;
-				bt = t;
-				best = cost;
-				bl = l;
-				bv = v;
-			}
+			beam_add(&tails, choice_cost(win, 4), t, v, 0);
 		}
 	}
+	beam_order(&heads);
+	beam_order(&tails);
+	for (a = 0; a < heads.n; a++)
+		for (b = 0; b < tails.n; b++) {
+			int32_t win[7] = { before2, before, heads.c[a],
+			    tails.c[b], after, after2, after3 };
+
+			cost = choice_cost(win, 7);
+			if (bh == 0 || cost < best) {
+				bh = heads.c[a];
+				bt = tails.c[b];
+				best = cost;
+				bl = heads.byte[a];
+				bv = tails.byte[b];
+			}
+		}
+	got.c[0] = bh;
+	got.c[1] = bt;
+	got.byte[0] = bl;
+	got.byte[1] = bv;
+	got.found = bh != 0;
+	memo_put(&key, &got);
+chosen:
 	if (bh == 0)
 		return 0;
 	/*
@@ -190,6 +277,8 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
 		restored = lost_halves(gbk_encode(span_char(cp_at(s, n, i + m,
 		    &m))), before2, before, after, after2, after3);
 	}
+	if (restored == NOT_SEARCHED)
+		return unsearched("gbk-shift", s, i, end);
 	if (restored == 0)
 		return 0;
 	st->restored += restored;
@@ -212,7 +301,7 @@ gbk_shift_ascii(const char *s, size_t n, size_t i, size_t j,
 {
 	size_t m, k;
 	int32_t before, before2, after, after2, c;
-	unsigned byte;
+	unsigned byte = 0;
 
 	if (i == 0 || j + 1 >= n)
 		return 0;
@@ -222,8 +311,27 @@ gbk_shift_ascii(const char *s, size_t n, size_t i, size_t j,
 		return 0;
 	before2 = i > m ? cp_before(s, i - m, &k) : 0;
 	after2 = next_after(s, n, j + 1);
-	c = choose_gbk((unsigned char)s[j], 1, 0x81, 0xFE, NULL, 0, before2,
-	    before, after, after2, &byte);
+	{
+		struct memo_key key = { { 'A', (unsigned char)s[j], before2,
+		    before, after, after2 } };
+		struct memo_val got;
+
+		if (memo_get(&key, &got)) {
+			c = got.c[0];
+			byte = got.byte[0];
+		} else if (!budget_take(0, 126)) {
+			return unsearched("gbk-shift", s, i, j + 1);
+		} else {
+			c = choose_gbk((unsigned char)s[j], 1, 0x81, 0xFE,
+			    NULL, 0, before2, before, after, after2, &byte);
+			got.c[0] = c;
+			got.c[1] = 0;
+			got.byte[0] = c ? byte : 0;
+			got.byte[1] = 0;
+			got.found = c != 0;
+			memo_put(&key, &got);
+		}
+	}
 	if (c == 0 || !sp_is_han(c) || charlm_cost(before, c) +
 	    charlm_cost(c, after) > 2 * SHORT)
 		return 0;
@@ -251,25 +359,48 @@ choose_ends(unsigned b0, unsigned lead, const int32_t *mid, size_t nmid,
     int32_t after3, int32_t *head, unsigned *hbyte, int32_t *tail,
     unsigned *tbyte)
 {
-	int32_t h, t, win[9];
+	int32_t win[9];
 	unsigned v, w;
 	double cost, best = 0;
-	size_t k;
+	size_t k, a, b;
 	int found = 0;
+	struct beam heads, tails;
 
+	/* Each end costed with its side first (mojibake_beam.h). */
+	beam_init(&heads, BEAM);
+	beam_init(&tails, BEAM);
 	for (v = 0x81; v <= 0xFE; v++) {
-		if ((h = gbk_decode(v, b0)) == 0)
+		if ((win[2] = gbk_decode(v, b0)) == 0)
 			continue;
-		for (w = 0x81; w <= 0xFE; w++) {
-			if ((t = gbk_decode(lead, w)) == 0 ||
-			    !pair_fails(w, after))
-				continue;
+		*head = win[2];
+		win[0] = before2;
+		win[1] = before;
+		for (k = 0; k < nmid; k++)
+			win[3 + k] = mid[k];
+		beam_add(&heads, choice_cost(win, 3 + nmid), *head, v, 0);
+	}
+	for (w = 0x81; w <= 0xFE; w++) {
+		if ((win[nmid] = gbk_decode(lead, w)) == 0 ||
+		    !pair_fails(w, after))
+			continue;
+		*tail = win[nmid];
+		for (k = 0; k < nmid; k++)
+			win[k] = mid[k];
+		win[nmid + 1] = after;
+		win[nmid + 2] = after2;
+		win[nmid + 3] = after3;
+		beam_add(&tails, choice_cost(win, 4 + nmid), *tail, w, 0);
+	}
+	beam_order(&heads);
+	beam_order(&tails);
+	for (a = 0; a < heads.n; a++) {
+		for (b = 0; b < tails.n; b++) {
 			win[0] = before2;
 			win[1] = before;
-			win[2] = h;
+			win[2] = heads.c[a];
 			for (k = 0; k < nmid; k++)
 				win[3 + k] = mid[k];
-			win[3 + k] = t;
+			win[3 + k] = tails.c[b];
 			win[4 + k] = after;
 			win[5 + k] = after2;
 			win[6 + k] = after3;
@@ -277,10 +408,10 @@ choose_ends(unsigned b0, unsigned lead, const int32_t *mid, size_t nmid,
 			if (!found || cost < best) {
 				found = 1;
 				best = cost;
-				*head = h;
-				*hbyte = v;
-				*tail = t;
-				*tbyte = w;
+				*head = heads.c[a];
+				*hbyte = heads.byte[a];
+				*tail = tails.c[b];
+				*tbyte = tails.byte[b];
 			}
 		}
 	}
@@ -359,31 +490,63 @@ struct ends {
  * Chooses the ends of the span whose middle is in span_rep: b0 is the
  * trail byte of the head, lead the lead byte of the tail (which only a
  * closed span has).  With a middle of two characters or fewer the two
- * are chosen together, else each beside the middle.
+ * are chosen together, else each beside the middle.  Returns 1, or 0
+ * when the line's budget is spent (nothing chosen).
  */
-static void
+static int
 choose_both_ends(unsigned b0, unsigned lead, int closed, int32_t before2,
     int32_t before, int32_t after, int32_t after2, int32_t after3,
     struct ends *e)
 {
-	int32_t mid[3];
+	int32_t mid[3] = { 0, 0, 0 };
 	size_t nmid, k, mk;
 	const char *r = span_rep.data;
 	size_t rn = span_rep.len;
+	struct memo_key key;
+	struct memo_val got;
 
 	e->head = e->tail = 0;
 	e->hbyte = e->tbyte = 0;
 	for (nmid = 0, k = 0; k < rn && nmid < 3; k += mk)
 		mid[nmid++] = cp_at(r, rn, k, &mk);
-	if (closed && nmid <= 2 && choose_ends(b0, lead, mid, nmid, before2,
+	/* The middle's ends and its length (0 to 3 or more) tell it. */
+	memset(&key, 0, sizeof key);
+	key.k[0] = 'E' << 8 | (int32_t)nmid;
+	key.k[1] = (int32_t)(b0 | lead << 8 | (unsigned)closed << 16);
+	key.k[2] = first_cp(r, rn);
+	key.k[3] = second_cp(r, rn);
+	key.k[4] = last2_cp(r, rn);
+	key.k[5] = last_cp(r, rn);
+	key.k[6] = before2;
+	key.k[7] = before;
+	key.k[8] = after;
+	key.k[9] = after2;
+	key.k[10] = after3;
+	if (memo_get(&key, &got)) {
+		e->head = got.c[0];
+		e->tail = got.c[1];
+		e->hbyte = got.byte[0];
+		e->tbyte = got.byte[1];
+		return 1;
+	}
+	if (!budget_take(0, ENDS_FULL))
+		return 0;
+	if (!(closed && nmid <= 2 && choose_ends(b0, lead, mid, nmid, before2,
 	    before, after, after2, after3, &e->head, &e->hbyte, &e->tail,
-	    &e->tbyte))
-		return;
-	e->head = choose_gbk(b0, 1, 0x81, 0xFE, NULL, 0, before2, before,
-	    first_cp(r, rn), second_cp(r, rn), &e->hbyte);
-	/* The lead byte of the last pair is the span's last byte. */
-	e->tail = closed ? choose_tail(lead, last2_cp(r, rn), last_cp(r, rn),
-	    after, after2, &e->tbyte) : 0;
+	    &e->tbyte))) {
+		e->head = choose_gbk(b0, 1, 0x81, 0xFE, NULL, 0, before2,
+		    before, first_cp(r, rn), second_cp(r, rn), &e->hbyte);
+		/* The lead byte of the last pair is the span's last byte. */
+		e->tail = closed ? choose_tail(lead, last2_cp(r, rn),
+		    last_cp(r, rn), after, after2, &e->tbyte) : 0;
+	}
+	got.c[0] = e->head;
+	got.c[1] = e->tail;
+	got.byte[0] = e->hbyte;
+	got.byte[1] = e->tbyte;
+	got.found = 1;
+	memo_put(&key, &got);
+	return 1;
 }
 
 /*
@@ -484,8 +647,9 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	after2 = closed && end < n ? next_after(s, n, end) : 0;
 	after3 = closed && end < n ? third_after(s, n, end) : 0;
 	lead = gbk_encode(span_char(cp_before(s, j, &mk))) & 0xFF;
-	choose_both_ends(first_byte, lead, closed, before2, before, after,
-	    after2, after3, &e);
+	if (!choose_both_ends(first_byte, lead, closed, before2, before,
+	    after, after2, after3, &e))
+		return unsearched("gbk-shift", s, i, end);
 	restored = put_ends(&e, first_byte, before);
 	if (chars <= 3) {
 		new_ = mean_cost(span_rep.data, span_rep.len, before, after);

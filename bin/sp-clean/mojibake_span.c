@@ -6,6 +6,35 @@
 
 _Thread_local struct sp_buf span_rep, span_bytes, span_note, span_guess;
 _Thread_local struct span_broken span_broken;
+_Thread_local size_t span_budget;
+
+void
+budget_line(size_t n)
+{
+	span_budget = n < ((size_t)-1 - BUDGET_LINE) / BUDGET_BYTE ?
+	    BUDGET_LINE + n * BUDGET_BYTE : (size_t)-1;
+}
+
+int
+budget_take(size_t cheap, size_t full)
+{
+	size_t cost = cheap * BUDGET_CHEAP + full * BUDGET_FULL;
+
+	if (cost > span_budget)
+		return 0;
+	span_budget -= cost;
+	return 1;
+}
+
+size_t
+unsearched(const char *kind, const char *s, size_t i, size_t end)
+{
+	span_broken.kind = kind;
+	span_broken.s = s + i;
+	span_broken.len = end - i;
+	span_broken.unsearched = 1;
+	return 0;
+}
 
 void
 note_byte(unsigned b, int32_t cp)
@@ -27,6 +56,7 @@ unrepaired(const char *kind, const char *s, size_t i, size_t end,
 	span_broken.kind = kind;
 	span_broken.s = s + i;
 	span_broken.len = end - i;
+	span_broken.unsearched = 0;
 	return 0;
 }
 

@@ -32,7 +32,40 @@ extern _Thread_local struct sp_buf span_guess;
 extern _Thread_local struct span_broken {
 	const char *kind, *s;
 	size_t len;
+	int unsearched;	/* left for the budget (unsearched()) */
 } span_broken;
+
+/*
+ * What the searches for lost bytes may still cost on the line being
+ * repaired, in candidates costed (BUDGET_CHEAP a candidate the bigram
+ * model alone costs, BUDGET_FULL one the word model costs too, some 35
+ * and 1,100 ns): BUDGET_LINE for any line, BUDGET_BYTE more for each of
+ * its bytes.  The most garbled line of the SogouCA sample (34 spans in
+ * 2.9 KB) spends half of it; text made of nothing but spans to search,
+ * up to a millisecond a span, is searched at some 9 us a byte until it
+ * is spent, and its other spans are left as they are and counted
+ * unrepairable.
+ */
+extern _Thread_local size_t span_budget;
+#define BUDGET_CHEAP 1
+#define BUDGET_FULL 32
+#define BUDGET_LINE 262144
+#define BUDGET_BYTE 256
+
+/* Sets the budget of the line s[0..n). */
+void budget_line(size_t n);
+
+/*
+ * Takes what a search of cheap and full candidates may cost from the
+ * budget: 1, or 0 when it is spent (the search is not made).
+ */
+int budget_take(size_t cheap, size_t full);
+
+/*
+ * A span s[i..end) not searched, the budget being spent: noted in
+ * span_broken.  Returns 0.
+ */
+size_t unsearched(const char *kind, const char *s, size_t i, size_t end);
 
 /* Placeholder, in span_bytes, of a byte a decoder lost ('?' or U+FFFD). */
 #define LOST 0xFF

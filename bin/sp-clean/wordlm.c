@@ -95,6 +95,13 @@ word(const int32_t *cps, size_t len)
 }
 
 double
+wordlm_word(const int32_t *cps, size_t n)
+{
+	(void)pthread_once(&once, load);
+	return n > 0 && n <= LONGEST ? word(cps, n) : -1;
+}
+
+double
 wordlm_cost(const int32_t *cps, size_t n)
 {
 	int32_t s[WINDOW];

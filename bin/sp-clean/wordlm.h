@@ -22,4 +22,11 @@
  */
 double wordlm_cost(const int32_t *cps, size_t n);
 
+/*
+ * The cost, in bits, of cps[0..n) as one word of the list, or -1 when the
+ * list lacks it: a quick look, for keeping the candidates that make a
+ * word where the bigram model sees none (切入点).
+ */
+double wordlm_word(const int32_t *cps, size_t n);
+
 #endif
