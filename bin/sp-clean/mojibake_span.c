@@ -26,14 +26,22 @@ budget_take(size_t cheap, size_t full)
 	return 1;
 }
 
-size_t
-unsearched(const char *kind, const char *s, size_t i, size_t end)
+/* Notes s[i..end) as the span left broken; returns 0, no repair. */
+static size_t
+broken(const char *kind, const char *s, size_t i, size_t end,
+    int unsearched)
 {
 	span_broken.kind = kind;
 	span_broken.s = s + i;
 	span_broken.len = end - i;
-	span_broken.unsearched = 1;
+	span_broken.unsearched = unsearched;
 	return 0;
+}
+
+size_t
+unsearched(const char *kind, const char *s, size_t i, size_t end)
+{
+	return broken(kind, s, i, end, 1);
 }
 
 void
@@ -53,11 +61,7 @@ unrepaired(const char *kind, const char *s, size_t i, size_t end,
 {
 	if (chars < 4)
 		return 0;
-	span_broken.kind = kind;
-	span_broken.s = s + i;
-	span_broken.len = end - i;
-	span_broken.unsearched = 0;
-	return 0;
+	return broken(kind, s, i, end, 0);
 }
 
 void
