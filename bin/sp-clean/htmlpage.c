@@ -730,13 +730,15 @@ make_clean(struct parse *p, const char *s, size_t *n)
 	return p->clean.data;
 }
 
+static const char *find_ci(const char *s, size_t n, const char *w);
+
 /*
  * The '/' that ends s[i..n) as a self-closed tag <script …/> or <style/>,
  * or 0 when s+i starts no such tag.  Quoted attribute values may hold a
  * '>'.
  */
 static size_t
-raw_text_slash(const char *s, size_t n, size_t i)
+raw_text_slash(const char *s, size_t n, size_t i, int *style)
 {
 	size_t k;
 	char quote = 0;
@@ -747,6 +749,7 @@ raw_text_slash(const char *s, size_t n, size_t i)
 		k = i + 6;
 	else
 		return 0;
+	*style = k == i + 6;
 	if (k < n && !isspace((unsigned char)s[k]) && s[k] != '/' &&
 	    s[k] != '>')
 		return 0;
@@ -771,12 +774,23 @@ raw_text_slash(const char *s, size_t n, size_t i)
 static const char *
 open_raw_text(struct parse *p, const char *s, size_t n)
 {
-	const char *lt;
-	size_t i = 0, slash;
+	static const char *const end_tag[2] = { "</script", "</style" };
+	const char *lt, *e;
+	size_t i = 0, slash, next_end[2] = { 0, 0 };
+	int style;
 
 	while (i < n && (lt = memchr(s + i, '<', n - i)) != NULL) {
 		i = (size_t)(lt - s);
-		if ((slash = raw_text_slash(s, n, i)) != 0) {
+		if ((slash = raw_text_slash(s, n, i, &style)) != 0 &&
+		    next_end[style] != SIZE_MAX && next_end[style] <= slash) {
+			/* The end tag after it, searched once for all the
+			 * tags before that end tag. */
+			e = find_ci(s + slash, n - slash, end_tag[style]);
+			next_end[style] = e ? (size_t)(e - s) : SIZE_MAX;
+		}
+		/* Without an end tag to come, a page would lose the rest of
+		 * its text: it is an XHTML page, whose slash closes. */
+		if (slash != 0 && next_end[style] != SIZE_MAX) {
 			if (s != p->clean.data) {
 				sp_buf_clear(&p->clean);
 				put(&p->clean, s, n);

@@ -73,6 +73,11 @@ blocks(void)
 	    "x");
 	TEXT("<script src=\"a.js\"/>var a = '>';</script><p>y</p>", "y");
 	TEXT("<SCRIPT src='/b.js' />z()</SCRIPT><p>w</p><scripts/>v", "w\nv");
+	/* With no end tag to come (XHTML), the slash closes: the text
+	 * after it stays. */
+	TEXT("<script src=\"a.js\" /><p>kept</p><style/><p>too</p>",
+	    "kept\ntoo");
+	TEXT("<style/>p{}</style><p>a</p><style/><p>b</p>", "a\nb");
 	TEXT("<pre>line 1\nline 2</pre>", "line 1\nline 2");
 	/* Inline elements do not break. */
 	TEXT("<p>a <b>b</b> <a href=x>c</a>d</p>", "a b cd");
