@@ -20,6 +20,7 @@
 #include "cjk.h"
 #include "html.h"
 #include "htmlpage.h"
+#include "linefeat.h"
 #include "tool.h"
 #include "utf8.h"
 
@@ -498,23 +499,6 @@ put_run(struct sp_buf *t, const char *s, size_t n)
  * was in it. */
 enum { SPACE = 1, SPACE_BREAK = 2 };
 
-/* The last character of t, or -1. */
-static int32_t
-last_char(const struct sp_buf *t)
-{
-	size_t i = t->len;
-	int32_t cp;
-
-	while (i > 0 && t->len - i < 4 &&
-	    ((unsigned char)t->data[i - 1] & 0xC0) == 0x80)
-		i--;
-	if (i == 0)
-		return -1;
-	sp_utf8_decode((const unsigned char *)t->data + i - 1,
-	    t->len - i + 1, &cp, NULL);
-	return cp;
-}
-
 /*
  * Does the pending white space render as a space before s[0..n)?  A line
  * break of the source between two wide characters renders as nothing, as
@@ -524,12 +508,14 @@ last_char(const struct sp_buf *t)
 static int
 renders_space(const struct parse *p, const char *s, size_t n)
 {
-	int32_t next;
+	const struct sp_buf *t = &p->pg->text;
 
 	if (!(p->space & SPACE_BREAK))
 		return p->space != 0;
-	sp_utf8_decode((const unsigned char *)s, n, &next, NULL);
-	return !(sp_is_wide(next) && sp_is_wide(last_char(&p->pg->text)));
+	if (t->len == 0)
+		return 1;
+	return !(sp_is_wide(lf_first(s, n, NULL)) &&
+	    sp_is_wide(lf_last(t->data, t->len, NULL)));
 }
 
 /* The characters of UTF-8 text s[0..n), not counting white space. */

@@ -36,7 +36,6 @@ struct file_state {
 /* What was written, for --stats. */
 struct jobs_counts {
 	size_t docs;			/* documents cleaned */
-	size_t empty;			/* left empty, so not written */
 	struct chain_counts chain;
 };
 

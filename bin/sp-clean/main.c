@@ -251,7 +251,7 @@ stats(void)
 			    furniture_forgotten(furniture));
 		}
 	}
-	sp_stat_add("empty lines dropped", w->empty + w->chain.empty);
+	sp_stat_add("empty lines dropped", w->chain.empty);
 }
 
 /* --only: the steps named on, the others off but those by option. */
