@@ -5,6 +5,7 @@
 #include "mojibake_beam.h"
 #include "mojibake_gbk.h"
 #include "mojibake_memo.h"
+#include "mojibake_page.h"
 #include "mojibake_score.h"
 #include "mojibake_shift.h"
 #include "mojibake_span.h"
@@ -550,6 +551,67 @@ choose_both_ends(unsigned b0, unsigned lead, int closed, int32_t before2,
 }
 
 /*
+ * The ends the line itself gives a span s[i..end) whose middle is in
+ * span_rep (mojibake_page.h): where the line writes the middle elsewhere,
+ * the character before it there whose trail byte is b0 (none needed after
+ * a sentence end, see put_ends()) and the one after it whose lead byte is
+ * lead and whose trail byte fails before after.  At least two characters
+ * must be copied in a row, the middle's and the ends'.  Returns 1 and
+ * fills *e (0 for an end the line does not give), or 0.
+ */
+static int
+ends_from_page(const char *s, size_t n, size_t i, size_t end, unsigned b0,
+    unsigned lead, int closed, int32_t before, int32_t after,
+    struct ends *e)
+{
+	const char *mid = span_rep.data;
+	size_t mn = span_rep.len, at = 0, k, step, chars = 0;
+	int32_t c;
+	unsigned code;
+	int best = 0, got, period = is_final(before) &&
+	    gbk_decode(0xA1, b0) == 0x3002;
+	struct ends pe;
+
+	memset(e, 0, sizeof *e);
+	for (k = 0; k < mn; k += step, chars++)
+		cp_at(mid, mn, k, &step);
+	for (; page_find(s, n, i, end, mid, mn, &at); at++) {
+		memset(&pe, 0, sizeof pe);
+		if (!period && at > 0 && ((code = gbk_encode(c =
+		    cp_before(s, at, &k))) & 0xFF) == b0 && code > 0xFF) {
+			pe.head = c;
+			pe.hbyte = code >> 8;
+		}
+		if (closed && at + mn < n && (code = gbk_encode(c = cp_at(s, n,
+		    at + mn, &k))) >> 8 == lead && pair_fails(code & 0xFF,
+		    after)) {
+			pe.tail = c;
+			pe.tbyte = code & 0xFF;
+		}
+		got = (int)chars + (pe.head != 0) + (pe.tail != 0);
+		if (got >= 2 && got > best) {
+			best = got;
+			*e = pe;
+		}
+	}
+	return best > 0;
+}
+
+/* The ends the line gives (ends_from_page()) over those chosen. */
+static void
+take_page_ends(struct ends *e, const struct ends *page)
+{
+	if (page->head) {
+		e->head = page->head;
+		e->hbyte = page->hbyte;
+	}
+	if (page->tail) {
+		e->tail = page->tail;
+		e->tbyte = page->tbyte;
+	}
+}
+
+/*
  * The repair into span_rep: the head, the middle (moved to span_bytes),
  * the tail, U+FFFD for an end not found.  Returns the bytes restored.
  */
@@ -604,8 +666,8 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	size_t j, k, m = 0, mk, chars, end, restored;
 	unsigned lead;
 	int32_t before, before2, after = 0, after2, after3;
-	struct ends e;
-	int closed;
+	struct ends e, pe;
+	int closed, page;
 	unsigned char first_byte;
 	double old, new_;
 
@@ -639,25 +701,42 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	 * (a span of common characters, "?４税钢校?" for "此案中，", costs
 	 * little more than text).
 	 */
-	if (chars > 3 && (new_ > TEXT ||
-	    new_ + (closed ? SHORT_GAIN : GAIN) > old))
+	first_byte = (unsigned char)span_bytes.data[0];
+	lead = gbk_encode(span_char(cp_before(s, j, &mk))) & 0xFF;
+	/*
+	 * A middle the models doubt may yet be a name the line writes
+	 * elsewhere: then the line gives the ends it can.
+	 */
+	page = chars > 3 && (new_ > TEXT ||
+	    new_ + (closed ? SHORT_GAIN : GAIN) > old);
+	if (page && !ends_from_page(s, n, i, end, first_byte, lead, closed,
+	    before, after, &pe))
 		return unrepaired("gbk-shift", s, i, end, chars);
 	/* The two characters that lost a byte. */
-	first_byte = (unsigned char)span_bytes.data[0];
 	after2 = closed && end < n ? next_after(s, n, end) : 0;
 	after3 = closed && end < n ? third_after(s, n, end) : 0;
-	lead = gbk_encode(span_char(cp_before(s, j, &mk))) & 0xFF;
 	if (!choose_both_ends(first_byte, lead, closed, before2, before,
 	    after, after2, after3, &e))
 		return unsearched("gbk-shift", s, i, end);
+	if (page)
+		take_page_ends(&e, &pe);
 	restored = put_ends(&e, first_byte, before);
 	if (chars <= 3) {
 		new_ = mean_cost(span_rep.data, span_rep.len, before, after);
 		old = marked_cost(s + i + k, j - i - k, before, after);
 		if ((new_ > TEXT || new_ + SHORT_GAIN > old) &&
 		    !reads_as_words(span_rep.data, span_rep.len, s + i + k,
-		    j - i - k, before, after))
-			return unrepaired("gbk-shift", s, i, end, chars);
+		    j - i - k, before, after)) {
+			/* span_rep again the middle alone, for the line. */
+			read_shifted(s, n, i + k, &chars, &closed);
+			decode_middle();
+			if (!ends_from_page(s, n, i, end, first_byte, lead,
+			    closed, before, after, &pe))
+				return unrepaired("gbk-shift", s, i, end,
+				    chars);
+			take_page_ends(&e, &pe);
+			restored = put_ends(&e, first_byte, before);
+		}
 	}
 	st->restored += restored;
 	*fixed = 1;

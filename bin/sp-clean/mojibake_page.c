@@ -1,0 +1,42 @@
+/* mojibake_page.c: the line's own text as evidence; see mojibake_page.h. */
+#include <string.h>
+
+#include "mojibake_page.h"
+
+/* Where s[lo..hi) writes what[0..wn) first, or hi when it does not. */
+static size_t
+find_in(const char *s, size_t lo, size_t hi, const char *what, size_t wn)
+{
+	const char *p;
+
+	if (lo >= hi || hi - lo < wn)
+		return hi;
+	p = memmem(s + lo, hi - lo, what, wn);
+	return p ? (size_t)(p - s) : hi;
+}
+
+int
+page_find(const char *s, size_t n, size_t i, size_t end, const char *what,
+    size_t wn, size_t *from)
+{
+	size_t lo = i > PAGE_REACH ? i - PAGE_REACH : 0;
+	size_t hi = n - end > PAGE_REACH ? end + PAGE_REACH : n;
+	size_t at;
+
+	if (wn == 0)
+		return 0;
+	if (*from < lo)
+		*from = lo;
+	/* Before the span: a match must end before it starts. */
+	if (*from < i && (at = find_in(s, *from, i, what, wn)) < i) {
+		*from = at;
+		return 1;
+	}
+	if (*from < end)
+		*from = end;
+	if ((at = find_in(s, *from, hi, what, wn)) < hi) {
+		*from = at;
+		return 1;
+	}
+	return 0;
+}
