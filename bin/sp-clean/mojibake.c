@@ -11,6 +11,7 @@
 #include "mojibake_gbk.h"
 #include "mojibake_latin1.h"
 #include "mojibake_memo.h"
+#include "mojibake_page.h"
 #include "mojibake_score.h"
 #include "mojibake_shift.h"
 #include "mojibake_span.h"
@@ -221,6 +222,7 @@ mojibake_repair(const char *s, size_t n, struct sp_buf *out,
 	if (sp_buf_reserve(out, n) < 0)
 		sp_oom();
 	rare_load();	/* once per text, not per line: the quick look's */
+	page_set(s, n);
 	while (n > 0) {
 		nl = memchr(s, '\n', n);
 		len = nl ? (size_t)(nl - s) : n;
@@ -231,6 +233,7 @@ mojibake_repair(const char *s, size_t n, struct sp_buf *out,
 		s += len + 1;
 		n -= len + 1;
 	}
+	page_set(NULL, 0);
 }
 
 void

@@ -1,7 +1,33 @@
 /* mojibake_page.c: the line's own text as evidence; see mojibake_page.h. */
+#include <stdint.h>
 #include <string.h>
 
 #include "mojibake_page.h"
+
+static _Thread_local const char *page;
+static _Thread_local size_t page_len;
+
+void
+page_set(const char *s, size_t n)
+{
+	page = s;
+	page_len = n;
+}
+
+size_t
+page_of(const char *s, size_t n, const char **ps, size_t *pn)
+{
+	/* Compared as addresses: the line may be no part of the page. */
+	if (page != NULL && (uintptr_t)s >= (uintptr_t)page &&
+	    (uintptr_t)s + n <= (uintptr_t)page + page_len) {
+		*ps = page;
+		*pn = page_len;
+		return (size_t)((uintptr_t)s - (uintptr_t)page);
+	}
+	*ps = s;
+	*pn = n;
+	return 0;
+}
 
 /* Where s[lo..hi) writes what[0..wn) first, or hi when it does not. */
 static size_t

@@ -1,11 +1,12 @@
 /*
- * mojibake_page.h: the line's own text as evidence for a repair.
+ * mojibake_page.h: the page's own text as evidence for a repair.
  *
  * The language models know common words, not the names a news article is
  * about, and a span of mojibake in an article is often a name: "。常恒光曾"
  * read one byte off is "?３：愎庠?".  Its middle, known for sure, reads as
  * unlikely text to the models, yet the article writes 常恒光 twice more.
- * Where the middle of a span is written elsewhere in the line, the
+ * Where the middle of a span is written elsewhere on the page (the text
+ * the step repairs at once: a document, or a part of a long one), the
  * characters on either side of it there are the likeliest ends of the
  * span too, when their bytes fit the bytes the span kept.
  */
@@ -14,17 +15,26 @@
 #include <stddef.h>
 
 /* How far from a span its middle is looked for, each side, in bytes: a
- * line of a megabyte with a span in every sentence is not read again for
+ * page of a megabyte with a span in every sentence is not read again for
  * each span. */
 #define PAGE_REACH 32768
 
+/* The text being repaired, of which the lines are parts (NULL: none). */
+void page_set(const char *s, size_t n);
+
 /*
- * The next place, from *from on, where the line s[0..n) writes
- * what[0..wn) outside the span s[i..end) and within PAGE_REACH of it;
+ * The page around the line s[0..n): *ps and *pn, and where the line
+ * starts in it (the line itself when it is not part of the page).
+ */
+size_t page_of(const char *s, size_t n, const char **ps, size_t *pn);
+
+/*
+ * The next place, from *from on, where the page p[0..n) writes
+ * what[0..wn) outside the span p[i..end) and within PAGE_REACH of it;
  * 1 and *from set to it, or 0 when there is none.  Start with *from 0 and
  * add 1 to it before each further call.
  */
-int page_find(const char *s, size_t n, size_t i, size_t end,
+int page_find(const char *p, size_t n, size_t i, size_t end,
     const char *what, size_t wn, size_t *from);
 
 #endif

@@ -551,13 +551,13 @@ choose_both_ends(unsigned b0, unsigned lead, int closed, int32_t before2,
 }
 
 /*
- * The ends the line itself gives a span s[i..end) whose middle is in
- * span_rep (mojibake_page.h): where the line writes the middle elsewhere,
+ * The ends the page gives a span s[i..end) of the line s[0..n) whose middle
+ * is in span_rep (mojibake_page.h): where the page writes it elsewhere,
  * the character before it there whose trail byte is b0 (none needed after
  * a sentence end, see put_ends()) and the one after it whose lead byte is
  * lead and whose trail byte fails before after.  At least two characters
  * must be copied in a row, the middle's and the ends'.  Returns 1 and
- * fills *e (0 for an end the line does not give), or 0.
+ * fills *e (0 for an end the page does not give), or 0.
  */
 static int
 ends_from_page(const char *s, size_t n, size_t i, size_t end, unsigned b0,
@@ -565,7 +565,7 @@ ends_from_page(const char *s, size_t n, size_t i, size_t end, unsigned b0,
     struct ends *e)
 {
 	const char *mid = span_rep.data;
-	size_t mn = span_rep.len, at = 0, k, step, chars = 0;
+	size_t mn = span_rep.len, at = 0, k, step, chars = 0, base;
 	int32_t c;
 	unsigned code;
 	int best = 0, got, period = is_final(before) &&
@@ -575,6 +575,9 @@ ends_from_page(const char *s, size_t n, size_t i, size_t end, unsigned b0,
 	memset(e, 0, sizeof *e);
 	for (k = 0; k < mn; k += step, chars++)
 		cp_at(mid, mn, k, &step);
+	base = page_of(s, n, &s, &n);
+	i += base;
+	end += base;
 	for (; page_find(s, n, i, end, mid, mn, &at); at++) {
 		memset(&pe, 0, sizeof pe);
 		if (!period && at > 0 && ((code = gbk_encode(c =
@@ -597,7 +600,7 @@ ends_from_page(const char *s, size_t n, size_t i, size_t end, unsigned b0,
 	return best > 0;
 }
 
-/* The ends the line gives (ends_from_page()) over those chosen. */
+/* The ends the page gives (ends_from_page()) over those chosen. */
 static void
 take_page_ends(struct ends *e, const struct ends *page)
 {
@@ -704,8 +707,8 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	first_byte = (unsigned char)span_bytes.data[0];
 	lead = gbk_encode(span_char(cp_before(s, j, &mk))) & 0xFF;
 	/*
-	 * A middle the models doubt may yet be a name the line writes
-	 * elsewhere: then the line gives the ends it can.
+	 * A middle the models doubt may yet be a name the page writes
+	 * elsewhere: then the page gives the ends it can.
 	 */
 	page = chars > 3 && (new_ > TEXT ||
 	    new_ + (closed ? SHORT_GAIN : GAIN) > old);
@@ -727,7 +730,7 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 		if ((new_ > TEXT || new_ + SHORT_GAIN > old) &&
 		    !reads_as_words(span_rep.data, span_rep.len, s + i + k,
 		    j - i - k, before, after)) {
-			/* span_rep again the middle alone, for the line. */
+			/* span_rep again the middle alone, for the page. */
 			read_shifted(s, n, i + k, &chars, &closed);
 			decode_middle();
 			if (!ends_from_page(s, n, i, end, first_byte, lead,
