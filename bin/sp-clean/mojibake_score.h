@@ -57,6 +57,10 @@ uncommon_cjk(int32_t cp)
 /* A short span's repair is judged with its markers read as text: they are
  * the rest of the evidence GAIN stands for. */
 #define SHORT_GAIN 2.0
+/* What the middle of a span with the signature of a lost 。 may cost at
+ * most (mojibake_shift.c): text with a name in it, which the models do
+ * not know, costs a bit or so more than TEXT. */
+#define SIGNED_TEXT 14.0
 /* What a character chosen whole or nearly must cost at most, with its
  * neighbours: a likely word, not just a possible one. */
 #define SHORT 10.0

@@ -710,8 +710,9 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	 * A closed span after a sentence end whose first byte is the trail
 	 * of a 。 (A1 A3, its lead byte lost: a full-width letter or digit
 	 * opens the span) bears the shift's signature: its middle needs only
-	 * to read as text, and better than the span ("?４由现ぶ甘?" for
-	 * "。从上证指数", where the span's digit costs little).
+	 * to read as text, a name in it allowed (SIGNED_TEXT), and better than
+	 * the span ("?４由现ぶ甘?" for "。从上证指数", where the span's digit
+	 * costs little).
 	 */
 	signed_ = closed && is_final(before) &&
 	    gbk_decode(0xA1, first_byte) == 0x3002;
@@ -719,8 +720,8 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	 * A middle the models doubt may yet be a name the page writes
 	 * elsewhere: then the page gives the ends it can.
 	 */
-	page = chars > 3 && (new_ > TEXT || (signed_ ? new_ >= old :
-	    new_ + (closed ? SHORT_GAIN : GAIN) > old));
+	page = chars > 3 && (signed_ ? new_ > SIGNED_TEXT || new_ >= old :
+	    new_ > TEXT || new_ + (closed ? SHORT_GAIN : GAIN) > old);
 	if (page && !ends_from_page(s, n, i, end, first_byte, lead, closed,
 	    before, after, &pe))
 		return unrepaired("gbk-shift", s, i, end, chars);
