@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "mojibake_page.h"
+#include "text.h"
 
 static _Thread_local const char *page;
 static _Thread_local size_t page_len;
@@ -63,6 +64,36 @@ page_find(const char *s, size_t n, size_t i, size_t end, const char *what,
 	if ((at = find_in(s, *from, hi, what, wn)) < hi) {
 		*from = at;
 		return 1;
+	}
+	return 0;
+}
+
+int32_t
+page_between(const char *p, size_t n, size_t i, size_t end,
+    const char *left, size_t ln, const char *right, size_t rn,
+    page_fits_fn fits, const void *arg)
+{
+	size_t at = 0, k, c_at;
+	int32_t c;
+
+	if (ln > 0) {
+		for (; page_find(p, n, i, end, left, ln, &at); at++) {
+			if ((c_at = at + ln) >= n)
+				break;
+			c = cp_at(p, n, c_at, &k);
+			if (c_at + k + rn <= n &&
+			    memcmp(p + c_at + k, right, rn) == 0 &&
+			    (c_at + k <= i || c_at >= end) && fits(c, arg))
+				return c;
+		}
+		return 0;
+	}
+	for (; page_find(p, n, i, end, right, rn, &at); at++) {
+		if (at == 0)
+			continue;
+		c = cp_before(p, at, &k);
+		if ((at - k >= end || at <= i) && fits(c, arg))
+			return c;
 	}
 	return 0;
 }

@@ -13,6 +13,7 @@
 #ifndef SP_CLEAN_MOJIBAKE_PAGE_H
 #define SP_CLEAN_MOJIBAKE_PAGE_H
 #include <stddef.h>
+#include <stdint.h>
 
 /* How far from a span its middle is looked for, each side, in bytes: a
  * page of a megabyte with a span in every sentence is not read again for
@@ -36,5 +37,19 @@ size_t page_of(const char *s, size_t n, const char **ps, size_t *pn);
  */
 int page_find(const char *p, size_t n, size_t i, size_t end,
     const char *what, size_t wn, size_t *from);
+
+/* Does the character c fit what a span kept of its bytes? */
+typedef int (*page_fits_fn)(int32_t c, const void *arg);
+
+/*
+ * The character the page p[0..n) writes right after left[0..ln) and
+ * right before right[0..rn) (one of them may be empty), outside the span
+ * p[i..end) and within PAGE_REACH of it, that fits() accepts: a lost
+ * character that the page writes whole beside the same words.  Returns
+ * the first found, or 0.
+ */
+int32_t page_between(const char *p, size_t n, size_t i, size_t end,
+    const char *left, size_t ln, const char *right, size_t rn,
+    page_fits_fn fits, const void *arg);
 
 #endif

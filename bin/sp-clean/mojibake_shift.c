@@ -64,6 +64,81 @@ choose_tail(unsigned lead, int32_t prev2, int32_t prev, int32_t after,
 	return best;
 }
 
+/* What a character found on the page must fit (page_between()). */
+struct lost_fit {
+	unsigned lead, trail;	/* the byte kept: 0 when not */
+	int32_t after;		/* its trail byte failed before this one */
+};
+
+static int
+fits_lost(int32_t c, const void *arg)
+{
+	const struct lost_fit *f = arg;
+	unsigned code = gbk_encode(c);
+
+	if (code < 0x100 || !sp_is_han(c))
+		return 0;
+	if (f->lead && code >> 8 != f->lead)
+		return 0;
+	if (f->trail && (code & 0xFF) != f->trail)
+		return 0;
+	return f->after == 0 || pair_fails(code & 0xFF, f->after);
+}
+
+/*
+ * A short span s[i..end) of the line s[0..n), from the page
+ * (mojibake_page.h): "??" as the character the page
+ * writes between the same two characters on either side, "?X?" as the
+ * two it writes after the two before and before the two after, with X's
+ * bytes (code).  Into span_rep; returns the bytes restored, or 0.
+ */
+static size_t
+short_from_page(const char *s, size_t n, size_t i, size_t end,
+    size_t chars, unsigned code, int32_t before, int32_t after)
+{
+	const char *p;
+	size_t pn, base = page_of(s, n, &p, &pn), li, ri, k, m;
+	int32_t head = 0, tail;
+	struct lost_fit f = { 0, 0, after };
+
+	/* Two characters of context each side, where the line has them. */
+	for (li = i, k = 0; k < 2 && li > 0; k++)
+		cp_before(s, li, &m), li -= m;
+	for (ri = end, k = 0; k < 2 && ri < n && s[ri] != '\n'; k++)
+		cp_at(s, n, ri, &m), ri += m;
+	if (i - li == 0 || ri - end == 0)
+		return 0;
+	sp_buf_clear(&span_rep);
+	sp_buf_clear(&span_note);
+	if (chars == 0) {
+		if ((tail = page_between(p, pn, base + i, base + end, s + li,
+		    i - li, s + end, ri - end, fits_lost, &f)) == 0)
+			return 0;
+		putcp(&span_rep, tail);
+		note_byte(gbk_encode(tail) >> 8, tail);
+		note_byte(gbk_encode(tail) & 0xFF, tail);
+		return 2;
+	}
+	f.lead = code & 0xFF;
+	if ((tail = page_between(p, pn, base + i, base + end, NULL, 0,
+	    s + end, ri - end, fits_lost, &f)) == 0)
+		return 0;
+	/* After a sentence end, X's lead byte is a 。's trail. */
+	if (!(is_final(before) && gbk_decode(0xA1, code >> 8) == 0x3002)) {
+		f.lead = 0;
+		f.trail = code >> 8;
+		f.after = 0;
+		if ((head = page_between(p, pn, base + i, base + end, s + li,
+		    i - li, NULL, 0, fits_lost, &f)) == 0)
+			return 0;
+		putcp(&span_rep, head);
+		note_byte(gbk_encode(head) >> 8, head);
+	}
+	putcp(&span_rep, tail);
+	note_byte(gbk_encode(tail) & 0xFF, tail);
+	return head ? 2 : 1;
+}
+
 /*
  * gbk-shift with fewer than two characters between its markers: "??" is
  * one character lost whole (its lead byte lost, its trail byte in the
@@ -253,8 +328,9 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
     struct sp_buf *out, int *fixed, struct mojibake_stats *st,
     mojibake_explain_fn explain, void *ctx)
 {
-	size_t m, mk, end, restored;
+	size_t m, m0, mk, end, restored;
 	int32_t before, before2, after, after2, after3;
+	unsigned code;
 
 	if (i == 0)
 		return 0;
@@ -271,13 +347,18 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
 	if (!cjk_text(span_char(before)) || !cjk_text(span_char(after)) ||
 	    (!sp_is_han(before) && !sp_is_han(after)))
 		return 0;
-	if (chars == 0) {
+	cp_at(s, n, i, &m0);
+	code = chars ? gbk_encode(span_char(cp_at(s, n, i + m0, &m))) : 0;
+	/*
+	 * What the page writes beside the same words first: a lost name is
+	 * one the models do not know (西部??伯塔省 read as 西部伯伯塔省).
+	 */
+	restored = short_from_page(s, n, i, end, chars, code, before, after);
+	if (restored == 0 && chars == 0)
 		restored = lost_whole(before2, before, after, after2, after3);
-	} else {
-		cp_at(s, n, i, &m);
-		restored = lost_halves(gbk_encode(span_char(cp_at(s, n, i + m,
-		    &m))), before2, before, after, after2, after3);
-	}
+	else if (restored == 0)
+		restored = lost_halves(code, before2, before, after, after2,
+		    after3);
 	if (restored == NOT_SEARCHED)
 		return unsearched("gbk-shift", s, i, end);
 	if (restored == 0)
