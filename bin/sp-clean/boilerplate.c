@@ -6,7 +6,9 @@
  * vocabulary says (rules.h); on a long document it runs in the pool's
  * threads.  Then the layout of the page (layout.h), the page's sums, and
  * last each line's features go to the model, or to the user's rules
- * first.
+ * first.  A model of two stages scores every line by stage 1 first, then
+ * judges each by stage 2, which sees the stage-1 probabilities of the
+ * lines around it (bpstack.h).
  */
 #include <math.h>
 #include <stddef.h>
@@ -20,6 +22,7 @@
 #include "embed.h"
 #include "held.h"
 #include "bpfeatures.h"
+#include "bpstack.h"
 #include "layout.h"
 #include "model.h"
 #include "pool.h"
@@ -81,6 +84,15 @@ struct boilerplate {
 	struct page_sums sums;
 	float x[NFEATURES];
 	double contrib[NFEATURES];
+	/* A model of two stages: each line's stage-1 probability (NAN:
+	 * blank) and length, and the nown stage-1 features of it that
+	 * stage 2 uses, own_feat[0..nown), nown a line. */
+	float *p1, *len1, *own;
+	int own_feat[NFEATURES];
+	int nown;
+	struct stack_page stack;
+	float x2[NSTAGE2];
+	double contrib2[NSTAGE2];
 	/* For a long document: a matcher a thread of the pool. */
 	struct matcher *matchers;
 	int nmatchers;
@@ -93,7 +105,25 @@ builtin_model(char *err, size_t errlen)
 {
 	return model_parse((const char *)sp_data_boilerplate_model,
 	    sp_data_boilerplate_model_len, "boilerplate.model", feature_names,
-	    NFEATURES, err, errlen);
+	    NFEATURES, stage2_names, NSTAGE2, err, errlen);
+}
+
+/* Which of stage 1's features of a line stage 2 of bp's model uses. */
+static void
+own_features(struct boilerplate *bp)
+{
+	int feat[NSTAGE2], n, k;
+
+	bp->nown = 0;
+	if (bp->model == NULL || model_stages(bp->model) < 2)
+		return;
+	n = model_uses(bp->model, 1, feat, NSTAGE2);
+	for (k = 0; k < n; k++)
+		if (feat[k] >= S1)
+			bp->own_feat[bp->nown++] = feat[k] - S1;
+	if (bp->cap > 0)
+		bp->own = sp_xrealloc(bp->own, bp->cap * (size_t)(bp->nown +
+		    1) * sizeof *bp->own);
 }
 
 struct boilerplate *
@@ -116,6 +146,7 @@ boilerplate_new(char *err, size_t errlen)
 	}
 	bp->owns_model = 1;
 	bp->cutoff = model_threshold(bp->model);
+	own_features(bp);
 	return bp;
 }
 
@@ -139,6 +170,7 @@ boilerplate_clone(const struct boilerplate *bp)
 	c->model = bp->model;
 	c->cutoff = bp->cutoff;
 	c->dump = bp->dump;
+	own_features(c);
 	return c;
 }
 
@@ -154,6 +186,7 @@ boilerplate_load(struct boilerplate *bp, const char *text, size_t len,
 		 * built-in vocabulary. */
 		model_free(bp->model);
 		bp->model = NULL;
+		own_features(bp);
 		rules_free(&bp->m.rules);
 		if (rules_init(&bp->m.rules) < 0) {
 			snprintf(err, errlen, "out of memory");
@@ -169,8 +202,8 @@ boilerplate_load_model(struct boilerplate *bp, const char *text,
 {
 	struct model *m;
 
-	m = model_parse(text, len, name, feature_names, NFEATURES, err,
-	    errlen);
+	m = model_parse(text, len, name, feature_names, NFEATURES,
+	    stage2_names, NSTAGE2, err, errlen);
 	if (m == NULL)
 		return -1;
 	if (bp->m.user.replaced) {
@@ -183,6 +216,7 @@ boilerplate_load_model(struct boilerplate *bp, const char *text,
 	bp->model = m;
 	bp->owns_model = 1;
 	bp->cutoff = model_threshold(m);
+	own_features(bp);
 	return 0;
 }
 
@@ -223,6 +257,10 @@ boilerplate_free(struct boilerplate *bp)
 	free(bp->lines);
 	free(bp->shapes);
 	free(bp->user_hits);
+	free(bp->p1);
+	free(bp->len1);
+	free(bp->own);
+	stack_page_free(&bp->stack);
 	page_sums_free(&bp->sums);
 	free(bp);
 }
@@ -392,6 +430,10 @@ reserve(struct boilerplate *bp, size_t n)
 	bp->shapes = sp_xrealloc(bp->shapes, bp->cap * sizeof *bp->shapes);
 	bp->user_hits = sp_xrealloc(bp->user_hits, bp->cap *
 	    sizeof *bp->user_hits);
+	bp->p1 = sp_xrealloc(bp->p1, bp->cap * sizeof *bp->p1);
+	bp->len1 = sp_xrealloc(bp->len1, bp->cap * sizeof *bp->len1);
+	bp->own = sp_xrealloc(bp->own, bp->cap * (size_t)(bp->nown + 1) *
+	    sizeof *bp->own);
 }
 
 /* Why the rules alone drop l. */
@@ -430,9 +472,10 @@ why_user(const struct line *l, const struct rule_hits *h, char *why,
  * the vocabulary it holds. */
 static void
 why_model(const struct boilerplate *bp, const struct line *l, double p,
-    char *why, size_t n)
+    double p1, char *why, size_t n)
 {
 	int top[EXPLAIN_TOP], k, f, j, used;
+	double near = 0;
 	size_t at;
 
 	for (k = 0; k < EXPLAIN_TOP; k++) {
@@ -448,7 +491,16 @@ why_model(const struct boilerplate *bp, const struct line *l, double p,
 				top[k] = f;
 		}
 	}
-	used = snprintf(why, n, "model %.2f", p);
+	if (model_stages(bp->model) > 1) {
+		/* Stage 2: what the line's neighbours' stage-1 scores
+		 * moved it by, beside what stage 1 said of it alone. */
+		for (f = 0; f < NSTACK; f++)
+			if (f != S_s_p)
+				near += bp->contrib2[f];
+		used = snprintf(why, n, "model %.2f (alone %.2f, "
+		    "neighbours' scores %+.2f)", p, p1, near);
+	} else
+		used = snprintf(why, n, "model %.2f", p);
 	at = used < 0 ? 0 : (size_t)used;
 	for (k = 0; k < EXPLAIN_TOP && top[k] >= 0 && at < n; k++) {
 		used = snprintf(why + at, n - at, "%s %s=%g (+%.2f)",
@@ -653,17 +705,98 @@ lone(const struct boilerplate *bp, size_t nlines, size_t i)
 	    bp->lines[down].verdict == KEPT;
 }
 
-/* The model's probability that line i is furniture. */
+/*
+ * Stage 2's probability that line i, not blank, is furniture, stage 1
+ * giving it p1: x holds its stage-1 features, or is NULL for those kept
+ * by stage1_all().  contrib2 (may be NULL) as model_score's.
+ */
+static double
+stage2(struct boilerplate *bp, size_t i, double p1, const float *x,
+    double *contrib2)
+{
+	int k;
+
+	stack_line(&bp->stack, bp->p1, i, (float)p1, bp->x2);
+	for (k = 0; k < bp->nown; k++)
+		bp->x2[S1 + bp->own_feat[k]] = x ? x[bp->own_feat[k]] :
+		    bp->own[i * (size_t)bp->nown + (size_t)k];
+	return model_probability(model_score(bp->model, 1, bp->x2,
+	    contrib2));
+}
+
+/*
+ * A model of two stages: stage 1's probability of every line of the
+ * window (a blank line has none; plain prose, which is not judged, is
+ * content: 0), what stage 2 needs of each line, and the window's sums.
+ */
+static void
+stage1_all(struct boilerplate *bp, size_t nlines, int threshold)
+{
+	struct line *l;
+	size_t i;
+	int k;
+
+	for (i = 0; i < nlines; i++) {
+		l = &bp->lines[i];
+		if (l->n == 0) {
+			bp->p1[i] = NAN;
+			bp->len1[i] = 0;
+			continue;
+		}
+		if (l->unjudged) {
+			bp->p1[i] = 0;
+			bp->len1[i] = (float)log2(1.0 + (double)l->f.chars);
+			continue;
+		}
+		features_line(bp->lines, bp->shapes, nlines, i, threshold,
+		    &bp->sums, bp->x);
+		bp->p1[i] = (float)model_probability(model_score(bp->model, 0,
+		    bp->x, NULL));
+		bp->len1[i] = bp->x[F_len];
+		for (k = 0; k < bp->nown; k++)
+			bp->own[i * (size_t)bp->nown + (size_t)k] =
+			    bp->x[bp->own_feat[k]];
+	}
+	stack_page(&bp->stack, bp->p1, bp->len1, nlines);
+}
+
+/* How probability() is to score a line. */
+enum asking {
+	STORED,		/* as stage1_all() left it, when it did */
+	FRESH,		/* from the line's features as they are now */
+	EXPLAINED	/* and with each feature's contribution */
+};
+
+/*
+ * The model's probability that line i is furniture; with two stages, in
+ * *p1 (may be NULL) stage 1's.
+ */
 static double
 probability(struct boilerplate *bp, size_t nlines, size_t i, int threshold,
-    int explain)
+    enum asking how, double *p1)
 {
+	int two = model_stages(bp->model) > 1;
+	double p;
+
+	if (two && how == STORED) {
+		if (p1)
+			*p1 = bp->p1[i];
+		return stage2(bp, i, bp->p1[i], NULL, NULL);
+	}
 	features_line(bp->lines, bp->shapes, nlines, i, threshold, &bp->sums,
 	    bp->x);
-	if (explain)
+	if (how == EXPLAINED) {
 		memset(bp->contrib, 0, sizeof bp->contrib);
-	return model_probability(model_score(bp->model, bp->x, explain ?
-	    bp->contrib : NULL));
+		memset(bp->contrib2, 0, sizeof bp->contrib2);
+	}
+	p = model_probability(model_score(bp->model, 0, bp->x,
+	    how == EXPLAINED ? bp->contrib : NULL));
+	if (p1)
+		*p1 = p;
+	if (!two)
+		return p;
+	return stage2(bp, i, p, bp->x, how == EXPLAINED ? bp->contrib2 :
+	    NULL);
 }
 
 /*
@@ -675,10 +808,15 @@ static double
 centred_probability(struct boilerplate *bp, size_t nlines, size_t i,
     int threshold)
 {
+	double p;
+
 	features_line(bp->lines, bp->shapes, nlines, i, threshold, &bp->sums,
 	    bp->x);
 	features_centre(nlines, bp->x);
-	return model_probability(model_score(bp->model, bp->x, NULL));
+	p = model_probability(model_score(bp->model, 0, bp->x, NULL));
+	if (model_stages(bp->model) < 2)
+		return p;
+	return stage2(bp, i, p, bp->x, NULL);
 }
 
 /*
@@ -717,7 +855,7 @@ second_look(struct boilerplate *bp, size_t nlines, size_t i, int threshold)
 
 		l->furniture = NAN;
 		l->repeats = 0;
-		again = probability(bp, nlines, i, threshold, 0);
+		again = probability(bp, nlines, i, threshold, FRESH, NULL);
 		l->furniture = furniture;
 		l->repeats = repeats;
 		if (again < bp->cutoff)
@@ -742,7 +880,7 @@ judge(struct boilerplate *bp, size_t nlines, size_t i, char *why,
 {
 	const struct line *l = &bp->lines[i];
 	int threshold = threshold_of(bp), ut = bp->m.user.threshold;
-	double p;
+	double p, p1;
 
 	if (bp->has_user && bp->user_hits[i].vocab >= ut) {
 		if (why)
@@ -766,7 +904,8 @@ judge(struct boilerplate *bp, size_t nlines, size_t i, char *why,
 	if (l->n == 0 || l->unjudged || sheltered(bp, i) ||
 	    structural(bp, nlines, i))
 		return KEPT;
-	p = probability(bp, nlines, i, threshold, why != NULL);
+	p = probability(bp, nlines, i, threshold, why ? EXPLAINED : STORED,
+	    &p1);
 	if (p < bp->cutoff)
 		return KEPT;
 	if (second_look(bp, nlines, i, threshold))
@@ -775,7 +914,7 @@ judge(struct boilerplate *bp, size_t nlines, size_t i, char *why,
 		/* The line's own features, not the second look's. */
 		features_line(bp->lines, bp->shapes, nlines, i, threshold,
 		    &bp->sums, bp->x);
-		why_model(bp, l, p, why, whylen);
+		why_model(bp, l, p, p1, why, whylen);
 	}
 	return DROPPED_BY_MODEL;
 }
@@ -882,6 +1021,8 @@ filter_window(struct boilerplate *bp, const char *doc, size_t len,
 		dump(bp, nlines, base, threshold_of(bp), out, started);
 		return 0;
 	}
+	if (bp->model && model_stages(bp->model) > 1)
+		stage1_all(bp, nlines, threshold_of(bp));
 	for (i = 0; i < nlines; i++)
 		bp->lines[i].verdict = judge(bp, nlines, i, NULL, 0);
 	for (i = 0; i < nlines; i++) {

@@ -11,7 +11,9 @@
 #include "modeltree.h"
 #include "quickscore.h"
 
-#define MAGIC "sp-clean boilerplate model 1"
+/* The first line of a model file, followed by its version: 1, one
+ * stage; 2, two. */
+#define MAGIC "sp-clean boilerplate model"
 /* Bounds that no trained model comes near, so a bad file cannot ask
  * for all memory. */
 #define MAX_TREES 100000
@@ -19,8 +21,9 @@
 /* Outputs far beyond what training gives (a few units of log-odds). */
 #define MAX_VALUE 1e6
 
-struct model {
-	double threshold, base;
+/* One stage's trees. */
+struct ensemble {
+	double base;
 	struct node *nodes;
 	size_t nnodes, cap;
 	size_t *roots;		/* and roots[ntrees], the end of the nodes */
@@ -28,6 +31,12 @@ struct model {
 	struct quick *quick;	/* the trees for scoring, or NULL: walk them */
 	int *map;		/* the file's feature -> the build's */
 	int nmap;
+};
+
+struct model {
+	double threshold;
+	int nstages;
+	struct ensemble stage[MODEL_STAGES];
 };
 
 /* A cursor over the file's lines, for messages. */
@@ -153,28 +162,50 @@ keyword(const char **s, const char *kw)
 	return 1;
 }
 
+/* "sp-clean boilerplate model V" and "threshold P": the version. */
 static int
-header(struct model *m, struct cursor *c, const char *const *names,
-    int nfeat)
+header(struct model *m, struct cursor *c)
 {
 	const char *s;
-	long ntrees;
-	int i, k;
+	long version;
 
 	if (want_line(c, "its first line") < 0)
 		return -1;
-	if (strcmp(c->line, MAGIC) != 0)
-		return fail(c, "not an sp-clean model (\"%s\" expected)", MAGIC);
+	s = c->line;
+	if (!keyword(&s, MAGIC))
+		return fail(c, "not an sp-clean model (\"%s 2\" expected)",
+		    MAGIC);
+	while (*s == ' ')
+		s++;
+	if (integer(&s, 1, 2, &version) < 0 || *s)
+		return fail(c, "a model of version '%s': this sp-clean "
+		    "reads versions 1 and 2", s);
+	m->nstages = (int)version;
 	if (want_line(c, "threshold") < 0)
 		return -1;
 	s = c->line;
 	if (!keyword(&s, "threshold") || number(&s, &m->threshold) < 0 ||
 	    *s || m->threshold < 0 || m->threshold > 1)
 		return fail(c, "\"threshold P\" expected, P from 0 to 1");
+	return 0;
+}
+
+/* A stage's base, its features (the build's: names[0..nfeat)) and its
+ * count of trees. */
+static int
+stage_header(struct ensemble *e, struct cursor *c, const char *const *names,
+    int nfeat)
+{
+	const char *s;
+	long ntrees;
+	int i, k;
+
+	if ((e->map = calloc((size_t)nfeat + 1, sizeof *e->map)) == NULL)
+		return fail(c, "out of memory");
 	if (want_line(c, "base") < 0)
 		return -1;
 	s = c->line;
-	if (!keyword(&s, "base") || value(&s, &m->base) < 0 || *s)
+	if (!keyword(&s, "base") || value(&s, &e->base) < 0 || *s)
 		return fail(c, "\"base B\" expected");
 	for (;;) {
 		if (want_line(c, "its trees") < 0)
@@ -189,40 +220,41 @@ header(struct model *m, struct cursor *c, const char *const *names,
 		if (i == nfeat)
 			return fail(c, "unknown feature '%s' (a model for "
 			    "another version of sp-clean?)", s);
-		for (k = 0; k < m->nmap && m->map[k] != i; k++)
+		for (k = 0; k < e->nmap && e->map[k] != i; k++)
 			;
-		if (k < m->nmap)
+		if (k < e->nmap)
 			return fail(c, "feature '%s' named twice", s);
-		m->map[m->nmap++] = i;
+		e->map[e->nmap++] = i;
 	}
 	s = c->line;
 	if (!keyword(&s, "trees") || integer(&s, 0, MAX_TREES, &ntrees) < 0 ||
 	    *s)
 		return fail(c, "\"trees N\" expected");
-	m->ntrees = (size_t)ntrees;
-	if ((m->roots = calloc(m->ntrees + 1, sizeof *m->roots)) == NULL)
+	e->ntrees = (size_t)ntrees;
+	if ((e->roots = calloc(e->ntrees + 1, sizeof *e->roots)) == NULL)
 		return fail(c, "out of memory");
 	return 0;
 }
 
 static int
-add_node(struct model *m, struct cursor *c, const struct node *n)
+add_node(struct ensemble *e, struct cursor *c, const struct node *n)
 {
 	struct node *v;
 
-	if (m->nnodes == m->cap) {
-		m->cap = m->cap ? m->cap * 2 : 1024;
-		if ((v = realloc(m->nodes, m->cap * sizeof *v)) == NULL)
+	if (e->nnodes == e->cap) {
+		e->cap = e->cap ? e->cap * 2 : 1024;
+		if ((v = realloc(e->nodes, e->cap * sizeof *v)) == NULL)
 			return fail(c, "out of memory");
-		m->nodes = v;
+		e->nodes = v;
 	}
-	m->nodes[m->nnodes++] = *n;
+	e->nodes[e->nnodes++] = *n;
 	return 0;
 }
 
 /* One "node ..." or "leaf ..." line of a tree of nn nodes. */
 static int
-parse_node(struct model *m, struct cursor *c, long nn, struct node *n)
+parse_node(const struct ensemble *e, struct cursor *c, long nn,
+    struct node *n)
 {
 	const char *s = c->line;
 	double thr, v;
@@ -237,12 +269,12 @@ parse_node(struct model *m, struct cursor *c, long nn, struct node *n)
 		n->value = (float)v;
 		return 0;
 	}
-	if (!keyword(&s, "node") || integer(&s, 0, m->nmap - 1, &f) < 0 ||
+	if (!keyword(&s, "node") || integer(&s, 0, e->nmap - 1, &f) < 0 ||
 	    threshold(&s, &thr) < 0 || integer(&s, 0, 1, &mleft) < 0 ||
 	    integer(&s, 1, nn - 1, &l) < 0 || integer(&s, 1, nn - 1, &r) < 0 ||
 	    value(&s, &v) < 0 || *s)
 		return fail(c, "\"node F T M L R V\" or \"leaf V\" expected");
-	n->feat = m->map[f];
+	n->feat = e->map[f];
 	n->thr = (float)thr;
 	n->missing_left = (uint8_t)mleft;
 	n->left = (int32_t)l;
@@ -252,20 +284,20 @@ parse_node(struct model *m, struct cursor *c, long nn, struct node *n)
 }
 
 /*
- * Checks that tree t's nodes, first..nnodes, form a tree: every child
- * comes after its parent, so no path can loop, and is reached once.
+ * Checks that the tree of nodes first..nnodes is one: every child comes
+ * after its parent, so no path can loop, and is reached once.
  */
 static int
-check_tree(struct model *m, struct cursor *c, size_t first)
+check_tree(struct ensemble *e, struct cursor *c, size_t first)
 {
-	size_t nn = m->nnodes - first, i;
+	size_t nn = e->nnodes - first, i;
 	unsigned char *seen;
 	struct node *n;
 
 	if ((seen = calloc(nn, 1)) == NULL)
 		return fail(c, "out of memory");
 	for (i = 0; i < nn; i++) {
-		n = &m->nodes[first + i];
+		n = &e->nodes[first + i];
 		if (n->feat < 0)
 			continue;
 		if ((size_t)n->left <= i || (size_t)n->right <= i ||
@@ -286,29 +318,62 @@ check_tree(struct model *m, struct cursor *c, size_t first)
 }
 
 static int
-trees(struct model *m, struct cursor *c)
+trees(struct ensemble *e, struct cursor *c)
 {
 	const char *s;
 	struct node n;
 	size_t t, first;
 	long nn, k;
 
-	for (t = 0; t < m->ntrees; t++) {
+	for (t = 0; t < e->ntrees; t++) {
 		if (want_line(c, "the next tree") < 0)
 			return -1;
 		s = c->line;
 		if (!keyword(&s, "tree") || integer(&s, 1, MAX_NODES, &nn) < 0 ||
 		    *s)
 			return fail(c, "\"tree N\" expected");
-		first = m->nnodes;
-		m->roots[t] = first;
+		first = e->nnodes;
+		e->roots[t] = first;
 		for (k = 0; k < nn; k++) {
 			if (want_line(c, "the tree's nodes") < 0 ||
-			    parse_node(m, c, nn, &n) < 0 ||
-			    add_node(m, c, &n) < 0)
+			    parse_node(e, c, nn, &n) < 0 ||
+			    add_node(e, c, &n) < 0)
 				return -1;
 		}
-		if (check_tree(m, c, first) < 0)
+		if (check_tree(e, c, first) < 0)
+			return -1;
+	}
+	/* The trees for quick_score, when they fit; check_tree made each a
+	 * tree. */
+	e->roots[e->ntrees] = e->nnodes;
+	if (quick_new(e->nodes, e->roots, e->ntrees, &e->quick) < 0)
+		return fail(c, "out of memory");
+	return 0;
+}
+
+/*
+ * The stages of the file: version 1 holds one, its trees right after the
+ * threshold; version 2 two, each opened by "stage K".
+ */
+static int
+stages(struct model *m, struct cursor *c, const char *const *const *names,
+    const int *nfeat)
+{
+	const char *s;
+	long k;
+	int i;
+
+	for (i = 0; i < m->nstages; i++) {
+		if (m->nstages > 1) {
+			if (want_line(c, "the next stage") < 0)
+				return -1;
+			s = c->line;
+			if (!keyword(&s, "stage") || integer(&s, i + 1, i + 1,
+			    &k) < 0 || *s)
+				return fail(c, "\"stage %d\" expected", i + 1);
+		}
+		if (stage_header(&m->stage[i], c, names[i], nfeat[i]) < 0 ||
+		    trees(&m->stage[i], c) < 0)
 			return -1;
 	}
 	if (next_line(c) != 0)
@@ -316,27 +381,18 @@ trees(struct model *m, struct cursor *c)
 	return 0;
 }
 
-/* The trees for quick_score, when they fit; check_tree made each a tree. */
-static int
-quicken(struct model *m, struct cursor *c)
-{
-	m->roots[m->ntrees] = m->nnodes;
-	if (quick_new(m->nodes, m->roots, m->ntrees, &m->quick) < 0)
-		return fail(c, "out of memory");
-	return 0;
-}
-
 struct model *
 model_parse(const char *text, size_t len, const char *name,
-    const char *const *names, int nfeat, char *err, size_t errlen)
+    const char *const *names, int nfeat, const char *const *names2,
+    int nfeat2, char *err, size_t errlen)
 {
 	struct cursor c = { text, text + len, name, 0, err, errlen, "" };
+	const char *const *all[MODEL_STAGES] = { names, names2 };
+	int n[MODEL_STAGES] = { nfeat, nfeat2 };
 	struct model *m;
 
-	if ((m = calloc(1, sizeof *m)) == NULL ||
-	    (m->map = calloc((size_t)nfeat, sizeof *m->map)) == NULL) {
+	if ((m = calloc(1, sizeof *m)) == NULL) {
 		snprintf(err, errlen, "%s: out of memory", name);
-		model_free(m);
 		return NULL;
 	}
 	if (memchr(text, '\0', len)) {
@@ -344,8 +400,7 @@ model_parse(const char *text, size_t len, const char *name,
 		model_free(m);
 		return NULL;
 	}
-	if (header(m, &c, names, nfeat) < 0 || trees(m, &c) < 0 ||
-	    quicken(m, &c) < 0) {
+	if (header(m, &c) < 0 || stages(m, &c, all, n) < 0) {
 		model_free(m);
 		return NULL;
 	}
@@ -355,12 +410,18 @@ model_parse(const char *text, size_t len, const char *name,
 void
 model_free(struct model *m)
 {
+	struct ensemble *e;
+	int i;
+
 	if (m == NULL)
 		return;
-	free(m->nodes);
-	quick_free(m->quick);
-	free(m->roots);
-	free(m->map);
+	for (i = 0; i < MODEL_STAGES; i++) {
+		e = &m->stage[i];
+		free(e->nodes);
+		quick_free(e->quick);
+		free(e->roots);
+		free(e->map);
+	}
 	free(m);
 }
 
@@ -376,14 +437,32 @@ model_set_threshold(struct model *m, double p)
 	m->threshold = p;
 }
 
-double
-model_base(const struct model *m)
+int
+model_stages(const struct model *m)
 {
-	double b = m->base;
+	return m->nstages;
+}
+
+int
+model_uses(const struct model *m, int stage, int *feat, int most)
+{
+	const struct ensemble *e = &m->stage[stage];
+	int k;
+
+	for (k = 0; k < e->nmap && k < most; k++)
+		feat[k] = e->map[k];
+	return e->nmap;
+}
+
+double
+model_base(const struct model *m, int stage)
+{
+	const struct ensemble *e = &m->stage[stage];
+	double b = e->base;
 	size_t t;
 
-	for (t = 0; t < m->ntrees; t++)
-		b += m->nodes[m->roots[t]].value;
+	for (t = 0; t < e->ntrees; t++)
+		b += e->nodes[e->roots[t]].value;
 	return b;
 }
 
@@ -398,18 +477,20 @@ model_probability(double score)
  * or a model with a tree too big for them, the walk down the trees.
  */
 double
-model_score(const struct model *m, const float *x, double *contrib)
+model_score(const struct model *m, int stage, const float *x,
+    double *contrib)
 {
-	const struct node *nodes = m->nodes, *n;
-	double score = m->base;
+	const struct ensemble *e = &m->stage[stage];
+	const struct node *nodes = e->nodes, *n;
+	double score = e->base;
 	size_t t;
 	float v;
 	int left;
 
-	if (contrib == NULL && m->quick != NULL)
-		return quick_score(m->quick, m->base, x);
-	for (t = 0; t < m->ntrees; t++) {
-		n = &nodes[m->roots[t]];
+	if (contrib == NULL && e->quick != NULL)
+		return quick_score(e->quick, e->base, x);
+	for (t = 0; t < e->ntrees; t++) {
+		n = &nodes[e->roots[t]];
 		while (n->feat >= 0) {
 			v = x[n->feat];
 			left = isnan(v) ? n->missing_left : v <= n->thr;

@@ -1,25 +1,34 @@
 /*
- * model.h: the learned line scorer of the boilerplate step, a gradient
- * boosted ensemble of decision trees over the features of features.h.
+ * model.h: the learned line scorer of the boilerplate step: gradient
+ * boosted ensembles of decision trees, in one or two stages.  Stage 1
+ * scores a line on its own features (bpfeatures.h); stage 2, when the
+ * model has it, scores the line again on the stage-1 probabilities of
+ * the line and of the lines around it (bpstack.h): furniture comes in
+ * runs, and a line amid lines stage 1 is sure of is likely their kind.
  *
  * The model is trained by bin/sp-clean/gen/train.py (make train) and
  * shipped as a text file, data/boilerplate.model, compiled in; --model
  * loads another.  Its format, one item a line:
  *
- *   sp-clean boilerplate model 1
+ *   sp-clean boilerplate model 2
  *   threshold P          drop a line when its probability is P or more
+ *   stage 1              then the stage's ensemble:
  *   base B               the raw score every tree adds to
  *   feature NAME         one a feature, in the trees' numbering
+ *   trees N
  *   tree N               then N nodes, the root first:
  *   node F T M L R V     split on feature F at T (x <= T goes to node L,
  *                        else to R; a missing value goes left when M is
  *                        1); V is the node's mean output
  *   leaf V               a leaf's output
+ *   stage 2              and the second stage's, the same way
  *
- * The probability of boilerplate is the logistic of base plus the leaves
- * reached.  Features are named, so a model may list them in any order and
- * leave some out; a model naming a feature this build does not compute
- * is refused.
+ * A file of version 1 ("sp-clean boilerplate model 1") holds one stage,
+ * without the "stage" line, and is read as a model of stage 1 alone: its
+ * probabilities mean what they meant.  The probability of boilerplate is
+ * the logistic of base plus the leaves reached.  Features are named, so
+ * a model may list them in any order and leave some out; a model naming
+ * a feature this build does not compute is refused.
  */
 #ifndef SP_CLEAN_MODEL_H
 #define SP_CLEAN_MODEL_H
@@ -27,29 +36,45 @@
 
 struct model;
 
+/* The most stages a model has. */
+#define MODEL_STAGES 2
+
 /*
  * Parses text[0..len), the model file name, for a build that computes
- * the nfeat features names[0..nfeat).  Returns NULL with "NAME:LINE:
- * reason" in err.
+ * the nfeat features names[0..nfeat) for stage 1 and the nfeat2
+ * names2[0..nfeat2) for stage 2.  Returns NULL with "NAME:LINE: reason"
+ * in err.
  */
 struct model *model_parse(const char *text, size_t len, const char *name,
-    const char *const *names, int nfeat, char *err, size_t errlen);
+    const char *const *names, int nfeat, const char *const *names2,
+    int nfeat2, char *err, size_t errlen);
 void model_free(struct model *m);
 
 /* The probability at or above which a line is boilerplate. */
 double model_threshold(const struct model *m);
 void model_set_threshold(struct model *m, double p);
 
+/* 1 or 2. */
+int model_stages(const struct model *m);
+
 /*
- * The raw score (log-odds of boilerplate) of the feature vector x, in
- * the build's numbering, NAN for a missing value.  With contrib (may be
+ * The build's features that stage (0 or 1) uses, into feat[0..most);
+ * returns how many it uses.
+ */
+int model_uses(const struct model *m, int stage, int *feat, int most);
+
+/*
+ * The raw score (log-odds of boilerplate) by stage (0: stage 1, 1:
+ * stage 2) of the feature vector x, in the build's numbering of that
+ * stage's features, NAN for a missing value.  With contrib (may be
  * NULL), adds to contrib[f] what feature f moved the score along the
  * paths taken (each split's child's value less its own), so that
  * model_base() plus the contributions is the score.
  */
-double model_score(const struct model *m, const float *x, double *contrib);
-/* The score of a line the model knows nothing of: base and the roots. */
-double model_base(const struct model *m);
+double model_score(const struct model *m, int stage, const float *x,
+    double *contrib);
+/* The score of a line the stage knows nothing of: base and the roots. */
+double model_base(const struct model *m, int stage);
 double model_probability(double score);
 
 #endif

@@ -433,6 +433,35 @@ test_rules_files(void)
 	filter_case(b, doc, doc, 0, __LINE__);
 	boilerplate_free(b);
 
+	/* A model of two stages: stage 1 drops the image tokens alone;
+	 * stage 2 also drops a line between two lines stage 1 drops, and
+	 * --explain says what the neighbours' scores weighed. */
+	b = boilerplate_new(err, sizeof err);
+	CHECK_INT(load_model(b, "sp-clean boilerplate model 2\n"
+	    "threshold 0.5\n"
+	    "stage 1\nbase 0\nfeature tokens\ntrees 1\ntree 3\n"
+	    "node 0 0.5 1 1 2 0\nleaf -9\nleaf 9\n"
+	    "stage 2\nbase 0\nfeature s_p\nfeature s_b1\nfeature s_a1\n"
+	    "trees 1\ntree 7\n"
+	    "node 0 0.5 1 1 6 0\n"		/* sure alone: drop */
+	    "node 1 0.5 1 2 3 0\nleaf -9\n"	/* the line above kept */
+	    "node 2 0.5 1 4 5 0\nleaf -9\nleaf 9\n"	/* below */
+	    "leaf 9\n", "two.model", err, sizeof err), 0);
+	filter_case(b, "[图片]\n首页\n[图片]\n各单位要认真落实，确保各项工作"
+	    "任务按时完成。", "各单位要认真落实，确保各项工作任务按时完成。", 3,
+	    __LINE__);
+	CHECK(told_has("首页 <- model 1.00 (alone 0.00, neighbours' scores "
+	    "+9.00)"));
+	/* Stage 1 alone keeps it. */
+	CHECK_INT(load_model(b, "sp-clean boilerplate model 1\n"
+	    "threshold 0.5\nbase 0\nfeature tokens\ntrees 1\ntree 3\n"
+	    "node 0 0.5 1 1 2 0\nleaf -9\nleaf 9\n", "one.model", err,
+	    sizeof err), 0);
+	filter_case(b, "[图片]\n首页\n[图片]\n各单位要认真落实，确保各项工作"
+	    "任务按时完成。", "首页\n各单位要认真落实，确保各项工作任务按时完成。",
+	    2, __LINE__);
+	boilerplate_free(b);
+
 	/* Errors name the file and line, and the file adds nothing. */
 	b = boilerplate_new(err, sizeof err);
 #define BAD(text, want) do { \

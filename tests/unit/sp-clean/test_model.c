@@ -3,7 +3,9 @@
  * trees say (missing values, "inf" splits, the base), --explain's
  * contributions add up to the score, the bit-vector scorer (quickscore.c)
  * gives the walk's score bit for bit on random trees, and every malformed
- * model file is refused with its line named.
+ * model file is refused with its line named.  A file of version 2 holds
+ * two stages, each scored over its own features; version 1 is read as
+ * stage 1 alone, and other versions are refused.
  */
 #include <math.h>
 #include <stdio.h>
@@ -14,11 +16,13 @@
 #include "model.h"
 
 static const char *const names[] = { "a", "b", "c" };
+static const char *const names2[] = { "p", "q" };
 
 static struct model *
 parse(const char *text, char *err, size_t errlen)
 {
-	return model_parse(text, strlen(text), "m", names, 3, err, errlen);
+	return model_parse(text, strlen(text), "m", names, 3, names2, 2, err,
+	    errlen);
 }
 
 /* Two trees over features b and a (the file's order is its own). */
@@ -53,26 +57,78 @@ scores(void)
 	if (m == NULL)
 		return;
 	CHECK(model_threshold(m) == 0.75);
+	CHECK(model_stages(m) == 1);
 	x[0] = 5;		/* a */
 	x[1] = 1;		/* b */
 	x[2] = 0;
-	CHECK(model_score(m, x, NULL) == -1 + 3 + 0);
+	CHECK(model_score(m, 0, x, NULL) == -1 + 3 + 0);
 	x[0] = 20;
-	CHECK(model_score(m, x, NULL) == -1 + 3 + 1);
+	CHECK(model_score(m, 0, x, NULL) == -1 + 3 + 1);
 	x[0] = NAN;		/* a missing: right, to the leaf -1 */
 	x[1] = NAN;		/* b missing: left, to -2 */
-	CHECK(model_score(m, x, NULL) == -1 - 2 - 1);
+	CHECK(model_score(m, 0, x, NULL) == -1 - 2 - 1);
 	/* The contributions add up: base and roots, then each split. */
 	x[0] = 20;
 	x[1] = 1;
 	memset(c, 0, sizeof c);
-	sum = model_score(m, x, c);
-	CHECK(fabs(model_base(m) + c[0] + c[1] + c[2] - sum) < 1e-6);
+	sum = model_score(m, 0, x, c);
+	CHECK(fabs(model_base(m, 0) + c[0] + c[1] + c[2] - sum) < 1e-6);
 	CHECK(c[2] == 0);
 	CHECK(c[1] > 0);	/* b took the path to 3 */
 	CHECK(fabs(model_probability(0) - 0.5) < 1e-12);
 	model_set_threshold(m, 0.5);
 	CHECK(model_threshold(m) == 0.5);
+	model_free(m);
+}
+
+/* Two stages: each over its own features, stage 2's named apart. */
+static const char two[] =
+    "sp-clean boilerplate model 2\n"
+    "threshold 0.6\n"
+    "stage 1\n"
+    "base 0.5\n"
+    "feature c\n"
+    "trees 1\n"
+    "tree 3\n"
+    "node 0 1 0 1 2 0\n"
+    "leaf -1\n"
+    "leaf 1\n"
+    "stage 2\n"
+    "base -0.5\n"
+    "feature q\n"
+    "feature p\n"
+    "trees 2\n"
+    "tree 3\n"
+    "node 1 0.5 1 1 2 0\n"		/* p <= 0.5 */
+    "leaf -2\n"
+    "leaf 2\n"
+    "tree 1\n"
+    "leaf 0.25\n";
+
+static void
+two_stages(void)
+{
+	char err[256];
+	struct model *m = parse(two, err, sizeof err);
+	int feat[4];
+	float x[3] = { 0, 0, 5 }, x2[2] = { 9, 0.75f };
+	double c[2] = { 0, 0 };
+
+	CHECK(m != NULL);
+	if (m == NULL) {
+		printf("  %s\n", err);
+		return;
+	}
+	CHECK(model_stages(m) == 2);
+	CHECK(model_threshold(m) == 0.6);
+	CHECK(model_score(m, 0, x, NULL) == 0.5 + 1);
+	CHECK(model_score(m, 1, x2, NULL) == -0.5 + 2 + 0.25);
+	CHECK(model_score(m, 1, x2, c) == -0.5 + 2 + 0.25);
+	CHECK(c[0] > 0 && c[1] == 0);
+	CHECK(model_uses(m, 0, feat, 4) == 1 && feat[0] == 2);
+	CHECK(model_uses(m, 1, feat, 4) == 2 && feat[0] == 1 && feat[1] == 0);
+	x2[0] = NAN;		/* p missing: left */
+	CHECK(model_score(m, 1, x2, NULL) == -0.5 - 2 + 0.25);
 	model_free(m);
 }
 
@@ -158,7 +214,7 @@ agrees(void)
 			for (j = 0; j < 3; j++)
 				x[j] = rnd(8) == 0 ? NAN :
 				    values[rnd(sizeof values / sizeof *values)];
-			if (model_score(m, x, NULL) != model_score(m, x, c))
+			if (model_score(m, 0, x, NULL) != model_score(m, 0, x, c))
 				same = 0;
 		}
 		CHECK(same);
@@ -210,6 +266,23 @@ malformed(void)
 	REFUSED(HEAD "trees 1\ntree 1\nleaf 2e6\n", "within 1e6");
 	REFUSED("sp-clean boilerplate model 1\nthreshold 0.5\nbase 1e7\n",
 	    "base B");
+	REFUSED("sp-clean boilerplate model 3\n", "m:1: a model of version "
+	    "'3': this sp-clean reads versions 1 and 2");
+	REFUSED("sp-clean boilerplate model\n", "version ''");
+	/* Version 2: each stage named, in order, and both there. */
+	REFUSED("sp-clean boilerplate model 2\nthreshold 0.5\nbase 0\n",
+	    "m:3: \"stage 1\" expected");
+	REFUSED("sp-clean boilerplate model 2\nthreshold 0.5\nstage 1\n"
+	    "base 0\ntrees 0\n", "m:5: ends before the next stage");
+	REFUSED("sp-clean boilerplate model 2\nthreshold 0.5\nstage 1\n"
+	    "base 0\ntrees 0\nstage 3\n", "m:6: \"stage 2\" expected");
+	/* Stage 2's features are its own: stage 1's names are not. */
+	REFUSED("sp-clean boilerplate model 2\nthreshold 0.5\nstage 1\n"
+	    "base 0\ntrees 0\nstage 2\nbase 0\nfeature a\n",
+	    "m:8: unknown feature 'a'");
+	REFUSED("sp-clean boilerplate model 2\nthreshold 0.5\nstage 1\n"
+	    "base 0\ntrees 0\nstage 2\nbase 0\ntrees 0\nstage 3\n",
+	    "m:9: text after the last tree");
 }
 
 /* A NUL byte: not a model file. */
@@ -219,7 +292,7 @@ binary(void)
 	static const char text[] = "sp-clean boilerplate model 1\n\0\n";
 	char err[256] = "";
 	struct model *m = model_parse(text, sizeof text - 1, "m", names, 3,
-	    err, sizeof err);
+	    names2, 2, err, sizeof err);
 
 	CHECK(m == NULL);
 	CHECK(strstr(err, "m: not a text file") != NULL);
@@ -241,6 +314,7 @@ int
 main(void)
 {
 	scores();
+	two_stages();
 	agrees();
 	malformed();
 	binary();
