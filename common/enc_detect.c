@@ -191,6 +191,43 @@ short_gb2312(const unsigned char *s, size_t n)
 	return pairs > 0;
 }
 
+/*
+ * The ISO-2022 encodings are 7-bit: without a look at their escape
+ * sequences they pass for ASCII (and so for UTF-8), and the text comes
+ * out as "$B%3%s%=!<%k".  Text of ASCII bytes only that designates a
+ * character set of one of them is in it: ESC $ B (JIS X 0208) and its
+ * kin for Japanese, ESC $ ) C for Korean, ESC $ ) A or G for Chinese.
+ */
+static const char *
+iso2022_by_escapes(const unsigned char *s, size_t n)
+{
+	const unsigned char *e = memchr(s, 0x1B, n);
+	const char *name = NULL;
+	size_t i;
+
+	if (e == NULL)
+		return NULL;
+	for (i = 0; i < n; i++)
+		if (s[i] >= 0x80)
+			return NULL;
+	for (i = (size_t)(e - s); i + 3 < n; i++) {
+		if (s[i] != 0x1B)
+			continue;
+		if (s[i + 1] == '$' && s[i + 2] == ')' && s[i + 3] == 'C')
+			return "ISO-2022-KR";
+		if (s[i + 1] == '$' && (s[i + 2] == ')' || s[i + 2] == '*' ||
+		    s[i + 2] == '+') && strchr("AGHIJKLM", s[i + 3]))
+			return "ISO-2022-CN-EXT";
+		if (s[i + 1] == '$' && s[i + 2] == '(' && strchr("OPQ", s[i + 3]))
+			return "ISO-2022-JP-3";
+		if ((s[i + 1] == '$' && strchr("@B", s[i + 2])) ||
+		    (s[i + 1] == '$' && s[i + 2] == '(' && s[i + 3] == 'D') ||
+		    (s[i + 1] == '(' && strchr("IJ", s[i + 2])))
+			name = "ISO-2022-JP-2";
+	}
+	return name;
+}
+
 /* What a guess makes of the head: invalid sequences, share of common. */
 struct trial {
 	char name[32];
@@ -355,7 +392,7 @@ void
 sp_enc_detect(const unsigned char *s, size_t n, int at_eof,
     struct sp_enc_guess *g)
 {
-	const char *u16;
+	const char *u16, *iso;
 	size_t valid;
 
 	memset(g, 0, sizeof *g);
@@ -391,6 +428,10 @@ sp_enc_detect(const unsigned char *s, size_t n, int at_eof,
 		return;
 	}
 	g->binary = memchr(s, 0, n < BINARY_WINDOW ? n : BINARY_WINDOW) != NULL;
+	if ((iso = iso2022_by_escapes(s, n)) != NULL) {
+		set_name(g, iso);
+		return;
+	}
 	/* Valid UTF-8 (a character cut by the end of the head aside) is. */
 	valid = sp_utf8_valid_prefix(s, n);
 	if (valid == n || (!at_eof && n - valid < 4 &&

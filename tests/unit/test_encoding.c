@@ -170,6 +170,21 @@ main(void)
 	CHECK_MEM(out.data, out.len, "\xef\xbf\xbd\xef\xbf\xbd" "ab");
 	sp_conv_free(c);
 
+	/* ISO-2022: 7-bit text that designates a character set by escapes. */
+	p = "\x1b$B%3%s%=!<%k\x1b(B console \x1b$BF|K\\8l\x1b(B\n";
+	CHECK(strcmp(detect(p, strlen(p)), "ISO-2022-JP-2") == 0);
+	p = "\x1b$)C\x0e\x47\x51\x31\x39\x0f\n";
+	CHECK(strcmp(detect(p, strlen(p)), "ISO-2022-KR") == 0);
+	CHECK(strcmp(detect("a \x1b[1mbold\x1b[0m\n", 17), "UTF-8") == 0);
+	/* Its shift state lasts from one piece of the stream to the next. */
+	sp_buf_clear(&out);
+	c = sp_conv_new("ISO-2022-JP-2");
+	CHECK(sp_conv_feed(c, "\x1b$BF|", 5, 0, &out) == 0);
+	CHECK(sp_conv_feed(c, "K\\8l\x1b(Ba", 8, 1, &out) == 0);
+	CHECK_MEM(out.data, out.len, "日本語a");
+	CHECK_INT(sp_conv_invalid(c, NULL), 0);
+	sp_conv_free(c);
+
 	/* Plausibility: common text reads as text; mojibake does not. */
 	CHECK(sp_enc_plausibility("中华人民共和国", 21, NULL) > 0.99);
 	CHECK(sp_enc_plausibility("鏺陻質苌荥荌", 18, NULL) < 0.5);
