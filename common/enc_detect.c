@@ -354,9 +354,24 @@ legacy(const unsigned char *s, size_t n, int at_eof, struct sp_enc_guess *g)
 			return;
 		}
 	}
-	if (short_gb2312(s, n))
+	name = detector(s, n, ubuf, sizeof ubuf);
+	if (short_gb2312(s, n)) {
+		/*
+		 * Korean, Japanese and traditional Chinese in their EUC forms
+		 * are GB2312-shaped too.  On so little text uchardet names
+		 * Chinese wrongly (Cyrillic, Windows-1252) but never names
+		 * one of those for Chinese: its word for one of them, when
+		 * the bytes decode cleanly with it, is taken.
+		 */
+		if (name != NULL && (strcmp(name, "CP949") == 0 ||
+		    strcmp(name, "EUC-JP") == 0 || strcmp(name, "EUC-TW") == 0)) {
+			try_guess(s, n, at_eof, name, &t);
+			if (t.tried && t.invalid == 0)
+				set_name(g, name);
+		}
 		return;
-	try_guess(s, n, at_eof, detector(s, n, ubuf, sizeof ubuf), &best);
+	}
+	try_guess(s, n, at_eof, name, &best);
 	if ((u16 = utf16_by_text(s, n)) != NULL) {
 		try_guess(s, n, at_eof, u16, &t);
 		if (t.tried && t.invalid == 0 && (!best.tried || best.invalid ||
