@@ -21,8 +21,9 @@ iconv_name() {
 	Big5|BIG5) echo BIG5 ;;
 	GB2312|GB18030) echo GB18030 ;;
 	EUC-KR) echo CP949 ;;
-	SHIFT_JIS) echo CP932 ;;
-	windows-1252) echo CP1252 ;;
+	SHIFT_JIS|CP932) echo CP932 ;;
+	CP949) echo CP949 ;;
+	windows-125?) echo "CP${1#windows-}" ;;
 	iso-8859-1) echo ISO-8859-1 ;;
 	*) echo "${1%-bom}" ;;
 	esac
@@ -77,8 +78,8 @@ PY
 	echo "$set_ $sp $u $c" >> "$T/rows"
 done < "$T/files"
 
-gawk -v floor_dev=41 \
-    -v floor_held=20 '
+gawk -v floor_dev=108 \
+    -v floor_held=50 '
 {
 	n[$1]++; sp[$1] += $2
 	if ($3 != "-") { u[$1] += $3; hu = 1 }
