@@ -198,6 +198,13 @@ short_gb2312(const unsigned char *s, size_t n)
  * character set of one of them is in it: ESC $ B (JIS X 0208) and its
  * kin for Japanese, ESC $ ) C for Korean, ESC $ ) A or G for Chinese.
  */
+/* Is c one of the bytes of set (never NUL)? */
+static int
+one_of(unsigned char c, const char *set)
+{
+	return c != '\0' && strchr(set, c) != NULL;
+}
+
 static const char *
 iso2022_by_escapes(const unsigned char *s, size_t n)
 {
@@ -216,13 +223,13 @@ iso2022_by_escapes(const unsigned char *s, size_t n)
 		if (s[i + 1] == '$' && s[i + 2] == ')' && s[i + 3] == 'C')
 			return "ISO-2022-KR";
 		if (s[i + 1] == '$' && (s[i + 2] == ')' || s[i + 2] == '*' ||
-		    s[i + 2] == '+') && strchr("AGHIJKLM", s[i + 3]))
+		    s[i + 2] == '+') && one_of(s[i + 3], "AGHIJKLM"))
 			return "ISO-2022-CN-EXT";
-		if (s[i + 1] == '$' && s[i + 2] == '(' && strchr("OPQ", s[i + 3]))
+		if (s[i + 1] == '$' && s[i + 2] == '(' && one_of(s[i + 3], "OPQ"))
 			return "ISO-2022-JP-3";
-		if ((s[i + 1] == '$' && strchr("@B", s[i + 2])) ||
+		if ((s[i + 1] == '$' && one_of(s[i + 2], "@B")) ||
 		    (s[i + 1] == '$' && s[i + 2] == '(' && s[i + 3] == 'D') ||
-		    (s[i + 1] == '(' && strchr("IJ", s[i + 2])))
+		    (s[i + 1] == '(' && one_of(s[i + 2], "IJ")))
 			name = "ISO-2022-JP-2";
 	}
 	return name;

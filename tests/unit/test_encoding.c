@@ -193,7 +193,10 @@ main(void)
 	CHECK(strcmp(detect(p, strlen(p)), "ISO-2022-JP-2") == 0);
 	p = "\x1b$)C\x0e\x47\x51\x31\x39\x0f\n";
 	CHECK(strcmp(detect(p, strlen(p)), "ISO-2022-KR") == 0);
-	CHECK(strcmp(detect("a \x1b[1mbold\x1b[0m\n", 17), "UTF-8") == 0);
+	p = "a \x1b[1mbold\x1b[0m\n";
+	CHECK(strcmp(detect(p, strlen(p)), "UTF-8") == 0);
+	/* A NUL after an escape designates nothing. */
+	CHECK(strncmp(detect("ab \x1b$\0 cd\n", 10), "ISO-2022", 8) != 0);
 	/* Its shift state lasts from one piece of the stream to the next. */
 	sp_buf_clear(&out);
 	c = sp_conv_new("ISO-2022-JP-2");
