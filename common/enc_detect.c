@@ -191,6 +191,50 @@ short_gb2312(const unsigned char *s, size_t n)
 	return pairs > 0;
 }
 
+/*
+ * The ISO-2022 encodings are 7-bit: without a look at their escape
+ * sequences they pass for ASCII (and so for UTF-8), and the text comes
+ * out as "$B%3%s%=!<%k".  Text of ASCII bytes only that designates a
+ * character set of one of them is in it: ESC $ B (JIS X 0208) and its
+ * kin for Japanese, ESC $ ) C for Korean, ESC $ ) A or G for Chinese.
+ */
+/* Is c one of the bytes of set (never NUL)? */
+static int
+one_of(unsigned char c, const char *set)
+{
+	return c != '\0' && strchr(set, c) != NULL;
+}
+
+static const char *
+iso2022_by_escapes(const unsigned char *s, size_t n)
+{
+	const unsigned char *e = memchr(s, 0x1B, n);
+	const char *name = NULL;
+	size_t i;
+
+	if (e == NULL)
+		return NULL;
+	for (i = 0; i < n; i++)
+		if (s[i] >= 0x80)
+			return NULL;
+	for (i = (size_t)(e - s); i + 3 < n; i++) {
+		if (s[i] != 0x1B)
+			continue;
+		if (s[i + 1] == '$' && s[i + 2] == ')' && s[i + 3] == 'C')
+			return "ISO-2022-KR";
+		if (s[i + 1] == '$' && (s[i + 2] == ')' || s[i + 2] == '*' ||
+		    s[i + 2] == '+') && one_of(s[i + 3], "AGHIJKLM"))
+			return "ISO-2022-CN-EXT";
+		if (s[i + 1] == '$' && s[i + 2] == '(' && one_of(s[i + 3], "OPQ"))
+			return "ISO-2022-JP-3";
+		if ((s[i + 1] == '$' && one_of(s[i + 2], "@B")) ||
+		    (s[i + 1] == '$' && s[i + 2] == '(' && s[i + 3] == 'D') ||
+		    (s[i + 1] == '(' && one_of(s[i + 2], "IJ")))
+			name = "ISO-2022-JP-2";
+	}
+	return name;
+}
+
 /* What a guess makes of the head: invalid sequences, share of common. */
 struct trial {
 	char name[32];
@@ -317,9 +361,24 @@ legacy(const unsigned char *s, size_t n, int at_eof, struct sp_enc_guess *g)
 			return;
 		}
 	}
-	if (short_gb2312(s, n))
+	name = detector(s, n, ubuf, sizeof ubuf);
+	if (short_gb2312(s, n)) {
+		/*
+		 * Korean, Japanese and traditional Chinese in their EUC forms
+		 * are GB2312-shaped too.  On so little text uchardet names
+		 * Chinese wrongly (Cyrillic, Windows-1252) but never names
+		 * one of those for Chinese: its word for one of them, when
+		 * the bytes decode cleanly with it, is taken.
+		 */
+		if (name != NULL && (strcmp(name, "CP949") == 0 ||
+		    strcmp(name, "EUC-JP") == 0 || strcmp(name, "EUC-TW") == 0)) {
+			try_guess(s, n, at_eof, name, &t);
+			if (t.tried && t.invalid == 0)
+				set_name(g, name);
+		}
 		return;
-	try_guess(s, n, at_eof, detector(s, n, ubuf, sizeof ubuf), &best);
+	}
+	try_guess(s, n, at_eof, name, &best);
 	if ((u16 = utf16_by_text(s, n)) != NULL) {
 		try_guess(s, n, at_eof, u16, &t);
 		if (t.tried && t.invalid == 0 && (!best.tried || best.invalid ||
@@ -355,7 +414,7 @@ void
 sp_enc_detect(const unsigned char *s, size_t n, int at_eof,
     struct sp_enc_guess *g)
 {
-	const char *u16;
+	const char *u16, *iso;
 	size_t valid;
 
 	memset(g, 0, sizeof *g);
@@ -391,6 +450,10 @@ sp_enc_detect(const unsigned char *s, size_t n, int at_eof,
 		return;
 	}
 	g->binary = memchr(s, 0, n < BINARY_WINDOW ? n : BINARY_WINDOW) != NULL;
+	if ((iso = iso2022_by_escapes(s, n)) != NULL) {
+		set_name(g, iso);
+		return;
+	}
 	/* Valid UTF-8 (a character cut by the end of the head aside) is. */
 	valid = sp_utf8_valid_prefix(s, n);
 	if (valid == n || (!at_eof && n - valid < 4 &&

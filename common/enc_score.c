@@ -115,7 +115,8 @@ static int
 common_symbol(long cp)
 {
 	return (cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205E) ||
-	    cp == 0x20AC || cp == 0x2122 || (cp >= 0x2160 && cp <= 0x2179) ||
+	    cp == 0x20AC || (cp >= 0x2100 && cp <= 0x2179) ||
+	    (cp >= 0x2200 && cp <= 0x22FF) || (cp >= 0x3200 && cp <= 0x33FF) ||
 	    (cp >= 0x2190 && cp <= 0x21FF) || (cp >= 0x2460 && cp <= 0x24FF) ||
 	    (cp >= 0x25A0 && cp <= 0x26FF) || (cp >= 0x3000 && cp <= 0x303F) ||
 	    (cp >= 0xFF01 && cp <= 0xFF65) || (cp >= 0xFFE0 && cp <= 0xFFE6) ||

@@ -5,7 +5,9 @@
  *
  * Common: the Han characters of the everyday sets (GB2312 level 1, Big5's
  * frequent characters, JIS level 1), kana, the Hangul syllables of KS X
- * 1001, CJK and general punctuation, full-width forms, Latin-1 symbols;
+ * 1001, CJK and general punctuation, full-width forms, Latin-1 symbols,
+ * letterlike and mathematical signs (℃ № ≒ √), enclosed CJK and unit
+ * squares (㈱ ㍉ ㎜);
  * an accented Latin letter next to an ASCII letter, and a Greek,
  * Cyrillic, Hebrew, Arabic or Thai letter next to one of its own script.
  * Everything else counts against: rare Han (what Shift_JIS read as

@@ -205,7 +205,9 @@ convert(struct sp_conv *c, const char *s, size_t n, uint64_t base, int final,
 		in += r;
 		left -= r;
 	}
-	iconv(c->cd, NULL, NULL, NULL, NULL);
+	/* A stateful encoding (ISO-2022) keeps its shift state to the end. */
+	if (final)
+		iconv(c->cd, NULL, NULL, NULL, NULL);
 	return 0;
 }
 

@@ -3,9 +3,12 @@
  *
  * Detection looks at the head of a file and asks, in order: a byte order
  * mark decides; UTF-32 and UTF-16 without a mark show themselves by their
- * units and NUL bytes; text that is valid UTF-8 (or nearly) is UTF-8; then
+ * units and NUL bytes; 7-bit text with ISO-2022 escape sequences is in
+ * that encoding; text that is valid UTF-8 (or nearly) is UTF-8; then
  * the charset the page declares (XML declaration, <meta>), when the bytes
- * decode cleanly and read as text with it; then uchardet's answer, checked
+ * decode cleanly and read as text with it; a few pairs that GB2312 reads
+ * are Chinese unless uchardet names EUC-KR, EUC-JP or EUC-TW (and they
+ * decode cleanly so); then uchardet's answer, checked
  * by what it makes of the bytes (enc_score.h) against UTF-16 read from
  * CJK text without NULs, Windows-1252 for a rarer single-byte code page,
  * and the common CJK encodings when it does not read as text.

@@ -170,6 +170,42 @@ main(void)
 	CHECK_MEM(out.data, out.len, "\xef\xbf\xbd\xef\xbf\xbd" "ab");
 	sp_conv_free(c);
 
+	/*
+	 * A few EUC pairs are GB2312-shaped whatever the language; uchardet's
+	 * Korean or Japanese answer stands there (프로그래밍, クリスマス恋占い).
+	 */
+	p = "<category>\xc7\xc1\xb7\xce\xb1\xd7\xb7\xa1\xb9\xd6</category>\n";
+	CHECK(strcmp(detect(p, strlen(p)), "CP949") == 0);
+	p = "<title>\xa5\xaf\xa5\xea\xa5\xb9\xa5\xde\xa5\xb9\xce\xf8\xc0\xea"
+	    "\xa4\xa4</title>\n";
+	CHECK(strcmp(detect(p, strlen(p)), "EUC-JP") == 0);
+	/* ... and short Chinese stays Chinese. */
+	p = "<b>\xd6\xd0\xce\xc4</b>\n";
+	CHECK(strcmp(detect(p, strlen(p)), "GB18030") == 0);
+	/* CP932's circled numbers, unit squares and math signs read as text. */
+	p = "<p>\x87\x40 \x87\x41 \x87\x42 \x87\x43 \x87\x44<br>\n\x87\x5f "
+	    "\x87\x60 \x87\x61 \x87\x62<br>\n\x81\xe0 \x81\xdf \x81\xe7 "
+	    "\x81\xe3 \x81\xdb \x81\xda</p>\n";
+	CHECK(strcmp(detect(p, strlen(p)), "CP932") == 0);
+
+	/* ISO-2022: 7-bit text that designates a character set by escapes. */
+	p = "\x1b$B%3%s%=!<%k\x1b(B console \x1b$BF|K\\8l\x1b(B\n";
+	CHECK(strcmp(detect(p, strlen(p)), "ISO-2022-JP-2") == 0);
+	p = "\x1b$)C\x0e\x47\x51\x31\x39\x0f\n";
+	CHECK(strcmp(detect(p, strlen(p)), "ISO-2022-KR") == 0);
+	p = "a \x1b[1mbold\x1b[0m\n";
+	CHECK(strcmp(detect(p, strlen(p)), "UTF-8") == 0);
+	/* A NUL after an escape designates nothing. */
+	CHECK(strncmp(detect("ab \x1b$\0 cd\n", 10), "ISO-2022", 8) != 0);
+	/* Its shift state lasts from one piece of the stream to the next. */
+	sp_buf_clear(&out);
+	c = sp_conv_new("ISO-2022-JP-2");
+	CHECK(sp_conv_feed(c, "\x1b$BF|", 5, 0, &out) == 0);
+	CHECK(sp_conv_feed(c, "K\\8l\x1b(Ba", 8, 1, &out) == 0);
+	CHECK_MEM(out.data, out.len, "日本語a");
+	CHECK_INT(sp_conv_invalid(c, NULL), 0);
+	sp_conv_free(c);
+
 	/* Plausibility: common text reads as text; mojibake does not. */
 	CHECK(sp_enc_plausibility("中华人民共和国", 21, NULL) > 0.99);
 	CHECK(sp_enc_plausibility("鏺陻質苌荥荌", 18, NULL) < 0.5);

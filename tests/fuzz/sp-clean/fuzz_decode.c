@@ -16,8 +16,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	/* ISO-2022-JP-2 keeps a shift state from one piece to the next. */
 	static const char *const encs[] = { "GB18030", "BIG5", "SHIFT_JIS",
-	    "UTF-16LE", "UTF-32BE", "WINDOWS-1252", "EUC-KR" };
+	    "UTF-16LE", "UTF-32BE", "WINDOWS-1252", "EUC-KR", "ISO-2022-JP-2" };
 	struct sp_buf whole = SP_BUF_INIT, parts = SP_BUF_INIT;
 	struct sp_enc_guess g;
 	struct sp_conv *c1, *c2;
@@ -28,7 +29,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 2)
 		return 0;
 	step = data[0] % 7 + 1;
-	enc = encs[data[1] % 7];
+	enc = encs[data[1] % (sizeof encs / sizeof encs[0])];
 	data += 2;
 	size -= 2;
 	sp_enc_detect(data, size, 1, &g);
