@@ -183,6 +183,10 @@ test_same_as_jansson(void)
 		"\"\xe0\x80\x80\"", "\"\xe0\xa0\x80\"", "\"open", "\"a\"\"b\"",
 		"\"a\" \"b\"", "\"\\\\\\\"\"", "3", "null", "[\"x\"]",
 		"\"long ............................................ text\"",
+		/* Past the first sixteen bytes: a control byte is refused,
+		 * a space and bytes from 0x7F on are not. */
+		"\"sixteen bytes and more\x1f of text, and more after it\"",
+		"\"sixteen bytes and more\x20\x7f\xc2\xa0 of \xe4\xb8\xad more\"",
 	};
 	static const char *const shapes[] = {
 		"{\"text\":%s}", "{\"id\":1, \"text\" : %s }",
