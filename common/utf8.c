@@ -230,17 +230,20 @@ valid_scalar(const unsigned char *s, size_t n, size_t i, size_t stop,
 
 #ifdef __SSE2__
 /*
- * Sixteen bytes at s, the first at a character's start, in one test:
- * ASCII, two-byte characters led by C2..DF and three-byte ones led by
- * E1..EC or EE..EF (none of them overlong, a surrogate or out of range
- * whatever its continuation bytes) are valid when the continuation bytes
- * stand exactly where their leads want them.  Returns how many bytes are
- * valid: 16, or 14 or 15 when the last character goes on past the
- * block; 0 when the block holds anything else (E0 ED F0..F4 leads, which
- * limit their second byte; invalid bytes), left to valid_scalar().
+ * Sixteen bytes at s in one test: ASCII, two-byte characters led by
+ * C2..DF and three-byte ones led by E1..EC or EE..EF (none of them
+ * overlong, a surrogate or out of range whatever its continuation bytes)
+ * are valid when the continuation bytes stand exactly where their leads
+ * want them.  *carry holds the continuation bytes the block before wants
+ * at the start of this one (bits 0 and 1), and gets those this one wants
+ * of the next: the blocks go sixteen bytes a step whatever the
+ * characters' widths, with no branch on where the last one ends.
+ * Returns 1, or 0 when the block holds anything else (E0 ED F0..F4
+ * leads, which limit their second byte; invalid bytes), left to
+ * valid_scalar().
  */
-static size_t
-valid_block(const unsigned char *s)
+static int
+valid_block(const unsigned char *s, unsigned *carry)
 {
 	const __m128i v = _mm_loadu_si128((const __m128i *)s);
 	/* Signed compares: 0x80..0xBF are -128..-65, 0xC2..0xDF -62..-33. */
@@ -255,45 +258,64 @@ valid_block(const unsigned char *s)
 	unsigned high = (unsigned)_mm_movemask_epi8(v);
 	unsigned c, l2, l3, want;
 
-	if (high == 0)
-		return 16;
 	c = (unsigned)_mm_movemask_epi8(cont);
 	l2 = (unsigned)_mm_movemask_epi8(lead2);
 	l3 = (unsigned)_mm_movemask_epi8(lead3);
-	/* Every byte from 0x80 on is a lead or a continuation byte. */
-	if ((c | l2 | l3) != high)
+	want = l2 << 1 | l3 << 1 | l3 << 2 | *carry;
+	/* Every byte from 0x80 on is a lead or a continuation byte, and
+	 * the continuation bytes are the ones wanted. */
+	if ((c | l2 | l3) != high || (want & 0xFFFF) != c)
 		return 0;
-	want = l2 << 1 | l3 << 1 | l3 << 2;
-	if ((want & 0xFFFF) != c)
-		return 0;
-	if (want >> 16 == 0)
-		return 16;
-	return (l2 | l3) & 0x8000 ? 15 : 14;
+	*carry = want >> 16;
+	return 1;
+}
+#endif
+
+#ifdef __SSE2__
+/*
+ * Where the character that runs into s[i] starts: i itself when the block
+ * before wants no continuation byte here (carry 0), else its lead, one or
+ * two bytes back (that block was valid).  carry is cleared.
+ */
+static size_t
+char_start(const unsigned char *s, size_t i, unsigned *carry)
+{
+	if (*carry) {
+		do
+			i--;
+		while ((s[i] & 0xC0) == 0x80);
+		*carry = 0;
+	}
+	return i;
 }
 #endif
 
 size_t
 sp_utf8_valid_prefix(const unsigned char *s, size_t n)
 {
-	size_t i = 0, k;
+	size_t i = 0;
 	int bad = 0;
-
 #ifdef __SSE2__
+	unsigned carry = 0;
+
 	/*
 	 * Sixteen bytes a test while they hold the common characters; a
-	 * block that holds others, a character at a time.
+	 * block that holds others, a character at a time, from the start
+	 * of the character that runs into it.
 	 */
 	while (i + 16 <= n) {
-		if ((k = valid_block(s + i)) > 0) {
-			i += k;
+		if (valid_block(s + i, &carry)) {
+			i += 16;
 			continue;
 		}
+		i = char_start(s, i, &carry);
 		i = valid_scalar(s, n, i, i + 16, &bad);
 		if (bad)
 			return i;
 	}
+	/* The rest from the start of the last character begun. */
+	i = char_start(s, i, &carry);
 #endif
-	(void)k;
 	return valid_scalar(s, n, i, n, &bad);
 }
 
