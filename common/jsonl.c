@@ -5,6 +5,9 @@
 #include <string.h>
 
 #include <jansson.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "jsonl.h"
 #include "utf8.h"
@@ -118,15 +121,29 @@ locate(struct sp_jsonl *rec, const char *field)
 	rec->close_brace = i;
 }
 
-/* Does s[0..n) hold a byte below 0x20 (which no JSON string may)? */
+/*
+ * Does s[0..n) hold a byte below 0x20 (which no JSON string may)?  The
+ * whole text of a record is asked: sixteen bytes a test where SSE2 is
+ * there (every x86-64), then eight, exact as a whole like plain8().
+ */
 static int
 has_control(const char *s, size_t n)
 {
 	const uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80;
 	uint64_t w;
 	size_t i = 0;
+#ifdef __SSE2__
+	const __m128i x1f = _mm_set1_epi8(0x1F);
+	__m128i v;
 
-	/* Exact as a whole, like plain8() below. */
+	for (; i + 16 <= n; i += 16) {
+		/* max(v, 0x1F) == 0x1F: v at most 0x1F, unsigned. */
+		v = _mm_loadu_si128((const __m128i *)(s + i));
+		if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v, x1f),
+		    x1f)) != 0)
+			return 1;
+	}
+#endif
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
 		if (((w - ones * 0x20) & ~w & highs) != 0)
@@ -136,6 +153,15 @@ has_control(const char *s, size_t n)
 		if ((unsigned char)s[i] < 0x20)
 			return 1;
 	return 0;
+}
+
+/* Appends s[0..n) to out, which has room for it (sp_buf_reserve()). */
+static void
+put(struct sp_buf *out, const char *s, size_t n)
+{
+	if (n)	/* s may be NULL then */
+		memcpy(out->data + out->len, s, n);
+	out->len += n;
 }
 
 /* The code unit of the four hex digits at s[i..i+4), or -1. */
@@ -177,17 +203,20 @@ decode_string(const char *s, size_t n, struct sp_buf *out)
 	const char *q;
 	size_t i = 0, k, step;
 	long cp, lo;
-	char c;
+	char c, utf8[4];
 
 	if (has_control(s, n) ||
 	    sp_utf8_valid_prefix((const unsigned char *)s, n) != n)
 		return -1;
+	/* The text decoded is never longer than its escapes: room for it
+	 * all at once, and a copy per run between escapes. */
 	sp_buf_clear(out);
 	if (sp_buf_reserve(out, n + 1) < 0)
 		return -1;
 	while ((q = memchr(s + i, '\\', n - i)) != NULL) {
 		k = (size_t)(q - s);
-		if (sp_buf_append(out, s + i, k - i) < 0 || k + 1 >= n)
+		put(out, s + i, k - i);
+		if (k + 1 >= n)
 			return -1;
 		step = 2;
 		switch ((c = s[k + 1])) {
@@ -212,18 +241,19 @@ decode_string(const char *s, size_t n, struct sp_buf *out)
 				    (lo - 0xDC00);
 				step = 12;
 			}
-			if (sp_buf_put_cp(out, cp) < 0)
-				return -1;
+			/* Four bytes at most, from six or twelve. */
+			put(out, utf8, sp_utf8_encode(cp, utf8));
 			i = k + step;
 			continue;
 		default:
 			return -1;
 		}
-		if (sp_buf_putc(out, c) < 0)
-			return -1;
+		put(out, &c, 1);
 		i = k + step;
 	}
-	return sp_buf_append(out, s + i, n - i);
+	put(out, s + i, n - i);
+	out->data[out->len] = '\0';
+	return 0;
 }
 
 /*
@@ -342,6 +372,27 @@ key_in(const char *s, size_t a, size_t b, const char *const *names)
 	return 0;
 }
 
+/* Is one of the object's top-level members named in names? */
+static int
+holds_member(const char *s, size_t n, const char *const *names)
+{
+	size_t i = skip_ws(s, 0, n) + 1, ks, ke;
+
+	for (;;) {
+		i = skip_ws(s, i, n);
+		if (i >= n || s[i] == '}')
+			return 0;
+		ks = i;
+		ke = skip_string(s, i, n);
+		if (key_in(s, ks, ke, names))
+			return 1;
+		i = skip_ws(s, skip_ws(s, ke, n) + 1, n);
+		i = skip_ws(s, skip_value(s, i, n), n);
+		if (i < n && s[i] == ',')
+			i++;
+	}
+}
+
 int
 sp_jsonl_strip(const char *line, size_t len, const char *const *names,
     struct sp_buf *out)
@@ -351,6 +402,9 @@ sp_jsonl_strip(const char *line, size_t len, const char *const *names,
 	int dropped = 0, first = 1;
 
 	sp_buf_clear(out);
+	/* Most records hold none of the names: found so, not copied. */
+	if (!holds_member(s, n, names))
+		return 0;
 	i = skip_ws(s, 0, n);
 	if (sp_buf_append(out, s, i + 1) < 0)
 		return -1;
@@ -387,8 +441,7 @@ sp_jsonl_strip(const char *line, size_t len, const char *const *names,
 /*
  * Do the eight bytes at s need no escape: none below 0x20, no '"', no
  * '\\'?  Word tests (a byte below n: (x - n) & ~x & 0x80; a zero byte:
- * the same with n = 1), exact as a whole; the text is copied eight bytes
- * at a step between the escapes, as most of it needs none.
+ * the same with n = 1), exact as a whole.
  */
 static int
 plain8(const char *s)
@@ -403,49 +456,101 @@ plain8(const char *s)
 	    ((b - ones) & ~b)) & highs) == 0;
 }
 
+/*
+ * How many bytes from s need no escape.  Most text needs none: sixteen
+ * bytes a test where SSE2 is there (every x86-64), else eight.
+ */
+static size_t
+plain_run(const char *s, size_t n)
+{
+	size_t i = 0;
+	unsigned char c;
+#ifdef __SSE2__
+	const __m128i quote = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\'),
+	    x1f = _mm_set1_epi8(0x1F);
+	__m128i v, hit;
+	unsigned m;
+
+	for (; i + 16 <= n; i += 16) {
+		v = _mm_loadu_si128((const __m128i *)(s + i));
+		/* max(v, 0x1F) == 0x1F: v at most 0x1F, unsigned. */
+		hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote),
+		    _mm_cmpeq_epi8(v, bs)),
+		    _mm_cmpeq_epi8(_mm_max_epu8(v, x1f), x1f));
+		if ((m = (unsigned)_mm_movemask_epi8(hit)) != 0)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
+	for (; i + 8 <= n && plain8(s + i); i += 8)
+		;
+	for (; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (c < 0x20 || c == '"' || c == '\\')
+			break;
+	}
+	return i;
+}
+
+/*
+ * The escape of the byte c (one that needs one), at most six bytes, in
+ * esc; returns its length.
+ */
+static size_t
+escape(unsigned char c, char *esc)
+{
+	static const char hex[] = "0123456789abcdef";
+
+	esc[0] = '\\';
+	switch (c) {
+	case '"': esc[1] = '"'; return 2;
+	case '\\': esc[1] = '\\'; return 2;
+	case '\n': esc[1] = 'n'; return 2;
+	case '\t': esc[1] = 't'; return 2;
+	case '\r': esc[1] = 'r'; return 2;
+	case '\b': esc[1] = 'b'; return 2;
+	case '\f': esc[1] = 'f'; return 2;
+	}
+	memcpy(esc + 1, "u00", 3);
+	esc[4] = hex[c >> 4];
+	esc[5] = hex[c & 15];
+	return 6;
+}
+
+/*
+ * sp_json_quote() into out, which has room for len + 2 bytes and the
+ * after bytes the caller writes next: the text copied in runs between the
+ * bytes that need an escape, room made for each escape as it comes.
+ */
+static int
+quote_into(struct sp_buf *out, const char *text, size_t len, size_t after)
+{
+	size_t i = 0, k;
+	char esc[6];
+
+	put(out, "\"", 1);
+	for (;;) {
+		k = plain_run(text + i, len - i);
+		put(out, text + i, k);
+		if ((i += k) == len)
+			break;
+		k = escape((unsigned char)text[i++], esc);
+		/* The escape, the rest (which may need no other), the
+		 * closing quote and what the caller writes after it. */
+		if (sp_buf_reserve(out, k + (len - i) + 1 + after) < 0)
+			return -1;
+		put(out, esc, k);
+	}
+	put(out, "\"", 1);
+	out->data[out->len] = '\0';
+	return 0;
+}
+
 int
 sp_json_quote(struct sp_buf *out, const char *text, size_t len)
 {
-	static const char hex[] = "0123456789abcdef";
-	size_t i, run = 0;
-
-	if (sp_buf_putc(out, '"') < 0)
+	if (sp_buf_reserve(out, len + 2) < 0)
 		return -1;
-	for (i = 0; i < len; i++) {
-		unsigned char c;
-		char esc[7];
-		size_t elen = 2;
-
-		if (i + 8 <= len && plain8(text + i)) {
-			i += 7;
-			continue;
-		}
-		c = (unsigned char)text[i];
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		esc[0] = '\\';
-		switch (c) {
-		case '"': esc[1] = '"'; break;
-		case '\\': esc[1] = '\\'; break;
-		case '\n': esc[1] = 'n'; break;
-		case '\t': esc[1] = 't'; break;
-		case '\r': esc[1] = 'r'; break;
-		case '\b': esc[1] = 'b'; break;
-		case '\f': esc[1] = 'f'; break;
-		default:
-			memcpy(esc + 1, "u00", 3);
-			esc[4] = hex[c >> 4];
-			esc[5] = hex[c & 15];
-			elen = 6;
-		}
-		if (sp_buf_append(out, text + run, i - run) < 0 ||
-		    sp_buf_append(out, esc, elen) < 0)
-			return -1;
-		run = i + 1;
-	}
-	if (sp_buf_append(out, text + run, len - run) < 0)
-		return -1;
-	return sp_buf_putc(out, '"');
+	return quote_into(out, text, len, 0);
 }
 
 int
@@ -453,19 +558,31 @@ sp_jsonl_write(const struct sp_jsonl *rec, const char *text, size_t len,
     const char *extra, struct sp_buf *out)
 {
 	const char *s = rec->line;
+	size_t elen = extra ? strlen(extra) : 0, tail;
 
-	if (sp_buf_append(out, s, rec->value_start) < 0 ||
-	    sp_json_quote(out, text, len) < 0)
+	/*
+	 * Room for the whole record at once (a record is written a unit at
+	 * a time, each a few short copies): the line without the field's
+	 * value, the text quoted, the comma and extra members.
+	 */
+	tail = rec->line_len - rec->value_end + (elen ? elen + 1 : 0);
+	if (sp_buf_reserve(out, rec->value_start + len + 2 + tail) < 0)
 		return -1;
-	if (extra == NULL || *extra == '\0')
-		return sp_buf_append(out, s + rec->value_end,
-		    rec->line_len - rec->value_end);
-	if (sp_buf_append(out, s + rec->value_end,
-	    rec->close_brace - rec->value_end) < 0 ||
-	    sp_buf_putc(out, ',') < 0 || sp_buf_puts(out, extra) < 0)
+	put(out, s, rec->value_start);
+	if (quote_into(out, text, len, tail) < 0)
 		return -1;
-	return sp_buf_append(out, s + rec->close_brace,
-	    rec->line_len - rec->close_brace);
+	if (elen == 0) {
+		put(out, s + rec->value_end, rec->line_len - rec->value_end);
+	} else {
+		put(out, s + rec->value_end,
+		    rec->close_brace - rec->value_end);
+		put(out, ",", 1);
+		put(out, extra, elen);
+		put(out, s + rec->close_brace,
+		    rec->line_len - rec->close_brace);
+	}
+	out->data[out->len] = '\0';
+	return 0;
 }
 
 void

@@ -143,7 +143,8 @@ run_file(int fd, const char *file, int index, enum sp_framing unit,
 			}
 			stop = fn(&in, ctx);
 		}
-		sp_progress(sp_reader_bytes(r));
+		if (sp_opts.progress)	/* not a call a line for nothing */
+			sp_progress(sp_reader_bytes(r));
 	}
 	if (!stop && got < 0 && !quiet)
 		sp_warn_status(SP_EXIT_ERROR, file, "%s", strerror(errno));

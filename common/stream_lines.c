@@ -233,7 +233,8 @@ read_operand(struct doc_reader *dr, int fd)
 			record(dr, &u);
 		else
 			text_line(dr, &u);
-		sp_progress(sp_reader_bytes(r));
+		if (sp_opts.progress)	/* not a call a line for nothing */
+			sp_progress(sp_reader_bytes(r));
 	}
 	if (got < 0)
 		sp_warn_status(SP_EXIT_ERROR, dr->doc.file, "%s",

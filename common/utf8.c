@@ -1,5 +1,8 @@
 /* utf8.c: UTF-8 decoding with maximal-subpart replacement; see utf8.h. */
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "utf8.h"
 
@@ -162,15 +165,21 @@ two_continuations(const unsigned char *s)
 	return ((s[0] & 0xC0) | (s[1] & 0xC0) >> 2) == 0xA0;
 }
 
-size_t
-sp_utf8_valid_prefix(const unsigned char *s, size_t n)
+/*
+ * Validates the characters from s[i] until one starts at or after stop:
+ * returns where that one starts (n at the end), or sets *bad and returns
+ * where the first bad sequence starts.
+ */
+static size_t
+valid_scalar(const unsigned char *s, size_t n, size_t i, size_t stop,
+    int *bad)
 {
-	size_t i = 0, k;
+	size_t k;
 	int32_t cp;
 	enum sp_utf8_error e;
 	unsigned char b;
 
-	while (i < n) {
+	while (i < stop) {
 		b = s[i];
 		if (b < 0x80) {
 			/* ASCII runs: the rest of one eight at a time. */
@@ -210,11 +219,104 @@ sp_utf8_valid_prefix(const unsigned char *s, size_t n)
 				continue;
 		}
 		k = sp_utf8_decode(s + i, n - i, &cp, &e);
-		if (e != SP_UTF8_OK)
+		if (e != SP_UTF8_OK) {
+			*bad = 1;
 			return i;
+		}
 		i += k;
 	}
-	return n;
+	return i < n ? i : n;
+}
+
+#ifdef __SSE2__
+/*
+ * Sixteen bytes at s in one test: ASCII, two-byte characters led by
+ * C2..DF and three-byte ones led by E1..EC or EE..EF (none of them
+ * overlong, a surrogate or out of range whatever its continuation bytes)
+ * are valid when the continuation bytes stand exactly where their leads
+ * want them.  *carry holds the continuation bytes the block before wants
+ * at the start of this one (bits 0 and 1), and gets those this one wants
+ * of the next: the blocks go sixteen bytes a step whatever the
+ * characters' widths, with no branch on where the last one ends.
+ * Returns 1, or 0 when the block holds anything else (E0 ED F0..F4
+ * leads, which limit their second byte; invalid bytes), left to
+ * valid_scalar().
+ */
+static int
+valid_block(const unsigned char *s, unsigned *carry)
+{
+	const __m128i v = _mm_loadu_si128((const __m128i *)s);
+	/* Signed compares: 0x80..0xBF are -128..-65, 0xC2..0xDF -62..-33. */
+	const __m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0));
+	const __m128i lead2 = _mm_and_si128(
+	    _mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xC1)),
+	    _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xE0)));
+	const __m128i lead3 = _mm_andnot_si128(
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED)), _mm_and_si128(
+	    _mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xE0)),
+	    _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xF0))));
+	unsigned high = (unsigned)_mm_movemask_epi8(v);
+	unsigned c, l2, l3, want;
+
+	c = (unsigned)_mm_movemask_epi8(cont);
+	l2 = (unsigned)_mm_movemask_epi8(lead2);
+	l3 = (unsigned)_mm_movemask_epi8(lead3);
+	want = l2 << 1 | l3 << 1 | l3 << 2 | *carry;
+	/* Every byte from 0x80 on is a lead or a continuation byte, and
+	 * the continuation bytes are the ones wanted. */
+	if ((c | l2 | l3) != high || (want & 0xFFFF) != c)
+		return 0;
+	*carry = want >> 16;
+	return 1;
+}
+#endif
+
+#ifdef __SSE2__
+/*
+ * Where the character that runs into s[i] starts: i itself when the block
+ * before wants no continuation byte here (carry 0), else its lead, one or
+ * two bytes back (that block was valid).  carry is cleared.
+ */
+static size_t
+char_start(const unsigned char *s, size_t i, unsigned *carry)
+{
+	if (*carry) {
+		do
+			i--;
+		while ((s[i] & 0xC0) == 0x80);
+		*carry = 0;
+	}
+	return i;
+}
+#endif
+
+size_t
+sp_utf8_valid_prefix(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+	int bad = 0;
+#ifdef __SSE2__
+	unsigned carry = 0;
+
+	/*
+	 * Sixteen bytes a test while they hold the common characters; a
+	 * block that holds others, a character at a time, from the start
+	 * of the character that runs into it.
+	 */
+	while (i + 16 <= n) {
+		if (valid_block(s + i, &carry)) {
+			i += 16;
+			continue;
+		}
+		i = char_start(s, i, &carry);
+		i = valid_scalar(s, n, i, i + 16, &bad);
+		if (bad)
+			return i;
+	}
+	/* The rest from the start of the last character begun. */
+	i = char_start(s, i, &carry);
+#endif
+	return valid_scalar(s, n, i, n, &bad);
 }
 
 long

@@ -111,38 +111,62 @@ out_json_string(struct sp_buf *b, const char *s, size_t n)
 char *
 out_member(char *p, const char *name, uint64_t v)
 {
-	char digits[20];
-	size_t k = 0;
+	static const char pairs[] =
+	    "00010203040506070809101112131415161718192021222324"
+	    "25262728293031323334353637383940414243444546474849"
+	    "50515253545556575859606162636465666768697071727374"
+	    "75767778798081828384858687888990919293949596979899";
+	uint64_t ten = 10;
+	size_t digits = 1;
+	char *end;
 
 	*p++ = '"';
 	while (*name)
 		*p++ = *name++;
 	*p++ = '"';
 	*p++ = ':';
-	do
-		digits[k++] = (char)('0' + v % 10);
-	while ((v /= 10) > 0);
-	while (k > 0)
-		*p++ = digits[--k];
-	*p = '\0';
-	return p;
+	/* The digits counted, then written from the last, two a division:
+	 * offsets run to millions. */
+	while (digits < 20 && v >= ten) {
+		digits++;
+		ten *= 10;
+	}
+	end = p + digits;
+	for (p = end; v >= 100; v /= 100) {
+		p -= 2;
+		p[0] = pairs[2 * (v % 100)];
+		p[1] = pairs[2 * (v % 100) + 1];
+	}
+	if (v >= 10) {
+		p[-2] = pairs[2 * v];
+		p[-1] = pairs[2 * v + 1];
+	} else {
+		p[-1] = (char)('0' + v);
+	}
+	*end = '\0';
+	return end;
 }
 
 void
 out_record(const struct doc *d, const char *members, const char *text,
     size_t len, int valid)
 {
-	char num[32];
-	static struct sp_buf extra;	/* a record's memory serves the next */
+	/* "doc":N and the members: a record's memory serves the next. */
+	static struct sp_buf extra_buf;
+	size_t mlen = members ? strlen(members) : 0;
+	const char *extra;
+	char *p;
 
 	sp_buf_clear(&rec_buf);
-	sp_buf_clear(&extra);
-	out_member(num, "doc", d->number);
+	if (sp_buf_reserve(&extra_buf, 32 + mlen) < 0)
+		sp_oom();
+	extra = extra_buf.data;
+	p = out_member(extra_buf.data, "doc", d->number);
+	if (mlen > 0) {
+		*p++ = ',';
+		memcpy(p, members, mlen + 1);
+	}
 	if (d->rec) {
-		if (sp_buf_puts(&extra, num) < 0 || (members && *members &&
-		    (sp_buf_putc(&extra, ',') < 0 ||
-		    sp_buf_puts(&extra, members) < 0)))
-			sp_oom();
 		if (!valid && sp_utf8_valid_prefix((const unsigned char *)text,
 		    len) != len) {
 			sp_buf_clear(&tmp_buf);
@@ -151,13 +175,11 @@ out_record(const struct doc *d, const char *members, const char *text,
 			text = tmp_buf.data;
 			len = tmp_buf.len;
 		}
-		if (sp_jsonl_write(d->rec, text, len, extra.data, &rec_buf) < 0)
+		if (sp_jsonl_write(d->rec, text, len, extra, &rec_buf) < 0)
 			sp_oom();
 	} else {
 		if (sp_buf_putc(&rec_buf, '{') < 0 ||
-		    sp_buf_puts(&rec_buf, num) < 0 ||
-		    (members && *members && (sp_buf_putc(&rec_buf, ',') < 0 ||
-		    sp_buf_puts(&rec_buf, members) < 0)) ||
+		    sp_buf_puts(&rec_buf, extra) < 0 ||
 		    sp_buf_putc(&rec_buf, ',') < 0)
 			sp_oom();
 		out_json_string(&rec_buf, sp_opts.field, strlen(sp_opts.field));

@@ -93,7 +93,8 @@ test_member(void)
 }
 
 /*
- * sp_json_quote() steps over eight bytes at a time that need no escape:
+ * sp_json_quote() steps over sixteen or eight bytes at a time that need no
+ * escape:
  * every ASCII byte at every position of strings of 0 to 40 bytes is
  * escaped as JSON has it (read back by jansson, and of the length the
  * short escapes and \u00XX give).
@@ -182,6 +183,10 @@ test_same_as_jansson(void)
 		"\"\xe0\x80\x80\"", "\"\xe0\xa0\x80\"", "\"open", "\"a\"\"b\"",
 		"\"a\" \"b\"", "\"\\\\\\\"\"", "3", "null", "[\"x\"]",
 		"\"long ............................................ text\"",
+		/* Past the first sixteen bytes: a control byte is refused,
+		 * a space and bytes from 0x7F on are not. */
+		"\"sixteen bytes and more\x1f of text, and more after it\"",
+		"\"sixteen bytes and more\x20\x7f\xc2\xa0 of \xe4\xb8\xad more\"",
 	};
 	static const char *const shapes[] = {
 		"{\"text\":%s}", "{\"id\":1, \"text\" : %s }",
@@ -223,11 +228,54 @@ test_same_as_jansson(void)
 	sp_buf_free(&want);
 }
 
+/*
+ * A record is written into room made once for it, and each escape makes
+ * more: a text of escapes only, of every length to 200, with members
+ * added, is the record jansson reads back (ASan sees any write past the
+ * room).
+ */
+static void
+test_write_escapes(void)
+{
+	static const char line[] = "{\"id\":7,\"text\":\"x\",\"n\":[1]}";
+	char text[200], err[200];
+	struct sp_jsonl rec;
+	struct sp_buf out = SP_BUF_INIT;
+	json_t *back, *v;
+	size_t n, k;
+	int bad = 0;
+
+	if (!CHECK_INT(sp_jsonl_parse(&rec, line, strlen(line), "text", err,
+	    sizeof err), 0))
+		return;
+	for (n = 0; n <= sizeof text; n++) {
+		for (k = 0; k < n; k++)
+			text[k] = "\"\\\n\x01"[k % 4];
+		sp_buf_free(&out);
+		if (sp_jsonl_write(&rec, text, n, "\"unit\":12", &out) < 0) {
+			bad++;
+			continue;
+		}
+		back = json_loadb(out.data, out.len, JSON_ALLOW_NUL, NULL);
+		v = back ? json_object_get(back, "text") : NULL;
+		if (v == NULL || json_string_length(v) != n ||
+		    memcmp(json_string_value(v), text, n) != 0 ||
+		    json_object_get(back, "unit") == NULL ||
+		    strlen(out.data) != out.len)
+			bad++;
+		json_decref(back);
+	}
+	CHECK_INT(bad, 0);
+	sp_jsonl_free(&rec);
+	sp_buf_free(&out);
+}
+
 int
 main(void)
 {
 	test_same_as_jansson();
 	test_quote();
+	test_write_escapes();
 	test_strip();
 	test_decode();
 	test_member();

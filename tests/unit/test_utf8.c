@@ -239,10 +239,62 @@ test_prefix_runs(void)
 	CHECK_INT(wrong, 0);
 }
 
+/*
+ * Texts of a few hundred bytes mixing every kind of character with bad
+ * sequences, at every offset of the sixteen-byte blocks the valid prefix
+ * is checked in: it ends where decoding a character at a time first
+ * fails.  The pieces come from a fixed pseudo-random sequence.
+ */
+static void
+test_prefix_blocks(void)
+{
+	static const char *const piece[] = {
+		"a", "  ", "\xc3\xa9", "\xdf\xbf", "\xe4\xb8\xad",
+		"\xef\xbc\x8c", "\xe3\x80\x82", "\xe0\xa0\x80",
+		"\xed\x9f\xbf", "\xf0\x9f\x98\x80", "\xf4\x8f\xbf\xbf",
+		"\xe4\xb8\xad\xe6\x96\x87\xe5\xad\x97", "0123456789",
+		"\x80", "\xc0\x80", "\xe0\x80\x80", "\xed\xa0\x80",
+		"\xe4\xb8", "\xf5", "\xff", "\xc2", "\xe4\x41",
+	};
+	const size_t npieces = sizeof piece / sizeof *piece, ngood = 13;
+	unsigned char text[400];
+	uint32_t x = 12345;
+	size_t len, at, want, pl;
+	const char *p;
+	int32_t cp;
+	enum sp_utf8_error e;
+	int t, wrong = 0;
+
+	for (t = 0; t < 4000; t++) {
+		for (len = 0; ; len += pl) {
+			x = x * 1103515245 + 12345;
+			/* Mostly good pieces: a bad one now and then. */
+			p = piece[(x >> 16) % 8 == 0 ?
+			    (x >> 8) % npieces : (x >> 8) % ngood];
+
+			pl = strlen(p);
+			if (len + pl > sizeof text - 8 * (t % 40))
+				break;
+			memcpy(text + len, p, pl);
+		}
+		for (at = 0; at < len; at += want) {
+			want = sp_utf8_decode(text + at, len - at, &cp, &e);
+			if (e != SP_UTF8_OK)
+				break;
+		}
+		if (at > len)
+			at = len;
+		if (sp_utf8_valid_prefix(text, len) != at)
+			wrong++;
+	}
+	CHECK_INT(wrong, 0);
+}
+
 int
 main(void)
 {
 	test_prefix_runs();
+	test_prefix_blocks();
 	test_sanitize();
 	test_nul_kept();
 	test_decode_encode();
