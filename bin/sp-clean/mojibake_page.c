@@ -42,6 +42,15 @@ find_in(const char *s, size_t lo, size_t hi, const char *what, size_t wn)
 	return p ? (size_t)(p - s) : hi;
 }
 
+size_t
+page_cost(size_t n, size_t i, size_t end)
+{
+	size_t lo = i > PAGE_REACH ? i - PAGE_REACH : 0;
+	size_t hi = n - end > PAGE_REACH ? end + PAGE_REACH : n;
+
+	return (hi - lo) / 64 + 1;
+}
+
 int
 page_find(const char *s, size_t n, size_t i, size_t end, const char *what,
     size_t wn, size_t *from)
@@ -73,11 +82,12 @@ page_between(const char *p, size_t n, size_t i, size_t end,
     const char *left, size_t ln, const char *right, size_t rn,
     page_fits_fn fits, const void *arg)
 {
-	size_t at = 0, k, c_at;
+	size_t at = 0, k, c_at, tries = 0;
 	int32_t c;
 
 	if (ln > 0) {
-		for (; page_find(p, n, i, end, left, ln, &at); at++) {
+		for (; tries++ < PAGE_TRIES &&
+		    page_find(p, n, i, end, left, ln, &at); at++) {
 			if ((c_at = at + ln) >= n)
 				break;
 			c = cp_at(p, n, c_at, &k);
@@ -88,7 +98,8 @@ page_between(const char *p, size_t n, size_t i, size_t end,
 		}
 		return 0;
 	}
-	for (; page_find(p, n, i, end, right, rn, &at); at++) {
+	for (; tries++ < PAGE_TRIES &&
+	    page_find(p, n, i, end, right, rn, &at); at++) {
 		if (at == 0)
 			continue;
 		c = cp_before(p, at, &k);

@@ -20,6 +20,17 @@
  * each span. */
 #define PAGE_REACH 32768
 
+/* At most this many places where the page writes the words looked for
+ * are looked at, for a span. */
+#define PAGE_TRIES 64
+
+/*
+ * What a look at the page around the span p[i..end) of p[0..n) costs, in
+ * the line's budget of candidates (mojibake_span.h): a candidate costed
+ * cheaply for each 64 bytes within reach.
+ */
+size_t page_cost(size_t n, size_t i, size_t end);
+
 /* The text being repaired, of which the lines are parts (NULL: none). */
 void page_set(const char *s, size_t n);
 

@@ -106,7 +106,8 @@ short_from_page(const char *s, size_t n, size_t i, size_t end,
 		cp_before(s, li, &m), li -= m;
 	for (ri = end, k = 0; k < 2 && ri < n && s[ri] != '\n'; k++)
 		cp_at(s, n, ri, &m), ri += m;
-	if (i - li == 0 || ri - end == 0)
+	if (i - li == 0 || ri - end == 0 ||
+	    !budget_take(page_cost(pn, base + i, base + end), 0))
 		return 0;
 	sp_buf_clear(&span_rep);
 	sp_buf_clear(&span_note);
@@ -646,7 +647,7 @@ ends_from_page(const char *s, size_t n, size_t i, size_t end, unsigned b0,
     struct ends *e)
 {
 	const char *mid = span_rep.data;
-	size_t mn = span_rep.len, at = 0, k, step, chars = 0, base;
+	size_t mn = span_rep.len, at = 0, k, step, chars = 0, base, tries = 0;
 	int32_t c;
 	unsigned code;
 	int best = 0, got, period = is_final(before) &&
@@ -659,7 +660,10 @@ ends_from_page(const char *s, size_t n, size_t i, size_t end, unsigned b0,
 	base = page_of(s, n, &s, &n);
 	i += base;
 	end += base;
-	for (; page_find(s, n, i, end, mid, mn, &at); at++) {
+	if (!budget_take(page_cost(n, i, end), 0))
+		return 0;
+	for (; tries++ < PAGE_TRIES && page_find(s, n, i, end, mid, mn, &at);
+	    at++) {
 		memset(&pe, 0, sizeof pe);
 		if (!period && at > 0 && ((code = gbk_encode(c =
 		    cp_before(s, at, &k))) & 0xFF) == b0 && code > 0xFF) {
