@@ -62,6 +62,12 @@ void budget_line(size_t n);
 int budget_take(size_t cheap, size_t full);
 
 /*
+ * Spends what a read of bytes of the line cost (a cheap candidate each),
+ * as much as is left; 0 when nothing was left to spend.
+ */
+int budget_spend(size_t bytes);
+
+/*
  * A span s[i..end) not searched, the budget being spent: noted in
  * span_broken.  Returns 0.
  */
