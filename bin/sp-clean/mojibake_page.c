@@ -91,8 +91,8 @@ page_between(const char *p, size_t n, size_t i, size_t end,
 			if ((c_at = at + ln) >= n)
 				break;
 			c = cp_at(p, n, c_at, &k);
-			if (c_at + k + rn <= n &&
-			    memcmp(p + c_at + k, right, rn) == 0 &&
+			if (c_at + k + rn <= n && (rn == 0 ||
+			    memcmp(p + c_at + k, right, rn) == 0) &&
 			    (c_at + k <= i || c_at >= end) && fits(c, arg))
 				return c;
 		}
