@@ -1,4 +1,4 @@
-/* mojibake_page.c: the line's own text as evidence; see mojibake_page.h. */
+/* mojibake_page.c: the page's own text as evidence; see mojibake_page.h. */
 #include <stdint.h>
 #include <string.h>
 

@@ -87,10 +87,11 @@ fits_lost(int32_t c, const void *arg)
 
 /*
  * A short span s[i..end) of the line s[0..n), from the page
- * (mojibake_page.h): "??" as the character the page
- * writes between the same two characters on either side, "?X?" as the
- * two it writes after the two before and before the two after, with X's
- * bytes (code).  Into span_rep; returns the bytes restored, or 0.
+ * (mojibake_page.h): "??" as the character the page writes between the
+ * same two characters on either side, "?X?" as the two it writes after
+ * the two before and before the two after, with X's bytes (code).  Into
+ * span_rep; returns the bytes restored, or 0 (also when the line's budget
+ * is spent).
  */
 static size_t
 short_from_page(const char *s, size_t n, size_t i, size_t end,
