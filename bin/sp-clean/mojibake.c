@@ -98,14 +98,12 @@ at_marker(const char *s, size_t n, size_t i, size_t k, size_t floor,
 
 	/*
 	 * A marker the GBK decoder wrote inside UTF-8 ("涓?鏄?" for "一是")
-	 * has the run's characters before it.
+	 * has the run's characters before it.  The run is read to its end
+	 * for each marker in it: paid from the line's budget, so that a line
+	 * of a megabyte of Han and markers and no punctuation is not read
+	 * again for each marker.
 	 */
-	/*
-	 * The run is read to its end for each marker in it: paid from the
-	 * line's budget, so that a line of a megabyte of Han and markers
-	 * and no punctuation is not read again for each marker.
-	 */
-	if (b < i && budget_spend(0)) {
+	if (b < i && span_budget > 0) {
 		out->len -= i - b;
 		used = utf8_gbk(s, n, b, out, &fixed, st, explain, ctx);
 		budget_spend(used);
@@ -122,7 +120,7 @@ at_marker(const char *s, size_t n, size_t i, size_t k, size_t floor,
 	 * again for each of them, would cost its length a span.
 	 */
 	if (span_broken.s && !span_broken.unsearched && i + k < n &&
-	    budget_spend(0)) {
+	    span_budget > 0) {
 		used = utf8_gbk(s, n, i + k, out, &fixed, st, explain, ctx);
 		budget_spend(used);
 		if (fixed)

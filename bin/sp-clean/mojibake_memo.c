@@ -2,6 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <xxhash.h>
+
 #include "mojibake_memo.h"
 #include "text.h"
 
@@ -19,15 +21,7 @@ static _Thread_local struct slot *table;
 static size_t
 slot_of(const struct memo_key *key)
 {
-	uint64_t h = 0x9E3779B97F4A7C15ULL;
-	size_t k;
-
-	for (k = 0; k < MEMO_KEY; k++) {
-		h ^= (uint32_t)key->k[k];
-		h *= 0x100000001B3ULL;
-		h ^= h >> 29;
-	}
-	return (size_t)(h % SLOTS);
+	return (size_t)(XXH3_64bits(key, sizeof *key) % SLOTS);
 }
 
 int

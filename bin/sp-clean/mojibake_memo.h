@@ -21,7 +21,6 @@ struct memo_key {
 struct memo_val {
 	int32_t c[2];
 	unsigned byte[2];
-	int found;
 };
 
 /* Is key's answer remembered?  Then it is copied to *val. */

@@ -42,12 +42,20 @@ find_in(const char *s, size_t lo, size_t hi, const char *what, size_t wn)
 	return p ? (size_t)(p - s) : hi;
 }
 
+/* The part of the page p[0..n) within reach of the span p[i..end). */
+static void
+reach(size_t n, size_t i, size_t end, size_t *lo, size_t *hi)
+{
+	*lo = i > PAGE_REACH ? i - PAGE_REACH : 0;
+	*hi = n - end > PAGE_REACH ? end + PAGE_REACH : n;
+}
+
 size_t
 page_cost(size_t n, size_t i, size_t end)
 {
-	size_t lo = i > PAGE_REACH ? i - PAGE_REACH : 0;
-	size_t hi = n - end > PAGE_REACH ? end + PAGE_REACH : n;
+	size_t lo, hi;
 
+	reach(n, i, end, &lo, &hi);
 	return (hi - lo) / 64 + 1;
 }
 
@@ -55,12 +63,11 @@ int
 page_find(const char *s, size_t n, size_t i, size_t end, const char *what,
     size_t wn, size_t *from)
 {
-	size_t lo = i > PAGE_REACH ? i - PAGE_REACH : 0;
-	size_t hi = n - end > PAGE_REACH ? end + PAGE_REACH : n;
-	size_t at;
+	size_t lo, hi, at;
 
 	if (wn == 0)
 		return 0;
+	reach(n, i, end, &lo, &hi);
 	if (*from < lo)
 		*from = lo;
 	/* Before the span: a match must end before it starts. */

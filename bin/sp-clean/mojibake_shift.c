@@ -64,6 +64,17 @@ choose_tail(unsigned lead, int32_t prev2, int32_t prev, int32_t after,
 	return best;
 }
 
+/*
+ * After a sentence end, is byte (the first a shifted span kept) the trail
+ * of a 。 (A1 A3) whose lead byte the decoder lost?  Then the 。 is there
+ * already, and text was decoded one byte off from it on.
+ */
+static int
+lost_period(int32_t before, unsigned byte)
+{
+	return is_final(before) && gbk_decode(0xA1, byte) == 0x3002;
+}
+
 /* What a character found on the page must fit (page_between()). */
 struct lost_fit {
 	unsigned lead, trail;	/* the byte kept: 0 when not */
@@ -126,7 +137,7 @@ short_from_page(const char *s, size_t n, size_t i, size_t end,
 	    s + end, ri - end, fits_lost, &f)) == 0)
 		return 0;
 	/* After a sentence end, X's lead byte is a 。's trail. */
-	if (!(is_final(before) && gbk_decode(0xA1, code >> 8) == 0x3002)) {
+	if (!lost_period(before, code >> 8)) {
 		f.lead = 0;
 		f.trail = code >> 8;
 		f.after = 0;
@@ -214,12 +225,7 @@ lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2,
 			bv = cand.byte2[k];
 		}
 	}
-	got.c[0] = bh;
-	got.c[1] = 0;
-	got.byte[0] = bl;
-	got.byte[1] = bv;
-	got.found = bh != 0;
-	memo_put(&key, &got);
+	memo_put(&key, &(struct memo_val){ { bh, 0 }, { bl, bv } });
 chosen:
 	if (bh == 0 || charlm_cost(before, bh) + charlm_cost(bh, after) >
 	    2 * SHORT)
@@ -296,12 +302,7 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 				bv = tails.byte[b];
 			}
 		}
-	got.c[0] = bh;
-	got.c[1] = bt;
-	got.byte[0] = bl;
-	got.byte[1] = bv;
-	got.found = bh != 0;
-	memo_put(&key, &got);
+	memo_put(&key, &(struct memo_val){ { bh, bt }, { bl, bv } });
 chosen:
 	if (bh == 0)
 		return 0;
@@ -408,12 +409,8 @@ gbk_shift_ascii(const char *s, size_t n, size_t i, size_t j,
 		} else {
 			c = choose_gbk((unsigned char)s[j], 1, 0x81, 0xFE,
 			    NULL, 0, before2, before, after, after2, &byte);
-			got.c[0] = c;
-			got.c[1] = 0;
-			got.byte[0] = c ? byte : 0;
-			got.byte[1] = 0;
-			got.found = c != 0;
-			memo_put(&key, &got);
+			memo_put(&key, &(struct memo_val){ { c, 0 },
+			    { c ? byte : 0, 0 } });
 		}
 	}
 	if (c == 0 || !sp_is_han(c) || charlm_cost(before, c) +
@@ -624,18 +621,14 @@ choose_both_ends(unsigned b0, unsigned lead, int closed, int32_t before2,
 		e->tail = closed ? choose_tail(lead, last2_cp(r, rn),
 		    last_cp(r, rn), after, after2, &e->tbyte) : 0;
 	}
-	got.c[0] = e->head;
-	got.c[1] = e->tail;
-	got.byte[0] = e->hbyte;
-	got.byte[1] = e->tbyte;
-	got.found = 1;
-	memo_put(&key, &got);
+	memo_put(&key, &(struct memo_val){ { e->head, e->tail },
+	    { e->hbyte, e->tbyte } });
 	return 1;
 }
 
 /*
  * The ends the page gives a span s[i..end) of the line s[0..n) whose middle
- * is in span_rep (mojibake_page.h): where the page writes it elsewhere,
+ * is mid[0..mn) (mojibake_page.h): where the page writes it elsewhere,
  * the character before it there whose trail byte is b0 (none needed after
  * a sentence end, see put_ends()) and the one after it whose lead byte is
  * lead and whose trail byte fails before after.  At least two characters
@@ -643,16 +636,14 @@ choose_both_ends(unsigned b0, unsigned lead, int closed, int32_t before2,
  * fills *e (0 for an end the page does not give), or 0.
  */
 static int
-ends_from_page(const char *s, size_t n, size_t i, size_t end, unsigned b0,
-    unsigned lead, int closed, int32_t before, int32_t after,
-    struct ends *e)
+ends_from_page(const char *s, size_t n, size_t i, size_t end,
+    const char *mid, size_t mn, unsigned b0, unsigned lead, int closed,
+    int32_t before, int32_t after, struct ends *e)
 {
-	const char *mid = span_rep.data;
-	size_t mn = span_rep.len, at = 0, k, step, chars = 0, base, tries = 0;
+	size_t at = 0, k, step, chars = 0, base, tries = 0;
 	int32_t c;
 	unsigned code;
-	int best = 0, got, period = is_final(before) &&
-	    gbk_decode(0xA1, b0) == 0x3002;
+	int best = 0, got, period = lost_period(before, b0);
 	struct ends pe;
 
 	memset(e, 0, sizeof *e);
@@ -712,8 +703,7 @@ put_ends(const struct ends *e, unsigned char first_byte, int32_t before)
 	sp_buf_clear(&span_bytes);
 	put(&span_bytes, span_rep.data, span_rep.len);
 	sp_buf_clear(&span_rep);
-	if (e->head && is_final(before) && gbk_decode(0xA1, first_byte) ==
-	    0x3002) {
+	if (e->head && lost_period(before, first_byte)) {
 		/*
 		 * A sentence end, then the byte lost where a 。 could have
 		 * stood: news feeds lose the lead byte of a paragraph's
@@ -800,16 +790,15 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	 * the span ("?４由现ぶ甘?" for "。从上证指数", where the span's digit
 	 * costs little).
 	 */
-	signed_ = closed && is_final(before) &&
-	    gbk_decode(0xA1, first_byte) == 0x3002;
+	signed_ = closed && lost_period(before, first_byte);
 	/*
 	 * A middle the models doubt may yet be a name the page writes
 	 * elsewhere: then the page gives the ends it can.
 	 */
 	page = chars > 3 && (signed_ ? new_ > SIGNED_TEXT || new_ >= old :
 	    new_ > TEXT || new_ + (closed ? SHORT_GAIN : GAIN) > old);
-	if (page && !ends_from_page(s, n, i, end, first_byte, lead, closed,
-	    before, after, &pe))
+	if (page && !ends_from_page(s, n, i, end, span_rep.data, span_rep.len,
+	    first_byte, lead, closed, before, after, &pe))
 		return unrepaired("gbk-shift", s, i, end, chars);
 	/* The two characters that lost a byte. */
 	after2 = closed && end < n ? next_after(s, n, end) : 0;
@@ -826,13 +815,15 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 		if ((new_ > TEXT || new_ + SHORT_GAIN > old) &&
 		    !reads_as_words(span_rep.data, span_rep.len, s + i + k,
 		    j - i - k, before, after)) {
-			/* span_rep again the middle alone, for the page. */
-			read_shifted(s, n, i + k, &chars, &closed);
-			decode_middle();
-			if (!ends_from_page(s, n, i, end, first_byte, lead,
-			    closed, before, after, &pe))
+			/* put_ends() left the middle alone in span_bytes. */
+			if (!ends_from_page(s, n, i, end, span_bytes.data,
+			    span_bytes.len, first_byte, lead, closed, before,
+			    after, &pe))
 				return unrepaired("gbk-shift", s, i, end,
 				    chars);
+			sp_buf_clear(&span_rep);
+			sp_buf_clear(&span_note);	/* the refused ends' */
+			put(&span_rep, span_bytes.data, span_bytes.len);
 			take_page_ends(&e, &pe);
 			restored = put_ends(&e, first_byte, before);
 		}

@@ -26,14 +26,11 @@ budget_take(size_t cheap, size_t full)
 	return 1;
 }
 
-int
+void
 budget_spend(size_t bytes)
 {
-	if (span_budget == 0)
-		return 0;
 	span_budget -= bytes * BUDGET_CHEAP < span_budget ?
 	    bytes * BUDGET_CHEAP : span_budget;
-	return 1;
 }
 
 /* Notes s[i..end) as the span left broken; returns 0, no repair. */

@@ -63,9 +63,9 @@ int budget_take(size_t cheap, size_t full);
 
 /*
  * Spends what a read of bytes of the line cost (a cheap candidate each),
- * as much as is left; 0 when nothing was left to spend.
+ * as much as is left.
  */
-int budget_spend(size_t bytes);
+void budget_spend(size_t bytes);
 
 /*
  * A span s[i..end) not searched, the budget being spent: noted in
