@@ -693,10 +693,12 @@ take_page_ends(struct ends *e, const struct ends *page)
 
 /*
  * The repair into span_rep: the head, the middle (moved to span_bytes),
- * the tail, U+FFFD for an end not found.  Returns the bytes restored.
+ * the tail when tail_lost, U+FFFD for an end not found.  Returns the
+ * bytes restored.
  */
 static size_t
-put_ends(const struct ends *e, unsigned char first_byte, int32_t before)
+put_ends(const struct ends *e, unsigned char first_byte, int32_t before,
+    int tail_lost)
 {
 	size_t restored = 0;
 
@@ -718,7 +720,9 @@ put_ends(const struct ends *e, unsigned char first_byte, int32_t before)
 		putcp(&span_rep, 0xFFFD);
 	}
 	put(&span_rep, span_bytes.data, span_bytes.len);
-	if (e->tail) {
+	if (!tail_lost) {
+		/* The middle ends the span. */
+	} else if (e->tail) {
 		putcp(&span_rep, e->tail);
 		note_byte(e->tbyte, e->tail);
 		restored++;
@@ -726,6 +730,24 @@ put_ends(const struct ends *e, unsigned char first_byte, int32_t before)
 		putcp(&span_rep, 0xFFFD);
 	}
 	return restored;
+}
+
+/*
+ * Does an unclosed shifted span end where the decoder realigned on a
+ * trail byte in ASCII's range?  Its last byte then leads the character
+ * whose trail s[j] is ("?馇榫w" for "免情緒": 緒 is BE 77, and 0x77 was
+ * written as "w").  Returns that character, or 0.
+ */
+static int32_t
+ascii_tail(const char *s, size_t n, size_t j)
+{
+	unsigned char t = j < n ? (unsigned char)s[j] : 0;
+	int32_t c;
+
+	if (t < 0x40 || t >= 0x7F || span_bytes.len == 0)
+		return 0;
+	c = gbk_decode((unsigned char)span_bytes.data[span_bytes.len - 1], t);
+	return sp_is_han(c) ? c : 0;
 }
 
 /*
@@ -747,6 +769,7 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	int32_t before, before2, after = 0, after2, after3;
 	struct ends e, pe;
 	int closed, page, signed_;
+	int32_t tail;
 	unsigned char first_byte;
 	double old, new_;
 
@@ -755,7 +778,9 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	if (chars == 0 && !closed && j < n && s[j] >= 0x40 && s[j] < 0x7F)
 		return gbk_shift_ascii(s, n, i, j, out, fixed, st, explain,
 		    ctx);
-	if (chars < 2)
+	/* A tail known whole: its trail byte is the ASCII character. */
+	tail = closed ? 0 : ascii_tail(s, n, j);
+	if (chars < 2 && tail == 0)
 		return closed ? gbk_shift_short(s, n, i, j, chars, out, fixed,
 		    st, explain, ctx) : 0;
 	before = i > 0 ? cp_before(s, i, &m) : 0;
@@ -764,7 +789,7 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	if (old < GARBLED)
 		return 0;	/* reads as text already */
 	end = j;
-	if (closed) {
+	if (closed || tail) {
 		cp_at(s, n, j, &mk);
 		end = j + mk;
 		after = end < n ? cp_at(s, n, end, &m) : '\n';
@@ -772,6 +797,8 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	/* The middle, known for sure, must read as common text. */
 	if (decode_middle() < 0)
 		return unrepaired("gbk-shift", s, i, end, chars);
+	if (tail)
+		putcp(&span_rep, tail);
 	new_ = mean_cost(span_rep.data, span_rep.len, 0, 0);
 	/*
 	 * A middle of one or two characters is judged with its ends.  A
@@ -801,14 +828,14 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	    first_byte, lead, closed, before, after, &pe))
 		return unrepaired("gbk-shift", s, i, end, chars);
 	/* The two characters that lost a byte. */
-	after2 = closed && end < n ? next_after(s, n, end) : 0;
-	after3 = closed && end < n ? third_after(s, n, end) : 0;
+	after2 = (closed || tail) && end < n ? next_after(s, n, end) : 0;
+	after3 = (closed || tail) && end < n ? third_after(s, n, end) : 0;
 	if (!choose_both_ends(first_byte, lead, closed, before2, before,
 	    after, after2, after3, &e))
 		return unsearched("gbk-shift", s, i, end);
 	if (page)
 		take_page_ends(&e, &pe);
-	restored = put_ends(&e, first_byte, before);
+	restored = put_ends(&e, first_byte, before, tail == 0);
 	if (chars <= 3) {
 		new_ = mean_cost(span_rep.data, span_rep.len, before, after);
 		old = marked_cost(s + i + k, j - i - k, before, after);
@@ -825,7 +852,7 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 			sp_buf_clear(&span_note);	/* the refused ends' */
 			put(&span_rep, span_bytes.data, span_bytes.len);
 			take_page_ends(&e, &pe);
-			restored = put_ends(&e, first_byte, before);
+			restored = put_ends(&e, first_byte, before, tail == 0);
 		}
 	}
 	st->restored += restored;
