@@ -22,6 +22,8 @@ SP_DATA(charlm);
 #define COST_OPENING 4.0	/* “ 《 （ after a mark, space or start */
 #define COST_MIXED 6.0		/* a simplified-only character beside a
 				   traditional-only one */
+/* The numeral a digit is read as, for what follows it: 三. */
+#define NUMERAL 0x4E09
 #define COST_PUNCT_OTHER 18.0	/* a mark the model has no rate for */
 
 struct ch {
@@ -200,6 +202,12 @@ charlm_cost(int32_t prev, int32_t cp)
 	b = lookup(cp);
 	if (han(cp) && b == NULL)
 		return COST_UNKNOWN_HAN;
+	/*
+	 * A digit stands where Chinese writes a numeral, which the word
+	 * list knows the words after (三月, 三日, 三个): 3月, not 3有.
+	 */
+	if (prev >= '0' && prev <= '9')
+		prev = NUMERAL;
 	a = han(prev) ? lookup(prev) : NULL;
 	if (b) {
 		if (a == NULL)

@@ -6,9 +6,11 @@
  * traditional, by gen/mkcharlm.py into data/charlm: for Han characters a
  * and b, P(b|a) is the chance that b follows a inside a word plus the
  * chance that a word ends at a and the next begins with b; punctuation
- * follows a word's end at the rates of Chinese text.  Characters outside
- * the model cost a fixed amount: Han ones much (they are the rare ones
- * mojibake is made of), U+FFFD more, ASCII and the rest a little.
+ * follows a word's end at the rates of Chinese text.  A character after
+ * an ASCII digit is costed as after the numeral 三 (3月 as 三月).
+ * Characters outside the model cost a fixed amount: Han ones much (they
+ * are the rare ones mojibake is made of), U+FFFD more, ASCII and the rest
+ * a little.
  */
 #ifndef SP_CLEAN_CHARLM_H
 #define SP_CLEAN_CHARLM_H

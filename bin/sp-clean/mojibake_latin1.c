@@ -113,8 +113,8 @@ utf8_latin1(const char *s, size_t n, size_t i, size_t end,
 	if (lead == 0)
 		return 0;
 	sp_buf_clear(&span_note);
-	if (decode_lossy_utf8(st, LOST_BY_1252, end < n ? cp_at(s, n, end, &k) :
-	    '\n') > 0) {
+	if (decode_lossy_utf8(st, LOST_BY_1252, i > 0 ? cp_before(s, i, &k) :
+	    0, end < n ? cp_at(s, n, end, &k) : '\n') > 0) {
 		st->restored = restored;
 		return 0;
 	}

@@ -204,12 +204,12 @@ after_byte(int32_t after)
  * characters chosen for lost bytes and notes and counts none.
  */
 static size_t
-decode_pass(struct mojibake_stats *st, enum lost_by by, int32_t after,
-    int32_t *guess)
+decode_pass(struct mojibake_stats *st, enum lost_by by, int32_t before,
+    int32_t after, int32_t *guess)
 {
 	const unsigned char *b = (const unsigned char *)span_bytes.data;
 	size_t n = span_bytes.len, i = 0, k, len, lost = 0, holes;
-	int32_t cp, prev = 0, prev2 = 0;
+	int32_t cp, prev = before, prev2 = 0;
 	unsigned byte[2];
 	int next_byte;
 
@@ -283,21 +283,22 @@ decode_pass(struct mojibake_stats *st, enum lost_by by, int32_t after,
  * again with the guesses of its neighbours.
  */
 size_t
-decode_lossy_utf8(struct mojibake_stats *st, enum lost_by by, int32_t after)
+decode_lossy_utf8(struct mojibake_stats *st, enum lost_by by, int32_t before,
+    int32_t after)
 {
 	size_t n = span_bytes.len;
 	int32_t *guess;
 
 	if (memchr(span_bytes.data, LOST, n) == NULL)
-		return decode_pass(st, by, after, NULL);
+		return decode_pass(st, by, before, after, NULL);
 	sp_buf_clear(&span_guess);
 	if (sp_buf_reserve(&span_guess, n * sizeof *guess) < 0)
 		sp_oom();
 	guess = (int32_t *)(void *)span_guess.data;
 	memset(guess, 0, n * sizeof *guess);
-	decode_pass(st, by, after, guess);
+	decode_pass(st, by, before, after, guess);
 	guessed = guess;
-	n = decode_pass(st, by, after, NULL);
+	n = decode_pass(st, by, before, after, NULL);
 	guessed = NULL;
 	return n;
 }
@@ -323,39 +324,77 @@ run_char(int32_t cp)
 	return 1;
 }
 
-size_t
-utf8_gbk(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
-    struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
+/* What read_run() counts of a run. */
+struct run_count {
+	size_t chars, rare, markers;
+};
+
+/*
+ * Reads the run at s[i..n) into span_bytes as the bytes the GBK decoder
+ * read; with digits, across the ASCII digits in it, which are bytes of
+ * their own in UTF-8 and GBK alike and no GBK trail: the decoder wrote
+ * them as they were, after the byte it lost before them ("鏈?2鏃?" for
+ * "月2日").  Returns where the run ends.
+ */
+static size_t
+read_run(const char *s, size_t n, size_t i, int digits, struct run_count *rc)
 {
-	size_t j = i, m, chars = 0, counted, rare = 0, lost;
-	size_t restored = st->restored;
+	size_t j = i, m;
 	unsigned code;
 	int32_t cp;
-	double old, new_;
 
+	memset(rc, 0, sizeof *rc);
 	sp_buf_clear(&span_bytes);
 	while (j < n) {
 		cp = cp_at(s, n, j, &m);
 		if (cp == '?' || cp == 0xFFFD) {
 			/* A byte the GBK decoder could not place: lost. */
 			putch(&span_bytes, LOST);
+			rc->markers++;
+		} else if (digits && cp >= '0' && cp <= '9' && j > i) {
+			putch(&span_bytes, (int)cp);
 		} else if (run_char(cp)) {
 			code = cp == 0x20AC ? 0x80 : gbk_encode(cp);
-			rare += uncommon_cjk(cp);
+			rc->rare += uncommon_cjk(cp);
 			if (code > 0xFF)
 				putch(&span_bytes, (int)(code >> 8));
 			putch(&span_bytes, (int)(code & 0xFF));
-			chars++;
+			rc->chars++;
 		} else {
 			break;
 		}
 		j += m;
 	}
-	if (chars < 3 || rare < 2 || rare * 10 < chars * 3)
+	/* Digits at the end are the text's, not the run's. */
+	while (digits && j > i && s[j - 1] >= '0' && s[j - 1] <= '9') {
+		j--;
+		span_bytes.len--;
+	}
+	return j;
+}
+
+/*
+ * utf8-gbk on the run at s[i..n), read with or without its digits; see
+ * utf8_gbk().
+ */
+static size_t
+repair_run(const char *s, size_t n, size_t i, int digits, struct sp_buf *out,
+    int *fixed, struct mojibake_stats *st, mojibake_explain_fn explain,
+    void *ctx)
+{
+	size_t j, m, counted, lost;
+	size_t restored = st->restored;
+	struct run_count rc;
+	double old, new_;
+
+	j = read_run(s, n, i, digits, &rc);
+	/* A marker is a byte of a character too: "鍥犳??" for "因此". */
+	if (rc.chars + rc.markers < 3 || rc.rare < 2 ||
+	    rc.rare * 10 < rc.chars * 3)
 		return j - i;	/* reads as text: few uncommon characters */
 	sp_buf_clear(&span_note);
-	lost = decode_lossy_utf8(st, LOST_BY_GBK, j < n ? cp_at(s, n, j, &m) :
-	    '\n');
+	lost = decode_lossy_utf8(st, LOST_BY_GBK, i > 0 ? cp_before(s, i, &m) :
+	    0, j < n ? cp_at(s, n, j, &m) : '\n');
 	old = mean_cost(s + i, j - i, 0, 0);
 	new_ = mean_cost(span_rep.data, span_rep.len, 0, 0);
 	charlm_text_cost(span_rep.data, span_rep.len, 0, 0, &counted);
@@ -367,4 +406,20 @@ utf8_gbk(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	repaired("utf8-gbk", s + i, j - i, st, explain, ctx);
 	put(out, span_rep.data, span_rep.len);
 	return j - i;
+}
+
+/*
+ * The run read across its digits first, and where that is no repair,
+ * up to the first digit: one broken piece must not keep the others from
+ * being repaired.
+ */
+size_t
+utf8_gbk(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
+    struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
+{
+	size_t used = repair_run(s, n, i, 1, out, fixed, st, explain, ctx);
+
+	if (*fixed)
+		return used;
+	return repair_run(s, n, i, 0, out, fixed, st, explain, ctx);
 }

@@ -33,13 +33,13 @@ enum lost_by {
 
 /*
  * Decodes span_bytes as UTF-8 into span_rep, where LOST stands for a byte
- * the decoder by lost, and after (a character, '\n' for the end of the
- * line) follows: a character with bytes lost is restored, the language
+ * the decoder by lost, which before (0: none) precedes and after (a
+ * character, '\n' for the end of the line) follows: a character with bytes lost is restored, the language
  * model choosing among the bytes by could have lost (noted in span_note,
  * counted in st->restored); one that cannot be becomes U+FFFD, as does
  * anything else invalid.  Returns the number of U+FFFD.
  */
 size_t decode_lossy_utf8(struct mojibake_stats *st, enum lost_by by,
-    int32_t after);
+    int32_t before, int32_t after);
 
 #endif

@@ -40,7 +40,7 @@ lossy(const char *b, size_t n, enum lost_by by, int32_t after,
 	sp_buf_clear(&span_bytes);
 	put(&span_bytes, b, n);
 	sp_buf_clear(&span_note);
-	return decode_lossy_utf8(st, by, after);
+	return decode_lossy_utf8(st, by, 0, after);
 }
 
 static void
