@@ -68,7 +68,11 @@ byte_lost(enum lost_by by, unsigned v, int next)
 				return 1;
 		return 0;
 	}
-	if (v < 0xA1 || v > 0xF7 || next < 0 || next > 0xFF)
+	if (next < 0 || next > 0xFF)
+		return 1;
+	if (by == LOST_BY_GBK_ONLY)
+		return gbk_decode(v, (unsigned)next) == 0;
+	if (v < 0xA1 || v > 0xF7)
 		return 1;
 	return next < 0xA1 || next > 0xFE ||
 	    gbk_decode(v, (unsigned)next) == 0;
@@ -327,6 +331,7 @@ run_char(int32_t cp)
 /* What read_run() counts of a run. */
 struct run_count {
 	size_t chars, rare, markers;
+	size_t gbk_only;	/* characters GBK has and GB2312 lacks */
 };
 
 /*
@@ -356,6 +361,8 @@ read_run(const char *s, size_t n, size_t i, int digits, struct run_count *rc)
 		} else if (run_char(cp)) {
 			code = cp == 0x20AC ? 0x80 : gbk_encode(cp);
 			rc->rare += uncommon_cjk(cp);
+			rc->gbk_only += code > 0xFF && ((code >> 8) < 0xA1 ||
+			    (code & 0xFF) < 0xA1);
 			if (code > 0xFF)
 				putch(&span_bytes, (int)(code >> 8));
 			putch(&span_bytes, (int)(code & 0xFF));
@@ -393,7 +400,12 @@ repair_run(const char *s, size_t n, size_t i, int digits, struct sp_buf *out,
 	    rc.rare * 10 < rc.chars * 3)
 		return j - i;	/* reads as text: few uncommon characters */
 	sp_buf_clear(&span_note);
-	lost = decode_lossy_utf8(st, LOST_BY_GBK, i > 0 ? cp_before(s, i, &m) :
+	/*
+	 * Characters only GBK has tell the decoder was GBK, not GB2312:
+	 * then a byte it lost made no GBK character with the next.
+	 */
+	lost = decode_lossy_utf8(st, rc.gbk_only ? LOST_BY_GBK_ONLY :
+	    LOST_BY_GBK, i > 0 ? cp_before(s, i, &m) :
 	    0, j < n ? cp_at(s, n, j, &m) : '\n');
 	old = mean_cost(s + i, j - i, 0, 0);
 	new_ = mean_cost(span_rep.data, span_rep.len, 0, 0);

@@ -27,8 +27,10 @@ size_t utf8_gbk(const char *s, size_t n, size_t i, struct sp_buf *out,
 /* The decoders that lose bytes, writing '?' for them. */
 enum lost_by {
 	LOST_BY_1252,	/* Windows-1252: its five undefined bytes */
-	LOST_BY_GBK	/* GBK or GB2312: a byte that starts no
+	LOST_BY_GBK,	/* GBK or GB2312: a byte that starts no
 			   character there */
+	LOST_BY_GBK_ONLY	/* GBK, known to be: the text holds what
+			   GB2312 lacks */
 };
 
 /*
