@@ -93,6 +93,23 @@ lost_fits(const unsigned char *seq, size_t len, const size_t *at, size_t nat,
 }
 
 /*
+ * What candidate c costs between prev2 prev and next next2.  Windows-1252
+ * leaves five bytes undefined, so a byte it lost has a few candidates,
+ * often two common characters (证 and 话 of E8 AF 81 and E8 AF 9D): the
+ * word model tells which makes a word (查证).  A byte GBK lost has up to
+ * 64, where the word model's liking for common one-character words
+ * chose worse than the bigram model alone (measured on the dev set).
+ */
+static double
+cost_of(enum lost_by by, int32_t prev2, int32_t prev, int32_t c,
+    int32_t next, int32_t next2)
+{
+	if (by == LOST_BY_1252)
+		return choice_between(prev2, prev, c, next, next2);
+	return charlm_between(prev2, prev, c, next, next2);
+}
+
+/*
  * The character of the sequence b[0..len) with bytes lost (LOST): the
  * values of them that make the likeliest character between prev and
  * next.  A lead byte lost is one of those that start a sequence of len
@@ -143,7 +160,7 @@ choose_utf8(const unsigned char *b, size_t len, enum lost_by by,
 			    c == SP_REPLACEMENT || c < 0x80 ||
 			    !lost_fits(seq, len, at, nat, by, next_byte))
 				continue;
-			cost = charlm_between(prev2, prev, c, next, next2) -
+			cost = cost_of(by, prev2, prev, c, next, next2) -
 			    (closes_quote(c) ? QUOTE_BONUS : 0);
 			if (best == 0 || cost < bc) {
 				best = c;
