@@ -533,18 +533,17 @@ read_shifted(const char *s, size_t n, size_t j, size_t *chars, int *closed)
 
 /*
  * The middle of a shifted span, known for sure: span_bytes paired one
- * byte on, (b1, b2) ... (b[2k-3], b[2k-2]), decoded into span_rep.  One
+ * byte on, (b1, b2) ... (b[2k-3], b[2k-2]), decoded into span_rep.  A
  * pair of GBK's user-defined areas (a private mark some sites put between
  * paragraphs, which the decoder lost with the alignment) is kept as
- * U+FFFD.  Returns 0, or -1 when a pair is no character.
+ * U+FFFD, wherever the same pair recurs.  Returns 0, or -1 when a pair is no character.
  */
 static int
 decode_middle(void)
 {
 	size_t m;
 	int32_t c;
-	unsigned l, t;
-	int private = 0;
+	unsigned l, t, private = 0;
 
 	sp_buf_clear(&span_rep);
 	sp_buf_clear(&span_note);
@@ -552,8 +551,11 @@ decode_middle(void)
 		l = (unsigned char)span_bytes.data[m];
 		t = (unsigned char)span_bytes.data[m + 1];
 		if ((c = gbk_decode(l, t)) == 0) {
-			if (!gbk_user_defined(l, t) || private++)
+			/* The mark is one pair, written again where it recurs. */
+			if (!gbk_user_defined(l, t) ||
+			    (private && private != (l << 8 | t)))
 				return -1;
+			private = l << 8 | t;
 			c = 0xFFFD;
 		}
 		putcp(&span_rep, c);
