@@ -150,13 +150,19 @@ def page_text(folder, pattern, pid, encoding):
     return data
 
 
-def labelled_web(sp_clean, folder, corpus):
-    """Yields dicts: corpus, page, site, lang, kind, names, rows, labels.
+# A page's views: cleaned alone (no furniture counts, as a user cleaning
+# one page gets it) and in its site's stream (--learn-furniture: the
+# lines its site's other pages repeat are counted, as in a run over a
+# day's pages).
+VIEWS = {'alone': [], 'stream': ['--learn-furniture']}
+
+
+def labelled_web(sp_clean, folder, corpus, views=('alone', 'stream')):
+    """Yields dicts: corpus, page, site, lang, kind, view, names, rows,
+    labels; each page once a view of views (VIEWS).
 
     The pages of one site go through sp-clean together, as documents of
-    one stream, so that the furniture features count what the site's
-    pages repeat (--learn-furniture), as they would in a run over a
-    day's pages."""
+    one stream; only the stream view counts what they repeat."""
     sources = read_sources(folder)
     sites = {}
     for pid in sorted(sources):
@@ -172,15 +178,16 @@ def labelled_web(sp_clean, folder, corpus):
             stream = b'\n\f\n'.join(
                 page_text(folder, pattern, pid, sources[pid][2])
                 for pid in pids)
-            docs = features(sp_clean, args + ['--learn-furniture'], stream)
-            if len(docs) != len(pids):
-                raise SystemExit('%s %s: %d pages, %d documents'
-                                 % (site, kind, len(pids), len(docs)))
-            for pid, (names, rows) in zip(pids, docs):
-                labels = label_lines([t for _, t in rows], golds[pid])
-                yield dict(corpus=corpus, page=pid, site=site,
-                           lang=sources[pid][1], kind=kind, names=names,
-                           rows=rows, labels=labels)
+            for view in views:
+                docs = features(sp_clean, args + VIEWS[view], stream)
+                if len(docs) != len(pids):
+                    raise SystemExit('%s %s: %d pages, %d documents'
+                                     % (site, kind, len(pids), len(docs)))
+                for pid, (names, rows) in zip(pids, docs):
+                    labels = label_lines([t for _, t in rows], golds[pid])
+                    yield dict(corpus=corpus, page=pid, site=site,
+                               lang=sources[pid][1], kind=kind, view=view,
+                               names=names, rows=rows, labels=labels)
 
 
 def trained_pages(folder):
@@ -210,12 +217,11 @@ def hand_labelled(sp_clean, folder):
                 lab, _, text = line.partition('\t')
                 lines.append(text)
                 labels.append(1 if lab == 'c' else 0)
-        docs = features(sp_clean, ['--only', 'boilerplate',
-                                   '--learn-furniture'],
+        docs = features(sp_clean, ['--only', 'boilerplate'],
                         '\n'.join(lines).encode())
         names, rows = docs[0]
         if len(docs) != 1 or len(rows) != len(labels):
             raise SystemExit('%s: %d lines labelled, %d scored'
                              % (name, len(labels), len(rows)))
         yield dict(corpus='hand', page=name[:-4], site=site, lang='zh',
-                   kind='hand', names=names, rows=rows, labels=labels)
+                   kind='hand', view='alone', names=names, rows=rows, labels=labels)
