@@ -189,6 +189,18 @@ struct sp_doc_ops {
 	 */
 	const char *const *strip;
 	/*
+	 * May be NULL.  Lines the tool needs not be handed one by one (to
+	 * sp-outline, lines that hold no heading), for speed: after a line()
+	 * of plain text (not -z, not JSON Lines), text[0..len) is what follows
+	 * it, as read so far.  pass() returns the bytes of the lines, from the
+	 * first, that it passes over, each a whole line ending in '\n', and
+	 * adds their count to *lines; it stops at a line opening with a form
+	 * feed.  Those lines are never handed to line(), and the next line's
+	 * numbers and offsets count them.
+	 */
+	size_t (*pass)(const struct sp_doc *d, const char *text, size_t len,
+	    uint64_t *lines, void *ctx);
+	/*
 	 * With --jsonl, an operand whose first line does not open a JSON
 	 * object is read as text (so a plain page can be turned into
 	 * records); else every line must be a record.

@@ -216,6 +216,23 @@ record(struct doc_reader *dr, const struct sp_unit *u)
 	sp_stream_record(&in, &dr->warned, record_doc, dr);
 }
 
+/* The lines after the one handed on that the tool passes over. */
+static void
+pass_lines(struct doc_reader *dr, struct sp_reader *r)
+{
+	const char *ahead;
+	size_t len, used;
+	uint64_t lines = 0;
+
+	if ((ahead = sp_reader_ahead(r, &len)) == NULL)
+		return;
+	if ((used = dr->ops->pass(&dr->doc, ahead, len, &lines,
+	    dr->ctx)) > 0) {
+		sp_reader_pass(r, used, lines);
+		dr->doc_lines += lines;
+	}
+}
+
 static void
 read_operand(struct doc_reader *dr, int fd)
 {
@@ -231,8 +248,11 @@ read_operand(struct doc_reader *dr, int fd)
 		}
 		if (json)
 			record(dr, &u);
-		else
+		else {
 			text_line(dr, &u);
+			if (dr->ops->pass && dr->open && !sp_opts.nul)
+				pass_lines(dr, r);
+		}
 		if (sp_opts.progress)	/* not a call a line for nothing */
 			sp_progress(sp_reader_bytes(r));
 	}

@@ -232,6 +232,31 @@ on_line(const struct sp_doc *d, const struct sp_doc_line *l, void *ctx)
 		drain(r, d, 0);
 }
 
+/*
+ * The lines after one handed on that add nothing to the outline, passed
+ * over without the per-line work (most lines of a page hold no heading).
+ */
+static size_t
+on_pass(const struct sp_doc *d, const char *s, size_t len, uint64_t *lines,
+    void *ctx)
+{
+	struct run *r = ctx;
+	const char *nl;
+	size_t used = 0, n;
+
+	(void)d;
+	while ((nl = memchr(s + used, '\n', len - used)) != NULL) {
+		n = (size_t)(nl - (s + used));
+		if ((n > 0 && s[used] == '\f') ||
+		    !outline_quiet(r->ol, s + used, n))
+			break;
+		used += n + 1;
+		++*lines;
+		r->input_lines++;
+	}
+	return used;
+}
+
 static void
 on_end(const struct sp_doc *d, int followed, void *ctx)
 {
@@ -268,7 +293,7 @@ main(int argc, char **argv)
 	struct run r;
 	const struct sp_doc_ops ops = {
 		.begin = on_begin, .line = on_line, .end = on_end,
-		.file_end = at_file_end
+		.file_end = at_file_end, .pass = on_pass
 	};
 	int c, nmodes = 0;
 
