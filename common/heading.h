@@ -220,15 +220,6 @@ int sp_heading_tracker_feed(struct sp_heading_tracker *t, const char *s,
 const struct sp_heading_entry *sp_heading_tracker_found(
     const struct sp_heading_tracker *t, int i);
 /*
- * Would feeding s[0..n) find nothing and leave t as it is: no segment of
- * it opens with a heading, and it holds no circled number (which may be a
- * note reference)?  1 when so.  A tool may then pass over the line
- * without feeding it, its other work for it done.
- */
-int sp_heading_tracker_quiet(const struct sp_heading_tracker *t,
-    const char *s, size_t n);
-
-/*
  * The current heading path, outermost first: depth() entries, at(i) for
  * 0 <= i < depth, valid until the next feed or reset.
  */

@@ -596,29 +596,6 @@ sp_heading_tracker_feed(struct sp_heading_tracker *t, const char *s,
 	return t->nfound;
 }
 
-int
-sp_heading_tracker_quiet(const struct sp_heading_tracker *t, const char *s,
-    size_t n)
-{
-	struct sp_heading h;
-	size_t i, start, end, next;
-	unsigned char c;
-
-	/* A circled number ①…⑳ anywhere may be a note reference. */
-	for (i = 0; (i = next_e291(s, n, i)) < n; i++)
-		if (i + 2 < n && (c = (unsigned char)s[i + 2]) >= 0xA0 &&
-		    c <= 0xB3)
-			return 0;
-	if (!may_hold_heading(s, n))
-		return 1;
-	for (start = 0; start < n; start = next) {
-		end = segment_end(t, s, n, start, &next);
-		if (sp_heading_match(s + start, end - start, t->flags, &h))
-			return 0;
-	}
-	return 1;
-}
-
 const struct sp_heading_entry *
 sp_heading_tracker_found(const struct sp_heading_tracker *t, int i)
 {

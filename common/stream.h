@@ -189,17 +189,19 @@ struct sp_doc_ops {
 	 */
 	const char *const *strip;
 	/*
-	 * May be NULL.  Lines the tool needs not be handed one by one (to
-	 * sp-outline, lines that hold no heading), for speed: after a line()
-	 * of plain text (not -z, not JSON Lines), text[0..len) is what follows
-	 * it, as read so far.  pass() returns the bytes of the lines, from the
-	 * first, that it passes over, each a whole line ending in '\n', and
-	 * adds their count to *lines; it stops at a line opening with a form
-	 * feed.  Those lines are never handed to line(), and the next line's
-	 * numbers and offsets count them.
+	 * May be NULL.  Lines handed a run at a time, for a tool whose work
+	 * on most lines is little next to the calls of line() (sp-outline):
+	 * after a line() of plain text (not -z, not JSON Lines), first holds
+	 * what follows it as read so far (text and len: whole lines and
+	 * perhaps the start of one more; eol "", flags 0) and the first
+	 * line's numbers and offsets.  lines() does for lines from the
+	 * first what line() would, each line's text running to its '\n' (a
+	 * CR before it kept), counts them in *count and returns their bytes
+	 * with their '\n'; it stops before a line that opens with a form
+	 * feed, and at the last '\n'.  The next line's numbers count them.
 	 */
-	size_t (*pass)(const struct sp_doc *d, const char *text, size_t len,
-	    uint64_t *lines, void *ctx);
+	size_t (*lines)(const struct sp_doc *d, const struct sp_doc_line *first,
+	    uint64_t *count, void *ctx);
 	/*
 	 * With --jsonl, an operand whose first line does not open a JSON
 	 * object is read as text (so a plain page can be turned into

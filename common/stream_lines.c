@@ -216,20 +216,27 @@ record(struct doc_reader *dr, const struct sp_unit *u)
 	sp_stream_record(&in, &dr->warned, record_doc, dr);
 }
 
-/* The lines after the one handed on that the tool passes over. */
+/* The lines after the one handed on, a run to the tool at once. */
 static void
-pass_lines(struct doc_reader *dr, struct sp_reader *r)
+run_of_lines(struct doc_reader *dr, struct sp_reader *r, uint64_t number,
+    uint64_t off)
 {
-	const char *ahead;
-	size_t len, used;
-	uint64_t lines = 0;
+	struct sp_doc_line l;
+	size_t used;
+	uint64_t count = 0;
 
-	if ((ahead = sp_reader_ahead(r, &len)) == NULL)
+	if ((l.text = sp_reader_ahead(r, &l.len)) == NULL)
 		return;
-	if ((used = dr->ops->pass(&dr->doc, ahead, len, &lines,
-	    dr->ctx)) > 0) {
-		sp_reader_pass(r, used, lines);
-		dr->doc_lines += lines;
+	l.eol = "";
+	l.eol_len = 0;
+	l.number = number;
+	l.doc_line = dr->doc_lines + 1;
+	l.off = off - dr->doc_start;
+	l.file_off = off;
+	l.flags = 0;
+	if ((used = dr->ops->lines(&dr->doc, &l, &count, dr->ctx)) > 0) {
+		sp_reader_pass(r, used, count);
+		dr->doc_lines += count;
 	}
 }
 
@@ -250,8 +257,9 @@ read_operand(struct doc_reader *dr, int fd)
 			record(dr, &u);
 		else {
 			text_line(dr, &u);
-			if (dr->ops->pass && dr->open && !sp_opts.nul)
-				pass_lines(dr, r);
+			if (dr->ops->lines && dr->open && !sp_opts.nul)
+				run_of_lines(dr, r, u.number + 1,
+				    u.offset + u.len + u.sep_len);
 		}
 		if (sp_opts.progress)	/* not a call a line for nothing */
 			sp_progress(sp_reader_bytes(r));

@@ -233,26 +233,28 @@ on_line(const struct sp_doc *d, const struct sp_doc_line *l, void *ctx)
 }
 
 /*
- * The lines after one handed on that add nothing to the outline, passed
- * over without the per-line work (most lines of a page hold no heading).
+ * A run of lines, each as on_line() takes it, in a loop of its own: most
+ * lines hold no heading, and the calls that bring a line one at a time
+ * cost more than looking at it.
  */
 static size_t
-on_pass(const struct sp_doc *d, const char *s, size_t len, uint64_t *lines,
-    void *ctx)
+on_lines(const struct sp_doc *d, const struct sp_doc_line *first,
+    uint64_t *count, void *ctx)
 {
 	struct run *r = ctx;
-	const char *nl;
+	const char *s = first->text, *nl;
 	size_t used = 0, n;
 
-	(void)d;
-	while ((nl = memchr(s + used, '\n', len - used)) != NULL) {
+	while ((nl = memchr(s + used, '\n', first->len - used)) != NULL) {
 		n = (size_t)(nl - (s + used));
-		if ((n > 0 && s[used] == '\f') ||
-		    !outline_quiet(r->ol, s + used, n))
+		if (n > 0 && s[used] == '\f')
 			break;
+		feed(r, d, s + used, n, first->number + *count,
+		    first->file_off + used);
+		if (outline_output(r->ol)->len >= 65536)
+			drain(r, d, 0);
 		used += n + 1;
-		++*lines;
-		r->input_lines++;
+		++*count;
 	}
 	return used;
 }
@@ -293,7 +295,7 @@ main(int argc, char **argv)
 	struct run r;
 	const struct sp_doc_ops ops = {
 		.begin = on_begin, .line = on_line, .end = on_end,
-		.file_end = at_file_end, .pass = on_pass
+		.file_end = at_file_end, .lines = on_lines
 	};
 	int c, nmodes = 0;
 

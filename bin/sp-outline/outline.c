@@ -540,16 +540,6 @@ outline_line(struct outline *ol, const char *s, size_t n, uint64_t line,
 }
 
 int
-outline_quiet(const struct outline *ol, const char *s, size_t n)
-{
-	if (ol->o.mode == MODE_MARKDOWN || !ol->has_title)
-		return 0;
-	if (n > 0 && s[n - 1] == '\r')	/* as outline_line() reads it */
-		n--;
-	return sp_heading_tracker_quiet(ol->tr, s, n);
-}
-
-int
 outline_more(struct outline *ol, const char *s, size_t n)
 {
 	if (ol->o.mode != MODE_MARKDOWN || !ol->has_title)

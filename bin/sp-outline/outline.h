@@ -52,12 +52,6 @@ int outline_line(struct outline *ol, const char *s, size_t n, uint64_t line,
  */
 int outline_more(struct outline *ol, const char *s, size_t n);
 /*
- * Would outline_line() of s[0..n) add nothing: the title is known, the
- * rendering shows headings alone (not Markdown), and the line holds none
- * (sp_heading_tracker_quiet())?  Then the line may be passed over.
- */
-int outline_quiet(const struct outline *ol, const char *s, size_t n);
-/*
  * Ends the document.  For --json this closes the document's object, one
  * line of JSON without its newline, written as the headings came.
  * Returns 0, or -1 when out of memory.
