@@ -135,6 +135,30 @@ looks_like_json(const struct sp_unit *u)
 	return i < u->len && u->text[i] == '{';
 }
 
+/*
+ * The lines of a record's text t[0..len) at offset off, after the line
+ * l handed on, a run to the tool at once; returns the bytes it took, and
+ * counts their lines in l.
+ */
+static size_t
+record_run(struct doc_reader *dr, struct sp_doc_line *l, const char *t,
+    size_t len, uint64_t off)
+{
+	struct sp_doc_line run = *l;
+	uint64_t count = 0;
+	size_t used;
+
+	run.text = t;
+	run.len = len;
+	run.eol = "";
+	run.eol_len = 0;
+	run.doc_line = l->doc_line + 1;
+	run.off = run.file_off = off;
+	used = dr->ops->lines(&dr->doc, &run, &count, dr->ctx);
+	l->doc_line += count;
+	return used;
+}
+
 /* A record's text, line by line, as one document. */
 static void
 record_lines(struct doc_reader *dr, const struct sp_jsonl *rec,
@@ -166,6 +190,9 @@ record_lines(struct doc_reader *dr, const struct sp_jsonl *rec,
 		l.doc_line++;
 		dr->ops->line(&dr->doc, &l, dr->ctx);
 		t += len + (nl ? 1 : 0);
+		if (dr->ops->lines && !sp_opts.nul && t < end)
+			t += record_run(dr, &l, t, (size_t)(end - t),
+			    (uint64_t)(t - rec->text));
 	}
 	doc_end(dr, 0);
 }

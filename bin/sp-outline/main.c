@@ -249,8 +249,12 @@ on_lines(const struct sp_doc *d, const struct sp_doc_line *first,
 		n = (size_t)(nl - (s + used));
 		if (n > 0 && s[used] == '\f')
 			break;
-		feed(r, d, s + used, n, first->number + *count,
-		    first->file_off + used);
+		if (d->in)	/* a record's: as on_line() numbers them */
+			feed(r, d, s + used, n, first->doc_line + *count,
+			    first->off + used);
+		else
+			feed(r, d, s + used, n, first->number + *count,
+			    first->file_off + used);
 		if (outline_output(r->ol)->len >= 65536)
 			drain(r, d, 0);
 		used += n + 1;

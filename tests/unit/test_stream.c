@@ -91,7 +91,6 @@ show_lines(const struct sp_doc *d, const struct sp_doc_line *first,
 	const char *s = first->text, *nl;
 	size_t used = 0, n;
 
-	(void)d;
 	(void)ctx;
 	while ((nl = memchr(s + used, '\n', first->len - used)) != NULL) {
 		n = (size_t)(nl - (s + used));
@@ -99,8 +98,10 @@ show_lines(const struct sp_doc *d, const struct sp_doc_line *first,
 			break;
 		sp_puts("r");
 		sp_write(s + used, n);
+		/* A record's lines share its number. */
 		show_numbers(first->doc_line + *count, first->off + used,
-		    first->number + *count, first->file_off + used);
+		    first->number + (d->in ? 0 : *count),
+		    first->file_off + used);
 		used += n + 1;
 		++*count;
 	}
@@ -214,7 +215,8 @@ main(void)
 	/*
 	 * Runs of lines after a line handed on, up to a line opening with a
 	 * form feed and to the last '\n'; the lines after them numbered
-	 * on.  Not with -z, nor for JSON Lines.
+	 * on.  Not with -z; in a JSON Lines record, its lines all share its
+	 * number.
 	 */
 	use_docs = 2;
 	RUN("a\r\nb\nc\n\f\nd\ne", SP_FRAME_LINES, 0, 0,
@@ -225,6 +227,8 @@ main(void)
 	    "[a1:0:1:0|b2:2:2:2|][c1:0:2:4|]");
 	RUN("{\"text\":\"x\\ny\"}\n", SP_FRAME_LINES, 0, 1,
 	    "[x1:0:1:0|y2:2:1:2|]");
+	RUN("{\"text\":\"x\\ny\\n\\fw\\nv\\nz\"}\n", SP_FRAME_LINES, 0, 1,
+	    "[x1:0:1:0|ry2:2:1:2|\fw3:4:1:4|rv4:7:1:7|z5:9:1:9|]");
 	unlink(in_path);
 	unlink(out_path);
 	return check_done("stream");
