@@ -219,6 +219,7 @@ int sp_heading_tracker_feed(struct sp_heading_tracker *t, const char *s,
     size_t n, uint64_t line, uint64_t offset);
 const struct sp_heading_entry *sp_heading_tracker_found(
     const struct sp_heading_tracker *t, int i);
+
 /*
  * The current heading path, outermost first: depth() entries, at(i) for
  * 0 <= i < depth, valid until the next feed or reset.
