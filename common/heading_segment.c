@@ -7,6 +7,8 @@
 #include <emmintrin.h>
 #endif
 
+#include <string.h>
+
 #include "heading_int.h"
 
 /* Is there a sentence end just before s[i]? */
@@ -84,6 +86,25 @@ next_blank(const char *s, size_t n, size_t i)
 				return j;
 		}
 		i += 16;
+	}
+	/*
+	 * A line shorter than a block and its two bytes after (many of a
+	 * page's are: menu entries, dates): one block of a copy padded with
+	 * NULs, which match nothing, instead of a byte at a time.
+	 */
+	if (n < 18 && i < n) {
+		char pad[32] = { 0 };
+
+		memcpy(pad, s, n);
+		for (mask = blank_mask(pad, 0) >> i << i; mask;
+		    mask &= mask - 1) {
+			size_t j = (size_t)__builtin_ctz(mask);
+
+			if (j < n && !lone_blank(s, n, j))
+				return j;
+		}
+		/* The 17th byte, in no block: a byte at a time below. */
+		i = n > 16 ? 16 : n;
 	}
 	/* The rest but two bytes: one more block, back to n - 18. */
 	if (n >= 18 && i + 2 < n) {

@@ -447,7 +447,7 @@ try_segment(struct sp_heading_tracker *t, const char *s, size_t start,
 /*
  * The next E2 91 (the first two bytes of ①…⑳, and of ⑴…⒇ ⒈…) at or
  * after s[i] with a byte after it, or n: sixteen pairs compared at a time
- * where SSE2 is there.
+ * where SSE2 is there, the last block from a padded copy.
  */
 static size_t
 next_e291(const char *s, size_t n, size_t i)
@@ -456,20 +456,30 @@ next_e291(const char *s, size_t n, size_t i)
 	const __m128i e2 = _mm_set1_epi8((char)0xE2),
 	    x91 = _mm_set1_epi8((char)0x91);
 	unsigned mask;
+	char pad[32];
+	const char *p;
 
-	for (; i + 17 <= n; i += 16) {
+	for (; i + 1 < n; i += 16) {
+		p = s + i;
+		if (i + 17 > n) {
+			/* The last bytes, padded with NULs (never 91). */
+			memset(pad, 0, sizeof pad);
+			memcpy(pad, s + i, n - i);
+			p = pad;
+		}
 		mask = (unsigned)_mm_movemask_epi8(_mm_and_si128(
-		    _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + i)),
-		    e2), _mm_cmpeq_epi8(_mm_loadu_si128(
-		    (const __m128i *)(s + i + 1)), x91)));
+		    _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)p), e2),
+		    _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(p + 1)),
+		    x91)));
 		if (mask)
 			return i + (size_t)__builtin_ctz(mask);
 	}
-#endif
+#else
 	for (; i + 1 < n; i++)
 		if ((unsigned char)s[i] == 0xE2 &&
 		    (unsigned char)s[i + 1] == 0x91)
 			return i;
+#endif
 	return n;
 }
 
@@ -536,33 +546,52 @@ note_refs(struct sp_heading_tracker *t, const char *s, size_t n)
 		note_refs_from(t, s, n, p);
 }
 
+/*
+ * A line that opens or ends with a byte a marker may open with holds one
+ * (lines of Chinese, and of w3m's indented layout): the search for one is
+ * for the rest, most lines of HTML holding none.
+ */
+static int
+may_hold_heading(const char *s, size_t n)
+{
+	return n == 0 || may_open_marker((unsigned char)s[0]) ||
+	    may_open_marker((unsigned char)s[n - 1]) ||
+	    sp_heading_may_hold(s, n);
+}
+
+/*
+ * The end of the segment of s[0..n) that opens at s[start], and in *next
+ * where the one after it opens (n: none).
+ */
+static size_t
+segment_end(const struct sp_heading_tracker *t, const char *s, size_t n,
+    size_t start, size_t *next)
+{
+	size_t end;
+
+	if (t->flags & SP_HEADING_NO_SEGMENTS) {
+		*next = n;
+		return n;
+	}
+	end = sp_heading_segment(s + start, n - start, next);
+	*next += start;
+	return start + end;
+}
+
 int
 sp_heading_tracker_feed(struct sp_heading_tracker *t, const char *s,
     size_t n, uint64_t line, uint64_t offset)
 {
-	size_t start = 0, end, next;
+	size_t start, end, next;
 
 	t->nfound = 0;
 	note_refs(t, s, n);
-	/*
-	 * A line that opens or ends with a byte a marker may open with
-	 * holds one (lines of Chinese, and of w3m's indented layout): the
-	 * search for one is for the rest, most lines of HTML holding none.
-	 */
-	if (n > 0 && !may_open_marker((unsigned char)s[0]) &&
-	    !may_open_marker((unsigned char)s[n - 1]) &&
-	    !sp_heading_may_hold(s, n))
+	if (!may_hold_heading(s, n))
 		return 0;
-	if (t->flags & SP_HEADING_NO_SEGMENTS) {
-		if (try_segment(t, s, 0, n, line, offset) < 0)
+	for (start = 0; start < n; start = next) {
+		end = segment_end(t, s, n, start, &next);
+		if (try_segment(t, s, start, end, line, offset) < 0)
 			return -1;
-		return t->nfound;
-	}
-	while (start < n) {
-		end = sp_heading_segment(s + start, n - start, &next);
-		if (try_segment(t, s, start, start + end, line, offset) < 0)
-			return -1;
-		start += next;
 	}
 	return t->nfound;
 }

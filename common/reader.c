@@ -55,6 +55,24 @@ sp_reader_free(struct sp_reader *r)
 	free(r);
 }
 
+const char *
+sp_reader_ahead(const struct sp_reader *r, size_t *len)
+{
+	*len = r->end - r->start;
+	if (r->framing != SP_FRAME_LINES || r->continued || *len == 0 ||
+	    *len > r->max_unit)
+		return NULL;
+	return r->buf + r->start;
+}
+
+void
+sp_reader_pass(struct sp_reader *r, size_t bytes, uint64_t lines)
+{
+	r->start += bytes;
+	r->scan = 0;
+	r->number += lines;
+}
+
 uint64_t
 sp_reader_bytes(const struct sp_reader *r)
 {

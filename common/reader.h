@@ -58,6 +58,20 @@ struct sp_reader;
 struct sp_reader *sp_reader_new(int fd, enum sp_framing f, size_t max_unit);
 /* Returns 1 and fills *u; 0 at end of input; -1 on a read error (errno). */
 int sp_reader_next(struct sp_reader *r, struct sp_unit *u);
+/*
+ * The bytes the reader holds from the next unit on, *len of them, for a
+ * loop that passes over lines it needs not be handed one by one: NULL
+ * unless the framing is lines, no piece of an over-long line is pending
+ * and all it holds is within the longest unit (so no line in it is too
+ * long).  The last line in it may lack its '\n': only whole lines are
+ * passed over.  Valid until the next call on r.
+ */
+const char *sp_reader_ahead(const struct sp_reader *r, size_t *len);
+/*
+ * Passes over the next bytes of sp_reader_ahead(): lines whole lines,
+ * each ending in '\n'.  The next unit's number and offset follow them.
+ */
+void sp_reader_pass(struct sp_reader *r, size_t bytes, uint64_t lines);
 /* Bytes consumed so far, for --progress. */
 uint64_t sp_reader_bytes(const struct sp_reader *r);
 void sp_reader_free(struct sp_reader *r);

@@ -189,6 +189,23 @@ struct sp_doc_ops {
 	 */
 	const char *const *strip;
 	/*
+	 * May be NULL.  Lines handed a run at a time, for a tool whose work
+	 * on most lines is little next to the calls of line() (sp-outline):
+	 * after a line() (not with -z), first holds what follows it (text
+	 * and len: whole lines and perhaps the start of one more, as read
+	 * so far, or the rest of a JSON Lines record's text; eol "", flags
+	 * 0) and the first line's numbers and offsets; each next line's are
+	 * those advanced by the lines and bytes before it (number too, but
+	 * in a record, whose lines share its number).  lines() does for
+	 * lines from the first what line() would, each line's text running
+	 * to its '\n' (a CR before it kept), counts them in *count and
+	 * returns their bytes with their '\n'; it stops before a line that
+	 * opens with a form feed, and at the last '\n'.  The lines after
+	 * them count them.
+	 */
+	size_t (*lines)(const struct sp_doc *d, const struct sp_doc_line *first,
+	    uint64_t *count, void *ctx);
+	/*
 	 * With --jsonl, an operand whose first line does not open a JSON
 	 * object is read as text (so a plain page can be turned into
 	 * records); else every line must be a record.

@@ -135,6 +135,30 @@ looks_like_json(const struct sp_unit *u)
 	return i < u->len && u->text[i] == '{';
 }
 
+/*
+ * The lines of a record's text t[0..len) at offset off, after the line
+ * l handed on, a run to the tool at once; returns the bytes it took, and
+ * counts their lines in l.
+ */
+static size_t
+record_run(struct doc_reader *dr, struct sp_doc_line *l, const char *t,
+    size_t len, uint64_t off)
+{
+	struct sp_doc_line run = *l;
+	uint64_t count = 0;
+	size_t used;
+
+	run.text = t;
+	run.len = len;
+	run.eol = "";
+	run.eol_len = 0;
+	run.doc_line = l->doc_line + 1;
+	run.off = run.file_off = off;
+	used = dr->ops->lines(&dr->doc, &run, &count, dr->ctx);
+	l->doc_line += count;
+	return used;
+}
+
 /* A record's text, line by line, as one document. */
 static void
 record_lines(struct doc_reader *dr, const struct sp_jsonl *rec,
@@ -166,6 +190,9 @@ record_lines(struct doc_reader *dr, const struct sp_jsonl *rec,
 		l.doc_line++;
 		dr->ops->line(&dr->doc, &l, dr->ctx);
 		t += len + (nl ? 1 : 0);
+		if (dr->ops->lines && !sp_opts.nul && t < end)
+			t += record_run(dr, &l, t, (size_t)(end - t),
+			    (uint64_t)(t - rec->text));
 	}
 	doc_end(dr, 0);
 }
@@ -216,6 +243,30 @@ record(struct doc_reader *dr, const struct sp_unit *u)
 	sp_stream_record(&in, &dr->warned, record_doc, dr);
 }
 
+/* The lines after the one handed on, a run to the tool at once. */
+static void
+run_of_lines(struct doc_reader *dr, struct sp_reader *r, uint64_t number,
+    uint64_t off)
+{
+	struct sp_doc_line l;
+	size_t used;
+	uint64_t count = 0;
+
+	if ((l.text = sp_reader_ahead(r, &l.len)) == NULL)
+		return;
+	l.eol = "";
+	l.eol_len = 0;
+	l.number = number;
+	l.doc_line = dr->doc_lines + 1;
+	l.off = off - dr->doc_start;
+	l.file_off = off;
+	l.flags = 0;
+	if ((used = dr->ops->lines(&dr->doc, &l, &count, dr->ctx)) > 0) {
+		sp_reader_pass(r, used, count);
+		dr->doc_lines += count;
+	}
+}
+
 static void
 read_operand(struct doc_reader *dr, int fd)
 {
@@ -231,8 +282,12 @@ read_operand(struct doc_reader *dr, int fd)
 		}
 		if (json)
 			record(dr, &u);
-		else
+		else {
 			text_line(dr, &u);
+			if (dr->ops->lines && dr->open && !sp_opts.nul)
+				run_of_lines(dr, r, u.number + 1,
+				    u.offset + u.len + u.sep_len);
+		}
 		if (sp_opts.progress)	/* not a call a line for nothing */
 			sp_progress(sp_reader_bytes(r));
 	}

@@ -232,6 +232,37 @@ on_line(const struct sp_doc *d, const struct sp_doc_line *l, void *ctx)
 		drain(r, d, 0);
 }
 
+/*
+ * A run of lines, each as on_line() takes it, in a loop of its own: most
+ * lines hold no heading, and the calls that bring a line one at a time
+ * cost more than looking at it.
+ */
+static size_t
+on_lines(const struct sp_doc *d, const struct sp_doc_line *first,
+    uint64_t *count, void *ctx)
+{
+	struct run *r = ctx;
+	const char *s = first->text, *nl;
+	size_t used = 0, n;
+
+	while ((nl = memchr(s + used, '\n', first->len - used)) != NULL) {
+		n = (size_t)(nl - (s + used));
+		if (n > 0 && s[used] == '\f')
+			break;
+		if (d->in)	/* a record's: as on_line() numbers them */
+			feed(r, d, s + used, n, first->doc_line + *count,
+			    first->off + used);
+		else
+			feed(r, d, s + used, n, first->number + *count,
+			    first->file_off + used);
+		if (outline_output(r->ol)->len >= 65536)
+			drain(r, d, 0);
+		used += n + 1;
+		++*count;
+	}
+	return used;
+}
+
 static void
 on_end(const struct sp_doc *d, int followed, void *ctx)
 {
@@ -268,7 +299,7 @@ main(int argc, char **argv)
 	struct run r;
 	const struct sp_doc_ops ops = {
 		.begin = on_begin, .line = on_line, .end = on_end,
-		.file_end = at_file_end
+		.file_end = at_file_end, .lines = on_lines
 	};
 	int c, nmodes = 0;
 

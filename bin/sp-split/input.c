@@ -85,5 +85,7 @@ split_run(int argc, char **argv, const struct mode *mode)
 	};
 
 	ndocs = split_opts.start_document - 1;
+	sp_stream_before_raw(out_flush_records);
 	sp_each_doc_line(argc, argv, &ops, &in);
+	out_flush_records();
 }

@@ -18,7 +18,25 @@
 struct split_opts split_opts;
 
 static int mid_line;		/* the last byte written was not '\n' */
-static struct sp_buf rec_buf, tmp_buf;
+static struct sp_buf tmp_buf;
+/*
+ * JSON Lines records are gathered in rec_buf and written a batch at a
+ * time: a batch as long as the output's buffer (out.c, 128 KiB) goes out
+ * whole, not copied into it; a record written alone was copied twice,
+ * built here and copied there.  The batch goes out before the stream
+ * writes a record of its own (one it cannot use) and at the run's end.
+ */
+#define RECORD_BATCH ((size_t)128 << 10)
+static struct sp_buf rec_buf;
+
+void
+out_flush_records(void)
+{
+	if (rec_buf.len > 0) {
+		sp_write(rec_buf.data, rec_buf.len);
+		sp_buf_clear(&rec_buf);
+	}
+}
 
 /* A form-feed line, on a line of its own. */
 static void
@@ -157,7 +175,6 @@ out_record(const struct doc *d, const char *members, const char *text,
 	const char *extra;
 	char *p;
 
-	sp_buf_clear(&rec_buf);
 	if (sp_buf_reserve(&extra_buf, 32 + mlen) < 0)
 		sp_oom();
 	extra = extra_buf.data;
@@ -196,7 +213,8 @@ out_record(const struct doc *d, const char *members, const char *text,
 	}
 	if (sp_buf_putc(&rec_buf, '\n') < 0)
 		sp_oom();
-	sp_write(rec_buf.data, rec_buf.len);
+	if (rec_buf.len >= RECORD_BATCH)
+		out_flush_records();
 }
 
 size_t

@@ -82,6 +82,8 @@ void out_end_line(void);
  */
 void out_record(const struct doc *d, const char *members, const char *text,
     size_t len, int valid);
+/* Writes the records out_record() holds back, gathered into batches. */
+void out_flush_records(void);
 /*
  * Writes the member "name":v at p (a name of plain letters), NUL-ended;
  * returns the end.  p needs strlen(name) + 24 bytes.  Records are written

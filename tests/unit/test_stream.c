@@ -56,6 +56,58 @@ show_line(const struct sp_doc *d, const struct sp_doc_line *l, void *ctx)
 	sp_puts(num);
 }
 
+/*
+ * use_docs 2: lines() takes runs of lines, each shown as show_line()
+ * shows one with "r" before it, and both show the line's number in the
+ * operand and its offset there too.
+ */
+static int use_docs;	/* run() reads documents as lines (2: in runs) */
+
+static void
+show_numbers(uint64_t doc_line, uint64_t off, uint64_t number,
+    uint64_t file_off)
+{
+	char num[80];
+
+	snprintf(num, sizeof num, "%llu:%llu:%llu:%llu|",
+	    (unsigned long long)doc_line, (unsigned long long)off,
+	    (unsigned long long)number, (unsigned long long)file_off);
+	sp_puts(num);
+}
+
+static void
+show_line2(const struct sp_doc *d, const struct sp_doc_line *l, void *ctx)
+{
+	(void)d;
+	(void)ctx;
+	sp_write(l->text, l->len);
+	show_numbers(l->doc_line, l->off, l->number, l->file_off);
+}
+
+static size_t
+show_lines(const struct sp_doc *d, const struct sp_doc_line *first,
+    uint64_t *count, void *ctx)
+{
+	const char *s = first->text, *nl;
+	size_t used = 0, n;
+
+	(void)ctx;
+	while ((nl = memchr(s + used, '\n', first->len - used)) != NULL) {
+		n = (size_t)(nl - (s + used));
+		if (n > 0 && s[used] == '\f')
+			break;
+		sp_puts("r");
+		sp_write(s + used, n);
+		/* A record's lines share its number. */
+		show_numbers(first->doc_line + *count, first->off + used,
+		    first->number + (d->in ? 0 : *count),
+		    first->file_off + used);
+		used += n + 1;
+		++*count;
+	}
+	return used;
+}
+
 static void
 show_end(const struct sp_doc *d, int followed, void *ctx)
 {
@@ -66,7 +118,6 @@ show_end(const struct sp_doc *d, int followed, void *ctx)
 		sp_puts("f");
 }
 
-static int use_docs;	/* run() reads documents as lines */
 
 /* Runs the loop over input with the given options; returns the output. */
 static char *
@@ -95,6 +146,10 @@ run(const char *input, size_t n, enum sp_framing unit, int nul, int jsonl,
 		struct sp_doc_ops ops = { .begin = show_begin,
 		    .line = show_line, .end = show_end, .text_operands = 1 };
 
+		if (use_docs == 2) {
+			ops.line = show_line2;
+			ops.lines = show_lines;
+		}
 		sp_each_doc_line(1, argv, &ops, NULL);
 	} else
 		sp_each_unit(1, argv, unit, upcase, NULL, NULL);
@@ -157,6 +212,23 @@ main(void)
 	RUN("{\"text\":\"x\\ny\"}\n", SP_FRAME_LINES, 0, 1,
 	    "[x1:0|y2:2|]");
 	RUN("x\ny\n", SP_FRAME_LINES, 0, 1, "[x1:0|y2:2|]");
+	/*
+	 * Runs of lines after a line handed on, up to a line opening with a
+	 * form feed and to the last '\n'; the lines after them numbered
+	 * on.  Not with -z; in a JSON Lines record, its lines all share its
+	 * number.
+	 */
+	use_docs = 2;
+	RUN("a\r\nb\nc\n\f\nd\ne", SP_FRAME_LINES, 0, 0,
+	    "[a1:0:1:0|rb2:3:2:3|rc3:5:3:5|]f[d1:0:5:9|e2:2:6:11|]");
+	RUN("a\nb\r\n\fx\nc\n", SP_FRAME_LINES, 0, 0,
+	    "[a1:0:1:0|rb\r2:2:2:2|\fx3:5:3:5|rc4:8:4:8|]");
+	RUN("a\nb\0c\n", SP_FRAME_LINES, 1, 0,
+	    "[a1:0:1:0|b2:2:2:2|][c1:0:2:4|]");
+	RUN("{\"text\":\"x\\ny\"}\n", SP_FRAME_LINES, 0, 1,
+	    "[x1:0:1:0|y2:2:1:2|]");
+	RUN("{\"text\":\"x\\ny\\n\\fw\\nv\\nz\"}\n", SP_FRAME_LINES, 0, 1,
+	    "[x1:0:1:0|ry2:2:1:2|\fw3:4:1:4|rv4:7:1:7|z5:9:1:9|]");
 	unlink(in_path);
 	unlink(out_path);
 	return check_done("stream");
