@@ -45,24 +45,35 @@ trim(struct sp_buf *out, size_t from)
 static int
 may_hold_mojibake(const char *s, size_t n)
 {
-	size_t p, rare = 0;
-	unsigned char c;
+	/* What a byte may open: 1 mojibake ('?', Latin-1 letters), 2 a
+	 * U+FFFD (0xEF), 3 a Han ideograph (U+4000..U+9FFF). */
+	static const unsigned char look[256] = {
+		['?'] = 1, [0xC2] = 1, [0xC3] = 1, [0xEF] = 2,
+		[0xE4] = 3, [0xE5] = 3, [0xE6] = 3, [0xE7] = 3, [0xE8] = 3,
+		[0xE9] = 3,
+	};
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	size_t rare = 0;
 	int32_t cp;
 
-	for (p = 0; p < n; p++) {
-		c = (unsigned char)s[p];
-		if (c == '?' || c == 0xC2 || c == 0xC3 ||
-		    (c == 0xEF && p + 2 < n && (unsigned char)s[p + 1] == 0xBF &&
-		    (unsigned char)s[p + 2] == 0xBD))
+	for (; p < end; p++) {
+		switch (look[*p]) {
+		case 0:
+			continue;
+		case 1:
 			return 1;
-		if (c >= 0xE4 && c <= 0xE9 && p + 2 < n) {
-			cp = (int32_t)(c & 0x0F) << 12 |
-			    (int32_t)((unsigned char)s[p + 1] & 0x3F) << 6 |
-			    ((unsigned char)s[p + 2] & 0x3F);
-			if (cp >= 0x4E00 && rare_han(cp) && ++rare >= 2)
+		case 2:
+			if (end - p > 2 && p[1] == 0xBF && p[2] == 0xBD)
 				return 1;
-			p += 2;
+			continue;
 		}
+		if (end - p <= 2)
+			continue;
+		cp = (int32_t)(p[0] & 0x0F) << 12 | (int32_t)(p[1] & 0x3F) << 6 |
+		    (p[2] & 0x3F);
+		if (cp >= 0x4E00 && rare_han(cp) && ++rare >= 2)
+			return 1;
+		p += 2;
 	}
 	return 0;
 }

@@ -1,5 +1,8 @@
 /* normalize.c: Unicode clean-up (step 3); see normalize.h. */
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "cjk.h"
 #include "normalize.h"
@@ -9,11 +12,75 @@
 /* Scratch of the thread normalizing: see normalize_thread_end(). */
 static _Thread_local struct sp_buf scratch;
 
+/*
+ * Does the character at s[i] start a span that NFC normalizes on its own?
+ * Those sp_unicode_quick_cp() finds stable do (nothing before them
+ * changes them), but Hangul's vowel and final jamo, which utf8proc
+ * composes by rule, not by its tables, with what is before them.
+ */
+static int
+nfc_starts_span(const char *s, size_t n, size_t i, size_t *k)
+{
+	int32_t cp;
+
+	if ((unsigned char)s[i] < 0x80) {
+		*k = 1;
+		return 1;
+	}
+	cp = cp_at(s, n, i, k);
+	return sp_unicode_quick_cp(cp, SP_NFC) &&
+	    !(cp >= 0x1161 && cp <= 0x1175) && !(cp >= 0x11A7 && cp <= 0x11C2);
+}
+
+/*
+ * NFC of out[from..len) in place when it changes, a span at a time
+ * (nfc_starts_span()): only the spans from the last start before a
+ * character that may change to the next start after it go through
+ * utf8proc, not the whole line (a line of a web page may be a megabyte
+ * with one accent in it).
+ */
+static void
+renormalize_nfc(struct sp_buf *out, size_t from, struct normalize_stats *st)
+{
+	const char *s = out->data;
+	size_t n = out->len, i = from, start = from, copied = from, k, at;
+	int changed = 0;
+
+	sp_buf_clear(&scratch);
+	while (i < n) {
+		if (nfc_starts_span(s, n, i, &k)) {
+			start = i;
+			i += k;
+			continue;
+		}
+		for (i += k; i < n && !nfc_starts_span(s, n, i, &k); i += k)
+			;
+		put(&scratch, s + copied, start - copied);
+		at = scratch.len;
+		if (sp_unicode_normalize(s + start, i - start, SP_NFC,
+		    &scratch) < 0)
+			sp_oom();
+		changed |= scratch.len - at != i - start ||
+		    memcmp(scratch.data + at, s + start, i - start) != 0;
+		copied = start = i;
+	}
+	if (!changed)
+		return;
+	put(&scratch, s + copied, n - copied);
+	st->normalized++;
+	out->len = from;
+	put(out, scratch.data, scratch.len);
+}
+
 /* Normalizes out[from..len) in place when it changes. */
 static void
 renormalize(struct sp_buf *out, size_t from, enum sp_norm_form form,
     struct normalize_stats *st)
 {
+	if (form == SP_NFC) {
+		renormalize_nfc(out, from, st);
+		return;
+	}
 	sp_buf_clear(&scratch);
 	if (sp_unicode_normalize(out->data + from, out->len - from, form,
 	    &scratch) < 0)
@@ -24,6 +91,35 @@ renormalize(struct sp_buf *out, size_t from, enum sp_norm_form form,
 	st->normalized++;
 	out->len = from;
 	put(out, scratch.data, scratch.len);
+}
+
+/*
+ * The end of the run of printable ASCII and tabs from s[i]: sixteen bytes
+ * a test where SSE2 is there (the runs of spaces a dump lays out its
+ * columns with, English words, numbers).
+ */
+static size_t
+printable_run(const char *s, size_t n, size_t i)
+{
+#ifdef __SSE2__
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)
+		    (s + i));
+		/* Signed: the bytes from 0x80 on are below 0x20. */
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+		    _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)),
+		    _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F))));
+
+		if (m != 0xFFFF) {
+			i += (size_t)__builtin_ctz(~m);
+			break;
+		}
+	}
+#endif
+	while (i < n && (((unsigned char)s[i] >= 0x20 &&
+	    (unsigned char)s[i] < 0x7F) || s[i] == '\t'))
+		i++;
+	return i;
 }
 
 void
@@ -42,8 +138,8 @@ normalize_text(const char *s, size_t n, int nfkc, struct sp_buf *out,
 	while (i < n) {
 		c = (unsigned char)s[i];
 		if ((c >= 0x20 && c < 0x7F) || c == '\t') {
-			prev = c;
-			i++;
+			i = printable_run(s, n, i + 1);
+			prev = (unsigned char)s[i - 1];
 			continue;
 		}
 		if (c == '\n' || c == '\r') {
@@ -88,6 +184,13 @@ normalize_text(const char *s, size_t n, int nfkc, struct sp_buf *out,
 			if (!dirty && form != SP_NFC &&
 			    !sp_unicode_quick_cp(cp, form))
 				dirty = 1;
+		} else if (cp >= 0xA0 && cp < 0x300 && cp != 0xAD &&
+		    form == SP_NFC) {
+			/*
+			 * Latin letters (pinyin's tone marks, Latin-1 text
+			 * and mojibake): nothing to remove, NFC-stable; not
+			 * asked about one by one below.
+			 */
 		} else if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
 			put(out, s + start, i - start);
 			if (dirty)

@@ -219,15 +219,13 @@ parens(size_t m)
 	int32_t p, n;
 
 	for (i = 0; i < m; i++) {
-		if (prot[i])
+		if ((cps[i] != '(' && cps[i] != ')') || prot[i])
 			continue;
 		if (cps[i] == '(') {
 			if (depth < 32)
 				stack[depth++] = i;
 			continue;
 		}
-		if (cps[i] != ')')
-			continue;
 		p = before(i);
 		n = after(i, m);
 		if (depth == 0) {	/* unmatched: by its neighbours */
@@ -358,8 +356,9 @@ marks(size_t m)
 
 	for (i = 0; i < m; i++) {
 		c = cps[i];
-		if (rep[i] || prot[i] || !(c == ',' || c == '.' || c == '!' ||
-		    c == '?' || c == ':' || c == ';'))
+		/* The mark first: most characters are none. */
+		if (!(c == ',' || c == '.' || c == '!' || c == '?' ||
+		    c == ':' || c == ';') || rep[i] || prot[i])
 			continue;
 		pi = i > 0 ? (rep[i - 1] > 0 ? rep[i - 1] : cps[i - 1]) : -1;
 		to = decide(c, pi, before(i), i + 1 < m ? cps[i + 1] : -1,

@@ -73,6 +73,26 @@ label_value(const struct sp_buf *out, size_t line, const char *s, size_t n,
 	    !memmem(s + end, n - end, "\xEF\xBC\x9F", 3);	/* ？ */
 }
 
+/*
+ * Is the space at s[i] one that spaces_clean() keeps as it is, known
+ * from its bytes?  A single ASCII space before ASCII, after text of its
+ * line not yet written (s[start..i), which holds no space) that does not
+ * end in a label's colon (：): no rule below applies to it but the last,
+ * which keeps it, and what comes after it cannot be a spaced-out word's
+ * character.  Asked first: English words and numbers on a page are
+ * spaced so, and many of its spaces are these.
+ */
+static int
+kept_space(const char *str, size_t n, size_t i, size_t start)
+{
+	const unsigned char *s = (const unsigned char *)str;
+
+	if (s[i] != ' ' || i == start || i + 1 >= n || s[i + 1] <= ' ' ||
+	    s[i + 1] >= 0x80)
+		return 0;
+	return i - start < 3 || memcmp(s + i - 3, "\xEF\xBC\x9A", 3) != 0;
+}
+
 static int
 is_space(int32_t cp)
 {
@@ -102,6 +122,10 @@ spaces_clean(const char *s, size_t n, struct sp_buf *out,
 	while (i < n) {
 		if ((i = next_candidate(s, n, i)) >= n)
 			break;
+		if (kept_space(s, n, i, start)) {
+			i++;
+			continue;
+		}
 		if (s[i] == '\n') {
 			i++;
 			put(out, s + start, i - start);
@@ -118,7 +142,11 @@ spaces_clean(const char *s, size_t n, struct sp_buf *out,
 		/* A run of spaces: what is on either side decides. */
 		run = 0;
 		end = i;
-		while (end < n && is_space(cp = cp_at(s, n, end, &k))) {
+		while (end < n) {
+			if (s[end] == ' ')	/* most of a run: not decoded */
+				k = 1;
+			else if (!is_space(cp_at(s, n, end, &k)))
+				break;
 			end += k;
 			run++;
 		}

@@ -28,6 +28,15 @@ SP_DATA(wordlm);
 static uint64_t *keys;
 static unsigned char *costs;	/* eighths of a bit */
 static size_t mask;		/* table size - 1; 0: no model */
+/*
+ * For each BMP code point, the lengths of the words of the list it opens
+ * and of those it closes (bits OPENS_AT(len), ENDS_AT(len)): a look-up in
+ * 64 KB, which stays in the cache, refuses most candidates before the
+ * table of some megabytes is read (a repair asks about thousands).
+ */
+static unsigned char *edges;	/* 0x10000 of them */
+#define OPENS_AT(len) (1u << ((len) - 1))
+#define ENDS_AT(len) (1u << ((len) + 3))
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static size_t
@@ -55,7 +64,8 @@ load(void)
 		size <<= 1;
 	keys = calloc(size, sizeof *keys);
 	costs = calloc(size, 1);
-	if (keys == NULL || costs == NULL)
+	edges = calloc(0x10000, 1);
+	if (keys == NULL || costs == NULL || edges == NULL)
 		sp_oom();
 	mask = size - 1;
 	for (i = 0; i < n; i++) {
@@ -70,6 +80,8 @@ load(void)
 			;
 		keys[h] = key;
 		costs[h] = p[1];
+		edges[lm_u16(p + 2)] |= OPENS_AT(len);
+		edges[lm_u16(p + 2 * len)] |= ENDS_AT(len);
 		p += 2 + 2 * (size_t)len;
 	}
 }
@@ -82,6 +94,10 @@ word(const int32_t *cps, size_t len)
 	size_t h, k;
 
 	if (mask == 0)
+		return -1;
+	if (cps[0] <= 0 || cps[0] > 0xFFFF || cps[len - 1] <= 0 ||
+	    cps[len - 1] > 0xFFFF || !(edges[cps[0]] & OPENS_AT(len)) ||
+	    !(edges[cps[len - 1]] & ENDS_AT(len)))
 		return -1;
 	for (k = 0; k < len; k++) {
 		if (cps[k] <= 0 || cps[k] > 0xFFFF)
