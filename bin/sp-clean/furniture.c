@@ -122,6 +122,12 @@ line_key(uint64_t site, const char *s, size_t n)
 	XXH3_state_t st;
 	size_t i, from = 0;
 
+	/*
+	 * A state on the stack must be initialised before a reset with a
+	 * seed, which reads the seed it held (xxhash.h): else the key, and
+	 * the furniture counts, change from run to run.
+	 */
+	XXH3_INITSTATE(&st);
 	XXH3_64bits_reset_withSeed(&st, site);
 	for (i = 0; i < n; i++) {
 		if (s[i] < '0' || s[i] > '9')
