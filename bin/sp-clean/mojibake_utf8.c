@@ -349,6 +349,7 @@ run_char(int32_t cp)
 struct run_count {
 	size_t chars, rare, markers;
 	size_t gbk_only;	/* characters GBK has and GB2312 lacks */
+	size_t digits;		/* digits read across */
 };
 
 /*
@@ -375,6 +376,7 @@ read_run(const char *s, size_t n, size_t i, int digits, struct run_count *rc)
 			rc->markers++;
 		} else if (digits && cp >= '0' && cp <= '9' && j > i) {
 			putch(&span_bytes, (int)cp);
+			rc->digits++;
 		} else if (run_char(cp)) {
 			code = cp == 0x20AC ? 0x80 : gbk_encode(cp);
 			rc->rare += uncommon_cjk(cp);
@@ -393,6 +395,7 @@ read_run(const char *s, size_t n, size_t i, int digits, struct run_count *rc)
 	while (digits && j > i && s[j - 1] >= '0' && s[j - 1] <= '9') {
 		j--;
 		span_bytes.len--;
+		rc->digits--;
 	}
 	return j;
 }
@@ -403,8 +406,8 @@ read_run(const char *s, size_t n, size_t i, int digits, struct run_count *rc)
  */
 static size_t
 repair_run(const char *s, size_t n, size_t i, int digits, struct sp_buf *out,
-    int *fixed, struct mojibake_stats *st, mojibake_explain_fn explain,
-    void *ctx)
+    int *fixed, int *crossed, struct mojibake_stats *st,
+    mojibake_explain_fn explain, void *ctx)
 {
 	size_t j, m, counted, lost;
 	size_t restored = st->restored;
@@ -412,6 +415,7 @@ repair_run(const char *s, size_t n, size_t i, int digits, struct sp_buf *out,
 	double old, new_;
 
 	j = read_run(s, n, i, digits, &rc);
+	*crossed = rc.digits > 0;
 	/* A marker is a byte of a character too: "鍥犳??" for "因此". */
 	if (rc.chars + rc.markers < 3 || rc.rare < 2 ||
 	    rc.rare * 10 < rc.chars * 3)
@@ -438,17 +442,20 @@ repair_run(const char *s, size_t n, size_t i, int digits, struct sp_buf *out,
 }
 
 /*
- * The run read across its digits first, and where that is no repair,
- * up to the first digit: one broken piece must not keep the others from
- * being repaired.
+ * The run read across its digits first, and where that crossed some and
+ * is no repair, up to the first digit: one broken piece must not keep
+ * the others from being repaired.
  */
 size_t
 utf8_gbk(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
     struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
 {
-	size_t used = repair_run(s, n, i, 1, out, fixed, st, explain, ctx);
+	int crossed;
+	size_t used = repair_run(s, n, i, 1, out, fixed, &crossed, st,
+	    explain, ctx);
 
-	if (*fixed)
+	if (*fixed || !crossed)
 		return used;
-	return repair_run(s, n, i, 0, out, fixed, st, explain, ctx);
+	return repair_run(s, n, i, 0, out, fixed, &crossed, st, explain,
+	    ctx);
 }
