@@ -536,7 +536,8 @@ read_shifted(const char *s, size_t n, size_t j, size_t *chars, int *closed)
  * byte on, (b1, b2) ... (b[2k-3], b[2k-2]), decoded into span_rep.  A
  * pair of GBK's user-defined areas (a private mark some sites put between
  * paragraphs, which the decoder lost with the alignment) is kept as
- * U+FFFD, wherever the same pair recurs.  Returns 0, or -1 when a pair is no character.
+ * U+FFFD, wherever the same pair recurs.  Returns 0, or -1 when a pair
+ * is no character.
  */
 static int
 decode_middle(void)
