@@ -6,7 +6,7 @@
 # mechanisms that make mojibake on the web, with the '?' the decoders
 # leave for the bytes they lose), for each set (dev, tuned on; held-out,
 # news pages whose gbk-shift failures were read once; crawl, Common Crawl
-# pages nobody has tuned on) and kind:
+# pages of which only three lines were read) and kind:
 #   garbled lines left      mangled lines whose repair is not the true text
 #   characters restored     of the true text's characters that the
 #                           mangling lost or garbled, those the repair

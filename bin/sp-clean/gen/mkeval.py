@@ -16,9 +16,10 @@ each byte a decoder cannot place becomes '?'.  Lines are
               looked at while tuning until 2026-12-03, when its
               gbk-shift failures were read)
               cc: sentences of the Common Crawl pages of tests/data/web
-              (made 2026-12-03, after the held set was read: the set
-              nobody has tuned on); pages whose text is itself
-              mojibake are left out
+              (made 2026-12-03, after the held set was read; of it,
+              only the three utf8-gbk lines a change lost on were
+              read, to see why); pages whose text is itself mojibake
+              are left out
   gbk-shift   GBK bytes decoded from one byte on, from a random character
               to the end of the sentence: the decoder pairs the bytes one
               off, writes '?' for a pair GBK does not have and goes on
