@@ -17,7 +17,9 @@
 # as documents of one input with --learn-furniture), as a run over a
 # day's pages of many sites gets it: the lines the site's other pages
 # repeat are then known.
-# SP_EVAL_MORE=1 scores the pages in other languages too (slower).
+# SP_EVAL_MORE=1 scores the pages in other languages too (slower);
+# SP_EVAL_MODELS=DIR takes the fold models from DIR, for scoring models
+# that train.py --out wrote elsewhere before they replace these.
 B=${1:-build}
 case $B in /*) ;; *) B=$(pwd)/$B ;; esac
 C="$B/bin/sp-clean"
