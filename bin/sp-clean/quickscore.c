@@ -30,7 +30,8 @@ struct quick {
 	struct split *splits;
 	struct list *lists;
 	size_t *chunk;		/* chunk k's lists: lists[chunk[k]..chunk[k+1]) */
-	float *leaves;		/* each tree's leaves, left to right */
+	double *leaves;		/* each tree's leaves, left to right (floats,
+				   widened once, not at every sum) */
 	size_t *first_leaf;	/* tree t's: leaves[first_leaf[t]..] */
 };
 
@@ -50,7 +51,7 @@ struct gathered {
  */
 static void
 gather(const struct node *nodes, int32_t i, uint16_t tree, unsigned *nleaf,
-    float *leaves, struct gathered *g, size_t *ng)
+    double *leaves, struct gathered *g, size_t *ng)
 {
 	const struct node *n = &nodes[i];
 	unsigned lo, hi;
@@ -216,4 +217,103 @@ quick_score(const struct quick *q, double base, const float *x)
 			    (unsigned)__builtin_ctz(leaves[t])];
 	}
 	return score;
+}
+
+/*
+ * Vectors of four lanes (GCC's and Clang's vector extension: an SSE or
+ * NEON register where the machine has them, plain code where not); the
+ * QUICK_LANES lines are GROUPS of them.
+ */
+typedef float lanes_f __attribute__((vector_size(16)));
+typedef uint32_t lanes_u __attribute__((vector_size(16)));
+#define GROUPS (QUICK_LANES / 4)
+
+/*
+ * QUICK_LANES lines at once, lane k being x[k]: the splits of a feature
+ * are walked while some lane's value is above them, and each clears the
+ * leaves of the lanes whose value is.  One walk serves the lanes where
+ * quick_score() walks each, and the lanes' sums, independent, overlap.
+ */
+static void
+score_lanes(const struct quick *q, double base,
+    const float *const x[QUICK_LANES], double score[QUICK_LANES])
+{
+	lanes_u leaves[CHUNK][GROUPS], missing[GROUPS], clear;
+	const struct list *l, *end;
+	const struct split *s;
+	lanes_f v[GROUPS];
+	double sum[QUICK_LANES];
+	const double *leaf;
+	size_t c, n, t;
+	float most, f;
+	int k, g, nan;
+
+	for (k = 0; k < QUICK_LANES; k++)
+		sum[k] = base;
+	for (c = 0; c < q->ntrees; c += n) {
+		n = q->ntrees - c < CHUNK ? q->ntrees - c : CHUNK;
+		for (t = 0; t < n; t++)
+			for (g = 0; g < GROUPS; g++)
+				leaves[t][g] = ~(lanes_u){ 0 };
+		end = &q->lists[q->chunk[c / CHUNK + 1]];
+		for (l = &q->lists[q->chunk[c / CHUNK]]; l < end; l++) {
+			/* The lanes' values, the greatest of those known. */
+			most = -INFINITY;
+			nan = 0;
+			for (g = 0; g < GROUPS; g++) {
+				v[g] = (lanes_f){ x[4 * g][l->feat],
+				    x[4 * g + 1][l->feat], x[4 * g + 2][l->feat],
+				    x[4 * g + 3][l->feat] };
+				for (k = 0; k < 4; k++) {
+					f = v[g][k];
+					most = f > most ? f : most;
+					nan |= isnan(f);
+				}
+			}
+			/* A missing value is above no threshold. */
+			for (s = &q->splits[l->first]; s->thr < most; s++) {
+				clear = ~(lanes_u){ 0 } & ~s->mask;
+				for (g = 0; g < GROUPS; g++)
+					leaves[s->tree][g] &=
+					    ~((lanes_u)(s->thr < v[g]) & clear);
+			}
+			if (!nan)
+				continue;
+			for (g = 0; g < GROUPS; g++)
+				missing[g] = (lanes_u)(v[g] != v[g]);
+			for (s = &q->splits[l->nan]; s < &q->splits[l->end];
+			    s++)
+				for (g = 0; g < GROUPS; g++)
+					leaves[s->tree][g] &=
+					    ~(missing[g] & ~s->mask);
+		}
+		/* Each lane's sum in the trees' order, as quick_score's. */
+		for (t = 0; t < n; t++) {
+			leaf = q->leaves + q->first_leaf[c + t];
+			for (k = 0; k < QUICK_LANES; k++)
+				sum[k] += leaf[(unsigned)__builtin_ctz(
+				    leaves[t][k / 4][k % 4])];
+		}
+	}
+	for (k = 0; k < QUICK_LANES; k++)
+		score[k] = sum[k];
+}
+
+void
+quick_score_many(const struct quick *q, double base, const float *const *x,
+    size_t n, double *score)
+{
+	const float *lane[QUICK_LANES];
+	double got[QUICK_LANES];
+	size_t i, k, m;
+
+	for (i = 0; i < n; i += m) {
+		m = n - i < QUICK_LANES ? n - i : QUICK_LANES;
+		/* Lanes past the last line score its first again. */
+		for (k = 0; k < QUICK_LANES; k++)
+			lane[k] = x[i + (k < m ? k : 0)];
+		score_lanes(q, base, lane, got);
+		for (k = 0; k < m; k++)
+			score[i + k] = got[k];
+	}
 }
