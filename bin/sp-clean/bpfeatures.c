@@ -642,6 +642,25 @@ title_words(const struct line *v, size_t nlines, size_t t,
 	return &ps->title;
 }
 
+/* Features of each neighbour. */
+#define NEAR (F_p2_len - F_p1_len)
+
+static float lg(double x);
+static float clamp(int v, int lo, int hi);
+static float link_density(const struct line *l);
+
+/* What line l says of itself to the lines around it, x[0..NEAR). */
+static void
+near_of(const struct line *l, float *x)
+{
+	x[F_p1_len - F_p1_len] = lg((double)l->f.chars);
+	x[F_p1_punctuated - F_p1_len] = l->f.sentence + l->f.clause > 0;
+	x[F_p1_anchor - F_p1_len] = (float)l->anchor;
+	x[F_p1_link - F_p1_len] = link_density(l);
+	x[F_p1_rules - F_p1_len] = clamp(l->score, -40, 60);
+	x[F_p1_final - F_p1_len] = (float)l->f.final;
+}
+
 void
 features_page(struct line *v, size_t nlines, struct page_sums *ps)
 {
@@ -662,6 +681,7 @@ features_page(struct line *v, size_t nlines, struct page_sums *ps)
 		ps->overlap = grow(ps->overlap, nlines, sizeof *ps->overlap);
 		ps->title_overlap = grow(ps->title_overlap, nlines,
 		    sizeof *ps->title_overlap);
+		ps->near = grow(ps->near, nlines * NEAR, sizeof *ps->near);
 	}
 	ps->nlines = nlines;
 	ps->chars = 0;
@@ -684,6 +704,7 @@ features_page(struct line *v, size_t nlines, struct page_sums *ps)
 	ps->longest = 0;
 	ps->han = 0;
 	for (i = 0; i < nlines; i++) {
+		near_of(&v[i], ps->near + i * NEAR);
 		if ((double)v[i].f.chars > ps->longest)
 			ps->longest = (double)v[i].f.chars;
 		ps->han += (double)v[i].f.han;
@@ -705,6 +726,7 @@ page_sums_free(struct page_sums *ps)
 	free(ps->title_run);
 	free(ps->overlap);
 	free(ps->title_overlap);
+	free(ps->near);
 	free(ps->prose.slot);
 	free(ps->title.slot);
 	memset(ps, 0, sizeof *ps);
@@ -871,14 +893,11 @@ own_html(const struct line *l, float *x)
 	x[F_main_share] = h->main_share;
 }
 
-/* Features of each neighbour. */
-#define NEAR (F_p2_len - F_p1_len)
-
-/* What a line says of its neighbour. */
+/* What a line says of its neighbour, from what features_page() said. */
 static void
-neighbour(const struct line *v, size_t nlines, size_t j, int in, float *x)
+neighbour(const struct page_sums *ps, size_t nlines, size_t j, int in,
+    float *x)
 {
-	const struct line *l;
 	int k;
 
 	if (!in || j >= nlines) {
@@ -886,18 +905,12 @@ neighbour(const struct line *v, size_t nlines, size_t j, int in, float *x)
 			x[k] = NAN;
 		return;
 	}
-	l = &v[j];
-	x[F_p1_len - F_p1_len] = lg((double)l->f.chars);
-	x[F_p1_punctuated - F_p1_len] = l->f.sentence + l->f.clause > 0;
-	x[F_p1_anchor - F_p1_len] = (float)l->anchor;
-	x[F_p1_link - F_p1_len] = link_density(l);
-	x[F_p1_rules - F_p1_len] = clamp(l->score, -40, 60);
-	x[F_p1_final - F_p1_len] = (float)l->f.final;
+	memcpy(x, ps->near + j * NEAR, NEAR * sizeof *x);
 }
 
 static void
 context(const struct line *v, size_t nlines, size_t i, int threshold,
-    float *x)
+    const struct page_sums *ps, float *x)
 {
 	size_t from = i >= 5 ? i - 5 : 0, to = i + 6 < nlines ? i + 6 :
 	    nlines, j, n = 0, nlink = 0;
@@ -905,16 +918,16 @@ context(const struct line *v, size_t nlines, size_t i, int threshold,
 	int d;
 
 	for (d = 1; d <= FEAT_WINDOW; d++) {
-		neighbour(v, nlines, i - (size_t)d, (size_t)d <= i,
+		neighbour(ps, nlines, i - (size_t)d, (size_t)d <= i,
 		    x + F_p1_len + NEAR * (d - 1));
-		neighbour(v, nlines, i + (size_t)d, 1,
+		neighbour(ps, nlines, i + (size_t)d, 1,
 		    x + F_n1_len + NEAR * (d - 1));
 	}
 	for (j = from; j < to; j++) {
 		if (j == i)
 			continue;
 		n++;
-		len += lg((double)v[j].f.chars);
+		len += ps->near[j * NEAR + F_p1_len - F_p1_len];
 		anchors += v[j].anchor;
 		rules += v[j].score >= threshold;
 		if (!isnan(ld = link_density(&v[j]))) {
@@ -936,5 +949,5 @@ features_line(const struct line *v, const struct shape *sh, size_t nlines,
 	own_layout(&v[i], x);
 	own_place(&v[i], nlines, i, ps, x);
 	own_html(&v[i], x);
-	context(v, nlines, i, threshold, x);
+	context(v, nlines, i, threshold, ps, x);
 }
