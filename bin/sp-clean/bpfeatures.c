@@ -645,7 +645,7 @@ title_words(const struct line *v, size_t nlines, size_t t,
 /* Features of each neighbour. */
 #define NEAR (F_p2_len - F_p1_len)
 
-static float lg(double x);
+static float lg_count(size_t n);
 static float clamp(int v, int lo, int hi);
 static float link_density(const struct line *l);
 
@@ -653,7 +653,7 @@ static float link_density(const struct line *l);
 static void
 near_of(const struct line *l, float *x)
 {
-	x[F_p1_len - F_p1_len] = lg((double)l->f.chars);
+	x[F_p1_len - F_p1_len] = lg_count(l->f.chars);
 	x[F_p1_punctuated - F_p1_len] = l->f.sentence + l->f.clause > 0;
 	x[F_p1_anchor - F_p1_len] = (float)l->anchor;
 	x[F_p1_link - F_p1_len] = link_density(l);
@@ -740,6 +740,13 @@ lg(double x)
 	return (float)log2(1 + x);
 }
 
+/* lg() of a count: the same float, without asking whether it is one. */
+static float
+lg_count(size_t n)
+{
+	return n < LG_TABLE ? lg_table[n] : (float)log2(1 + (double)n);
+}
+
 static float
 share(double part, double whole)
 {
@@ -766,7 +773,7 @@ own_text(const struct line *l, const struct shape *sh, float *x)
 	const struct lf_features *f = &l->f;
 	double chars = (double)f->chars;
 
-	x[F_len] = lg(chars);
+	x[F_len] = lg_count(f->chars);
 	x[F_han] = share((double)f->han, chars);
 	x[F_latin] = share(sh->latin, chars);
 	x[F_digit] = share(sh->digits, chars);
@@ -778,7 +785,7 @@ own_text(const struct line *l, const struct shape *sh, float *x)
 	x[F_inner_sentences] = clamp((int)f->inner_sentence, 0, 50);
 	x[F_function_chars] = f->han >= 4 ?
 	    share(sh->function_chars, (double)f->han) : NAN;
-	x[F_words] = lg(sh->words);
+	x[F_words] = lg_count(sh->words);
 	x[F_short_words] = sh->words >= 3 ?
 	    share(sh->short_words, sh->words) : NAN;
 	x[F_separators] = clamp((int)f->seps, 0, 50);
@@ -827,8 +834,8 @@ features_centre(size_t nlines, float *x)
 {
 	x[F_position] = 0.5f;
 	x[F_char_position] = 0.5f;
-	x[F_from_top] = lg((double)(nlines / 2));
-	x[F_from_end] = lg((double)(nlines - 1 - nlines / 2));
+	x[F_from_top] = lg_count(nlines / 2);
+	x[F_from_end] = lg_count(nlines - 1 - nlines / 2);
 }
 
 static void
@@ -836,23 +843,23 @@ own_place(const struct line *l, size_t nlines, size_t i,
     const struct page_sums *ps, float *x)
 {
 	x[F_position] = share((double)i, (double)nlines);
-	x[F_from_top] = lg((double)i);
-	x[F_from_end] = lg((double)(nlines - 1 - i));
-	x[F_lines] = lg((double)nlines);
+	x[F_from_top] = lg_count(i);
+	x[F_from_end] = lg_count(nlines - 1 - i);
+	x[F_lines] = lg_count(nlines);
 	x[F_char_position] = share(ps->chars_before[i], ps->chars);
 	x[F_page_chars] = lg(ps->chars);
 	x[F_prev_anchor] = ps->prev_anchor[i] == SIZE_MAX ? NAN :
-	    lg((double)(i - ps->prev_anchor[i]));
+	    lg_count(i - ps->prev_anchor[i]);
 	x[F_next_anchor] = ps->next_anchor[i] == SIZE_MAX ? NAN :
-	    lg((double)(ps->next_anchor[i] - i));
-	x[F_anchors] = lg((double)ps->anchors);
+	    lg_count(ps->next_anchor[i] - i);
+	x[F_anchors] = lg_count(ps->anchors);
 	x[F_anchor_share] = share((double)ps->anchors, (double)nlines);
 	x[F_repeats] = lg(l->repeats);
 	x[F_furniture] = l->furniture;
 	x[F_furniture_pages] = isnan(l->furniture) ? NAN :
 	    lg(l->furniture_pages);
-	x[F_short_run] = lg((double)ps->short_run[i]);
-	x[F_title_run] = lg((double)ps->title_run[i]);
+	x[F_short_run] = lg_count(ps->short_run[i]);
+	x[F_title_run] = lg_count(ps->title_run[i]);
 	x[F_longest_share] = share((double)l->f.chars, ps->longest);
 	x[F_body_overlap] = ps->overlap[i];
 	x[F_page_han] = share(ps->han, ps->chars);
@@ -884,10 +891,10 @@ own_html(const struct line *l, float *x)
 	x[F_block] = h->block;
 	x[F_depth] = h->depth;
 	x[F_tables] = h->tables;
-	x[F_box_chars] = lg(h->box_chars);
+	x[F_box_chars] = lg_count(h->box_chars);
 	x[F_box_links] = share(h->box_link_chars, h->box_chars);
-	x[F_box_lines] = lg(h->box_lines);
-	x[F_box_paras] = lg(h->box_paras);
+	x[F_box_lines] = lg_count(h->box_lines);
+	x[F_box_paras] = lg_count(h->box_paras);
 	x[F_box_share] = h->box_share;
 	x[F_in_main] = h->in_main;
 	x[F_main_share] = h->main_share;
