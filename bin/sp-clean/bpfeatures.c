@@ -243,6 +243,10 @@ word_shapes(const char *s, size_t n)
 		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
 	low[n] = low[n + 1] = low[n + 2] = '\0';
 	for (i = 0; i + 2 < n; i++) {
+		/* No word starts inside a character: Han text is mostly
+		 * continuation bytes, passed over without a hash. */
+		if (((unsigned char)low[i] & 0xC0) == 0x80)
+			continue;
 		key = SHAPE_KEY(low + i);
 		if (!(shape_keys[key >> 3] >> (key & 7) & 1))
 			continue;
