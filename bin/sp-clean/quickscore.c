@@ -2,6 +2,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "quickscore.h"
 
@@ -220,83 +221,30 @@ quick_score(const struct quick *q, double base, const float *x)
 }
 
 /*
- * Vectors of four lanes (GCC's and Clang's vector extension: an SSE or
- * NEON register where the machine has them, plain code where not); the
- * QUICK_LANES lines are GROUPS of them.
+ * score_lanes(): QUICK_LANES lines at once, in vectors of four lanes
+ * (GCC's and Clang's vector extension: an SSE or NEON register where the
+ * machine has them, plain code where not); and on an x86 processor with
+ * AVX2, in one vector of eight, from the same source.
  */
-typedef float lanes_f __attribute__((vector_size(16)));
-typedef uint32_t lanes_u __attribute__((vector_size(16)));
-#define GROUPS (QUICK_LANES / 4)
+#define LANES_FN score_lanes
+#define LANES_WIDTH 4
+#define LANES_TARGET
+#include "quickscore_lanes.h"
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define LANES_FN score_lanes_avx2
+#define LANES_WIDTH 8
+#define LANES_TARGET __attribute__((target("avx2")))
+#include "quickscore_lanes.h"
+#define HAVE_AVX2_LANES 1
+#endif
 
-/*
- * QUICK_LANES lines at once, lane k being x[k]: the splits of a feature
- * are walked while some lane's value is above them, and each clears the
- * leaves of the lanes whose value is.  One walk serves the lanes where
- * quick_score() walks each, and the lanes' sums, independent, overlap.
- */
-static void
-score_lanes(const struct quick *q, double base,
-    const float *const x[QUICK_LANES], double score[QUICK_LANES])
+/* Not to be changed while another thread scores. */
+static int generic_only;
+
+void
+quick_generic_only(int on)
 {
-	lanes_u leaves[CHUNK][GROUPS], missing[GROUPS], clear;
-	const struct list *l, *end;
-	const struct split *s;
-	lanes_f v[GROUPS];
-	double sum[QUICK_LANES];
-	const double *leaf;
-	size_t c, n, t;
-	float most, f;
-	int k, g, nan;
-
-	for (k = 0; k < QUICK_LANES; k++)
-		sum[k] = base;
-	for (c = 0; c < q->ntrees; c += n) {
-		n = q->ntrees - c < CHUNK ? q->ntrees - c : CHUNK;
-		for (t = 0; t < n; t++)
-			for (g = 0; g < GROUPS; g++)
-				leaves[t][g] = ~(lanes_u){ 0 };
-		end = &q->lists[q->chunk[c / CHUNK + 1]];
-		for (l = &q->lists[q->chunk[c / CHUNK]]; l < end; l++) {
-			/* The lanes' values, the greatest of those known. */
-			most = -INFINITY;
-			nan = 0;
-			for (g = 0; g < GROUPS; g++) {
-				v[g] = (lanes_f){ x[4 * g][l->feat],
-				    x[4 * g + 1][l->feat], x[4 * g + 2][l->feat],
-				    x[4 * g + 3][l->feat] };
-				for (k = 0; k < 4; k++) {
-					f = v[g][k];
-					most = f > most ? f : most;
-					nan |= isnan(f);
-				}
-			}
-			/* A missing value is above no threshold. */
-			for (s = &q->splits[l->first]; s->thr < most; s++) {
-				clear = ~(lanes_u){ 0 } & ~s->mask;
-				for (g = 0; g < GROUPS; g++)
-					leaves[s->tree][g] &=
-					    ~((lanes_u)(s->thr < v[g]) & clear);
-			}
-			if (!nan)
-				continue;
-			for (g = 0; g < GROUPS; g++)
-				missing[g] = (lanes_u)(v[g] != v[g]);
-			for (s = &q->splits[l->nan]; s < &q->splits[l->end];
-			    s++)
-				for (g = 0; g < GROUPS; g++)
-					leaves[s->tree][g] &=
-					    ~(missing[g] & ~s->mask);
-		}
-		/* Each lane's sum in the trees' order, as quick_score's. */
-		for (t = 0; t < n; t++) {
-			leaf = q->leaves + q->first_leaf[c + t];
-			for (k = 0; k < QUICK_LANES; k++)
-				sum[k] += leaf[(unsigned)__builtin_ctz(
-				    leaves[t][k / 4][k % 4])];
-		}
-	}
-	for (k = 0; k < QUICK_LANES; k++)
-		score[k] = sum[k];
+	generic_only = on;
 }
 
 void
@@ -307,12 +255,21 @@ quick_score_many(const struct quick *q, double base, const float *const *x,
 	double got[QUICK_LANES];
 	size_t i, k, m;
 
+#ifdef HAVE_AVX2_LANES
+	int avx2 = !generic_only && __builtin_cpu_supports("avx2");
+#endif
+
 	for (i = 0; i < n; i += m) {
 		m = n - i < QUICK_LANES ? n - i : QUICK_LANES;
 		/* Lanes past the last line score its first again. */
 		for (k = 0; k < QUICK_LANES; k++)
 			lane[k] = x[i + (k < m ? k : 0)];
-		score_lanes(q, base, lane, got);
+#ifdef HAVE_AVX2_LANES
+		if (avx2)
+			score_lanes_avx2(q, base, lane, got);
+		else
+#endif
+			score_lanes(q, base, lane, got);
 		for (k = 0; k < m; k++)
 			score[i + k] = got[k];
 	}

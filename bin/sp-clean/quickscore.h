@@ -45,4 +45,10 @@ double quick_score(const struct quick *q, double base, const float *x);
 void quick_score_many(const struct quick *q, double base,
     const float *const *x, size_t n, double *score);
 
+/*
+ * With on, quick_score_many() keeps to the vectors every machine has
+ * even where it would take AVX2's (for the tests, which compare both).
+ */
+void quick_generic_only(int on);
+
 #endif
