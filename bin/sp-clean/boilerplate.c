@@ -54,6 +54,8 @@ SP_DATA(boilerplate_model);
 #define SCAN_CHUNK	1024
 /* Features named in --explain for a dropped line. */
 #define EXPLAIN_TOP	3
+/* Lines whose stage-1 features are gathered to be scored together. */
+#define BATCH		32
 
 /* What a thread matches lines with: the vocabulary, the user's rules. */
 struct matcher {
@@ -89,6 +91,10 @@ struct boilerplate {
 	 * stage 2 uses, own_feat[0..nown), nown a line. */
 	float *p1, *len1, *own;
 	int own_feat[NFEATURES];
+	/* Each line's stage-1 score, as stage1_all() left it, and the
+	 * features of the lines it is gathering, a line a row. */
+	double *score1;
+	float xb[BATCH][NFEATURES];
 	int nown;
 	struct stack_page stack;
 	float x2[NSTAGE2];
@@ -258,6 +264,7 @@ boilerplate_free(struct boilerplate *bp)
 	free(bp->shapes);
 	free(bp->user_hits);
 	free(bp->p1);
+	free(bp->score1);
 	free(bp->len1);
 	free(bp->own);
 	stack_page_free(&bp->stack);
@@ -431,6 +438,7 @@ reserve(struct boilerplate *bp, size_t n)
 	bp->user_hits = sp_xrealloc(bp->user_hits, bp->cap *
 	    sizeof *bp->user_hits);
 	bp->p1 = sp_xrealloc(bp->p1, bp->cap * sizeof *bp->p1);
+	bp->score1 = sp_xrealloc(bp->score1, bp->cap * sizeof *bp->score1);
 	bp->len1 = sp_xrealloc(bp->len1, bp->cap * sizeof *bp->len1);
 	bp->own = sp_xrealloc(bp->own, bp->cap * (size_t)(bp->nown + 1) *
 	    sizeof *bp->own);
@@ -725,16 +733,45 @@ stage2(struct boilerplate *bp, size_t i, double p1, const float *x,
 }
 
 /*
- * A model of two stages: stage 1's probability of every line of the
- * window (a blank line has none; plain prose, which is not judged, is
- * content: 0), what stage 2 needs of each line, and the window's sums.
+ * Stage 1's scores of the n lines at[0..n), their features in xb[0..n),
+ * and with two stages what stage 2 needs of each.
+ */
+static void
+stage1_batch(struct boilerplate *bp, const size_t *at, size_t n)
+{
+	const float *x[BATCH];
+	double score[BATCH];
+	size_t j, i;
+	int k;
+
+	for (j = 0; j < n; j++)
+		x[j] = bp->xb[j];
+	model_score_many(bp->model, 0, x, n, score);
+	for (j = 0; j < n; j++) {
+		i = at[j];
+		bp->score1[i] = score[j];
+		if (model_stages(bp->model) < 2)
+			continue;
+		bp->p1[i] = (float)model_probability(score[j]);
+		bp->len1[i] = bp->xb[j][F_len];
+		for (k = 0; k < bp->nown; k++)
+			bp->own[i * (size_t)bp->nown + (size_t)k] =
+			    bp->xb[j][bp->own_feat[k]];
+	}
+}
+
+/*
+ * Stage 1's score of every line of the window that is judged, BATCH
+ * lines at a time (the model walks its splits once for several); with
+ * two stages, the probability of every line (a blank line has none;
+ * plain prose, which is not judged, is content: 0), what stage 2 needs
+ * of each line, and the window's sums.
  */
 static void
 stage1_all(struct boilerplate *bp, size_t nlines, int threshold)
 {
+	size_t at[BATCH], n = 0, i;
 	struct line *l;
-	size_t i;
-	int k;
 
 	for (i = 0; i < nlines; i++) {
 		l = &bp->lines[i];
@@ -749,15 +786,16 @@ stage1_all(struct boilerplate *bp, size_t nlines, int threshold)
 			continue;
 		}
 		features_line(bp->lines, bp->shapes, nlines, i, threshold,
-		    &bp->sums, bp->x);
-		bp->p1[i] = (float)model_probability(model_score(bp->model, 0,
-		    bp->x, NULL));
-		bp->len1[i] = bp->x[F_len];
-		for (k = 0; k < bp->nown; k++)
-			bp->own[i * (size_t)bp->nown + (size_t)k] =
-			    bp->x[bp->own_feat[k]];
+		    &bp->sums, bp->xb[n]);
+		at[n++] = i;
+		if (n == BATCH) {
+			stage1_batch(bp, at, n);
+			n = 0;
+		}
 	}
-	stack_page(&bp->stack, bp->p1, bp->len1, nlines);
+	stage1_batch(bp, at, n);
+	if (model_stages(bp->model) > 1)
+		stack_page(&bp->stack, bp->p1, bp->len1, nlines);
 }
 
 /* How probability() is to score a line. */
@@ -778,7 +816,13 @@ probability(struct boilerplate *bp, size_t nlines, size_t i, int threshold,
 	int two = model_stages(bp->model) > 1;
 	double p;
 
-	if (two && how == STORED) {
+	if (how == STORED && !two) {
+		p = model_probability(bp->score1[i]);
+		if (p1)
+			*p1 = p;
+		return p;
+	}
+	if (how == STORED) {
 		if (p1)
 			*p1 = bp->p1[i];
 		return stage2(bp, i, bp->p1[i], NULL, NULL);
@@ -1021,7 +1065,7 @@ filter_window(struct boilerplate *bp, const char *doc, size_t len,
 		dump(bp, nlines, base, threshold_of(bp), out, started);
 		return 0;
 	}
-	if (bp->model && model_stages(bp->model) > 1)
+	if (bp->model)
 		stage1_all(bp, nlines, threshold_of(bp));
 	for (i = 0; i < nlines; i++)
 		bp->lines[i].verdict = judge(bp, nlines, i, NULL, 0);

@@ -243,6 +243,10 @@ word_shapes(const char *s, size_t n)
 		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
 	low[n] = low[n + 1] = low[n + 2] = '\0';
 	for (i = 0; i + 2 < n; i++) {
+		/* No word starts inside a character: Han text is mostly
+		 * continuation bytes, passed over without a hash. */
+		if (((unsigned char)low[i] & 0xC0) == 0x80)
+			continue;
 		key = SHAPE_KEY(low + i);
 		if (!(shape_keys[key >> 3] >> (key & 7) & 1))
 			continue;
@@ -253,6 +257,25 @@ word_shapes(const char *s, size_t n)
 				bits |= shape_words[k].bit;
 	}
 	return bits;
+}
+
+/*
+ * "image(" or "embed(" in s[0..n), a widget's script left in the text:
+ * found from the '(', which few lines hold, rather than by memmem() of
+ * each, which every line paid for.
+ */
+static int
+widget_call(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+
+	while ((p = memchr(p, '(', (size_t)(end - p))) != NULL) {
+		if (p - s >= 5 && (memcmp(p - 5, "image", 5) == 0 ||
+		    memcmp(p - 5, "embed", 5) == 0))
+			return 1;
+		p++;
+	}
+	return 0;
 }
 
 /*
@@ -281,7 +304,7 @@ dump_tokens(const char *s, size_t n, struct shape *sh)
 		}
 		p = close + 1;
 	}
-	if (memmem(s, n, "image(", 6) || memmem(s, n, "embed(", 6))
+	if (widget_call(s, n))
 		sh->tokens++;
 }
 
@@ -642,6 +665,25 @@ title_words(const struct line *v, size_t nlines, size_t t,
 	return &ps->title;
 }
 
+/* Features of each neighbour. */
+#define NEAR (F_p2_len - F_p1_len)
+
+static float lg_count(size_t n);
+static float clamp(int v, int lo, int hi);
+static float link_density(const struct line *l);
+
+/* What line l says of itself to the lines around it, x[0..NEAR). */
+static void
+near_of(const struct line *l, float *x)
+{
+	x[F_p1_len - F_p1_len] = lg_count(l->f.chars);
+	x[F_p1_punctuated - F_p1_len] = l->f.sentence + l->f.clause > 0;
+	x[F_p1_anchor - F_p1_len] = (float)l->anchor;
+	x[F_p1_link - F_p1_len] = link_density(l);
+	x[F_p1_rules - F_p1_len] = clamp(l->score, -40, 60);
+	x[F_p1_final - F_p1_len] = (float)l->f.final;
+}
+
 void
 features_page(struct line *v, size_t nlines, struct page_sums *ps)
 {
@@ -662,6 +704,7 @@ features_page(struct line *v, size_t nlines, struct page_sums *ps)
 		ps->overlap = grow(ps->overlap, nlines, sizeof *ps->overlap);
 		ps->title_overlap = grow(ps->title_overlap, nlines,
 		    sizeof *ps->title_overlap);
+		ps->near = grow(ps->near, nlines * NEAR, sizeof *ps->near);
 	}
 	ps->nlines = nlines;
 	ps->chars = 0;
@@ -684,6 +727,7 @@ features_page(struct line *v, size_t nlines, struct page_sums *ps)
 	ps->longest = 0;
 	ps->han = 0;
 	for (i = 0; i < nlines; i++) {
+		near_of(&v[i], ps->near + i * NEAR);
 		if ((double)v[i].f.chars > ps->longest)
 			ps->longest = (double)v[i].f.chars;
 		ps->han += (double)v[i].f.han;
@@ -705,6 +749,7 @@ page_sums_free(struct page_sums *ps)
 	free(ps->title_run);
 	free(ps->overlap);
 	free(ps->title_overlap);
+	free(ps->near);
 	free(ps->prose.slot);
 	free(ps->title.slot);
 	memset(ps, 0, sizeof *ps);
@@ -716,6 +761,13 @@ lg(double x)
 	if (x >= 0 && x < LG_TABLE && x == (double)(int)x)
 		return lg_table[(int)x];
 	return (float)log2(1 + x);
+}
+
+/* lg() of a count: the same float, without asking whether it is one. */
+static float
+lg_count(size_t n)
+{
+	return n < LG_TABLE ? lg_table[n] : (float)log2(1 + (double)n);
 }
 
 static float
@@ -744,7 +796,7 @@ own_text(const struct line *l, const struct shape *sh, float *x)
 	const struct lf_features *f = &l->f;
 	double chars = (double)f->chars;
 
-	x[F_len] = lg(chars);
+	x[F_len] = lg_count(f->chars);
 	x[F_han] = share((double)f->han, chars);
 	x[F_latin] = share(sh->latin, chars);
 	x[F_digit] = share(sh->digits, chars);
@@ -756,7 +808,7 @@ own_text(const struct line *l, const struct shape *sh, float *x)
 	x[F_inner_sentences] = clamp((int)f->inner_sentence, 0, 50);
 	x[F_function_chars] = f->han >= 4 ?
 	    share(sh->function_chars, (double)f->han) : NAN;
-	x[F_words] = lg(sh->words);
+	x[F_words] = lg_count(sh->words);
 	x[F_short_words] = sh->words >= 3 ?
 	    share(sh->short_words, sh->words) : NAN;
 	x[F_separators] = clamp((int)f->seps, 0, 50);
@@ -805,8 +857,8 @@ features_centre(size_t nlines, float *x)
 {
 	x[F_position] = 0.5f;
 	x[F_char_position] = 0.5f;
-	x[F_from_top] = lg((double)(nlines / 2));
-	x[F_from_end] = lg((double)(nlines - 1 - nlines / 2));
+	x[F_from_top] = lg_count(nlines / 2);
+	x[F_from_end] = lg_count(nlines - 1 - nlines / 2);
 }
 
 static void
@@ -814,23 +866,23 @@ own_place(const struct line *l, size_t nlines, size_t i,
     const struct page_sums *ps, float *x)
 {
 	x[F_position] = share((double)i, (double)nlines);
-	x[F_from_top] = lg((double)i);
-	x[F_from_end] = lg((double)(nlines - 1 - i));
-	x[F_lines] = lg((double)nlines);
+	x[F_from_top] = lg_count(i);
+	x[F_from_end] = lg_count(nlines - 1 - i);
+	x[F_lines] = lg_count(nlines);
 	x[F_char_position] = share(ps->chars_before[i], ps->chars);
 	x[F_page_chars] = lg(ps->chars);
 	x[F_prev_anchor] = ps->prev_anchor[i] == SIZE_MAX ? NAN :
-	    lg((double)(i - ps->prev_anchor[i]));
+	    lg_count(i - ps->prev_anchor[i]);
 	x[F_next_anchor] = ps->next_anchor[i] == SIZE_MAX ? NAN :
-	    lg((double)(ps->next_anchor[i] - i));
-	x[F_anchors] = lg((double)ps->anchors);
+	    lg_count(ps->next_anchor[i] - i);
+	x[F_anchors] = lg_count(ps->anchors);
 	x[F_anchor_share] = share((double)ps->anchors, (double)nlines);
 	x[F_repeats] = lg(l->repeats);
 	x[F_furniture] = l->furniture;
 	x[F_furniture_pages] = isnan(l->furniture) ? NAN :
 	    lg(l->furniture_pages);
-	x[F_short_run] = lg((double)ps->short_run[i]);
-	x[F_title_run] = lg((double)ps->title_run[i]);
+	x[F_short_run] = lg_count(ps->short_run[i]);
+	x[F_title_run] = lg_count(ps->title_run[i]);
 	x[F_longest_share] = share((double)l->f.chars, ps->longest);
 	x[F_body_overlap] = ps->overlap[i];
 	x[F_page_han] = share(ps->han, ps->chars);
@@ -862,23 +914,20 @@ own_html(const struct line *l, float *x)
 	x[F_block] = h->block;
 	x[F_depth] = h->depth;
 	x[F_tables] = h->tables;
-	x[F_box_chars] = lg(h->box_chars);
+	x[F_box_chars] = lg_count(h->box_chars);
 	x[F_box_links] = share(h->box_link_chars, h->box_chars);
-	x[F_box_lines] = lg(h->box_lines);
-	x[F_box_paras] = lg(h->box_paras);
+	x[F_box_lines] = lg_count(h->box_lines);
+	x[F_box_paras] = lg_count(h->box_paras);
 	x[F_box_share] = h->box_share;
 	x[F_in_main] = h->in_main;
 	x[F_main_share] = h->main_share;
 }
 
-/* Features of each neighbour. */
-#define NEAR (F_p2_len - F_p1_len)
-
-/* What a line says of its neighbour. */
+/* What a line says of its neighbour, from what features_page() said. */
 static void
-neighbour(const struct line *v, size_t nlines, size_t j, int in, float *x)
+neighbour(const struct page_sums *ps, size_t nlines, size_t j, int in,
+    float *x)
 {
-	const struct line *l;
 	int k;
 
 	if (!in || j >= nlines) {
@@ -886,18 +935,12 @@ neighbour(const struct line *v, size_t nlines, size_t j, int in, float *x)
 			x[k] = NAN;
 		return;
 	}
-	l = &v[j];
-	x[F_p1_len - F_p1_len] = lg((double)l->f.chars);
-	x[F_p1_punctuated - F_p1_len] = l->f.sentence + l->f.clause > 0;
-	x[F_p1_anchor - F_p1_len] = (float)l->anchor;
-	x[F_p1_link - F_p1_len] = link_density(l);
-	x[F_p1_rules - F_p1_len] = clamp(l->score, -40, 60);
-	x[F_p1_final - F_p1_len] = (float)l->f.final;
+	memcpy(x, ps->near + j * NEAR, NEAR * sizeof *x);
 }
 
 static void
 context(const struct line *v, size_t nlines, size_t i, int threshold,
-    float *x)
+    const struct page_sums *ps, float *x)
 {
 	size_t from = i >= 5 ? i - 5 : 0, to = i + 6 < nlines ? i + 6 :
 	    nlines, j, n = 0, nlink = 0;
@@ -905,16 +948,16 @@ context(const struct line *v, size_t nlines, size_t i, int threshold,
 	int d;
 
 	for (d = 1; d <= FEAT_WINDOW; d++) {
-		neighbour(v, nlines, i - (size_t)d, (size_t)d <= i,
+		neighbour(ps, nlines, i - (size_t)d, (size_t)d <= i,
 		    x + F_p1_len + NEAR * (d - 1));
-		neighbour(v, nlines, i + (size_t)d, 1,
+		neighbour(ps, nlines, i + (size_t)d, 1,
 		    x + F_n1_len + NEAR * (d - 1));
 	}
 	for (j = from; j < to; j++) {
 		if (j == i)
 			continue;
 		n++;
-		len += lg((double)v[j].f.chars);
+		len += ps->near[j * NEAR + F_p1_len - F_p1_len];
 		anchors += v[j].anchor;
 		rules += v[j].score >= threshold;
 		if (!isnan(ld = link_density(&v[j]))) {
@@ -936,5 +979,5 @@ features_line(const struct line *v, const struct shape *sh, size_t nlines,
 	own_layout(&v[i], x);
 	own_place(&v[i], nlines, i, ps, x);
 	own_html(&v[i], x);
-	context(v, nlines, i, threshold, x);
+	context(v, nlines, i, threshold, ps, x);
 }

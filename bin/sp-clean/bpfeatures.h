@@ -130,6 +130,9 @@ struct page_sums {
 	size_t *title_run;	/* of lines shaped like headlines */
 	float *overlap;		/* share of words found in the prose */
 	float *title_overlap;	/* in the page's first line */
+	float *near;		/* per line, what it says of itself to the
+				   lines around it (F_p1_len ... F_p1_final),
+				   said once, not by each of them */
 	double han;		/* Han characters of all lines */
 	double longest;		/* characters of the longest line */
 	struct wordset prose;	/* the words of the page's prose */

@@ -219,17 +219,25 @@ code_like(const struct line *l)
 int
 layout_more_heading(const struct line *l)
 {
-	static const char *const ends[] = { "MORE", "MORE+", "More",
-	    "更多>>", "更多+", "更多»", "更多>", ">>", "更多", NULL };
+	/* Their lengths known, and their last bytes compared first: every
+	 * line is asked, twice, and few end in any of them. */
+#define END(s) { s, sizeof s - 1 }
+	static const struct {
+		const char *s;
+		size_t n;
+	} ends[] = { END("MORE"), END("MORE+"), END("More"), END("更多>>"),
+	    END("更多+"), END("更多»"), END("更多>"), END(">>"), END("更多") };
+#undef END
 	size_t i, m, n = l->n;
 
-	while (n > 0 && (l->s[n - 1] == ' ' || l->s[n - 1] == '+'))
-		n--;
 	if (l->f.chars > 20 || l->f.sentence > 0)
 		return 0;
-	for (i = 0; ends[i]; i++) {
-		m = strlen(ends[i]);
-		if (n > m && memcmp(l->s + n - m, ends[i], m) == 0)
+	while (n > 0 && (l->s[n - 1] == ' ' || l->s[n - 1] == '+'))
+		n--;
+	for (i = 0; i < sizeof ends / sizeof *ends; i++) {
+		m = ends[i].n;
+		if (n > m && l->s[n - 1] == ends[i].s[m - 1] &&
+		    memcmp(l->s + n - m, ends[i].s, m) == 0)
 			return 1;
 	}
 	return 0;

@@ -15,7 +15,9 @@ lf_first(const char *s, size_t n, size_t *len)
 	int32_t cp;
 	size_t k;
 
-	k = sp_utf8_decode((const unsigned char *)s, n, &cp, NULL);
+	/* The inline decoder: the layout reads lines a character at a
+	 * time through this. */
+	k = sp_utf8_next((const unsigned char *)s, n, &cp);
 	if (len)
 		*len = k;
 	return cp;
@@ -31,8 +33,7 @@ lf_last(const char *s, size_t n, size_t *len)
 	i = n - 1;
 	while (i > 0 && n - i < 4 && ((unsigned char)s[i] & 0xC0) == 0x80)
 		i--;
-	if (sp_utf8_decode((const unsigned char *)s + i, n - i, &cp, NULL) !=
-	    n - i) {
+	if (sp_utf8_next((const unsigned char *)s + i, n - i, &cp) != n - i) {
 		/* Invalid tail: treat the last byte as one character. */
 		i = n - 1;
 		cp = SP_REPLACEMENT;

@@ -507,3 +507,18 @@ model_score(const struct model *m, int stage, const float *x,
 	}
 	return score;
 }
+
+void
+model_score_many(const struct model *m, int stage, const float *const *x,
+    size_t n, double *score)
+{
+	const struct ensemble *e = &m->stage[stage];
+	size_t i;
+
+	if (e->quick != NULL) {
+		quick_score_many(e->quick, e->base, x, n, score);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		score[i] = model_score(m, stage, x[i], NULL);
+}

@@ -73,6 +73,12 @@ int model_uses(const struct model *m, int stage, int *feat, int most);
  */
 double model_score(const struct model *m, int stage, const float *x,
     double *contrib);
+/*
+ * model_score() without contributions of the n vectors x[0..n) into
+ * score[0..n), the same doubles, sooner: lines side by side.
+ */
+void model_score_many(const struct model *m, int stage,
+    const float *const *x, size_t n, double *score);
 /* The score of a line the stage knows nothing of: base and the roots. */
 double model_base(const struct model *m, int stage);
 double model_probability(double score);

@@ -2,6 +2,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "quickscore.h"
 
@@ -30,7 +31,8 @@ struct quick {
 	struct split *splits;
 	struct list *lists;
 	size_t *chunk;		/* chunk k's lists: lists[chunk[k]..chunk[k+1]) */
-	float *leaves;		/* each tree's leaves, left to right */
+	double *leaves;		/* each tree's leaves, left to right (floats,
+				   widened once, not at every sum) */
 	size_t *first_leaf;	/* tree t's: leaves[first_leaf[t]..] */
 };
 
@@ -50,7 +52,7 @@ struct gathered {
  */
 static void
 gather(const struct node *nodes, int32_t i, uint16_t tree, unsigned *nleaf,
-    float *leaves, struct gathered *g, size_t *ng)
+    double *leaves, struct gathered *g, size_t *ng)
 {
 	const struct node *n = &nodes[i];
 	unsigned lo, hi;
@@ -216,4 +218,59 @@ quick_score(const struct quick *q, double base, const float *x)
 			    (unsigned)__builtin_ctz(leaves[t])];
 	}
 	return score;
+}
+
+/*
+ * score_lanes(): QUICK_LANES lines at once, in vectors of four lanes
+ * (GCC's and Clang's vector extension: an SSE or NEON register where the
+ * machine has them, plain code where not); and on an x86 processor with
+ * AVX2, in one vector of eight, from the same source.
+ */
+#define LANES_FN score_lanes
+#define LANES_WIDTH 4
+#define LANES_TARGET
+#include "quickscore_lanes.h"
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define LANES_FN score_lanes_avx2
+#define LANES_WIDTH 8
+#define LANES_TARGET __attribute__((target("avx2")))
+#include "quickscore_lanes.h"
+#define HAVE_AVX2_LANES 1
+#endif
+
+/* Not to be changed while another thread scores. */
+static int generic_only;
+
+void
+quick_generic_only(int on)
+{
+	generic_only = on;
+}
+
+void
+quick_score_many(const struct quick *q, double base, const float *const *x,
+    size_t n, double *score)
+{
+	const float *lane[QUICK_LANES];
+	double got[QUICK_LANES];
+	size_t i, k, m;
+
+#ifdef HAVE_AVX2_LANES
+	int avx2 = !generic_only && __builtin_cpu_supports("avx2");
+#endif
+
+	for (i = 0; i < n; i += m) {
+		m = n - i < QUICK_LANES ? n - i : QUICK_LANES;
+		/* Lanes past the last line score its first again. */
+		for (k = 0; k < QUICK_LANES; k++)
+			lane[k] = x[i + (k < m ? k : 0)];
+#ifdef HAVE_AVX2_LANES
+		if (avx2)
+			score_lanes_avx2(q, base, lane, got);
+		else
+#endif
+			score_lanes(q, base, lane, got);
+		for (k = 0; k < m; k++)
+			score[i + k] = got[k];
+	}
 }

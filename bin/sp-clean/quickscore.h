@@ -36,4 +36,19 @@ void quick_free(struct quick *q);
 /* base plus the leaves x reaches, NAN for a missing value. */
 double quick_score(const struct quick *q, double base, const float *x);
 
+/*
+ * quick_score() of n feature vectors x[0..n) into score[0..n), each the
+ * very double that quick_score() gives; QUICK_LANES of them at a time
+ * share the walk of the splits, a vector lane each.
+ */
+#define QUICK_LANES 8
+void quick_score_many(const struct quick *q, double base,
+    const float *const *x, size_t n, double *score);
+
+/*
+ * With on, quick_score_many() keeps to the vectors every machine has
+ * even where it would take AVX2's (for the tests, which compare both).
+ */
+void quick_generic_only(int on);
+
 #endif

@@ -146,7 +146,8 @@ rules_free(struct rules *r)
 {
 	if (!r->shared) {
 		free_rules(r->v, r->n);
-		pcre2_code_free(r->any);
+		pcre2_code_free(r->any[0]);
+		pcre2_code_free(r->any[1]);
 		free(r->patterns);
 	}
 	free(r->stamps);
@@ -479,41 +480,54 @@ alternative(const struct rule *rule)
 	return g != NULL;
 }
 
-/* Builds rules.any from the patterns that can be in it. */
+/* Is the pattern of rule anchored at the start of the line? */
+static int
+anchored(const struct rule *rule)
+{
+	uint32_t options = 0;
+
+	return pcre2_pattern_info(rule->re, PCRE2_INFO_ALLOPTIONS,
+	    &options) == 0 && (options & PCRE2_ANCHORED) != 0;
+}
+
+/* Builds rules.any[k] from the patterns that can be in it. */
 static void
-build_any(struct rules *r)
+build_any(struct rules *r, int k)
 {
 	struct sp_buf b = SP_BUF_INIT;
 	PCRE2_SIZE erroff;
 	size_t i, n = 0;
 	int errcode;
 
-	pcre2_code_free(r->any);
-	r->any = NULL;
+	pcre2_code_free(r->any[k]);
+	r->any[k] = NULL;
 	for (i = 0; i < r->n; i++) {
-		r->v[i].in_any = 0;
+		if (r->v[i].in_any == k + 1)
+			r->v[i].in_any = 0;
 		/* Patterns with triggers are run seldom enough alone. */
 		if (r->v[i].kind != RULE_RE || r->v[i].triggered ||
-		    !alternative(&r->v[i]))
+		    anchored(&r->v[i]) != k || !alternative(&r->v[i]))
 			continue;
 		if ((n++ > 0 && sp_buf_append(&b, "|", 1) < 0) ||
 		    sp_buf_append(&b, "(?:", 3) < 0 ||
 		    sp_buf_append(&b, r->v[i].text, r->v[i].len) < 0 ||
 		    sp_buf_append(&b, ")", 1) < 0)
 			sp_oom();
-		r->v[i].in_any = 1;
+		r->v[i].in_any = k + 1;
 	}
 	if (n > 1)
-		r->any = pcre2_compile((PCRE2_SPTR)b.data, b.len, PCRE2_UTF |
-		    PCRE2_MATCH_INVALID_UTF, &errcode, &erroff, NULL);
+		r->any[k] = pcre2_compile((PCRE2_SPTR)b.data, b.len,
+		    PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &errcode, &erroff,
+		    NULL);
 	sp_buf_free(&b);
-	if (r->any == NULL) {
+	if (r->any[k] == NULL) {
 		/* Too big, or one pattern alone: each runs on its own. */
 		for (i = 0; i < r->n; i++)
-			r->v[i].in_any = 0;
+			if (r->v[i].in_any == k + 1)
+				r->v[i].in_any = 0;
 		return;
 	}
-	(void)pcre2_jit_compile(r->any, PCRE2_JIT_COMPLETE);
+	(void)pcre2_jit_compile(r->any[k], PCRE2_JIT_COMPLETE);
 }
 
 /* Lists the patterns, for rules_match. */
@@ -632,7 +646,8 @@ badthr:
 	r->stamp = 0;
 	r->threshold = threshold;
 	rebuild_buckets(r);
-	build_any(r);
+	build_any(r, 0);
+	build_any(r, 1);
 	list_patterns(r);
 	return 0;
 fail:
@@ -730,7 +745,7 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 	size_t pos = 0, k, cover_end = 0, i, q;
 	struct rule *rule;
 	int32_t cp;
-	int j, rc, any_may;
+	int j, g, rc, any_may[2];
 
 	memset(h, 0, sizeof *h);
 	if (++r->stamp == 0) {
@@ -796,14 +811,16 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 	}
 	if (literal_only)
 		return;
-	/* No alternative of any matches: none of its patterns will. */
-	any_may = r->any == NULL || pcre2_match(r->any, (PCRE2_SPTR)line, n,
-	    0, 0, r->md, r->mctx) != PCRE2_ERROR_NOMATCH;
+	/* No alternative of any[k] matches: none of its patterns will. */
+	for (g = 0; g < 2; g++)
+		any_may[g] = r->any[g] == NULL || pcre2_match(r->any[g],
+		    (PCRE2_SPTR)line, n, 0, 0, r->md, r->mctx) !=
+		    PCRE2_ERROR_NOMATCH;
 	for (q = 0; q < r->npatterns; q++) {
 		i = r->patterns[q];
 		rule = &r->v[i];
 		if (r->stamps[i] == r->stamp ||
-		    (rule->in_any && !any_may) ||
+		    (rule->in_any && !any_may[rule->in_any - 1]) ||
 		    (rule->triggered && r->seen[i] != r->stamp))
 			continue;
 		rc = pcre2_match(rule->re, (PCRE2_SPTR)line, n, 0, 0, r->md,

@@ -35,7 +35,8 @@ struct rule {
 	size_t len;
 	pcre2_code *re;		/* RULE_RE */
 	int next;		/* next rule of its bucket, or -1 */
-	int in_any;		/* RULE_RE: an alternative of rules.any */
+	int in_any;		/* RULE_RE: an alternative of rules.any[0]
+				   (1) or of rules.any[1] (2), or 0 */
 	int triggered;		/* RULE_RE: has triggers */
 	int target;		/* RULE_TRIGGER: its pattern's index */
 };
@@ -71,11 +72,14 @@ struct rules {
 	pcre2_match_context *mctx;
 	pcre2_match_data *md;
 	/*
-	 * The RULE_RE patterns that can be, as one alternation: most lines
+	 * The RULE_RE patterns that can be, as alternations: most lines
 	 * match none, and one call says so where each pattern would cost
-	 * its own (a call costs more than its scan of a short line).
+	 * its own (a call costs more than its scan of a short line).  Those
+	 * anchored at the start (^...) in any[1], tried at the start alone;
+	 * the others in any[0], tried at every position that may start one
+	 * of them, which the anchored ones would add to.
 	 */
-	pcre2_code *any;
+	pcre2_code *any[2];
 	/*
 	 * The indexes of the RULE_RE rules, in order: a line is tried on
 	 * these, not on a walk of all the rules (18 of 520 in the shipped

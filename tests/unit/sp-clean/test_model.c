@@ -2,7 +2,8 @@
  * Unit tests of bin/sp-clean/model.c: a hand-made model scores as its
  * trees say (missing values, "inf" splits, the base), --explain's
  * contributions add up to the score, the bit-vector scorer (quickscore.c)
- * gives the walk's score bit for bit on random trees, and every malformed
+ * gives the walk's score bit for bit on random trees, lines scored side
+ * by side (model_score_many) too, and every malformed
  * model file is refused with its line named.  A file of version 2 holds
  * two stages, each scored over its own features; version 1 is read as
  * stage 1 alone, and other versions are refused.
@@ -14,6 +15,7 @@
 
 #include "check.h"
 #include "model.h"
+#include "quickscore.h"
 
 static const char *const names[] = { "a", "b", "c" };
 static const char *const names2[] = { "p", "q" };
@@ -176,7 +178,9 @@ emit_tree(char *out, size_t size, size_t *len, int k, int *at)
  * leaves) and some not (then walked), over 300 trees so that they come
  * in two chunks: model_score() without contributions gives the very
  * double that the walk with them gives, on values that meet the
- * thresholds, infinities and missing values.
+ * thresholds, infinities and missing values; and model_score_many()
+ * gives it for each of runs of lines of every length up to two batches
+ * of lanes and some.
  */
 static void
 agrees(void)
@@ -184,9 +188,10 @@ agrees(void)
 	static char text[1 << 20];
 	char err[256];
 	struct model *m;
-	double c[3];
-	size_t len;
-	float x[3];
+	double c[3], many[20];
+	float x[3], xs[20][3];
+	const float *rows[20];
+	size_t len, n, r;
 	int round, t, ntrees, most, leaves, at, i, j, same;
 
 	for (round = 0; round < 12; round++) {
@@ -218,6 +223,24 @@ agrees(void)
 				same = 0;
 		}
 		CHECK(same);
+		same = 1;
+		for (i = 0; i < 200; i++) {
+			n = 1 + rnd(20);
+			for (r = 0; r < n; r++) {
+				for (j = 0; j < 3; j++)
+					xs[r][j] = rnd(8) == 0 ? NAN : values[
+					    rnd(sizeof values / sizeof *values)];
+				rows[r] = xs[r];
+			}
+			/* The vectors of the machine, then the plain ones. */
+			quick_generic_only(i % 2);
+			model_score_many(m, 0, rows, n, many);
+			for (r = 0; r < n; r++)
+				if (many[r] != model_score(m, 0, xs[r], c))
+					same = 0;
+		}
+		CHECK(same);
+		quick_generic_only(0);
 		model_free(m);
 	}
 }
