@@ -141,33 +141,62 @@ next_blank(const char *s, size_t n, size_t i)
  * byte from 0x80 on (Chinese, or a blank such as U+3000 before a piece)
  * says the line may hold one.
  */
-int
-sp_heading_may_hold(const char *s, size_t n)
-{
-	size_t i = 0;
-	unsigned after = 1;	/* the line's start is a piece's */
-	unsigned char b;
 #ifdef __SSE2__
+/*
+ * May the 16 bytes at p hold a piece a marker opens?  after is 1 when
+ * p[0] opens a piece; *next is set to 1 when the last byte is a blank.
+ */
+static int
+block_may_hold(const char *p, unsigned after, unsigned *next)
+{
 	const __m128i paren = _mm_set1_epi8('('), zero = _mm_set1_epi8('0'),
 	    nine = _mm_set1_epi8(9), x21 = _mm_set1_epi8(0x21);
 	__m128i v, d;
 	unsigned opens, blanks;
 
-	for (; i + 16 <= n; i += 16) {
-		v = _mm_loadu_si128((const __m128i *)(s + i));
-		if (_mm_movemask_epi8(v))
-			return 1;
-		d = _mm_sub_epi8(v, zero);	/* digits: 0..9 */
-		opens = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-		    _mm_cmpeq_epi8(v, paren),
-		    _mm_cmpeq_epi8(_mm_min_epu8(d, nine), d)));
-		/* Signed, but every byte here is ASCII. */
-		blanks = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, x21));
-		if (opens & (blanks << 1 | after))
-			return 1;
-		after = blanks >> 15;
-	}
+	v = _mm_loadu_si128((const __m128i *)p);
+	if (_mm_movemask_epi8(v))
+		return 1;
+	d = _mm_sub_epi8(v, zero);	/* digits: 0..9 */
+	opens = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+	    _mm_cmpeq_epi8(v, paren),
+	    _mm_cmpeq_epi8(_mm_min_epu8(d, nine), d)));
+	/* Signed, but every byte here is ASCII. */
+	blanks = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, x21));
+	*next = blanks >> 15;
+	return (opens & (blanks << 1 | after)) != 0;
+}
 #endif
+
+int
+sp_heading_may_hold(const char *s, size_t n)
+{
+	size_t i = 0;
+	unsigned after = 1;	/* the line's start is a piece's */
+#ifdef __SSE2__
+	char pad[16];
+
+	for (; i + 16 <= n; i += 16)
+		if (block_may_hold(s + i, after, &after))
+			return 1;
+	if (i == n)
+		return 0;
+	/*
+	 * The rest in one block, not a byte at a time (most lines of HTML
+	 * are short, and their rest is much of them): the last sixteen
+	 * bytes, those seen again answering as before, after the byte
+	 * before them; or a line shorter than a block, padded with NULs,
+	 * which open nothing.
+	 */
+	if (n >= 16)
+		return block_may_hold(s + n - 16,
+		    (unsigned char)s[n - 17] < 0x21, &after);
+	memset(pad, 0, sizeof pad);
+	memcpy(pad, s, n);
+	return block_may_hold(pad, 1, &after);
+#else
+	unsigned char b;
+
 	for (; i < n; i++) {
 		b = (unsigned char)s[i];
 		if (b >= 0x80 || (after && may_open_marker(b)))
@@ -175,6 +204,7 @@ sp_heading_may_hold(const char *s, size_t n)
 		after = b < 0x21;
 	}
 	return 0;
+#endif
 }
 
 size_t

@@ -585,9 +585,11 @@ sp_heading_tracker_feed(struct sp_heading_tracker *t, const char *s,
 	size_t start, end, next;
 
 	t->nfound = 0;
-	note_refs(t, s, n);
+	/* A line refused here is all ASCII: it holds no ① to note either
+	 * (most lines of HTML), and is not searched for one. */
 	if (!may_hold_heading(s, n))
 		return 0;
+	note_refs(t, s, n);
 	for (start = 0; start < n; start = next) {
 		end = segment_end(t, s, n, start, &next);
 		if (try_segment(t, s, start, end, line, offset) < 0)

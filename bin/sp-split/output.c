@@ -127,7 +127,7 @@ out_json_string(struct sp_buf *b, const char *s, size_t n)
 }
 
 char *
-out_member(char *p, const char *name, uint64_t v)
+out_number(char *p, uint64_t v)
 {
 	static const char pairs[] =
 	    "00010203040506070809101112131415161718192021222324"
@@ -138,11 +138,6 @@ out_member(char *p, const char *name, uint64_t v)
 	size_t digits = 1;
 	char *end;
 
-	*p++ = '"';
-	while (*name)
-		*p++ = *name++;
-	*p++ = '"';
-	*p++ = ':';
 	/* The digits counted, then written from the last, two a division:
 	 * offsets run to millions. */
 	while (digits < 20 && v >= ten) {

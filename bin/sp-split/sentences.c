@@ -441,6 +441,9 @@ find_short(const unsigned char *h, size_t hn, const char *needle, size_t nl)
 {
 	const unsigned char *p = h, *end = h + hn;
 
+	/* '"' ')' ']': the first byte is the closer (HTML's attributes). */
+	if (nl == 1)
+		return memchr(h, needle[0], hn);
 	while ((size_t)(end - p) >= nl && (p = memchr(p, needle[0],
 	    (size_t)(end - p) - nl + 1)) != NULL) {
 		if (memcmp(p, needle, nl) == 0)

@@ -11,6 +11,7 @@
 #define SPLIT_H
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "jsonl.h"
 
@@ -84,12 +85,25 @@ void out_record(const struct doc *d, const char *members, const char *text,
     size_t len, int valid);
 /* Writes the records out_record() holds back, gathered into batches. */
 void out_flush_records(void);
+/* Writes v in decimal at p, NUL-ended; returns the end (p + 20 at most). */
+char *out_number(char *p, uint64_t v);
 /*
  * Writes the member "name":v at p (a name of plain letters), NUL-ended;
  * returns the end.  p needs strlen(name) + 24 bytes.  Records are written
- * a sentence each, and snprintf() was a tenth of the time of -s --jsonl.
+ * a sentence each, three or four members a record: snprintf() was a tenth
+ * of the time of -s --jsonl, and a call copying the name a byte at a time
+ * an eighth; inline, the length of a literal name is the compiler's.
  */
-char *out_member(char *p, const char *name, uint64_t v);
+static inline char *
+out_member(char *p, const char *name, uint64_t v)
+{
+	size_t l = strlen(name);
+
+	p[0] = '"';
+	memcpy(p + 1, name, l);
+	memcpy(p + 1 + l, "\":", 2);
+	return out_number(p + l + 3, v);
+}
 /* Appends s[0..n) as a JSON string, U+FFFD for invalid UTF-8. */
 void out_json_string(struct sp_buf *b, const char *s, size_t n);
 /* Writes s[0..n) with its newlines dropped: one output line. */

@@ -649,7 +649,8 @@ test_segments(void)
 	static const char *const pieces[] = {
 		" ", "  ", "\t", "\r", "\xE3\x80\x80", "\xC2\xA0",
 		"\xE2\x80\x83", "。", "、", "一、", "中", "a", "ab",
-		"\xE3\x80", "\xC2", "                 ",
+		"\xE3\x80", "\xC2", "                 ", "\xEF\xBC\x8C",
+		"\xE1\x9A\x80", "x\x82",
 	};
 	char line[200];
 	size_t n, k, end, next, want_end, want_next;
@@ -657,8 +658,9 @@ test_segments(void)
 	int round, bad = 0;
 
 	for (round = 0; round < 20000 && !bad; round++) {
+		/* Lines of every length: short ones are read padded. */
 		n = 0;
-		for (k = 0; k < 40; k++) {
+		for (k = 0; k < 1 + (size_t)round % 40; k++) {
 			const char *p;
 
 			seed = seed * 1103515245 + 12345;
