@@ -10,7 +10,6 @@
 #endif
 
 #include "jsonl.h"
-#include "jsonl_int.h"
 #include "utf8.h"
 
 static size_t
@@ -258,43 +257,19 @@ decode_string(const char *s, size_t n, struct sp_buf *out)
 }
 
 /*
- * The record with its field's value cut to "": in small when it fits
- * (records of web pages hold a few short members besides their text),
- * else in memory allocated.  Sets *n; NULL when out of memory.
- */
-static char *
-cut_value(const struct sp_jsonl *rec, char *small, size_t cap, size_t *n)
-{
-	const char *s = rec->line;
-	size_t head = rec->value_start, tail = rec->line_len - rec->value_end;
-	char *line;
-
-	*n = head + 2 + tail;
-	if ((line = *n <= cap ? small : malloc(*n)) == NULL)
-		return NULL;
-	memcpy(line, s, head);
-	memcpy(line + head, "\"\"", 2);
-	memcpy(line + head + 2, s + rec->value_end, tail);
-	return line;
-}
-
-/*
  * The quick way for a record that is mostly its field (a page's text):
  * jansson, which goes a byte at a time, parses the record with the field's
  * value cut to "", and the value is decoded here.  That is the record's
  * parse exactly when the record with "" parses with its last member named
  * field holding that "" where the raw value was (located again in what
  * jansson accepted), and the value decodes: one string token stands for
- * another, nothing else moves.  A flat record with "" (sp_jsonl_flat())
- * is such a one without jansson: the decoded record is then made only if
- * a member is asked for (sp_jsonl_member()).  Returns 0, or -1 to take
- * the whole parse.
+ * another, nothing else moves.  Returns 0, or -1 to take the whole parse.
  */
 static int
 parse_split(struct sp_jsonl *rec, const char *field)
 {
 	const char *s = rec->line;
-	size_t vs, ve, n, at;
+	size_t vs, ve, head, tail, n;
 	struct sp_jsonl stub;
 	char small[4096], *line;
 	json_t *root = NULL, *v;
@@ -306,21 +281,23 @@ parse_split(struct sp_jsonl *rec, const char *field)
 	if (ve < vs + 2 || s[vs] != '"' || s[ve - 1] != '"' ||
 	    decode_string(s + vs + 1, ve - vs - 2, &rec->own) < 0)
 		return -1;
-	if ((line = cut_value(rec, small, sizeof small, &n)) == NULL)
+	head = vs;
+	tail = rec->line_len - ve;
+	n = head + 2 + tail;
+	if ((line = n <= sizeof small ? small : malloc(n)) == NULL)
 		return -1;
-	if (sp_jsonl_flat(line, n, field, &at) && at == vs) {
-		rec->flat = ok = 1;
-	} else {
-		root = json_loadb(line, n, JSON_ALLOW_NUL, NULL);
-		if (root && json_is_object(root) &&
-		    (v = json_object_get(root, field)) != NULL &&
-		    json_is_string(v) && json_string_length(v) == 0) {
-			memset(&stub, 0, sizeof stub);
-			stub.line = line;
-			stub.line_len = n;
-			locate(&stub, field);
-			ok = stub.value_start == vs && stub.value_end == vs + 2;
-		}
+	memcpy(line, s, head);
+	memcpy(line + head, "\"\"", 2);
+	memcpy(line + head + 2, s + ve, tail);
+	root = json_loadb(line, n, JSON_ALLOW_NUL, NULL);
+	if (root && json_is_object(root) &&
+	    (v = json_object_get(root, field)) != NULL &&
+	    json_is_string(v) && json_string_length(v) == 0) {
+		memset(&stub, 0, sizeof stub);
+		stub.line = line;
+		stub.line_len = n;
+		locate(&stub, field);
+		ok = stub.value_start == vs && stub.value_end == vs + 2;
 	}
 	if (line != small)
 		free(line);
@@ -374,37 +351,13 @@ sp_jsonl_parse(struct sp_jsonl *rec, const char *line, size_t len,
 	return 0;
 }
 
-/*
- * A flat record's members decoded by jansson, as parse_split() would have
- * had them, the first time one is asked for.
- */
-static json_t *
-flat_root(const struct sp_jsonl *rec)
-{
-	char small[4096], *line;
-	size_t n;
-	json_t *root;
-
-	if ((line = cut_value(rec, small, sizeof small, &n)) == NULL)
-		return NULL;
-	root = json_loadb(line, n, JSON_ALLOW_NUL, NULL);
-	if (line != small)
-		free(line);
-	return root;
-}
-
 const char *
 sp_jsonl_member(const struct sp_jsonl *rec, const char *name)
 {
 	json_t *v;
 
-	if (rec->text == NULL)
-		return NULL;	/* not parsed */
-	if (rec->field && strcmp(name, rec->field) == 0)
+	if (rec->root && rec->field && strcmp(name, rec->field) == 0)
 		return rec->text;	/* perhaps decoded here, not by jansson */
-	/* The decoded record is a cache: made once, freed with the rest. */
-	if (rec->root == NULL && rec->flat)
-		((struct sp_jsonl *)rec)->root = flat_root(rec);
 	v = rec->root ? json_object_get(rec->root, name) : NULL;
 
 	return v && json_is_string(v) ? json_string_value(v) : NULL;
@@ -637,7 +590,6 @@ sp_jsonl_free(struct sp_jsonl *rec)
 {
 	json_decref(rec->root);
 	rec->root = NULL;
-	rec->flat = 0;
 	rec->text = NULL;
 	sp_buf_free(&rec->own);
 }

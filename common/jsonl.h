@@ -28,12 +28,7 @@ struct sp_jsonl {
 	size_t value_start;	/* the field's raw value in line */
 	size_t value_end;
 	size_t close_brace;	/* index of the object's closing '}' */
-	/*
-	 * The record decoded, until sp_jsonl_free(); for a flat record
-	 * (flat 1) made only when sp_jsonl_member() first asks for it.
-	 */
-	struct json_t *root;
-	int flat;
+	struct json_t *root;	/* the record decoded, until sp_jsonl_free() */
 	const char *field;	/* its name, as given to sp_jsonl_parse() */
 	struct sp_buf own;	/* the text, when decoded here */
 };

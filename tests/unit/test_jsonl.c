@@ -6,7 +6,6 @@
 
 #include "check.h"
 #include "jsonl.h"
-#include "jsonl_int.h"
 
 /* Parses line, replaces the field with text, and checks the record. */
 static void
@@ -230,85 +229,6 @@ test_same_as_jansson(void)
 }
 
 /*
- * A flat record is told valid without jansson (sp_jsonl_flat()): every
- * other member here, before and after the field, is read as jansson alone
- * reads the record (accepted, or refused with its reason), its members
- * too (sp_jsonl_member()); and the walk says yes only to records jansson
- * accepts.
- */
-static void
-test_flat_same_as_jansson(void)
-{
-	static const char *const values[] = {
-		"\"\"", "\"http://a.b/c?d=1\"", "\"标题 \\u4e2d\\n\\\"q\\\"\"",
-		"\"\\ud83d\\ude00\"", "\"\\ud83d\"", "\"\\ude00\"",
-		"\"\\ud83d\\u0041\"", "\"\\u12\"", "\"\\u0000\"", "\"\\x\"",
-		"\"\x01\"", "\"\x7f\"", "\"\xc0\x80\"", "\"\xed\xa0\x80\"",
-		"\"\xe4\xb8\"", "\"\xf0\x9f\x98\x80\"", "\"open",
-		"0", "-0", "01", "-", "7", "-12", "1.5", "1e3", "2E-1", "1.",
-		"123456789012345678", "-123456789012345678",
-		"1234567890123456789", "99999999999999999999999",
-		"true", "false", "null", "truex", "nul", "True", "[1]", "{}",
-		"{\"a\":1}", "\"a\" \"b\"", "",
-	};
-	static const char *const shapes[] = {
-		"{\"a\":%s,\"text\":\"x\"}", "{\"text\":\"x\", \"a\" : %s }",
-		"\t{ \"a\":%s ,\"text\":\"\\u4e2dx\"}\r\n",
-		"{\"text\":\"x\",\"a\":%s,}", "{\"text\":\"x\",\"a\":%s} x",
-		"{\"text\":\"x\",\"a\":%s}}", "{\"a\\u0062\":%s,\"text\":\"x\"}",
-		"{\"\xe9\":%s,\"text\":\"x\"}", "{\"a\":%s,\"text\":\"x\",\"text\":1}",
-		"{\"a\":%s,\"text\":1,\"text\":\"x\"}", "[{\"a\":%s,\"text\":\"x\"}]",
-		"{\"a\":%s \"text\":\"x\"}", "{\"a\"%s,\"text\":\"x\"}",
-	};
-	struct sp_buf want = SP_BUF_INIT;
-	struct sp_jsonl rec;
-	char line[512], err[300], want_err[300];
-	const char *got_a;
-	json_t *root, *a;
-	size_t v, k, at;
-	int got, ok, bad = 0, flat = 0;
-
-	for (v = 0; v < sizeof values / sizeof *values; v++)
-		for (k = 0; k < sizeof shapes / sizeof *shapes; k++) {
-			snprintf(line, sizeof line, shapes[k], values[v]);
-			ok = jansson_says(line, strlen(line), "text", &want,
-			    want_err, sizeof want_err);
-			root = json_loadb(line, strlen(line), JSON_ALLOW_NUL,
-			    NULL);
-			if (sp_jsonl_flat(line, strlen(line), "text", &at) &&
-			    (!json_is_object(root) ||
-			    json_object_get(root, "text") == NULL)) {
-				printf("  flat, jansson refuses: %s\n", line);
-				bad++;
-			}
-			got = sp_jsonl_parse(&rec, line, strlen(line), "text",
-			    err, sizeof err) == 0;
-			if (got != ok || (ok && (rec.text_len != want.len ||
-			    memcmp(rec.text, want.data, want.len) != 0)) ||
-			    (!ok && strcmp(err, want_err) != 0)) {
-				printf("  differs from jansson: %s\n", line);
-				bad++;
-			}
-			if (got) {
-				flat += rec.flat;
-				a = json_object_get(root, "a");
-				got_a = sp_jsonl_member(&rec, "a");
-				if (json_is_string(a) ? got_a == NULL ||
-				    strcmp(got_a, json_string_value(a)) != 0 :
-				    got_a != NULL) {
-					printf("  member differs: %s\n", line);
-					bad++;
-				}
-				sp_jsonl_free(&rec);
-			}
-			json_decref(root);
-		}
-	CHECK_INT(bad, 0);
-	CHECK(flat > 50);	/* the walk was taken */
-	sp_buf_free(&want);
-}
-
-/*
  * A record is written into room made once for it, and each escape makes
  * more: a text of escapes only, of every length to 200, with members
  * added, is the record jansson reads back (ASan sees any write past the
@@ -354,7 +274,6 @@ int
 main(void)
 {
 	test_same_as_jansson();
-	test_flat_same_as_jansson();
 	test_quote();
 	test_write_escapes();
 	test_strip();
