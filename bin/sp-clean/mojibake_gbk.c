@@ -39,7 +39,7 @@ record(unsigned l, unsigned t, const char *s, size_t n)
 
 /*
  * Every pair decoded in one call, a line each: the decoder is set up
- * once, not 24,000 times (that was nine tenths of the cost of cleaning
+ * once, not 24,000 times (that was half the instructions of cleaning
  * a 3 KB page).  Returns -1, having recorded nothing, when the decoder
  * refuses a pair or the lines do not come out one a pair.
  */

@@ -57,8 +57,8 @@ identical models).
 
 Only 75 of 270,616 lines' furniture features differ between the binary
 of before the fix and today's, yet a model learnt from today's kept and
-removed differently: the figures of one training run move by a point or
-two with small changes of the data.  Measured end to end on 2026-12-03
+removed differently: the figures of one training run move by a few
+points with small changes of the data.  Measured end to end on 2026-12-03
 (tests/eval/sp-clean-boilerplate-web.sh, cross-validated by site; w3m,
 naive, HTML article kept / boilerplate removed; then the hand-labelled
 pages of tests/eval/sp-clean-boilerplate.sh that no model learnt from,
@@ -79,7 +79,8 @@ hand-labelled pages; deeper trees made sp-clean 1.5 times slower on w3m
 dumps; and each changes the outputs of a few of make check's golden
 cases (a breadcrumb of 当前位置 kept, 同志们: or a bulletin's 简报 and
 第二期 dropped, by one or another).  So the shipped model stays until a
-change of features beats it; read differences of a point as noise.
+change of features beats it by more; read differences of a point or two
+as noise.
 
 The cut-off (the probability at which a line goes) is chosen on the
 cross-validated predictions: the most boilerplate removed while the
