@@ -7,11 +7,13 @@
 #include <string.h>
 
 #include "check.h"
+#include "encoding.h"
 #include "mojibake.h"
 #include "mojibake_gbk.h"
 #include "mojibake_score.h"
 #include "mojibake_span.h"
 #include "mojibake_utf8.h"
+#include "text.h"
 
 static void
 test_gbk(void)
@@ -30,6 +32,50 @@ test_gbk(void)
 	CHECK(!gbk_user_defined(0xD6, 0xD0));
 	CHECK(!gbk_user_defined(0xA1, 0xA3));
 	CHECK(!gbk_user_defined(0xA1, 0x7F));
+}
+
+/*
+ * The table, built from one call of the decoder, holds for every pair
+ * what the decoder says of that pair alone: its character, or none for
+ * the user-defined areas; and the first pair of each character encodes
+ * it back.
+ */
+static void
+test_gbk_every_pair(void)
+{
+	struct sp_buf out = SP_BUF_INIT;
+	unsigned l, t, bad = 0, mapped = 0;
+	char pair[2];
+	int32_t cp, want;
+	size_t k;
+
+	gbk_load();
+	for (l = 0x81; l <= 0xFE; l++)
+		for (t = 0x40; t <= 0xFE; t++) {
+			if (t == 0x7F)
+				continue;
+			pair[0] = (char)l;
+			pair[1] = (char)t;
+			sp_buf_clear(&out);
+			want = 0;
+			if (sp_enc_decode("GB18030", pair, 2, &out) == 0 &&
+			    out.len > 0) {
+				cp = cp_at(out.data, out.len, 0, &k);
+				if (k == out.len && cp <= 0xFFFF &&
+				    cp != 0xFFFD && (cp < 0xE000 || cp > 0xF8FF))
+					want = cp;
+			}
+			if (gbk_decode(l, t) != want)
+				bad++;
+			if (want != 0 && ++mapped &&
+			    gbk_decode(gbk_encode(want) >> 8,
+			    gbk_encode(want) & 0xFF) != want)
+				bad++;
+		}
+	sp_buf_free(&out);
+	CHECK_INT(bad, 0);
+	/* GBK's 21,886 characters less its private-use ones, at least. */
+	CHECK(mapped > 21000);
 }
 
 /* Decodes bytes b[0..n) (0xFF: lost) as decode_lossy_utf8() does. */
@@ -90,6 +136,7 @@ int
 main(void)
 {
 	test_gbk();
+	test_gbk_every_pair();
 	test_lossy_utf8();
 	return check_done("test_mojibake_parts");
 }
