@@ -38,6 +38,27 @@ record(unsigned l, unsigned t, const char *s, size_t n)
 }
 
 /*
+ * The pair after (*l, *t) in GBK's code space, the first when *l is 0;
+ * returns 0 after the last.
+ */
+static int
+next_pair(unsigned *l, unsigned *t)
+{
+	if (*l == 0) {
+		*l = 0x81;
+		*t = 0x40;
+		return 1;
+	}
+	if (++*t == 0x7F)
+		++*t;
+	if (*t > 0xFE) {
+		*t = 0x40;
+		++*l;
+	}
+	return *l <= 0xFE;
+}
+
+/*
  * Every pair decoded in one call, a line each: the decoder is set up
  * once, not 24,000 times (that was half the instructions of cleaning
  * a 3 KB page).  Returns -1, having recorded nothing, when the decoder
@@ -48,41 +69,32 @@ build_at_once(void)
 {
 	struct sp_buf in = SP_BUF_INIT, out = SP_BUF_INIT;
 	const char *p, *end, *nl;
-	unsigned l, t;
+	unsigned l = 0, t = 0;
 	size_t pairs = 0, lines = 0;
 	char pair[3];
 	int rc = -1;
 
-	for (l = 0x81; l <= 0xFE; l++)
-		for (t = 0x40; t <= 0xFE; t++) {
-			if (t == 0x7F)
-				continue;
-			pair[0] = (char)l;
-			pair[1] = (char)t;
-			pair[2] = '\n';
-			if (sp_buf_append(&in, pair, 3) < 0)
-				sp_oom();
-			pairs++;
-		}
+	while (next_pair(&l, &t)) {
+		pair[0] = (char)l;
+		pair[1] = (char)t;
+		pair[2] = '\n';
+		if (sp_buf_append(&in, pair, 3) < 0)
+			sp_oom();
+		pairs++;
+	}
 	if (sp_enc_decode("GB18030", in.data, in.len, &out) < 0)
 		goto done;
 	for (p = out.data, end = p + out.len; p < end; p = nl + 1) {
-		nl = memchr(p, '\n', (size_t)(end - p));
-		if (nl == NULL)
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			goto done;
 		lines++;
 	}
 	if (lines != pairs)
 		goto done;
-	p = out.data;
-	for (l = 0x81; l <= 0xFE; l++)
-		for (t = 0x40; t <= 0xFE; t++) {
-			if (t == 0x7F)
-				continue;
-			nl = memchr(p, '\n', (size_t)(end - p));
-			record(l, t, p, (size_t)(nl - p));
-			p = nl + 1;
-		}
+	for (p = out.data, l = 0; next_pair(&l, &t); p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		record(l, t, p, (size_t)(nl - p));
+	}
 	rc = 0;
 done:
 	sp_buf_free(&in);
@@ -94,7 +106,7 @@ static void
 build(void)
 {
 	struct sp_buf out = SP_BUF_INIT;
-	unsigned l, t;
+	unsigned l = 0, t = 0;
 	char pair[2];
 
 	gbk_cp = calloc(126 * 191, sizeof *gbk_cp);
@@ -104,16 +116,13 @@ build(void)
 	if (build_at_once() == 0)
 		return;
 	/* A decoder that refuses a pair: one pair at a time. */
-	for (l = 0x81; l <= 0xFE; l++)
-		for (t = 0x40; t <= 0xFE; t++) {
-			if (t == 0x7F)
-				continue;
-			pair[0] = (char)l;
-			pair[1] = (char)t;
-			sp_buf_clear(&out);
-			if (sp_enc_decode("GB18030", pair, 2, &out) == 0)
-				record(l, t, out.data, out.len);
-		}
+	while (next_pair(&l, &t)) {
+		pair[0] = (char)l;
+		pair[1] = (char)t;
+		sp_buf_clear(&out);
+		if (sp_enc_decode("GB18030", pair, 2, &out) == 0)
+			record(l, t, out.data, out.len);
+	}
 	sp_buf_free(&out);
 }
 
