@@ -61,6 +61,46 @@ is_final(int32_t cp)
 	    cp == '.' || cp == '!' || cp == '?';
 }
 
+/*
+ * The question particles and the characters of question words (为什么,
+ * 怎么办, 在哪, 是谁, 如何), simplified and traditional: Chinese grammar,
+ * not any site's vocabulary.  Sorted, for bsearch.
+ */
+static const int32_t question_chars[] = {
+	0x4E48,	/* 么 */
+	0x4F55,	/* 何 */
+	0x5417,	/* 吗 */
+	0x5427,	/* 吧 */
+	0x5440,	/* 呀 */
+	0x5462,	/* 呢 */
+	0x548B,	/* 咋 */
+	0x54EA,	/* 哪 */
+	0x554A,	/* 啊 */
+	0x5565,	/* 啥 */
+	0x55CE,	/* 嗎 */
+	0x561B,	/* 嘛 */
+	0x600E,	/* 怎 */
+	0x8AB0,	/* 誰 */
+	0x8C01,	/* 谁 */
+	0x9EBC,	/* 麼 */
+	0x9EBD,	/* 麽 */
+};
+
+static int
+cmp_cp(const void *a, const void *b)
+{
+	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+int
+asks(int32_t cp)
+{
+	return bsearch(&cp, question_chars, sizeof question_chars /
+	    sizeof question_chars[0], sizeof question_chars[0], cmp_cp) != NULL;
+}
+
 /* ASCII punctuation that NFKC may have made of a full-width one. */
 int32_t
 span_char(int32_t cp)

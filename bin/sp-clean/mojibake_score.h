@@ -71,6 +71,9 @@ double mean_cost(const char *s, size_t n, int32_t before, int32_t after);
 /* Does cp end a sentence? */
 int is_final(int32_t cp);
 
+/* Is cp a question particle or of a question word (吗, 呢, 什么's 么)? */
+int asks(int32_t cp);
+
 /* Is cp a marker a decoder left for a byte it lost ('?' or U+FFFD)? */
 static inline int
 is_marker(int32_t cp)

@@ -326,6 +326,34 @@ chosen:
 	return period ? 1 : 2;
 }
 
+/* How far back a clause's question word is looked for, in characters. */
+#define CLAUSE_REACH 24
+
+/*
+ * Does the clause before s[i] ask a question (a particle or question
+ * word in it: 吗, 呢, 什么, 怎么办, 是谁)?  Then "??" or "?X?" at s[i] is
+ * its question mark typed half-width, clean text whatever character
+ * would fit between: a lost character is no likelier after a question
+ * word than anywhere, a question mark is.
+ */
+static int
+question_before(const char *s, size_t i)
+{
+	size_t m, k;
+	int32_t c;
+
+	for (k = 0; k < CLAUSE_REACH && i > 0; k++, i -= m) {
+		c = cp_before(s, i, &m);
+		if (c == '\n' || is_final(c) || c == 0xFF0C || c == ',' ||
+		    c == 0xFF1B || c == ';' || c == 0xFF1A || c == ':' ||
+		    c == 0x3001)
+			return 0;
+		if (asks(c))
+			return 1;
+	}
+	return 0;
+}
+
 static size_t
 gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
     struct sp_buf *out, int *fixed, struct mojibake_stats *st,
@@ -343,6 +371,8 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
 	end = j + mk;
 	/* At the end of a line, "??" ends a question. */
 	if (end >= n)
+		return 0;
+	if (s[i] == '?' && question_before(s, i))
 		return 0;
 	after = cp_at(s, n, end, &m);
 	after2 = next_after(s, n, end);
