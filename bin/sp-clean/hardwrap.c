@@ -73,9 +73,8 @@ ends_with_function_word(const char *s, size_t n)
 	return 0;
 }
 
-/* Units and measure words that follow a number: 16 / 亿元. */
-static int
-is_unit(int32_t cp)
+int
+hardwrap_is_unit(int32_t cp)
 {
 	static const char units[] = "亿万千百元角分%％个年月日号次人位名件项条"
 	    "家所台辆吨米斤倍岁户套张股只期届";
@@ -343,7 +342,7 @@ continues(const struct para *p, const char *next, size_t n,
 	    first == 0xFF1F)
 		return 1;
 	/* A number and its unit: "达到16" / "亿元". */
-	if (ends_in_number(p) && is_unit(first))
+	if (ends_in_number(p) && hardwrap_is_unit(first))
 		return 1;
 	/* A closing quote or bracket ends what it holds; a label opens a
 	 * new paragraph ("注：", "级别："). */

@@ -12,12 +12,14 @@
  * no punctuation).  A heading (一、 （一） 第一篇 …) is never joined to
  * its body, nor a line that ends a sentence to the next.  A page number
  * left between the halves (a line holding only "12", or "… 12" at the end
- * of a line) stays in the text.  In doubt, lines stay apart: a missed
- * join loses nothing.
+ * of a line) is put back between them, where pagenum.h tells whether it
+ * is one of the document's page numbers.  In doubt, lines stay apart: a
+ * missed join loses nothing.
  */
 #ifndef SP_CLEAN_HARDWRAP_H
 #define SP_CLEAN_HARDWRAP_H
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 
@@ -29,5 +31,11 @@
  * of line breaks removed.  Out of memory is fatal (sp_oom).
  */
 size_t hardwrap_join(const char *doc, size_t len, struct sp_buf *out);
+
+/*
+ * Is cp a unit or measure word that follows a number (16 / 亿元, 3 个)?
+ * Then the number is the text's, not a page's.
+ */
+int hardwrap_is_unit(int32_t cp);
 
 #endif

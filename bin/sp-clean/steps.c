@@ -11,6 +11,7 @@
 #include "boilerplate.h"
 #include "chain.h"
 #include "hardwrap.h"
+#include "pagenum.h"
 #include "html.h"
 #include "mojibake.h"
 #include "normalize.h"
@@ -129,11 +130,20 @@ run_boilerplate(const char *s, size_t n, struct sp_buf *out,
 	return 1;
 }
 
+/* --explain's page numbers; ctx is the document's name. */
+static void
+explain_page_number(const char *s, size_t n, void *ctx)
+{
+	sp_warn(ctx, "page number removed: %.*s", (int)n, s);
+}
+
 static int
 run_hardwrap(const char *s, size_t n, struct sp_buf *out,
     const struct step_ctx *c)
 {
 	c->n[0] += hardwrap_join(s, n, out);
+	c->n[1] += pagenum_strip(out->data, &out->len, c->opts->explain ?
+	    explain_page_number : NULL, (void *)c->file);
 	return 1;
 }
 
@@ -183,7 +193,7 @@ const struct step steps[NSTEPS] = {
 	[S_BOILERPLATE] = { "boilerplate", STEP_DOCUMENT, 0, run_boilerplate,
 	    NULL, { "boilerplate: lines dropped" } },
 	[S_HARDWRAP] = { "hardwrap", STEP_DOCUMENT, 0, run_hardwrap, NULL,
-	    { "hardwrap: lines joined" } },
+	    { "hardwrap: lines joined", "hardwrap: page numbers removed" } },
 	[S_SCRIPT] = { "script", STEP_DOCUMENT, 1, run_script, NULL,
 	    { "script: lines converted" } },
 };

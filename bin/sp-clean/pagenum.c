@@ -1,0 +1,294 @@
+/* pagenum.c: page numbers left in a document's text; see pagenum.h. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cjk.h"
+#include "hardwrap.h"
+#include "linefeat.h"
+#include "pagenum.h"
+#include "tool.h"
+#include "wordlm.h"
+
+/* 第 */
+#define ORDINAL 0x7B2C
+/* How many candidates back a chain's previous page is looked for: the
+ * numbers of a text between two pages are few. */
+#define LOOK_BACK 64
+/* The largest step between two page numbers of a chain. */
+#define MAX_STEP 3
+/* The most chains taken: each is a pass over the candidates. */
+#define MAX_CHAINS 16
+/* The most candidates a document may have: one with more numbers between
+ * its words is a table or a list, not a printed text, and is left as it
+ * is (the candidates' memory stays a few megabytes). */
+#define MAX_CANDS 65536
+
+/* A number with text on both sides: a page number if it is in a chain. */
+struct cand {
+	size_t from, to;	/* the bytes it takes: number and spaces */
+	unsigned value;
+	int han_both;		/* between two Han characters */
+	int cuts_word;		/* ... which make a word without it */
+	size_t chain;		/* the longest chain ending with it */
+	size_t prev;		/* the candidate before in that chain */
+	int taken;		/* PAGE, REFUSED, BY_UNIT or 0 */
+};
+
+/* What a candidate was taken for. */
+#define PAGE 1		/* a page number */
+#define REFUSED 2	/* of a chain that is not page numbers */
+#define BY_UNIT 3	/* before a measure word: see fill_gaps() */
+
+#define NONE ((size_t)-1)
+
+static int
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/*
+ * A number on a line of its own, doc[i..j) between '\n' and '\n': left
+ * and right are the characters before and after the two breaks.  The
+ * page broke inside a paragraph when the line before does not end a
+ * sentence: the number goes with both breaks, and the halves are one
+ * line again.  Otherwise the number goes with its line.
+ */
+static int
+own_line(const char *doc, size_t len, size_t i, size_t j, struct cand *c,
+    int32_t *left, int32_t *right)
+{
+	size_t k;
+
+	if (i < 2 || j + 1 >= len || doc[j] != '\n' || doc[j + 1] == '\n' ||
+	    doc[i - 2] == '\n')
+		return 0;
+	*left = lf_last(doc, i - 1, &k);
+	*right = lf_first(doc + j + 1, len - j - 1, &k);
+	c->from = lf_is_final(*left) ? i : i - 1;
+	c->to = j + 1;
+	return 1;
+}
+
+/*
+ * A number inside a line, doc[i..j): a space and Chinese text after it,
+ * and before it a space after Chinese text, or Chinese punctuation itself.
+ */
+static int
+in_line(const char *doc, size_t len, size_t i, size_t j, struct cand *c,
+    int32_t *left, int32_t *right)
+{
+	size_t k;
+
+	if (j + 1 >= len || doc[j] != ' ')
+		return 0;
+	*right = lf_first(doc + j + 1, len - j - 1, &k);
+	if (i >= 2 && doc[i - 1] == ' ') {
+		*left = lf_last(doc, i - 1, &k);
+		c->from = i - 1;
+	} else if (i >= 1) {
+		*left = lf_last(doc, i, &k);
+		c->from = i;
+		if (!sp_is_cjk_punct(*left))
+			return 0;
+	} else {
+		return 0;
+	}
+	c->to = j + 1;
+	return 1;
+}
+
+/*
+ * The number doc[i..) (its first digit) as a candidate into *c: one to
+ * three digits, no leading zero, inside a line or on a line of its own,
+ * with Chinese text on either side; never after 第 or before a measure
+ * word (3 个).
+ */
+static int
+candidate(const char *doc, size_t len, size_t i, struct cand *c)
+{
+	size_t j = i;
+	int32_t left, right;
+
+	while (j < len && is_digit(doc[j]))
+		j++;
+	if (j - i > 3 || doc[i] == '0' || j >= len)
+		return 0;
+	if (i > 0 && doc[i - 1] == '\n') {
+		if (!own_line(doc, len, i, j, c, &left, &right))
+			return 0;
+	} else if (!in_line(doc, len, i, j, c, &left, &right)) {
+		return 0;
+	}
+	if (!sp_is_cjk(left) || !sp_is_cjk(right) || left == ORDINAL)
+		return 0;
+	c->value = (unsigned)strtoul(doc + i, NULL, 10);
+	c->han_both = sp_is_han(left) && sp_is_han(right);
+	c->cuts_word = c->han_both &&
+	    wordlm_word((const int32_t[]){ left, right }, 2) >= 0;
+	c->chain = 1;
+	c->prev = NONE;
+	c->taken = sp_is_han(right) && hardwrap_is_unit(right) ? BY_UNIT : 0;
+	return 1;
+}
+
+/*
+ * Links each candidate not taken to the longest rising chain it can end
+ * among those not taken; returns the end of the longest.
+ */
+static size_t
+link_chains(struct cand *c, size_t n)
+{
+	size_t i, p, best = 0;
+
+	for (i = 0; i < n; i++) {
+		c[i].chain = c[i].taken ? 0 : 1;
+		c[i].prev = NONE;
+		if (c[i].taken)
+			continue;
+		for (p = i > LOOK_BACK ? i - LOOK_BACK : 0; p < i; p++)
+			if (!c[p].taken && c[i].value > c[p].value &&
+			    c[i].value - c[p].value <= MAX_STEP &&
+			    c[p].chain + 1 > c[i].chain) {
+				c[i].chain = c[p].chain + 1;
+				c[i].prev = p;
+			}
+		if (c[i].chain > c[best].chain)
+			best = i;
+	}
+	return best;
+}
+
+/* Is the chain ending at c[end] page numbers? */
+static int
+is_page_run(const struct cand *c, size_t end)
+{
+	size_t i, between = 0, cuts = 0;
+
+	if (c[end].chain < PAGENUM_RUN)
+		return 0;
+	for (i = end; i != NONE; i = c[i].prev) {
+		between += (size_t)c[i].han_both;
+		cuts += (size_t)c[i].cuts_word;
+	}
+	return cuts >= 2 && 4 * cuts >= between;
+}
+
+/* Tells explain of the page numbers, each with the characters on either
+ * side, in the order of the text. */
+static void
+tell(const char *doc, size_t len, const struct cand *c, size_t n,
+    pagenum_explain_fn *explain, void *ctx)
+{
+	size_t i, k, from, to;
+
+	for (i = 0; i < n; i++) {
+		if (c[i].taken != PAGE)
+			continue;
+		lf_last(doc, c[i].from, &k);
+		from = c[i].from - k;
+		lf_first(doc + c[i].to, len - c[i].to, &k);
+		to = c[i].to + k;
+		explain(doc + from, to - from, ctx);
+	}
+}
+
+/* Removes the page numbers from doc[0..*len), in place. */
+static void
+remove_taken(char *doc, size_t *len, const struct cand *c, size_t n)
+{
+	size_t i, w = 0, r = 0;
+
+	for (i = 0; i < n; i++) {
+		if (c[i].taken != PAGE || c[i].from < r)
+			continue;
+		memmove(doc + w, doc + r, c[i].from - r);
+		w += c[i].from - r;
+		r = c[i].to;
+	}
+	memmove(doc + w, doc + r, *len - r);
+	*len = w + *len - r;
+}
+
+/*
+ * Takes the chains of c[0..n), longest first, until none is left of
+ * PAGENUM_RUN (or MAX_CHAINS are): a document numbers its pages once, but
+ * a page number the text lost (on a line of dots, after a heading) breaks
+ * the chain in two.
+ * Returns how many are page numbers (taken PAGE).
+ */
+static size_t
+take_chains(struct cand *c, size_t n)
+{
+	size_t end, i, found = 0, chains;
+	int page;
+
+	for (chains = 0; chains < MAX_CHAINS; chains++) {
+		end = link_chains(c, n);
+		if (c[end].chain < PAGENUM_RUN)
+			break;
+		page = is_page_run(c, end);
+		if (page)
+			found += c[end].chain;
+		for (i = end; i != NONE; i = c[i].prev)
+			c[i].taken = page ? PAGE : REFUSED;
+	}
+	return found;
+}
+
+/*
+ * A number before a measure word is the text's (3 个, 5 年), unless its
+ * value is the one page number missing from the chain around it: "不 9
+ * 分区域" between pages 8 and 10.  Returns how many are.
+ */
+static size_t
+fill_gaps(struct cand *c, size_t n)
+{
+	size_t i, p, q, found = 0;
+
+	for (i = 0; i < n; i++) {
+		if (c[i].taken != BY_UNIT)
+			continue;
+		for (p = i; p > 0 && c[p - 1].taken != PAGE; p--)
+			;
+		for (q = i + 1; q < n && c[q].taken != PAGE; q++)
+			;
+		if (p > 0 && q < n && c[p - 1].value + 1 == c[i].value &&
+		    c[i].value + 1 == c[q].value) {
+			c[i].taken = PAGE;
+			found++;
+		}
+	}
+	return found;
+}
+
+size_t
+pagenum_strip(char *doc, size_t *len, pagenum_explain_fn *explain, void *ctx)
+{
+	struct cand *c = NULL, one;
+	size_t n = 0, cap = 0, i, removed = 0;
+
+	for (i = 0; i < *len; i++) {
+		if (!is_digit(doc[i]) || (i > 0 && is_digit(doc[i - 1])) ||
+		    !candidate(doc, *len, i, &one))
+			continue;
+		if (n == MAX_CANDS) {
+			n = 0;	/* a table: see MAX_CANDS */
+			break;
+		}
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			c = sp_xrealloc(c, cap * sizeof *c);
+		}
+		c[n++] = one;
+	}
+	if (n >= PAGENUM_RUN && (removed = take_chains(c, n)) > 0) {
+		removed += fill_gaps(c, n);
+		if (explain)
+			tell(doc, *len, c, n, explain, ctx);
+		remove_taken(doc, len, c, n);
+	}
+	free(c);
+	return removed;
+}
