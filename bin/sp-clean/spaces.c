@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cjk.h"
+#include "linefeat.h"
 #include "spaces.h"
 #include "text.h"
 
@@ -71,6 +72,57 @@ label_value(const struct sp_buf *out, size_t line, const char *s, size_t n,
 	return !memmem(s + end, n - end, "\xE3\x80\x82", 3) &&	/* 。 */
 	    !memmem(s + end, n - end, "\xEF\xBC\x81", 3) &&	/* ！ */
 	    !memmem(s + end, n - end, "\xEF\xBC\x9F", 3);	/* ？ */
+}
+
+/* The shortest and the longest heading, in characters after its marker,
+ * that a single space may end: shorter, it is a list's label (1. 视频). */
+#define HEADING_MIN 4
+#define HEADING_MAX 40
+
+/* Does s[0..n) hold a sentence's end (。)? */
+static int
+has_full_stop(const char *s, size_t n)
+{
+	return memmem(s, n, "\xE3\x80\x82", 3) != NULL;
+}
+
+/*
+ * Is the single space at s[..end), between prev and next, the break
+ * between a heading and its first paragraph, glued into one line
+ * ("二、共克时艰，全面开展“三服务”活动 新的一年，我们面临的任务很重。")?
+ * The line so far, out[line..len), opens with a heading's marker (一、
+ * （一） 第一章 1. ①) and a title of HEADING_MIN to HEADING_MAX
+ * characters that ends no sentence, and ends in a Han character or a
+ * closing quote; the rest of the line opens with a Han character or an
+ * opening quote and holds a sentence's end.  A heading of two phrases
+ * (一、坚持问题导向 推动工作落实) has no sentence after its space, an
+ * article (第一条 为了……。) no title before it, and a list item with a
+ * stray space before its comma (4 、高位码垛机 ，这是……) no paragraph
+ * after it.
+ */
+static int
+heading_then_prose(const struct sp_buf *out, size_t line, const char *s,
+    size_t n, size_t end, int32_t prev, int32_t next)
+{
+	const char *h = out->data + line, *eol;
+	size_t hn = out->len - line, mlen, i, chars = 0;
+	enum lf_marker m;
+
+	if (!(sp_is_han(prev) || lf_is_closer(prev)) ||
+	    !(sp_is_han(next) || lf_is_opener(next)))
+		return 0;
+	m = lf_marker(h, hn, &mlen);
+	if (m == LF_NONE || m == LF_POINT || m == LF_BULLET)
+		return 0;
+	for (i = mlen; i < hn; i++)
+		chars += ((unsigned char)h[i] & 0xC0) != 0x80;
+	if (chars < HEADING_MIN || chars > HEADING_MAX ||
+	    has_full_stop(h + mlen, hn - mlen) ||
+	    memmem(h + mlen, hn - mlen, "\xEF\xBC\x81", 3) ||	/* ！ */
+	    memmem(h + mlen, hn - mlen, "\xEF\xBC\x9F", 3))		/* ？ */
+		return 0;
+	eol = memchr(s + end, '\n', n - end);
+	return has_full_stop(s + end, (eol ? (size_t)(eol - s) : n) - end);
 }
 
 /*
@@ -165,6 +217,11 @@ spaces_clean(const char *s, size_t n, struct sp_buf *out,
 			st->removed++;
 		} else if (run >= 2 && (is_unspaced(prev) ||
 		    is_unspaced(next)) && !spaced_out) {
+			st->breaks++;
+			putch(out, '\n');
+			line = out->len;
+		} else if (run == 1 && is_unspaced(prev) && is_unspaced(next) &&
+		    heading_then_prose(out, line, s, n, end, prev, next)) {
 			st->breaks++;
 			putch(out, '\n');
 			line = out->len;

@@ -7,8 +7,10 @@
  * next to CJK text is a paragraph break, as pages glue paragraphs into one
  * line with runs of spaces, except in a word spaced out to fill a column
  * ("标      题" → "标题") and between a form's label and its value
- * ("主办单位：    某某县教育局" → "主办单位：某某县教育局"); any other
- * run becomes one ASCII space.
+ * ("主办单位：    某某县教育局" → "主办单位：某某县教育局"); a single space
+ * between a heading and the first sentence of its paragraph, glued into
+ * one line, is a paragraph break too ("二、共克时艰 新的一年，……。"); any
+ * other run becomes one ASCII space.
  */
 #ifndef SP_CLEAN_SPACES_H
 #define SP_CLEAN_SPACES_H
