@@ -10,6 +10,7 @@
 #include "mojibake_shift.h"
 #include "mojibake_span.h"
 #include "wordlm.h"
+#include "zh.h"
 
 /* What a search returns when the line's budget is spent (see
  * mojibake_span.h): the span is left as it is. */
@@ -248,6 +249,10 @@ static size_t
 lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
     int32_t after2, int32_t after3)
 {
+	/* After a sentence end, before 、, the character is a list's number
+	 * (一、 二、 三、): the models know the numerals as words, not as the
+	 * items of a list, and would take 而 for 二. */
+	int listing = is_final(before) && after == 0x3001;
 	int32_t h, t, bh = 0, bt = 0;
 	unsigned l, v, bl = 0, bv = 0;
 	double cost, best = 0;
@@ -278,7 +283,7 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 	}
 	for (v = 0x81; v <= 0xFE; v++) {
 		if ((t = gbk_decode(code & 0xFF, v)) == 0 || !cjk_text(t) ||
-		    !pair_fails(v, after))
+		    !pair_fails(v, after) || (listing && !sp_is_cn_numeral(t)))
 			continue;
 		{
 			int32_t win[4] = { t, after, after2, after3 };
@@ -377,11 +382,18 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
 	after = cp_at(s, n, end, &m);
 	after2 = next_after(s, n, end);
 	after3 = third_after(s, n, end);
-	if (!cjk_text(span_char(before)) || !cjk_text(span_char(after)) ||
-	    (!sp_is_han(before) && !sp_is_han(after)))
-		return 0;
 	cp_at(s, n, i, &m0);
 	code = chars ? gbk_encode(span_char(cp_at(s, n, i + m0, &m))) : 0;
+	/*
+	 * Between two marks, "?X?" is a lost character only with the
+	 * shift's signature: a 。 lost after a sentence end, X its trail
+	 * byte paired with the next character's lead ("。?６?、" for "。二、",
+	 * a list's next item).
+	 */
+	if (!cjk_text(span_char(before)) || !cjk_text(span_char(after)) ||
+	    (!sp_is_han(before) && !sp_is_han(after) &&
+	    !(chars == 1 && lost_period(before, code >> 8))))
+		return 0;
 	/*
 	 * What the page writes beside the same words first: a lost name is
 	 * one the models do not know (西部??伯塔省 read as 西部伯伯塔省).
