@@ -831,7 +831,13 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	before = i > 0 ? cp_before(s, i, &m) : 0;
 	before2 = i > m ? cp_before(s, i - m, &mk) : 0;
 	old = mean_cost(s + i + k, j - i - k, before, 0);
-	if (old < GARBLED)
+	/*
+	 * A middle that reads as text is no mojibake, but for a closed one
+	 * with the shift's signature (see signed_ below): the digit a lost
+	 * 。 leaves costs little, and "。?２还?，" reads as "２还".
+	 */
+	if (old < GARBLED && !(closed && span_bytes.len > 0 &&
+	    lost_period(before, (unsigned char)span_bytes.data[0])))
 		return 0;	/* reads as text already */
 	end = j;
 	if (closed || tail) {
