@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "cjk.h"
 #include "hardwrap.h"
 #include "linefeat.h"
@@ -49,11 +50,32 @@ is_digit(char c)
 }
 
 /*
+ * Did the page break inside a paragraph, between the line that ends at
+ * doc[end] ('\n') and the one that starts at doc[next]?  Not when the
+ * line before ends a sentence, nor when either is a heading or an item.
+ */
+static int
+broke_paragraph(const char *doc, size_t len, size_t end, size_t next,
+    int32_t last)
+{
+	const char *nl;
+	size_t start = end;
+
+	if (lf_is_final(last))
+		return 0;
+	while (start > 0 && doc[start - 1] != '\n')
+		start--;
+	nl = memchr(doc + next, '\n', len - next);
+	return lf_marker(doc + start, end - start, NULL) == LF_NONE &&
+	    lf_marker(doc + next, (nl ? (size_t)(nl - doc) : len) - next,
+	    NULL) == LF_NONE;
+}
+
+/*
  * A number on a line of its own, doc[i..j) between '\n' and '\n': left
- * and right are the characters before and after the two breaks.  The
- * page broke inside a paragraph when the line before does not end a
- * sentence: the number goes with both breaks, and the halves are one
- * line again.  Otherwise the number goes with its line.
+ * and right are the characters before and after the two breaks.  Where
+ * the page broke inside a paragraph, the number goes with both breaks
+ * and the halves are one line again; otherwise it goes with its line.
  */
 static int
 own_line(const char *doc, size_t len, size_t i, size_t j, struct cand *c,
@@ -66,7 +88,7 @@ own_line(const char *doc, size_t len, size_t i, size_t j, struct cand *c,
 		return 0;
 	*left = lf_last(doc, i - 1, &k);
 	*right = lf_first(doc + j + 1, len - j - 1, &k);
-	c->from = lf_is_final(*left) ? i : i - 1;
+	c->from = broke_paragraph(doc, len, i - 1, j + 1, *left) ? i - 1 : i;
 	c->to = j + 1;
 	return 1;
 }
@@ -176,22 +198,34 @@ is_page_run(const struct cand *c, size_t end)
 }
 
 /* Tells explain of the page numbers, each with the characters on either
- * side, in the order of the text. */
+ * side and its line breaks written " / " ("习 / 2 / 贯"), in the order of
+ * the text. */
 static void
 tell(const char *doc, size_t len, const struct cand *c, size_t n,
     pagenum_explain_fn *explain, void *ctx)
 {
-	size_t i, k, from, to;
+	struct sp_buf b = SP_BUF_INIT;
+	size_t i, k, from, to, x;
 
 	for (i = 0; i < n; i++) {
 		if (c[i].taken != PAGE)
 			continue;
-		lf_last(doc, c[i].from, &k);
-		from = c[i].from - k;
-		lf_first(doc + c[i].to, len - c[i].to, &k);
-		to = c[i].to + k;
-		explain(doc + from, to - from, ctx);
+		from = c[i].from;
+		while (from > 0 && doc[from - 1] == '\n')
+			from--;
+		lf_last(doc, from, &k);
+		from -= k;
+		to = c[i].to;
+		lf_first(doc + to, len - to, &k);
+		to += k;
+		sp_buf_clear(&b);
+		for (x = from; x < to; x++)
+			if ((doc[x] == '\n' ? sp_buf_puts(&b, " / ") :
+			    sp_buf_putc(&b, doc[x])) < 0)
+				sp_oom();
+		explain(b.data, b.len, ctx);
 	}
+	sp_buf_free(&b);
 }
 
 /* Removes the page numbers from doc[0..*len), in place. */
