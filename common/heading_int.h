@@ -119,6 +119,31 @@ maybe_marker_han(int32_t cp)
 }
 
 /*
+ * Can a marker open with the character c (the first of a line or segment
+ * after its blanks)?  ( （ and the digits; 第 首 其 再 最 and the
+ * numerals from 一 to 十 but 两 (match_marker() reads no other Han
+ * character); the enclosed numbers ① ⑴ ⒈ (U+2460-U+249B) and ㈠ ㉑ ㊀
+ * ㊱ (U+3220-U+32BF, a few more than they).  A line or segment opening
+ * with any other character holds a heading only as a …篇X title.
+ */
+static inline int
+may_open_marker_cp(int32_t c)
+{
+	int v;
+
+	if (c == '(' || c == 0xFF08 || is_digit_cp(c) ||
+	    (c >= 0x2460 && c <= 0x249B) || (c >= 0x3220 && c <= 0x32BF))
+		return 1;
+	if (!maybe_marker_han(c))
+		return 0;
+	if (c == 0x7B2C || c == 0x9996 || c == 0x5176 || c == 0x518D ||
+	    c == 0x6700)
+		return 1;
+	v = sp_cn_value(c);
+	return v >= 1 && v <= 10 && c != 0x4E24;
+}
+
+/*
  * sp_cn_value() of a numeral below 100 (the digits and 十, all a marker
  * or a …篇X title holds before its delimiter), else -1 or 100 and more.
  */

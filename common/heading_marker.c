@@ -486,9 +486,9 @@ match_enclosed(int32_t c, size_t end, struct sp_heading *h, size_t *after)
 }
 
 /*
- * The marker at s[i], by the family its first characters name.  A Han
- * ideograph (U+3400-U+9FFF, above the enclosed numbers) that no marker
- * starts with, as most lines start, goes to the …篇X test at once.
+ * The marker at s[i], by the family its first characters name.  A
+ * character no marker opens with (a Han ideograph, as most lines start,
+ * or a quote, a bracket, a bullet) goes to the …篇X test at once.
  */
 static int
 match_marker(const char *s, size_t n, size_t i, unsigned flags,
@@ -497,7 +497,7 @@ match_marker(const char *s, size_t n, size_t i, unsigned flags,
 	size_t l, l2;
 	int32_t c = peek(s, n, i, &l), d;
 
-	if (c >= 0x3400 && c <= 0x9FFF && !maybe_marker_han(c))
+	if (!may_open_marker_cp(c))
 		return TRY_TAIL;
 	d = peek(s, n, i + l, &l2);
 	if (c == 0x7B2C)					/* 第 */
