@@ -197,18 +197,24 @@ lines_before(struct quiet *q, const char *s, size_t i, size_t j,
 
 #define QUIET_SCAN quiet_scan
 #define QUIET_BLOCK quiet_block
+#define QUIET_VEC quiet_vec
+#define QUIET_KEYS quiet_keys
 #define QUIET_WIDTH 16
 #define QUIET_TARGET
 #define QUIET_MOVEMASK(v) ((uint32_t)_mm_movemask_epi8((__m128i)(v)))
 #include "heading_quiet_scan.h"
 #undef QUIET_SCAN
 #undef QUIET_BLOCK
+#undef QUIET_VEC
+#undef QUIET_KEYS
 #undef QUIET_WIDTH
 #undef QUIET_TARGET
 #undef QUIET_MOVEMASK
 
 #define QUIET_SCAN quiet_scan_avx2
 #define QUIET_BLOCK quiet_block_avx2
+#define QUIET_VEC quiet_vec_avx2
+#define QUIET_KEYS quiet_keys_avx2
 #define QUIET_WIDTH 32
 #define QUIET_TARGET __attribute__((target("avx2")))
 #define QUIET_MOVEMASK(v) ((uint32_t)_mm256_movemask_epi8((__m256i)(v)))

@@ -7,6 +7,14 @@
  * vector's bytes.
  */
 
+typedef unsigned char QUIET_VEC __attribute__((vector_size(QUIET_WIDTH)));
+
+/* The bytes QUIET_BLOCK() compares with, each in every lane. */
+struct QUIET_KEYS {
+	QUIET_VEC lparen, nine, ff, x20, nl, c2, a0, e3, x80, e2, x91, e7,
+	    af, x87;
+};
+
 /*
  * The bytes among the QUIET_WIDTH at s[i] that quiet_at() must look at,
  * and in *nl the newlines.  s[i + QUIET_WIDTH + 1] must be readable.
@@ -19,23 +27,24 @@
  * 87).  Indentation, the words of English and HTML, and the text of
  * Chinese paragraphs hold none of these.
  */
-QUIET_TARGET static uint32_t
-QUIET_BLOCK(const char *s, size_t i, uint32_t *nl)
+QUIET_TARGET static inline uint32_t
+QUIET_BLOCK(const char *s, size_t i, const struct QUIET_KEYS *k,
+    uint32_t *nl)
 {
-	typedef unsigned char vec __attribute__((vector_size(QUIET_WIDTH)));
-	vec v0, v1, v2, d, ev;
+	QUIET_VEC v0, v1, v2, d, ev;
 
 	memcpy(&v0, s + i, sizeof v0);
 	memcpy(&v1, s + i + 1, sizeof v1);
 	memcpy(&v2, s + i + 2, sizeof v2);
-	d = v1 - '0';
-	ev = (vec)((v1 == '(') | (d <= 9) | (v1 >= 0x80) | (v1 == '\f'));
-	ev &= (vec)(v0 <= 0x20);
-	ev |= (vec)((v0 == 0xC2) & (v1 == 0xA0));
-	ev |= (vec)((v0 == 0xE3) & (v1 == 0x80) & (v2 == 0x80));
-	ev |= (vec)((v0 == 0xE2) & (v1 == 0x91));
-	ev |= (vec)((v0 == 0xE7) & (v1 == 0xAF) & (v2 == 0x87));
-	*nl = QUIET_MOVEMASK((vec)(v0 == '\n'));
+	/* ( ) * + , - . / and the digits: '(' and the digits, widened */
+	d = v1 - k->lparen;
+	ev = (QUIET_VEC)((d <= k->nine) | (v1 >= k->x80) | (v1 == k->ff));
+	ev &= (QUIET_VEC)(v0 <= k->x20);
+	ev |= (QUIET_VEC)((v0 == k->c2) & (v1 == k->a0));
+	ev |= (QUIET_VEC)((v0 == k->e3) & (v1 == k->x80) & (v2 == k->x80));
+	ev |= (QUIET_VEC)((v0 == k->e2) & (v1 == k->x91));
+	ev |= (QUIET_VEC)((v0 == k->e7) & (v1 == k->af) & (v2 == k->x87));
+	*nl = QUIET_MOVEMASK((QUIET_VEC)(v0 == k->nl));
 	return QUIET_MOVEMASK(ev);
 }
 
@@ -43,17 +52,46 @@ QUIET_BLOCK(const char *s, size_t i, uint32_t *nl)
  * Scans blocks from s[*ip] while a block and the two bytes after it are
  * in s[0..n), counting the lines that end in them.  Returns 1 when a
  * line may hold a heading (q says where it opens), else 0 with *ip at
- * the first byte not scanned.
+ * the first byte not scanned.  The blocks with nothing to look at, most
+ * of them, go by in a loop of their own that calls nothing, so that its
+ * constants stay in registers.
  */
 QUIET_TARGET static int
 QUIET_SCAN(const char *s, size_t n, size_t *ip, struct quiet *q)
 {
 	size_t i = *ip, j;
-	uint32_t ev, nl;
+	uint32_t ev = 0, nl;
+	struct QUIET_KEYS k;
 
-	for (; i + QUIET_WIDTH + 2 <= n; i = q->seen > i + QUIET_WIDTH ?
-	    q->seen : i + QUIET_WIDTH) {
-		ev = QUIET_BLOCK(s, i, &nl) & after_seen(q, i, QUIET_WIDTH);
+	/*
+	 * GCC builds a constant it has no register for anew every block,
+	 * from an immediate, three instructions; held in memory it knows
+	 * nothing of (the empty asm), each is an operand of its compare.
+	 */
+	memset(&k.lparen, '(', sizeof k.lparen);
+	memset(&k.nine, '9' - '(', sizeof k.nine);
+	memset(&k.ff, '\f', sizeof k.ff);
+	memset(&k.x20, 0x20, sizeof k.x20);
+	memset(&k.nl, '\n', sizeof k.nl);
+	memset(&k.c2, 0xC2, sizeof k.c2);
+	memset(&k.a0, 0xA0, sizeof k.a0);
+	memset(&k.e3, 0xE3, sizeof k.e3);
+	memset(&k.x80, 0x80, sizeof k.x80);
+	memset(&k.e2, 0xE2, sizeof k.e2);
+	memset(&k.x91, 0x91, sizeof k.x91);
+	memset(&k.e7, 0xE7, sizeof k.e7);
+	memset(&k.af, 0xAF, sizeof k.af);
+	memset(&k.x87, 0x87, sizeof k.x87);
+	__asm__("" : "+m"(k));
+	for (;;) {
+		for (; i + QUIET_WIDTH + 2 <= n; i += QUIET_WIDTH) {
+			if ((ev = QUIET_BLOCK(s, i, &k, &nl)) != 0)
+				break;
+			lines_in(q, i, nl);
+		}
+		if (ev == 0)
+			break;
+		/* q->seen <= i here: every event of the block counts. */
 		while (ev) {
 			j = i + (size_t)__builtin_ctz(ev);
 			ev &= ev - 1;
@@ -64,6 +102,7 @@ QUIET_SCAN(const char *s, size_t n, size_t *ip, struct quiet *q)
 			ev &= after_seen(q, i, QUIET_WIDTH);
 		}
 		lines_in(q, i, nl);
+		i = q->seen > i + QUIET_WIDTH ? q->seen : i + QUIET_WIDTH;
 	}
 	*ip = i;
 	return 0;
