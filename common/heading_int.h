@@ -149,6 +149,14 @@ maybe_marker_han(int32_t cp)
 	return slots[(cp >> 6) & 15] >> (cp & 63) & 1;
 }
 
+/* 首先 其次 再次 最后: the words of a sequence's items */
+static inline int
+is_seq_word(int32_t c, int32_t d)
+{
+	return (c == 0x9996 && d == 0x5148) || (c == 0x5176 && d == 0x6B21) ||
+	    (c == 0x518D && d == 0x6B21) || (c == 0x6700 && d == 0x540E);
+}
+
 /*
  * Can a marker open with the character c (the first of a line or segment
  * after its blanks)?  ( （ and the digits; 第 首 其 再 最 and the

@@ -295,14 +295,6 @@ match_di(const char *s, size_t n, size_t i, unsigned flags,
 /* What a family's matcher makes of the line's start. */
 enum { NOT_HEADING = 0, MARKER = 1, TRY_TAIL = -1 };
 
-/* 首先 其次 再次 最后 */
-static int
-is_seq_word(int32_t c, int32_t d)
-{
-	return (c == 0x9996 && d == 0x5148) || (c == 0x5176 && d == 0x6B21) ||
-	    (c == 0x518D && d == 0x6B21) || (c == 0x6700 && d == 0x540E);
-}
-
 /* 首先，其次，再次，最后：items of a sequence (with SP_HEADING_ITEMS). */
 static int
 match_seq(const char *s, size_t n, size_t i, unsigned flags,

@@ -43,6 +43,56 @@ han_at(const char *s, size_t n, size_t i)
 	    (u[2] & 0x3F);
 }
 
+/*
+ * May the Arabic number at s[i] open a marker (match_arabic())?  Not
+ * with four digits or more (2022-11-10), nor when what follows them is
+ * none of its delimiters: . ) ． 、 ） or a space (before 、).  A
+ * full-width digit after them, or the buffer's end, may.
+ */
+static int
+digits_may_open(const char *s, size_t n, size_t i)
+{
+	const unsigned char *u;
+	size_t k = i;
+
+	while (k < n && k - i < 4 && s[k] >= '0' && s[k] <= '9')
+		k++;
+	if (k - i >= 4)
+		return 0;
+	if (k + 2 >= n)
+		return 1;
+	u = (const unsigned char *)s + k;
+	if (u[0] < 0x80)
+		return u[0] == '.' || u[0] == ')' || u[0] == ' ';
+	return (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x81) ||
+	    (u[0] == 0xEF && u[1] == 0xBC && (u[2] == 0x8E || u[2] == 0x89 ||
+	    (u[2] >= 0x90 && u[2] <= 0x99)));
+}
+
+/*
+ * May the character cp at s[i] (its first byte beyond ASCII) open a
+ * marker?  首 其 再 最 do only as 首先 其次 再次 最后 (match_marker()
+ * sends the rest to the …篇X test).
+ */
+static int
+char_may_open(const char *s, size_t n, size_t i, int32_t cp)
+{
+	if (!may_open_marker_cp(cp))
+		return 0;
+	if (cp == 0x9996 || cp == 0x5176 || cp == 0x518D || cp == 0x6700)
+		return is_seq_word(cp, han_at(s, n, i + 3));
+	return 1;
+}
+
+/* The byte b < 0x80 at s[i]: may it open a marker? */
+static inline int
+ascii_may_open(const char *s, size_t n, size_t i, unsigned char b)
+{
+	if (b >= '0' && b <= '9')
+		return digits_may_open(s, n, i);
+	return b == '(';
+}
+
 /* piece_may_open() for a piece that opens with blanks or others. */
 static int
 piece_after_blanks(const char *s, size_t n, size_t i, size_t *seen)
@@ -53,14 +103,14 @@ piece_after_blanks(const char *s, size_t n, size_t i, size_t *seen)
 	if (i >= n)
 		return 0;
 	if ((unsigned char)s[i] < 0x80)
-		return may_open_marker((unsigned char)s[i]);
+		return ascii_may_open(s, n, i, (unsigned char)s[i]);
 	sp_cp_at(s, n, i, &cp);
-	return may_open_marker_cp(cp);
+	return char_may_open(s, n, i, cp);
 }
 
 /*
  * May the piece that opens at s[i] after its blanks open with a marker
- * (sp_heading_match() reads the same character)?  '\n', not a blank,
+ * (sp_heading_match() reads the same characters)?  '\n', not a blank,
  * ends the blanks; *seen gets where they end.  A Han character, most of
  * which maybe_marker_han() refuses, and ASCII other than a blank, as
  * most lines open, are read here at once.
@@ -73,12 +123,12 @@ piece_may_open(const char *s, size_t n, size_t i, size_t *seen)
 
 	if (cp >= 0) {
 		*seen = i;
-		return maybe_marker_han(cp) && may_open_marker_cp(cp);
+		return maybe_marker_han(cp) && char_may_open(s, n, i, cp);
 	}
 	b = i < n ? (unsigned char)s[i] : 0;
 	if (i < n && b < 0x80 && b != ' ' && b != '\t' && b != '\r') {
 		*seen = i;
-		return may_open_marker(b);
+		return ascii_may_open(s, n, i, b);
 	}
 	return piece_after_blanks(s, n, i, seen);
 }
