@@ -40,11 +40,14 @@ QUIET_BLOCK(const char *s, size_t i, const struct QUIET_KEYS *k,
 	d = v1 - k->lparen;
 	ev = (QUIET_VEC)((d <= k->nine) | (v1 >= k->x80) | (v1 == k->ff));
 	ev &= (QUIET_VEC)(v0 <= k->x20);
+	*nl = QUIET_MOVEMASK((QUIET_VEC)(v0 == k->nl));
+	/* A block of ASCII (most of HTML's) holds none of the rest. */
+	if (QUIET_MOVEMASK(v0) == 0)
+		return QUIET_MOVEMASK(ev);
 	ev |= (QUIET_VEC)((v0 == k->c2) & (v1 == k->a0));
 	ev |= (QUIET_VEC)((v0 == k->e3) & (v1 == k->x80) & (v2 == k->x80));
 	ev |= (QUIET_VEC)((v0 == k->e2) & (v1 == k->x91));
 	ev |= (QUIET_VEC)((v0 == k->e7) & (v1 == k->af) & (v2 == k->x87));
-	*nl = QUIET_MOVEMASK((QUIET_VEC)(v0 == k->nl));
 	return QUIET_MOVEMASK(ev);
 }
 
