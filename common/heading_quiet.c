@@ -133,17 +133,27 @@ piece_may_open(const char *s, size_t n, size_t i, size_t *seen)
 	return piece_after_blanks(s, n, i, seen);
 }
 
+/* lone_after_text() when the character before s[j] is beyond ASCII. */
+static int
+lone_after_char(const char *s, size_t n, size_t j)
+{
+	size_t k = sp_cp_before(s, j);
+	int32_t cp;
+
+	return sp_cp_at(s, j, k, &cp) == j - k && cp != 0xFFFD &&
+	    !sp_is_blank(cp) && lone_blank(s, n, j);
+}
+
 /*
  * Is the blank at s[j] one lone_blank() passes over?  It reads a blank
  * as a run's first: the character before, valid and no blank, shows
- * that it is ("words of English", "中文 (2012)").
+ * that it is ("words of English", "中文 (2012)").  ASCII and Han before
+ * it are read here at once.
  */
-static int
+static inline int
 lone_after_text(const char *s, size_t n, size_t j)
 {
 	unsigned char p;
-	size_t k;
-	int32_t cp;
 
 	if (j == 0)
 		return 0;
@@ -152,9 +162,7 @@ lone_after_text(const char *s, size_t n, size_t j)
 		return p > 0x20 && lone_blank(s, n, j);
 	if (j >= 3 && han_at(s, j, j - 3) >= 0)	/* no Han is blank */
 		return lone_blank(s, n, j);
-	k = sp_cp_before(s, j);
-	return sp_cp_at(s, j, k, &cp) == j - k && cp != 0xFFFD &&
-	    !sp_is_blank(cp) && lone_blank(s, n, j);
+	return lone_after_char(s, n, j);
 }
 
 /*
