@@ -31,14 +31,17 @@ QUIET_TARGET static inline uint32_t
 QUIET_BLOCK(const char *s, size_t i, const struct QUIET_KEYS *k,
     uint32_t *nl)
 {
-	QUIET_VEC v0, v1, v2, d, ev;
+	typedef signed char QUIET_SVEC
+	    __attribute__((vector_size(QUIET_WIDTH)));
+	QUIET_VEC v0, v1, v2, d, ev, zero = { 0 };
 
 	memcpy(&v0, s + i, sizeof v0);
 	memcpy(&v1, s + i + 1, sizeof v1);
 	memcpy(&v2, s + i + 2, sizeof v2);
 	/* ( ) * + , - . / and the digits: '(' and the digits, widened */
 	d = v1 - k->lparen;
-	ev = (QUIET_VEC)((d <= k->nine) | (v1 >= k->x80) | (v1 == k->ff));
+	ev = (QUIET_VEC)((d <= k->nine) | (v1 == k->ff) |
+	    ((QUIET_SVEC)v1 < (QUIET_SVEC)zero));
 	ev &= (QUIET_VEC)(v0 <= k->x20);
 	*nl = QUIET_MOVEMASK((QUIET_VEC)(v0 == k->nl));
 	/* A block of ASCII (most of HTML's) holds none of the rest. */
