@@ -174,6 +174,20 @@ int sp_heading_format_marker(struct sp_buf *out, enum sp_heading_kind kind,
  */
 size_t sp_heading_segment(const char *s, size_t n, size_t *next);
 
+/*
+ * Lines the tracker finds nothing in, whatever its state and flags: the
+ * bytes of the whole lines (each ended by '\n') at the start of s[0..n),
+ * their count in *lines.  A line is passed over when no segment of it
+ * opens with a character a marker may open with, it holds no 篇 (…篇X)
+ * and no E2 91 (① ⑴, a note reference too): feeding it would find no
+ * heading and change nothing.  Stops before any other line, before a
+ * line that opens with a form feed (a document's end in a stream), and
+ * before a last line with no '\n'; the caller feeds that line as usual.
+ * Most lines of a page are passed over in one scan of the buffer,
+ * instead of a call a line.
+ */
+size_t sp_heading_quiet_lines(const char *s, size_t n, uint64_t *lines);
+
 struct sp_heading_entry {
 	struct sp_heading h;	/* offsets relative to the line fed */
 	int level;		/* 1-based depth in the outline */

@@ -6,6 +6,7 @@
  *   heading_title.c    the title after a marker, and whether it reads as one
  *   heading_format.c   markers and kinds written back: names, numbering
  *   heading_segment.c  where a glued line holds a heading: sp_heading_segment()
+ *   heading_quiet.c    the lines that hold none, in one scan: sp_heading_quiet_lines()
  *   heading_tracker.c  levels and numbering over a document, the law's
  *                      hierarchy
  */
@@ -77,6 +78,36 @@ skip_blank(const char *s, size_t n, size_t i)
 	}
 }
 
+/* Is there a sentence end (。) just before s[i]? */
+static inline int
+after_sentence_end(const char *s, size_t i)
+{
+	return i >= 3 && ((unsigned char)s[i - 3] == 0xE3 &&
+	    (unsigned char)s[i - 2] == 0x80 && (unsigned char)s[i - 1] == 0x82);
+}
+
+/*
+ * Is the space or tab at s[i], which opens a run of blanks, a run of one
+ * blank that ends no segment: what follows is no blank (its first byte
+ * shows it: none starts with another ASCII byte or with a lead byte
+ * other than C2 E1 E2 E3 EF), and no 。 comes before it?  Most blanks of
+ * a line are such (between the words of English and of HTML), and
+ * skipping them here, as the segment loop would, keeps the search in the
+ * vector loop.
+ */
+static inline int
+lone_blank(const char *s, size_t n, size_t i)
+{
+	unsigned char b;
+
+	if ((s[i] != ' ' && s[i] != '\t') || i + 1 >= n ||
+	    after_sentence_end(s, i))
+		return 0;
+	b = (unsigned char)s[i + 1];
+	return b < 0x80 ? b != ' ' && b != '\t' && b != '\r' :
+	    b != 0xC2 && b != 0xE1 && b != 0xE2 && b != 0xE3 && b != 0xEF;
+}
+
 /*
  * The Han characters a heading's marker starts with (第 首 其 再 最 and
  * the numerals) or a …篇X title ends with (the numerals below 100), as a
@@ -116,6 +147,39 @@ maybe_marker_han(int32_t cp)
 	};
 
 	return slots[(cp >> 6) & 15] >> (cp & 63) & 1;
+}
+
+/* 首先 其次 再次 最后: the words of a sequence's items */
+static inline int
+is_seq_word(int32_t c, int32_t d)
+{
+	return (c == 0x9996 && d == 0x5148) || (c == 0x5176 && d == 0x6B21) ||
+	    (c == 0x518D && d == 0x6B21) || (c == 0x6700 && d == 0x540E);
+}
+
+/*
+ * Can a marker open with the character c (the first of a line or segment
+ * after its blanks)?  ( （ and the digits; 第 首 其 再 最 and the
+ * numerals from 一 to 十 but 两 (match_marker() reads no other Han
+ * character); the enclosed numbers ① ⑴ ⒈ (U+2460-U+249B) and ㈠ ㉑ ㊀
+ * ㊱ (U+3220-U+32BF, a few more than they).  A line or segment opening
+ * with any other character holds a heading only as a …篇X title.
+ */
+static inline int
+may_open_marker_cp(int32_t c)
+{
+	int v;
+
+	if (c == '(' || c == 0xFF08 || is_digit_cp(c) ||
+	    (c >= 0x2460 && c <= 0x249B) || (c >= 0x3220 && c <= 0x32BF))
+		return 1;
+	if (!maybe_marker_han(c))
+		return 0;
+	if (c == 0x7B2C || c == 0x9996 || c == 0x5176 || c == 0x518D ||
+	    c == 0x6700)
+		return 1;
+	v = sp_cn_value(c);
+	return v >= 1 && v <= 10 && c != 0x4E24;
 }
 
 /*

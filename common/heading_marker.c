@@ -295,14 +295,6 @@ match_di(const char *s, size_t n, size_t i, unsigned flags,
 /* What a family's matcher makes of the line's start. */
 enum { NOT_HEADING = 0, MARKER = 1, TRY_TAIL = -1 };
 
-/* 首先 其次 再次 最后 */
-static int
-is_seq_word(int32_t c, int32_t d)
-{
-	return (c == 0x9996 && d == 0x5148) || (c == 0x5176 && d == 0x6B21) ||
-	    (c == 0x518D && d == 0x6B21) || (c == 0x6700 && d == 0x540E);
-}
-
 /* 首先，其次，再次，最后：items of a sequence (with SP_HEADING_ITEMS). */
 static int
 match_seq(const char *s, size_t n, size_t i, unsigned flags,
@@ -486,9 +478,9 @@ match_enclosed(int32_t c, size_t end, struct sp_heading *h, size_t *after)
 }
 
 /*
- * The marker at s[i], by the family its first characters name.  A Han
- * ideograph (U+3400-U+9FFF, above the enclosed numbers) that no marker
- * starts with, as most lines start, goes to the …篇X test at once.
+ * The marker at s[i], by the family its first characters name.  A
+ * character no marker opens with (a Han ideograph, as most lines start,
+ * or a quote, a bracket, a bullet) goes to the …篇X test at once.
  */
 static int
 match_marker(const char *s, size_t n, size_t i, unsigned flags,
@@ -497,7 +489,7 @@ match_marker(const char *s, size_t n, size_t i, unsigned flags,
 	size_t l, l2;
 	int32_t c = peek(s, n, i, &l), d;
 
-	if (c >= 0x3400 && c <= 0x9FFF && !maybe_marker_han(c))
+	if (!may_open_marker_cp(c))
 		return TRY_TAIL;
 	d = peek(s, n, i + l, &l2);
 	if (c == 0x7B2C)					/* 第 */

@@ -11,35 +11,6 @@
 
 #include "heading_int.h"
 
-/* Is there a sentence end just before s[i]? */
-static int
-after_sentence_end(const char *s, size_t i)
-{
-	return i >= 3 && ((unsigned char)s[i - 3] == 0xE3 &&
-	    (unsigned char)s[i - 2] == 0x80 && (unsigned char)s[i - 1] == 0x82);
-}
-
-/*
- * Is the space or tab at s[i] a run of one blank that ends no segment:
- * what follows is no blank (its first byte shows it: none starts with
- * another ASCII byte or with a lead byte other than C2 E1 E2 E3 EF), and
- * no 。 comes before it?  Most blanks of a line are such (between the
- * words of English and of HTML), and skipping them here, as the segment
- * loop would, keeps the search in the vector loop.
- */
-static int
-lone_blank(const char *s, size_t n, size_t i)
-{
-	unsigned char b;
-
-	if ((s[i] != ' ' && s[i] != '\t') || i + 1 >= n ||
-	    after_sentence_end(s, i))
-		return 0;
-	b = (unsigned char)s[i + 1];
-	return b < 0x80 ? b != ' ' && b != '\t' && b != '\r' :
-	    b != 0xC2 && b != 0xE1 && b != 0xE2 && b != 0xE3 && b != 0xEF;
-}
-
 /*
  * The next blank that can end a segment: space, tab, U+3000 (E3 80 80) or
  * NBSP (C2 A0), lone blanks left out.  Most lines hold none, so this is

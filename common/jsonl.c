@@ -164,6 +164,39 @@ put(struct sp_buf *out, const char *s, size_t n)
 	out->len += n;
 }
 
+/*
+ * Copies s[i..n) to out up to the first backslash and returns where it
+ * is (n: none).  A record's text has one escape a line (\n), and a call
+ * of memchr() and of memcpy() a run cost more than the run: sixteen
+ * bytes are copied a step where SSE2 is there, the bytes past the
+ * backslash overwritten next.  out has room for n - i bytes more (the
+ * text decoded is never longer than its escapes).
+ */
+static size_t
+copy_to_escape(const char *s, size_t i, size_t n, struct sp_buf *out)
+{
+	const char *q;
+#ifdef __SSE2__
+	const __m128i bs = _mm_set1_epi8('\\');
+	__m128i v;
+	unsigned m;
+
+	for (; i + 16 <= n; i += 16) {
+		v = _mm_loadu_si128((const __m128i *)(s + i));
+		_mm_storeu_si128((__m128i *)(out->data + out->len), v);
+		m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, bs));
+		if (m) {
+			out->len += (size_t)__builtin_ctz(m);
+			return i + (size_t)__builtin_ctz(m);
+		}
+		out->len += 16;
+	}
+#endif
+	q = memchr(s + i, '\\', n - i);
+	put(out, s + i, (q ? (size_t)(q - s) : n) - i);
+	return q ? (size_t)(q - s) : n;
+}
+
 /* The code unit of the four hex digits at s[i..i+4), or -1. */
 static long
 hex4(const char *s, size_t n, size_t i)
@@ -200,7 +233,6 @@ hex4(const char *s, size_t n, size_t i)
 static int
 decode_string(const char *s, size_t n, struct sp_buf *out)
 {
-	const char *q;
 	size_t i = 0, k, step;
 	long cp, lo;
 	char c, utf8[4];
@@ -209,13 +241,11 @@ decode_string(const char *s, size_t n, struct sp_buf *out)
 	    sp_utf8_valid_prefix((const unsigned char *)s, n) != n)
 		return -1;
 	/* The text decoded is never longer than its escapes: room for it
-	 * all at once, and a copy per run between escapes. */
+	 * all at once, the runs between escapes copied into it. */
 	sp_buf_clear(out);
 	if (sp_buf_reserve(out, n + 1) < 0)
 		return -1;
-	while ((q = memchr(s + i, '\\', n - i)) != NULL) {
-		k = (size_t)(q - s);
-		put(out, s + i, k - i);
+	while ((k = copy_to_escape(s, i, n, out)) < n) {
 		if (k + 1 >= n)
 			return -1;
 		step = 2;
@@ -251,7 +281,6 @@ decode_string(const char *s, size_t n, struct sp_buf *out)
 		put(out, &c, 1);
 		i = k + step;
 	}
-	put(out, s + i, n - i);
 	out->data[out->len] = '\0';
 	return 0;
 }

@@ -3,6 +3,10 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define HAVE_AVX2_BLOCKS 1
+#endif
 
 #include "utf8.h"
 
@@ -271,6 +275,73 @@ valid_block(const unsigned char *s, unsigned *carry)
 }
 #endif
 
+#ifdef HAVE_AVX2_BLOCKS
+/*
+ * valid_block() for the 32 bytes at s, where the processor has AVX2:
+ * the same test, lane for lane, its masks twice as wide, the bits the
+ * next block wants shifted out of a 64-bit word.
+ */
+__attribute__((target("avx2"))) static int
+valid_block32(const unsigned char *s, unsigned *carry)
+{
+	const __m256i v = _mm256_loadu_si256((const __m256i *)s);
+	const __m256i cont = _mm256_cmpgt_epi8(_mm256_set1_epi8((char)0xC0),
+	    v);
+	const __m256i lead2 = _mm256_and_si256(
+	    _mm256_cmpgt_epi8(v, _mm256_set1_epi8((char)0xC1)),
+	    _mm256_cmpgt_epi8(_mm256_set1_epi8((char)0xE0), v));
+	const __m256i lead3 = _mm256_andnot_si256(
+	    _mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)0xED)),
+	    _mm256_and_si256(_mm256_cmpgt_epi8(v,
+	    _mm256_set1_epi8((char)0xE0)), _mm256_cmpgt_epi8(
+	    _mm256_set1_epi8((char)0xF0), v)));
+	uint32_t high = (uint32_t)_mm256_movemask_epi8(v);
+	uint32_t c, l2, l3;
+	uint64_t want;
+
+	c = (uint32_t)_mm256_movemask_epi8(cont);
+	l2 = (uint32_t)_mm256_movemask_epi8(lead2);
+	l3 = (uint32_t)_mm256_movemask_epi8(lead3);
+	want = (uint64_t)l2 << 1 | (uint64_t)l3 << 1 | (uint64_t)l3 << 2 |
+	    *carry;
+	if ((c | l2 | l3) != high || (uint32_t)want != c)
+		return 0;
+	*carry = (unsigned)(want >> 32);
+	return 1;
+}
+
+static size_t valid_scalar(const unsigned char *s, size_t n, size_t i,
+    size_t stop, int *bad);
+static size_t char_start(const unsigned char *s, size_t i, unsigned *carry);
+
+/*
+ * The blocks of 32 bytes of sp_utf8_valid_prefix() from s[*ip], in a
+ * function of AVX2's own so that the block test is inlined: returns 1
+ * with *ip at the first bad sequence, or 0 with *ip at the first byte
+ * not checked.
+ */
+__attribute__((target("avx2"))) static int
+valid_blocks32(const unsigned char *s, size_t n, size_t *ip,
+    unsigned *carry)
+{
+	size_t i = *ip;
+	int bad = 0;
+
+	while (i + 32 <= n) {
+		if (valid_block32(s + i, carry)) {
+			i += 32;
+			continue;
+		}
+		i = char_start(s, i, carry);
+		i = valid_scalar(s, n, i, i + 32, &bad);
+		if (bad)
+			break;
+	}
+	*ip = i;
+	return bad;
+}
+#endif
+
 #ifdef __SSE2__
 /*
  * Where the character that runs into s[i] starts: i itself when the block
@@ -299,10 +370,16 @@ sp_utf8_valid_prefix(const unsigned char *s, size_t n)
 	unsigned carry = 0;
 
 	/*
-	 * Sixteen bytes a test while they hold the common characters; a
-	 * block that holds others, a character at a time, from the start
-	 * of the character that runs into it.
+	 * Sixteen bytes a test while they hold the common characters (32
+	 * where the processor has AVX2); a block that holds others, a
+	 * character at a time, from the start of the character that runs
+	 * into it.
 	 */
+#ifdef HAVE_AVX2_BLOCKS
+	if (n >= 64 && __builtin_cpu_supports("avx2") &&
+	    valid_blocks32(s, n, &i, &carry))
+		return i;
+#endif
 	while (i + 16 <= n) {
 		if (valid_block(s + i, &carry)) {
 			i += 16;

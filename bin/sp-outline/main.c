@@ -235,7 +235,8 @@ on_line(const struct sp_doc *d, const struct sp_doc_line *l, void *ctx)
 /*
  * A run of lines, each as on_line() takes it, in a loop of its own: most
  * lines hold no heading, and the calls that bring a line one at a time
- * cost more than looking at it.
+ * cost more than looking at it.  The lines that would change nothing are
+ * passed over in one scan (outline_skip()), only counted.
  */
 static size_t
 on_lines(const struct sp_doc *d, const struct sp_doc_line *first,
@@ -244,8 +245,15 @@ on_lines(const struct sp_doc *d, const struct sp_doc_line *first,
 	struct run *r = ctx;
 	const char *s = first->text, *nl;
 	size_t used = 0, n;
+	uint64_t skipped;
 
-	while ((nl = memchr(s + used, '\n', first->len - used)) != NULL) {
+	for (;;) {
+		used += outline_skip(r->ol, s + used, first->len - used,
+		    &skipped);
+		*count += skipped;
+		r->input_lines += skipped;
+		if ((nl = memchr(s + used, '\n', first->len - used)) == NULL)
+			break;
 		n = (size_t)(nl - (s + used));
 		if (n > 0 && s[used] == '\f')
 			break;

@@ -539,6 +539,16 @@ outline_line(struct outline *ol, const char *s, size_t n, uint64_t line,
 	return 0;
 }
 
+size_t
+outline_skip(const struct outline *ol, const char *s, size_t n,
+    uint64_t *lines)
+{
+	*lines = 0;
+	if (!ol->has_title || ol->o.mode == MODE_MARKDOWN)
+		return 0;
+	return sp_heading_quiet_lines(s, n, lines);
+}
+
 int
 outline_more(struct outline *ol, const char *s, size_t n)
 {

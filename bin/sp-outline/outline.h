@@ -46,6 +46,15 @@ void outline_begin(struct outline *ol, const char *where,
 int outline_line(struct outline *ol, const char *s, size_t n, uint64_t line,
     uint64_t offset);
 /*
+ * The bytes of the whole lines at the start of s[0..n) that would change
+ * nothing here, and their count in *lines: the caller passes over them
+ * instead of feeding them.  Lines with no heading, once the document's
+ * title is known, in the renderings that show only headings (Markdown
+ * writes every line).
+ */
+size_t outline_skip(const struct outline *ol, const char *s, size_t n,
+    uint64_t *lines);
+/*
  * Feeds the rest of a line longer than --max-unit, which holds no
  * heading: Markdown writes it as a paragraph of its own, so that no text
  * is lost; the other renderings ignore it.

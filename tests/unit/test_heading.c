@@ -729,6 +729,96 @@ test_may_hold(void)
 	CHECK(sp_heading_may_hold("<td>\xe4\xb8\x80</td>", 12));
 }
 
+/*
+ * Does the tracker (fresh, items reported) find a heading in s[0..n), or
+ * in it without a last CR (as sp-outline feeds it), or would it note a
+ * reference (E2 91 anywhere, the test's wider rule)?
+ */
+static int
+line_holds(struct sp_heading_tracker *t, const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k + 1 < n; k++)
+		if ((unsigned char)s[k] == 0xE2 &&
+		    (unsigned char)s[k + 1] == 0x91)
+			return 1;
+	sp_heading_tracker_reset(t);
+	if (sp_heading_tracker_feed(t, s, n, 1, 0) != 0)
+		return 1;
+	sp_heading_tracker_reset(t);
+	return n > 0 && s[n - 1] == '\r' &&
+	    sp_heading_tracker_feed(t, s, n - 1, 1, 0) != 0;
+}
+
+/*
+ * sp_heading_quiet_lines() passes over whole lines only, counts them,
+ * stops before a form-feed line, and passes over no line the tracker
+ * finds a heading in: buffers of lines of every length (the vector
+ * blocks of both widths and the bytes after them) made of markers,
+ * blanks of every kind, text and invalid bytes.
+ */
+static void
+test_quiet_lines(void)
+{
+	static const char *const pieces[] = {
+		" ", "  ", "\t", "\r", "\n", "\n", "\n", "\f",
+		"\xE3\x80\x80", "\xC2\xA0", "\xE2\x80\x83", "\xEF\xBB\xBF",
+		"。", "、", "一、", "（一）", "(1)", "1.", "１．", "①", "⑴",
+		"第一章", "第二条", "首先，", "一是", "十", "两", "零", "篇二",
+		"会议篇三", "中", "文字", "a", "<div>", "x\x82", "\xE3\x80",
+		"\xC2", "\xE2\x91", "\xE7\xAF", "                   ", "2011年",
+		"“", "•", "━━", "404 ", "12、", "3)", "7）", "0", "1234.",
+		"12 、", "９", "首页", "最后，", "其次", "1.5",
+	};
+	struct sp_heading_tracker *t = sp_heading_tracker_new(
+	    SP_HEADING_ITEMS);
+	char buf[400];
+	size_t n, k, used, start;
+	uint64_t lines, want;
+	unsigned seed = 23;
+	int round, bad = 0;
+
+	for (round = 0; round < 30000 && !bad; round++) {
+		n = 0;
+		for (k = 0; k < 1 + (size_t)round % 60; k++) {
+			const char *p;
+
+			seed = seed * 1103515245 + 12345;
+			p = pieces[(seed >> 16) % (sizeof pieces /
+			    sizeof pieces[0])];
+			if (n + strlen(p) >= sizeof buf)
+				break;
+			memcpy(buf + n, p, strlen(p));
+			n += strlen(p);
+		}
+		used = sp_heading_quiet_lines(buf, n, &lines);
+		want = 0;
+		for (start = 0; start < used; start = k + 1) {
+			for (k = start; k < used && buf[k] != '\n'; k++)
+				;
+			if (k == used || buf[start] == '\f' ||
+			    line_holds(t, buf + start, k - start))
+				bad = 1;
+			want++;
+		}
+		if (bad || lines != want) {
+			printf("  (quiet lines of \"%.*s\": %zu bytes, %llu "
+			    "lines)\n", (int)n, buf, used,
+			    (unsigned long long)lines);
+			bad = 1;
+		}
+	}
+	CHECK(!bad);
+	sp_heading_tracker_free(t);
+	/* Most lines are passed over; the heading stops the scan. */
+	CHECK_INT(sp_heading_quiet_lines("text\n  <div>\n中文 (2012)\n"
+	    "一、总则\n", 40, &lines), 27);
+	CHECK_INT(lines, 3);
+	CHECK_INT(sp_heading_quiet_lines("text\n\f\n", 8, &lines), 5);
+	CHECK_INT(sp_heading_quiet_lines("text  （一）总则\n", 22, &lines), 0);
+}
+
 int
 main(void)
 {
@@ -743,5 +833,6 @@ main(void)
 	test_format();
 	test_quick_paths();
 	test_segments();
+	test_quiet_lines();
 	return check_done("test_heading");
 }

@@ -187,6 +187,12 @@ test_same_as_jansson(void)
 		 * a space and bytes from 0x7F on are not. */
 		"\"sixteen bytes and more\x1f of text, and more after it\"",
 		"\"sixteen bytes and more\x20\x7f\xc2\xa0 of \xe4\xb8\xad more\"",
+		/* Escapes at the ends of the sixteen-byte runs copied and
+		 * after them, one after another, and the last byte. */
+		"\"0123456789abcde\\n0123456789abcdef\\t\\\"0123456789abcdefg\\n\"",
+		"\"0123456789abcdef0123456789abcdef\\u4e2d\\\\\"",
+		"\"\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\\n\xe6\x96\x87\"",
+		"\"0123456789abcdef0123456789abcde\\",
 	};
 	static const char *const shapes[] = {
 		"{\"text\":%s}", "{\"id\":1, \"text\" : %s }",

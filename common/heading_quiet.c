@@ -1,0 +1,306 @@
+/*
+ * heading_quiet.c: the lines of a buffer that hold no heading, found in
+ * one scan of it (sp_heading_quiet_lines(); see heading.h), so that a
+ * tool feeds the tracker only the lines that may hold one.
+ *
+ * A heading opens a segment: a line, or a piece of a glued line after a
+ * run of blanks (sp_heading_segment()), its first character one a
+ * marker may open with (may_open_marker_cp()); or it is a …篇X title;
+ * and the tracker notes a ① inside a line.  A line holds none of these
+ * when no piece of it, after any run of blanks, opens with such a
+ * character, and it holds no 篇 and no E2 91: that is a little wider
+ * than the segmentation (a run of one blank is looked past too), never
+ * narrower.  Most of a buffer is scanned a block at a time for the few
+ * bytes that may start such a piece; each is looked at by quiet_at().
+ */
+#include <string.h>
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define HAVE_QUIET_BLOCKS 1
+#endif
+
+#include "heading_int.h"
+
+struct quiet {
+	size_t line;	/* where the line being looked at opens */
+	size_t seen;	/* the blanks before s[seen] are looked past */
+	uint64_t count;	/* the lines before it */
+};
+
+/*
+ * The Han character at s[i] (E4..E9 and two continuation bytes, as most
+ * lines and pieces open with), or -1.
+ */
+static inline int32_t
+han_at(const char *s, size_t n, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+
+	if (i + 2 >= n || u[0] < 0xE4 || u[0] > 0xE9 ||
+	    ((u[1] & 0xC0) | (u[2] & 0xC0) >> 2) != 0xA0)
+		return -1;
+	return (int32_t)(u[0] & 0x0F) << 12 | (int32_t)(u[1] & 0x3F) << 6 |
+	    (u[2] & 0x3F);
+}
+
+/*
+ * May the Arabic number at s[i] open a marker (match_arabic())?  Not
+ * with four digits or more (2022-11-10), nor when what follows them is
+ * none of its delimiters: . ) ． 、 ） or a space (before 、).  A
+ * full-width digit after them, or the buffer's end, may.
+ */
+static int
+digits_may_open(const char *s, size_t n, size_t i)
+{
+	const unsigned char *u;
+	size_t k = i;
+
+	while (k < n && k - i < 4 && s[k] >= '0' && s[k] <= '9')
+		k++;
+	if (k - i >= 4)
+		return 0;
+	if (k + 2 >= n)
+		return 1;
+	u = (const unsigned char *)s + k;
+	if (u[0] < 0x80)
+		return u[0] == '.' || u[0] == ')' || u[0] == ' ';
+	return (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x81) ||
+	    (u[0] == 0xEF && u[1] == 0xBC && (u[2] == 0x8E || u[2] == 0x89 ||
+	    (u[2] >= 0x90 && u[2] <= 0x99)));
+}
+
+/*
+ * May the character cp at s[i] (its first byte beyond ASCII) open a
+ * marker?  首 其 再 最 do only as 首先 其次 再次 最后 (match_marker()
+ * sends the rest to the …篇X test).
+ */
+static int
+char_may_open(const char *s, size_t n, size_t i, int32_t cp)
+{
+	if (!may_open_marker_cp(cp))
+		return 0;
+	if (cp == 0x9996 || cp == 0x5176 || cp == 0x518D || cp == 0x6700)
+		return is_seq_word(cp, han_at(s, n, i + 3));
+	return 1;
+}
+
+/* The byte b < 0x80 at s[i]: may it open a marker? */
+static inline int
+ascii_may_open(const char *s, size_t n, size_t i, unsigned char b)
+{
+	if (b >= '0' && b <= '9')
+		return digits_may_open(s, n, i);
+	return b == '(';
+}
+
+/* piece_may_open() for a piece that opens with blanks or others. */
+static int
+piece_after_blanks(const char *s, size_t n, size_t i, size_t *seen)
+{
+	int32_t cp;
+
+	*seen = i = skip_blank(s, n, i);
+	if (i >= n)
+		return 0;
+	if ((unsigned char)s[i] < 0x80)
+		return ascii_may_open(s, n, i, (unsigned char)s[i]);
+	sp_cp_at(s, n, i, &cp);
+	return char_may_open(s, n, i, cp);
+}
+
+/*
+ * May the piece that opens at s[i] after its blanks open with a marker
+ * (sp_heading_match() reads the same characters)?  '\n', not a blank,
+ * ends the blanks; *seen gets where they end.  A Han character, most of
+ * which maybe_marker_han() refuses, and ASCII other than a blank, as
+ * most lines open, are read here at once.
+ */
+static inline int
+piece_may_open(const char *s, size_t n, size_t i, size_t *seen)
+{
+	int32_t cp = han_at(s, n, i);
+	unsigned char b;
+
+	if (cp >= 0) {
+		*seen = i;
+		return maybe_marker_han(cp) && char_may_open(s, n, i, cp);
+	}
+	b = i < n ? (unsigned char)s[i] : 0;
+	if (i < n && b < 0x80 && b != ' ' && b != '\t' && b != '\r') {
+		*seen = i;
+		return ascii_may_open(s, n, i, b);
+	}
+	return piece_after_blanks(s, n, i, seen);
+}
+
+/* lone_after_text() when the character before s[j] is beyond ASCII. */
+static int
+lone_after_char(const char *s, size_t n, size_t j)
+{
+	size_t k = sp_cp_before(s, j);
+	int32_t cp;
+
+	return sp_cp_at(s, j, k, &cp) == j - k && cp != 0xFFFD &&
+	    !sp_is_blank(cp) && lone_blank(s, n, j);
+}
+
+/*
+ * Is the blank at s[j] one lone_blank() passes over?  It reads a blank
+ * as a run's first: the character before, valid and no blank, shows
+ * that it is ("words of English", "中文 (2012)").  ASCII and Han before
+ * it are read here at once.
+ */
+static inline int
+lone_after_text(const char *s, size_t n, size_t j)
+{
+	unsigned char p;
+
+	if (j == 0)
+		return 0;
+	p = (unsigned char)s[j - 1];
+	if (p < 0x80)
+		return p > 0x20 && lone_blank(s, n, j);
+	if (j >= 3 && han_at(s, j, j - 3) >= 0)	/* no Han is blank */
+		return lone_blank(s, n, j);
+	return lone_after_char(s, n, j);
+}
+
+/*
+ * The byte s[j] is a newline, a byte up to 0x20, the first of a blank
+ * beyond ASCII, or of E2 91 or 篇.  Is the line it is in (for a newline,
+ * the line after it) still quiet?  A piece that opens after the blanks
+ * from s[j] is looked at, unless s[j] is a lone blank.
+ */
+static inline int
+quiet_at(const char *s, size_t n, size_t j, size_t *seen)
+{
+	unsigned char b = (unsigned char)s[j];
+
+	if (j < *seen)		/* inside blanks looked past */
+		return 1;
+	if (b == '\n')		/* a form feed: a document's end, maybe */
+		return !(j + 1 < n && s[j + 1] == '\f') &&
+		    !piece_may_open(s, n, j + 1, seen);
+	if (b == 0xE2 || b == 0xE7)	/* E2 91, 篇 */
+		return 0;
+	return lone_after_text(s, n, j) || !piece_may_open(s, n, j, seen);
+}
+
+/* Does s[j] open a blank beyond ASCII that opens a run, E2 91 or 篇? */
+static int
+quiet_sequence(const char *s, size_t n, size_t j)
+{
+	const unsigned char *u = (const unsigned char *)s + j;
+	unsigned char c = j + 1 < n ? u[1] : 0, d = j + 2 < n ? u[2] : 0;
+
+	return (u[0] == 0xC2 && c == 0xA0) || (u[0] == 0xE2 && c == 0x91) ||
+	    (u[0] == 0xE3 && c == 0x80 && d == 0x80) ||
+	    (u[0] == 0xE7 && c == 0xAF && d == 0x87);
+}
+
+/* The bytes from s[i] a byte at a time; returns 1 where it stops. */
+static int
+quiet_bytes(const char *s, size_t n, size_t i, struct quiet *q)
+{
+	int quiet;
+
+	for (; i < n; i++) {
+		if ((unsigned char)s[i] > 0x20 && !quiet_sequence(s, n, i))
+			continue;
+		quiet = quiet_at(s, n, i, &q->seen);
+		if (s[i] == '\n') {
+			q->count++;
+			q->line = i + 1;
+		}
+		if (!quiet)
+			return 1;
+	}
+	return 0;
+}
+
+#ifdef HAVE_QUIET_BLOCKS
+/* The bits of a block at s[i] of width w left after the blanks seen. */
+static inline uint32_t
+after_seen(const struct quiet *q, size_t i, size_t w)
+{
+	if (q->seen <= i)
+		return ~0u;
+	return q->seen >= i + w ? 0 : ~0u << (q->seen - i);
+}
+
+/*
+ * Counts the newlines of nl, a block's at s[i]; the last opens a line.
+ * One instruction in the AVX2 scan, whose target has POPCNT too.
+ */
+static inline void
+lines_in(struct quiet *q, size_t i, uint32_t nl)
+{
+	if (nl == 0)
+		return;
+	q->line = i + 32 - (size_t)__builtin_clz(nl);
+	q->count += (uint64_t)__builtin_popcount(nl);
+}
+
+/*
+ * The scan stops at s[j], in the block at s[i] whose newlines are nl:
+ * the lines before the one that may hold a heading (for a newline, the
+ * one after it) are counted.
+ */
+static inline void
+lines_before(struct quiet *q, const char *s, size_t i, size_t j,
+    uint32_t nl)
+{
+	size_t k = j - i;
+
+	lines_in(q, i, nl & (s[j] == '\n' ? (2u << k) - 1 : (1u << k) - 1));
+}
+
+#define QUIET_SCAN quiet_scan
+#define QUIET_BLOCK quiet_block
+#define QUIET_VEC quiet_vec
+#define QUIET_KEYS quiet_keys
+#define QUIET_WIDTH 16
+#define QUIET_TARGET
+#define QUIET_MOVEMASK(v) ((uint32_t)_mm_movemask_epi8((__m128i)(v)))
+#include "heading_quiet_scan.h"
+#undef QUIET_SCAN
+#undef QUIET_BLOCK
+#undef QUIET_VEC
+#undef QUIET_KEYS
+#undef QUIET_WIDTH
+#undef QUIET_TARGET
+#undef QUIET_MOVEMASK
+
+#define QUIET_SCAN quiet_scan_avx2
+#define QUIET_BLOCK quiet_block_avx2
+#define QUIET_VEC quiet_vec_avx2
+#define QUIET_KEYS quiet_keys_avx2
+#define QUIET_WIDTH 32
+#define QUIET_TARGET __attribute__((target("avx2,popcnt")))
+#define QUIET_MOVEMASK(v) ((uint32_t)_mm256_movemask_epi8((__m256i)(v)))
+#include "heading_quiet_scan.h"
+#endif
+
+size_t
+sp_heading_quiet_lines(const char *s, size_t n, uint64_t *lines)
+{
+	struct quiet q = { 0, 0, 0 };
+	size_t i = 0;
+	int stopped = 0;
+
+	*lines = 0;
+	if (n == 0 || s[0] == '\f' || piece_may_open(s, n, 0, &q.seen))
+		return 0;
+#ifdef HAVE_QUIET_BLOCKS
+	/* Thirty-two bytes a block where the processor has AVX2 (and
+	 * POPCNT, as every one with AVX2 has). */
+	if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt"))
+		stopped = quiet_scan_avx2(s, n, &i, &q);
+	if (!stopped)
+		stopped = quiet_scan(s, n, &i, &q);
+#endif
+	if (!stopped)
+		quiet_bytes(s, n, i, &q);
+	*lines = q.count;
+	return q.line;
+}
