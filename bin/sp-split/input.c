@@ -64,6 +64,26 @@ on_line(const struct sp_doc *d, const struct sp_doc_line *sl, void *ctx)
 	in->mode->line(&in->doc, &l);
 }
 
+/* A run of lines, handed to the mode's lines() as one. */
+static size_t
+on_lines(const struct sp_doc *d, const struct sp_doc_line *first,
+    uint64_t *count, void *ctx)
+{
+	struct input *in = ctx;
+	struct line l;
+
+	(void)d;
+	l.text = first->text;
+	l.len = first->len;
+	l.eol = first->eol;
+	l.eol_len = first->eol_len;
+	l.off = first->off;
+	l.partial = 0;
+	l.continued = 0;
+	l.number = first->number;
+	return in->mode->lines(&in->doc, &l, count);
+}
+
 static void
 on_end(const struct sp_doc *d, int followed, void *ctx)
 {
@@ -81,7 +101,8 @@ split_run(int argc, char **argv, const struct mode *mode)
 	struct input in = { .mode = mode };
 	struct sp_doc_ops ops = {
 		.begin = on_begin, .line = on_line, .end = on_end,
-		.strip = mode->members, .text_operands = 1
+		.strip = mode->members, .text_operands = 1,
+		.lines = mode->lines ? on_lines : NULL
 	};
 
 	ndocs = split_opts.start_document - 1;

@@ -6,6 +6,7 @@
  * offsets in its document; sentences of blank space alone are not records.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "sentences.h"
 #include "split.h"
@@ -84,6 +85,66 @@ line(const struct doc *d, const struct line *l)
 	}
 }
 
+/*
+ * The sentences of the line s[at..at + len) in plain output, written
+ * from s[done], where the writing stopped, up to the last end inside the
+ * line; returns where it stops now.  The line's own end is written with
+ * what follows it.
+ */
+static size_t
+plain_ends(const char *s, size_t at, size_t len, size_t done)
+{
+	struct sentences it;
+	size_t a, b;
+
+	sent_init(&it, s + at, len, split_opts.semicolon);
+	while (sent_next(&it, &a, &b)) {
+		uncounted++;
+		if (b < len) {
+			out_text(s + done, at + b - done);
+			out_text("\n", 1);
+			done = at + b;
+		}
+	}
+	return done;
+}
+
+/*
+ * A run of whole lines.  Plain output is the run with a newline added
+ * at each sentence end inside a line: written in stretches from one
+ * such end to the next, not a line and its end at a time (HTML and
+ * dumps of pages are short lines, most of them one sentence).
+ */
+static size_t
+lines(const struct doc *d, const struct line *first, uint64_t *count)
+{
+	const char *s = first->text, *nl;
+	size_t used = 0, done = 0, n, len;
+	struct line l = *first;
+
+	while ((nl = memchr(s + used, '\n', first->len - used)) != NULL) {
+		n = (size_t)(nl - (s + used));
+		if (n > 0 && s[used] == '\f')
+			break;		/* perhaps a form-feed line */
+		len = n > 0 && nl[-1] == '\r' ? n - 1 : n;
+		if (split_opts.json_out) {
+			l.text = s + used;
+			l.len = len;
+			l.eol = s + used + len;
+			l.eol_len = n + 1 - len;
+			l.off = first->off + used;
+			line(d, &l);
+		} else {
+			done = plain_ends(s, used, len, done);
+		}
+		used += n + 1;
+		++*count;
+	}
+	if (!split_opts.json_out)
+		out_text(s + done, used - done);
+	return used;
+}
+
 static void
 end(const struct doc *d)
 {
@@ -95,4 +156,4 @@ end(const struct doc *d)
 
 static const char *const members[] = { "doc", "unit", "start", "end", NULL };
 
-const struct mode mode_sentences = { begin, line, end, members };
+const struct mode mode_sentences = { begin, line, end, members, lines };
