@@ -112,17 +112,27 @@ plain_ends(const char *s, size_t at, size_t len, size_t done)
 /*
  * A run of whole lines.  Plain output is the run with a newline added
  * at each sentence end inside a line: written in stretches from one
- * such end to the next, not a line and its end at a time (HTML and
- * dumps of pages are short lines, most of them one sentence).
+ * such end to the next, not a line and its end at a time, and the lines
+ * that end no sentence inside (most lines of HTML and of page dumps)
+ * passed over in one look (sent_whole_lines()), not split one by one.
  */
 static size_t
 lines(const struct doc *d, const struct line *first, uint64_t *count)
 {
 	const char *s = first->text, *nl;
 	size_t used = 0, done = 0, n, len;
+	uint64_t whole, sentences;
 	struct line l = *first;
 
-	while ((nl = memchr(s + used, '\n', first->len - used)) != NULL) {
+	for (;;) {
+		if (!split_opts.json_out) {
+			used += sent_whole_lines(s + used, first->len - used,
+			    split_opts.semicolon, &whole, &sentences);
+			*count += whole;
+			uncounted += sentences;
+		}
+		if ((nl = memchr(s + used, '\n', first->len - used)) == NULL)
+			break;
 		n = (size_t)(nl - (s + used));
 		if (n > 0 && s[used] == '\f')
 			break;		/* perhaps a form-feed line */
