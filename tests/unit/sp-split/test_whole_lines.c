@@ -123,6 +123,20 @@ main(void)
 	CHECK_INT(look("x\n\f\ny\n", 6, 0), 2);
 	CHECK_INT(look("\fx\n", 3, 0), 0);
 	CHECK_INT(look("no end\nlast", 11, 0), 7);
+	/*
+	 * Empty lines, CRs alone, leading blanks and form-feed lines on
+	 * every side of the vectors' and the words' edges.
+	 */
+	for (i = 0; i < 300; i++) {
+		memset(buf, 'a', i);
+		memcpy(buf + i, "\n\n\r\n   x\n\f", 10);
+		memset(buf + i + 10, '\n', 300);	/* blocks to the end */
+		CHECK_INT(look(buf, i + 310, 0), i + 9);
+		memcpy(buf + i, "\n\r\n\n\f", 5);
+		CHECK_INT(look(buf, i + 310, 0), i + 4);
+		memcpy(buf + i, "中   文\n", 10);	/* a glued paragraph */
+		CHECK_INT(look(buf, i + 310, 0), 0);
+	}
 	/* Every text of random pieces, around the vectors' widths. */
 	for (round = 0; round < 30000; round++) {
 		n = random_text(buf, (size_t)(xorshift() % (round < 20000 ?
