@@ -220,122 +220,43 @@ struct masks {
 };
 
 #ifdef __SSE2__
-#define EQ(x, b) _mm_cmpeq_epi8((x), _mm_set1_epi8((char)(b)))
-#define AND(x, b) _mm_and_si128((x), _mm_set1_epi8((char)(b)))
+#define MASK_FN masks_sse2
+#define MASK_TARGET
+#define MASK_WIDTH 16
+#define VEC __m128i
+#define LOADU(p) _mm_loadu_si128((const __m128i *)(p))
+#define SET1(b) _mm_set1_epi8((char)(b))
+#define EQ(x, y) _mm_cmpeq_epi8((x), (y))
+#define GT(x, y) _mm_cmpgt_epi8((x), (y))
+#define AND(x, y) _mm_and_si128((x), (y))
 #define OR(x, y) _mm_or_si128((x), (y))
-#define LT(x, b) _mm_cmplt_epi8((x), _mm_set1_epi8((char)(b)))
-/*
- * The bytes of the 16 at s that may_split_at() looks at, and more; s[16]
- * is read too.  Marks and blanks only where the next byte may let them
- * end or be a run: a byte below '#' (blanks, '!', '"'; the rest of them
- * control characters) or beyond ASCII (signed, negative), or a closing
- * bracket (may_end_before()); the marks tab to '!' taken at once with
- * the control characters between them, '.' '?' apart, semi ';' with
- * --semicolon, else '.' again.  Lead bytes beyond ASCII only before a
- * byte that the characters looked at have second: E2 80, 81 and 8B (not
- * the ━ and ─ of w3m's rules), E3 80, EF B8 to BF.
- */
-static unsigned
-look_mask16(const unsigned char *s, __m128i semi)
-{
-	__m128i v = _mm_loadu_si128((const __m128i *)s);
-	__m128i w = _mm_loadu_si128((const __m128i *)(s + 1));
-	__m128i mark, after, lead;
-
-	mark = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(8)), LT(v, '"'));
-	mark = OR(mark, OR(OR(EQ(v, '.'), EQ(v, '?')),
-	    _mm_cmpeq_epi8(v, semi)));
-	after = OR(LT(w, '#'), OR(EQ(w, ')'), EQ(w, ']')));
-	lead = _mm_and_si128(EQ(AND(v, 0xFE), 0xE2),
-	    OR(EQ(AND(w, 0xFE), 0x80), EQ(w, 0x8B)));
-	lead = OR(lead, _mm_and_si128(EQ(v, 0xEF), EQ(AND(w, 0xF8), 0xB8)));
-	lead = OR(lead, OR(EQ(v, 0xC2), EQ(v, 0xE1)));
-	lead = OR(lead, OR(EQ(v, ')'), EQ(v, ']')));
-	return (unsigned)_mm_movemask_epi8(OR(lead,
-	    _mm_and_si128(mark, after)));
-}
-
-/* The newlines of the 16 bytes at s. */
-static unsigned
-newline_mask16(const unsigned char *s)
-{
-	return (unsigned)_mm_movemask_epi8(EQ(_mm_loadu_si128(
-	    (const __m128i *)s), '\n'));
-}
-
-/* The masks of the BLOCK bytes at s, s[BLOCK] read too. */
-static void
-masks_sse2(const unsigned char *s, int semicolon, struct masks *m)
-{
-	const __m128i semi = _mm_set1_epi8(semicolon ? ';' : '.');
-	size_t k;
-
-	for (k = 0; k < BLOCK / 16; k++) {
-		if (k % 4 == 0)
-			m->look[k / 4] = m->newline[k / 4] = 0;
-		m->look[k / 4] |= (uint64_t)look_mask16(s + 16 * k, semi) <<
-		    (16 * (k % 4));
-		m->newline[k / 4] |= (uint64_t)newline_mask16(s + 16 * k) <<
-		    (16 * (k % 4));
-	}
-}
-#undef EQ
-#undef AND
-#undef OR
-#undef LT
+#define BITS(x) ((unsigned)_mm_movemask_epi8(x))
+#include "whole_mask.h"
 #endif
 
 #ifdef HAVE_AVX2_LOOK
-#define AVX2 __attribute__((target("avx2")))
-#define EQ(x, b) _mm256_cmpeq_epi8((x), _mm256_set1_epi8((char)(b)))
-#define AND(x, b) _mm256_and_si256((x), _mm256_set1_epi8((char)(b)))
+#define MASK_FN masks_avx2
+#define MASK_TARGET __attribute__((target("avx2")))
+#define MASK_WIDTH 32
+#define VEC __m256i
+#define LOADU(p) _mm256_loadu_si256((const __m256i *)(p))
+#define SET1(b) _mm256_set1_epi8((char)(b))
+#define EQ(x, y) _mm256_cmpeq_epi8((x), (y))
+#define GT(x, y) _mm256_cmpgt_epi8((x), (y))
+#define AND(x, y) _mm256_and_si256((x), (y))
 #define OR(x, y) _mm256_or_si256((x), (y))
-#define LT(x, b) _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(b)), (x))
-/* look_mask16() for the 32 bytes at s, with AVX2; s[32] is read too. */
-AVX2 static unsigned
-look_mask32(const unsigned char *s, __m256i semi)
-{
-	__m256i v = _mm256_loadu_si256((const __m256i *)s);
-	__m256i w = _mm256_loadu_si256((const __m256i *)(s + 1));
-	__m256i mark, after, lead;
-
-	mark = _mm256_and_si256(_mm256_cmpgt_epi8(v, _mm256_set1_epi8(8)),
-	    LT(v, '"'));
-	mark = OR(mark, OR(OR(EQ(v, '.'), EQ(v, '?')),
-	    _mm256_cmpeq_epi8(v, semi)));
-	after = OR(LT(w, '#'), OR(EQ(w, ')'), EQ(w, ']')));
-	lead = _mm256_and_si256(EQ(AND(v, 0xFE), 0xE2),
-	    OR(EQ(AND(w, 0xFE), 0x80), EQ(w, 0x8B)));
-	lead = OR(lead, _mm256_and_si256(EQ(v, 0xEF), EQ(AND(w, 0xF8), 0xB8)));
-	lead = OR(lead, OR(EQ(v, 0xC2), EQ(v, 0xE1)));
-	lead = OR(lead, OR(EQ(v, ')'), EQ(v, ']')));
-	return (unsigned)_mm256_movemask_epi8(OR(lead,
-	    _mm256_and_si256(mark, after)));
-}
-
-/* masks_sse2() 32 bytes at a time, with AVX2. */
-AVX2 static void
-masks_avx2(const unsigned char *s, int semicolon, struct masks *m)
-{
-	const __m256i semi = _mm256_set1_epi8(semicolon ? ';' : '.');
-	size_t k;
-
-	for (k = 0; k < BLOCK / 32; k++) {
-		if (k % 2 == 0)
-			m->look[k / 2] = m->newline[k / 2] = 0;
-		m->look[k / 2] |= (uint64_t)look_mask32(s + 32 * k, semi) <<
-		    (32 * (k % 2));
-		m->newline[k / 2] |= (uint64_t)(unsigned)_mm256_movemask_epi8(
-		    EQ(_mm256_loadu_si256((const __m256i *)(s + 32 * k)),
-		    '\n')) << (32 * (k % 2));
-	}
-}
-#undef AVX2
-#undef EQ
-#undef AND
-#undef OR
-#undef LT
+#define BITS(x) ((unsigned)_mm256_movemask_epi8(x))
+#include "whole_mask.h"
 #endif
+
+/* Not to be changed while another thread looks. */
+static int sse2_only;
+
+void
+sent_whole_sse2_only(int on)
+{
+	sse2_only = on;
+}
 
 /*
  * The look a block at a time from s[i] while a byte after the block is
@@ -347,7 +268,7 @@ look_blocks(struct look *lk, size_t i)
 	struct masks m;
 	size_t k;
 #ifdef HAVE_AVX2_LOOK
-	int avx2 = __builtin_cpu_supports("avx2");
+	int avx2 = !sse2_only && __builtin_cpu_supports("avx2");
 #endif
 
 	for (; i + BLOCK + 1 <= lk->n; i += BLOCK) {

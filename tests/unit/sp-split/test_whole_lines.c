@@ -137,8 +137,10 @@ main(void)
 		memcpy(buf + i, "中   文\n", 10);	/* a glued paragraph */
 		CHECK_INT(look(buf, i + 310, 0), 0);
 	}
-	/* Every text of random pieces, around the vectors' widths. */
+	/* Every text of random pieces, around the vectors' widths, with
+	 * AVX2 where the machine has it and without, in turn. */
 	for (round = 0; round < 30000; round++) {
+		sent_whole_sse2_only(round % 2);
 		n = random_text(buf, (size_t)(xorshift() % (round < 20000 ?
 		    300 : sizeof buf)));
 		for (semi = 0; semi <= 1; semi++) {
@@ -150,5 +152,6 @@ main(void)
 				k = (size_t)(nl - buf) + 1;
 		}
 	}
+	sent_whole_sse2_only(0);
 	return check_done("test_whole_lines");
 }
