@@ -46,6 +46,20 @@ on_begin(const struct sp_doc *d, void *ctx)
 	in->mode->begin(&in->doc);
 }
 
+/* The stream layer's line as the modes take it. */
+static void
+mode_line(const struct sp_doc_line *sl, struct line *l)
+{
+	l->text = sl->text;
+	l->len = sl->len;
+	l->eol = sl->eol;
+	l->eol_len = sl->eol_len;
+	l->off = sl->off;
+	l->partial = (sl->flags & SP_UNIT_PARTIAL) != 0;
+	l->continued = (sl->flags & SP_UNIT_CONTINUED) != 0;
+	l->number = sl->number;
+}
+
 static void
 on_line(const struct sp_doc *d, const struct sp_doc_line *sl, void *ctx)
 {
@@ -53,15 +67,21 @@ on_line(const struct sp_doc *d, const struct sp_doc_line *sl, void *ctx)
 	struct line l;
 
 	(void)d;
-	l.text = sl->text;
-	l.len = sl->len;
-	l.eol = sl->eol;
-	l.eol_len = sl->eol_len;
-	l.off = sl->off;
-	l.partial = (sl->flags & SP_UNIT_PARTIAL) != 0;
-	l.continued = (sl->flags & SP_UNIT_CONTINUED) != 0;
-	l.number = sl->number;
+	mode_line(sl, &l);
 	in->mode->line(&in->doc, &l);
+}
+
+/* A run of lines (flags 0), handed to the mode's lines() as one. */
+static size_t
+on_lines(const struct sp_doc *d, const struct sp_doc_line *first,
+    uint64_t *count, void *ctx)
+{
+	struct input *in = ctx;
+	struct line l;
+
+	(void)d;
+	mode_line(first, &l);
+	return in->mode->lines(&in->doc, &l, count);
 }
 
 static void
@@ -81,7 +101,8 @@ split_run(int argc, char **argv, const struct mode *mode)
 	struct input in = { .mode = mode };
 	struct sp_doc_ops ops = {
 		.begin = on_begin, .line = on_line, .end = on_end,
-		.strip = mode->members, .text_operands = 1
+		.strip = mode->members, .text_operands = 1,
+		.lines = mode->lines ? on_lines : NULL
 	};
 
 	ndocs = split_opts.start_document - 1;

@@ -364,4 +364,4 @@ static const char *const members[] = {
 	"doc", "unit", "start", "end", "heading", NULL
 };
 
-const struct mode mode_chunks = { begin, line, end, members };
+const struct mode mode_chunks = { begin, line, end, members, NULL };

@@ -331,4 +331,4 @@ end(const struct doc *d)
 
 static const char *const members[] = { "doc", "title", "start", "end", NULL };
 
-const struct mode mode_documents = { begin, line, end, members };
+const struct mode mode_documents = { begin, line, end, members, NULL };

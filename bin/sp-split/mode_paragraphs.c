@@ -336,4 +336,4 @@ end(const struct doc *d)
 
 static const char *const members[] = { "doc", "unit", "start", "end", NULL };
 
-const struct mode mode_paragraphs = { begin, line, end, members };
+const struct mode mode_paragraphs = { begin, line, end, members, NULL };

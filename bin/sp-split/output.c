@@ -134,16 +134,20 @@ out_number(char *p, uint64_t v)
 	    "25262728293031323334353637383940414243444546474849"
 	    "50515253545556575859606162636465666768697071727374"
 	    "75767778798081828384858687888990919293949596979899";
-	uint64_t ten = 10;
-	size_t digits = 1;
+	static const uint64_t tens[20] = { 1, 10, 100, 1000, 10000, 100000,
+	    1000000, 10000000, 100000000, 1000000000, 10000000000ULL,
+	    100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+	    100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+	    100000000000000000ULL, 1000000000000000000ULL,
+	    10000000000000000000ULL };
+	/* The digits counted from the bits (1233 / 4096 is log10(2) to
+	 * within the rounding), not by a division or a product a digit: a
+	 * record a sentence has four numbers. */
+	unsigned t = (unsigned)(64 - __builtin_clzll(v | 1)) * 1233 >> 12;
+	size_t digits = t + (v >= tens[t]) + (v == 0);
 	char *end;
 
-	/* The digits counted, then written from the last, two a division:
-	 * offsets run to millions. */
-	while (digits < 20 && v >= ten) {
-		digits++;
-		ten *= 10;
-	}
+	/* Then written from the last, two a division. */
 	end = p + digits;
 	for (p = end; v >= 100; v /= 100) {
 		p -= 2;
@@ -206,8 +210,14 @@ out_record(const struct doc *d, const char *members, const char *text,
 		if (sp_buf_putc(&rec_buf, '}') < 0)
 			sp_oom();
 	}
-	if (sp_buf_putc(&rec_buf, '\n') < 0)
+	/* The record's end: room for it is there most often (a call a
+	 * record else). */
+	if (rec_buf.len + 1 < rec_buf.cap) {
+		rec_buf.data[rec_buf.len++] = '\n';
+		rec_buf.data[rec_buf.len] = '\0';
+	} else if (sp_buf_putc(&rec_buf, '\n') < 0) {
 		sp_oom();
+	}
 	if (rec_buf.len >= RECORD_BATCH)
 		out_flush_records();
 }

@@ -38,6 +38,15 @@ struct mode {
 	void (*line)(const struct doc *d, const struct line *l);
 	void (*end)(const struct doc *d);
 	const char *const *members;	/* the JSON members the mode adds */
+	/*
+	 * May be NULL.  The lines from first on, a run at a time, as the
+	 * stream layer's lines() hands them (stream.h): does what line()
+	 * would for each whole line, counts them in *count and returns
+	 * their bytes.  For a mode whose work on a short line is little next
+	 * to the calls that bring it.
+	 */
+	size_t (*lines)(const struct doc *d, const struct line *first,
+	    uint64_t *count);
 };
 
 extern const struct mode mode_sentences, mode_paragraphs, mode_chunks,
