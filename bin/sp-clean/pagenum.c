@@ -33,13 +33,14 @@ struct cand {
 	int cuts_word;		/* ... which make a word without it */
 	size_t chain;		/* the longest chain ending with it */
 	size_t prev;		/* the candidate before in that chain */
-	int taken;		/* PAGE, REFUSED, BY_UNIT or 0 */
+	int taken;		/* PAGE, REFUSED, BY_UNIT, FILLED or 0 */
 };
 
 /* What a candidate was taken for. */
 #define PAGE 1		/* a page number */
 #define REFUSED 2	/* of a chain that is not page numbers */
 #define BY_UNIT 3	/* before a measure word: see fill_gaps() */
+#define FILLED 4	/* a gap filled, a page number once all are */
 
 #define NONE ((size_t)-1)
 
@@ -279,21 +280,29 @@ take_chains(struct cand *c, size_t n)
 static size_t
 fill_gaps(struct cand *c, size_t n)
 {
-	size_t i, p, q, found = 0;
+	size_t i, last = NONE, next = 0, found = 0;
 
+	/* One walk: the page before is remembered, the page after found
+	 * once for all the candidates before it. */
 	for (i = 0; i < n; i++) {
+		if (c[i].taken == PAGE)
+			last = i;
 		if (c[i].taken != BY_UNIT)
 			continue;
-		for (p = i; p > 0 && c[p - 1].taken != PAGE; p--)
-			;
-		for (q = i + 1; q < n && c[q].taken != PAGE; q++)
-			;
-		if (p > 0 && q < n && c[p - 1].value + 1 == c[i].value &&
-		    c[i].value + 1 == c[q].value) {
-			c[i].taken = PAGE;
+		if (next <= i)
+			for (next = i + 1; next < n && c[next].taken != PAGE;
+			    next++)
+				;
+		if (last != NONE && next < n &&
+		    c[last].value + 1 == c[i].value &&
+		    c[i].value + 1 == c[next].value) {
+			c[i].taken = FILLED;
 			found++;
 		}
 	}
+	for (i = 0; i < n; i++)
+		if (c[i].taken == FILLED)
+			c[i].taken = PAGE;
 	return found;
 }
 
