@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cjk.h"
+#include "heading.h"
 #include "linefeat.h"
 #include "spaces.h"
 #include "text.h"
@@ -95,8 +96,8 @@ has_full_stop(const char *s, size_t n)
  * characters that ends no sentence, and ends in a Han character or a
  * closing quote; the rest of the line opens with a Han character or an
  * opening quote and holds a sentence's end.  A heading of two phrases
- * (一、坚持问题导向 推动工作落实) has no sentence after its space, an
- * article (第一条 为了……。) no title before it, and a list item with a
+ * (一、坚持问题导向 推动工作落实) has no sentence after its space, a
+ * law's article (第一条　为了……。) no title at all, and a list item with a
  * stray space before its comma (4 、高位码垛机 ，这是……) no paragraph
  * after it.
  */
@@ -107,12 +108,18 @@ heading_then_prose(const struct sp_buf *out, size_t line, const char *s,
 	const char *h = out->data + line, *eol;
 	size_t hn = out->len - line, mlen, i, chars = 0;
 	enum lf_marker m;
+	struct sp_heading hd;
 
 	if (!(sp_is_han(prev) || lf_is_closer(prev)) ||
 	    !(sp_is_han(next) || lf_is_opener(next)))
 		return 0;
 	m = lf_marker(h, hn, &mlen);
 	if (m == LF_NONE || m == LF_POINT || m == LF_BULLET)
+		return 0;
+	/* A law's article has no title: its text runs on after the marker
+	 * (第二十条之一　行政机关应当依照本条例第三条 的规定，……。). */
+	if (m == LF_ORDINAL && sp_heading_match(h, hn, SP_HEADING_ITEMS, &hd) &&
+	    hd.kind == SP_HK_TIAO)
 		return 0;
 	for (i = mlen; i < hn; i++)
 		chars += ((unsigned char)h[i] & 0xC0) != 0x80;
@@ -123,6 +130,51 @@ heading_then_prose(const struct sp_buf *out, size_t line, const char *s,
 		return 0;
 	eol = memchr(s + end, '\n', n - end);
 	return has_full_stop(s + end, (eol ? (size_t)(eol - s) : n) - end);
+}
+
+/* Longest ordinal marker, in bytes, ordinal_gap() looks at (第一百二十三条之一
+ * is 27), and how much of the title after it the recognizer is shown. */
+#define ORDINAL_MAX	36
+#define ORDINAL_TITLE	48
+
+/*
+ * Is the run of spaces at s[..end) the gap after a law's or a book's
+ * ordinal marker that opens the line (第一条　为了…, 第三章　监督和保障,
+ * 第二编　物权)?  Official texts set one ideographic space there; it is
+ * part of the heading, neither a break between paragraphs nor a space
+ * between two words of Chinese.  The shared recognizer (heading.h)
+ * decides, shown the marker and the start of what follows, so a
+ * cross-reference (第三条规定) is no marker.
+ */
+static int
+ordinal_gap(const struct sp_buf *out, size_t line, const char *s, size_t n,
+    size_t end)
+{
+	char buf[ORDINAL_MAX + 1 + ORDINAL_TITLE];
+	size_t hn = out->len - line, tn = n - end;
+	const char *eol;
+	struct sp_heading h;
+
+	if (hn < 9 || hn > ORDINAL_MAX ||
+	    memcmp(out->data + line, "\xE7\xAC\xAC", 3) != 0)	/* 第 */
+		return 0;
+	if ((eol = memchr(s + end, '\n', tn)) != NULL)
+		tn = (size_t)(eol - (s + end));
+	if (tn > ORDINAL_TITLE)
+		tn = ORDINAL_TITLE;
+	memcpy(buf, out->data + line, hn);
+	buf[hn] = ' ';
+	memcpy(buf + hn + 1, s + end, tn);
+	if (!sp_heading_match(buf, hn + 1 + tn, 0, &h) ||
+	    h.marker_off != 0 || h.marker_len != hn)
+		return 0;
+	switch (h.kind) {
+	case SP_HK_PIAN: case SP_HK_BUFEN: case SP_HK_BIAN:
+	case SP_HK_FENBIAN: case SP_HK_ZHANG: case SP_HK_JIE: case SP_HK_TIAO:
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 /*
@@ -215,6 +267,11 @@ spaces_clean(const char *s, size_t n, struct sp_buf *out,
 		if (prev < 0 || next < 0 ||
 		    (prev == 0xFF1A && label_value(out, line, s, n, end))) {
 			st->removed++;
+		} else if (is_unspaced(prev) && is_unspaced(next) &&
+		    ordinal_gap(out, line, s, n, end)) {
+			if (run > 1 || cp_at(s, n, i, &k) != 0x3000)
+				st->changed++;
+			put(out, "\xE3\x80\x80", 3);		/* U+3000 */
 		} else if (run >= 2 && (is_unspaced(prev) ||
 		    is_unspaced(next)) && !spaced_out) {
 			st->breaks++;

@@ -9,7 +9,9 @@
  * ("标      题" → "标题") and between a form's label and its value
  * ("主办单位：    某某县教育局" → "主办单位：某某县教育局"); a single space
  * between a heading and the first sentence of its paragraph, glued into
- * one line, is a paragraph break too ("二、共克时艰 新的一年，……。"); any
+ * one line, is a paragraph break too ("二、共克时艰 新的一年，……。"); the
+ * run after a law's ordinal marker that opens a line is the one U+3000 of
+ * official typography ("第三章  监督和保障" → "第三章　监督和保障"); any
  * other run becomes one ASCII space.
  */
 #ifndef SP_CLEAN_SPACES_H
