@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "cjk.h"
 #include "heading_int.h"
 
 /*
@@ -178,6 +179,30 @@ sp_heading_may_hold(const char *s, size_t n)
 #endif
 }
 
+/*
+ * Is the run of blanks s[run_start..i) inside a word spaced out to fill
+ * a column (总　　则, 附　　则): a Han character before it, and after it
+ * one Han character that ends the line or another run?  Not a break
+ * between segments.
+ */
+static int
+spaced_out(const char *s, size_t n, size_t run_start, size_t i)
+{
+	int32_t cp;
+	size_t l;
+
+	if (run_start < 3 || sp_cp_at(s, n, run_start - 3, &cp) != 3 ||
+	    !sp_is_han(cp))
+		return 0;
+	l = sp_cp_at(s, n, i, &cp);
+	if (!sp_is_han(cp))
+		return 0;
+	if (i + l == n)
+		return 1;
+	sp_cp_at(s, n, i + l, &cp);
+	return sp_is_blank(cp);
+}
+
 size_t
 sp_heading_segment(const char *s, size_t n, size_t *next)
 {
@@ -204,7 +229,8 @@ sp_heading_segment(const char *s, size_t n, size_t *next)
 		if (i >= n)
 			break;
 		if (run_start > 0 && (runs >= 2 ||
-		    after_sentence_end(s, run_start))) {
+		    after_sentence_end(s, run_start)) &&
+		    !spaced_out(s, n, run_start, i)) {
 			*next = i;
 			return run_start;
 		}

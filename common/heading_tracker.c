@@ -19,6 +19,9 @@
 #include "utf8.h"
 
 #define MAX_DEPTH 40
+/* Longest marker, in bytes, a segment of its own may be (第一百二十三条之一
+ * is 27). */
+#define MARKER_ALONE_MAX 40
 
 
 struct style {
@@ -578,6 +581,27 @@ segment_end(const struct sp_heading_tracker *t, const char *s, size_t n,
 	return start + end;
 }
 
+/*
+ * Does the segment s[start..end) hold a heading's marker and nothing
+ * else, the run of blanks after it being the gap official typography
+ * sets between a marker and its title (第一章　　总则, 一、  总体要求,
+ * 第一条  为了……)?  Then its title is the segment after, which ends at
+ * end2, and not a paragraph of its own.
+ */
+static int
+marker_alone(const struct sp_heading_tracker *t, const char *s, size_t start,
+    size_t end, size_t end2)
+{
+	struct sp_heading h;
+
+	if (end - start > MARKER_ALONE_MAX ||
+	    !may_open_marker((unsigned char)s[start]) ||
+	    !sp_heading_match(s + start, end2 - start, t->flags, &h))
+		return 0;
+	return h.marker_off + h.marker_len <= end - start &&
+	    skip_blank(s, end, start + h.marker_off + h.marker_len) == end;
+}
+
 int
 sp_heading_tracker_feed(struct sp_heading_tracker *t, const char *s,
     size_t n, uint64_t line, uint64_t offset)
@@ -592,6 +616,14 @@ sp_heading_tracker_feed(struct sp_heading_tracker *t, const char *s,
 	note_refs(t, s, n);
 	for (start = 0; start < n; start = next) {
 		end = segment_end(t, s, n, start, &next);
+		if (next < n && end - start <= MARKER_ALONE_MAX) {
+			size_t next2, end2 = segment_end(t, s, n, next, &next2);
+
+			if (marker_alone(t, s, start, end, end2)) {
+				end = end2;
+				next = next2;
+			}
+		}
 		if (try_segment(t, s, start, end, line, offset) < 0)
 			return -1;
 	}

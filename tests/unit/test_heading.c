@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "cjk.h"
 #include "heading.h"
 #include "heading_int.h"
 #include "utf8.h"
@@ -602,6 +603,28 @@ test_quick_paths(void)
 }
 
 /*
+ * A word spaced out to fill a column (总　　则): Han on both sides of the
+ * run at s[run_start..i), and the Han character after it alone, ending
+ * the line or followed by a blank.
+ */
+static int
+spaced_out_slowly(const char *s, size_t n, size_t run_start, size_t i)
+{
+	int32_t before, after, then;
+	size_t l;
+
+	if (run_start < 3 || sp_cp_at(s, n, run_start - 3, &before) != 3)
+		return 0;
+	l = sp_cp_at(s, n, i, &after);
+	if (!sp_is_han(before) || !sp_is_han(after))
+		return 0;
+	if (i + l >= n)
+		return 1;
+	sp_cp_at(s, n, i + l, &then);
+	return sp_is_blank(then);
+}
+
+/*
  * sp_heading_segment() as it was written first, a character at a time:
  * the vector search must find the same segments.
  */
@@ -634,7 +657,8 @@ segment_slowly(const char *s, size_t n, size_t *next)
 		if (i >= n)
 			break;
 		if (run_start > 0 && (runs >= 2 || (run_start >= 3 &&
-		    memcmp(s + run_start - 3, "。", 3) == 0))) {
+		    memcmp(s + run_start - 3, "。", 3) == 0)) &&
+		    !spaced_out_slowly(s, n, run_start, i)) {
 			*next = i;
 			return run_start;
 		}
@@ -683,6 +707,21 @@ test_segments(void)
 		}
 	}
 	CHECK(!bad);
+}
+
+/* A word spaced out to fill a column is one segment; a paragraph glued
+ * after it is not. */
+static void
+test_spaced_out(void)
+{
+	const char *s = "第一章　总　　则";
+	const char *t = "讲话。  附　　则  二、任务";
+	size_t next;
+
+	CHECK_INT(sp_heading_segment(s, strlen(s), &next), strlen(s));
+	CHECK_INT(sp_heading_segment(t, strlen(t), &next), strlen("讲话。"));
+	CHECK_INT(sp_heading_segment(t + next, strlen(t) - next, &next),
+	    strlen("附　　则"));
 }
 
 /*
@@ -833,6 +872,7 @@ main(void)
 	test_format();
 	test_quick_paths();
 	test_segments();
+	test_spaced_out();
 	test_quiet_lines();
 	return check_done("test_heading");
 }
