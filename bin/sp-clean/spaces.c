@@ -132,8 +132,10 @@ heading_then_prose(const struct sp_buf *out, size_t line, const char *s,
 	return has_full_stop(s + end, (eol ? (size_t)(eol - s) : n) - end);
 }
 
-/* Longest ordinal marker, in bytes, ordinal_gap() looks at (第一百二十三条之一
- * is 27), and how much of the title after it the recognizer is shown. */
+/* Shortest and longest ordinal marker, in bytes, ordinal_gap() looks at
+ * (第1条 is 7, 第一百二十三条之一 27), and how much of the title after it
+ * the recognizer is shown. */
+#define ORDINAL_MIN	7
 #define ORDINAL_MAX	36
 #define ORDINAL_TITLE	48
 
@@ -155,7 +157,7 @@ ordinal_gap(const struct sp_buf *out, size_t line, const char *s, size_t n,
 	const char *eol;
 	struct sp_heading h;
 
-	if (hn < 9 || hn > ORDINAL_MAX ||
+	if (hn < ORDINAL_MIN || hn > ORDINAL_MAX ||
 	    memcmp(out->data + line, "\xE7\xAC\xAC", 3) != 0)	/* 第 */
 		return 0;
 	if ((eol = memchr(s + end, '\n', tn)) != NULL)
