@@ -945,11 +945,19 @@ judge(struct boilerplate *bp, size_t nlines, size_t i, char *why,
 			snprintf(why, whylen, "images named by their files");
 		return DROPPED_BY_RULE;
 	}
+	/* Items of words, not a row of figures. */
+	if (l->menu_line && bp->shapes[i].digits * 2 < l->f.chars) {
+		if (why)
+			snprintf(why, whylen, "a menu written on one line");
+		return DROPPED_BY_RULE;
+	}
 	if (l->n == 0 || l->unjudged || sheltered(bp, i) ||
 	    structural(bp, nlines, i))
 		return KEPT;
 	p = probability(bp, nlines, i, threshold, why ? EXPLAINED : STORED,
 	    &p1);
+	if (getenv("SP_DEBUG_P") && !why)
+		fprintf(stderr, "P %.3f %.3f %.*s\n", p, p1, (int)(l->n > 60 ? 60 : l->n), l->s);
 	if (p < bp->cutoff)
 		return KEPT;
 	if (second_look(bp, nlines, i, threshold))

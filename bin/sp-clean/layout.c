@@ -392,6 +392,30 @@ nav_line(const struct line *l)
 }
 
 /* The features of one line alone. */
+/*
+ * A menu written on one line: MENU_LINE_BARS bars or more (| ｜ 丨) between
+ * items of MENU_LINE_ITEM characters at most, no sentence and no clause
+ * (HOWO悍将| 小卡之星| 多利卡D6| …).  Every such line of the labelled pages
+ * is the site's; a table written with bars opens with one (| 项目 | …).
+ */
+#define MENU_LINE_BARS	3
+#define MENU_LINE_ITEM	16
+
+static int
+opens_with_bar(const char *s, size_t n)
+{
+	int32_t cp;
+
+	while (n > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	if (n == 0)
+		return 0;
+	cp = lf_first(s, n, NULL);
+	return cp == '|' || cp == 0xFF5C || cp == 0x4E28;
+}
+
 static void
 score_line(struct line *v, size_t nlines, size_t i)
 {
@@ -435,6 +459,9 @@ score_line(struct line *v, size_t nlines, size_t i)
 		add(l, 10, M_MENU);
 	else if (nav_line(l) && (l->h.nav_hits >= 2 || l->zone != ZONE_BODY))
 		add(l, 10, M_MENU);
+	l->menu_line = g.bars >= MENU_LINE_BARS && g.nseg > MENU_LINE_BARS &&
+	    g.maxseg <= MENU_LINE_ITEM && l->f.sentence == 0 &&
+	    l->f.clause == 0 && !opens_with_bar(l->s, l->n);
 	/* Chinese words between spaces (in Latin text spaces part words). */
 	if (l->f.spaces >= 3 && l->f.sentence == 0 && l->f.clause == 0 &&
 	    l->f.han > l->f.alnum && visible(l) <= (l->f.spaces + 1) * 12)

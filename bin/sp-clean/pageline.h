@@ -47,6 +47,7 @@ struct line {
 	int heading;		/* a list heading: list rule or "…MORE" */
 	int anchor;		/* a paragraph of prose */
 	int breadcrumb;
+	int menu_line;		/* a menu written on one line (layout.c) */
 	int repeats;		/* other lines of the page equal to it */
 	int unjudged;		/* plain prose the model is not asked of */
 	int verdict;		/* enum verdict: kept, or dropped and why */

@@ -23,7 +23,9 @@ for i in 1 2 3 4; do
 	printf '\f\n'
 done > "$t/site.txt"
 {
-	printf '网站首页 | 新闻中心 | 关于我们 | 联系我们 | 网站地图\n'
+	# Two bars: three would be a menu written on one line, which goes
+	# by rule, not by the model.
+	printf '网站首页 | 新闻中心 | 网站地图\n'
 	printf '今天的会议开得很成功。\n'
 	yes '请各位代表按时参会。' | head -n 40
 } > "$t/tail.txt"
