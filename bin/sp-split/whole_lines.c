@@ -203,16 +203,26 @@ look_bits(struct look *lk, size_t i, uint64_t look, uint64_t nls)
 	const unsigned char *s = lk->s;
 	size_t j;
 
-	for (look |= nls; look; look &= look - 1) {
+	look |= nls;
+	while (look) {
 		j = i + (size_t)__builtin_ctzll(look);
 		if (nls >> (j - i) & 1) {
 			if (whole_line(lk, j))
 				return 1;
-		} else if (j >= lk->next && !(s[j] == '\r' &&
-		    s[j + 1] == '\n') && may_split_at(s, lk->n, j,
-		    lk->semicolon, &lk->next)) {
+		} else if (j < lk->next) {
+			/*
+			 * In a run of blanks looked past (no newline is in
+			 * one): the bits of the rest of it go at once, not
+			 * one a turn (w3m's layout: runs of dozens).
+			 */
+			look = lk->next - i >= 64 ? 0 :
+			    look & ~(uint64_t)0 << (lk->next - i);
+			continue;
+		} else if (!(s[j] == '\r' && s[j + 1] == '\n') &&
+		    may_split_at(s, lk->n, j, lk->semicolon, &lk->next)) {
 			return 1;
 		}
+		look &= look - 1;
 	}
 	return 0;
 }
