@@ -8,6 +8,10 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define HAVE_AVX2_COPY 1
+#endif
 
 #include "jsonl.h"
 #include "utf8.h"
@@ -121,40 +125,6 @@ locate(struct sp_jsonl *rec, const char *field)
 	rec->close_brace = i;
 }
 
-/*
- * Does s[0..n) hold a byte below 0x20 (which no JSON string may)?  The
- * whole text of a record is asked: sixteen bytes a test where SSE2 is
- * there (every x86-64), then eight, exact as a whole like plain8().
- */
-static int
-has_control(const char *s, size_t n)
-{
-	const uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80;
-	uint64_t w;
-	size_t i = 0;
-#ifdef __SSE2__
-	const __m128i x1f = _mm_set1_epi8(0x1F);
-	__m128i v;
-
-	for (; i + 16 <= n; i += 16) {
-		/* max(v, 0x1F) == 0x1F: v at most 0x1F, unsigned. */
-		v = _mm_loadu_si128((const __m128i *)(s + i));
-		if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v, x1f),
-		    x1f)) != 0)
-			return 1;
-	}
-#endif
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		if (((w - ones * 0x20) & ~w & highs) != 0)
-			return 1;
-	}
-	for (; i < n; i++)
-		if ((unsigned char)s[i] < 0x20)
-			return 1;
-	return 0;
-}
-
 /* Appends s[0..n) to out, which has room for it (sp_buf_reserve()). */
 static void
 put(struct sp_buf *out, const char *s, size_t n)
@@ -164,37 +134,97 @@ put(struct sp_buf *out, const char *s, size_t n)
 	out->len += n;
 }
 
+/* Does the byte c end a run copied as it is: a backslash, or a byte
+ * below 0x20 (which no JSON string may hold)? */
+static inline int
+run_ends(unsigned char c)
+{
+	return c == '\\' || c < 0x20;
+}
+
+#ifdef __SSE2__
 /*
- * Copies s[i..n) to out up to the first backslash and returns where it
- * is (n: none).  A record's text has one escape a line (\n), and a call
- * of memchr() and of memcpy() a run cost more than the run: sixteen
- * bytes are copied a step where SSE2 is there, the bytes past the
- * backslash overwritten next.  out has room for n - i bytes more (the
- * text decoded is never longer than its escapes).
+ * The blocks of sixteen bytes from s[i] while they are in s[0..n), each
+ * stored at d[i - from] (d: where s[from] goes) before it is tested:
+ * returns the first byte that ends the run (run_ends()), or the first not
+ * tested.  The bytes stored past it are overwritten next.
  */
 static size_t
-copy_to_escape(const char *s, size_t i, size_t n, struct sp_buf *out)
+run_blocks16(const char *s, size_t i, size_t n, size_t from, char *d)
 {
-	const char *q;
-#ifdef __SSE2__
-	const __m128i bs = _mm_set1_epi8('\\');
+	const __m128i bs = _mm_set1_epi8('\\'), x1f = _mm_set1_epi8(0x1F);
 	__m128i v;
 	unsigned m;
 
 	for (; i + 16 <= n; i += 16) {
 		v = _mm_loadu_si128((const __m128i *)(s + i));
-		_mm_storeu_si128((__m128i *)(out->data + out->len), v);
-		m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, bs));
-		if (m) {
-			out->len += (size_t)__builtin_ctz(m);
+		_mm_storeu_si128((__m128i *)(d + (i - from)), v);
+		/* max(v, 0x1F) == 0x1F: v at most 0x1F, unsigned. */
+		m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_cmpeq_epi8(v, bs),
+		    _mm_cmpeq_epi8(_mm_max_epu8(v, x1f), x1f)));
+		if (m)
 			return i + (size_t)__builtin_ctz(m);
-		}
-		out->len += 16;
 	}
+	return i;
+}
 #endif
-	q = memchr(s + i, '\\', n - i);
-	put(out, s + i, (q ? (size_t)(q - s) : n) - i);
-	return q ? (size_t)(q - s) : n;
+
+#ifdef HAVE_AVX2_COPY
+/* run_blocks16() thirty-two bytes a block, where the processor has AVX2. */
+__attribute__((target("avx2"))) static size_t
+run_blocks32(const char *s, size_t i, size_t n, size_t from, char *d)
+{
+	const __m256i bs = _mm256_set1_epi8('\\'),
+	    x1f = _mm256_set1_epi8(0x1F);
+	__m256i v;
+	uint32_t m;
+
+	for (; i + 32 <= n; i += 32) {
+		v = _mm256_loadu_si256((const __m256i *)(s + i));
+		_mm256_storeu_si256((__m256i *)(d + (i - from)), v);
+		m = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(
+		    _mm256_cmpeq_epi8(v, bs),
+		    _mm256_cmpeq_epi8(_mm256_max_epu8(v, x1f), x1f)));
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+	}
+	return i;
+}
+#endif
+
+/*
+ * Copies s[i..n) to out up to the first byte that ends a run (a
+ * backslash, or a control byte that makes the string invalid) and
+ * returns where it is (n: none).  A record's text has an escape a line
+ * (\n), and a call of memchr() and of memcpy() a run cost more than the
+ * run: the blocks are copied whole as they are tested, the bytes past
+ * the run's end overwritten next, and the test for control bytes is the
+ * same pass, not one of its own over the whole text.  out has room for
+ * n - i bytes more (the text decoded is never longer than its escapes).
+ * wide: the processor has AVX2.
+ */
+static size_t
+copy_to_escape(const char *s, size_t i, size_t n, struct sp_buf *out,
+    int wide)
+{
+	char *d = out->data + out->len;
+	size_t from = i;
+
+	(void)wide;
+#ifdef HAVE_AVX2_COPY
+	if (wide)
+		i = run_blocks32(s, i, n, from, d);
+#endif
+#ifdef __SSE2__
+	/* The rest of sixteen bytes or more, or all without AVX2. */
+	if (i < n && !run_ends((unsigned char)s[i]))
+		i = run_blocks16(s, i, n, from, d);
+#endif
+	for (; i < n && !run_ends((unsigned char)s[i]); i++)
+		d[i - from] = s[i];
+	out->len += i - from;
+	return i;
 }
 
 /* The code unit of the four hex digits at s[i..i+4), or -1. */
@@ -236,18 +266,21 @@ decode_string(const char *s, size_t n, struct sp_buf *out)
 	size_t i = 0, k, step;
 	long cp, lo;
 	char c, utf8[4];
+	int wide = 0;
 
-	if (has_control(s, n) ||
-	    sp_utf8_valid_prefix((const unsigned char *)s, n) != n)
+	if (sp_utf8_valid_prefix((const unsigned char *)s, n) != n)
 		return -1;
+#ifdef HAVE_AVX2_COPY
+	wide = n >= 64 && __builtin_cpu_supports("avx2");
+#endif
 	/* The text decoded is never longer than its escapes: room for it
 	 * all at once, the runs between escapes copied into it. */
 	sp_buf_clear(out);
 	if (sp_buf_reserve(out, n + 1) < 0)
 		return -1;
-	while ((k = copy_to_escape(s, i, n, out)) < n) {
-		if (k + 1 >= n)
-			return -1;
+	while ((k = copy_to_escape(s, i, n, out, wide)) < n) {
+		if (s[k] != '\\' || k + 1 >= n)
+			return -1;	/* a control byte, or a lone '\\' */
 		step = 2;
 		switch ((c = s[k + 1])) {
 		case '"': case '\\': case '/': break;

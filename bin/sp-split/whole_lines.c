@@ -188,22 +188,41 @@ whole_line(struct look *lk, size_t nl)
  * The bits of a block of bytes at s[i], a bit a byte: newlines, and
  * those may_split_at() looks at (a superset: a bit too many costs a
  * look).  Returns 1 when the look stops: a line that may end a sentence,
- * or one that opens with a form feed, at lk->start.
+ * or one that opens with a form feed, at lk->start.  s[j + 1] is there
+ * for every bit j (look_blocks()).
+ *
+ * A CR before its LF, as most lines of HTML end, is passed over here:
+ * the run of blanks it opens ends at the line's end, which ends
+ * nothing, and a call of may_split_at() each was a ninth of -s on HTML.
+ * (Left out of the masks instead, it took one more vector constant,
+ * and the constants no longer fitted in the registers.)
  */
 static inline int
 look_bits(struct look *lk, size_t i, uint64_t look, uint64_t nls)
 {
+	const unsigned char *s = lk->s;
 	size_t j;
 
-	for (look |= nls; look; look &= look - 1) {
+	look |= nls;
+	while (look) {
 		j = i + (size_t)__builtin_ctzll(look);
 		if (nls >> (j - i) & 1) {
 			if (whole_line(lk, j))
 				return 1;
-		} else if (j >= lk->next && may_split_at(lk->s, lk->n, j,
-		    lk->semicolon, &lk->next)) {
+		} else if (j < lk->next) {
+			/*
+			 * In a run of blanks looked past (no newline is in
+			 * one): the bits of the rest of it go at once, not
+			 * one a turn (w3m's layout: runs of dozens).
+			 */
+			look = lk->next - i >= 64 ? 0 :
+			    look & ~(uint64_t)0 << (lk->next - i);
+			continue;
+		} else if (!(s[j] == '\r' && s[j + 1] == '\n') &&
+		    may_split_at(s, lk->n, j, lk->semicolon, &lk->next)) {
 			return 1;
 		}
+		look &= look - 1;
 	}
 	return 0;
 }

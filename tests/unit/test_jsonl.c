@@ -193,6 +193,22 @@ test_same_as_jansson(void)
 		"\"0123456789abcdef0123456789abcdef\\u4e2d\\\\\"",
 		"\"\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\\n\xe6\x96\x87\"",
 		"\"0123456789abcdef0123456789abcde\\",
+		/* Sixty-four bytes and more, thirty-two a block where AVX2
+		 * is there: control bytes and escapes in the blocks, in the
+		 * sixteen bytes after them and in the last bytes. */
+		"\"thirty-two bytes and more of text, then a control\x1f "
+		    "here, and more after it to be long\"",
+		"\"0123456789abcdef0123456789abcde\\n0123456789abcdef0123"
+		    "456789abcdef\\u4e2d0123456789abcdef0123456789abcdef01"
+		    "23456789\\\\\"",
+		"\"0123456789abcdef0123456789abcdef0123456789abcdef01234567"
+		    "89abcdef0123456789abcdef\x01\"",
+		"\"0123456789abcdef0123456789abcdef0123456789abcdef01234567"
+		    "89abcdef0123456789ab\\tcdef\x1f\"",
+		"\"\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad"
+		    "\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87"
+		    "\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad"
+		    "\\n\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87\\\"\x7f\"",
 	};
 	static const char *const shapes[] = {
 		"{\"text\":%s}", "{\"id\":1, \"text\" : %s }",

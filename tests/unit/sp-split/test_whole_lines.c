@@ -69,7 +69,9 @@ static const char *const pieces[] = {
 	"\xC2\xA0", "\xE3\x80\x80", "\xE2\x80\x83", "\xEF\xBB\xBF",
 	"\xE1\x9A\x80", "\xE2\x81\x9F", "\xE3\x80", "\xEF\xBC", "\xE2", "\xFF",
 	"\xC2", "<div class=\"a\">", "</div>", "e.g.", "1.", "一、", "é",
-	"\xE4\xB8\x80", "\x01", "\x0b", "#", "\\"
+	"\xE4\xB8\x80", "\x01", "\x0b", "#", "\\",
+	/* Line ends of HTML: a CR before its LF is passed over apart. */
+	"\r\n", "  \r\n", "\r\r\n", "中\r\n", "\r\n  "
 };
 #define NPIECES (sizeof pieces / sizeof pieces[0])
 
@@ -136,6 +138,12 @@ main(void)
 		CHECK_INT(look(buf, i + 310, 0), i + 4);
 		memcpy(buf + i, "中   文\n", 10);	/* a glued paragraph */
 		CHECK_INT(look(buf, i + 310, 0), 0);
+		/* A run of blanks that a CR opens is one still, unless
+		 * the CR's LF ends the line. */
+		memcpy(buf + i, "中\r\r\r文\n", 10);
+		CHECK_INT(look(buf, i + 310, 0), 0);
+		memcpy(buf + i, "中  \r\n文\n", 11);
+		CHECK_INT(look(buf, i + 310, 0), i + 310);
 	}
 	/* Every text of random pieces, around the vectors' widths, with
 	 * AVX2 where the machine has it and without, in turn. */
