@@ -956,8 +956,6 @@ judge(struct boilerplate *bp, size_t nlines, size_t i, char *why,
 		return KEPT;
 	p = probability(bp, nlines, i, threshold, why ? EXPLAINED : STORED,
 	    &p1);
-	if (getenv("SP_DEBUG_P") && !why)
-		fprintf(stderr, "P %.3f %.3f %.*s\n", p, p1, (int)(l->n > 60 ? 60 : l->n), l->s);
 	if (p < bp->cutoff)
 		return KEPT;
 	if (second_look(bp, nlines, i, threshold))
