@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "split.h"
 #include "stream.h"
+#include "cjk.h"
 #include "tool.h"
 #include "utf8.h"
 
@@ -238,37 +239,68 @@ unit_size(const char *s, size_t n)
 	return split_opts.bytes ? n : count_chars(s, n);
 }
 
-/* Is the character ending at s[i) (or starting at s[i]) Latin-like? */
-static int
-latin_before(const char *s, size_t i)
+/* The code point that ends at s[i), i > 0; -1 when it is no UTF-8. */
+static int32_t
+cp_before(const char *s, size_t i)
 {
-	unsigned char c = (unsigned char)s[i - 1];
+	size_t k = i - 1;
+	int32_t cp;
 
-	return c < 0x80 && c != ' ' && c != '\t';
+	while (k > 0 && i - k < 4 && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	if (sp_utf8_decode((const unsigned char *)s + k, i - k, &cp, NULL) !=
+	    i - k)
+		return -1;
+	return cp;
+}
+
+/*
+ * Whether a line break inside a chunk becomes a space on the chunk's one
+ * output line: s[0..end) is the line before it (its CR dropped), s[next]
+ * the first byte after it.  A line is a unit of its own (a newline always
+ * ends a sentence), so what it ends must not run into what follows: a
+ * heading, a title or a list item without a closing mark (一、总体要求
+ * then 坚持…) keeps a space, as two Latin words do.  After a mark that
+ * ends a CJK sentence or clause (。！？：”）…) none is needed.
+ */
+static int
+space_at_break(const char *s, size_t end, size_t next, size_t n)
+{
+	unsigned char b, a;
+	int32_t cp;
+
+	if (end == 0 || next >= n)
+		return 0;
+	b = (unsigned char)s[end - 1];
+	a = (unsigned char)s[next];
+	if (b == ' ' || b == '\t' || b == '\n' || a == ' ' || a == '\t' ||
+	    a == '\n' || a == '\r')
+		return 0;
+	if (b < 0x80)		/* Latin words both sides; a word, then CJK */
+		return a < 0x80 || sp_is_alnum(b);
+	cp = cp_before(s, end);
+	if (cp < 0 || sp_is_punct(cp))
+		return 0;
+	(void)sp_utf8_next((const unsigned char *)s + next, n - next, &cp);
+	return !sp_is_punct(cp);
 }
 
 void
 out_joined(const char *s, size_t n)
 {
-	size_t i = 0, j;
+	size_t i = 0, j, end, last = 0;	/* last: where the text before ended */
 
 	while (i < n) {
 		const char *nl = memchr(s + i, '\n', n - i);
 
-		if (nl == NULL) {
-			out_text(s + i, n - i);
-			break;
+		j = nl ? (size_t)(nl - s) : n;
+		end = j > i && s[j - 1] == '\r' ? j - 1 : j;
+		if (end > i) {	/* blank lines between count as one break */
+			if (last > 0 && space_at_break(s, last, i, n))
+				out_text(" ", 1);
+			out_text(s + i, end - i);
+			last = end;
 		}
-		j = (size_t)(nl - s);
-		if (j > i && s[j - 1] == '\r')
-			out_text(s + i, j - 1 - i);
-		else
-			out_text(s + i, j - i);
-		/* Latin words on both sides need a space; CJK none. */
-		if (j > 0 && j + 1 < n && latin_before(s, j) &&
-		    (unsigned char)s[j + 1] < 0x80 && s[j + 1] != ' ' &&
-		    s[j + 1] != '\t' && s[j + 1] != '\n' && s[j + 1] != '\r')
-			out_text(" ", 1);
 		i = j + 1;
 	}
 	out_text("\n", 1);

@@ -115,7 +115,8 @@ out_member(char *p, const char *name, uint64_t v)
 }
 /* Appends s[0..n) as a JSON string, U+FFFD for invalid UTF-8. */
 void out_json_string(struct sp_buf *b, const char *s, size_t n);
-/* Writes s[0..n) with its newlines dropped: one output line. */
+/* Writes s[0..n) as one output line: a newline goes, or becomes a space
+ * where the text would otherwise run together (see output.c). */
 void out_joined(const char *s, size_t n);
 
 /* Characters (code points) in s[0..n). */
