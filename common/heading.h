@@ -175,6 +175,15 @@ int sp_heading_format_marker(struct sp_buf *out, enum sp_heading_kind kind,
 size_t sp_heading_segment(const char *s, size_t n, size_t *next);
 
 /*
+ * The first piece of s[0..n) as the tracker reads it, under FLAGS: the
+ * first segment, or the whole line with SP_HEADING_NO_SEGMENTS; a segment
+ * holding only a heading's marker runs on to the end of the segment
+ * after it, its title (第一章　　总则).  Returns the piece's end, and
+ * sets *next to where the next piece starts (n when there is none).
+ */
+size_t sp_heading_piece(const char *s, size_t n, int flags, size_t *next);
+
+/*
  * Lines the tracker finds nothing in, whatever its state and flags: the
  * bytes of the whole lines (each ended by '\n') at the start of s[0..n),
  * their count in *lines.  A line is passed over when no segment of it

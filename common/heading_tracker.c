@@ -563,43 +563,42 @@ may_hold_heading(const char *s, size_t n)
 }
 
 /*
- * The end of the segment of s[0..n) that opens at s[start], and in *next
- * where the one after it opens (n: none).
- */
-static size_t
-segment_end(const struct sp_heading_tracker *t, const char *s, size_t n,
-    size_t start, size_t *next)
-{
-	size_t end;
-
-	if (t->flags & SP_HEADING_NO_SEGMENTS) {
-		*next = n;
-		return n;
-	}
-	end = sp_heading_segment(s + start, n - start, next);
-	*next += start;
-	return start + end;
-}
-
-/*
- * Does the segment s[start..end) hold a heading's marker and nothing
- * else, the run of blanks after it being the gap official typography
- * sets between a marker and its title (第一章　　总则, 一、  总体要求,
+ * Does the segment s[0..end) hold a heading's marker and nothing else,
+ * the run of blanks after it being the gap official typography sets
+ * between a marker and its title (第一章　　总则, 一、  总体要求,
  * 第一条  为了……)?  Then its title is the segment after, which ends at
  * end2, and not a paragraph of its own.
  */
 static int
-marker_alone(const struct sp_heading_tracker *t, const char *s, size_t start,
-    size_t end, size_t end2)
+marker_alone(int flags, const char *s, size_t end, size_t end2)
 {
 	struct sp_heading h;
 
-	if (end - start > MARKER_ALONE_MAX ||
-	    !may_open_marker((unsigned char)s[start]) ||
-	    !sp_heading_match(s + start, end2 - start, t->flags, &h))
+	if (end > MARKER_ALONE_MAX || !may_open_marker((unsigned char)s[0]) ||
+	    !sp_heading_match(s, end2, flags, &h))
 		return 0;
-	return h.marker_off + h.marker_len <= end - start &&
-	    skip_blank(s, end, start + h.marker_off + h.marker_len) == end;
+	return h.marker_off + h.marker_len <= end &&
+	    skip_blank(s, end, h.marker_off + h.marker_len) == end;
+}
+
+size_t
+sp_heading_piece(const char *s, size_t n, int flags, size_t *next)
+{
+	size_t end, end2, next2;
+
+	if (flags & SP_HEADING_NO_SEGMENTS) {
+		*next = n;
+		return n;
+	}
+	end = sp_heading_segment(s, n, next);
+	if (*next < n && end <= MARKER_ALONE_MAX) {
+		end2 = *next + sp_heading_segment(s + *next, n - *next, &next2);
+		if (marker_alone(flags, s, end, end2)) {
+			*next += next2;
+			return end2;
+		}
+	}
+	return end;
 }
 
 int
@@ -615,15 +614,9 @@ sp_heading_tracker_feed(struct sp_heading_tracker *t, const char *s,
 		return 0;
 	note_refs(t, s, n);
 	for (start = 0; start < n; start = next) {
-		end = segment_end(t, s, n, start, &next);
-		if (next < n && end - start <= MARKER_ALONE_MAX) {
-			size_t next2, end2 = segment_end(t, s, n, next, &next2);
-
-			if (marker_alone(t, s, start, end, end2)) {
-				end = end2;
-				next = next2;
-			}
-		}
+		end = start + sp_heading_piece(s + start, n - start, t->flags,
+		    &next);
+		next += start;
 		if (try_segment(t, s, start, end, line, offset) < 0)
 			return -1;
 	}

@@ -154,17 +154,15 @@ trim(const char *s, size_t *n)
 
 /*
  * The end of the first piece of s[0..n) when blank runs separate pieces
- * (a glued page: see sp_heading_segment), in *next the start of the next;
- * n when there is one piece.
+ * (a glued page: see sp_heading_piece), in *next the start of the next;
+ * n when there is one piece.  A marker alone runs on to its title, as
+ * the tracker reads it: a document that opens with 第一章　总则 is not
+ * titled 第一章.
  */
 static size_t
 piece_end(const struct outline *ol, const char *s, size_t n, size_t *next)
 {
-	if (ol->o.flags & SP_HEADING_NO_SEGMENTS) {
-		*next = n;
-		return n;
-	}
-	return sp_heading_segment(s, n, next);
+	return sp_heading_piece(s, n, ol->o.flags, next);
 }
 
 static void
