@@ -2,8 +2,9 @@
  * charlm.h: a character language model of Chinese, for the mojibake
  * repair (step 6): how likely a character is after another, in bits.
  *
- * Built from jieba's word frequency list, simplified and (through OpenCC)
- * traditional, by gen/mkcharlm.py into data/charlm: for Han characters a
+ * Built from two word frequency lists (gen/freqlists.py: jieba's, Rime's
+ * essay), simplified and (through OpenCC) traditional, by
+ * gen/mkcharlm.py into data/charlm: for Han characters a
  * and b, P(b|a) is the chance that b follows a inside a word plus the
  * chance that a word ends at a and the next begins with b; punctuation
  * follows a word's end at the rates of Chinese text.  A character after

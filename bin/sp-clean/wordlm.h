@@ -2,8 +2,9 @@
  * wordlm.h: a word language model of Chinese, for choosing the characters
  * a mojibake repair restores (step 6).
  *
- * Built from jieba's word frequency list, simplified and (through OpenCC)
- * traditional, by gen/mkwordlm.py into data/wordlm.  A few characters are
+ * Built from two word frequency lists (gen/freqlists.py: jieba's, Rime's
+ * essay), simplified and (through OpenCC) traditional, by
+ * gen/mkwordlm.py into data/wordlm.  A few characters are
  * costed as the likeliest way to cut them into the words of the list;
  * where the character bigram model (charlm.h) sees two words overlap
  * (心灵 and 灵魂 in 心灵魂), this model sees that none does.

@@ -2,14 +2,14 @@
 """Builds sp-clean's character language model, data/charlm (run by hand,
 never at build or run time; the built file is committed):
 
-  /usr/bin/python3 gen/mkcharlm.py [JIEBA_DICT]
+  /usr/bin/python3 gen/mkcharlm.py [JIEBA_DICT [ESSAY]]
 
-JIEBA_DICT is jieba's word frequency list, as Debian's python3-jieba
-installs it (default /usr/lib/python3/dist-packages/jieba/dict.txt): some
-349,000 words with how often each occurs.  Traditional forms come from
-OpenCC (Debian's opencc, its s2t conversion run over the same words), each
-traditional word counted as often as its simplified one.  Punctuation rates
-are measured on the pages of tests/data/corpus.
+JIEBA_DICT and ESSAY are the word frequency lists of freqlists.py
+(python3-jieba's dictionary, rime-essay's essay), merged: some 560,000
+words and phrases with how often each occurs.  Traditional forms come
+from OpenCC (Debian's opencc, its s2t conversion run over the same
+words), each traditional word counted as often as its simplified one.
+Punctuation rates are measured on the pages of tests/data/corpus.
 
 What is counted, over the words weighted by their frequency:
   uni(c)    occurrences of character c
@@ -41,33 +41,24 @@ import collections, math, os, struct, subprocess, sys, tempfile
 
 here = os.path.dirname(os.path.abspath(__file__))
 top = os.path.join(here, "..", "..", "..")
-dict_path = sys.argv[1] if len(sys.argv) > 1 else \
-    "/usr/lib/python3/dist-packages/jieba/dict.txt"
 MIN_BIGRAM = 150
 PUNCT = "，。、：；！？“”‘’（）《》「」『』—…·"
 WIDE = dict(zip(",.!?:;()", "，。！？：；（）"))
 
 
-def han(c):
-    return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
+sys.path.insert(0, here)
+import freqlists  # noqa: E402
 
-
-words = []
-with open(dict_path, encoding="utf-8") as f:
-    for line in f:
-        w, n = line.split(" ")[:2]
-        if all(han(c) for c in w):
-            words.append((w, int(n)))
-
-# Traditional forms: the same words through OpenCC's s2t.
-with tempfile.NamedTemporaryFile("w", encoding="utf-8", delete=False) as t:
-    t.write("\n".join(w for w, _ in words) + "\n")
-trad = subprocess.run(["opencc", "-c", "s2t.json", "-i", t.name],
-                      check=True, capture_output=True).stdout.decode("utf-8")
-os.unlink(t.name)
-trad = trad.split("\n")[:len(words)]
-for (w, n), tw in zip(list(words), trad):
-    if tw != w and len(tw) == len(w) and all(han(c) for c in tw):
+han = freqlists.han
+merged, _ = freqlists.simplified(*sys.argv[1:3])
+words = sorted(merged.items())
+# Traditional forms: the same words through OpenCC's s2t, where they
+# differ and the list has not the form already.
+trad = freqlists.opencc("s2t.json", [w for w, _ in words])
+for w, n in list(words):
+    tw = trad.get(w, w)
+    if tw != w and len(tw) == len(w) and all(han(c) for c in tw) and \
+            tw not in merged:
         words.append((tw, n))
 
 

@@ -2,16 +2,16 @@
 """Builds sp-clean's word language model, data/wordlm (run by hand, never
 at build or run time; the built file is committed):
 
-  /usr/bin/python3 gen/mkwordlm.py [JIEBA_DICT]
+  /usr/bin/python3 gen/mkwordlm.py [JIEBA_DICT [ESSAY]]
 
-JIEBA_DICT is jieba's word frequency list, as Debian's python3-jieba
-installs it (default /usr/lib/python3/dist-packages/jieba/dict.txt).  Its
-words of Han characters, one to four long, with their traditional forms
-from OpenCC (Debian's opencc, s2t, each counted as often as its simplified
+JIEBA_DICT and ESSAY are the word frequency lists of freqlists.py
+(python3-jieba's dictionary, rime-essay's essay), merged.  Their words of
+Han characters, one to four long, with their traditional forms from
+OpenCC (Debian's opencc, s2t, each counted as often as its simplified
 word), make the model; words of two and more seen fewer than MIN_COUNT
-times are left out (the list's long tail of rare names and terms, most of
-them counted 3: two thirds of the file for them, and they seldom decide a
-lost character; terms such as 赊销, counted 11, do).
+times (in jieba's units) are left out (the long tail of rare names and
+terms, most of them counted 3: two thirds of the file for them, and they
+seldom decide a lost character; terms such as 赊销, counted 11, do).
 
 The mojibake repair (wordlm.c) costs a few characters around a lost one as
 the likeliest way to cut them into words, a word costing -log2 of its
@@ -27,25 +27,15 @@ File format (numbers little-endian):
 import math, os, struct, subprocess, sys, tempfile
 
 here = os.path.dirname(os.path.abspath(__file__))
-dict_path = sys.argv[1] if len(sys.argv) > 1 else \
-    "/usr/lib/python3/dist-packages/jieba/dict.txt"
+sys.path.insert(0, here)
+import freqlists  # noqa: E402
+
 MIN_COUNT = 10
+han = freqlists.han
 
-
-def han(c):
-    return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
-
-
-total = 0
-words = {}
-with open(dict_path, encoding="utf-8") as f:
-    for line in f:
-        w, n = line.split(" ")[:2]
-        n = int(n)
-        total += n
-        if 1 <= len(w) <= 4 and all(han(c) for c in w) and \
-                (len(w) == 1 or n >= MIN_COUNT):
-            words[w] = words.get(w, 0) + n
+merged, total = freqlists.simplified(*sys.argv[1:3])
+words = {w: n for w, n in merged.items()
+         if 1 <= len(w) <= 4 and (len(w) == 1 or n >= MIN_COUNT)}
 
 # Traditional forms: the same words through OpenCC's s2t.
 simp = sorted(words)
