@@ -163,6 +163,17 @@ short_from_page(const char *s, size_t n, size_t i, size_t end,
  * likely text (a "??" of a question is not a lost character).
  */
 /*
+ * What "??" between before and after costs read as it may well be: a
+ * question mark typed half-width, twice (真的假的??我不信).
+ */
+static double
+typed_question(int32_t before, int32_t after)
+{
+	return charlm_cost(before, 0xFF1F) + charlm_cost(0xFF1F, 0xFF1F) +
+	    charlm_cost(0xFF1F, after);
+}
+
+/*
  * "??" between before2 before and after after2: into span_rep, the Han
  * character whose trail byte fails before after that reads likeliest
  * there.  Returns the bytes restored, 0 when none reads as text, or
@@ -228,8 +239,11 @@ lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2,
 	}
 	memo_put(&key, &(struct memo_val){ { bh, 0 }, { bl, bv } });
 chosen:
-	if (bh == 0 || charlm_cost(before, bh) + charlm_cost(bh, after) >
-	    2 * SHORT)
+	if (bh == 0)
+		return 0;
+	cost = charlm_cost(before, bh) + charlm_cost(bh, after);
+	if (cost > 2 * SHORT || typed_question(before, after) < cost +
+	    QUESTION_GAIN)
 		return 0;
 	sp_buf_clear(&span_rep);
 	sp_buf_clear(&span_note);

@@ -40,7 +40,7 @@ function c() { return substr(h, int(rand() * n) + 1, 1) }' > "$t/random"
 # Han and markers and no punctuation, 2 MB on one line: each marker's run
 # reaches the end of the line, which was read again for each marker
 # (780 KB took 23 s, 2 MB some three minutes).
-{ rep '我们要是??要是我们' 80000; echo; } > "$t/runs"
+{ rep '我们要最??本的办法' 80000; echo; } > "$t/runs"
 
 for f in rep long random runs; do
 	timeout -s KILL $limit "$C" --only mojibake --stats "$t/$f" \
