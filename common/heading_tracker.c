@@ -387,6 +387,15 @@ add(struct sp_heading_tracker *t, const char *s, const struct sp_heading *h,
 	if (e->prev_number == -1 && st->last_parent == parent &&
 	    st->last_line > 0)
 		prev_from_style(e, st);
+	/*
+	 * The first of its style under its parent, numbered past one,
+	 * continues the last of its style in the document: the articles
+	 * (条) of a law run through its chapters, and some laws number
+	 * their chapters through their books (编).  One numbered one starts
+	 * afresh, as under every parent.
+	 */
+	if (e->prev_number == -1 && h->number > 1 && st->last_line > 0)
+		prev_from_style(e, st);
 	/* A document opening at part two or later continues the last one. */
 	if (e->prev_number == -1 && is_part_family(h->kind) &&
 	    h->number != 1 && t->carry_part.rank) {

@@ -2,7 +2,9 @@
  * lint.h: the numbering check of sp-outline --check.
  *
  * Each heading the tracker reports is compared with the previous heading
- * of its style under the same parent, and with the first heading of its
+ * of its style under the same parent (or, for the first under its parent
+ * numbered past one, the last of its style in the document: a law's
+ * articles run through its chapters), and with the first heading of its
  * style in the document: a gap (（三） after （一）), a repeat, a restart
  * (（一） after （三） under one parent), a number out of order, a first
  * heading that is not number one, and a marker written in other widths or
