@@ -212,6 +212,26 @@ quotes(size_t m)
 	return changed;
 }
 
+/*
+ * Are the brackets at o and c a call written in code or a formula
+ * (main(), len(list), =SUM(A1:A10)): a name right before the opening one,
+ * nothing but ASCII inside?  They stay as written, whatever text is
+ * around them.
+ */
+static int
+call(size_t o, size_t c)
+{
+	size_t k;
+
+	if (o == 0 || !(is_latin(cps[o - 1]) || is_digit(cps[o - 1]) ||
+	    cps[o - 1] == '_'))
+		return 0;
+	for (k = o + 1; k < c; k++)
+		if (cps[k] > 0x7F)
+			return 0;
+	return 1;
+}
+
 static size_t
 parens(size_t m)
 {
@@ -236,6 +256,8 @@ parens(size_t m)
 			continue;
 		}
 		o = stack[--depth];
+		if (call(o, i))
+			continue;
 		if (contains_han(o + 1, i) || hanlike(before(o)) ||
 		    hanlike(n)) {
 			rep[o] = 0xFF08;
@@ -290,15 +312,39 @@ ellipses(size_t m)
 	return changed;
 }
 
-/* Is the digit run ending before i an enumerator opening the line? */
+/* The longest number an enumerator inside a line has, in digits. */
+#define ITEM_DIGITS 2
+
+/*
+ * Can c stand before an enumerator inside a line: a clause mark or Han
+ * text (三类：1.自然科学；2.社会科学, 两个等级1.牛津剑桥)?
+ */
+static int
+item_opener(int32_t c)
+{
+	return hanlike(c) || c == ':' || c == ';' || c == ',';
+}
+
+/*
+ * Is the digit run ending before i an enumerator: opening the line, or a
+ * short one after a clause mark or Han text?  Its dot is no full stop
+ * (1.自然科学 is not 1。自然科学); a sentence that ends in a bare number
+ * of one or two digits is rarer than a list written in a line, and a
+ * dot left as it is loses nothing.
+ */
 static int
 enumerator(size_t i)
 {
-	while (i > 0 && is_digit(cps[i - 1]))
-		i--;
-	while (i > 0 && cps[i - 1] == ' ')
-		i--;
-	return i == 0;
+	size_t d = i;
+
+	while (d > 0 && is_digit(cps[d - 1]))
+		d--;
+	while (d > 0 && cps[d - 1] == ' ')
+		d--;
+	if (d == 0)
+		return 1;
+	return i > d && i - d <= ITEM_DIGITS && is_digit(cps[i - 1]) &&
+	    item_opener(cps[d - 1]);
 }
 
 /*
@@ -523,6 +569,22 @@ char_after(const char *s, size_t n, size_t i, int skip)
 	return i < n ? cp_at(s, n, i, &k) : -1;
 }
 
+/* enumerator() in byte space: the digits ending at s[j) make one. */
+static int
+enumerator_at(const char *s, size_t j)
+{
+	size_t d = j, k, m;
+
+	while (d > 0 && is_digit(s[d - 1]))
+		d--;
+	k = d;
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	if (k == 0)
+		return 1;
+	return j - d <= ITEM_DIGITS && item_opener(cp_before(s, k, &m));
+}
+
 /*
  * marks() for a line that holds no quotes, brackets or dot runs: the same
  * rules, applied in byte space around each ASCII mark, with no decoding
@@ -535,7 +597,7 @@ fast_marks(const char *s, size_t n, struct sp_buf *out)
 		[','] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [':'] = 1,
 		[';'] = 1,
 	};
-	size_t j, start = 0, changed = 0, conv_end = (size_t)-1, a, b, d;
+	size_t j, start = 0, changed = 0, conv_end = (size_t)-1, a, b;
 	int32_t c, p, pi, nx, ni, to, conv = 0;
 	int han = 0;
 	struct addr addr = { NULL, 0, 0, 0, 0 };
@@ -550,15 +612,8 @@ fast_marks(const char *s, size_t n, struct sp_buf *out)
 		p = char_before(s, j, 0, 1, conv_end, conv);
 		ni = char_after(s, n, j + 1, 0);
 		nx = char_after(s, n, j + 1, 1);
-		d = j;
-		if (c == '.') {
-			for (d = j; d > 0 && is_digit(s[d - 1]); d--)
-				;
-			while (d > 0 && s[d - 1] == ' ')
-				d--;
-		}
-		to = decide(c, pi, p, ni, nx, c == '.' && d == 0 && j > 0 &&
-		    is_digit(s[j - 1]), han, j > 0 &&
+		to = decide(c, pi, p, ni, nx, c == '.' && j > 0 &&
+		    is_digit(s[j - 1]) && enumerator_at(s, j), han, j > 0 &&
 		    in_address(s, n, j - 1, &addr));
 		if (to && in_address(s, n, j, &addr))
 			to = 0;
