@@ -12,6 +12,35 @@ uint16_t *cp_gbk;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 /*
+ * Is (l, t) one of the pairs GB18030 gave characters that GBK has not
+ * (€ at A2E3, vertical forms in row A6, ḿ ǹ in row A8, ideographic
+ * description characters in row A9, radicals and CJK Extension A in row
+ * FE)?  The system's GB18030 decoder builds the table, but the decoders
+ * that made the mojibake of the web are GBK's and fail on these: 专家 is
+ * D7A8 BCD2, and a page read one byte off has A8 BC fail where 专 was
+ * (taken for valid, 专 was never tried, and 庄家 came out).
+ */
+static int
+gb18030_addition(unsigned l, unsigned t)
+{
+	switch (l) {
+	case 0xA2:
+		return t == 0xE3;
+	case 0xA6:
+		return (t >= 0xD9 && t <= 0xDF) || t == 0xEC || t == 0xED ||
+		    t == 0xF3;
+	case 0xA8:
+		return t == 0xBC || t == 0xBF;
+	case 0xA9:
+		return t >= 0x89 && t <= 0x95;
+	case 0xFE:
+		return t >= 0x50 && t <= 0xA0;
+	default:
+		return 0;
+	}
+}
+
+/*
  * Records that the pair (l, t) decodes to the single character s[0..n),
  * or nothing when it does not.
  */
@@ -33,7 +62,7 @@ record(unsigned l, unsigned t, const char *s, size_t n)
 	 * decoders of the web refuse them (one that made them, they are
 	 * still encoded back).
 	 */
-	if (cp < 0xE000 || cp > 0xF8FF)
+	if ((cp < 0xE000 || cp > 0xF8FF) && !gb18030_addition(l, t))
 		gbk_cp[GBK_INDEX(l, t)] = (uint16_t)cp;
 }
 
