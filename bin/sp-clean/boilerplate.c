@@ -19,7 +19,9 @@
 
 #include "boilerplate.h"
 #include "buf.h"
+#include "utf8.h"
 #include "embed.h"
+#include "cjk.h"
 #include "held.h"
 #include "bpfeatures.h"
 #include "bpstack.h"
@@ -642,6 +644,37 @@ structural(const struct boilerplate *bp, size_t nlines, size_t i)
 	    bp->lines[i + 1].f.sentence > 0;
 }
 
+/* Han characters of prose that a vocabulary word in a line's tail
+ * cannot outweigh: PROSE_HEAD or more, twice those from the word on. */
+#define PROSE_HEAD 20
+
+/*
+ * A paragraph with the site's words glued to its end: its heaviest
+ * vocabulary word comes after a sentence of prose that outweighs the
+ * rest of the line two to one (这几天寒流来袭…多了四成。中翻英【Powered by
+ * Google AJAX Language API】, a widget a text dump left on each
+ * paragraph).  Content comes first: the paragraph stays, tail and all.
+ */
+static int
+prose_then_vocabulary(const struct line *l)
+{
+	size_t i = 0, k, at = l->h.best_at;
+	size_t head = 0, tail = 0, end = 0;
+	int32_t cp;
+
+	if (l->h.best == NULL || at == 0 || at >= l->n)
+		return 0;
+	while (i < l->n) {
+		k = sp_utf8_next((const unsigned char *)l->s + i, l->n - i, &cp);
+		if (sp_is_han(cp))
+			*(i < at ? &head : &tail) += 1;
+		else if (i < at && lf_is_final(cp))
+			end = head;
+		i += k;
+	}
+	return end >= PROSE_HEAD && head >= 2 * tail;
+}
+
 /* Shortest name of an image token id_tokens() takes for a file's. */
 #define ID_TOKEN_MIN	6
 
@@ -952,7 +985,7 @@ judge(struct boilerplate *bp, size_t nlines, size_t i, char *why,
 		return DROPPED_BY_RULE;
 	}
 	if (l->n == 0 || l->unjudged || sheltered(bp, i) ||
-	    structural(bp, nlines, i))
+	    structural(bp, nlines, i) || prose_then_vocabulary(l))
 		return KEPT;
 	p = probability(bp, nlines, i, threshold, why ? EXPLAINED : STORED,
 	    &p1);
