@@ -37,6 +37,20 @@ struct para {
 	int page_number;	/* ends with " 12": a page number */
 };
 
+/* Does s[0..n) end with one of words[] (NULL-terminated)? */
+static int
+ends_with_any(const char *s, size_t n, const char *const *words)
+{
+	size_t i, m;
+
+	for (i = 0; words[i]; i++) {
+		m = strlen(words[i]);
+		if (n >= m && memcmp(s + n - m, words[i], m) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Words after which a Chinese phrase cannot stop: particles, conjunctions
  * and prepositions that need what follows.  A word that ends in one of
@@ -58,19 +72,25 @@ ends_with_function_word(const char *s, size_t n)
 	    "大使", "公使", "特使", "天使", "面对", "反对", "绝对", "相对",
 	    "应对", "核对", "校对", "配对", "派对", "一对", "成对", "敌对",
 	    "有的", "似的", "是的", "真的", "好的", "对的", NULL };
-	size_t i, m;
 
-	for (i = 0; whole[i]; i++) {
-		m = strlen(whole[i]);
-		if (n >= m && memcmp(s + n - m, whole[i], m) == 0)
-			return 0;
-	}
-	for (i = 0; words[i]; i++) {
-		m = strlen(words[i]);
-		if (n >= m && memcmp(s + n - m, words[i], m) == 0)
-			return 1;
-	}
-	return 0;
+	return !ends_with_any(s, n, whole) && ends_with_any(s, n, words);
+}
+
+/*
+ * A dated record of what was done to a text: "2003年5月16日最高人民法院审
+ * 判委员会第1270次会议通过", "（…第一次修正）".  The history that opens a
+ * law or a judicial interpretation is a list of them, one a line; each
+ * ends in the verb of the act, and 通过 is also a preposition that needs
+ * what follows, so without the date it would look cut.
+ */
+static int
+dated_record(const char *s, size_t n)
+{
+	static const char *const acts[] = { "通过", "修正", "修订", "修改",
+	    "公布", "发布", "颁布", "施行", "实施", "批准", "印发", "生效",
+	    "废止", NULL };
+
+	return lf_date_prefix(s, n) > 0 && ends_with_any(s, n, acts);
 }
 
 int
@@ -321,6 +341,11 @@ continues(const struct para *p, const char *next, size_t n,
 	if (p->width && at_width(p->line, p->line_len, p->width) &&
 	    !(p->first == p->line && p->clause == 0 && p->sentence == 0))
 		return 1;
+	/* A dated record is whole, and so is the line before one: the
+	 * history of a law, the entries of a chronicle. */
+	if ((p->first == p->line && dated_record(p->line, p->line_len)) ||
+	    lf_date_prefix(next, n) > 0)
+		return 0;
 	/* A short line ending in a colon opens something: 同志们： */
 	if (f.chars <= 12 && (f.last == 0xFF1A || f.last == ':'))
 		return 0;

@@ -10,7 +10,10 @@
  * unended lines of a document have one length, the document was wrapped
  * at that width, and a line that long was cut (unless it is a title with
  * no punctuation).  A heading (一、 （一） 第一篇 …) is never joined to
- * its body, nor a line that ends a sentence to the next.  A page number
+ * its body, nor a line that ends a sentence to the next, nor a dated
+ * record ("2003年5月16日…会议通过") to anything, nor any line to a
+ * line that opens with a date: the history that opens a law is one
+ * record a line.  A page number
  * left between the halves (a line holding only "12", or "… 12" at the end
  * of a line) is put back between them, where pagenum.h tells whether it
  * is one of the document's page numbers.  In doubt, lines stay apart: a
