@@ -298,6 +298,34 @@ opens_with_label(const char *next, size_t n)
 	return 0;
 }
 
+/*
+ * Is the paragraph on a page wrapped at a width, or already found wrapped
+ * (joined over a break before)?  Only then is a line that stops inside
+ * and not at its end taken for cut: most pages are not wrapped at all.
+ */
+static int
+wrapping_seen(const struct para *p)
+{
+	return p->width != 0 || p->first != p->line;
+}
+
+/*
+ * Does next[0..n), longer than the title t[0..tn), open with the same
+ * characters, at least six of them and half the title?
+ */
+static int
+repeats_start(const char *t, size_t tn, const char *next, size_t n)
+{
+	size_t i = 0, same = 0;
+
+	while (i < tn && i < n && t[i] == next[i])
+		i++;
+	while (i > 0 && ((unsigned char)t[i] & 0xC0) == 0x80 && i < tn)
+		i--;		/* back to a character's start */
+	same = count_chars(t, i);
+	return n > tn && same >= 6 && same * 2 >= count_chars(t, tn);
+}
+
 /* Does the paragraph end in a number written after a Han character? */
 static int
 ends_in_number(const struct para *p)
@@ -341,6 +369,16 @@ continues(const struct para *p, const char *next, size_t n,
 	if (p->width && at_width(p->line, p->line_len, p->width) &&
 	    !(p->first == p->line && p->clause == 0 && p->sentence == 0))
 		return 1;
+	/* What follows is for pages not wrapped at a width, or lines short
+	 * of it.  A URL is whole where no width cut it. */
+	if (lf_ends_with_url(p->line, p->line_len))
+		return 0;
+	/* A short line without punctuation, then a long paragraph: a title
+	 * and its article, not one sentence. */
+	if (p->first == p->line && p->chars <= 25 && p->clause == 0 &&
+	    p->sentence == 0 && p->open == 0 && f.chars >= 2 * p->chars &&
+	    f.chars >= 30)
+		return 0;
 	/* A dated record is whole, and so is the line before one: the
 	 * history of a law, the entries of a chronicle. */
 	if ((p->first == p->line && dated_record(p->line, p->line_len)) ||
@@ -353,9 +391,11 @@ continues(const struct para *p, const char *next, size_t n,
 	if (first >= 'a' && first <= 'z' && (is_ascii_alnum(p->last_raw) ||
 	    p->last_raw == ',' || p->last_raw == '-'))
 		return p->line_len >= 40;
-	/* A title repeated at the start of its first paragraph. */
-	if (p->first == p->line && n > p->first_len &&
-	    memcmp(next, p->first, p->first_len) == 0)
+	/* A title repeated at the start of its first paragraph, whole or
+	 * most of it ("…混纺布等" / "…混纺布、弹力布…"): a wrapped line
+	 * does not go on with the words it opened with. */
+	if (p->first == p->line && repeats_start(p->first, p->first_len, next,
+	    n))
 		return 0;
 	/* Cut inside quotes or brackets that the next line closes. */
 	if (p->open > 0 && f.unopened > 0 && !closed)
@@ -385,13 +425,17 @@ continues(const struct para *p, const char *next, size_t n,
 	if (title_like(&f))
 		return 0;
 	/* Prose whose last sentence was cut: a full stop inside, none at
-	 * the end (titles have ？ and ！ inside, rarely 。). */
-	if (p->stops > 0 && p->chars >= 12)
+	 * the end (titles have ？ and ！ inside, rarely 。).  Only where
+	 * wrapping is seen: elsewhere prose that stops so is a paragraph
+	 * with a link or a caption at its end (…。返回搜狐，查看更多). */
+	if (wrapping_seen(p) && p->stops > 0 && p->chars >= 12)
 		return 1;
 	/* A clause cut mid-word: long, several clauses, no "X：Y" title
-	 * shape, ending on a Han character. */
+	 * shape, ending on a Han character; with a full stop inside, only
+	 * on a wrapped page, as above. */
 	if (p->marker == LF_NONE && p->chars >= 20 && p->clause >= 2 &&
-	    p->colons == 0 && sp_is_han(p->last))
+	    p->colons == 0 && sp_is_han(p->last) &&
+	    (p->stops == 0 || wrapping_seen(p)))
 		return 1;
 	return 0;
 }

@@ -13,7 +13,11 @@
  * its body, nor a line that ends a sentence to the next, nor a dated
  * record ("2003年5月16日…会议通过") to anything, nor any line to a
  * line that opens with a date: the history that opens a law is one
- * record a line.  A page number
+ * record a line.  Most pages are not wrapped at all: without a width,
+ * a line that stops inside (…。返回搜狐，查看更多) is taken for cut only
+ * in a paragraph already joined, and a line ending in a URL, a short
+ * title before a long paragraph or a title the next line repeats
+ * ("…混纺布等" / "…混纺布、弹力布…") stay apart.  A page number
  * left between the halves (a line holding only "12", or "… 12" at the end
  * of a line) is put back between them, where pagenum.h tells whether it
  * is one of the document's page numbers.  In doubt, lines stay apart: a
