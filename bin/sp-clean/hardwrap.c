@@ -343,11 +343,12 @@ ends_in_number(const struct para *p)
 
 /*
  * Does the line next[0..n), with features *fp, continue the paragraph p
- * (which does not end a sentence)?
+ * (which does not end a sentence)?  after_gap: lines were removed
+ * between them.
  */
 static int
 continues(const struct para *p, const char *next, size_t n,
-    const struct lf_features *fp)
+    const struct lf_features *fp, int after_gap)
 {
 	struct lf_features f = *fp;
 	int32_t first;
@@ -369,6 +370,10 @@ continues(const struct para *p, const char *next, size_t n,
 	if (p->width && at_width(p->line, p->line_len, p->width) &&
 	    !(p->first == p->line && p->clause == 0 && p->sentence == 0))
 		return 1;
+	/* Lines were removed between the two (boilerplate): they were not
+	 * neighbours, and only a width says the line was cut. */
+	if (after_gap)
+		return 0;
 	/* What follows is for pages not wrapped at a width, or lines short
 	 * of it.  A URL is whole where no width cut it. */
 	if (lf_ends_with_url(p->line, p->line_len))
@@ -460,13 +465,32 @@ put_glue(struct sp_buf *out, const struct para *p, const char *next,
 		put(out, " ", 1);
 }
 
+/* Lines in doc[0..len). */
+static size_t
+count_lines(const char *doc, size_t len)
+{
+	const char *s = doc, *end = doc + len;
+	size_t k = 1;
+
+	while ((s = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+		k++;
+		s++;
+	}
+	return k;
+}
+
 size_t
-hardwrap_join(const char *doc, size_t len, struct sp_buf *out)
+hardwrap_join(const char *doc, size_t len, const unsigned char *gaps,
+    size_t ngaps, struct sp_buf *out)
 {
 	const char *line, *end = doc + len, *nl, *next, *after, *nl2;
-	size_t n, nn, m, joins = 0;
+	size_t n, nn, m, joins = 0, at = 0;	/* at: next's line number */
 	struct lf_features f;
 	struct para p;
+	int gap;
+
+	if (gaps && ngaps != count_lines(doc, len))
+		gaps = NULL;
 
 	sp_buf_clear(out);
 	if (sp_buf_reserve(out, len) < 0)
@@ -481,6 +505,7 @@ hardwrap_join(const char *doc, size_t len, struct sp_buf *out)
 		next = nl + 1;
 		nl = memchr(next, '\n', (size_t)(end - next));
 		nn = (size_t)((nl ? nl : end) - next);
+		gap = gaps && gaps[++at];
 		if (p.final) {
 			put(out, "\n", 1);
 			put(out, next, nn);
@@ -493,7 +518,8 @@ hardwrap_join(const char *doc, size_t len, struct sp_buf *out)
 			nl2 = memchr(after, '\n', (size_t)(end - after));
 			n = (size_t)((nl2 ? nl2 : end) - after);
 			scan(after, n, &f, &m);
-			if (m == n && continues(&p, after, n, &f)) {
+			if (m == n && continues(&p, after, n, &f, gap ||
+			    (gaps && gaps[at + 1]))) {
 				put(out, " ", 1);
 				put(out, next, nn);
 				put(out, " ", 1);
@@ -501,6 +527,7 @@ hardwrap_join(const char *doc, size_t len, struct sp_buf *out)
 				para_add(&p, after, n, &f, m);
 				joins += 2;
 				nl = nl2;
+				at++;
 				continue;
 			}
 		}
@@ -510,14 +537,14 @@ hardwrap_join(const char *doc, size_t len, struct sp_buf *out)
 			struct lf_features whole;
 
 			lf_scan(next, nn, &whole);
-			if (continues(&p, next, nn, &whole)) {
+			if (continues(&p, next, nn, &whole, gap)) {
 				put_glue(out, &p, next, nn);
 				put(out, next, nn);
 				para_add(&p, next, nn, &f, m);
 				joins++;
 				continue;
 			}
-		} else if (continues(&p, next, nn, &f)) {
+		} else if (continues(&p, next, nn, &f, gap)) {
 			put_glue(out, &p, next, nn);
 			put(out, next, nn);
 			para_add(&p, next, nn, &f, m);

@@ -36,8 +36,15 @@
  * hard-wrapped lines joined (a space between two Latin words or around a
  * page number, nothing between Chinese characters), and returns the number
  * of line breaks removed.  Out of memory is fatal (sp_oom).
+ *
+ * gaps (may be NULL) holds a byte for each line of doc, ngaps of them:
+ * nonzero when lines were removed before that line (boilerplate_gaps()).
+ * A line after a gap is joined to the one before only when the document
+ * is wrapped at a width and that line reaches it.  Gaps that do not count
+ * one a line are ignored.
  */
-size_t hardwrap_join(const char *doc, size_t len, struct sp_buf *out);
+size_t hardwrap_join(const char *doc, size_t len, const unsigned char *gaps,
+    size_t ngaps, struct sp_buf *out);
 
 /*
  * Is cp a unit or measure word that follows a number (16 / 亿元, 3 个)?
