@@ -106,6 +106,10 @@ struct boilerplate {
 	int nmatchers;
 	struct scan_task *tasks;
 	size_t ntasks;
+	/* The last filter's kept lines: a byte each, 1 when lines were
+	 * dropped right before it (boilerplate_gaps). */
+	struct sp_buf gaps;
+	int dropped_before;		/* since the last line kept */
 };
 
 static struct model *
@@ -240,6 +244,13 @@ boilerplate_dump_features(struct boilerplate *bp, int on)
 	bp->dump = on;
 }
 
+const unsigned char *
+boilerplate_gaps(const struct boilerplate *bp, size_t *n)
+{
+	*n = bp->gaps.len;
+	return (const unsigned char *)bp->gaps.data;
+}
+
 void
 boilerplate_free(struct boilerplate *bp)
 {
@@ -262,6 +273,7 @@ boilerplate_free(struct boilerplate *bp)
 		rules_free(&bp->m.user);
 	if (bp->owns_model)
 		model_free(bp->model);
+	sp_buf_free(&bp->gaps);
 	free(bp->lines);
 	free(bp->shapes);
 	free(bp->user_hits);
@@ -1077,7 +1089,7 @@ filter_window(struct boilerplate *bp, const char *doc, size_t len,
 {
 	const char *s = doc, *end = doc + len, *nl;
 	size_t nlines = 0, i, dropped = 0;
-	char why[256];
+	char why[256], gap;
 	struct line *l;
 
 	*rest = NULL;
@@ -1112,6 +1124,7 @@ filter_window(struct boilerplate *bp, const char *doc, size_t len,
 		l = &bp->lines[i];
 		if (l->verdict != KEPT && !lone(bp, nlines, i)) {
 			dropped++;
+			bp->dropped_before = 1;
 			if (explain) {
 				judge(bp, nlines, i, why, sizeof why);
 				explain(l->s, l->n, why, ctx);
@@ -1121,6 +1134,9 @@ filter_window(struct boilerplate *bp, const char *doc, size_t len,
 		if (*started)
 			put(out, "\n", 1);
 		put(out, l->s, l->n);
+		gap = (char)(*started && bp->dropped_before);
+		put(&bp->gaps, &gap, 1);
+		bp->dropped_before = 0;
 		*started = 1;
 	}
 	return dropped;
@@ -1136,6 +1152,8 @@ boilerplate_filter(struct boilerplate *bp, const char *doc, size_t len,
 	int started = 0;
 
 	sp_buf_clear(out);
+	sp_buf_clear(&bp->gaps);
+	bp->dropped_before = 0;
 	if (len == 0 && !bp->dump)
 		return 0;	/* no line to judge */
 	if (sp_buf_reserve(out, len) < 0)

@@ -106,6 +106,16 @@ size_t boilerplate_filter(struct boilerplate *bp, const char *doc,
     size_t len, const struct page_info *info, struct sp_buf *out,
     boilerplate_explain_fn explain, void *ctx, struct pool *pool);
 
+/*
+ * After boilerplate_filter: a byte for each line it kept, in order, 1
+ * when lines were dropped between it and the kept line before it, and
+ * their number in *n.  The lines on each side of a dropped one were not
+ * neighbours on the page: the hardwrap step does not take the break
+ * between them for a wrap.  Valid until the next call on bp.
+ */
+const unsigned char *boilerplate_gaps(const struct boilerplate *bp,
+    size_t *n);
+
 void boilerplate_free(struct boilerplate *bp);
 
 #endif

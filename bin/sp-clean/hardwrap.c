@@ -37,6 +37,20 @@ struct para {
 	int page_number;	/* ends with " 12": a page number */
 };
 
+/* Does s[0..n) end with one of words[] (NULL-terminated)? */
+static int
+ends_with_any(const char *s, size_t n, const char *const *words)
+{
+	size_t i, m;
+
+	for (i = 0; words[i]; i++) {
+		m = strlen(words[i]);
+		if (n >= m && memcmp(s + n - m, words[i], m) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Words after which a Chinese phrase cannot stop: particles, conjunctions
  * and prepositions that need what follows.  A word that ends in one of
@@ -58,19 +72,25 @@ ends_with_function_word(const char *s, size_t n)
 	    "大使", "公使", "特使", "天使", "面对", "反对", "绝对", "相对",
 	    "应对", "核对", "校对", "配对", "派对", "一对", "成对", "敌对",
 	    "有的", "似的", "是的", "真的", "好的", "对的", NULL };
-	size_t i, m;
 
-	for (i = 0; whole[i]; i++) {
-		m = strlen(whole[i]);
-		if (n >= m && memcmp(s + n - m, whole[i], m) == 0)
-			return 0;
-	}
-	for (i = 0; words[i]; i++) {
-		m = strlen(words[i]);
-		if (n >= m && memcmp(s + n - m, words[i], m) == 0)
-			return 1;
-	}
-	return 0;
+	return !ends_with_any(s, n, whole) && ends_with_any(s, n, words);
+}
+
+/*
+ * A dated record of what was done to a text: "2003年5月16日最高人民法院审
+ * 判委员会第1270次会议通过", "（…第一次修正）".  The history that opens a
+ * law or a judicial interpretation is a list of them, one a line; each
+ * ends in the verb of the act, and 通过 is also a preposition that needs
+ * what follows, so without the date it would look cut.
+ */
+static int
+dated_record(const char *s, size_t n)
+{
+	static const char *const acts[] = { "通过", "修正", "修订", "修改",
+	    "公布", "发布", "颁布", "施行", "实施", "批准", "印发", "生效",
+	    "废止", NULL };
+
+	return lf_date_prefix(s, n) > 0 && ends_with_any(s, n, acts);
 }
 
 int
@@ -278,6 +298,34 @@ opens_with_label(const char *next, size_t n)
 	return 0;
 }
 
+/*
+ * Is the paragraph on a page wrapped at a width, or already found wrapped
+ * (joined over a break before)?  Only then is a line that stops inside
+ * and not at its end taken for cut: most pages are not wrapped at all.
+ */
+static int
+wrapping_seen(const struct para *p)
+{
+	return p->width != 0 || p->first != p->line;
+}
+
+/*
+ * Does next[0..n), longer than the title t[0..tn), open with the same
+ * characters, at least six of them and half the title?
+ */
+static int
+repeats_start(const char *t, size_t tn, const char *next, size_t n)
+{
+	size_t i = 0, same = 0;
+
+	while (i < tn && i < n && t[i] == next[i])
+		i++;
+	while (i > 0 && ((unsigned char)t[i] & 0xC0) == 0x80 && i < tn)
+		i--;		/* back to a character's start */
+	same = count_chars(t, i);
+	return n > tn && same >= 6 && same * 2 >= count_chars(t, tn);
+}
+
 /* Does the paragraph end in a number written after a Han character? */
 static int
 ends_in_number(const struct para *p)
@@ -295,11 +343,12 @@ ends_in_number(const struct para *p)
 
 /*
  * Does the line next[0..n), with features *fp, continue the paragraph p
- * (which does not end a sentence)?
+ * (which does not end a sentence)?  after_gap: lines were removed
+ * between them.
  */
 static int
 continues(const struct para *p, const char *next, size_t n,
-    const struct lf_features *fp)
+    const struct lf_features *fp, int after_gap)
 {
 	struct lf_features f = *fp;
 	int32_t first;
@@ -321,6 +370,25 @@ continues(const struct para *p, const char *next, size_t n,
 	if (p->width && at_width(p->line, p->line_len, p->width) &&
 	    !(p->first == p->line && p->clause == 0 && p->sentence == 0))
 		return 1;
+	/* Lines were removed between the two (boilerplate): they were not
+	 * neighbours, and only a width says the line was cut. */
+	if (after_gap)
+		return 0;
+	/* What follows is for pages not wrapped at a width, or lines short
+	 * of it.  A URL is whole where no width cut it. */
+	if (lf_ends_with_url(p->line, p->line_len))
+		return 0;
+	/* A short line without punctuation, then a long paragraph: a title
+	 * and its article, not one sentence. */
+	if (p->first == p->line && p->chars <= 25 && p->clause == 0 &&
+	    p->sentence == 0 && p->open == 0 && f.chars >= 2 * p->chars &&
+	    f.chars >= 30)
+		return 0;
+	/* A dated record is whole, and so is the line before one: the
+	 * history of a law, the entries of a chronicle. */
+	if ((p->first == p->line && dated_record(p->line, p->line_len)) ||
+	    lf_date_prefix(next, n) > 0)
+		return 0;
 	/* A short line ending in a colon opens something: 同志们： */
 	if (f.chars <= 12 && (f.last == 0xFF1A || f.last == ':'))
 		return 0;
@@ -328,9 +396,11 @@ continues(const struct para *p, const char *next, size_t n,
 	if (first >= 'a' && first <= 'z' && (is_ascii_alnum(p->last_raw) ||
 	    p->last_raw == ',' || p->last_raw == '-'))
 		return p->line_len >= 40;
-	/* A title repeated at the start of its first paragraph. */
-	if (p->first == p->line && n > p->first_len &&
-	    memcmp(next, p->first, p->first_len) == 0)
+	/* A title repeated at the start of its first paragraph, whole or
+	 * most of it ("…混纺布等" / "…混纺布、弹力布…"): a wrapped line
+	 * does not go on with the words it opened with. */
+	if (p->first == p->line && repeats_start(p->first, p->first_len, next,
+	    n))
 		return 0;
 	/* Cut inside quotes or brackets that the next line closes. */
 	if (p->open > 0 && f.unopened > 0 && !closed)
@@ -360,13 +430,17 @@ continues(const struct para *p, const char *next, size_t n,
 	if (title_like(&f))
 		return 0;
 	/* Prose whose last sentence was cut: a full stop inside, none at
-	 * the end (titles have ？ and ！ inside, rarely 。). */
-	if (p->stops > 0 && p->chars >= 12)
+	 * the end (titles have ？ and ！ inside, rarely 。).  Only where
+	 * wrapping is seen: elsewhere prose that stops so is a paragraph
+	 * with a link or a caption at its end (…。返回搜狐，查看更多). */
+	if (wrapping_seen(p) && p->stops > 0 && p->chars >= 12)
 		return 1;
 	/* A clause cut mid-word: long, several clauses, no "X：Y" title
-	 * shape, ending on a Han character. */
+	 * shape, ending on a Han character; with a full stop inside, only
+	 * on a wrapped page, as above. */
 	if (p->marker == LF_NONE && p->chars >= 20 && p->clause >= 2 &&
-	    p->colons == 0 && sp_is_han(p->last))
+	    p->colons == 0 && sp_is_han(p->last) &&
+	    (p->stops == 0 || wrapping_seen(p)))
 		return 1;
 	return 0;
 }
@@ -391,13 +465,32 @@ put_glue(struct sp_buf *out, const struct para *p, const char *next,
 		put(out, " ", 1);
 }
 
+/* Lines in doc[0..len). */
+static size_t
+count_lines(const char *doc, size_t len)
+{
+	const char *s = doc, *end = doc + len;
+	size_t k = 1;
+
+	while ((s = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+		k++;
+		s++;
+	}
+	return k;
+}
+
 size_t
-hardwrap_join(const char *doc, size_t len, struct sp_buf *out)
+hardwrap_join(const char *doc, size_t len, const unsigned char *gaps,
+    size_t ngaps, struct sp_buf *out)
 {
 	const char *line, *end = doc + len, *nl, *next, *after, *nl2;
-	size_t n, nn, m, joins = 0;
+	size_t n, nn, m, joins = 0, at = 0;	/* at: next's line number */
 	struct lf_features f;
 	struct para p;
+	int gap;
+
+	if (gaps && ngaps != count_lines(doc, len))
+		gaps = NULL;
 
 	sp_buf_clear(out);
 	if (sp_buf_reserve(out, len) < 0)
@@ -412,6 +505,7 @@ hardwrap_join(const char *doc, size_t len, struct sp_buf *out)
 		next = nl + 1;
 		nl = memchr(next, '\n', (size_t)(end - next));
 		nn = (size_t)((nl ? nl : end) - next);
+		gap = gaps && gaps[++at];
 		if (p.final) {
 			put(out, "\n", 1);
 			put(out, next, nn);
@@ -424,7 +518,8 @@ hardwrap_join(const char *doc, size_t len, struct sp_buf *out)
 			nl2 = memchr(after, '\n', (size_t)(end - after));
 			n = (size_t)((nl2 ? nl2 : end) - after);
 			scan(after, n, &f, &m);
-			if (m == n && continues(&p, after, n, &f)) {
+			if (m == n && continues(&p, after, n, &f, gap ||
+			    (gaps && gaps[at + 1]))) {
 				put(out, " ", 1);
 				put(out, next, nn);
 				put(out, " ", 1);
@@ -432,6 +527,7 @@ hardwrap_join(const char *doc, size_t len, struct sp_buf *out)
 				para_add(&p, after, n, &f, m);
 				joins += 2;
 				nl = nl2;
+				at++;
 				continue;
 			}
 		}
@@ -441,14 +537,14 @@ hardwrap_join(const char *doc, size_t len, struct sp_buf *out)
 			struct lf_features whole;
 
 			lf_scan(next, nn, &whole);
-			if (continues(&p, next, nn, &whole)) {
+			if (continues(&p, next, nn, &whole, gap)) {
 				put_glue(out, &p, next, nn);
 				put(out, next, nn);
 				para_add(&p, next, nn, &f, m);
 				joins++;
 				continue;
 			}
-		} else if (continues(&p, next, nn, &f)) {
+		} else if (continues(&p, next, nn, &f, gap)) {
 			put_glue(out, &p, next, nn);
 			put(out, next, nn);
 			para_add(&p, next, nn, &f, m);

@@ -10,7 +10,14 @@
  * unended lines of a document have one length, the document was wrapped
  * at that width, and a line that long was cut (unless it is a title with
  * no punctuation).  A heading (一、 （一） 第一篇 …) is never joined to
- * its body, nor a line that ends a sentence to the next.  A page number
+ * its body, nor a line that ends a sentence to the next, nor a dated
+ * record ("2003年5月16日…会议通过") to anything, nor any line to a
+ * line that opens with a date: the history that opens a law is one
+ * record a line.  Most pages are not wrapped at all: without a width,
+ * a line that stops inside (…。返回搜狐，查看更多) is taken for cut only
+ * in a paragraph already joined, and a line ending in a URL, a short
+ * title before a long paragraph or a title the next line repeats
+ * ("…混纺布等" / "…混纺布、弹力布…") stay apart.  A page number
  * left between the halves (a line holding only "12", or "… 12" at the end
  * of a line) is put back between them, where pagenum.h tells whether it
  * is one of the document's page numbers.  In doubt, lines stay apart: a
@@ -29,8 +36,15 @@
  * hard-wrapped lines joined (a space between two Latin words or around a
  * page number, nothing between Chinese characters), and returns the number
  * of line breaks removed.  Out of memory is fatal (sp_oom).
+ *
+ * gaps (may be NULL) holds a byte for each line of doc, ngaps of them:
+ * nonzero when lines were removed before that line (boilerplate_gaps()).
+ * A line after a gap is joined to the one before only when the document
+ * is wrapped at a width and that line reaches it.  Gaps that do not count
+ * one a line are ignored.
  */
-size_t hardwrap_join(const char *doc, size_t len, struct sp_buf *out);
+size_t hardwrap_join(const char *doc, size_t len, const unsigned char *gaps,
+    size_t ngaps, struct sp_buf *out);
 
 /*
  * Is cp a unit or measure word that follows a number (16 / 亿元, 3 个)?

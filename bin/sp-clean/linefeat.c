@@ -328,3 +328,48 @@ lf_marker(const char *line, size_t n, size_t *len)
 		*len = h.marker_off + h.marker_len;
 	return marker_of(h.kind);
 }
+
+/* Bytes of the number and then the character unit at s[0..n), or 0. */
+static size_t
+number_then(const char *s, size_t n, int32_t unit)
+{
+	size_t used, k;
+
+	if (sp_any_number(s, n, &used) < 0 || used >= n)
+		return 0;
+	if (lf_first(s + used, n - used, &k) != unit)
+		return 0;
+	return used + k;
+}
+
+size_t
+lf_date_prefix(const char *line, size_t n)
+{
+	size_t i = 0, k, y, m, d;
+	int32_t first;
+
+	if (n == 0)
+		return 0;
+	first = lf_first(line, n, &k);
+	if (first == 0xFF08 || first == '(')
+		i = k;
+	if ((y = number_then(line + i, n - i, 0x5E74)) == 0 ||	/* 年 */
+	    (m = number_then(line + i + y, n - i - y, 0x6708)) == 0 ||	/* 月 */
+	    (d = number_then(line + i + y + m, n - i - y - m, 0x65E5)) == 0)
+		return 0;	/* 日 */
+	return i + y + m + d;
+}
+
+int
+lf_ends_with_url(const char *line, size_t n)
+{
+	size_t i = n;
+
+	/* The URL is the run of printable ASCII at the end. */
+	while (i > 0 && line[i - 1] > ' ' && line[i - 1] < 0x7F)
+		i--;
+	line += i;
+	n -= i;
+	return n > 4 && (memmem(line, n, "://", 3) != NULL ||
+	    memcmp(line, "www.", 4) == 0);
+}

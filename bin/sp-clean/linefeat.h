@@ -52,6 +52,14 @@ int lf_ends_sentence(const char *line, size_t n);
  * sp_heading_match() finds it.
  */
 enum lf_marker lf_marker(const char *line, size_t n, size_t *len);
+/*
+ * Bytes of the full date line[0..n) opens with (2003年5月16日,
+ * ２０１２年１２月３日, 二〇〇九年二月六日, after an opening bracket:
+ * （1991年4月9日), or 0 when it opens with none.
+ */
+size_t lf_date_prefix(const char *line, size_t n);
+/* Does line[0..n) end with a URL (http://…, https://…, www.…)? */
+int lf_ends_with_url(const char *line, size_t n);
 /* The first character of s[0..n), n > 0, and its length in *len. */
 int32_t lf_first(const char *s, size_t n, size_t *len);
 /* The last character of s[0..n), n > 0, and its length in *len. */

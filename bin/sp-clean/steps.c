@@ -141,7 +141,13 @@ static int
 run_hardwrap(const char *s, size_t n, struct sp_buf *out,
     const struct step_ctx *c)
 {
-	c->n[0] += hardwrap_join(s, n, out);
+	const unsigned char *gaps = NULL;
+	size_t ngaps = 0;
+
+	/* The boilerplate step ran just before, on this text: its gaps. */
+	if (c->opts->on[S_BOILERPLATE] && c->ch->bp)
+		gaps = boilerplate_gaps(c->ch->bp, &ngaps);
+	c->n[0] += hardwrap_join(s, n, gaps, ngaps, out);
 	c->n[1] += pagenum_strip(out->data, &out->len, c->opts->explain ?
 	    explain_page_number : NULL, (void *)c->file);
 	return 1;

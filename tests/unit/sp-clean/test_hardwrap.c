@@ -12,7 +12,7 @@ join_case(const char *in, const char *want, size_t want_joins, int line)
 	struct sp_buf out = SP_BUF_INIT;
 	size_t joins;
 
-	joins = hardwrap_join(in, strlen(in), &out);
+	joins = hardwrap_join(in, strlen(in), NULL, 0, &out);
 	if (check_mem(out.data ? out.data : "", out.len, want, strlen(want),
 	    __FILE__, line, in))
 		check_int((long long)joins, (long long)want_joins, __FILE__,
@@ -271,11 +271,29 @@ test_large(void)
 	for (i = 0; i < 20000; i++)
 		sp_buf_puts(&in, i ? "\n推进改革，加快发展的" : "推进改革，加快发展的");
 	sp_buf_puts(&in, "步伐。");
-	joins = hardwrap_join(in.data, in.len, &out);
+	joins = hardwrap_join(in.data, in.len, NULL, 0, &out);
 	CHECK_INT(joins, 19999);
 	CHECK(memchr(out.data, '\n', out.len) == NULL);
 	CHECK_INT(out.len, in.len - 19999);
 	sp_buf_free(&in);
+	sp_buf_free(&out);
+}
+
+/* Lines removed between two (boilerplate_gaps()) keep them apart. */
+static void
+test_gaps(void)
+{
+	static const char in[] =
+	    "本公司主营各种色布、提花布、亚麻棉混纺布及其他面料\n"
+	    "产品外销美国、日本、韩国、欧盟、香港等三十多个国家和地区。";
+	static const unsigned char gap[] = { 0, 1 }, none[] = { 0, 0 };
+	struct sp_buf out = SP_BUF_INIT;
+
+	CHECK_INT(hardwrap_join(in, strlen(in), none, 2, &out), 1);
+	CHECK_INT(hardwrap_join(in, strlen(in), gap, 2, &out), 0);
+	CHECK_INT(out.len, strlen(in));
+	/* Gaps that do not count one a line are not the document's. */
+	CHECK_INT(hardwrap_join(in, strlen(in), gap, 1, &out), 1);
 	sp_buf_free(&out);
 }
 
@@ -286,5 +304,6 @@ main(void)
 	test_corpus();
 	test_width();
 	test_large();
+	test_gaps();
 	return check_done("test_hardwrap");
 }

@@ -110,7 +110,7 @@ main(void)
 			check_failed++;
 			continue;
 		}
-		hardwrap_join(in, n, &out);
+		hardwrap_join(in, n, NULL, 0, &out);
 		js = calloc(n + 1, 1);
 		jg = calloc(n + 1, 1);
 		if (!check_report(joins_of(in, n, out.data ? out.data : "",

@@ -104,10 +104,38 @@ test_scan(void)
 	CHECK(!lf_ends_sentence("", 0));
 }
 
+/* Dates that open a record, URLs that end a line. */
+static void
+test_dates_and_urls(void)
+{
+#define D(s) lf_date_prefix((s), strlen(s))
+	CHECK_INT(D("2003年5月16日 最高人民法院审判委员会"),
+	    strlen("2003年5月16日"));
+	CHECK_INT(D("２０１２年１２月３日公安部部长办公会议通过"),
+	    strlen("２０１２年１２月３日"));
+	CHECK_INT(D("二〇〇九年二月六日"), strlen("二〇〇九年二月六日"));
+	CHECK_INT(D("（1991年4月9日第七届全国人民代表大会"),
+	    strlen("（1991年4月9日"));
+	CHECK_INT(D("2016年5月"), 0);		/* no day */
+	CHECK_INT(D("3月16日上午"), 0);	/* no year */
+	CHECK_INT(D("2003年是大事多的一年"), 0);
+	CHECK_INT(D(""), 0);
+#undef D
+#define U(s) lf_ends_with_url((s), strlen(s))
+	CHECK(U("http://news.sohu.com/20120607/n344998325.shtml"));
+	CHECK(U("新闻来源：http://www.llyfty.com/"));
+	CHECK(U("网址 www.gov.cn"));
+	CHECK(!U("dbb4554e49da2142-69713306c0bb3300"));
+	CHECK(!U("http://example.com 的说明"));
+	CHECK(!U(""));
+#undef U
+}
+
 int
 main(void)
 {
 	test_markers();
 	test_scan();
+	test_dates_and_urls();
 	return check_done("test_linefeat");
 }
