@@ -189,20 +189,45 @@ sep_follows(const struct sp_unit *u)
 	return u->sep_len > 0 && memchr(u->sep + 1, '\n', u->sep_len - 1);
 }
 
-/* A document's separator is a form-feed line, a paragraph's a blank line. */
+/*
+ * Did the input's separator line after u end in "\r\n"?  Its form-feed
+ * line (documents) or its first blank line (paragraphs; u's sep opens
+ * with the '\n' of its last line).
+ */
+static int
+sep_line_crlf(const struct sp_unit *u)
+{
+	const char *p = u->sep, *end = u->sep + u->sep_len, *nl;
+
+	if (out_framing == SP_FRAME_DOCUMENTS)
+		p = memchr(u->sep, '\f', u->sep_len);
+	else if (u->sep_len > 0)
+		p++;
+	nl = memchr(p, '\n', (size_t)(end - p));
+	return nl != NULL && nl > p && nl[-1] == '\r';
+}
+
+/*
+ * A document's separator is a form-feed line, a paragraph's a blank line;
+ * ctx, when not NULL, is the unit written as read after which the input
+ * had it, whose line end it keeps ("\f\r\n" stays so).
+ */
 static void
 write_sep(void *ctx)
 {
-	(void)ctx;
+	const struct sp_unit *as_read = ctx;
+
 	if (out_framing == SP_FRAME_DOCUMENTS)
-		sp_write("\f\n", 2);
-	else
-		sp_putc('\n');
+		sp_putc('\f');
+	if (as_read != NULL && sep_line_crlf(as_read))
+		sp_putc('\r');
+	sp_putc('\n');
 }
 
-void
-sp_emit(const struct sp_input_unit *in, const char *text, size_t len,
-    const char *extra)
+/* sp_emit(), and sp_emit_unit() with as_read, the unit read. */
+static void
+emit(const struct sp_input_unit *in, const char *text, size_t len,
+    const char *extra, const struct sp_unit *as_read)
 {
 	unsigned flags = in->unit->flags;
 
@@ -226,8 +251,11 @@ sp_emit(const struct sp_input_unit *in, const char *text, size_t len,
 		if (len > 0)	/* an empty document is no empty line */
 			sp_putc('\n');
 		sp_sep_owe(&out_sep);
-		if (sep_follows(in->unit))
+		if (sep_follows(in->unit)) {
+			out_sep.ctx = (void *)as_read;
 			sp_sep_pay(&out_sep);
+			out_sep.ctx = NULL;	/* one paid later is generic */
+		}
 		break;
 	case SP_FRAME_NUL:
 		sp_write(text, len);
@@ -239,6 +267,22 @@ sp_emit(const struct sp_input_unit *in, const char *text, size_t len,
 		if (!(flags & SP_UNIT_PARTIAL))
 			sp_putc('\n');
 	}
+}
+
+void
+sp_emit(const struct sp_input_unit *in, const char *text, size_t len,
+    const char *extra)
+{
+	emit(in, text, len, extra, NULL);
+}
+
+void
+sp_emit_unit(const struct sp_input_unit *in)
+{
+	if (in->rec)
+		sp_emit_raw(in);
+	else
+		emit(in, in->text, in->len, NULL, in->unit);
 }
 
 void

@@ -117,6 +117,14 @@ int sp_each_unit_fd(int fd, const char *display, int index,
  */
 void sp_emit(const struct sp_input_unit *in, const char *text, size_t len,
     const char *extra);
+/*
+ * Writes the unit as it was read, for a tool that passes units through
+ * (sp-dedupe): a JSON Lines record unchanged, else as sp_emit() writes its
+ * text but with a separator the input had after it written with the
+ * input's line end (a form-feed line "\f\r\n", a blank line "\r\n"), so
+ * that CRLF input comes out CRLF.
+ */
+void sp_emit_unit(const struct sp_input_unit *in);
 /* Writes the unit exactly as it was read, separator included. */
 void sp_emit_raw(const struct sp_input_unit *in);
 /*
