@@ -77,8 +77,26 @@ sp_stream_write_unusable(int on)
 	keep_unusable = on;
 }
 
+size_t
+sp_jsonl_bom(const struct sp_unit *u)
+{
+	if (u->offset == 0 && u->len >= 3 && !(u->flags & SP_UNIT_CONTINUED) &&
+	    memcmp(u->text, "\xEF\xBB\xBF", 3) == 0)
+		return 3;
+	return 0;
+}
+
 int
-sp_stream_record(struct sp_input_unit *in, uint64_t *warned, sp_unit_fn fn,
+sp_jsonl_blank(const struct sp_unit *u)
+{
+	size_t len = u->len - sp_jsonl_bom(u);
+
+	return len == 0 || (len == 1 && u->text[u->len - 1] == '\r');
+}
+
+/* sp_stream_record() of a line without a byte order mark. */
+static int
+read_record(struct sp_input_unit *in, uint64_t *warned, sp_unit_fn fn,
     void *ctx)
 {
 	const struct sp_unit *u = in->unit;
@@ -96,7 +114,7 @@ sp_stream_record(struct sp_input_unit *in, uint64_t *warned, sp_unit_fn fn,
 			sp_emit_raw(in);
 		return 0;
 	}
-	if (u->len == 0 || (u->len == 1 && u->text[0] == '\r'))
+	if (sp_jsonl_blank(u))
 		return 0;	/* blank lines are no records */
 	if (sp_jsonl_parse(&rec, u->text, u->len, sp_opts.field, err,
 	    sizeof err) < 0) {
@@ -112,6 +130,30 @@ sp_stream_record(struct sp_input_unit *in, uint64_t *warned, sp_unit_fn fn,
 	in->len = rec.text_len;
 	stop = fn(in, ctx);
 	sp_jsonl_free(&rec);
+	return stop;
+}
+
+int
+sp_stream_record(struct sp_input_unit *in, uint64_t *warned, sp_unit_fn fn,
+    void *ctx)
+{
+	const struct sp_unit *as_read = in->unit;
+	struct sp_unit past_bom;
+	size_t bom;
+	int stop;
+
+	if ((bom = sp_jsonl_bom(as_read)) == 0)
+		return read_record(in, warned, fn, ctx);
+	/* Read, and written back if unusable, as if the mark were not there. */
+	past_bom = *as_read;
+	past_bom.text += bom;
+	past_bom.len -= bom;
+	past_bom.offset += bom;
+	in->unit = &past_bom;
+	in->text = past_bom.text;
+	in->len = past_bom.len;
+	stop = read_record(in, warned, fn, ctx);
+	in->unit = as_read;
 	return stop;
 }
 

@@ -87,6 +87,16 @@ int sp_each_unit(int argc, char **argv, enum sp_framing unit, sp_unit_fn fn,
     sp_file_fn at_end, void *ctx);
 
 /*
+ * A line of JSON Lines input, u, as the record loop sees it: the bytes
+ * that open it and are no part of a record (a UTF-8 byte order mark at the
+ * very start of an operand, which is skipped and never written back); and
+ * whether it holds no record at all (nothing, or a lone CR, past such a
+ * mark), a blank line that is skipped.
+ */
+size_t sp_jsonl_bom(const struct sp_unit *u);
+int sp_jsonl_blank(const struct sp_unit *u);
+
+/*
  * One line read as a JSON Lines record, for a loop of the tool's own: in
  * holds the line as read (in->unit; in->rec NULL).  fn gets in with the
  * record and its field; a line that cannot be used (not JSON, no field,
@@ -214,7 +224,8 @@ struct sp_doc_ops {
 	size_t (*lines)(const struct sp_doc *d, const struct sp_doc_line *first,
 	    uint64_t *count, void *ctx);
 	/*
-	 * With --jsonl, an operand whose first line does not open a JSON
+	 * With --jsonl, an operand whose first line with a record in it
+	 * (past blank lines, see sp_jsonl_blank()) does not open a JSON
 	 * object is read as text (so a plain page can be turned into
 	 * records); else every line must be a record.
 	 */
