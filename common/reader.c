@@ -186,13 +186,14 @@ find_document(struct sp_reader *r, size_t *text_end, size_t *sep_end)
 			i++;
 			continue;
 		}
+		/*
+		 * The text ends before the '\n' of its last line; a CR before
+		 * it stays in the text, as in every framing and as when the
+		 * input ends instead, so that a document compares the same
+		 * whether a form-feed line or the end of input follows it.
+		 */
 		*sep_end = line_end;
-		*text_end = i;
-		if (i > r->start && b[i - 1] == '\n') {
-			(*text_end)--;
-			if (*text_end > r->start && b[*text_end - 1] == '\r')
-				(*text_end)--;
-		}
+		*text_end = i > r->start ? i - 1 : i;
 		return 1;
 	}
 	r->scan = r->end - r->start;

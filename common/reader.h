@@ -18,7 +18,10 @@
  *
  * A blank line is one holding only spaces, tabs and a CR.  In paragraph mode
  * blank lines before the first paragraph come as a unit with empty text.  In
- * document mode "\r\n" line ends around the form feed are accepted.
+ * document mode "\r\n" line ends around the form feed are accepted.  In
+ * every framing a CR before the '\n' that ends a unit's last line is the
+ * unit's text (as awk's $0 keeps it): "a\r\n\f\r\n" is text "a\r", sep
+ * "\n\f\r\n", as "a\r\n" at the end of input is "a\r" and "\n".
  */
 #ifndef SP_READER_H
 #define SP_READER_H

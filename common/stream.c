@@ -77,8 +77,26 @@ sp_stream_write_unusable(int on)
 	keep_unusable = on;
 }
 
+size_t
+sp_jsonl_bom(const struct sp_unit *u)
+{
+	if (u->offset == 0 && u->len >= 3 && !(u->flags & SP_UNIT_CONTINUED) &&
+	    memcmp(u->text, "\xEF\xBB\xBF", 3) == 0)
+		return 3;
+	return 0;
+}
+
 int
-sp_stream_record(struct sp_input_unit *in, uint64_t *warned, sp_unit_fn fn,
+sp_jsonl_blank(const struct sp_unit *u)
+{
+	size_t len = u->len - sp_jsonl_bom(u);
+
+	return len == 0 || (len == 1 && u->text[u->len - 1] == '\r');
+}
+
+/* sp_stream_record() of a line without a byte order mark. */
+static int
+read_record(struct sp_input_unit *in, uint64_t *warned, sp_unit_fn fn,
     void *ctx)
 {
 	const struct sp_unit *u = in->unit;
@@ -96,7 +114,7 @@ sp_stream_record(struct sp_input_unit *in, uint64_t *warned, sp_unit_fn fn,
 			sp_emit_raw(in);
 		return 0;
 	}
-	if (u->len == 0 || (u->len == 1 && u->text[0] == '\r'))
+	if (sp_jsonl_blank(u))
 		return 0;	/* blank lines are no records */
 	if (sp_jsonl_parse(&rec, u->text, u->len, sp_opts.field, err,
 	    sizeof err) < 0) {
@@ -112,6 +130,30 @@ sp_stream_record(struct sp_input_unit *in, uint64_t *warned, sp_unit_fn fn,
 	in->len = rec.text_len;
 	stop = fn(in, ctx);
 	sp_jsonl_free(&rec);
+	return stop;
+}
+
+int
+sp_stream_record(struct sp_input_unit *in, uint64_t *warned, sp_unit_fn fn,
+    void *ctx)
+{
+	const struct sp_unit *as_read = in->unit;
+	struct sp_unit past_bom;
+	size_t bom;
+	int stop;
+
+	if ((bom = sp_jsonl_bom(as_read)) == 0)
+		return read_record(in, warned, fn, ctx);
+	/* Read, and written back if unusable, as if the mark were not there. */
+	past_bom = *as_read;
+	past_bom.text += bom;
+	past_bom.len -= bom;
+	past_bom.offset += bom;
+	in->unit = &past_bom;
+	in->text = past_bom.text;
+	in->len = past_bom.len;
+	stop = read_record(in, warned, fn, ctx);
+	in->unit = as_read;
 	return stop;
 }
 
@@ -189,20 +231,45 @@ sep_follows(const struct sp_unit *u)
 	return u->sep_len > 0 && memchr(u->sep + 1, '\n', u->sep_len - 1);
 }
 
-/* A document's separator is a form-feed line, a paragraph's a blank line. */
+/*
+ * Did the input's separator line after u end in "\r\n"?  Its form-feed
+ * line (documents) or its first blank line (paragraphs; u's sep opens
+ * with the '\n' of its last line).
+ */
+static int
+sep_line_crlf(const struct sp_unit *u)
+{
+	const char *p = u->sep, *end = u->sep + u->sep_len, *nl;
+
+	if (out_framing == SP_FRAME_DOCUMENTS)
+		p = memchr(u->sep, '\f', u->sep_len);
+	else if (u->sep_len > 0)
+		p++;
+	nl = memchr(p, '\n', (size_t)(end - p));
+	return nl != NULL && nl > p && nl[-1] == '\r';
+}
+
+/*
+ * A document's separator is a form-feed line, a paragraph's a blank line;
+ * ctx, when not NULL, is the unit written as read after which the input
+ * had it, whose line end it keeps ("\f\r\n" stays so).
+ */
 static void
 write_sep(void *ctx)
 {
-	(void)ctx;
+	const struct sp_unit *as_read = ctx;
+
 	if (out_framing == SP_FRAME_DOCUMENTS)
-		sp_write("\f\n", 2);
-	else
-		sp_putc('\n');
+		sp_putc('\f');
+	if (as_read != NULL && sep_line_crlf(as_read))
+		sp_putc('\r');
+	sp_putc('\n');
 }
 
-void
-sp_emit(const struct sp_input_unit *in, const char *text, size_t len,
-    const char *extra)
+/* sp_emit(), and sp_emit_unit() with as_read, the unit read. */
+static void
+emit(const struct sp_input_unit *in, const char *text, size_t len,
+    const char *extra, const struct sp_unit *as_read)
 {
 	unsigned flags = in->unit->flags;
 
@@ -226,8 +293,11 @@ sp_emit(const struct sp_input_unit *in, const char *text, size_t len,
 		if (len > 0)	/* an empty document is no empty line */
 			sp_putc('\n');
 		sp_sep_owe(&out_sep);
-		if (sep_follows(in->unit))
+		if (sep_follows(in->unit)) {
+			out_sep.ctx = (void *)as_read;
 			sp_sep_pay(&out_sep);
+			out_sep.ctx = NULL;	/* one paid later is generic */
+		}
 		break;
 	case SP_FRAME_NUL:
 		sp_write(text, len);
@@ -239,6 +309,22 @@ sp_emit(const struct sp_input_unit *in, const char *text, size_t len,
 		if (!(flags & SP_UNIT_PARTIAL))
 			sp_putc('\n');
 	}
+}
+
+void
+sp_emit(const struct sp_input_unit *in, const char *text, size_t len,
+    const char *extra)
+{
+	emit(in, text, len, extra, NULL);
+}
+
+void
+sp_emit_unit(const struct sp_input_unit *in)
+{
+	if (in->rec)
+		sp_emit_raw(in);
+	else
+		emit(in, in->text, in->len, NULL, in->unit);
 }
 
 void

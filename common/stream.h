@@ -87,6 +87,16 @@ int sp_each_unit(int argc, char **argv, enum sp_framing unit, sp_unit_fn fn,
     sp_file_fn at_end, void *ctx);
 
 /*
+ * A line of JSON Lines input, u, as the record loop sees it: the bytes
+ * that open it and are no part of a record (a UTF-8 byte order mark at the
+ * very start of an operand, which is skipped and never written back); and
+ * whether it holds no record at all (nothing, or a lone CR, past such a
+ * mark), a blank line that is skipped.
+ */
+size_t sp_jsonl_bom(const struct sp_unit *u);
+int sp_jsonl_blank(const struct sp_unit *u);
+
+/*
  * One line read as a JSON Lines record, for a loop of the tool's own: in
  * holds the line as read (in->unit; in->rec NULL).  fn gets in with the
  * record and its field; a line that cannot be used (not JSON, no field,
@@ -117,6 +127,14 @@ int sp_each_unit_fd(int fd, const char *display, int index,
  */
 void sp_emit(const struct sp_input_unit *in, const char *text, size_t len,
     const char *extra);
+/*
+ * Writes the unit as it was read, for a tool that passes units through
+ * (sp-dedupe): a JSON Lines record unchanged, else as sp_emit() writes its
+ * text but with a separator the input had after it written with the
+ * input's line end (a form-feed line "\f\r\n", a blank line "\r\n"), so
+ * that CRLF input comes out CRLF.
+ */
+void sp_emit_unit(const struct sp_input_unit *in);
 /* Writes the unit exactly as it was read, separator included. */
 void sp_emit_raw(const struct sp_input_unit *in);
 /*
@@ -206,7 +224,8 @@ struct sp_doc_ops {
 	size_t (*lines)(const struct sp_doc *d, const struct sp_doc_line *first,
 	    uint64_t *count, void *ctx);
 	/*
-	 * With --jsonl, an operand whose first line does not open a JSON
+	 * With --jsonl, an operand whose first line with a record in it
+	 * (past blank lines, see sp_jsonl_blank()) does not open a JSON
 	 * object is read as text (so a plain page can be turned into
 	 * records); else every line must be a record.
 	 */

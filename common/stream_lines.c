@@ -126,13 +126,49 @@ text_line(struct doc_reader *dr, const struct sp_unit *u)
 static int
 looks_like_json(const struct sp_unit *u)
 {
-	size_t i = 0;
+	size_t i = sp_jsonl_bom(u);
 
-	if (u->len >= 3 && memcmp(u->text, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
 	while (i < u->len && (u->text[i] == ' ' || u->text[i] == '\t'))
 		i++;
 	return i < u->len && u->text[i] == '{';
+}
+
+/*
+ * Whether a line of an operand that may be text (ops->text_operands) is
+ * held back until a line with something in it tells JSON Lines from text:
+ * a blank line (no record, see sp_jsonl_blank()) that is whole, while the
+ * lines held stay within --max-unit (an operand that opens with more blank
+ * lines than that is taken for text).
+ */
+static int
+hold_back(const struct sp_buf *held, const struct sp_unit *u)
+{
+	return !(u->flags & (SP_UNIT_PARTIAL | SP_UNIT_CONTINUED)) &&
+	    u->sep_len > 0 && sp_jsonl_blank(u) &&
+	    held->len + u->len + u->sep_len <= sp_opts.max_unit;
+}
+
+/*
+ * The blank lines held back, held[0..len), each ending in '\n', from the
+ * operand's start: read as text after all, line by line.
+ */
+static void
+replay_as_text(struct doc_reader *dr, const struct sp_buf *held)
+{
+	const char *p = held->data, *end = p + held->len, *nl;
+	struct sp_unit u;
+
+	memset(&u, 0, sizeof u);
+	for (; p < end; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		u.text = p;
+		u.len = (size_t)(nl - p);
+		u.sep = nl;
+		u.sep_len = 1;
+		u.offset = (uint64_t)(p - held->data);
+		u.number++;
+		text_line(dr, &u);
+	}
 }
 
 /*
@@ -270,15 +306,26 @@ run_of_lines(struct doc_reader *dr, struct sp_reader *r, uint64_t number,
 static void
 read_operand(struct doc_reader *dr, int fd)
 {
+	static struct sp_buf held;	/* blank lines while undecided */
 	struct sp_reader *r = sp_reader_for(fd, SP_FRAME_LINES);
 	struct sp_unit u;
-	int got, first = 1, json = 0;
+	int got, json = sp_opts.jsonl && !dr->ops->text_operands;
+	int undecided = sp_opts.jsonl && dr->ops->text_operands;
 
+	sp_buf_clear(&held);
 	while ((got = sp_reader_next(r, &u)) == 1) {
-		if (first) {
-			json = sp_opts.jsonl && (!dr->ops->text_operands ||
-			    looks_like_json(&u));
-			first = 0;
+		if (undecided) {
+			/* JSON Lines or text?  The first line with text says. */
+			if (hold_back(&held, &u)) {
+				if (sp_buf_append(&held, u.text, u.len) < 0 ||
+				    sp_buf_append(&held, u.sep, u.sep_len) < 0)
+					sp_oom();
+				continue;
+			}
+			undecided = 0;
+			json = looks_like_json(&u);
+			if (!json)
+				replay_as_text(dr, &held);
 		}
 		if (json)
 			record(dr, &u);
@@ -291,6 +338,8 @@ read_operand(struct doc_reader *dr, int fd)
 		if (sp_opts.progress)	/* not a call a line for nothing */
 			sp_progress(sp_reader_bytes(r));
 	}
+	if (undecided)	/* nothing but blank lines: text, as ever */
+		replay_as_text(dr, &held);
 	if (got < 0)
 		sp_warn_status(SP_EXIT_ERROR, dr->doc.file, "%s",
 		    strerror(errno));

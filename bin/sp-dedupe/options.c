@@ -146,6 +146,11 @@ const struct option_rule option_rules[] = {
 	{ GIVEN(O_STORE_READONLY), REQUIRES, GIVEN(O_STORE), NULL },
 	{ GIVEN(O_SHINGLE), REQUIRES, GIVEN(O_NEAR), NULL },
 	{ GIVEN(O_PARAGRAPHS), EXCLUDES, GIVEN(O_NULL), NULL },
+	/* Lines, paragraphs, documents or records: one unit a run. */
+	{ GIVEN(O_PARAGRAPHS), EXCLUDES, GIVEN(O_DOCUMENTS) | GIVEN(O_JSONL),
+	    "one unit at a time" },
+	{ GIVEN(O_JSONL), EXCLUDES, GIVEN(O_DOCUMENTS) | GIVEN(O_NULL),
+	    "one unit at a time" },
 	{ GIVEN(O_DROP_ALL), EXCLUDES, DROP_ALL_CONFLICTS,
 	    "it counts exact or -n copies within this run" },
 	{ GIVEN(O_REPEATS), EXCLUDES, DROP_ALL_CONFLICTS,
@@ -232,8 +237,8 @@ broken(const struct option_rule *r, uint32_t given, char *msg, size_t len)
 
 /*
  * Takes one option; returns the bit it sets, or -1 for one of common's.
- * Of the options that choose the program the last counts; the rules
- * refuse more than one.
+ * Of the options that choose the unit or the program the last counts; the
+ * rules refuse more than one.
  */
 static int
 take(struct options *o, int c, const char *arg)
@@ -241,11 +246,9 @@ take(struct options *o, int c, const char *arg)
 	switch (c) {
 	case 'p':
 		o->unit = SP_FRAME_PARAGRAPHS;
-		o->given &= ~GIVEN(O_DOCUMENTS);
 		return O_PARAGRAPHS;
 	case 'd':
 		o->unit = SP_FRAME_DOCUMENTS;
-		o->given &= ~GIVEN(O_PARAGRAPHS);
 		return O_DOCUMENTS;
 	case 'n':
 		return O_NORMALIZE;

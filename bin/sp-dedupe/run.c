@@ -24,10 +24,7 @@ static const char *const reason_name[NREASONS] = {
 void
 run_write(const struct sp_input_unit *in)
 {
-	if (in->rec)
-		sp_emit_raw(in);
-	else
-		sp_emit(in, in->text, in->len, NULL);
+	sp_emit_unit(in);
 }
 
 /* A file name in a TSV field: tab, newline and backslash escaped. */

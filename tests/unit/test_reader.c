@@ -115,7 +115,10 @@ test_documents(void)
 	FRAMING("a\nb\n\f\nc\n", SP_FRAME_DOCUMENTS, "a/b|/F/#c|/");
 	FRAMING("a\n\f\n", SP_FRAME_DOCUMENTS, "a|/F/");
 	FRAMING("\f\na", SP_FRAME_DOCUMENTS, "|F/#a|");
-	FRAMING("a\r\n\f\r\nb", SP_FRAME_DOCUMENTS, "a|\r/F\r/#b|");
+	/* A CR ending the last line is text, before a separator or not. */
+	FRAMING("a\r\n\f\r\nb", SP_FRAME_DOCUMENTS, "a\r|/F\r/#b|");
+	FRAMING("a\r\n\f\r\na\r\n", SP_FRAME_DOCUMENTS,
+	    "a\r|/F\r/#a\r|/");
 	/* A form feed inside a line, or not alone on it, is text. */
 	FRAMING("a\fb\n\fc\n", SP_FRAME_DOCUMENTS, "aFb/Fc|/");
 	FRAMING("a\n\f", SP_FRAME_DOCUMENTS, "a|/F");	/* FF line at EOF */
