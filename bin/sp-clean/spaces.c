@@ -205,6 +205,94 @@ is_space(int32_t cp)
 	return cp != '\n' && sp_is_space(cp);
 }
 
+/* The Han characters a name has: 2 to NAME_MAX. */
+#define NAME_MAX 4
+
+/*
+ * The Han characters that end out[line..len), and in *before the
+ * character before them (-1: none).
+ */
+static size_t
+han_run_before(const struct sp_buf *out, size_t line, int32_t *before)
+{
+	size_t len = out->len, k, run = 0;
+	int32_t cp = -1;
+
+	while (len > line && run <= NAME_MAX) {
+		cp = cp_before(out->data + line, len - line, &k);
+		if (!sp_is_han(cp))
+			break;
+		run++;
+		len -= k;
+		cp = -1;
+	}
+	*before = len > line ? cp : -1;
+	return run;
+}
+
+/* The Han characters that open s[i..n), and in *next where they end. */
+static size_t
+han_run_at(const char *s, size_t n, size_t i, size_t *next)
+{
+	size_t k, run = 0;
+
+	while (i < n && run <= NAME_MAX && sp_is_han(cp_at(s, n, i, &k))) {
+		run++;
+		i += k;
+	}
+	*next = i;
+	return run;
+}
+
+static int
+name_sized(size_t run)
+{
+	return run >= 2 && run <= NAME_MAX;
+}
+
+/*
+ * Does out's last name follow a space kept between two names: Han text
+ * before that space too (张三 李四 …, not 1. 视频)?
+ */
+static int
+kept_between_names(const struct sp_buf *out, size_t line)
+{
+	size_t len = out->len, k;
+
+	while (len > line && sp_is_han(cp_before(out->data + line, len - line,
+	    &k)))
+		len -= k;
+	if (len <= line + 1 || out->data[len - 1] != ' ')
+		return 0;
+	return sp_is_han(cp_before(out->data + line, len - 1 - line, &k));
+}
+
+/*
+ * Is the single blank between out's text and s[end..n) one between names
+ * listed (出席的有：张三 李四 王五, 记者 汤一亮　庄胜春, 作者：唐一亮　庄胜春)?
+ * Two to four Han characters each side, and a list about them: a name
+ * kept apart before, a third name after, or a label's colon before.  A
+ * space inside a word (中国 政府) has none of these, and goes.
+ */
+static int
+names_listed(const struct sp_buf *out, size_t line, const char *s, size_t n,
+    size_t end)
+{
+	size_t after, k;
+	int32_t before, cp;
+
+	if (!name_sized(han_run_before(out, line, &before)) ||
+	    !name_sized(han_run_at(s, n, end, &after)))
+		return 0;
+	if (before == 0xFF1A || before == ':' || (before == ' ' &&
+	    kept_between_names(out, line)))
+		return 1;
+	if (after >= n || !is_space(cp = cp_at(s, n, after, &k)))
+		return 0;
+	return name_sized(han_run_at(s, n, after + k, &after)) &&
+	    (after >= n || !sp_is_han(cp_at(s, n, after, &k)));
+}
+
 /* Chinese or Japanese: a space between two of these is no word break.
  * Korean spaces its words, so Hangul is not counted. */
 static int
@@ -284,7 +372,8 @@ spaces_clean(const char *s, size_t n, struct sp_buf *out,
 			st->breaks++;
 			putch(out, '\n');
 			line = out->len;
-		} else if (is_unspaced(prev) && is_unspaced(next)) {
+		} else if (is_unspaced(prev) && is_unspaced(next) &&
+		    !(run == 1 && names_listed(out, line, s, n, end))) {
 			st->removed++;
 		} else {
 			if (run > 1 || s[i] != ' ')

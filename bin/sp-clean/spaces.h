@@ -3,7 +3,9 @@
  *
  * Every Unicode space (tab, NBSP, U+3000, U+2000..U+200A, …) is handled:
  * at the start and end of a line it goes; between two CJK characters or
- * CJK punctuation it goes ("孙 建 国" → "孙建国"); a run of two or more
+ * CJK punctuation it goes ("孙 建 国" → "孙建国"), except one between
+ * names listed, which stays one space ("作者：唐一亮　庄胜春" → "作者：
+ * 唐一亮 庄胜春", "记者 傅大伟 通讯员 刘洪韬"); a run of two or more
  * next to CJK text is a paragraph break, as pages glue paragraphs into one
  * line with runs of spaces, except in a word spaced out to fill a column
  * ("标      题" → "标题") and between a form's label and its value
