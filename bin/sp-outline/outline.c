@@ -8,6 +8,7 @@
 
 #include "heading.h"
 #include "lint.h"
+#include "mdescape.h"
 #include "outline.h"
 #include "utf8.h"
 #include "zh.h"
@@ -206,6 +207,32 @@ md_block_start(struct outline *ol)
 	return 0;
 }
 
+/*
+ * Text as Markdown, a backslash before each byte it would read as markup
+ * (mdescape.c).  block: s[0..n) opens a paragraph.
+ */
+static int
+md_text(struct outline *ol, const char *s, size_t n, int block)
+{
+	struct md_line l;
+	size_t i = 0, e;
+
+	md_line_start(&l, s, n, block);
+	while (i < n) {
+		e = md_next_escape(&l, i);
+		if (put_text(ol, &ol->out, s + i, e - i) < 0)
+			return -1;
+		if (e == n)
+			break;
+		/* An ASCII byte: no character is cut. */
+		if (sp_buf_putc(&ol->out, '\\') < 0 ||
+		    sp_buf_putc(&ol->out, s[e]) < 0)
+			return -1;
+		i = e + 1;
+	}
+	return 0;
+}
+
 /* Body text as Markdown paragraphs, escaped where Markdown would misread. */
 static int
 md_body(struct outline *ol, const char *s, size_t n)
@@ -217,31 +244,9 @@ md_body(struct outline *ol, const char *s, size_t n)
 		end = piece_end(ol, s, n, &next);
 		k = end;
 		p = trim(s, &k);
-		if (k > 0) {
-			if (md_block_start(ol) < 0)
-				return -1;
-			if (strchr("#>-+*=|`", *p) && sp_buf_putc(&ol->out,
-			    '\\') < 0)
-				return -1;
-			if (*p >= '0' && *p <= '9') {
-				/* "3. " or "3) " would open a list. */
-				size_t d = 0;
-
-				while (d < k && p[d] >= '0' && p[d] <= '9')
-					d++;
-				if (d < k && (p[d] == '.' || p[d] == ')') &&
-				    (d + 1 == k || p[d + 1] == ' ')) {
-					if (put_text(ol, &ol->out, p, d) < 0 ||
-					    sp_buf_putc(&ol->out, '\\') < 0)
-						return -1;
-					p += d;
-					k -= d;
-				}
-			}
-			if (put_text(ol, &ol->out, p, k) < 0 ||
-			    sp_buf_putc(&ol->out, '\n') < 0)
-				return -1;
-		}
+		if (k > 0 && (md_block_start(ol) < 0 ||
+		    md_text(ol, p, k, 1) < 0 || sp_buf_putc(&ol->out, '\n') < 0))
+			return -1;
 		s += next;
 		n -= next;
 	}
@@ -304,7 +309,7 @@ markdown_line(struct outline *ol, const char *s, size_t n, int found)
 		if (md_block_start(ol) < 0 ||
 		    sp_buf_append(&ol->out, "######", hashes) < 0 ||
 		    sp_buf_putc(&ol->out, ' ') < 0 ||
-		    put_text(ol, &ol->out, p, k) < 0 ||
+		    md_text(ol, p, k, 0) < 0 ||
 		    sp_buf_putc(&ol->out, '\n') < 0)
 			return -1;
 		pos = end;
@@ -475,7 +480,7 @@ first_line(struct outline *ol, const char **sp, size_t *np, uint64_t line,
 	k = end;
 	p = trim(s, &k);
 	if (md_block_start(ol) < 0 || sp_buf_puts(&ol->out, "# ") < 0 ||
-	    put_text(ol, &ol->out, p, k) < 0 || sp_buf_putc(&ol->out, '\n') < 0)
+	    md_text(ol, p, k, 0) < 0 || sp_buf_putc(&ol->out, '\n') < 0)
 		return -1;
 	*sp = s + next;
 	*np = n - next;

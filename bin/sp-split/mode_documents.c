@@ -7,18 +7,17 @@
  * (with no title) unless --no-preamble drops it, and a preamble of blank
  * lines alone is no document.  Documents are written as they are read,
  * except records, which need the whole text.  With -o each goes to its
- * own file, csplit-style, and every file of a run that fails is removed.
+ * own file, csplit-style, put in place only when the whole run has gone
+ * well (outfiles.c).
  */
 #include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "buf.h"
 #include "markers.h"
+#include "outfiles.h"
 #include "split.h"
 #include "tool.h"
 #include "zh.h"
@@ -40,86 +39,30 @@ static struct {
 	char *path;
 } cur;
 
-/* -o: the files made so far, removed if the run fails. */
-static char **made;
-static size_t nmade;
-static volatile sig_atomic_t finished;
-
-static void
-remove_made(void)
-{
-	size_t i;
-
-	for (i = 0; i < nmade; i++)
-		unlink(made[i]);
-}
-
-static void
-at_exit(void)
-{
-	if (!finished)
-		remove_made();
-}
-
-static void
-on_signal(int sig)
-{
-	remove_made();
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
 void
 documents_finish(void)
 {
-	if (split_opts.prefix && sp_status >= SP_EXIT_ERROR)
-		remove_made();
-	finished = 1;
+	if (split_opts.prefix)
+		outfiles_finish(sp_status < SP_EXIT_ERROR);
 }
 
 static void
 open_file(void)
 {
-	static int registered;
 	unsigned long long limit = 1;
-	sigset_t all, old;
 	size_t len;
-	int k, fd, err;
+	int k;
 
 	for (k = 0; k < split_opts.digits; k++)
 		limit *= 10;
 	if (cur.number >= limit)
 		sp_die(NULL, "-o: more than %llu documents do not fit in -n %d "
 		    "digits", limit - 1, split_opts.digits);
-	if (!registered) {
-		registered = 1;
-		atexit(at_exit);
-		sp_catch_signals(on_signal);
-	}
 	len = strlen(split_opts.prefix) + 32;
 	cur.path = sp_xmalloc(len);
 	snprintf(cur.path, len, "%s%0*llu.txt", split_opts.prefix,
 	    split_opts.digits, (unsigned long long)cur.number);
-	made = sp_xrealloc(made, (nmade + 1) * sizeof *made);
-	/*
-	 * The signal handler reads the list: it must hold every file made,
-	 * and only those, at every moment.  Not through a symbolic link:
-	 * one planted where the files go (a shared /tmp) would have the run
-	 * overwrite the file it names.
-	 */
-	sigfillset(&all);
-	sigprocmask(SIG_BLOCK, &all, &old);
-	fd = open(cur.path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
-	    O_CLOEXEC, 0666);
-	err = errno;
-	if (fd >= 0)
-		made[nmade++] = cur.path;
-	sigprocmask(SIG_SETMASK, &old, NULL);
-	if (fd < 0)
-		sp_die(cur.path, "%s", err == ELOOP ? "a symbolic link: not "
-		    "written through" : strerror(err));
-	if ((cur.fp = fdopen(fd, "w")) == NULL)
-		sp_oom();
+	cur.fp = outfiles_open(cur.path);
 }
 
 static void
@@ -151,9 +94,7 @@ close_doc(const struct doc *d)
 	od = *d;
 	od.number = cur.number;
 	if (split_opts.prefix) {
-		if (fflush(cur.fp) == EOF || ferror(cur.fp) ||
-		    fclose(cur.fp) == EOF)
-			sp_die(cur.path, "%s", strerror(errno));
+		outfiles_close(cur.fp, cur.path);
 		cur.fp = NULL;
 	} else if (split_opts.json_out) {
 		if (sp_buf_puts(&m, "\"title\":") < 0)

@@ -67,7 +67,8 @@ struct split_opts {
 };
 extern struct split_opts split_opts;
 
-/* mode_documents.c: after the run, keeps or (on failure) removes -o files. */
+/* mode_documents.c: after the run, puts -o files in place, or (on
+ * failure) removes them, leaving the files there before. */
 void documents_finish(void);
 
 /* input.c: runs mode over every operand. */

@@ -6,7 +6,8 @@ B=$1
 SP=$B/bin/sp-split
 . "${0%/*}/../lib.sh"
 trap 'chmod -R u+w "$t"; rm -rf "$t"' EXIT
-none() { [ -z "$(find "$t/out" -name 'p*' 2>/dev/null)" ]; }
+# none: no file of a run left, its temporaries (.pNN.txt.XXXXXX) neither.
+none() { [ -z "$(find "$t/out" -name 'p*' -o -name '.p*' 2>/dev/null)" ]; }
 
 mkdir "$t/out"
 printf '前言\n第一篇 甲\n甲。\n第二篇 乙\n乙。\n第三篇 丙\n丙。\n' > "$t/page.txt"
@@ -38,17 +39,19 @@ expect "-o into a missing directory: exit 2" [ $? -eq 2 ]
 expect "-o into a missing directory: named" grep -q "$t/nodir/p01.txt" "$t/err"
 
 # A signal in the middle of a run: the files made so far are removed.
+# They are written under temporary names, renamed when the run ends.
 mkfifo "$t/fifo"
 "$SP" -d -o "$t/out/p" "$t/fifo" 2> /dev/null &
 pid=$!
 exec 3> "$t/fifo"
 printf '第一篇 甲\n甲。\n第二篇 乙\n' >&3
+made() { [ -n "$(find "$t/out" -name ".p$1.txt.*")" ]; }
 i=0
-while [ ! -f "$t/out/p02.txt" ] && [ $i -lt 50 ]; do
+while ! made 02 && [ $i -lt 50 ]; do
 	sleep 0.1
 	i=$((i + 1))
 done
-expect "signal: files were being made" [ -f "$t/out/p01.txt" ]
+expect "signal: files were being made" made 01
 kill -TERM $pid
 wait $pid
 expect "signal: killed by it" [ $? -gt 128 ]
