@@ -155,9 +155,12 @@ hold_back(const struct sp_buf *held, const struct sp_unit *u)
 static void
 replay_as_text(struct doc_reader *dr, const struct sp_buf *held)
 {
-	const char *p = held->data, *end = p + held->len, *nl;
+	const char *p = held->data, *end, *nl;
 	struct sp_unit u;
 
+	if (held->len == 0)
+		return;		/* nothing held, and maybe no buffer yet */
+	end = p + held->len;
 	memset(&u, 0, sizeof u);
 	for (; p < end; p = nl + 1) {
 		nl = memchr(p, '\n', (size_t)(end - p));
