@@ -335,16 +335,17 @@ item_opener(int32_t c)
 static int
 enumerator(size_t i)
 {
-	size_t d = i;
+	size_t d = i, k;
 
 	while (d > 0 && is_digit(cps[d - 1]))
 		d--;
-	while (d > 0 && cps[d - 1] == ' ')
-		d--;
-	if (d == 0)
+	k = d;
+	while (k > 0 && cps[k - 1] == ' ')
+		k--;
+	if (k == 0)
 		return 1;
-	return i > d && i - d <= ITEM_DIGITS && is_digit(cps[i - 1]) &&
-	    item_opener(cps[d - 1]);
+	/* As enumerator_at(), which reads the same in byte space. */
+	return i > d && i - d <= ITEM_DIGITS && item_opener(cps[k - 1]);
 }
 
 /*
