@@ -663,7 +663,7 @@ structural(const struct boilerplate *bp, size_t nlines, size_t i)
 /*
  * A paragraph with the site's words glued to its end: its heaviest
  * vocabulary word comes after a sentence of prose that outweighs the
- * rest of the line two to one (这几天寒流来袭…多了四成。中翻英【Powered by
+ * rest of the line two to one (今年的收成比去年好了一成。【Powered by
  * Google AJAX Language API】, a widget a text dump left on each
  * paragraph).  Content comes first: the paragraph stays, tail and all.
  */

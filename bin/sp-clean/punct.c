@@ -326,12 +326,21 @@ item_opener(int32_t c)
 }
 
 /*
- * Is the digit run ending before i an enumerator: opening the line, or a
- * short one after a clause mark or Han text?  Its dot is no full stop
- * (1.自然科学 is not 1。自然科学); a sentence that ends in a bare number
- * of one or two digits is rarer than a list written in a line, and a
- * dot left as it is loses nothing.
+ * Do digits (how many) before a dot make an enumerator: opening the line
+ * (nothing but spaces before them), or a short one after a clause mark
+ * or Han text (before)?  Its dot is no full stop (1.自然科学 is not
+ * 1。自然科学); a sentence that ends in a bare number of one or two
+ * digits is rarer than a list written in a line, and a dot left as it is
+ * loses nothing.  The one rule of both paths below.
  */
+static int
+enumerator_rule(size_t digits, int opens_line, int32_t before)
+{
+	return opens_line || (digits > 0 && digits <= ITEM_DIGITS &&
+	    item_opener(before));
+}
+
+/* enumerator_rule() for the digit run ending before cps[i]. */
 static int
 enumerator(size_t i)
 {
@@ -339,13 +348,9 @@ enumerator(size_t i)
 
 	while (d > 0 && is_digit(cps[d - 1]))
 		d--;
-	k = d;
-	while (k > 0 && cps[k - 1] == ' ')
-		k--;
-	if (k == 0)
-		return 1;
-	/* As enumerator_at(), which reads the same in byte space. */
-	return i > d && i - d <= ITEM_DIGITS && item_opener(cps[k - 1]);
+	for (k = d; k > 0 && cps[k - 1] == ' '; k--)
+		;
+	return enumerator_rule(i - d, k == 0, k > 0 ? cps[k - 1] : -1);
 }
 
 /*
@@ -570,7 +575,7 @@ char_after(const char *s, size_t n, size_t i, int skip)
 	return i < n ? cp_at(s, n, i, &k) : -1;
 }
 
-/* enumerator() in byte space: the digits ending at s[j) make one. */
+/* enumerator_rule() for the digits ending at s[j), in byte space. */
 static int
 enumerator_at(const char *s, size_t j)
 {
@@ -578,12 +583,10 @@ enumerator_at(const char *s, size_t j)
 
 	while (d > 0 && is_digit(s[d - 1]))
 		d--;
-	k = d;
-	while (k > 0 && s[k - 1] == ' ')
-		k--;
-	if (k == 0)
-		return 1;
-	return j - d <= ITEM_DIGITS && item_opener(cp_before(s, k, &m));
+	for (k = d; k > 0 && s[k - 1] == ' '; k--)
+		;
+	return enumerator_rule(j - d, k == 0, k > 0 ? cp_before(s, k, &m) :
+	    -1);
 }
 
 /*
