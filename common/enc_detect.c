@@ -109,10 +109,12 @@ text_unit(unsigned u, int *letter)
  * nearly all common Han, kana or Hangul and CJK punctuation, a third of
  * them at least letters.  Asked only of text that is not UTF-8 (ASCII read
  * as UTF-16 looks Han too), and checked against the detector's answer: a
- * legacy encoding read as UTF-16 can make common characters too.
+ * legacy encoding read as UTF-16 can make common characters too.  Text
+ * with a NUL byte (nul) is no legacy encoding's: a line or two of it
+ * (中文 and a line feed, 2D 4E 87 65 0A 00) is judged too.
  */
 static const char *
-utf16_by_text(const unsigned char *s, size_t n)
+utf16_by_text(const unsigned char *s, size_t n, int nul)
 {
 	size_t i, units, le = 0, be = 0, le_let = 0, be_let = 0;
 	int letter;
@@ -120,7 +122,7 @@ utf16_by_text(const unsigned char *s, size_t n)
 	if (n > BINARY_WINDOW)
 		n = BINARY_WINDOW;
 	units = n / 2;
-	if (units < 8)
+	if (units < (nul ? 2 : 8))
 		return NULL;
 	for (i = 0; i + 1 < n; i += 2) {
 		le += text_unit(s[i] | (unsigned)s[i + 1] << 8, &letter);
@@ -335,6 +337,60 @@ detector(const unsigned char *s, size_t n, char *buf, size_t len)
 }
 
 /*
+ * Is every non-ASCII character of s[0..n) (valid UTF-8) one of two bytes?
+ * The text of a legacy CJK encoding can be so by chance when it is
+ * short: GBK's 通知 is CD A8 D6 AA, valid UTF-8 for U+0368 U+05AA.
+ */
+static int
+two_byte_only(const unsigned char *s, size_t n)
+{
+	size_t i;
+	int any = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] >= 0xE0)
+			return 0;
+		any |= s[i] >= 0xC0;
+	}
+	return any;
+}
+
+/*
+ * Valid UTF-8 of two-byte characters only that does not read as text,
+ * where a legacy CJK encoding decodes the same bytes cleanly into text
+ * that does, by a wide margin: that encoding, in g.  Real UTF-8 of two
+ * bytes a character (Greek, Cyrillic, accented Latin) reads as text and
+ * keeps its name.
+ */
+static int
+cjk_not_utf8(const unsigned char *s, size_t n, int at_eof,
+    struct sp_enc_guess *g)
+{
+	static const char *const cjk[] = { "GB18030", "BIG5", "CP932",
+	    "CP949" };
+	struct trial u, t, best;
+	size_t i;
+
+	if (!two_byte_only(s, n < TRIAL_WINDOW ? n : TRIAL_WINDOW))
+		return 0;
+	try_guess(s, n, at_eof, "UTF-8", &u);
+	if (!u.tried || u.plausible >= PLAUSIBLE)
+		return 0;
+	memset(&best, 0, sizeof best);
+	for (i = 0; i < sizeof cjk / sizeof cjk[0]; i++) {
+		try_guess(s, n, at_eof, cjk[i], &t);
+		if (t.tried && t.invalid == 0 && (!best.tried ||
+		    t.plausible > best.plausible))
+			best = t;
+	}
+	if (!best.tried || best.plausible < PLAUSIBLE ||
+	    best.plausible < u.plausible + OVERRIDE)
+		return 0;
+	set_name(g, best.name);
+	return 1;
+}
+
+/*
  * Text that is not UTF-8: the charset the page declares when its bytes
  * decode cleanly and plausibly with it; else the detector's answer, unless
  * it does not read as text and another guess does (UTF-16 without a mark,
@@ -379,10 +435,13 @@ legacy(const unsigned char *s, size_t n, int at_eof, struct sp_enc_guess *g)
 		return;
 	}
 	try_guess(s, n, at_eof, name, &best);
-	if ((u16 = utf16_by_text(s, n)) != NULL) {
+	if ((u16 = utf16_by_text(s, n, g->binary)) != NULL) {
 		try_guess(s, n, at_eof, u16, &t);
+		/* A NUL byte is no character of a legacy encoding's text:
+		 * with one, UTF-16 that reads as text is taken. */
 		if (t.tried && t.invalid == 0 && (!best.tried || best.invalid ||
-		    t.plausible >= best.plausible + OVERRIDE)) {
+		    t.plausible >= best.plausible + OVERRIDE ||
+		    (g->binary && t.plausible >= PLAUSIBLE))) {
 			set_name(g, u16);
 			g->utf16 = 1;
 			g->binary = 0;
@@ -458,7 +517,8 @@ sp_enc_detect(const unsigned char *s, size_t n, int at_eof,
 	valid = sp_utf8_valid_prefix(s, n);
 	if (valid == n || (!at_eof && n - valid < 4 &&
 	    sp_utf8_boundary((const char *)s, n) == valid)) {
-		set_name(g, "UTF-8");
+		if (!cjk_not_utf8(s, valid, at_eof && valid == n, g))
+			set_name(g, "UTF-8");
 		return;
 	}
 	if (mostly_utf8(s, at_eof ? n : sp_utf8_boundary((const char *)s, n))) {

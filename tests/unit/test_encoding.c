@@ -69,6 +69,20 @@ main(void)
 	CHECK(strcmp(detect("\xd6\xd0\xce\xc4\n", 5), "GB18030") == 0);
 	detect("abc\0def\x01\x02", 9);
 	CHECK(g.binary == 1);
+	/* GBK's 通知 is valid UTF-8 (U+0368 U+05AA), which reads as no text;
+	 * Greek, Cyrillic and accented Latin UTF-8 keep their name. */
+	CHECK(strcmp(detect("\xcd\xa8\xd6\xaa\n", 5), "GB18030") == 0);
+	CHECK(strcmp(detect("\xce\x95\xce\xbb\xce\xbb\xce\xb7\xce\xbd\n",
+	    11), "UTF-8") == 0);
+	CHECK(strcmp(detect("\xd0\x9f\xd1\x80\xd0\xb8\n", 7), "UTF-8") == 0);
+	CHECK(strcmp(detect("caf\xc3\xa9\n", 6), "UTF-8") == 0);
+	/* A line of UTF-16 without a mark, its only NUL in the line feed:
+	 * 中华人民共和国, not binary (uchardet says Windows-1250). */
+	CHECK(strcmp(detect("\x2d\x4e\x4e\x53\xba\x4e\x11\x6c\x71\x51"
+	    "\x8c\x54\xfd\x56\x0a\x00", 16), "UTF-16LE") == 0);
+	CHECK(g.binary == 0 && g.utf16 == 1);
+	detect("\x7f" "ELF\x02\x01\x01\x00\x00\x00\x00\x00\x03\x00", 14);
+	CHECK(g.binary == 1);
 	/* UTF-8 with one bad byte among many good characters stays UTF-8. */
 	CHECK(strcmp(detect("\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87"
 	    "\xe4\xb8\xad\xff\xe6\x96\x87", 19), "UTF-8") == 0);
