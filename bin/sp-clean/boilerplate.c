@@ -560,6 +560,64 @@ sheltered(const struct boilerplate *bp, size_t i)
 	    ps->next_anchor[i] - i <= SHELTER;
 }
 
+/* What the markup says is the site's: its menus, header, footer, side
+ * columns, forms, and parts named so (nav, footer, related, share …). */
+#define SITE_ELEMENTS	(HI_NAV | HI_HEADER | HI_FOOTER | HI_ASIDE | \
+	HI_FORM | HI_MARQUEE | HI_HIDDEN)
+#define SITE_NAMES	(HH_NAV | HH_CRUMB | HH_FOOTER | HH_SIDE | \
+	HH_COMMENT | HH_SHARE | HH_RELATED | HH_HEADER | HH_AD | HH_FORM | \
+	HH_TAGS | HH_PAGER | HH_DATE)
+
+/* Lines inside_article() looks up and down for the article's sentences:
+ * a list or a table of a page runs to dozens of lines. */
+#define ARTICLE_REACH	60
+
+/* Is line i, of a page's HTML, in the main text and nothing of the
+ * site's about it: not a link, no element or class name of the site's,
+ * none of its vocabulary or dump tokens? */
+static int
+main_text(const struct boilerplate *bp, size_t i)
+{
+	const struct line *l = &bp->lines[i];
+	const struct html_line *h = l->html;
+
+	return h && h->in_main && h->link_chars * 2 <= h->chars &&
+	    !(h->inside & SITE_ELEMENTS) && !(h->hints & SITE_NAMES) &&
+	    l->h.vocab <= 0 && bp->shapes[i].tokens == 0;
+}
+
+/* A sentence of the main text: it ends as sentences end. */
+static int
+main_sentence(const struct boilerplate *bp, size_t i)
+{
+	const struct line *l = &bp->lines[i];
+
+	return l->f.sentence > 0 && l->f.final && main_text(bp, i);
+}
+
+/*
+ * A line of a page's HTML that the markup puts inside the article: in
+ * the page's main text with nothing of the site's about it, and a
+ * sentence of the main text above and below it, the lines between all
+ * of the main text too (the main text is one element: nothing else
+ * stands between two of its lines).  The items of a list, the cells of
+ * a table and the lines of code an article holds stand there; the
+ * model, which learnt short lines from menus, would drop them.
+ */
+static int
+inside_article(const struct boilerplate *bp, size_t nlines, size_t i)
+{
+	size_t j, up = 0, down = 0;
+
+	if (!main_text(bp, i))
+		return 0;
+	for (j = i; j-- > 0 && i - j <= ARTICLE_REACH && !up; )
+		up = main_sentence(bp, j);
+	for (j = i + 1; j < nlines && j - i <= ARTICLE_REACH && !down; j++)
+		down = main_sentence(bp, j);
+	return up && down;
+}
+
 /*
  * A line of redaction marks or placeholder dots: ×××, XX, ****, ……,
  * .............; content a document leaves to be filled in.
@@ -997,6 +1055,7 @@ judge(struct boilerplate *bp, size_t nlines, size_t i, char *why,
 		return DROPPED_BY_RULE;
 	}
 	if (l->n == 0 || l->unjudged || sheltered(bp, i) ||
+	    inside_article(bp, nlines, i) ||
 	    structural(bp, nlines, i) || prose_then_vocabulary(l))
 		return KEPT;
 	p = probability(bp, nlines, i, threshold, why ? EXPLAINED : STORED,
