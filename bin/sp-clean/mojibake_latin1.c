@@ -56,6 +56,14 @@ decode_gbk_bytes(int *gb2312, struct mojibake_stats *st)
 			prev = l;
 			continue;
 		}
+		if (l == 0x80) {
+			/* CP936's one single byte above ASCII: the euro sign,
+			 * which Windows-1252 reads as the euro sign too. */
+			putcp(&span_rep, 0x20AC);
+			prev2 = prev;
+			prev = 0x20AC;
+			continue;
+		}
 		if (m + 1 >= n)
 			return -1;
 		t = b[m + 1];
