@@ -207,6 +207,18 @@ md_next_escape(const struct md_line *l, size_t from)
 			if (i + 1 < n && punctuation(s[i + 1]))
 				return i;
 			break;
+		case '*': case '`': case '[': case '~':
+			/* Emphasis, code spans, links and images (![),
+			 * strikethrough (GFM's ~~ and ~). */
+			return i;
+		case '_':
+			/* Inside a word of ASCII letters or digits an
+			 * underscore opens no emphasis (snake_case); beside
+			 * Chinese punctuation it may. */
+			if (!(i > 0 && i + 1 < n && alnum(s[i - 1]) &&
+			    alnum(s[i + 1])))
+				return i;
+			break;
 		}
 	}
 	return n;

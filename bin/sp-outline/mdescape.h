@@ -9,10 +9,12 @@
  * Inline markup anywhere: < opening a tag or an autolink that a > closes
  * later in the line (<span>, <http://x>), & opening an entity or a
  * numeric reference (&amp; &#20013; &#x4E2D;), which the renderer would
- * show as the character, and a backslash before punctuation, which the
+ * show as the character, a backslash before punctuation, which the
  * renderer would drop (both are escaped, so that "\*" is shown as is, not
- * as "\" and emphasis).  Other text is left as it is: "a < b", "AT&T",
- * "1<2".  Emphasis, links and code spans are not escaped.
+ * as "\" and emphasis), every * ` [ and ~ (emphasis, code spans, links
+ * and images, strikethrough), and an underscore but inside a word of
+ * ASCII letters and digits (snake_case opens no emphasis).  Other text is
+ * left as it is: "a < b", "AT&T", "1<2".
  */
 #ifndef SP_OUTLINE_MDESCAPE_H
 #define SP_OUTLINE_MDESCAPE_H

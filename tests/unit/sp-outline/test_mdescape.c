@@ -35,7 +35,7 @@ main(void)
 	escaped("</p", 1, "\\</p");
 	escaped("<!-- 注释", 1, "\\<!-- 注释");
 	escaped("<?php echo", 1, "\\<?php echo");
-	escaped("<![CDATA[", 1, "\\<![CDATA[");
+	escaped("<![CDATA[", 1, "\\<!\\[CDATA\\[");
 	/* In a heading's text no block opens. */
 	escaped("<div", 0, "<div");
 	/* Inline HTML and autolinks, closed in the line. */
@@ -51,7 +51,7 @@ main(void)
 	escaped("&a1b;", 1, "\\&a1b;");
 	/* A backslash before punctuation, and the punctuation, kept. */
 	escaped("\\<b>", 1, "\\\\\\<b>");
-	escaped("a\\*b*", 1, "a\\\\\\*b*");
+	escaped("a\\*b*", 1, "a\\\\\\*b\\*");
 	escaped("C:\\dir", 1, "C:\\dir");
 	/* The block marks of before. */
 	escaped("#话题", 1, "\\#话题");
@@ -59,6 +59,14 @@ main(void)
 	escaped("3. 项", 1, "3\\. 项");
 	escaped("12)", 1, "12\\)");
 	escaped("#话题", 0, "#话题");
+	/* Emphasis, code, links, strikethrough, anywhere in a line. */
+	escaped("这是*重点*，`代码`", 0, "这是\\*重点\\*，\\`代码\\`");
+	escaped("见[文件](a.pdf)和![图](b.png)", 1,
+	    "见\\[文件](a.pdf)和!\\[图](b.png)");
+	escaped("~~删除~~ ~~~", 1, "\\~\\~删除\\~\\~ \\~\\~\\~");
+	escaped("___", 1, "\\_\\_\\_");
+	escaped("，_强调_。snake_case_name", 1,
+	    "，\\_强调\\_。snake_case_name");
 	/* Not markup: left as it is. */
 	escaped("a < b，1<2，x<>y，<a", 1, "a < b，1<2，x<>y，<a");
 	escaped("x <3 y>，a<b，c>d，<a:b c>", 0, "x <3 y>，a<b，c>d，<a:b c>");
