@@ -12,11 +12,78 @@
 #include "text.h"
 
 SP_DATA(pinyin_syllables);
+SP_DATA(pinyin_readings);
 
 static struct text_key *syl;
 static size_t nsyl;
 /* Loaded once, by whichever thread asks first. */
 static pthread_once_t syl_once = PTHREAD_ONCE_INIT;
+
+/* A character's readings: " hui kuai", toneless, each after a space. */
+struct reading {
+	int32_t cp;
+	const char *r;
+	size_t len;
+};
+static struct reading *rd;
+static size_t nrd;
+static pthread_once_t rd_once = PTHREAD_ONCE_INIT;
+
+/* data/pinyin-readings: a line a character, in code point order. */
+static void
+load_readings(void)
+{
+	const char *p = (const char *)sp_data_pinyin_readings;
+	const char *end = p + sp_data_pinyin_readings_len, *nl;
+	size_t cap = 1024, k;
+	int32_t cp;
+
+	rd = sp_xmalloc(cap * sizeof *rd);
+	for (; p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		cp = cp_at(p, (size_t)(nl - p), 0, &k);
+		if (nl - p <= (ptrdiff_t)k)
+			continue;
+		if (nrd == cap)
+			rd = sp_xrealloc(rd, (cap *= 2) * sizeof *rd);
+		rd[nrd].cp = cp;
+		rd[nrd].r = p + k;
+		rd[nrd++].len = (size_t)(nl - p) - k;
+	}
+}
+
+static int
+reading_cmp(const void *key, const void *e)
+{
+	int32_t a = *(const int32_t *)key, b = ((const struct reading *)e)->cp;
+
+	return (a > b) - (a < b);
+}
+
+/*
+ * Is the toneless syllable w[0..n) a reading of Han character cp?  A
+ * character Unihan gives no reading counts as reading it: a rare one is
+ * given the benefit of the doubt, as before.
+ */
+static int
+reads_as(int32_t cp, const char *w, size_t n)
+{
+	const struct reading *e;
+	const char *p, *q, *end;
+
+	(void)pthread_once(&rd_once, load_readings);
+	if ((e = bsearch(&cp, rd, nrd, sizeof *rd, reading_cmp)) == NULL)
+		return 1;
+	for (p = e->r, end = e->r + e->len; p < end; p = q) {
+		p++;	/* past the space before each reading */
+		if ((q = memchr(p, ' ', (size_t)(end - p))) == NULL)
+			q = end;
+		if ((size_t)(q - p) == n && memcmp(p, w, n) == 0)
+			return 1;
+	}
+	return 0;
+}
 
 static void
 load(void)
@@ -103,53 +170,82 @@ lower(int32_t cp)
 	return cp;
 }
 
-/* Splits word[0..n) (toneless) into syllables; returns how many, or 0. */
-static size_t
-segment(const char *w, size_t n)
-{
-	size_t best[64], i, j;
+/* Letters of an annotation, its words apart, that the DP below reads. */
+#define ANNOTATION_MAX 64
 
-	if (n >= 64)
+/*
+ * Can the toneless annotation w[0..n) (words apart by a space) be read as
+ * syllables, each a reading of the Han character it stands over: the
+ * last syllable over han[nhan - 1], the one before over han[nhan - 2] and
+ * so on?  Returns the number of syllables of such a reading, or 0.  "是
+ * (huì)" is none (是 reads shi): the parenthesis is the text's own, a
+ * reading it quotes, not an annotation.
+ */
+static size_t
+aligned(const char *w, size_t n, const int32_t *han, size_t nhan)
+{
+	/* at[pos]: bit t set when w[pos..n) reads as the last t characters. */
+	uint64_t at[ANNOTATION_MAX + 1];
+	size_t pos, j, t;
+
+	if (n > ANNOTATION_MAX || nhan > 63)
 		return 0;
-	best[0] = 0;
-	for (i = 1; i <= n; i++) {
-		best[i] = (size_t)-1;
-		for (j = i > 7 ? i - 7 : 0; j < i; j++)
-			if (best[j] != (size_t)-1 && best[j] + 1 < best[i] &&
-			    is_syllable(w + j, i - j))
-				best[i] = best[j] + 1;
+	memset(at, 0, sizeof at);
+	at[n] = 1;
+	for (pos = n; pos > 0; pos--) {
+		if (at[pos] == 0)
+			continue;
+		if (w[pos - 1] == ' ') {
+			at[pos - 1] |= at[pos];
+			continue;
+		}
+		for (j = pos > 7 ? pos - 7 : 0; j < pos; j++) {
+			if (memchr(w + j, ' ', pos - j) || !is_syllable(w + j,
+			    pos - j))
+				continue;
+			for (t = 0; t < nhan; t++)
+				if ((at[pos] >> t & 1) &&
+				    reads_as(han[nhan - 1 - t], w + j, pos - j))
+					at[j] |= (uint64_t)1 << (t + 1);
+		}
 	}
-	return best[n] == (size_t)-1 ? 0 : best[n];
+	/* The fewest syllables that read: the tightest annotation. */
+	for (t = 1; t <= nhan; t++)
+		if (at[0] >> t & 1)
+			return t;
+	return 0;
 }
 
 size_t
-pinyin_annotation(const char *s, size_t n, size_t han)
+pinyin_annotation(const char *s, size_t n, const int32_t *han, size_t nhan)
 {
-	char word[64];
-	size_t i, k, wl = 0, count = 0, got;
+	char word[ANNOTATION_MAX + 1];
+	size_t i, k, wl = 0;
 	int32_t cp, open, b;
-	int tone, tones = 0;
+	int tone, tones = 0, start = 1;
 
 	open = cp_at(s, n, 0, &k);
 	if (open != '(' && open != 0xFF08)
 		return 0;
 	for (i = k; i < n; i += k) {
 		cp = cp_at(s, n, i, &k);
-		if (cp == ')' || cp == 0xFF09 || cp == ' ') {
-			if (wl > 0) {
-				if ((got = segment(word, wl)) == 0)
-					return 0;
-				count += got;
-				wl = 0;
-			}
-			if (cp == ' ')
-				continue;
-			if (count == 0 || tones == 0 || count > han)
+		if (cp == ')' || cp == 0xFF09) {
+			while (wl > 0 && word[wl - 1] == ' ')
+				wl--;
+			if (wl == 0 || tones == 0 ||
+			    aligned(word, wl, han, nhan) == 0)
 				return 0;
 			return i + k;
 		}
-		if (wl == 0)
+		if (cp == ' ') {
+			if (wl > 0 && word[wl - 1] != ' ')
+				word[wl++] = ' ';
+			start = 1;
+			continue;
+		}
+		if (start)
 			cp = lower(cp);	/* a proper name: 北京(Běijīng) */
+		start = 0;
 		if ((b = base_letter(cp, &tone)) == 0)
 			return 0;
 		tones += tone;
@@ -222,7 +318,8 @@ may_open_pinyin(const char *s, size_t n, size_t p)
 void
 pinyin_clean(const char *s, size_t n, struct sp_buf *out, size_t *dropped)
 {
-	size_t i = 0, start = 0, p, j, k, used, han;
+	int32_t back[ANNOTATION_MAX], han[ANNOTATION_MAX];
+	size_t i = 0, start = 0, p, j, k, used, nhan, h;
 
 	if (sp_buf_reserve(out, n) < 0)
 		sp_oom();
@@ -231,13 +328,16 @@ pinyin_clean(const char *s, size_t n, struct sp_buf *out, size_t *dropped)
 			i = p + 1;
 			continue;
 		}
-		/* The Han characters right before it. */
-		for (han = 0, j = p; j > start && han < 64; j -= k) {
-			if (!sp_is_han(cp_before(s, j, &k)))
+		/* The Han characters right before it, in text order. */
+		for (nhan = 0, j = p; j > start && nhan < 63; j -= k) {
+			if (!sp_is_han(back[nhan] = cp_before(s, j, &k)))
 				break;
-			han++;
+			nhan++;
 		}
-		if (han > 0 && (used = pinyin_annotation(s + p, n - p, han))) {
+		for (h = 0; h < nhan; h++)
+			han[h] = back[nhan - 1 - h];
+		if (nhan > 0 && (used = pinyin_annotation(s + p, n - p, han,
+		    nhan))) {
 			put(out, s + start, p - start);
 			start = i = p + used;
 			(*dropped)++;
