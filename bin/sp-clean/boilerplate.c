@@ -571,19 +571,20 @@ sheltered(const struct boilerplate *bp, size_t i)
 /* Lines inside_article() looks up and down for the article's sentences:
  * a list or a table of a page runs to dozens of lines. */
 #define ARTICLE_REACH	60
-
 /* Is line i, of a page's HTML, in the main text and nothing of the
  * site's about it: not a link, no element or class name of the site's,
- * none of its vocabulary or dump tokens? */
+ * none of its vocabulary, menu words or dump tokens? */
 static int
 main_text(const struct boilerplate *bp, size_t i)
 {
 	const struct line *l = &bp->lines[i];
 	const struct html_line *h = l->html;
 
-	return h && h->in_main && h->link_chars * 2 <= h->chars &&
+	return h && h->in_main && !h->main_root &&
+	    h->link_chars * 2 <= h->chars &&
 	    !(h->inside & SITE_ELEMENTS) && !(h->hints & SITE_NAMES) &&
-	    l->h.vocab <= 0 && bp->shapes[i].tokens == 0;
+	    l->h.vocab <= 0 && l->h.nav_hits == 0 &&
+	    bp->shapes[i].tokens == 0;
 }
 
 /* A sentence of the main text: it ends as sentences end. */
@@ -596,20 +597,28 @@ main_sentence(const struct boilerplate *bp, size_t i)
 }
 
 /*
- * A line of a page's HTML that the markup puts inside the article: in
- * the page's main text with nothing of the site's about it, and a
- * sentence of the main text above and below it, the lines between all
- * of the main text too (the main text is one element: nothing else
- * stands between two of its lines).  The items of a list, the cells of
- * a table and the lines of code an article holds stand there; the
- * model, which learnt short lines from menus, would drop them.
+ * An item of a list, a cell of a table or a line of preformatted text
+ * that the markup puts inside the article: in the page's main text (an
+ * element that is not <body> itself, which says nothing of where a line
+ * is) with nothing of the site's about
+ * it, not the heading of a list, repeated neither on the page nor on the
+ * site's other pages, and a sentence of the main text above and below
+ * it, the lines between all of the main text too (the main text is one
+ * element: nothing else stands between two of its lines).  The model,
+ * which learnt short lines from menus, would drop the article's lists
+ * and tables.
  */
 static int
 inside_article(const struct boilerplate *bp, size_t nlines, size_t i)
 {
+	const struct line *l = &bp->lines[i];
 	size_t j, up = 0, down = 0;
 
-	if (!main_text(bp, i))
+	if (l->html == NULL || (!(l->html->inside & (HI_LIST | HI_TABLE)) &&
+	    l->html->block != HB_PRE))
+		return 0;
+	if (!main_text(bp, i) || l->heading || l->repeats > 0 ||
+	    (!isnan(l->furniture) && l->furniture > 0))
 		return 0;
 	for (j = i; j-- > 0 && i - j <= ARTICLE_REACH && !up; )
 		up = main_sentence(bp, j);

@@ -184,6 +184,7 @@ struct box {
 	uint32_t chars, link_chars, lines, paras;
 	double score;		/* text of paragraphs, readability's way */
 	uint8_t under_main;
+	uint8_t root;		/* <html> or <body>: the whole page */
 };
 
 struct parse {
@@ -444,6 +445,8 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	    t && up->kind == HB_BODY ? (uint8_t)t->kind : up->kind;
 	e->box = t && (t->flags & T_BOX) && !e->skip ?
 	    new_box(p, up->box) : up->box;
+	if (t && e->box != up->box && t->kind == HB_BODY)
+		p->boxes[e->box].root = 1;	/* <html>, <body> */
 }
 
 static void
@@ -678,6 +681,7 @@ measure(struct parse *p)
 		l->box_paras = x->paras;
 		l->box_share = total ? (float)x->chars / (float)total : 0;
 		l->in_main = x->under_main;
+		l->main_root = best > 0 && p->boxes[main].root;
 		l->main_share = best > 0 && total ?
 		    (float)p->boxes[main].chars / (float)total : 0;
 	}

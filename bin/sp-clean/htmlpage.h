@@ -83,6 +83,8 @@ struct html_line {
 	uint32_t box_chars, box_link_chars, box_lines, box_paras;
 	float box_share;	/* of the page's characters */
 	uint8_t in_main;	/* inside the page's main text */
+	uint8_t main_root;	/* the main text is <body> or <html>: all
+				   of the page */
 	float main_share;	/* the main text's share of the page */
 };
 
