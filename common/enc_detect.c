@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include <uchardet.h>
+#include <utf8proc.h>
 
 #include "enc_declared.h"
 #include "enc_score.h"
@@ -67,6 +68,18 @@ utf32_by_units(const unsigned char *s, size_t n)
 	if (be * 100 >= units * 98)
 		return "UTF-32BE";
 	return NULL;
+}
+
+/* Are the bytes s[0..n) all ASCII? */
+static int
+ascii_only(const unsigned char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] >= 0x80)
+			return 0;
+	return 1;
 }
 
 /* UTF-16 without a mark: most ASCII characters have a NUL for a twin. */
@@ -336,31 +349,53 @@ detector(const unsigned char *s, size_t n, char *buf, size_t len)
 	return name;
 }
 
-/*
- * Is every non-ASCII character of s[0..n) (valid UTF-8) one of two bytes?
- * The text of a legacy CJK encoding can be so by chance when it is
- * short: GBK's 通知 is CD A8 D6 AA, valid UTF-8 for U+0368 U+05AA.
- */
+/* Is cp a letter (ASCII or of any script)? */
 static int
-two_byte_only(const unsigned char *s, size_t n)
+letter_cp(int32_t cp)
 {
-	size_t i;
-	int any = 0;
+	utf8proc_category_t c;
 
-	for (i = 0; i < n; i++) {
-		if (s[i] >= 0xE0)
-			return 0;
-		any |= s[i] >= 0xC0;
-	}
-	return any;
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+	c = utf8proc_category(cp);
+	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL ||
+	    c == UTF8PROC_CATEGORY_LT || c == UTF8PROC_CATEGORY_LM ||
+	    c == UTF8PROC_CATEGORY_LO;
 }
 
 /*
- * Valid UTF-8 of two-byte characters only that does not read as text,
- * where a legacy CJK encoding decodes the same bytes cleanly into text
- * that does, by a wide margin: that encoding, in g.  Real UTF-8 of two
- * bytes a character (Greek, Cyrillic, accented Latin) reads as text and
- * keeps its name.
+ * Is every non-ASCII character of s[0..n) (valid UTF-8) a combining mark
+ * that stands on no letter?  No text is made of those, but a legacy CJK
+ * encoding's can be, by chance, when it is short: GBK's 通知 is CD A8 D6
+ * AA, valid UTF-8 for U+0368 U+05AA.  A single accented letter, Greek
+ * or Cyrillic (Questo è, 10 μm, Я) is text, and so is UTF-8 read as
+ * Latin-1 and saved again (ä¸­æ), which the mojibake step repairs.
+ */
+static int
+stray_marks_only(const unsigned char *s, size_t n)
+{
+	size_t i = 0, k, marks = 0;
+	int32_t cp, prev = ' ';
+	utf8proc_category_t c;
+
+	while (i < n) {
+		k = sp_utf8_next(s + i, n - i, &cp);
+		if (cp >= 0x80) {
+			c = utf8proc_category(cp);
+			if ((c != UTF8PROC_CATEGORY_MN &&
+			    c != UTF8PROC_CATEGORY_ME) || letter_cp(prev))
+				return 0;
+			marks++;
+		}
+		prev = cp;
+		i += k;
+	}
+	return marks > 0;
+}
+
+/*
+ * Valid UTF-8 of stray marks only, which a legacy CJK encoding decodes
+ * cleanly into text that reads as text: that encoding, in g.
  */
 static int
 cjk_not_utf8(const unsigned char *s, size_t n, int at_eof,
@@ -368,13 +403,10 @@ cjk_not_utf8(const unsigned char *s, size_t n, int at_eof,
 {
 	static const char *const cjk[] = { "GB18030", "BIG5", "CP932",
 	    "CP949" };
-	struct trial u, t, best;
+	struct trial t, best;
 	size_t i;
 
-	if (!two_byte_only(s, n < TRIAL_WINDOW ? n : TRIAL_WINDOW))
-		return 0;
-	try_guess(s, n, at_eof, "UTF-8", &u);
-	if (!u.tried || u.plausible >= PLAUSIBLE)
+	if (!stray_marks_only(s, n < TRIAL_WINDOW ? n : TRIAL_WINDOW))
 		return 0;
 	memset(&best, 0, sizeof best);
 	for (i = 0; i < sizeof cjk / sizeof cjk[0]; i++) {
@@ -383,8 +415,7 @@ cjk_not_utf8(const unsigned char *s, size_t n, int at_eof,
 		    t.plausible > best.plausible))
 			best = t;
 	}
-	if (!best.tried || best.plausible < PLAUSIBLE ||
-	    best.plausible < u.plausible + OVERRIDE)
+	if (!best.tried || best.plausible < PLAUSIBLE)
 		return 0;
 	set_name(g, best.name);
 	return 1;
@@ -517,6 +548,15 @@ sp_enc_detect(const unsigned char *s, size_t n, int at_eof,
 	valid = sp_utf8_valid_prefix(s, n);
 	if (valid == n || (!at_eof && n - valid < 4 &&
 	    sp_utf8_boundary((const char *)s, n) == valid)) {
+		/* UTF-16 of units whose bytes are all ASCII is valid UTF-8
+		 * (好年民 is 7D 59 74 5E 11 6C), but a NUL is no text's. */
+		if (g->binary && ascii_only(s, valid) &&
+		    (u16 = utf16_by_text(s, n, 1)) != NULL) {
+			set_name(g, u16);
+			g->utf16 = 1;
+			g->binary = 0;
+			return;
+		}
 		if (!cjk_not_utf8(s, valid, at_eof && valid == n, g))
 			set_name(g, "UTF-8");
 		return;

@@ -69,9 +69,17 @@ main(void)
 	CHECK(strcmp(detect("\xd6\xd0\xce\xc4\n", 5), "GB18030") == 0);
 	detect("abc\0def\x01\x02", 9);
 	CHECK(g.binary == 1);
-	/* GBK's 通知 is valid UTF-8 (U+0368 U+05AA), which reads as no text;
-	 * Greek, Cyrillic and accented Latin UTF-8 keep their name. */
+	/* GBK's 通知 is valid UTF-8 (U+0368 U+05AA), two marks on nothing;
+	 * Greek, Cyrillic and accented Latin UTF-8 keep their name, a lone
+	 * letter too, and so does UTF-8 read as Latin-1 and saved again. */
 	CHECK(strcmp(detect("\xcd\xa8\xd6\xaa\n", 5), "GB18030") == 0);
+	CHECK(strcmp(detect("Questo \xc3\xa8 un libro.\n", 19), "UTF-8") == 0);
+	CHECK(strcmp(detect("10 \xce\xbcm\n", 7), "UTF-8") == 0);
+	CHECK(strcmp(detect("\xd0\xaf\n", 3), "UTF-8") == 0);
+	CHECK(strcmp(detect("\xc3\xa4\xc2\xb8\xc2\xad\xc3\xa6\n", 9),
+	    "UTF-8") == 0);
+	/* A mark on a letter is text: e and U+0301. */
+	CHECK(strcmp(detect("caf\x65\xcc\x81\n", 7), "UTF-8") == 0);
 	CHECK(strcmp(detect("\xce\x95\xce\xbb\xce\xbb\xce\xb7\xce\xbd\n",
 	    11), "UTF-8") == 0);
 	CHECK(strcmp(detect("\xd0\x9f\xd1\x80\xd0\xb8\n", 7), "UTF-8") == 0);
@@ -81,6 +89,12 @@ main(void)
 	CHECK(strcmp(detect("\x2d\x4e\x4e\x53\xba\x4e\x11\x6c\x71\x51"
 	    "\x8c\x54\xfd\x56\x0a\x00", 16), "UTF-16LE") == 0);
 	CHECK(g.binary == 0 && g.utf16 == 1);
+	/* UTF-16 whose bytes are all ASCII is valid UTF-8: 好年民. */
+	CHECK(strcmp(detect("\x7d\x59\x74\x5e\x11\x6c\x0a\x00", 8),
+	    "UTF-16LE") == 0);
+	CHECK(g.binary == 0 && g.utf16 == 1);
+	/* ASCII text with a NUL (documents apart by NUL) stays UTF-8. */
+	CHECK(strcmp(detect("hello world\0second doc\0", 23), "UTF-8") == 0);
 	detect("\x7f" "ELF\x02\x01\x01\x00\x00\x00\x00\x00\x03\x00", 14);
 	CHECK(g.binary == 1);
 	/* UTF-8 with one bad byte among many good characters stays UTF-8. */
