@@ -165,6 +165,23 @@ block_escape(const char *s, size_t n)
 	return n;
 }
 
+/*
+ * In a heading's text: the first byte of a run of # that ends the text
+ * after a blank, which the renderer takes for the heading's closing
+ * sequence and drops (第一章 总则 #), or n.
+ */
+static size_t
+closing_hashes(const char *s, size_t n)
+{
+	size_t k = n;
+
+	while (k > 0 && s[k - 1] == '#')
+		k--;
+	if (k == n || (k > 0 && s[k - 1] != ' ' && s[k - 1] != '\t'))
+		return n;
+	return k;
+}
+
 void
 md_line_start(struct md_line *l, const char *s, size_t n, int block)
 {
@@ -174,7 +191,7 @@ md_line_start(struct md_line *l, const char *s, size_t n, int block)
 		k--;
 	l->s = s;
 	l->n = n;
-	l->block_at = block ? block_escape(s, n) : n;
+	l->block_at = block ? block_escape(s, n) : closing_hashes(s, n);
 	l->last_gt = k > 0 ? k - 1 : n;
 }
 

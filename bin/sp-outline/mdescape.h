@@ -2,6 +2,8 @@
  * mdescape.h: where a line of plain text needs a backslash for a
  * Markdown (CommonMark) renderer to show it as the text it is.
  *
+ * In a heading's text, a run of # that ends it after a blank is taken
+ * for the heading's closing sequence (第一章 总则 #): its first is escaped.
  * Block markup is read at a paragraph's start: a line opening with # > -
  * + * = | or ` (headings, quotes, lists, setext underlines, tables, code
  * fences), with "3. " or "3) " (an ordered list), or with < and a tag
@@ -24,7 +26,8 @@
 struct md_line {
 	const char *s;
 	size_t n;
-	size_t block_at;	/* the byte of block markup escaped, or n */
+	size_t block_at;	/* the byte of block markup escaped (in a
+				   heading: of its closing #), or n */
 	size_t last_gt;		/* the last '>', or n */
 };
 

@@ -59,6 +59,12 @@ main(void)
 	escaped("3. 项", 1, "3\\. 项");
 	escaped("12)", 1, "12\\)");
 	escaped("#话题", 0, "#话题");
+	/* A heading's closing sequence, not C# or a # inside. */
+	escaped("第一章 总则 #", 0, "第一章 总则 \\#");
+	escaped("结语 ###", 0, "结语 \\###");
+	escaped("学习C#", 0, "学习C#");
+	escaped("第#号 文件", 0, "第#号 文件");
+	escaped("总则 #", 1, "总则 #");
 	/* Emphasis, code, links, strikethrough, anywhere in a line. */
 	escaped("这是*重点*，`代码`", 0, "这是\\*重点\\*，\\`代码\\`");
 	escaped("见[文件](a.pdf)和![图](b.png)", 1,
