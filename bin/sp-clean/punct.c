@@ -354,6 +354,24 @@ enumerator(size_t i)
 }
 
 /*
+ * Is c Chinese text for a mark beside it: Han or CJK punctuation, but
+ * the marks Western text shares (“ ” ‘ ’ — … ·) only in a line that holds
+ * Han (han): in "The speech: “we will act”" the colon stays.
+ */
+static int
+beside_chinese(int32_t c, int han)
+{
+	if (!hanlike(c))
+		return 0;
+	switch (c) {
+	case 0xB7: case 0x2014: case 0x2015: case 0x2018: case 0x2019:
+	case 0x201C: case 0x201D: case 0x2026:
+		return han;
+	}
+	return 1;
+}
+
+/*
  * What the ASCII mark c becomes (0: it stays), given the character right
  * before it (pi) and right after it (ni), the nearest ones past spaces (p,
  * n; -1 at the line's ends), whether it follows a line-opening number
@@ -364,7 +382,7 @@ static int32_t
 decide(int32_t c, int32_t pi, int32_t p, int32_t ni, int32_t n, int enumer,
     int han, int addr)
 {
-	int near = hanlike(p) || hanlike(n);
+	int near = beside_chinese(p, han) || beside_chinese(n, han);
 	int end = n < 0 && han && !is_latin(p);	/* ends a Chinese line */
 
 	switch (c) {
