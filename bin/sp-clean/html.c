@@ -81,19 +81,6 @@ html_numeric_value(unsigned long v)
 	return (int32_t)v;
 }
 
-int
-html_cp1252_high(int32_t cp)
-{
-	unsigned long b;
-
-	if (cp < 0x152 || cp > 0x2122)
-		return 0;
-	for (b = 0x80; b <= 0x9F; b++)
-		if (html_numeric_value(b) == cp)
-			return 1;
-	return 0;
-}
-
 size_t
 html_reference(const char *s, size_t n, struct sp_buf *out)
 {

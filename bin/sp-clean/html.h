@@ -30,8 +30,6 @@ void html_clean(const char *s, size_t n, struct sp_buf *out,
  * rule: 0 and surrogates become U+FFFD, 0x80 to 0x9F windows-1252).
  */
 int32_t html_numeric_value(unsigned long v);
-/* Is cp a character Windows-1252 has for a byte of 0x80..0x9F (€ ƒ œ)? */
-int html_cp1252_high(int32_t cp);
 /*
  * Decodes the character reference at s[0..n) (s[0] == '&') into out.
  * Returns the bytes it used, or 0 when s does not start one.

@@ -5,7 +5,6 @@
 #endif
 
 #include "cjk.h"
-#include "html.h"
 #include "normalize.h"
 #include "text.h"
 #include "unicode.h"
@@ -123,20 +122,6 @@ printable_run(const char *s, size_t n, size_t i)
 	return i;
 }
 
-/*
- * Does a run of text read as Latin-1 or Windows-1252 go on after prev,
- * the last character kept: a letter of U+00A1..U+00FF, a character of
- * Windows-1252's (ä¸€ is 一 read so), or a soft hyphen or C1 control that
- * such a run kept?  (Not after a character NFKC changes: the decision
- * must hold when normalized again.)
- */
-static int
-latin1_run(int32_t prev, enum sp_norm_form form)
-{
-	return ((prev >= 0x80 && prev <= 0xFF && prev != 0xA0) ||
-	    html_cp1252_high(prev)) && sp_unicode_quick_cp(prev, form);
-}
-
 void
 normalize_text(const char *s, size_t n, int nfkc, struct sp_buf *out,
     struct normalize_stats *st)
@@ -144,7 +129,7 @@ normalize_text(const char *s, size_t n, int nfkc, struct sp_buf *out,
 	enum sp_norm_form form = nfkc ? SP_NFKC_CJK : SP_NFC;
 	size_t i = 0, start = 0, k, line = out->len;
 	int dirty = 0;
-	int32_t cp, prev = 0, w;
+	int32_t cp, prev = 0;
 	unsigned char c;
 
 	if (sp_buf_reserve(out, n) < 0)
@@ -206,16 +191,6 @@ normalize_text(const char *s, size_t n, int nfkc, struct sp_buf *out,
 			 * and mojibake): nothing to remove, NFC-stable; not
 			 * asked about one by one below.
 			 */
-		} else if ((cp == 0xAD || (cp >= 0x80 && cp <= 0x9F)) &&
-		    latin1_run(prev, form)) {
-			/*
-			 * A soft hyphen or C1 control in a run of Latin-1
-			 * letters (and of such controls) is most likely a
-			 * byte of GBK or UTF-8 text read as Latin-1 (¡­ is
-			 * …, ä¸­ is 中): step 6 needs it, and removes it if
-			 * it repairs nothing.  U+0085 too, which elsewhere
-			 * ends a line.
-			 */
 		} else if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
 			put(out, s + start, i - start);
 			if (dirty)
@@ -225,21 +200,16 @@ normalize_text(const char *s, size_t n, int nfkc, struct sp_buf *out,
 			putch(out, '\n');
 			line = out->len;
 			start = i + k;
-		} else if (cp >= 0x80 && cp <= 0x9F &&
-		    (w = html_numeric_value((unsigned long)cp)) != cp) {
+		} else if ((cp == 0xAD || (cp >= 0x80 && cp <= 0x9F)) &&
+		    prev >= 0xA1 && prev <= 0xFF &&
+		    sp_unicode_quick_cp(prev, form)) {
 			/*
-			 * Elsewhere a C1 control is a byte of Windows-1252
-			 * read as Latin-1, as browsers take it (It\x92s):
-			 * its character, not nothing.
+			 * A soft hyphen or C1 control after a Latin-1 letter
+			 * is most likely a byte of GBK text read as Latin-1
+			 * (¡­ is …): step 6 needs it, and removes it if it
+			 * repairs nothing.  (Not after a letter NFKC changes:
+			 * the decision must hold when normalized again.)
 			 */
-			put(out, s + start, i - start);
-			putcp(out, w);
-			st->c1++;
-			start = i += k;
-			prev = w;
-			if (!dirty && !sp_unicode_quick_cp(w, form))
-				dirty = 1;
-			continue;
 		} else if (sp_is_control(cp) || sp_is_zero_width(cp) ||
 		    sp_is_ignorable(cp) || cp == 0xAD) {
 			put(out, s + start, i - start);

@@ -17,7 +17,6 @@ struct normalize_stats {
 	size_t removed;		/* characters removed */
 	size_t newlines;	/* CR, CRLF and other line ends made LF */
 	size_t normalized;	/* lines changed by normalization */
-	size_t c1;		/* C1 controls read as Windows-1252 */
 };
 
 /* Appends s[0..n) (valid UTF-8) cleaned to out; nfkc: NFKC, not NFC. */

@@ -3,7 +3,6 @@
 
 #include "cjk.h"
 #include "heading.h"
-#include "html.h"
 #include "linefeat.h"
 #include "spaces.h"
 #include "text.h"
@@ -302,32 +301,6 @@ is_unspaced(int32_t cp)
 	return sp_is_cjk(cp) && !sp_is_hangul(cp);
 }
 
-/* A character of U+0080..U+00FF but the no-break space itself, or one
- * Windows-1252 has for a byte of 0x80..0x9F (€ ƒ œ …). */
-static int
-latin1_high(int32_t cp)
-{
-	return (cp >= 0x80 && cp <= 0xFF && cp != 0xA0) ||
-	    html_cp1252_high(cp);
-}
-
-/*
- * Is the no-break space cp at s[i..i+k) the byte A0 of UTF-8 or GBK text
- * read as Latin-1, inside a run of such characters: after one, and
- * before one or after two (ä½\u00A0 is 你 read so, å›\u00A0 is 因)?
- * Step 6 needs it as it is.  Latin text has it after a word (café\u00A0!).
- */
-static int
-latin1_byte_space(const char *s, size_t n, size_t i, int32_t cp, size_t k)
-{
-	size_t b, c;
-
-	if (cp != 0xA0 || i == 0 || !latin1_high(cp_before(s, i, &b)))
-		return 0;
-	return (i + k < n && latin1_high(cp_at(s, n, i + k, &c))) ||
-	    (i > b && latin1_high(cp_before(s, i - b, &c)));
-}
-
 void
 spaces_clean(const char *s, size_t n, struct sp_buf *out,
     struct spaces_stats *st)
@@ -355,7 +328,7 @@ spaces_clean(const char *s, size_t n, struct sp_buf *out,
 			continue;
 		}
 		cp = cp_at(s, n, i, &k);
-		if (!is_space(cp) || latin1_byte_space(s, n, i, cp, k)) {
+		if (!is_space(cp)) {
 			i += k;
 			continue;
 		}

@@ -44,13 +44,12 @@ static int
 run_unicode(const char *s, size_t n, struct sp_buf *out,
     const struct step_ctx *c)
 {
-	struct normalize_stats st = { 0, 0, 0, 0 };
+	struct normalize_stats st = { 0, 0, 0 };
 
 	normalize_text(s, n, c->opts->nfkc, out, &st);
 	c->n[0] += st.removed;
 	c->n[1] += st.newlines;
 	c->n[2] += st.normalized;
-	c->n[3] += st.c1;
 	return 1;
 }
 
@@ -184,8 +183,7 @@ const struct step steps[NSTEPS] = {
 	[S_UNICODE] = { "unicode", STEP_LINE, 0, run_unicode,
 	    normalize_thread_end,
 	    { "unicode: characters removed", "unicode: line ends made LF",
-	    "unicode: lines normalized",
-	    "unicode: C1 controls read as Windows-1252" } },
+	    "unicode: lines normalized" } },
 	[S_SPACES] = { "spaces", STEP_LINE, 0, run_spaces, NULL,
 	    { "spaces: removed", "spaces: made one space",
 	    "spaces: paragraph breaks" } },

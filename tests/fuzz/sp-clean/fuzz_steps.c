@@ -32,7 +32,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct sp_buf a = SP_BUF_INIT, b = SP_BUF_INIT, c = SP_BUF_INIT;
 	struct html_stats hs = { 0, 0, 0, 0 };
-	struct normalize_stats ns = { 0, 0, 0, 0 };
+	struct normalize_stats ns = { 0, 0, 0 };
 	struct spaces_stats ss = { 0, 0, 0 };
 	struct mojibake_stats ms = { 0, 0, 0, 0 };
 	size_t n = 0, i;

@@ -26,7 +26,7 @@ html(const char *s)
 static const char *
 uni(const char *s, int nfkc)
 {
-	struct normalize_stats st = { 0, 0, 0, 0 };
+	struct normalize_stats st = { 0, 0, 0 };
 
 	sp_buf_clear(&out);
 	normalize_text(s, strlen(s), nfkc, &out, &st);
