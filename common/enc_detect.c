@@ -70,18 +70,6 @@ utf32_by_units(const unsigned char *s, size_t n)
 	return NULL;
 }
 
-/* Are the bytes s[0..n) all ASCII? */
-static int
-ascii_only(const unsigned char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] >= 0x80)
-			return 0;
-	return 1;
-}
-
 /* UTF-16 without a mark: most ASCII characters have a NUL for a twin. */
 static const char *
 utf16_by_nuls(const unsigned char *s, size_t n)
@@ -548,15 +536,6 @@ sp_enc_detect(const unsigned char *s, size_t n, int at_eof,
 	valid = sp_utf8_valid_prefix(s, n);
 	if (valid == n || (!at_eof && n - valid < 4 &&
 	    sp_utf8_boundary((const char *)s, n) == valid)) {
-		/* UTF-16 of units whose bytes are all ASCII is valid UTF-8
-		 * (好年民 is 7D 59 74 5E 11 6C), but a NUL is no text's. */
-		if (g->binary && ascii_only(s, valid) &&
-		    (u16 = utf16_by_text(s, n, 1)) != NULL) {
-			set_name(g, u16);
-			g->utf16 = 1;
-			g->binary = 0;
-			return;
-		}
 		if (!cjk_not_utf8(s, valid, at_eof && valid == n, g))
 			set_name(g, "UTF-8");
 		return;
