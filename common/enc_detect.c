@@ -9,6 +9,7 @@
 #include <uchardet.h>
 #include <utf8proc.h>
 
+#include "cjk.h"
 #include "enc_declared.h"
 #include "enc_score.h"
 #include "encoding.h"
@@ -337,23 +338,9 @@ detector(const unsigned char *s, size_t n, char *buf, size_t len)
 	return name;
 }
 
-/* Is cp a letter (ASCII or of any script)? */
-static int
-letter_cp(int32_t cp)
-{
-	utf8proc_category_t c;
-
-	if (cp < 0x80)
-		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-	c = utf8proc_category(cp);
-	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL ||
-	    c == UTF8PROC_CATEGORY_LT || c == UTF8PROC_CATEGORY_LM ||
-	    c == UTF8PROC_CATEGORY_LO;
-}
-
 /*
  * Is every non-ASCII character of s[0..n) (valid UTF-8) a combining mark
- * that stands on no letter?  No text is made of those, but a legacy CJK
+ * that stands on no letter or digit?  No text is made of those, but a legacy CJK
  * encoding's can be, by chance, when it is short: GBK's 通知 is CD A8 D6
  * AA, valid UTF-8 for U+0368 U+05AA.  A single accented letter, Greek
  * or Cyrillic (Questo è, 10 μm, Я) is text, and so is UTF-8 read as
@@ -371,7 +358,7 @@ stray_marks_only(const unsigned char *s, size_t n)
 		if (cp >= 0x80) {
 			c = utf8proc_category(cp);
 			if ((c != UTF8PROC_CATEGORY_MN &&
-			    c != UTF8PROC_CATEGORY_ME) || letter_cp(prev))
+			    c != UTF8PROC_CATEGORY_ME) || sp_is_alnum(prev))
 				return 0;
 			marks++;
 		}
