@@ -538,6 +538,13 @@ why_model(const struct boilerplate *bp, const struct line *l, double p,
 /* Anchors within this many lines, above and below, shelter a line. */
 #define SHELTER 3
 
+/* Is line l, of a page's HTML, mostly the text of links? */
+static int
+mostly_link(const struct line *l)
+{
+	return l->html && l->html->link_chars * 2 > l->html->chars;
+}
+
 /*
  * A line sheltered by the document: between paragraphs of prose close
  * above and below it, with nothing of the site about it (no vocabulary,
@@ -553,7 +560,7 @@ sheltered(const struct boilerplate *bp, size_t i)
 
 	if (l->zone != ZONE_BODY || l->anchor || l->h.vocab > 0 ||
 	    bp->shapes[i].tokens > 0 ||
-	    (l->html && l->html->link_chars * 2 > l->html->chars))
+	    mostly_link(l))
 		return 0;
 	return ps->prev_anchor[i] != SIZE_MAX && ps->next_anchor[i] !=
 	    SIZE_MAX && i - ps->prev_anchor[i] <= SHELTER &&
@@ -581,7 +588,7 @@ main_text(const struct boilerplate *bp, size_t i)
 	const struct html_line *h = l->html;
 
 	return h && h->in_main && !h->main_root &&
-	    h->link_chars * 2 <= h->chars &&
+	    !mostly_link(l) &&
 	    !(h->inside & SITE_ELEMENTS) && !(h->hints & SITE_NAMES) &&
 	    l->h.vocab <= 0 && l->h.nav_hits == 0 &&
 	    bp->shapes[i].tokens == 0;
@@ -600,9 +607,8 @@ main_sentence(const struct boilerplate *bp, size_t i)
  * An item of a list, a cell of a table or a line of preformatted text
  * that the markup puts inside the article: in the page's main text (an
  * element that is not <body> itself, which says nothing of where a line
- * is) with nothing of the site's about
- * it, not the heading of a list, repeated neither on the page nor on the
- * site's other pages, and a sentence of the main text above and below
+ * is) with nothing of the site's about it, not the heading of a list,
+ * repeated neither on the page nor on the site's other pages, and a sentence of the main text above and below
  * it, the lines between all of the main text too (the main text is one
  * element: nothing else stands between two of its lines).  The model,
  * which learnt short lines from menus, would drop the article's lists
@@ -703,7 +709,7 @@ structural(const struct boilerplate *bp, size_t nlines, size_t i)
 	const struct line *l = &bp->lines[i];
 
 	if (bp->shapes[i].tokens > 0 ||
-	    (l->html && l->html->link_chars * 2 > l->html->chars))
+	    mostly_link(l))
 		return 0;
 	if (closing_date(bp, nlines, i))
 		return 1;
@@ -815,7 +821,7 @@ lone(const struct boilerplate *bp, size_t nlines, size_t i)
 
 	if (l->verdict != DROPPED_BY_MODEL || l->h.vocab > 0 || l->heading ||
 	    bp->shapes[i].tokens > 0 || l->repeats > 0 ||
-	    (l->html && l->html->link_chars * 2 > l->html->chars))
+	    mostly_link(l))
 		return 0;
 	while (up > 0 && bp->lines[up - 1].n == 0)
 		up--;
