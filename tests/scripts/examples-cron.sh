@@ -227,4 +227,22 @@ expect "the new documents written once" \
 expect "no temporary directory left" \
     [ -z "$(find "$O" "$S" -name '.sp-daily*')" ]
 
+# Two runs in one second: a clock that stands still names both runs'
+# documents alike; the second takes the next free stamp.
+mkdir "$t/clock"
+printf '#!/bin/sh\necho 20300101T000000Z\n' > "$t/clock/date"
+chmod +x "$t/clock/date"
+for n in 1 2; do
+	printf '在全市第%s次工作会议上的讲话\n同志们：这是第%s次会议的讲话稿，我们要认真总结经验，扎实推进各项工作落到实处。\n' \
+	    "$n" "$n" > "$t/in/same-second.txt"
+	PATH="$t/clock:$PATH" sh "$JOB" -i "$t/in" -o "$O" -s "$S" -l "$L" \
+	    2> "$t/err"
+	expect "same second, run $n: exit 0 ($(head -c 200 "$t/err"))" \
+	    [ $? -eq 0 ]
+done
+expect "same second: both documents written, apart" \
+    [ "$(ls "$O" | grep -c '^20300101T000000Z')" -eq 2 ]
+expect "same second: the later stamp sorts last" \
+    grep -q '第2次' "$O/$(ls "$O" | grep '^20300101T000000Z' | tail -n 1)"
+
 echo "examples-cron: $n_ok ok, $n_bad failed"
