@@ -25,6 +25,7 @@
 #include "held.h"
 #include "bpfeatures.h"
 #include "bpstack.h"
+#include "docnum.h"
 #include "layout.h"
 #include "model.h"
 #include "pool.h"
@@ -700,7 +701,7 @@ closing_date(const struct boilerplate *bp, size_t nlines, size_t i)
  * The bones of a document, which a site's furniture does not have: a
  * heading numbered the Chinese way (一、 （一） 第一章 一是), a salutation
  * before a sentence (同志们：), redaction marks and placeholders, the
- * signature and the date at the end.  Kept when nothing of the site is
+ * document number (docnum.h), the signature and the date at the end.  Kept when nothing of the site is
  * about them.
  */
 static int
@@ -711,7 +712,9 @@ structural(const struct boilerplate *bp, size_t nlines, size_t i)
 	if (bp->shapes[i].tokens > 0 ||
 	    mostly_link(l))
 		return 0;
-	if (closing_date(bp, nlines, i))
+	/* A label's words may be a site's (字号 of a font-size widget):
+	 * the number decides. */
+	if (closing_date(bp, nlines, i) || docnum_line(l->s, l->n))
 		return 1;
 	if (l->h.vocab > 0)
 		return 0;

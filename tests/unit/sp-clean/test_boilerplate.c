@@ -426,6 +426,12 @@ test_rules_files(void)
 	CHECK_INT(load_model(b, "sp-clean boilerplate model 1\n"
 	    "threshold 0.5\nbase 9\ntrees 0\n", "m", err, sizeof err), 0);
 	filter_case(b, doc, "", 3, __LINE__);
+	/* Whatever the model says, a document's number stays, alone or
+	 * after its label; one that a sentence cites or a menu does not. */
+	filter_case(b, "关于加强供水安全管理的通知\n市政办发〔2023〕12号\n"
+	    "发文字号：市政办发〔2023〕12号\n首页 | 政务公开\n"
+	    "依据市政办发〔2023〕12号执行",
+	    "市政办发〔2023〕12号\n发文字号：市政办发〔2023〕12号", 3, __LINE__);
 	CHECK_INT(load_model(b, "not a model\n", "bad.model",
 	    err, sizeof err), -1);
 	CHECK(strstr(err, "bad.model:1: not an sp-clean model") != NULL);

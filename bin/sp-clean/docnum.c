@@ -1,0 +1,101 @@
+/*
+ * docnum.c: a line that is a document number (docnum.h).
+ */
+#include "docnum.h"
+
+#include "cjk.h"
+#include "zh.h"
+
+/* The longest issuer's short name, and the longest label before it. */
+#define ISSUER_MAX	12
+#define LABEL_MAX	8
+/* Serial numbers run to thousands, never more. */
+#define SERIAL_MAX	5
+
+/* The bracket that closes open, or 0 when open opens no year. */
+static int32_t
+closing(int32_t open)
+{
+	switch (open) {
+	case 0x3014: return 0x3015;	/* 〔 〕 */
+	case '[': return ']';
+	case 0xFF3B: return 0xFF3D;	/* ［ ］ */
+	case 0x3010: return 0x3011;	/* 【 】 */
+	case 0xFF08: return 0xFF09;	/* （ ） */
+	case '(': return ')';
+	case 0x3016: return 0x3017;	/* 〖 〗 */
+	default: return 0;
+	}
+}
+
+/* The number of digits from s[*i], moved past them and blank space. */
+static size_t
+digits(const char *s, size_t n, size_t *i)
+{
+	size_t k, count = 0;
+	int32_t cp;
+
+	*i = sp_skip_blank(s, n, *i);
+	while (*i < n && (k = sp_cp_at(s, n, *i, &cp)) &&
+	    sp_digit_value(cp) >= 0) {
+		count++;
+		*i += k;
+	}
+	*i = sp_skip_blank(s, n, *i);
+	return count;
+}
+
+/* Past a label (发文字号：, 文号:) at s[i], or i when there is none. */
+static size_t
+past_label(const char *s, size_t n, size_t i)
+{
+	size_t j = i, k, han = 0;
+	int32_t cp;
+
+	while (j < n && han <= LABEL_MAX) {
+		k = sp_cp_at(s, n, j, &cp);
+		if (cp == 0xFF1A || cp == ':')
+			return han > 0 ? sp_skip_blank(s, n, j + k) : i;
+		if (sp_is_han(cp))
+			han++;
+		else if (!sp_is_blank(cp))
+			return i;
+		j += k;
+	}
+	return i;
+}
+
+int
+docnum_line(const char *s, size_t n)
+{
+	size_t i, k, issuer = 0, year;
+	int32_t cp, close;
+
+	i = past_label(s, n, sp_skip_blank(s, n, 0));
+	/* The issuer: Han characters, a Latin letter or two among them. */
+	while (i < n && (k = sp_cp_at(s, n, i, &cp)) &&
+	    (sp_is_han(cp) || (cp < 0x80 && sp_is_alnum(cp) &&
+	    sp_digit_value(cp) < 0))) {
+		issuer++;
+		i += k;
+	}
+	if (issuer == 0 || issuer > ISSUER_MAX || i >= n)
+		return 0;
+	i += sp_cp_at(s, n, i, &cp);
+	if ((close = closing(cp)) == 0)
+		return 0;
+	year = digits(s, n, &i);
+	if (year != 4 || i >= n)
+		return 0;
+	i += sp_cp_at(s, n, i, &cp);
+	if (cp != close)
+		return 0;
+	i = sp_skip_blank(s, n, i);
+	if (i < n && sp_cp_at(s, n, i, &cp) && cp == 0x7B2C)	/* 第 */
+		i += 3;
+	k = digits(s, n, &i);
+	if (k == 0 || k > SERIAL_MAX || i >= n)
+		return 0;
+	i += sp_cp_at(s, n, i, &cp);
+	return cp == 0x53F7 && sp_skip_blank(s, n, i) == n;	/* 号 */
+}
