@@ -1006,6 +1006,64 @@ headline_like(const struct boilerplate *bp, size_t i)
 	    sh->bullet == 0 && sh->spaces == 0 && sh->pattern == 0;
 }
 
+/* A headline without a comma: a wrapped line of prose has one. */
+static int
+bare_headline(const struct boilerplate *bp, size_t i)
+{
+	const struct line *l = &bp->lines[i];
+
+	return headline_like(bp, i) && !memchr(l->s, ',', l->n) &&
+	    !memmem(l->s, l->n, "，", 3);
+}
+
+/* The fewest bare headlines in a row that make a list of them. */
+#define HEADLINE_LIST 3
+/* A headline of a list goes when the model leans to furniture, short
+ * of its cut-off: that is set for a line alone, and the lines of a list
+ * tell more together. */
+#define EVEN_ODDS 0.5
+
+/* Are lines a and b the same text? */
+static int
+same_line(const struct line *a, const struct line *b)
+{
+	return a->n == b->n && memcmp(a->s, b->s, a->n) == 0;
+}
+
+/*
+ * Is line i one of a list of headlines: a bare headline among
+ * HEADLINE_LIST different ones or more in a row (empty lines between
+ * them aside)?  An article has one headline, which its page may print
+ * twice over (the title, the heading); a list of others' (related news,
+ * the most read) has many.
+ */
+static int
+headline_list(const struct boilerplate *bp, size_t nlines, size_t i)
+{
+	const struct line *v = bp->lines, *last;
+	size_t j, run = 1;
+
+	if (!bare_headline(bp, i))
+		return 0;
+	for (j = i, last = &v[i]; j-- > 0 && run < HEADLINE_LIST; ) {
+		if (v[j].n == 0 || same_line(&v[j], last))
+			continue;
+		if (!bare_headline(bp, j))
+			break;
+		last = &v[j];
+		run++;
+	}
+	for (j = i + 1, last = &v[i]; j < nlines && run < HEADLINE_LIST; j++) {
+		if (v[j].n == 0 || same_line(&v[j], last))
+			continue;
+		if (!bare_headline(bp, j))
+			break;
+		last = &v[j];
+		run++;
+	}
+	return run >= HEADLINE_LIST;
+}
+
 static int
 second_look(struct boilerplate *bp, size_t nlines, size_t i, int threshold)
 {
@@ -1026,7 +1084,8 @@ second_look(struct boilerplate *bp, size_t nlines, size_t i, int threshold)
 		if (again < bp->cutoff)
 			return 1;
 	}
-	return (sentence || headline_like(bp, i)) && l->h.vocab <= 0 &&
+	return (sentence || (headline_like(bp, i) &&
+	    !headline_list(bp, nlines, i))) && l->h.vocab <= 0 &&
 	    !l->anchor &&
 	    bp->shapes[i].tokens == 0 &&
 	    centred_probability(bp, nlines, i, threshold) < bp->cutoff;
@@ -1078,6 +1137,13 @@ judge(struct boilerplate *bp, size_t nlines, size_t i, char *why,
 		return KEPT;
 	p = probability(bp, nlines, i, threshold, why ? EXPLAINED : STORED,
 	    &p1);
+	if (p < bp->cutoff && p >= EVEN_ODDS &&
+	    headline_list(bp, nlines, i)) {
+		if (why)
+			snprintf(why, whylen, "one of a list of headlines "
+			    "(model %.2f)", p);
+		return DROPPED_BY_RULE;
+	}
 	if (p < bp->cutoff)
 		return KEPT;
 	if (second_look(bp, nlines, i, threshold))

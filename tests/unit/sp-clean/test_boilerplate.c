@@ -432,6 +432,25 @@ test_rules_files(void)
 	    "发文字号：市政办发〔2023〕12号\n首页 | 政务公开\n"
 	    "依据市政办发〔2023〕12号执行",
 	    "市政办发〔2023〕12号\n发文字号：市政办发〔2023〕12号", 3, __LINE__);
+	/* A model in doubt (0.60, under its cut-off of 0.90) keeps a
+	 * headline, printed twice over, and lines of prose; it drops a
+	 * list of three headlines or more, and --explain says so. */
+	CHECK_INT(load_model(b, "sp-clean boilerplate model 1\n"
+	    "threshold 0.9\nbase 0.405465\ntrees 0\n", "m", err, sizeof err),
+	    0);
+	filter_case(b, "全市推进城乡供水一体化建设工作现场会在我县召开\n"
+	    "全市推进城乡供水一体化建设工作现场会在我县召开\n"
+	    "会议要求，各地要加快推进城乡供水一体化建设，确保群众喝上放心水。\n"
+	    "连任靠风水县长馆终结十立委昔县长馆办公室今十立委未连任\n\n"
+	    "空中救援新战力超级美洲狮登场固定医疗急救设备提高国军战力\n"
+	    "私立高职无预警裁班学生成人球十五人违规遭退学剩十九人\n"
+	    "今年以来，全县累计完成供水管网改造一百二十公里，受益群众五万余人",
+	    "全市推进城乡供水一体化建设工作现场会在我县召开\n"
+	    "全市推进城乡供水一体化建设工作现场会在我县召开\n"
+	    "会议要求，各地要加快推进城乡供水一体化建设，确保群众喝上放心水。\n"
+	    "\n今年以来，全县累计完成供水管网改造一百二十公里，受益群众五万余人",
+	    3, __LINE__);
+	CHECK(told_has("one of a list of headlines (model 0.60)"));
 	CHECK_INT(load_model(b, "not a model\n", "bad.model",
 	    err, sizeof err), -1);
 	CHECK(strstr(err, "bad.model:1: not an sp-clean model") != NULL);
