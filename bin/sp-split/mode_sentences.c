@@ -93,7 +93,10 @@ line(const struct doc *d, const struct line *l)
 				return;
 			}
 			out_text(l->text + a, b - a);
-			if (b < l->len)
+			/* Ended as the line ends: CRLF stays CRLF throughout. */
+			if (b < l->len && l->eol_len)
+				out_text(l->eol, l->eol_len);
+			else if (b < l->len)
 				out_text("\n", 1);
 		}
 		if (l->eol_len)
@@ -110,11 +113,12 @@ line(const struct doc *d, const struct line *l)
 /*
  * The sentences of the line s[at..at + len) in plain output, written
  * from s[done], where the writing stopped, up to the last end inside the
- * line; returns where it stops now.  The line's own end is written with
- * what follows it.
+ * line, each ended as the line is (eol, CRLF or LF); returns where it
+ * stops now.  The line's own end is written with what follows it.
  */
 static size_t
-plain_ends(const char *s, size_t at, size_t len, size_t done)
+plain_ends(const char *s, size_t at, size_t len, size_t done,
+    const char *eol, size_t eol_len)
 {
 	struct sentences it;
 	size_t a, b;
@@ -124,7 +128,7 @@ plain_ends(const char *s, size_t at, size_t len, size_t done)
 		uncounted++;
 		if (b < len) {
 			out_text(s + done, at + b - done);
-			out_text("\n", 1);
+			out_text(eol, eol_len);
 			done = at + b;
 		}
 	}
@@ -201,7 +205,8 @@ lines(const struct doc *d, const struct line *first, uint64_t *count)
 		if (split_opts.json_out)
 			line(d, &l);
 		else
-			done = plain_ends(s, used, l.len, done);
+			done = plain_ends(s, used, l.len, done, l.eol,
+			    l.eol_len);
 		used = (size_t)(nl - s) + 1;
 		++*count;
 	}

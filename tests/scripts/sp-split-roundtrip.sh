@@ -1,9 +1,10 @@
 #!/bin/sh
 # sp-split-roundtrip.sh BUILD: every mode is non-destructive, on the corpus
-# pages and on awkward input: -s only adds newlines, -d documents joined
+# pages and on awkward input: -s only adds line ends, -d documents joined
 # back (form-feed lines or -o files) give the page, -p and -c lose only
 # line breaks and blank lines; records split twice keep each member once;
-# a line longer than --max-unit comes out whole.
+# a line longer than --max-unit comes out whole.  The sentences of a CRLF
+# line end in CRLF, each of them.
 B=$1
 SP=$B/bin/sp-split
 . "${0%/*}/../lib.sh"
@@ -11,13 +12,18 @@ SP=$B/bin/sp-split
 # Awkward input: CRLF, invalid UTF-8, no final newline, NUL, long quote.
 printf '一。二！\r\n坏\377字节。\0好。\n“没有闭合的引号。然后。\n最后一行没有换行。' \
     > "$t/awkward.txt"
+"$SP" -s "$t/awkward.txt" | head -n 2 > "$t/crlf"
+expect "-s: both sentences of a CRLF line end in CRLF" \
+    [ "$(grep -c "$(printf '\r')\$" "$t/crlf")" -eq 2 ]
 for f in tests/data/corpus/0*.txt "$t/awkward.txt"; do
 	name=$(basename "$f")
-	tr -d '\n' < "$f" > "$t/want"
-	"$SP" -s "$f" | tr -d '\n' > "$t/got"
-	expect "$name: -s adds newlines only" cmp -s "$t/want" "$t/got"
-	"$SP" -s --semicolon "$f" | tr -d '\n' > "$t/got"
-	expect "$name: -s --semicolon adds newlines only" cmp -s "$t/want" "$t/got"
+	# Line ends only: a sentence ended inside a CRLF line ends in CRLF
+	# (checked above), so CRs aside.
+	tr -d '\r\n' < "$f" > "$t/want"
+	"$SP" -s "$f" | tr -d '\r\n' > "$t/got"
+	expect "$name: -s adds line ends only" cmp -s "$t/want" "$t/got"
+	"$SP" -s --semicolon "$f" | tr -d '\r\n' > "$t/got"
+	expect "$name: -s --semicolon adds line ends only" cmp -s "$t/want" "$t/got"
 
 	tr -d ' \t\r\n' < "$f" > "$t/want"
 	for m in -p "-c 50" "-c 1" "-c 300 --bytes"; do
