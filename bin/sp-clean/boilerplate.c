@@ -549,7 +549,7 @@ mostly_link(const struct line *l)
 /*
  * A line sheltered by the document: between paragraphs of prose close
  * above and below it, with nothing of the site about it (no vocabulary,
- * no dump token, not a link).  The short lines of a speech's lists and
+ * no dump token, not a link or a breadcrumb).  The short lines of a speech's lists and
  * its subheadings stand there; the model, which has seen few speeches,
  * may take them for a menu.
  */
@@ -560,7 +560,7 @@ sheltered(const struct boilerplate *bp, size_t i)
 	const struct page_sums *ps = &bp->sums;
 
 	if (l->zone != ZONE_BODY || l->anchor || l->h.vocab > 0 ||
-	    bp->shapes[i].tokens > 0 ||
+	    bp->shapes[i].tokens > 0 || l->breadcrumb ||
 	    mostly_link(l))
 		return 0;
 	return ps->prev_anchor[i] != SIZE_MAX && ps->next_anchor[i] !=
@@ -814,7 +814,8 @@ enum verdict { KEPT, DROPPED_BY_RULE, DROPPED_BY_MODEL };
  * more likely a line of the document the model has not seen the like of
  * (a bulletin's issue number under its title, a short subheading) than
  * a lone piece of the site; content first, it stays.  Not so the
- * heading of a list (相关新闻): its list may have been kept.
+ * heading of a list (相关新闻), whose list may have been kept, nor a
+ * breadcrumb (首页 > 新闻 > 正文), the site's wherever it stands.
  */
 static int
 lone(const struct boilerplate *bp, size_t nlines, size_t i)
@@ -823,7 +824,7 @@ lone(const struct boilerplate *bp, size_t nlines, size_t i)
 	size_t up = i, down = i + 1;
 
 	if (l->verdict != DROPPED_BY_MODEL || l->h.vocab > 0 || l->heading ||
-	    bp->shapes[i].tokens > 0 || l->repeats > 0 ||
+	    bp->shapes[i].tokens > 0 || l->repeats > 0 || l->breadcrumb ||
 	    mostly_link(l))
 		return 0;
 	while (up > 0 && bp->lines[up - 1].n == 0)

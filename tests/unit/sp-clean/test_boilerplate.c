@@ -451,6 +451,20 @@ test_rules_files(void)
 	    "\n今年以来，全县累计完成供水管网改造一百二十公里，受益群众五万余人",
 	    3, __LINE__);
 	CHECK(told_has("one of a list of headlines (model 0.60)"));
+	/* A line the model alone drops, between kept paragraphs, stays; not
+	 * a breadcrumb. */
+	CHECK_INT(load_model(b, "sp-clean boilerplate model 1\n"
+	    "threshold 0.5\nbase 9\ntrees 0\n", "m", err, sizeof err), 0);
+#define PROSE "今年以来，全县上下认真贯彻落实市委市政府的决策部署，坚持稳中求进" \
+	"工作总基调，统筹推进疫情防控和经济社会发展各项工作，全县经济运行" \
+	"总体平稳、稳中有进。全县地区生产总值同比增长百分之六点五，一般公" \
+	"共预算收入同比增长百分之八，城乡居民人均可支配收入稳步提高。各项" \
+	"民生事业全面进步，社会大局和谐稳定。"
+	filter_case(b, PROSE "\n动态信息\n" PROSE, PROSE "\n动态信息\n" PROSE,
+	    0, __LINE__);
+	filter_case(b, PROSE "\n首页 > 新闻中心 > 正文\n" PROSE,
+	    PROSE "\n" PROSE, 1, __LINE__);
+#undef PROSE
 	CHECK_INT(load_model(b, "not a model\n", "bad.model",
 	    err, sizeof err), -1);
 	CHECK(strstr(err, "bad.model:1: not an sp-clean model") != NULL);
