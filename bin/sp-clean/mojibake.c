@@ -166,6 +166,42 @@ keep_latin1(const char *s, size_t n, size_t b, size_t end,
 	}
 }
 
+/*
+ * Drops from out[from..) the soft hyphens and C1 controls step 3 kept
+ * for this step that no repair took (a repair never writes them), and
+ * counts them; an NBSP step 4 kept (mojibake_latin1.h) becomes the space
+ * it would have made of it: one between words, none at an end.
+ */
+static void
+drop_kept_marks(struct sp_buf *out, size_t from, struct mojibake_stats *st)
+{
+	char *d = out->data;
+	size_t i, j, n = out->len;
+	unsigned char b;
+
+	if (d == NULL || !memchr(d + from, 0xC2, n - from))
+		return;
+	for (i = j = from; i < n; i++) {
+		b = i + 1 < n && (unsigned char)d[i] == 0xC2 ?
+		    (unsigned char)d[i + 1] : 0;
+		if ((b >= 0x80 && b <= 0x9F) || b == 0xAD) {
+			st->removed++;
+			i++;
+			continue;
+		}
+		if (b == 0xA0 && latin1_nbsp(d, i)) {
+			/* One space between words; none at an end. */
+			if (j > from && d[j - 1] != ' ' && i + 2 < n &&
+			    d[i + 2] != ' ')
+				d[j++] = ' ';
+			i++;
+			continue;
+		}
+		d[j++] = d[i];
+	}
+	out->len = j;
+}
+
 /* Repairs one line. */
 static void
 line(const char *s, size_t n, struct sp_buf *out, struct mojibake_stats *st,
@@ -225,6 +261,7 @@ line(const char *s, size_t n, struct sp_buf *out, struct mojibake_stats *st,
 			i = used && b + used > i ? b + used : i + k;
 	}
 	put(out, s + start, n - start);
+	drop_kept_marks(out, line_start, st);
 	if (st->repaired > repaired)
 		trim(out, line_start);
 }

@@ -32,6 +32,26 @@ latin1_byte(int32_t cp)
 	return -1;
 }
 
+int
+read_as_latin1(int32_t cp)
+{
+	return (cp >= 0xA1 && cp <= 0xFF) ||
+	    (cp > 0xFF && latin1_byte(cp) >= 0);
+}
+
+int
+latin1_nbsp(const char *s, size_t i)
+{
+	size_t k;
+	int b;
+
+	if (i == 0 || !read_as_latin1(cp_before(s, i, &k)))
+		return 0;
+	/* 0xA0 goes on a UTF-8 lead byte or a continuation byte. */
+	b = latin1_byte(cp_before(s, i, &k));
+	return (b >= 0x80 && b <= 0xBF) || (b >= 0xC2 && b <= 0xF4);
+}
+
 /*
  * Decodes span_bytes as GBK into span_rep; returns 0, or -1 on an invalid pair.
  * *gb2312 tells whether every pair was in GB2312's range.  A LOST byte is

@@ -6,6 +6,7 @@
  */
 #ifndef SP_CLEAN_MOJIBAKE_LATIN1_H
 #define SP_CLEAN_MOJIBAKE_LATIN1_H
+#include <stddef.h>
 #include <stdint.h>
 
 #include "mojibake_span.h"
@@ -16,6 +17,20 @@ extern const unsigned undefined1252[N_UNDEFINED1252];
 
 /* The byte cp stands for when Latin-1/1252 was wrongly used, or -1. */
 int latin1_byte(int32_t cp);
+/*
+ * A character text read as Latin-1 or Windows-1252 is made of: one of
+ * Latin-1's upper half but its space, or one of 1252's for the bytes
+ * 0x80-0x9F (€ ‚ ƒ „ … ™).  The steps before this one keep the soft
+ * hyphens, C1 controls and NBSPs of a run of them for it (step 3, step
+ * 4): they are bytes of the text it repairs.
+ */
+int read_as_latin1(int32_t cp);
+/*
+ * Is the NBSP at s[i] one of such a run: after a character read as
+ * Latin-1 for a byte of UTF-8 that 0xA0 may follow?  (UTF-8's 样 加 因
+ * à, E6 A0 B7 …, read so have one.)
+ */
+int latin1_nbsp(const char *s, size_t i);
 
 /*
  * gbk-latin1 or utf8-latin1 at s[i..n), s[i] a Latin-1 letter: a

@@ -5,6 +5,7 @@
 #endif
 
 #include "cjk.h"
+#include "mojibake_latin1.h"
 #include "normalize.h"
 #include "text.h"
 #include "unicode.h"
@@ -123,8 +124,8 @@ printable_run(const char *s, size_t n, size_t i)
 }
 
 void
-normalize_text(const char *s, size_t n, int nfkc, struct sp_buf *out,
-    struct normalize_stats *st)
+normalize_text(const char *s, size_t n, int nfkc, int for_mojibake,
+    struct sp_buf *out, struct normalize_stats *st)
 {
 	enum sp_norm_form form = nfkc ? SP_NFKC_CJK : SP_NFC;
 	size_t i = 0, start = 0, k, line = out->len;
@@ -200,15 +201,22 @@ normalize_text(const char *s, size_t n, int nfkc, struct sp_buf *out,
 			putch(out, '\n');
 			line = out->len;
 			start = i + k;
-		} else if ((cp == 0xAD || (cp >= 0x80 && cp <= 0x9F)) &&
-		    prev >= 0xA1 && prev <= 0xFF &&
-		    sp_unicode_quick_cp(prev, form)) {
+		} else if (for_mojibake &&
+		    (cp == 0xAD || (cp >= 0x80 && cp <= 0x9F)) &&
+		    ((read_as_latin1(prev) &&
+		    sp_unicode_quick_cp(prev, form)) ||
+		    prev == 0xAD || (prev >= 0x80 && prev <= 0x9F &&
+		    prev != 0x85))) {
 			/*
-			 * A soft hyphen or C1 control after a Latin-1 letter
-			 * is most likely a byte of GBK text read as Latin-1
-			 * (¡­ is …): step 6 needs it, and removes it if it
-			 * repairs nothing.  (Not after a letter NFKC changes:
-			 * the decision must hold when normalized again.)
+			 * A soft hyphen or C1 control after a Latin-1 or
+			 * Windows-1252 letter or sign, or after one kept so,
+			 * is most likely a byte of GBK
+			 * or UTF-8 text read as Latin-1 (¡­ is …, â\u0080\u0099
+			 * is ’): step 6 needs it, and removes it if it repairs
+			 * nothing.  (Not after a letter NFKC changes, nor after
+			 * a NEL, now a line end: the decision must hold when
+			 * normalized again.)  A C1 removed is never prev, so
+			 * one kept is one of a run.
 			 */
 		} else if (sp_is_control(cp) || sp_is_zero_width(cp) ||
 		    sp_is_ignorable(cp) || cp == 0xAD) {

@@ -19,9 +19,14 @@ struct normalize_stats {
 	size_t normalized;	/* lines changed by normalization */
 };
 
-/* Appends s[0..n) (valid UTF-8) cleaned to out; nfkc: NFKC, not NFC. */
-void normalize_text(const char *s, size_t n, int nfkc, struct sp_buf *out,
-    struct normalize_stats *st);
+/*
+ * Appends s[0..n) (valid UTF-8) cleaned to out; nfkc: NFKC, not NFC.
+ * for_mojibake: the mojibake step (mojibake.h) follows, and the soft
+ * hyphens and C1 controls of a run of Latin-1 letters are kept for it,
+ * as the bytes of text read as Latin-1 that it may repair; else removed.
+ */
+void normalize_text(const char *s, size_t n, int nfkc, int for_mojibake,
+    struct sp_buf *out, struct normalize_stats *st);
 /* Frees the calling thread's scratch (before it exits). */
 void normalize_thread_end(void);
 

@@ -4,6 +4,7 @@
 #include "cjk.h"
 #include "heading.h"
 #include "linefeat.h"
+#include "mojibake_latin1.h"
 #include "spaces.h"
 #include "text.h"
 
@@ -302,7 +303,7 @@ is_unspaced(int32_t cp)
 }
 
 void
-spaces_clean(const char *s, size_t n, struct sp_buf *out,
+spaces_clean(const char *s, size_t n, int for_mojibake, struct sp_buf *out,
     struct spaces_stats *st)
 {
 	size_t i = 0, start = 0, k, run, line = out->len, end, plen = 0, nlen = 0;
@@ -328,7 +329,8 @@ spaces_clean(const char *s, size_t n, struct sp_buf *out,
 			continue;
 		}
 		cp = cp_at(s, n, i, &k);
-		if (!is_space(cp)) {
+		if (!is_space(cp) ||
+		    (for_mojibake && cp == 0xA0 && latin1_nbsp(s, i))) {
 			i += k;
 			continue;
 		}

@@ -28,7 +28,12 @@ struct spaces_stats {
 	size_t breaks;		/* runs made paragraph breaks */
 };
 
-void spaces_clean(const char *s, size_t n, struct sp_buf *out,
-    struct spaces_stats *st);
+/*
+ * Appends s[0..n) with its spaces so to out.  for_mojibake: the mojibake
+ * step follows, and an NBSP inside a run of text read as Latin-1 is kept
+ * for it (mojibake_latin1.h).
+ */
+void spaces_clean(const char *s, size_t n, int for_mojibake,
+    struct sp_buf *out, struct spaces_stats *st);
 
 #endif

@@ -46,7 +46,8 @@ run_unicode(const char *s, size_t n, struct sp_buf *out,
 {
 	struct normalize_stats st = { 0, 0, 0 };
 
-	normalize_text(s, n, c->opts->nfkc, out, &st);
+	normalize_text(s, n, c->opts->nfkc, c->opts->on[S_MOJIBAKE], out,
+	    &st);
 	c->n[0] += st.removed;
 	c->n[1] += st.newlines;
 	c->n[2] += st.normalized;
@@ -59,7 +60,7 @@ run_spaces(const char *s, size_t n, struct sp_buf *out,
 {
 	struct spaces_stats st = { 0, 0, 0 };
 
-	spaces_clean(s, n, out, &st);
+	spaces_clean(s, n, c->opts->on[S_MOJIBAKE], out, &st);
 	c->n[0] += st.removed;
 	c->n[1] += st.changed;
 	c->n[2] += st.breaks;

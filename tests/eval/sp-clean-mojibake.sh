@@ -29,6 +29,11 @@ set=tests/eval/clean/mojibake.tsv
 cut -f 3 "$set" | awk '{ print; print "\f" }' > "$T/in"
 LC_ALL=C.UTF-8 "$B/bin/sp-clean" --only mojibake "$T/in" |
     grep -v "^$(printf '\f')\$" > "$T/out"
+# The same lines through the steps the default chain runs up to this one:
+# steps 3 and 4 must keep for it the bytes text read as Latin-1 has
+# (C1 controls, soft hyphens, NBSPs), or the repairs are lost.
+LC_ALL=C.UTF-8 "$B/bin/sp-clean" --only decode,html,unicode,spaces,pinyin,mojibake \
+    "$T/in" | grep -v "^$(printf '\f')\$" > "$T/chain"
 
 # Clean pages: every line must come out as it went in.
 : > "$T/clean-changed"
@@ -119,4 +124,25 @@ END {
 	else { bad++; print "FAIL sogouca-news-200: under 782 spans repaired or over 3 unrepairable" }
 	printf "sp-clean-mojibake: %d ok, %d failed\n", ok, bad
 	exit bad > 0
-}'
+}' > "$T/report"
+st=$?
+# Lines garbled as text read as Latin-1 that the chain leaves, against
+# the step alone: the steps before it must cost no repair.
+chain=$(paste "$set" "$T/out" "$T/chain" | awk -F '\t' '
+	$2 ~ /latin1$/ { n++; alone += $5 != $4; chain += $6 != $4 }
+	END { printf "%d %d %d", n, alone, chain }')
+read -r n_l alone_l chain_l <<EOF_CHAIN
+$chain
+EOF_CHAIN
+sed '$d' "$T/report"
+echo "default chain, latin1 kinds: $chain_l of $n_l garbled lines left, $alone_l by the step alone"
+ok=$(sed -n 's/^sp-clean-mojibake: \([0-9]*\) ok, \([0-9]*\) failed$/\1/p' "$T/report")
+bad=$(sed -n 's/^sp-clean-mojibake: \([0-9]*\) ok, \([0-9]*\) failed$/\2/p' "$T/report")
+if [ "$chain_l" -le "$alone_l" ]; then
+	ok=$((ok + 1))
+else
+	bad=$((bad + 1))
+	echo "FAIL default chain: more latin1 lines left than by the step alone"
+fi
+echo "sp-clean-mojibake: $ok ok, $bad failed"
+[ "$st" -eq 0 ] && [ "$bad" -eq 0 ]

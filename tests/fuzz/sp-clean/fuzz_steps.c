@@ -43,7 +43,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	html_clean(a.data ? a.data : "", a.len, &b, &hs);
 	valid(&b);
 	sp_buf_clear(&a);
-	normalize_text(b.data ? b.data : "", b.len, size & 1, &a, &ns);
+	normalize_text(b.data ? b.data : "", b.len, size & 1, 1, &a, &ns);
 	valid(&a);
 	for (i = 0; i < a.len; i++) {
 		ch = (unsigned char)a.data[i];
@@ -51,11 +51,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    ch == 0x7F)
 			abort();
 	}
-	normalize_text(a.data ? a.data : "", a.len, size & 1, &c, &ns);
+	normalize_text(a.data ? a.data : "", a.len, size & 1, 1, &c, &ns);
 	if (c.len != a.len || (a.len && memcmp(a.data, c.data, a.len)))
 		abort();	/* normalizing twice changes nothing */
 	sp_buf_clear(&b);
-	spaces_clean(a.data ? a.data : "", a.len, &b, &ss);
+	spaces_clean(a.data ? a.data : "", a.len, 1, &b, &ss);
 	valid(&b);
 	for (i = 0; i < b.len; i++)
 		if (b.data[i] == ' ' && (i == 0 || i + 1 == b.len ||

@@ -29,7 +29,7 @@ uni(const char *s, int nfkc)
 	struct normalize_stats st = { 0, 0, 0 };
 
 	sp_buf_clear(&out);
-	normalize_text(s, strlen(s), nfkc, &out, &st);
+	normalize_text(s, strlen(s), nfkc, 1, &out, &st);
 	return out.data ? out.data : "";
 }
 
@@ -39,7 +39,7 @@ spaces(const char *s)
 	struct spaces_stats st = { 0, 0, 0 };
 
 	sp_buf_clear(&out);
-	spaces_clean(s, strlen(s), &out, &st);
+	spaces_clean(s, strlen(s), 1, &out, &st);
 	return out.data ? out.data : "";
 }
 
