@@ -189,7 +189,8 @@ drop_kept_marks(struct sp_buf *out, size_t from, struct mojibake_stats *st)
 			i++;
 			continue;
 		}
-		if (b == 0xA0 && latin1_nbsp(d, i)) {
+		/* What precedes it is d[..j), the text as now written. */
+		if (b == 0xA0 && latin1_nbsp(d, j)) {
 			/* One space between words; none at an end. */
 			if (j > from && d[j - 1] != ' ' && i + 2 < n &&
 			    d[i + 2] != ' ')

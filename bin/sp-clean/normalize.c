@@ -210,13 +210,13 @@ normalize_text(const char *s, size_t n, int nfkc, int for_mojibake,
 			/*
 			 * A soft hyphen or C1 control after a Latin-1 or
 			 * Windows-1252 letter or sign, or after one kept so,
-			 * is most likely a byte of GBK
-			 * or UTF-8 text read as Latin-1 (¡­ is …, â\u0080\u0099
-			 * is ’): step 6 needs it, and removes it if it repairs
-			 * nothing.  (Not after a letter NFKC changes, nor after
-			 * a NEL, now a line end: the decision must hold when
-			 * normalized again.)  A C1 removed is never prev, so
-			 * one kept is one of a run.
+			 * is most likely a byte of GBK or UTF-8 text read as
+			 * Latin-1 (¡­ is …, â\u0080\u0099 is ’): step 6 needs
+			 * it, and removes it if it repairs nothing.  (Not
+			 * after a letter NFKC changes, nor after a NEL, now a
+			 * line end: the decision must hold when normalized
+			 * again.)  A C1 removed is never prev, so one kept is
+			 * one of a run.
 			 */
 		} else if (sp_is_control(cp) || sp_is_zero_width(cp) ||
 		    sp_is_ignorable(cp) || cp == 0xAD) {

@@ -5,7 +5,8 @@
  *   - every span explained lies inside the input, its repair is valid
  *     UTF-8, and the counts equal the spans explained (repaired and not);
  *   - with nothing repaired, the text comes out as it went in, but for
- *     soft hyphens and C1 controls, which an unrepaired Latin-1 span drops;
+ *     soft hyphens and C1 controls, which an unrepaired Latin-1 span drops,
+ *     and its NBSPs, which become one space between words;
  *   - clean Chinese text, made of Han characters of the frequency table,
  *     the punctuation of Chinese text and ASCII but no '?' or U+FFFD,
  *     comes out unchanged.
@@ -62,7 +63,7 @@ lines(const char *s, size_t n)
 	return c;
 }
 
-/* s without U+00AD and C1 controls. */
+/* s without U+00AD, C1 controls, NBSPs and spaces. */
 static void
 strip(const char *s, size_t n, struct sp_buf *out)
 {
@@ -72,7 +73,8 @@ strip(const char *s, size_t n, struct sp_buf *out)
 	while (i < n) {
 		k = sp_utf8_decode((const unsigned char *)s + i, n - i, &cp,
 		    NULL);
-		if (cp != 0xAD && !(cp >= 0x80 && cp <= 0x9F))
+		if (cp != 0xAD && !(cp >= 0x80 && cp <= 0x9F) && cp != 0xA0 &&
+		    cp != ' ')
 			sp_buf_append(out, s + i, k);
 		i += k;
 	}
