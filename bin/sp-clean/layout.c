@@ -212,6 +212,63 @@ code_like(const struct line *l)
 	return syms >= 2;
 }
 
+/* Is s[i..n) a CSS property's name, up to its colon?  Moves i past it. */
+static int
+css_property(const char *s, size_t n, size_t *i)
+{
+	size_t start = *i;
+
+	while (*i < n && ((s[*i] >= 'a' && s[*i] <= 'z') || s[*i] == '-'))
+		++*i;
+	if (*i == start)
+		return 0;
+	while (*i < n && s[*i] == ' ')
+		++*i;
+	return *i < n && s[*i] == ':';
+}
+
+/*
+ * A line of a style sheet that a text dump left (its <style> read as
+ * text): declarations, "padding:3px 8px; color : red;", each a property
+ * name of lower-case letters and hyphens, a colon, a value and a
+ * semicolon (the last may close the block), or a rule's selector opening
+ * its block, "#NewsTopText img {", in ASCII.  Prose has no such shape.
+ */
+static int
+css_like(const char *s, size_t n)
+{
+	size_t i = 0, decls = 0;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i >= n)
+		return 0;
+	if (s[n - 1] == '{') {
+		for (; i < n - 1; i++)
+			if ((unsigned char)s[i] >= 0x80 ||
+			    strchr(";{}()<>=\"'", s[i]))
+				return 0;
+		return 1;
+	}
+	if (s[n - 1] == '}')
+		n--;
+	while (i < n) {
+		if (!css_property(s, n, &i))
+			return 0;
+		while (i < n && s[i] != ';' && s[i] != '{' && s[i] != '}')
+			i++;
+		if (i >= n || s[i] != ';')
+			return 0;
+		decls++;
+		i++;
+		while (i < n && s[i] == ' ')
+			i++;
+	}
+	return decls > 0;
+}
+
 /*
  * A heading over a list that ends in "MORE" or "更多>>": the lines after
  * it are links.
@@ -278,6 +335,28 @@ layout_truncated(const struct line *l)
 	return cp == 0x2026;
 }
 
+/* The most lines a title wrapped in the page's source may take. */
+#define TITLE_WRAP 3
+
+/*
+ * Line i, the last line of the page's title and the site's name, ends
+ * a copy of title line j: a title its source wrapped comes so in both
+ * places, and the lines before i that are those before j (the same
+ * text, line for line) are the title's first lines.
+ */
+static void
+title_wrapped(struct line *v, size_t i, size_t j)
+{
+	size_t d;
+
+	for (d = 1; d <= TITLE_WRAP && d <= i && d <= j && j - d != i; d++) {
+		if (v[i - d].n == 0 || v[i - d].n != v[j - d].n ||
+		    memcmp(v[i - d].s, v[j - d].s, v[i - d].n) != 0)
+			break;
+		v[j - d].title = 1;
+	}
+}
+
 /*
  * Is line i the page's title followed by the site's name: "T_site",
  * "T - site", "T | site", where T is another line of the page?
@@ -303,6 +382,7 @@ title_with_site(struct line *v, size_t nlines, size_t i)
 					if (j != i && v[j].n == t &&
 					    memcmp(v[j].s, l->s, t) == 0) {
 						v[j].title = 1;
+						title_wrapped(v, i, j);
 						return 1;
 					}
 				}
@@ -468,7 +548,7 @@ score_line(struct line *v, size_t nlines, size_t i)
 		add(l, 7, M_KEYWORDS);
 	if (decoration(l->s, l->n))
 		add(l, 10, M_DECORATION);
-	if (code_like(l))
+	if (code_like(l) || css_like(l->s, l->n))
 		add(l, 7, M_CODE);
 	if (l->h.inline_list) {
 		add(l, 10, M_INLINE_LIST);
