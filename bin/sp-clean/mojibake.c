@@ -169,29 +169,32 @@ keep_latin1(const char *s, size_t n, size_t b, size_t end,
 /*
  * Drops from out[from..) the soft hyphens and C1 controls step 3 kept
  * for this step that no repair took (a repair never writes them), and
- * counts them; an NBSP step 4 kept (mojibake_latin1.h) becomes the space
- * it would have made of it: one between words, none at an end.
+ * counts them; an NBSP step 4 kept (latin1_nbsp()) becomes the space
+ * step 4 would have made of it: one between words, none at an end.
+ * kept: MOJIBAKE_KEPT_ bits, what the steps before left.
  */
 static void
-drop_kept_marks(struct sp_buf *out, size_t from, struct mojibake_stats *st)
+drop_kept_marks(struct sp_buf *out, size_t from, unsigned kept,
+    struct mojibake_stats *st)
 {
 	char *d = out->data;
 	size_t i, j, n = out->len;
 	unsigned char b;
 
-	if (d == NULL || !memchr(d + from, 0xC2, n - from))
+	if (kept == 0 || d == NULL || !memchr(d + from, 0xC2, n - from))
 		return;
 	for (i = j = from; i < n; i++) {
 		b = i + 1 < n && (unsigned char)d[i] == 0xC2 ?
 		    (unsigned char)d[i + 1] : 0;
-		if ((b >= 0x80 && b <= 0x9F) || b == 0xAD) {
+		if ((kept & MOJIBAKE_KEPT_MARKS) &&
+		    ((b >= 0x80 && b <= 0x9F) || b == 0xAD)) {
 			st->removed++;
 			i++;
 			continue;
 		}
 		/* What precedes it is d[..j), the text as now written. */
-		if (b == 0xA0 && latin1_nbsp(d, j)) {
-			/* One space between words; none at an end. */
+		if ((kept & MOJIBAKE_KEPT_NBSP) && b == 0xA0 &&
+		    latin1_nbsp(d, j)) {
 			if (j > from && d[j - 1] != ' ' && i + 2 < n &&
 			    d[i + 2] != ' ')
 				d[j++] = ' ';
@@ -205,8 +208,8 @@ drop_kept_marks(struct sp_buf *out, size_t from, struct mojibake_stats *st)
 
 /* Repairs one line. */
 static void
-line(const char *s, size_t n, struct sp_buf *out, struct mojibake_stats *st,
-    mojibake_explain_fn explain, void *ctx)
+line(const char *s, size_t n, unsigned kept, struct sp_buf *out,
+    struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
 {
 	size_t i = 0, k, used, start = 0, p, b;
 	mojibake_fn det;
@@ -262,13 +265,13 @@ line(const char *s, size_t n, struct sp_buf *out, struct mojibake_stats *st,
 			i = used && b + used > i ? b + used : i + k;
 	}
 	put(out, s + start, n - start);
-	drop_kept_marks(out, line_start, st);
+	drop_kept_marks(out, line_start, kept, st);
 	if (st->repaired > repaired)
 		trim(out, line_start);
 }
 
 void
-mojibake_repair(const char *s, size_t n, struct sp_buf *out,
+mojibake_repair(const char *s, size_t n, unsigned kept, struct sp_buf *out,
     struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
 {
 	const char *nl;
@@ -281,7 +284,7 @@ mojibake_repair(const char *s, size_t n, struct sp_buf *out,
 	while (n > 0) {
 		nl = memchr(s, '\n', n);
 		len = nl ? (size_t)(nl - s) : n;
-		line(s, len, out, st, explain, ctx);
+		line(s, len, kept, out, st, explain, ctx);
 		if (nl == NULL)
 			break;
 		putch(out, '\n');

@@ -47,8 +47,20 @@ typedef void (*mojibake_explain_fn)(const char *kind, const char *old,
     size_t oldlen, const char *repair, size_t replen, const char *restored,
     void *ctx);
 
-void mojibake_repair(const char *s, size_t n, struct sp_buf *out,
-    struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx);
+/* What the steps before this one left in the text for it. */
+enum {
+	/* Step 3: the C1 controls and soft hyphens of runs of text read
+	 * as Latin-1; any left unrepaired are dropped. */
+	MOJIBAKE_KEPT_MARKS = 1 << 0,
+	/* Step 4: the NBSPs of those runs (latin1_nbsp()); any left
+	 * unrepaired become the space step 4 would have made. */
+	MOJIBAKE_KEPT_NBSP = 1 << 1
+};
+
+/* Appends s[0..n) repaired to out; kept: MOJIBAKE_KEPT_ bits. */
+void mojibake_repair(const char *s, size_t n, unsigned kept,
+    struct sp_buf *out, struct mojibake_stats *st,
+    mojibake_explain_fn explain, void *ctx);
 
 /* Frees the calling thread's scratch (before it exits). */
 void mojibake_thread_end(void);

@@ -39,17 +39,43 @@ read_as_latin1(int32_t cp)
 	    (cp > 0xFF && latin1_byte(cp) >= 0);
 }
 
+/* The byte the character before s[*i] stands for, read as Latin-1 or
+ * 1252 (a C1 control too), moving *i to it; -1 when it stands for none
+ * of 0x80-0xFF. */
+static int
+byte_before(const char *s, size_t *i)
+{
+	size_t k;
+	int32_t cp;
+
+	if (*i == 0)
+		return -1;
+	cp = cp_before(s, *i, &k);
+	if (cp < 0x80 || (cp > 0xFF && latin1_byte(cp) < 0))
+		return -1;
+	*i -= k;
+	return latin1_byte(cp);
+}
+
 int
 latin1_nbsp(const char *s, size_t i)
 {
-	size_t k;
-	int b;
+	int b1 = byte_before(s, &i), b2, b3;
 
-	if (i == 0 || !read_as_latin1(cp_before(s, i, &k)))
+	/* 0xA0 second: after a lead byte that takes it. */
+	if (b1 >= 0xC2 && b1 <= 0xF3 && b1 != 0xED)
+		return 1;
+	if (b1 < 0x80 || b1 > 0xBF)
 		return 0;
-	/* 0xA0 goes on a UTF-8 lead byte or a continuation byte. */
-	b = latin1_byte(cp_before(s, i, &k));
-	return (b >= 0x80 && b <= 0xBF) || (b >= 0xC2 && b <= 0xF4);
+	/* Third, after a lead of three or four bytes and one more. */
+	b2 = byte_before(s, &i);
+	if (b2 >= 0xE0 && b2 <= 0xF4)
+		return 1;
+	if (b2 < 0x80 || b2 > 0xBF)
+		return 0;
+	/* Fourth, after a lead of four and two more. */
+	b3 = byte_before(s, &i);
+	return b3 >= 0xF0 && b3 <= 0xF4;
 }
 
 /*

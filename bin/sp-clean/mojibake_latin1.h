@@ -26,9 +26,10 @@ int latin1_byte(int32_t cp);
  */
 int read_as_latin1(int32_t cp);
 /*
- * Is the NBSP at s[i] one of such a run: after a character read as
- * Latin-1 for a byte of UTF-8 that 0xA0 may follow?  (UTF-8's 样 加 因
- * à, E6 A0 B7 …, read so have one.)
+ * Is the NBSP at s[i] one of such a run: after the characters, read as
+ * Latin-1 or 1252 (C1 controls too), of a UTF-8 sequence that 0xA0 goes
+ * on?  (UTF-8's 样 加 因 à, E6 A0 B7, E5 8A A0 …, read so have one; a
+ * sequence complete before it, as in ”\u00a0, has not.)
  */
 int latin1_nbsp(const char *s, size_t i);
 

@@ -130,7 +130,9 @@ normalize_text(const char *s, size_t n, int nfkc, int for_mojibake,
 	enum sp_norm_form form = nfkc ? SP_NFKC_CJK : SP_NFC;
 	size_t i = 0, start = 0, k, line = out->len;
 	int dirty = 0;
-	int32_t cp, prev = 0;
+	int run = 0;	/* the last character kept is of a run of text
+			   read as Latin-1 */
+	int32_t cp;
 	unsigned char c;
 
 	if (sp_buf_reserve(out, n) < 0)
@@ -140,7 +142,7 @@ normalize_text(const char *s, size_t n, int nfkc, int for_mojibake,
 		c = (unsigned char)s[i];
 		if ((c >= 0x20 && c < 0x7F) || c == '\t') {
 			i = printable_run(s, n, i + 1);
-			prev = (unsigned char)s[i - 1];
+			run = 0;
 			continue;
 		}
 		if (c == '\n' || c == '\r') {
@@ -156,12 +158,12 @@ normalize_text(const char *s, size_t n, int nfkc, int for_mojibake,
 			putch(out, '\n');
 			line = out->len;
 			start = ++i;
-			prev = '\n';
+			run = 0;
 			continue;
 		}
 		if (c >= 0xE4 && c <= 0xE9) {
 			/* U+4000..U+9FFF: Han, stable and never removed. */
-			prev = 0x4E00;
+			run = 0;
 			i += 3;
 			continue;
 		}
@@ -202,32 +204,33 @@ normalize_text(const char *s, size_t n, int nfkc, int for_mojibake,
 			line = out->len;
 			start = i + k;
 		} else if (for_mojibake &&
-		    (cp == 0xAD || (cp >= 0x80 && cp <= 0x9F)) &&
-		    ((read_as_latin1(prev) &&
-		    sp_unicode_quick_cp(prev, form)) ||
-		    prev == 0xAD || (prev >= 0x80 && prev <= 0x9F &&
-		    prev != 0x85))) {
+		    (cp == 0xAD || (cp >= 0x80 && cp <= 0x9F)) && run) {
 			/*
-			 * A soft hyphen or C1 control after a Latin-1 or
-			 * Windows-1252 letter or sign, or after one kept so,
-			 * is most likely a byte of GBK or UTF-8 text read as
-			 * Latin-1 (¡­ is …, â\u0080\u0099 is ’): step 6 needs
-			 * it, and removes it if it repairs nothing.  (Not
-			 * after a letter NFKC changes, nor after a NEL, now a
-			 * line end: the decision must hold when normalized
-			 * again.)  A C1 removed is never prev, so one kept is
-			 * one of a run.
+			 * A soft hyphen or C1 control in a run of text read
+			 * as Latin-1 (see run below) is most likely a byte of
+			 * GBK or UTF-8 text read so (¡­ is …, â\u0080\u0099 is
+			 * ’): step 6 needs it, and removes it if it repairs
+			 * nothing.
 			 */
 		} else if (sp_is_control(cp) || sp_is_zero_width(cp) ||
 		    sp_is_ignorable(cp) || cp == 0xAD) {
 			put(out, s + start, i - start);
 			st->removed++;
 			start = i += k;
-			continue;	/* prev: the last character kept */
+			continue;	/* run: of the last character kept */
 		} else if (!dirty && !sp_unicode_quick_cp(cp, form)) {
 			dirty = 1;
 		}
-		prev = cp;
+		/*
+		 * The run goes on through a Latin-1 or 1252 letter or sign,
+		 * a soft hyphen or C1 control kept (one removed is never
+		 * here), and an NBSP in it (step 4 keeps that too); not
+		 * through a NEL, now a line end, nor a character NFKC
+		 * changes: the decisions must hold when normalized again.
+		 */
+		run = cp != 0x85 && (((read_as_latin1(cp) || cp == 0xA0) &&
+		    sp_unicode_quick_cp(cp, form) && (cp != 0xA0 || run)) ||
+		    cp == 0xAD || (cp >= 0x80 && cp <= 0x9F));
 		i += k;
 	}
 	put(out, s + start, n - start);

@@ -98,7 +98,10 @@ run_mojibake(const char *s, size_t n, struct sp_buf *out,
 {
 	struct mojibake_stats st = { 0, 0, 0, 0 };
 
-	mojibake_repair(s, n, out, &st, c->opts->explain ? explain_moji :
+	mojibake_repair(s, n,
+	    (c->opts->on[S_UNICODE] ? MOJIBAKE_KEPT_MARKS : 0) |
+	    (c->opts->on[S_SPACES] ? MOJIBAKE_KEPT_NBSP : 0), out, &st,
+	    c->opts->explain ? explain_moji :
 	    NULL, (void *)c->file);
 	c->n[0] += st.repaired;
 	c->n[1] += st.restored;

@@ -144,7 +144,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	w.s = in.data ? in.data : "";
 	w.n = in.len;
 	w.repaired = w.unrepaired = 0;
-	mojibake_repair(w.s, w.n, &out, &st, explain, &w);
+	mojibake_repair(w.s, w.n, MOJIBAKE_KEPT_MARKS | MOJIBAKE_KEPT_NBSP, &out, &st,
+	    explain, &w);
 	valid(out.data, out.len);
 	if (lines(out.data, out.len) != lines(w.s, w.n))
 		abort();
@@ -162,7 +163,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	sp_buf_clear(&out);
 	memset(&st, 0, sizeof st);
 	clean_text(data, size, &in);
-	mojibake_repair(in.data ? in.data : "", in.len, &out, &st, NULL, NULL);
+	mojibake_repair(in.data ? in.data : "", in.len,
+	    MOJIBAKE_KEPT_MARKS | MOJIBAKE_KEPT_NBSP, &out, &st, NULL, NULL);
 	if (out.len != in.len || (in.len && memcmp(out.data, in.data, in.len))) {
 		fprintf(stderr, "clean text changed:\n%.*s\n->\n%.*s\n",
 		    (int)in.len, in.data, (int)out.len, out.data);

@@ -65,7 +65,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	pinyin_clean(b.data ? b.data : "", b.len, &a, &n);
 	valid(&a);
 	sp_buf_clear(&b);
-	mojibake_repair(a.data ? a.data : "", a.len, &b, &ms, NULL, NULL);
+	mojibake_repair(a.data ? a.data : "", a.len,
+	    MOJIBAKE_KEPT_MARKS | MOJIBAKE_KEPT_NBSP, &b, &ms, NULL, NULL);
 	valid(&b);
 	sp_buf_clear(&a);
 	punct_clean(b.data ? b.data : "", b.len, &a, &n);
