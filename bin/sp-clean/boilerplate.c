@@ -709,12 +709,15 @@ structural(const struct boilerplate *bp, size_t nlines, size_t i)
 {
 	const struct line *l = &bp->lines[i];
 
-	if (bp->shapes[i].tokens > 0 ||
-	    mostly_link(l))
+	if (mostly_link(l))
 		return 0;
-	/* A label's words may be a site's (字号 of a font-size widget):
-	 * the number decides. */
-	if (closing_date(bp, nlines, i) || docnum_line(l->s, l->n))
+	/* A label's words may be a site's (字号 of a font-size widget), and
+	 * [2021] a dump's token: the number decides. */
+	if (docnum_line(l->s, l->n))
+		return 1;
+	if (bp->shapes[i].tokens > 0)
+		return 0;
+	if (closing_date(bp, nlines, i))
 		return 1;
 	if (l->h.vocab > 0)
 		return 0;
@@ -1033,10 +1036,10 @@ same_line(const struct line *a, const struct line *b)
 
 /*
  * Is line i one of a list of headlines: a bare headline among
- * HEADLINE_LIST different ones or more in a row (empty lines between
- * them aside)?  An article has one headline, which its page may print
- * twice over (the title, the heading); a list of others' (related news,
- * the most read) has many.
+ * HEADLINE_LIST or more in a row (empty lines between them aside), a
+ * line the same as the one before it counting once?  An article has one
+ * headline, which its page may print twice over (the title, the
+ * heading); a list of others' (related news, the most read) has many.
  */
 static int
 headline_list(const struct boilerplate *bp, size_t nlines, size_t i)

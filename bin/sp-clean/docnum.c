@@ -68,7 +68,7 @@ past_label(const char *s, size_t n, size_t i)
 int
 docnum_line(const char *s, size_t n)
 {
-	size_t i, k, issuer = 0, year;
+	size_t i, k, issuer = 0, han = 0, year;
 	int32_t cp, close;
 
 	i = past_label(s, n, sp_skip_blank(s, n, 0));
@@ -77,9 +77,10 @@ docnum_line(const char *s, size_t n)
 	    (sp_is_han(cp) || (cp < 0x80 && sp_is_alnum(cp) &&
 	    sp_digit_value(cp) < 0))) {
 		issuer++;
+		han += sp_is_han(cp);
 		i += k;
 	}
-	if (issuer == 0 || issuer > ISSUER_MAX || i >= n)
+	if (han == 0 || issuer > ISSUER_MAX || i >= n)
 		return 0;
 	i += sp_cp_at(s, n, i, &cp);
 	if ((close = closing(cp)) == 0)

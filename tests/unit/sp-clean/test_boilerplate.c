@@ -430,8 +430,9 @@ test_rules_files(void)
 	 * after its label; one that a sentence cites or a menu does not. */
 	filter_case(b, "关于加强供水安全管理的通知\n市政办发〔2023〕12号\n"
 	    "发文字号：市政办发〔2023〕12号\n首页 | 政务公开\n"
-	    "依据市政办发〔2023〕12号执行",
-	    "市政办发〔2023〕12号\n发文字号：市政办发〔2023〕12号", 3, __LINE__);
+	    "依据市政办发〔2023〕12号执行\n京政办发[2021]12号",
+	    "市政办发〔2023〕12号\n发文字号：市政办发〔2023〕12号\n"
+	    "京政办发[2021]12号", 3, __LINE__);
 	/* A model in doubt (0.60, under its cut-off of 0.90) keeps a
 	 * headline, printed twice over, and lines of prose; it drops a
 	 * list of three headlines or more, and --explain says so. */

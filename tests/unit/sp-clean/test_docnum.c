@@ -42,6 +42,7 @@ test_not_numbers(void)
 	CHECK(!D(""));
 	CHECK(!D("号"));
 	CHECK(!D("国发〔2023〕5号楼"));
+	CHECK(!D("ISO(2023)5号"));
 }
 
 int
