@@ -549,9 +549,9 @@ mostly_link(const struct line *l)
 /*
  * A line sheltered by the document: between paragraphs of prose close
  * above and below it, with nothing of the site about it (no vocabulary,
- * no dump token, not a link or a breadcrumb).  The short lines of a speech's lists and
- * its subheadings stand there; the model, which has seen few speeches,
- * may take them for a menu.
+ * no dump token, not a link or a breadcrumb).  The short lines of a
+ * speech's lists and its subheadings stand there; the model, which has
+ * seen few speeches, may take them for a menu.
  */
 static int
 sheltered(const struct boilerplate *bp, size_t i)
@@ -701,8 +701,8 @@ closing_date(const struct boilerplate *bp, size_t nlines, size_t i)
  * The bones of a document, which a site's furniture does not have: a
  * heading numbered the Chinese way (一、 （一） 第一章 一是), a salutation
  * before a sentence (同志们：), redaction marks and placeholders, the
- * document number (docnum.h), the signature and the date at the end.  Kept when nothing of the site is
- * about them.
+ * document number (docnum.h), the signature and the date at the end.
+ * Kept when nothing of the site is about them.
  */
 static int
 structural(const struct boilerplate *bp, size_t nlines, size_t i)

@@ -93,7 +93,7 @@ line(const struct doc *d, const struct line *l)
 				return;
 			}
 			out_text(l->text + a, b - a);
-			/* Ended as the line ends: CRLF stays CRLF throughout. */
+			/* Ended as the line ends: CRLF stays CRLF. */
 			if (b < l->len && l->eol_len)
 				out_text(l->eol, l->eol_len);
 			else if (b < l->len)

@@ -144,8 +144,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	w.s = in.data ? in.data : "";
 	w.n = in.len;
 	w.repaired = w.unrepaired = 0;
-	mojibake_repair(w.s, w.n, MOJIBAKE_KEPT_MARKS | MOJIBAKE_KEPT_NBSP, &out, &st,
-	    explain, &w);
+	mojibake_repair(w.s, w.n, MOJIBAKE_KEPT_MARKS | MOJIBAKE_KEPT_NBSP,
+	    &out, &st, explain, &w);
 	valid(out.data, out.len);
 	if (lines(out.data, out.len) != lines(w.s, w.n))
 		abort();

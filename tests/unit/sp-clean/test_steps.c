@@ -71,8 +71,8 @@ moji(const char *s)
 	struct mojibake_stats st = { 0, 0, 0, 0 };
 
 	sp_buf_clear(&out);
-	mojibake_repair(s, strlen(s), MOJIBAKE_KEPT_MARKS | MOJIBAKE_KEPT_NBSP, &out, &st, NULL,
-	    NULL);
+	mojibake_repair(s, strlen(s), MOJIBAKE_KEPT_MARKS | MOJIBAKE_KEPT_NBSP,
+	    &out, &st, NULL, NULL);
 	repaired = st.repaired;
 	restored = st.restored;
 	return out.data ? out.data : "";
