@@ -24,6 +24,7 @@ closing(int32_t open)
 	case 0xFF08: return 0xFF09;	/* （ ） */
 	case '(': return ')';
 	case 0x3016: return 0x3017;	/* 〖 〗 */
+	case 0xFE5D: return 0xFE5E;	/* ﹝ ﹞ */
 	default: return 0;
 	}
 }
@@ -65,13 +66,30 @@ past_label(const char *s, size_t n, size_t i)
 	return i;
 }
 
-int
-docnum_line(const char *s, size_t n)
+/* Past a label set off by blank space alone (文号 国发…), or i. */
+static size_t
+past_blank_label(const char *s, size_t n, size_t i)
 {
-	size_t i, k, issuer = 0, han = 0, year;
+	size_t j = i, k, han = 0;
+	int32_t cp;
+
+	while (j < n && han <= LABEL_MAX && (k = sp_cp_at(s, n, j, &cp)) &&
+	    sp_is_han(cp)) {
+		han++;
+		j += k;
+	}
+	if (han == 0 || han > LABEL_MAX || sp_skip_blank(s, n, j) == j)
+		return i;
+	return sp_skip_blank(s, n, j);
+}
+
+/* Is s[i..n) a document number and nothing else, blank space aside? */
+static int
+number_at(const char *s, size_t n, size_t i)
+{
+	size_t k, issuer = 0, han = 0, year;
 	int32_t cp, close;
 
-	i = past_label(s, n, sp_skip_blank(s, n, 0));
 	/* The issuer: Han characters, a Latin letter or two among them. */
 	while (i < n && (k = sp_cp_at(s, n, i, &cp)) &&
 	    (sp_is_han(cp) || (cp < 0x80 && sp_is_alnum(cp) &&
@@ -99,4 +117,15 @@ docnum_line(const char *s, size_t n)
 		return 0;
 	i += sp_cp_at(s, n, i, &cp);
 	return cp == 0x53F7 && sp_skip_blank(s, n, i) == n;	/* 号 */
+}
+
+int
+docnum_line(const char *s, size_t n)
+{
+	size_t i = sp_skip_blank(s, n, 0), j;
+
+	if (number_at(s, n, past_label(s, n, i)))
+		return 1;
+	j = past_blank_label(s, n, i);
+	return j != i && number_at(s, n, j);
 }

@@ -20,6 +20,8 @@ test_numbers(void)
 	CHECK(D("发文字号：    吉政明电〔2022〕1号"));
 	CHECK(D("文　号: 湘政发〔2022〕3号"));
 	CHECK(D("FJ政〔2020〕7号"));
+	CHECK(D("文号 国发〔2023〕5号"));
+	CHECK(D("发文字号　　国办发﹝2023﹞15号"));
 }
 
 static void
@@ -43,6 +45,8 @@ test_not_numbers(void)
 	CHECK(!D("号"));
 	CHECK(!D("国发〔2023〕5号楼"));
 	CHECK(!D("ISO(2023)5号"));
+	CHECK(!D("关于印发 国发〔2023〕5号 的通知"));
+	CHECK(!D("这是一个很长的标签名称 国发〔2023〕5号"));
 }
 
 int
