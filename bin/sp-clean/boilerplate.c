@@ -31,6 +31,7 @@
 #include "pool.h"
 #include "rules.h"
 #include "tool.h"
+#include "zh.h"
 
 SP_DATA(boilerplate_rules);
 SP_DATA(boilerplate_model);
@@ -697,12 +698,98 @@ closing_date(const struct boilerplate *bp, size_t nlines, size_t i)
 	    last->f.sentence > 0 && last->f.final;
 }
 
+/* The longest label, in Han characters, of a document's particulars,
+ * and how far up and down a block of them is looked through. */
+#define PARTICULAR_LABEL 8
+#define PARTICULARS_REACH 24
+
+/*
+ * The bytes of the label line l opens with (索引号：, 成 文 日 期:, blank
+ * space after its colon too), or 0: up to PARTICULAR_LABEL Han
+ * characters, blank space between them, and a colon.
+ */
+static size_t
+particular_label(const struct line *l)
+{
+	size_t i = 0, k, han = 0;
+	int32_t cp;
+
+	while (i < l->n && han <= PARTICULAR_LABEL) {
+		k = sp_utf8_next((const unsigned char *)l->s + i, l->n - i, &cp);
+		if (cp == 0xFF1A || cp == ':')
+			return han > 0 ? sp_skip_blank(l->s, l->n, i + k) : 0;
+		if (sp_is_han(cp))
+			han++;
+		else if (!sp_is_blank(cp))
+			return 0;
+		i += k;
+	}
+	return 0;
+}
+
+/*
+ * Is line i one of a block of a document's particulars, as government
+ * sites print them over its text (索引号：…, 发文机关：…, 成文日期：…,
+ * 发文字号：…): a label and its value, a label alone, or the value
+ * under a label alone, short and with no sentence?
+ */
+static int
+particular(const struct boilerplate *bp, size_t i)
+{
+	const struct line *l = &bp->lines[i], *up;
+	size_t j;
+
+	if (l->n == 0 || l->f.sentence > 0 || l->f.chars > 160 ||
+	    mostly_link(l))
+		return 0;
+	if (particular_label(l) > 0)
+		return 1;
+	for (j = i; j > 0 && bp->lines[j - 1].n == 0; j--)
+		;
+	if (j == 0 || l->f.chars > 100)
+		return 0;
+	up = &bp->lines[j - 1];
+	return particular_label(up) == up->n && !mostly_link(up);
+}
+
+/*
+ * Is line i in a block of particulars that holds the document's number?
+ * The number says the block is the document's, not the site's (主办单位：
+ * …, 备案号：… have none): each of its lines is kept.
+ */
+static int
+particulars(const struct boilerplate *bp, size_t nlines, size_t i)
+{
+	size_t j;
+
+	if (!particular(bp, i))
+		return 0;
+	for (j = i + 1; j-- > 0 && i - j <= PARTICULARS_REACH; ) {
+		if (bp->lines[j].n == 0)
+			continue;
+		if (!particular(bp, j))
+			break;
+		if (docnum_line(bp->lines[j].s, bp->lines[j].n))
+			return 1;
+	}
+	for (j = i + 1; j < nlines && j - i <= PARTICULARS_REACH; j++) {
+		if (bp->lines[j].n == 0)
+			continue;
+		if (!particular(bp, j))
+			break;
+		if (docnum_line(bp->lines[j].s, bp->lines[j].n))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * The bones of a document, which a site's furniture does not have: a
  * heading numbered the Chinese way (一、 （一） 第一章 一是), a salutation
  * before a sentence (同志们：), redaction marks and placeholders, the
- * document number (docnum.h), the signature and the date at the end.
- * Kept when nothing of the site is about them.
+ * document number (docnum.h) and the block of particulars that holds
+ * it, the signature and the date at the end.  Kept when nothing of the
+ * site is about them.
  */
 static int
 structural(const struct boilerplate *bp, size_t nlines, size_t i)
@@ -713,7 +800,7 @@ structural(const struct boilerplate *bp, size_t nlines, size_t i)
 		return 0;
 	/* A label's words may be a site's (字号 of a font-size widget), and
 	 * [2021] a dump's token: the number decides. */
-	if (docnum_line(l->s, l->n))
+	if (docnum_line(l->s, l->n) || particulars(bp, nlines, i))
 		return 1;
 	if (bp->shapes[i].tokens > 0)
 		return 0;

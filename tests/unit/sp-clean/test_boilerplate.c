@@ -433,6 +433,16 @@ test_rules_files(void)
 	    "依据市政办发〔2023〕12号执行\n京政办发[2021]12号",
 	    "市政办发〔2023〕12号\n发文字号：市政办发〔2023〕12号\n"
 	    "京政办发[2021]12号", 3, __LINE__);
+	/* So does the block of particulars that holds it, label and value
+	 * on a line or apart; not a footer's block, which has none. */
+	filter_case(b, "首页 | 政务公开\n索引号：11220000/2022-00426\n"
+	    "发文机关：\n吉林省人民政府\n成文日期：2022年01月27日\n"
+	    "发文字号：\n吉政明电〔2022〕1号\n\n关于禁止新增建设项目的通告\n"
+	    "主办单位：吉林省人民政府办公厅\n网站标识码：2200000001\n"
+	    "备案号：吉ICP备05002016号",
+	    "索引号：11220000/2022-00426\n发文机关：\n吉林省人民政府\n"
+	    "成文日期：2022年01月27日\n发文字号：\n吉政明电〔2022〕1号\n",
+	    5, __LINE__);
 	/* A model in doubt (0.60, under its cut-off of 0.90) keeps a
 	 * headline, printed twice over, and lines of prose; it drops a
 	 * list of three headlines or more, and --explain says so. */
