@@ -547,6 +547,22 @@ mostly_link(const struct line *l)
 	return l->html && l->html->link_chars * 2 > l->html->chars;
 }
 
+/* What the markup says is the site's: its menus, header, footer, side
+ * columns, forms, and parts named so (nav, footer, related, share …). */
+#define SITE_ELEMENTS	(HI_NAV | HI_HEADER | HI_FOOTER | HI_ASIDE | \
+	HI_FORM | HI_MARQUEE | HI_HIDDEN)
+#define SITE_NAMES	(HH_NAV | HH_CRUMB | HH_FOOTER | HH_SIDE | \
+	HH_COMMENT | HH_SHARE | HH_RELATED | HH_HEADER | HH_AD | HH_FORM | \
+	HH_TAGS | HH_PAGER | HH_DATE)
+
+/* Does the markup put line l in the site's parts (a menu, a header or
+ * footer, a side column, a form)? */
+static int
+in_site_element(const struct line *l)
+{
+	return l->html && (l->html->inside & SITE_ELEMENTS);
+}
+
 /*
  * A line sheltered by the document: between paragraphs of prose close
  * above and below it, with nothing of the site about it (no vocabulary,
@@ -562,20 +578,12 @@ sheltered(const struct boilerplate *bp, size_t i)
 
 	if (l->zone != ZONE_BODY || l->anchor || l->h.vocab > 0 ||
 	    bp->shapes[i].tokens > 0 || l->breadcrumb ||
-	    mostly_link(l))
+	    mostly_link(l) || in_site_element(l))
 		return 0;
 	return ps->prev_anchor[i] != SIZE_MAX && ps->next_anchor[i] !=
 	    SIZE_MAX && i - ps->prev_anchor[i] <= SHELTER &&
 	    ps->next_anchor[i] - i <= SHELTER;
 }
-
-/* What the markup says is the site's: its menus, header, footer, side
- * columns, forms, and parts named so (nav, footer, related, share …). */
-#define SITE_ELEMENTS	(HI_NAV | HI_HEADER | HI_FOOTER | HI_ASIDE | \
-	HI_FORM | HI_MARQUEE | HI_HIDDEN)
-#define SITE_NAMES	(HH_NAV | HH_CRUMB | HH_FOOTER | HH_SIDE | \
-	HH_COMMENT | HH_SHARE | HH_RELATED | HH_HEADER | HH_AD | HH_FORM | \
-	HH_TAGS | HH_PAGER | HH_DATE)
 
 /* Lines inside_article() looks up and down for the article's sentences:
  * a list or a table of a page runs to dozens of lines. */
@@ -591,7 +599,7 @@ main_text(const struct boilerplate *bp, size_t i)
 
 	return h && h->in_main && !h->main_root &&
 	    !mostly_link(l) &&
-	    !(h->inside & SITE_ELEMENTS) && !(h->hints & SITE_NAMES) &&
+	    !in_site_element(l) && !(h->hints & SITE_NAMES) &&
 	    l->h.vocab <= 0 && l->h.nav_hits == 0 &&
 	    bp->shapes[i].tokens == 0;
 }
@@ -915,7 +923,7 @@ lone(const struct boilerplate *bp, size_t nlines, size_t i)
 
 	if (l->verdict != DROPPED_BY_MODEL || l->h.vocab > 0 || l->heading ||
 	    bp->shapes[i].tokens > 0 || l->repeats > 0 || l->breadcrumb ||
-	    mostly_link(l))
+	    mostly_link(l) || in_site_element(l))
 		return 0;
 	while (up > 0 && bp->lines[up - 1].n == 0)
 		up--;
@@ -1177,7 +1185,7 @@ second_look(struct boilerplate *bp, size_t nlines, size_t i, int threshold)
 	}
 	return (sentence || (headline_like(bp, i) &&
 	    !headline_list(bp, nlines, i))) && l->h.vocab <= 0 &&
-	    !l->anchor &&
+	    !l->anchor && !in_site_element(l) &&
 	    bp->shapes[i].tokens == 0 &&
 	    centred_probability(bp, nlines, i, threshold) < bp->cutoff;
 }
