@@ -57,14 +57,29 @@ byte_before(const char *s, size_t *i)
 	return latin1_byte(cp);
 }
 
+/* May byte c (0x80-0xBF) come second after lead byte b? */
+static int
+second_byte(int b, int c)
+{
+	if (b >= 0xC2 && b <= 0xDF)
+		return 1;
+	switch (b) {
+	case 0xE0: return c >= 0xA0;
+	case 0xED: return c <= 0x9F;
+	case 0xF0: return c >= 0x90;
+	case 0xF4: return c <= 0x8F;
+	default: return b >= 0xE1 && b <= 0xF3;
+	}
+}
+
 int
-latin1_nbsp(const char *s, size_t i)
+latin1_continues(const char *s, size_t i, int c)
 {
 	int b1 = byte_before(s, &i), b2, b3;
 
-	/* 0xA0 second: after a lead byte that takes it. */
-	if (b1 >= 0xC2 && b1 <= 0xF3 && b1 != 0xED)
-		return 1;
+	/* Second: after a lead byte that takes it. */
+	if (b1 >= 0xC2 && b1 <= 0xF4)
+		return second_byte(b1, c);
 	if (b1 < 0x80 || b1 > 0xBF)
 		return 0;
 	/* Third, after a lead of three or four bytes and one more. */

@@ -26,12 +26,15 @@ int latin1_byte(int32_t cp);
  */
 int read_as_latin1(int32_t cp);
 /*
- * Is the NBSP at s[i] one of such a run: after the characters, read as
- * Latin-1 or 1252 (C1 controls too), of a UTF-8 sequence that 0xA0 goes
- * on?  (UTF-8's 样 加 因 à, E6 A0 B7, E5 8A A0 …, read so have one; a
- * sequence complete before it, as in ”\u00a0, has not.)
+ * May byte c (0x80-0xBF), read as Latin-1 at s[i], be one of such a run:
+ * after the characters, read as Latin-1 or 1252 (C1 controls too), of a
+ * UTF-8 sequence that c goes on?  (UTF-8's 样 加 因 à, E6 A0 B7, E5 8A A0
+ * …, read so have an NBSP, 0xA0; 公 关 内, E5 85 AC …, a NEL, 0x85; a
+ * sequence complete before it, as in ”\u00a0, has none.)
  */
-int latin1_nbsp(const char *s, size_t i);
+int latin1_continues(const char *s, size_t i, int c);
+/* latin1_continues() for an NBSP. */
+#define latin1_nbsp(s, i) latin1_continues((s), (i), 0xA0)
 
 /*
  * gbk-latin1 or utf8-latin1 at s[i..n), s[i] a Latin-1 letter: a

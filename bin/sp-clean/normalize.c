@@ -123,6 +123,31 @@ printable_run(const char *s, size_t n, size_t i)
 	return i;
 }
 
+/*
+ * Is the NEL at s[i] (k bytes) a byte of UTF-8 read as Latin-1 in a run
+ * of such text, not a line end: 0x85 goes on the UTF-8 bytes the
+ * characters before it stand for (公 关 内, E5 85 AC …), and the run goes
+ * on after it?  A line end after a Latin-1 letter has text of any other
+ * kind after it, or none.
+ */
+static int
+nel_in_run(const char *s, size_t n, size_t i, size_t k,
+    enum sp_norm_form form)
+{
+	int32_t cp;
+	size_t len;
+
+	if (i + k >= n || !latin1_continues(s, i, 0x85))
+		return 0;
+	/* What comes after stays as it is when normalized again: not
+	 * another NEL, which may be a line end, nor what NFKC changes. */
+	cp = cp_at(s, n, i + k, &len);
+	if (cp == 0xAD || (cp >= 0x80 && cp <= 0x9F && cp != 0x85))
+		return 1;
+	return (read_as_latin1(cp) || cp == 0xA0) &&
+	    sp_unicode_quick_cp(cp, form);
+}
+
 void
 normalize_text(const char *s, size_t n, int nfkc, int for_mojibake,
     struct sp_buf *out, struct normalize_stats *st)
@@ -194,7 +219,8 @@ normalize_text(const char *s, size_t n, int nfkc, int for_mojibake,
 			 * and mojibake): nothing to remove, NFC-stable; not
 			 * asked about one by one below.
 			 */
-		} else if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
+		} else if ((cp == 0x85 && !(for_mojibake && run &&
+		    nel_in_run(s, n, i, k, form))) || cp == 0x2028 || cp == 0x2029) {
 			put(out, s + start, i - start);
 			if (dirty)
 				renormalize(out, line, form, st);
@@ -202,7 +228,9 @@ normalize_text(const char *s, size_t n, int nfkc, int for_mojibake,
 			st->newlines++;
 			putch(out, '\n');
 			line = out->len;
-			start = i + k;
+			start = i += k;
+			run = 0;
+			continue;
 		} else if (for_mojibake &&
 		    (cp == 0xAD || (cp >= 0x80 && cp <= 0x9F)) && run) {
 			/*
@@ -224,13 +252,14 @@ normalize_text(const char *s, size_t n, int nfkc, int for_mojibake,
 		/*
 		 * The run goes on through a Latin-1 or 1252 letter or sign,
 		 * a soft hyphen or C1 control kept (one removed is never
-		 * here), and an NBSP in it (step 4 keeps that too); not
-		 * through a NEL, now a line end, nor a character NFKC
-		 * changes: the decisions must hold when normalized again.
+		 * here, nor a NEL made a line end, which ends the run), and
+		 * an NBSP in it (step 4 keeps that too); not through a
+		 * character NFKC changes: the decisions must hold when
+		 * normalized again.
 		 */
-		run = cp != 0x85 && (((read_as_latin1(cp) || cp == 0xA0) &&
+		run = ((read_as_latin1(cp) || cp == 0xA0) &&
 		    sp_unicode_quick_cp(cp, form) && (cp != 0xA0 || run)) ||
-		    cp == 0xAD || (cp >= 0x80 && cp <= 0x9F));
+		    cp == 0xAD || (cp >= 0x80 && cp <= 0x9F);
 		i += k;
 	}
 	put(out, s + start, n - start);

@@ -329,8 +329,8 @@ spaces_clean(const char *s, size_t n, int for_mojibake, struct sp_buf *out,
 			continue;
 		}
 		cp = cp_at(s, n, i, &k);
-		if (!is_space(cp) ||
-		    (for_mojibake && cp == 0xA0 && latin1_nbsp(s, i))) {
+		if (!is_space(cp) || (for_mojibake &&
+		    (cp == 0xA0 || cp == 0x85) && latin1_continues(s, i, cp))) {
 			i += k;
 			continue;
 		}

@@ -30,8 +30,8 @@ struct spaces_stats {
 
 /*
  * Appends s[0..n) with its spaces so to out.  for_mojibake: the mojibake
- * step follows, and an NBSP inside a run of text read as Latin-1 is kept
- * for it (mojibake_latin1.h).
+ * step follows, and an NBSP or a NEL inside a run of text read as
+ * Latin-1 is kept for it (mojibake_latin1.h).
  */
 void spaces_clean(const char *s, size_t n, int for_mojibake,
     struct sp_buf *out, struct spaces_stats *st);
