@@ -706,34 +706,8 @@ closing_date(const struct boilerplate *bp, size_t nlines, size_t i)
 	    last->f.sentence > 0 && last->f.final;
 }
 
-/* The longest label, in Han characters, of a document's particulars,
- * and how far up and down a block of them is looked through. */
-#define PARTICULAR_LABEL 8
+/* How far up and down a block of particulars is looked through. */
 #define PARTICULARS_REACH 24
-
-/*
- * The bytes of the label line l opens with (索引号：, 成 文 日 期:, blank
- * space after its colon too), or 0: up to PARTICULAR_LABEL Han
- * characters, blank space between them, and a colon.
- */
-static size_t
-particular_label(const struct line *l)
-{
-	size_t i = 0, k, han = 0;
-	int32_t cp;
-
-	while (i < l->n && han <= PARTICULAR_LABEL) {
-		k = sp_utf8_next((const unsigned char *)l->s + i, l->n - i, &cp);
-		if (cp == 0xFF1A || cp == ':')
-			return han > 0 ? sp_skip_blank(l->s, l->n, i + k) : 0;
-		if (sp_is_han(cp))
-			han++;
-		else if (!sp_is_blank(cp))
-			return 0;
-		i += k;
-	}
-	return 0;
-}
 
 /*
  * Is line i one of a block of a document's particulars, as government
@@ -750,14 +724,37 @@ particular(const struct boilerplate *bp, size_t i)
 	if (l->n == 0 || l->f.sentence > 0 || l->f.chars > 160 ||
 	    mostly_link(l))
 		return 0;
-	if (particular_label(l) > 0)
+	if (docnum_label(l->s, l->n) > 0)
 		return 1;
 	for (j = i; j > 0 && bp->lines[j - 1].n == 0; j--)
 		;
 	if (j == 0 || l->f.chars > 100)
 		return 0;
 	up = &bp->lines[j - 1];
-	return particular_label(up) == up->n && !mostly_link(up);
+	return docnum_label(up->s, up->n) == up->n && !mostly_link(up);
+}
+
+/*
+ * Does the block of particulars go on from line i, one line at a time
+ * in direction step (+1 down, -1 up), to a line of the document's
+ * number, within PARTICULARS_REACH lines?
+ */
+static int
+number_in_block(const struct boilerplate *bp, size_t nlines, size_t i,
+    int step)
+{
+	size_t j, d;
+
+	for (d = 1, j = i + (size_t)step; d <= PARTICULARS_REACH &&
+	    j < nlines; d++, j += (size_t)step) {
+		if (bp->lines[j].n == 0)
+			continue;
+		if (!particular(bp, j))
+			return 0;
+		if (docnum_line(bp->lines[j].s, bp->lines[j].n))
+			return 1;
+	}
+	return 0;
 }
 
 /*
@@ -768,27 +765,9 @@ particular(const struct boilerplate *bp, size_t i)
 static int
 particulars(const struct boilerplate *bp, size_t nlines, size_t i)
 {
-	size_t j;
-
-	if (!particular(bp, i))
-		return 0;
-	for (j = i + 1; j-- > 0 && i - j <= PARTICULARS_REACH; ) {
-		if (bp->lines[j].n == 0)
-			continue;
-		if (!particular(bp, j))
-			break;
-		if (docnum_line(bp->lines[j].s, bp->lines[j].n))
-			return 1;
-	}
-	for (j = i + 1; j < nlines && j - i <= PARTICULARS_REACH; j++) {
-		if (bp->lines[j].n == 0)
-			continue;
-		if (!particular(bp, j))
-			break;
-		if (docnum_line(bp->lines[j].s, bp->lines[j].n))
-			return 1;
-	}
-	return 0;
+	return particular(bp, i) && (docnum_line(bp->lines[i].s,
+	    bp->lines[i].n) || number_in_block(bp, nlines, i, -1) ||
+	    number_in_block(bp, nlines, i, 1));
 }
 
 /*
@@ -1130,37 +1109,46 @@ same_line(const struct line *a, const struct line *b)
 }
 
 /*
+ * The different bare headlines in a row from line i, one line at a time
+ * in direction step (+1 down, -1 up), i's not counted, up to want
+ * (empty lines between them aside, a line the same as the one before
+ * it counting once).
+ */
+static size_t
+headlines_from(const struct boilerplate *bp, size_t nlines, size_t i,
+    int step, size_t want)
+{
+	const struct line *v = bp->lines, *last = &v[i];
+	size_t j, run = 0;
+
+	for (j = i + (size_t)step; j < nlines && run < want;
+	    j += (size_t)step) {
+		if (v[j].n == 0 || same_line(&v[j], last))
+			continue;
+		if (!bare_headline(bp, j))
+			break;
+		last = &v[j];
+		run++;
+	}
+	return run;
+}
+
+/*
  * Is line i one of a list of headlines: a bare headline among
- * HEADLINE_LIST or more in a row (empty lines between them aside), a
- * line the same as the one before it counting once?  An article has one
- * headline, which its page may print twice over (the title, the
- * heading); a list of others' (related news, the most read) has many.
+ * HEADLINE_LIST or more in a row?  An article has one headline, which
+ * its page may print twice over (the title, the heading); a list of
+ * others' (related news, the most read) has many.
  */
 static int
 headline_list(const struct boilerplate *bp, size_t nlines, size_t i)
 {
-	const struct line *v = bp->lines, *last;
-	size_t j, run = 1;
+	size_t run;
 
 	if (!bare_headline(bp, i))
 		return 0;
-	for (j = i, last = &v[i]; j-- > 0 && run < HEADLINE_LIST; ) {
-		if (v[j].n == 0 || same_line(&v[j], last))
-			continue;
-		if (!bare_headline(bp, j))
-			break;
-		last = &v[j];
-		run++;
-	}
-	for (j = i + 1, last = &v[i]; j < nlines && run < HEADLINE_LIST; j++) {
-		if (v[j].n == 0 || same_line(&v[j], last))
-			continue;
-		if (!bare_headline(bp, j))
-			break;
-		last = &v[j];
-		run++;
-	}
-	return run >= HEADLINE_LIST;
+	run = 1 + headlines_from(bp, nlines, i, -1, HEADLINE_LIST - 1);
+	return run + headlines_from(bp, nlines, i, 1, HEADLINE_LIST - run) >=
+	    HEADLINE_LIST;
 }
 
 static int

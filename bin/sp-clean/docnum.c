@@ -8,7 +8,6 @@
 
 /* The longest issuer's short name, and the longest label before it. */
 #define ISSUER_MAX	12
-#define LABEL_MAX	8
 /* Serial numbers run to thousands, never more. */
 #define SERIAL_MAX	5
 
@@ -46,24 +45,23 @@ digits(const char *s, size_t n, size_t *i)
 	return count;
 }
 
-/* Past a label (发文字号：, 文号:) at s[i], or i when there is none. */
-static size_t
-past_label(const char *s, size_t n, size_t i)
+size_t
+docnum_label(const char *s, size_t n)
 {
-	size_t j = i, k, han = 0;
+	size_t j = 0, k, han = 0;
 	int32_t cp;
 
-	while (j < n && han <= LABEL_MAX) {
+	while (j < n && han <= DOCNUM_LABEL) {
 		k = sp_cp_at(s, n, j, &cp);
 		if (cp == 0xFF1A || cp == ':')
-			return han > 0 ? sp_skip_blank(s, n, j + k) : i;
+			return han > 0 ? sp_skip_blank(s, n, j + k) : 0;
 		if (sp_is_han(cp))
 			han++;
 		else if (!sp_is_blank(cp))
-			return i;
+			return 0;
 		j += k;
 	}
-	return i;
+	return 0;
 }
 
 /* Past a label set off by blank space alone (文号 国发…), or i. */
@@ -73,12 +71,12 @@ past_blank_label(const char *s, size_t n, size_t i)
 	size_t j = i, k, han = 0;
 	int32_t cp;
 
-	while (j < n && han <= LABEL_MAX && (k = sp_cp_at(s, n, j, &cp)) &&
+	while (j < n && han <= DOCNUM_LABEL && (k = sp_cp_at(s, n, j, &cp)) &&
 	    sp_is_han(cp)) {
 		han++;
 		j += k;
 	}
-	if (han == 0 || han > LABEL_MAX || sp_skip_blank(s, n, j) == j)
+	if (han == 0 || han > DOCNUM_LABEL || sp_skip_blank(s, n, j) == j)
 		return i;
 	return sp_skip_blank(s, n, j);
 }
@@ -124,7 +122,7 @@ docnum_line(const char *s, size_t n)
 {
 	size_t i = sp_skip_blank(s, n, 0), j;
 
-	if (number_at(s, n, past_label(s, n, i)))
+	if (number_at(s, n, i + docnum_label(s + i, n - i)))
 		return 1;
 	j = past_blank_label(s, n, i);
 	return j != i && number_at(s, n, j);

@@ -19,5 +19,12 @@
  * space, at most?
  */
 int docnum_line(const char *s, size_t n);
+/*
+ * The bytes of the label s[0..n) opens with, blank space after its colon
+ * too (发文字号：, 成 文 日 期:), or 0: up to DOCNUM_LABEL Han characters,
+ * blank space between them, and a colon.
+ */
+size_t docnum_label(const char *s, size_t n);
+#define DOCNUM_LABEL 8
 
 #endif
