@@ -244,5 +244,7 @@ expect "same second: both documents written, apart" \
     [ "$(ls "$O" | grep -c '^20300101T000000Z')" -eq 2 ]
 expect "same second: the later stamp sorts last" \
     grep -q '第2次' "$O/$(ls "$O" | grep '^20300101T000000Z' | tail -n 1)"
+expect "same second: each run's pages done apart" \
+    [ "$(ls "$t/in/.sp-done" | grep -c '^20300101T000000Z')" -eq 2 ]
 
 echo "examples-cron: $n_ok ok, $n_bad failed"

@@ -15,6 +15,11 @@ printf '一。二！\r\n坏\377字节。\0好。\n“没有闭合的引号。然
 "$SP" -s "$t/awkward.txt" | head -n 2 > "$t/crlf"
 expect "-s: both sentences of a CRLF line end in CRLF" \
     [ "$(grep -c "$(printf '\r')\$" "$t/crlf")" -eq 2 ]
+# A line cut into pieces: its end is known in the last piece only.
+printf 'AB。CD。E。\r\n' | "$SP" -s --max-unit 11 2> /dev/null > "$t/pieces"
+expect "-s --max-unit: LF in the pieces before the last, CRLF in it" \
+    [ "$(od -An -c "$t/pieces" | tr -s ' \n' ' ')" = \
+    "$(printf 'AB。\nCD。\nE。\r\n' | od -An -c | tr -s ' \n' ' ')" ]
 for f in tests/data/corpus/0*.txt "$t/awkward.txt"; do
 	name=$(basename "$f")
 	# Line ends only: a sentence ended inside a CRLF line ends in CRLF
