@@ -111,6 +111,9 @@ struct boilerplate {
 	/* The last filter's kept lines: a byte each, 1 when lines were
 	 * dropped right before it (boilerplate_gaps). */
 	struct sp_buf gaps;
+	/* and each one's number among the lines of the document, a size_t
+	 * each (boilerplate_kept). */
+	struct sp_buf kept;
 	int dropped_before;		/* since the last line kept */
 };
 
@@ -253,6 +256,13 @@ boilerplate_gaps(const struct boilerplate *bp, size_t *n)
 	return (const unsigned char *)bp->gaps.data;
 }
 
+const size_t *
+boilerplate_kept(const struct boilerplate *bp, size_t *n)
+{
+	*n = bp->kept.len / sizeof(size_t);
+	return (const size_t *)(const void *)bp->kept.data;
+}
+
 void
 boilerplate_free(struct boilerplate *bp)
 {
@@ -276,6 +286,7 @@ boilerplate_free(struct boilerplate *bp)
 	if (bp->owns_model)
 		model_free(bp->model);
 	sp_buf_free(&bp->gaps);
+	sp_buf_free(&bp->kept);
 	free(bp->lines);
 	free(bp->shapes);
 	free(bp->user_hits);
@@ -1318,7 +1329,7 @@ filter_window(struct boilerplate *bp, const char *doc, size_t len,
     void *ctx, struct pool *pool)
 {
 	const char *s = doc, *end = doc + len, *nl;
-	size_t nlines = 0, i, dropped = 0;
+	size_t nlines = 0, i, dropped = 0, at;
 	char why[256], gap;
 	struct line *l;
 
@@ -1366,6 +1377,8 @@ filter_window(struct boilerplate *bp, const char *doc, size_t len,
 		put(out, l->s, l->n);
 		gap = (char)(*started && bp->dropped_before);
 		put(&bp->gaps, &gap, 1);
+		at = base + i;
+		put(&bp->kept, &at, sizeof at);
 		bp->dropped_before = 0;
 		*started = 1;
 	}
@@ -1383,6 +1396,7 @@ boilerplate_filter(struct boilerplate *bp, const char *doc, size_t len,
 
 	sp_buf_clear(out);
 	sp_buf_clear(&bp->gaps);
+	sp_buf_clear(&bp->kept);
 	bp->dropped_before = 0;
 	if (len == 0 && !bp->dump)
 		return 0;	/* no line to judge */

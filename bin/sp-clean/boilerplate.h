@@ -116,6 +116,13 @@ size_t boilerplate_filter(struct boilerplate *bp, const char *doc,
 const unsigned char *boilerplate_gaps(const struct boilerplate *bp,
     size_t *n);
 
+/*
+ * After boilerplate_filter: for each line it kept, in order, its number
+ * among the lines of the document (from 0), and their number in *n.
+ * Valid until the next call on bp.
+ */
+const size_t *boilerplate_kept(const struct boilerplate *bp, size_t *n);
+
 void boilerplate_free(struct boilerplate *bp);
 
 #endif

@@ -57,6 +57,7 @@ chain_free(struct chain *ch)
 	free(ch->blocks);
 	html_page_free(&ch->page);
 	sp_buf_free(&ch->x);
+	sp_buf_free(&ch->breaks);
 	sp_buf_free(&ch->y);
 	free(ch->html_of);
 	boilerplate_free(ch->bp);

@@ -58,6 +58,7 @@ struct chain {
 	struct sp_buf x, y;
 	const struct html_line **html_of;
 	size_t html_cap;
+	struct sp_buf breaks;		/* the hardwrap step's, of a page */
 };
 
 /*

@@ -488,6 +488,7 @@ hardwrap_join(const char *doc, size_t len, const unsigned char *gaps,
 	struct lf_features f;
 	struct para p;
 	int gap;
+	unsigned char brk;
 
 	if (gaps && ngaps != count_lines(doc, len))
 		gaps = NULL;
@@ -505,8 +506,9 @@ hardwrap_join(const char *doc, size_t len, const unsigned char *gaps,
 		next = nl + 1;
 		nl = memchr(next, '\n', (size_t)(end - next));
 		nn = (size_t)((nl ? nl : end) - next);
-		gap = gaps && gaps[++at];
-		if (p.final) {
+		brk = gaps ? gaps[++at] : 0;
+		gap = (brk & HARDWRAP_GAP) != 0;
+		if (p.final || (brk & HARDWRAP_PARA)) {
 			put(out, "\n", 1);
 			put(out, next, nn);
 			para_start(&p, next, nn);
@@ -518,8 +520,10 @@ hardwrap_join(const char *doc, size_t len, const unsigned char *gaps,
 			nl2 = memchr(after, '\n', (size_t)(end - after));
 			n = (size_t)((nl2 ? nl2 : end) - after);
 			scan(after, n, &f, &m);
-			if (m == n && continues(&p, after, n, &f, gap ||
-			    (gaps && gaps[at + 1]))) {
+			brk = gaps ? gaps[at + 1] : 0;
+			if (m == n && !(brk & HARDWRAP_PARA) &&
+			    continues(&p, after, n, &f, gap ||
+			    (brk & HARDWRAP_GAP))) {
 				put(out, " ", 1);
 				put(out, next, nn);
 				put(out, " ", 1);

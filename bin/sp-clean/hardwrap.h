@@ -37,12 +37,17 @@
  * page number, nothing between Chinese characters), and returns the number
  * of line breaks removed.  Out of memory is fatal (sp_oom).
  *
- * gaps (may be NULL) holds a byte for each line of doc, ngaps of them:
- * nonzero when lines were removed before that line (boilerplate_gaps()).
- * A line after a gap is joined to the one before only when the document
- * is wrapped at a width and that line reaches it.  Gaps that do not count
- * one a line are ignored.
+ * gaps (may be NULL) holds a byte for each line of doc, ngaps of them,
+ * telling what stood before that line:
+ *   HARDWRAP_GAP   lines removed there (boilerplate_gaps()): a line after
+ *                  a gap is joined to the one before only when the
+ *                  document is wrapped at a width and that line reaches it;
+ *   HARDWRAP_PARA  the end of a paragraph that the page's markup made
+ *                  (a block element of HTML, not a <br>): never joined.
+ * Gaps that do not count one a line are ignored.
  */
+enum { HARDWRAP_GAP = 1, HARDWRAP_PARA = 2 };
+
 size_t hardwrap_join(const char *doc, size_t len, const unsigned char *gaps,
     size_t ngaps, struct sp_buf *out);
 

@@ -202,6 +202,7 @@ struct parse {
 	uint32_t chars, link_chars;
 	int space;		/* white space is pending: SPACE_* */
 	int open;		/* it has text */
+	int br;			/* the last line ended at a lone <br> */
 	struct html_line ctx;	/* where its first text stood */
 	uint32_t ctx_box;
 };
@@ -323,6 +324,7 @@ end_line(struct parse *p)
 	struct html_line *l;
 
 	p->space = 0;
+	p->br = 0;
 	if (!p->open)
 		return;
 	if (pg->nlines == pg->cap) {
@@ -342,6 +344,21 @@ end_line(struct parse *p)
 	put(&pg->text, "\n", 1);
 	p->open = 0;
 	p->chars = p->link_chars = 0;
+}
+
+/*
+ * Ends the line at a <br>, or a line end inside <pre>.  The first after
+ * text breaks a line inside its paragraph, as a wrapped text does; a
+ * second in a row (a blank line), or one after a block, ends the
+ * paragraph (end_line clears br).
+ */
+static void
+break_line(struct parse *p)
+{
+	int had_text = p->open;
+
+	end_line(p);
+	p->br = had_text;
 }
 
 static const struct elem *
@@ -367,6 +384,7 @@ begin_line(struct parse *p)
 	    (uint16_t)p->depth;
 	p->ctx.tables = e->tables;
 	p->ctx.block = e->kind;
+	p->ctx.after_br = (uint8_t)p->br;
 	p->ctx_box = e->box;
 	p->open = 1;
 }
@@ -404,7 +422,7 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	t = lower[0] ? find_tag(lower) : NULL;
 	if (t && (t->flags & T_BREAK)) {
 		if (!up->skip)
-			end_line(p);
+			break_line(p);
 		return;
 	}
 	for (i = 0; atts && atts[i]; i += 2) {
@@ -536,7 +554,7 @@ add_text(struct parse *p, const char *s, size_t n)
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
 		    c == '\f') {
 			if (c == '\n' && e->pre)
-				end_line(p);
+				break_line(p);
 			else if (p->open)
 				p->space |= SPACE | (c == '\n' || c == '\r' ?
 				    SPACE_BREAK : 0);
@@ -675,6 +693,7 @@ measure(struct parse *p)
 		struct html_line *l = &pg->lines[i];
 		const struct box *x = &p->boxes[p->line_box[i]];
 
+		l->box = p->line_box[i];
 		l->box_chars = x->chars;
 		l->box_link_chars = x->link_chars;
 		l->box_lines = x->lines;
@@ -812,7 +831,7 @@ html_page_parse(struct html_page *pg, const char *s, size_t n)
 	p->pg = pg;
 	p->depth = 0;
 	p->nboxes = 0;
-	p->open = p->space = 0;
+	p->open = p->space = p->br = 0;
 	p->chars = p->link_chars = 0;
 	sp_buf_clear(&pg->text);
 	pg->nlines = 0;

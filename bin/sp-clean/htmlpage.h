@@ -79,6 +79,11 @@ struct html_line {
 	uint16_t depth;		/* elements open around it */
 	uint16_t tables;	/* tables open around it */
 	uint8_t block;		/* enum html_block_kind of its block */
+	uint8_t after_br;	/* the line before ended at a <br> in the
+				   same block: a line break, not the end of
+				   a paragraph */
+	uint32_t box;		/* the container holding it (<div>, <td>,
+				   <ul> …), numbered in the page */
 	/* The block element holding it. */
 	uint32_t box_chars, box_link_chars, box_lines, box_paras;
 	float box_share;	/* of the page's characters */

@@ -141,16 +141,88 @@ explain_page_number(const char *s, size_t n, void *ctx)
 	sp_warn(ctx, "page number removed: %.*s", (int)n, s);
 }
 
+/* Lines in s[0..n). */
+static size_t
+count_lines(const char *s, size_t n)
+{
+	const char *end = s + n;
+	size_t k = 1;
+
+	while ((s = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+		k++;
+		s++;
+	}
+	return k;
+}
+
+/*
+ * The break the markup made between page lines prev and at, neighbours
+ * in the text.  After a lone <br> (or a line end in <pre>) a paragraph
+ * may go on, as in any text.  Between two paragraphs (<p>) of one
+ * container it goes on only where a width says a wrap cut it: a page
+ * pasted from a PDF may hold each line of print in a <p> of its own.
+ * Anything else (lines of two containers, lines dropped between, a line
+ * a step cut in two) stays apart: footer and menu lines read as one
+ * sentence to a wrap's rules, but a page set them apart.
+ */
+static unsigned char
+markup_break(const struct page_info *info, size_t prev, size_t at)
+{
+	const struct html_line *a, *b;
+
+	if (at != prev + 1 || info->html[at] == info->html[prev])
+		return HARDWRAP_PARA;
+	a = info->html[prev];
+	b = info->html[at];
+	if (b->after_br)
+		return 0;
+	return a->box == b->box ? HARDWRAP_GAP : HARDWRAP_PARA;
+}
+
+/*
+ * On an HTML page, the breaks the markup made (markup_break), added to
+ * gaps[0..*n) (NULL: none) for the text s[0..len) in ch->breaks; kept[k]
+ * (NULL: k itself) is the page line of the text's line k.
+ */
+static const unsigned char *
+markup_breaks(struct chain *ch, const struct page_info *info,
+    const char *s, size_t len, const unsigned char *gaps, size_t *n,
+    const size_t *kept, size_t nkept)
+{
+	size_t k, at, prev = 0, lines = gaps ? *n : count_lines(s, len);
+	unsigned char b;
+
+	if (kept && nkept != lines)
+		return gaps;	/* nothing to map the lines by */
+	sp_buf_clear(&ch->breaks);
+	for (k = 0; k < lines; k++) {
+		b = gaps ? gaps[k] : 0;
+		at = kept ? kept[k] : k;
+		if (k > 0 && at < info->nhtml)
+			b |= markup_break(info, prev, at);
+		putch(&ch->breaks, (char)b);
+		prev = at;
+	}
+	*n = lines;
+	return (const unsigned char *)ch->breaks.data;
+}
+
 static int
 run_hardwrap(const char *s, size_t n, struct sp_buf *out,
     const struct step_ctx *c)
 {
 	const unsigned char *gaps = NULL;
-	size_t ngaps = 0;
+	const size_t *kept = NULL;
+	size_t ngaps = 0, nkept = 0;
 
 	/* The boilerplate step ran just before, on this text: its gaps. */
-	if (c->opts->on[S_BOILERPLATE] && c->ch->bp)
+	if (c->opts->on[S_BOILERPLATE] && c->ch->bp) {
 		gaps = boilerplate_gaps(c->ch->bp, &ngaps);
+		kept = boilerplate_kept(c->ch->bp, &nkept);
+	}
+	if (c->info && c->info->html && n > 0)
+		gaps = markup_breaks(c->ch, c->info, s, n, gaps, &ngaps, kept,
+		    nkept);
 	c->n[0] += hardwrap_join(s, n, gaps, ngaps, out);
 	c->n[1] += pagenum_strip(out->data, &out->len, c->opts->explain ?
 	    explain_page_number : NULL, (void *)c->file);

@@ -286,7 +286,8 @@ test_gaps(void)
 	static const char in[] =
 	    "本公司主营各种色布、提花布、亚麻棉混纺布及其他面料\n"
 	    "产品外销美国、日本、韩国、欧盟、香港等三十多个国家和地区。";
-	static const unsigned char gap[] = { 0, 1 }, none[] = { 0, 0 };
+	static const unsigned char gap[] = { 0, HARDWRAP_GAP },
+	    none[] = { 0, 0 };
 	struct sp_buf out = SP_BUF_INIT;
 
 	CHECK_INT(hardwrap_join(in, strlen(in), none, 2, &out), 1);
@@ -294,6 +295,33 @@ test_gaps(void)
 	CHECK_INT(out.len, strlen(in));
 	/* Gaps that do not count one a line are not the document's. */
 	CHECK_INT(hardwrap_join(in, strlen(in), gap, 1, &out), 1);
+	sp_buf_free(&out);
+}
+
+/*
+ * A paragraph end the markup made (HARDWRAP_PARA) is never joined, not
+ * even at the width; a gap is joined there.
+ */
+static void
+test_markup_breaks(void)
+{
+	struct sp_buf in = SP_BUF_INIT, out = SP_BUF_INIT;
+	unsigned char breaks[8] = { 0 };
+	size_t i;
+
+	for (i = 0; i < 6; i++)
+		sp_buf_puts(&in, i ? "\n推进改革，加快发展，推进改革，加快发展" :
+		    "推进改革，加快发展，推进改革，加快发展");
+	CHECK_INT(hardwrap_join(in.data, in.len, breaks, 6, &out), 5);
+	breaks[3] = HARDWRAP_GAP;
+	CHECK_INT(hardwrap_join(in.data, in.len, breaks, 6, &out), 5);
+	breaks[3] = HARDWRAP_PARA;
+	CHECK_INT(hardwrap_join(in.data, in.len, breaks, 6, &out), 4);
+	breaks[3] = HARDWRAP_PARA | HARDWRAP_GAP;
+	CHECK_INT(hardwrap_join(in.data, in.len, breaks, 6, &out), 4);
+	CHECK(memmem(out.data, out.len, "发展\n推进", strlen("发展\n推进")) !=
+	    NULL);
+	sp_buf_free(&in);
 	sp_buf_free(&out);
 }
 
@@ -305,5 +333,6 @@ main(void)
 	test_width();
 	test_large();
 	test_gaps();
+	test_markup_breaks();
 	return check_done("test_hardwrap");
 }
