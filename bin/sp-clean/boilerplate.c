@@ -1095,13 +1095,22 @@ headline_like(const struct boilerplate *bp, size_t i)
 	    sh->bullet == 0 && sh->spaces == 0 && sh->pattern == 0;
 }
 
-/* A headline without a comma: a wrapped line of prose has one. */
+/*
+ * A headline as a list of them prints it: sixteen characters or more, ten
+ * of them Han, without a comma (a wrapped line of prose has one), a full
+ * stop, a separator, a bullet, a date or a link.  A space or two may part
+ * a headline from its second half or a figure (桃園平交道車禍 23人分送三醫院),
+ * and Latin words and digits may be in it (勤業：100美元以下智慧手機…).
+ */
 static int
 bare_headline(const struct boilerplate *bp, size_t i)
 {
 	const struct line *l = &bp->lines[i];
+	const struct shape *sh = &bp->shapes[i];
 
-	return headline_like(bp, i) && !memchr(l->s, ',', l->n) &&
+	return l->f.chars >= 16 && l->f.han >= 10 && l->f.seps == 0 &&
+	    l->f.stops == 0 && sh->bullet == 0 && sh->spaces <= 2 &&
+	    sh->pattern == 0 && !memchr(l->s, ',', l->n) &&
 	    !memmem(l->s, l->n, "，", 3);
 }
 

@@ -462,6 +462,24 @@ test_rules_files(void)
 	    "\n今年以来，全县累计完成供水管网改造一百二十公里，受益群众五万余人",
 	    3, __LINE__);
 	CHECK(told_has("one of a list of headlines (model 0.60)"));
+	/* Headlines of a list may have a space, Latin words and figures in
+	 * them; two in a row, or short lines, are no list. */
+	filter_case(b, "会议要求，各地要加快推进城乡供水一体化建设。\n"
+	    "企业去年募资8191亿元年增15.4% 主要为偿债扩厂\n"
+	    "勤业：100美元以下智能手机今年销量翻倍至5亿支\n"
+	    "IHS iSuppli：云端服务器需求未来三年步步高升\n"
+	    "会议要求，各地要加快推进城乡供水一体化建设。\n"
+	    "桃园平交道车祸 23人分送三医院救治\n"
+	    "流感春节高峰 23家医院拟春节开诊\n"
+	    "会议要求，各地要加快推进城乡供水一体化建设。\n"
+	    "供水管网改造\n城乡供水一体化\n农村饮水安全巩固\n",
+	    "会议要求，各地要加快推进城乡供水一体化建设。\n"
+	    "会议要求，各地要加快推进城乡供水一体化建设。\n"
+	    "桃园平交道车祸 23人分送三医院救治\n"
+	    "流感春节高峰 23家医院拟春节开诊\n"
+	    "会议要求，各地要加快推进城乡供水一体化建设。\n"
+	    "供水管网改造\n城乡供水一体化\n农村饮水安全巩固\n",
+	    3, __LINE__);
 	/* A line the model alone drops, between kept paragraphs, stays; not
 	 * a breadcrumb. */
 	CHECK_INT(load_model(b, "sp-clean boilerplate model 1\n"
