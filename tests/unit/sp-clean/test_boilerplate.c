@@ -244,6 +244,15 @@ test_furniture_dropped(void)
 	    "Powered by 巨优公文网 © All Rights Reserved.。备案号：沪ICP备18054162号-1",
 	    "同志们，让我们紧密团结起来，为实现今年的目标任务而努力奋斗！", 3);
 	CHECK(told_has("推荐访问"));
+	/* A site's notice of its rights and of what it reprints; not a
+	 * report that opens with the site's name. */
+	F("本网讯 记者今天从市政府获悉，全市城乡供水一体化工程已全面开工。\n"
+	    "凡本网注明“来源：某某网”的所有作品，版权均属于某某网，未经本网"
+	    "授权不得转载。\n"
+	    "本网转载其他媒体稿件是为传播更多的信息，此类稿件不代表本网观点。\n"
+	    "在本网发表言论者文责自负，所发内容不代表本网观点。",
+	    "本网讯 记者今天从市政府获悉，全市城乡供水一体化工程已全面开工。",
+	    3);
 	/* Previous and next. */
 	F("各级党组织要切实履行好第一责任人的职责，坚持守土有责、守土负责。\n"
 	    "上一篇：在全县党建工作会议上的讲话\n"
