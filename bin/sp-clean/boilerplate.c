@@ -1114,6 +1114,30 @@ bare_headline(const struct boilerplate *bp, size_t i)
 	    !memmem(l->s, l->n, "，", 3);
 }
 
+/* Kinds of headline a list is made of: all of a list are of one. */
+enum { NOT_HEADLINE, BARE_HEADLINE, BULLETED_HEADLINE };
+
+/*
+ * A headline with a bullet before it (• 美国失业人数上升), as a dump
+ * prints the items of a list: eight characters or more, five of them
+ * Han, and nothing else of bare_headline's but the bullet.
+ */
+static int
+headline_kind(const struct boilerplate *bp, size_t i)
+{
+	const struct line *l = &bp->lines[i];
+	const struct shape *sh = &bp->shapes[i];
+
+	if (bare_headline(bp, i))
+		return BARE_HEADLINE;
+	if (sh->bullet && l->f.chars >= 8 && l->f.han >= 5 &&
+	    l->f.seps == 0 && l->f.stops == 0 && sh->spaces <= 2 &&
+	    sh->pattern == 0 && !memchr(l->s, ',', l->n) &&
+	    !memmem(l->s, l->n, "，", 3))
+		return BULLETED_HEADLINE;
+	return NOT_HEADLINE;
+}
+
 /* The fewest bare headlines in a row that make a list of them. */
 #define HEADLINE_LIST 3
 /* A headline of a list goes when the model leans to furniture, short
@@ -1140,12 +1164,13 @@ headlines_from(const struct boilerplate *bp, size_t nlines, size_t i,
 {
 	const struct line *v = bp->lines, *last = &v[i];
 	size_t j, run = 0;
+	int kind = headline_kind(bp, i);
 
 	for (j = i + (size_t)step; j < nlines && run < want;
 	    j += (size_t)step) {
 		if (v[j].n == 0 || same_line(&v[j], last))
 			continue;
-		if (!bare_headline(bp, j))
+		if (headline_kind(bp, j) != kind)
 			break;
 		last = &v[j];
 		run++;
@@ -1164,11 +1189,60 @@ headline_list(const struct boilerplate *bp, size_t nlines, size_t i)
 {
 	size_t run;
 
-	if (!bare_headline(bp, i))
+	if (headline_kind(bp, i) == NOT_HEADLINE)
 		return 0;
 	run = 1 + headlines_from(bp, nlines, i, -1, HEADLINE_LIST - 1);
 	return run + headlines_from(bp, nlines, i, 1, HEADLINE_LIST - run) >=
 	    HEADLINE_LIST;
+}
+
+/* How far from a list its article's headline is looked for. */
+#define OWN_HEADLINE_REACH 400
+/* The bytes of a headline compared: eight Han characters. */
+#define OWN_HEADLINE_KEY 24
+
+/* Where line l's words begin: past bullets, marks and blanks. */
+static size_t
+words_start(const struct line *l)
+{
+	size_t j = 0, k;
+	int32_t cp;
+
+	while (j < l->n) {
+		k = sp_cp_at(l->s, l->n, j, &cp);
+		if (sp_is_han(cp) || sp_is_alnum(cp))
+			break;
+		j += k;
+	}
+	return j;
+}
+
+/*
+ * Is line i, one of a list of headlines, the page's own headline listed
+ * among the others (a site lists the article it shows with those it
+ * recommends)?  Another line near it, not of a list, opens with the same
+ * words.  It is the article's, and stays.
+ */
+static int
+own_headline(const struct boilerplate *bp, size_t nlines, size_t i)
+{
+	const struct line *l = &bp->lines[i], *o;
+	size_t a = words_start(l), b, j, lo, hi;
+
+	if (l->n - a < OWN_HEADLINE_KEY)
+		return 0;
+	lo = i > OWN_HEADLINE_REACH ? i - OWN_HEADLINE_REACH : 0;
+	hi = nlines - i > OWN_HEADLINE_REACH ? i + OWN_HEADLINE_REACH : nlines;
+	for (j = lo; j < hi; j++) {
+		o = &bp->lines[j];
+		if (j == i || o->n < OWN_HEADLINE_KEY)
+			continue;
+		b = words_start(o);
+		if (o->n - b >= OWN_HEADLINE_KEY && memcmp(l->s + a, o->s + b,
+		    OWN_HEADLINE_KEY) == 0 && !headline_list(bp, nlines, j))
+			return 1;
+	}
+	return 0;
 }
 
 static int
@@ -1245,7 +1319,7 @@ judge(struct boilerplate *bp, size_t nlines, size_t i, char *why,
 	p = probability(bp, nlines, i, threshold, why ? EXPLAINED : STORED,
 	    &p1);
 	if (p < bp->cutoff && p >= EVEN_ODDS &&
-	    headline_list(bp, nlines, i)) {
+	    headline_list(bp, nlines, i) && !own_headline(bp, nlines, i)) {
 		if (why)
 			snprintf(why, whylen, "one of a list of headlines "
 			    "(model %.2f)", p);

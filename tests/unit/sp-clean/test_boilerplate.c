@@ -489,6 +489,21 @@ test_rules_files(void)
 	    "会议要求，各地要加快推进城乡供水一体化建设。\n"
 	    "供水管网改造\n城乡供水一体化\n农村饮水安全巩固\n",
 	    3, __LINE__);
+	/* So are a dump's items of a list with a bullet; but the page's own
+	 * headline, listed among them, stays. */
+	filter_case(b, "全县城乡供水一体化工程全面开工\n"
+	    "会议要求，各地要加快推进城乡供水一体化建设。\n"
+	    "相关新闻\n"
+	    "• 全市召开春季农业生产工作会议\n"
+	    "• 全县城乡供水一体化工程全面开工\n"
+	    "• 省农业农村厅调研乡村振兴工作\n"
+	    "• 我县举办农民丰收节庆祝活动\n"
+	    "• 一季度全县经济运行稳中向好\n",
+	    "全县城乡供水一体化工程全面开工\n"
+	    "会议要求，各地要加快推进城乡供水一体化建设。\n"
+	    "相关新闻\n"
+	    "• 全县城乡供水一体化工程全面开工\n",
+	    4, __LINE__);
 	/* A line the model alone drops, between kept paragraphs, stays; not
 	 * a breadcrumb. */
 	CHECK_INT(load_model(b, "sp-clean boilerplate model 1\n"
