@@ -829,14 +829,18 @@ structural(const struct boilerplate *bp, size_t nlines, size_t i)
  * vocabulary word comes after a sentence of prose that outweighs the
  * rest of the line two to one (今年的收成比去年好了一成。【Powered by
  * Google AJAX Language API】, a widget a text dump left on each
- * paragraph).  Content comes first: the paragraph stays, tail and all.
+ * paragraph), and the prose has none of the site's words itself (a
+ * notice of the site's, 本网转载其他媒体稿件…。…不代表本网观点, is the
+ * site's words throughout).  Content comes first: the paragraph stays,
+ * tail and all.
  */
 static int
-prose_then_vocabulary(const struct line *l)
+prose_then_vocabulary(struct boilerplate *bp, const struct line *l)
 {
 	size_t i = 0, k, at = l->h.best_at;
 	size_t head = 0, tail = 0, end = 0;
 	int32_t cp;
+	struct rule_hits h;
 
 	if (l->h.best == NULL || at == 0 || at >= l->n)
 		return 0;
@@ -848,7 +852,12 @@ prose_then_vocabulary(const struct line *l)
 			end = head;
 		i += k;
 	}
-	return end >= PROSE_HEAD && head >= 2 * tail;
+	if (end < PROSE_HEAD || head < 2 * tail)
+		return 0;
+	rules_match(&bp->m.rules, l->s, at, 0, 0, &h);
+	if (h.vocab <= 0 && bp->has_user)
+		rules_match(&bp->m.user, l->s, at, 0, 0, &h);
+	return h.vocab <= 0;
 }
 
 /* Shortest name of an image token id_tokens() takes for a file's. */
@@ -1314,7 +1323,7 @@ judge(struct boilerplate *bp, size_t nlines, size_t i, char *why,
 	}
 	if (l->n == 0 || l->unjudged || sheltered(bp, i) ||
 	    inside_article(bp, nlines, i) ||
-	    structural(bp, nlines, i) || prose_then_vocabulary(l))
+	    structural(bp, nlines, i) || prose_then_vocabulary(bp, l))
 		return KEPT;
 	p = probability(bp, nlines, i, threshold, why ? EXPLAINED : STORED,
 	    &p1);

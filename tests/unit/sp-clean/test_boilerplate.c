@@ -435,6 +435,14 @@ test_rules_files(void)
 	CHECK_INT(load_model(b, "sp-clean boilerplate model 1\n"
 	    "threshold 0.5\nbase 9\ntrees 0\n", "m", err, sizeof err), 0);
 	filter_case(b, doc, "", 3, __LINE__);
+	/* A paragraph with the site's words glued to its end stays; a
+	 * notice that is the site's words from the start does not. */
+	filter_case(b, "今年的收成比去年好了一成，全县粮食总产量再创历史新高，"
+	    "农民收入稳步增长。版权所有 某某网\n"
+	    "本网转载其他媒体稿件是为传播更多的信息，所转载的稿件均已注明来"
+	    "源和作者。版权均属原作者所有。",
+	    "今年的收成比去年好了一成，全县粮食总产量再创历史新高，"
+	    "农民收入稳步增长。版权所有 某某网", 1, __LINE__);
 	/* Whatever the model says, a document's number stays, alone or
 	 * after its label; one that a sentence cites or a menu does not. */
 	filter_case(b, "关于加强供水安全管理的通知\n市政办发〔2023〕12号\n"
