@@ -1227,10 +1227,25 @@ words_start(const struct line *l)
 }
 
 /*
- * Is line i, one of a list of headlines, the page's own headline listed
- * among the others (a site lists the article it shows with those it
- * recommends)?  Another line near it, not of a list, opens with the same
- * words.  It is the article's, and stays.
+ * Does line o stand where an article's headline does: in the page's
+ * title, a heading or its main text, or in a dump above the end of the
+ * article's prose (the site's lists and footer come after it)?
+ */
+static int
+headline_place(const struct line *o)
+{
+	if (o->html)
+		return (o->html->inside & (HI_TITLE | HI_HEADING)) ||
+		    o->html->in_main;
+	return o->zone != ZONE_TAIL;
+}
+
+/*
+ * Is line i, shaped as a headline (no separator, eight Han characters),
+ * the page's own headline printed again, in a list of others or at the
+ * page's foot (a site lists the article it shows with those it
+ * recommends)?  Another line near it, where a headline stands and not of
+ * a list, opens with the same words.  It is the article's, and stays.
  */
 static int
 own_headline(const struct boilerplate *bp, size_t nlines, size_t i)
@@ -1238,7 +1253,7 @@ own_headline(const struct boilerplate *bp, size_t nlines, size_t i)
 	const struct line *l = &bp->lines[i], *o;
 	size_t a = words_start(l), b, j, lo, hi;
 
-	if (l->n - a < OWN_HEADLINE_KEY)
+	if (l->n - a < OWN_HEADLINE_KEY || l->f.seps > 0 || l->f.han < 8)
 		return 0;
 	lo = i > OWN_HEADLINE_REACH ? i - OWN_HEADLINE_REACH : 0;
 	hi = nlines - i > OWN_HEADLINE_REACH ? i + OWN_HEADLINE_REACH : nlines;
@@ -1248,7 +1263,8 @@ own_headline(const struct boilerplate *bp, size_t nlines, size_t i)
 			continue;
 		b = words_start(o);
 		if (o->n - b >= OWN_HEADLINE_KEY && memcmp(l->s + a, o->s + b,
-		    OWN_HEADLINE_KEY) == 0 && !headline_list(bp, nlines, j))
+		    OWN_HEADLINE_KEY) == 0 && headline_place(o) &&
+		    !headline_list(bp, nlines, j))
 			return 1;
 	}
 	return 0;
@@ -1266,27 +1282,35 @@ own_headline(const struct boilerplate *bp, size_t nlines, size_t i)
 #define OFF_MAIN_ODDS 0.6
 
 /*
- * Is line i, of a page's HTML, outside the main text the page was found
- * to have (htmlpage.h), and none of what an article prints over or
- * beside its text: the page's title or a copy of it, a heading, a date,
- * a time or a byline, a sentence without the site's words?  Such a line
- * goes when the model leans to furniture, short of its cut-off: that is
- * set for lines of any page, and this one's markup says it stands with
- * the site's.
+ * Is line i outside the article's text, and none of what an article
+ * prints over or beside it: the page's title or a copy of it, a heading,
+ * a date, a time or a byline, a sentence or a long line of clauses
+ * without the site's words?  Outside is, on a page's HTML, outside the
+ * main text the page was found to have (htmlpage.h); in a dump, after
+ * the last paragraph of prose (the layout's tail), where an item of a
+ * list (1. 2. 附件：…), a label and its value or a short line, a cell of
+ * a table as likely as a menu's, are not judged so.  Such a line goes
+ * when the model leans to furniture, short of its cut-off: that is set
+ * for lines of any page, and this one stands with the site's.
  */
 static int
-off_main_text(const struct boilerplate *bp, size_t i)
+off_main_text(const struct boilerplate *bp, size_t nlines, size_t i)
 {
 	const struct line *l = &bp->lines[i];
 	const struct html_line *h = l->html;
 	float title = bp->sums.title_overlap[i];
 
-	if (h == NULL || h->in_main || h->main_share <= 0 || h->main_root ||
+	if (h == NULL) {
+		if (l->zone != ZONE_TAIL || l->f.marker != LF_NONE ||
+		    l->f.colons > 0 || l->f.chars < 8)
+			return 0;
+	} else if (h->in_main || h->main_share <= 0 || h->main_root ||
 	    (h->inside & (HI_TITLE | HI_HEADING)))
 		return 0;
 	if (bp->shapes[i].pattern & (SHAPE_DATE | SHAPE_TIME | SHAPE_BYLINE))
 		return 0;
-	if (!isnan(title) && title >= TITLE_COPY)
+	if ((!isnan(title) && title >= TITLE_COPY) ||
+	    own_headline(bp, nlines, i))
 		return 0;
 	/* Prose in any script, without the site's words: a sentence, a
 	 * long line that ends as one does (lf_scan() counts the full stops
@@ -1298,6 +1322,17 @@ off_main_text(const struct boilerplate *bp, size_t i)
 		return 0;
 	return !(l->f.chars >= OFF_MAIN_LONG && l->f.clause > 0 &&
 	    !mostly_link(l));
+}
+
+/*
+ * Does the model lean to furniture, p at odds or more, short of its
+ * cut-off?  A cut-off over 1 (nothing goes by the model) leaves nothing
+ * to lean on either.
+ */
+static int
+leaning(const struct boilerplate *bp, double p, double odds)
+{
+	return bp->cutoff <= 1 && p >= odds && p < bp->cutoff;
 }
 
 static int
@@ -1373,17 +1408,18 @@ judge(struct boilerplate *bp, size_t nlines, size_t i, char *why,
 		return KEPT;
 	p = probability(bp, nlines, i, threshold, why ? EXPLAINED : STORED,
 	    &p1);
-	if (p < bp->cutoff && p >= EVEN_ODDS &&
-	    headline_list(bp, nlines, i) && !own_headline(bp, nlines, i)) {
+	if (leaning(bp, p, EVEN_ODDS) && headline_list(bp, nlines, i) &&
+	    !own_headline(bp, nlines, i)) {
 		if (why)
 			snprintf(why, whylen, "one of a list of headlines "
 			    "(model %.2f)", p);
 		return DROPPED_BY_RULE;
 	}
-	if (p < bp->cutoff && p >= OFF_MAIN_ODDS && off_main_text(bp, i)) {
+	if (leaning(bp, p, OFF_MAIN_ODDS) && off_main_text(bp, nlines, i)) {
 		if (why)
-			snprintf(why, whylen, "outside the page's main text "
-			    "(model %.2f)", p);
+			snprintf(why, whylen, "%s (model %.2f)", l->html ?
+			    "outside the page's main text" :
+			    "after the article's text", p);
 		return DROPPED_BY_RULE;
 	}
 	if (p < bp->cutoff)
