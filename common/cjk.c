@@ -126,6 +126,16 @@ sp_is_control(int32_t cp)
 }
 
 int
+sp_is_lower(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'a' && cp <= 'z';
+	if (cp > 0x10FFFF)
+		return 0;
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+int
 sp_is_alnum(int32_t cp)
 {
 	utf8proc_category_t c;

@@ -34,6 +34,8 @@ int sp_is_ignorable(int32_t cp);
 int sp_is_control(int32_t cp);
 /* Letters (L*) and digits (Nd), in any script. */
 int sp_is_alnum(int32_t cp);
+/* A lower-case letter (Ll) in any script: a, ą, α, д. */
+int sp_is_lower(int32_t cp);
 /* Punctuation (P*) in any script. */
 int sp_is_punct(int32_t cp);
 /*

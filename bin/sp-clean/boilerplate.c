@@ -1270,6 +1270,21 @@ own_headline(const struct boilerplate *bp, size_t nlines, size_t i)
 	return 0;
 }
 
+/*
+ * Does line l go on from the line above, as a line of wrapped prose
+ * does: opening with a lower-case letter or a mark that cannot open a
+ * sentence?
+ */
+static int
+continues_below(const struct line *l)
+{
+	int32_t cp = lf_first(l->s, l->n, NULL);
+
+	return sp_is_lower(cp) || cp == ',' ||
+	    cp == 0xFF0C || cp == 0x3001 || cp == 0x3002 || cp == ')' ||
+	    cp == 0xFF09;
+}
+
 /* A line sharing this much of its words with the page's title is a
  * copy of the headline. */
 #define TITLE_COPY 0.5f
@@ -1288,8 +1303,9 @@ own_headline(const struct boilerplate *bp, size_t nlines, size_t i)
  * without the site's words?  Outside is, on a page's HTML, outside the
  * main text the page was found to have (htmlpage.h); in a dump, after
  * the last paragraph of prose (the layout's tail), where an item of a
- * list (1. 2. 附件：…), a label and its value or a short line, a cell of
- * a table as likely as a menu's, are not judged so.  Such a line goes
+ * list (1. 2. 附件：…), a label and its value, a short line (a cell of a
+ * table as likely as a menu's) and a piece of wrapped prose (a comma
+ * inside, or going on from the line above) are not judged so.  Such a line goes
  * when the model leans to furniture, short of its cut-off: that is set
  * for lines of any page, and this one stands with the site's.
  */
@@ -1302,7 +1318,9 @@ off_main_text(const struct boilerplate *bp, size_t nlines, size_t i)
 
 	if (h == NULL) {
 		if (l->zone != ZONE_TAIL || l->f.marker != LF_NONE ||
-		    l->f.colons > 0 || l->f.chars < 8)
+		    l->f.colons > 0 || l->f.clause > 0 ||
+		    l->f.inner_sentence > 0 || l->f.chars < 8 ||
+		    continues_below(l))
 			return 0;
 	} else if (h->in_main || h->main_share <= 0 || h->main_root ||
 	    (h->inside & (HI_TITLE | HI_HEADING)))

@@ -165,6 +165,11 @@ test_classes(void)
 	CHECK(sp_is_alnum(0x4E2D));
 	CHECK(sp_is_alnum(0xFF11));		/* １ */
 	CHECK(!sp_is_alnum(0x3002));
+	CHECK(sp_is_lower('a') && sp_is_lower(0x0105) && sp_is_lower(0x03B1) &&
+	    sp_is_lower(0x0434));		/* a ą α д */
+	CHECK(!sp_is_lower('A') && !sp_is_lower(0x0391) &&
+	    !sp_is_lower(0x4E2D) && !sp_is_lower('1') && !sp_is_lower(-1) &&
+	    !sp_is_lower(0x110000));
 	CHECK(sp_is_punct(0x3002));
 	CHECK(sp_is_newline(0x2028));
 	CHECK_INT(sp_to_halfwidth(0xFF21), 'A');
