@@ -629,11 +629,11 @@ main_sentence(const struct boilerplate *bp, size_t i)
  * that the markup puts inside the article: in the page's main text (an
  * element that is not <body> itself, which says nothing of where a line
  * is) with nothing of the site's about it, not the heading of a list,
- * repeated neither on the page nor on the site's other pages, and a sentence of the main text above and below
- * it, the lines between all of the main text too (the main text is one
- * element: nothing else stands between two of its lines).  The model,
- * which learnt short lines from menus, would drop the article's lists
- * and tables.
+ * repeated neither on the page nor on the site's other pages, and a
+ * sentence of the main text above and below it, the lines between all
+ * of the main text too (the main text is one element: nothing else
+ * stands between two of its lines).  The model, which learnt short
+ * lines from menus, would drop the article's lists and tables.
  */
 static int
 inside_article(const struct boilerplate *bp, size_t nlines, size_t i)
@@ -1104,23 +1104,34 @@ headline_like(const struct boilerplate *bp, size_t i)
 	    sh->bullet == 0 && sh->spaces == 0 && sh->pattern == 0;
 }
 
+/* Nothing in line i but a headline's words: no comma, full stop,
+ * separator, date or link, two spaces at most. */
+static int
+plain_headline(const struct boilerplate *bp, size_t i)
+{
+	const struct line *l = &bp->lines[i];
+	const struct shape *sh = &bp->shapes[i];
+
+	return l->f.seps == 0 && l->f.stops == 0 && sh->spaces <= 2 &&
+	    sh->pattern == 0 && !memchr(l->s, ',', l->n) &&
+	    !memmem(l->s, l->n, "，", 3);
+}
+
 /*
  * A headline as a list of them prints it: sixteen characters or more, ten
- * of them Han, without a comma (a wrapped line of prose has one), a full
- * stop, a separator, a bullet, a date or a link.  A space or two may part
- * a headline from its second half or a figure (桃園平交道車禍 23人分送三醫院),
- * and Latin words and digits may be in it (勤業：100美元以下智慧手機…).
+ * of them Han, without a bullet, and plain (plain_headline): without a
+ * comma (a wrapped line of prose has one), a full stop, a separator, a
+ * date or a link.  A space or two may part a headline from its second
+ * half or a figure (桃園平交道車禍 23人分送三醫院), and Latin words and
+ * digits may be in it (勤業：100美元以下智慧手機…).
  */
 static int
 bare_headline(const struct boilerplate *bp, size_t i)
 {
 	const struct line *l = &bp->lines[i];
-	const struct shape *sh = &bp->shapes[i];
 
-	return l->f.chars >= 16 && l->f.han >= 10 && l->f.seps == 0 &&
-	    l->f.stops == 0 && sh->bullet == 0 && sh->spaces <= 2 &&
-	    sh->pattern == 0 && !memchr(l->s, ',', l->n) &&
-	    !memmem(l->s, l->n, "，", 3);
+	return l->f.chars >= 16 && l->f.han >= 10 &&
+	    bp->shapes[i].bullet == 0 && plain_headline(bp, i);
 }
 
 /* Kinds of headline a list is made of: all of a list are of one. */
@@ -1129,7 +1140,7 @@ enum { NOT_HEADLINE, BARE_HEADLINE, BULLETED_HEADLINE };
 /*
  * A headline with a bullet before it (• 美国失业人数上升), as a dump
  * prints the items of a list: eight characters or more, five of them
- * Han, and nothing else of bare_headline's but the bullet.
+ * Han, and plain.
  */
 static int
 headline_kind(const struct boilerplate *bp, size_t i)
@@ -1140,9 +1151,7 @@ headline_kind(const struct boilerplate *bp, size_t i)
 	if (bare_headline(bp, i))
 		return BARE_HEADLINE;
 	if (sh->bullet && l->f.chars >= 8 && l->f.han >= 5 &&
-	    l->f.seps == 0 && l->f.stops == 0 && sh->spaces <= 2 &&
-	    sh->pattern == 0 && !memchr(l->s, ',', l->n) &&
-	    !memmem(l->s, l->n, "，", 3))
+	    plain_headline(bp, i))
 		return BULLETED_HEADLINE;
 	return NOT_HEADLINE;
 }
@@ -1276,7 +1285,7 @@ own_headline(const struct boilerplate *bp, size_t nlines, size_t i)
  * sentence?
  */
 static int
-continues_below(const struct line *l)
+goes_on_from_above(const struct line *l)
 {
 	int32_t cp = lf_first(l->s, l->n, NULL);
 
@@ -1305,9 +1314,10 @@ continues_below(const struct line *l)
  * the last paragraph of prose (the layout's tail), where an item of a
  * list (1. 2. 附件：…), a label and its value, a short line (a cell of a
  * table as likely as a menu's) and a piece of wrapped prose (a comma
- * inside, or going on from the line above) are not judged so.  Such a line goes
- * when the model leans to furniture, short of its cut-off: that is set
- * for lines of any page, and this one stands with the site's.
+ * inside, or going on from the line above) are not judged so.  Such a
+ * line goes when the model leans to furniture, short of its cut-off:
+ * that is set for lines of any page, and this one stands with the
+ * site's.
  */
 static int
 off_main_text(const struct boilerplate *bp, size_t nlines, size_t i)
@@ -1320,7 +1330,7 @@ off_main_text(const struct boilerplate *bp, size_t nlines, size_t i)
 		if (l->zone != ZONE_TAIL || l->f.marker != LF_NONE ||
 		    l->f.colons > 0 || l->f.clause > 0 ||
 		    l->f.inner_sentence > 0 || l->f.chars < 8 ||
-		    continues_below(l))
+		    goes_on_from_above(l))
 			return 0;
 	} else if (h->in_main || h->main_share <= 0 || h->main_root ||
 	    (h->inside & (HI_TITLE | HI_HEADING)))
