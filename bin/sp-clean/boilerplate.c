@@ -1294,6 +1294,28 @@ goes_on_from_above(const struct line *l)
 	    cp == 0xFF09;
 }
 
+/*
+ * Is line l of a dump outside the article's text?  After its last
+ * paragraph of prose (the layout's tail), a line of eight characters or
+ * more, or an item of a list with a bullet (•, □); above its first, an
+ * item with a bullet alone (a menu, a list of headlines: the article's
+ * title, date and byline come there too).  Not an item numbered (1. 2.
+ * 附件：…), a label and its value, a line with a comma or a stop inside
+ * or going on from the line above (wrapped prose), nor a short line
+ * without a bullet (a cell of a table as likely as a menu's).
+ */
+static int
+dump_outside(const struct line *l)
+{
+	if (l->f.colons > 0 || l->f.clause > 0 || l->f.inner_sentence > 0 ||
+	    goes_on_from_above(l))
+		return 0;
+	if (l->f.marker == LF_BULLET)
+		return l->zone != ZONE_BODY;
+	return l->zone == ZONE_TAIL && l->f.marker == LF_NONE &&
+	    l->f.chars >= 8;
+}
+
 /* A line sharing this much of its words with the page's title is a
  * copy of the headline. */
 #define TITLE_COPY 0.5f
@@ -1310,14 +1332,10 @@ goes_on_from_above(const struct line *l)
  * prints over or beside it: the page's title or a copy of it, a heading,
  * a date, a time or a byline, a sentence or a long line of clauses
  * without the site's words?  Outside is, on a page's HTML, outside the
- * main text the page was found to have (htmlpage.h); in a dump, after
- * the last paragraph of prose (the layout's tail), where an item of a
- * list (1. 2. 附件：…), a label and its value, a short line (a cell of a
- * table as likely as a menu's) and a piece of wrapped prose (a comma
- * inside, or going on from the line above) are not judged so.  Such a
- * line goes when the model leans to furniture, short of its cut-off:
- * that is set for lines of any page, and this one stands with the
- * site's.
+ * main text the page was found to have (htmlpage.h); in a dump, as
+ * dump_outside() says.  Such a line goes when the model leans to
+ * furniture, short of its cut-off: that is set for lines of any page,
+ * and this one stands with the site's.
  */
 static int
 off_main_text(const struct boilerplate *bp, size_t nlines, size_t i)
@@ -1327,10 +1345,7 @@ off_main_text(const struct boilerplate *bp, size_t nlines, size_t i)
 	float title = bp->sums.title_overlap[i];
 
 	if (h == NULL) {
-		if (l->zone != ZONE_TAIL || l->f.marker != LF_NONE ||
-		    l->f.colons > 0 || l->f.clause > 0 ||
-		    l->f.inner_sentence > 0 || l->f.chars < 8 ||
-		    goes_on_from_above(l))
+		if (!dump_outside(l))
 			return 0;
 	} else if (h->in_main || h->main_share <= 0 || h->main_root ||
 	    (h->inside & (HI_TITLE | HI_HEADING)))
@@ -1447,7 +1462,7 @@ judge(struct boilerplate *bp, size_t nlines, size_t i, char *why,
 		if (why)
 			snprintf(why, whylen, "%s (model %.2f)", l->html ?
 			    "outside the page's main text" :
-			    "after the article's text", p);
+			    "outside the article's text", p);
 		return DROPPED_BY_RULE;
 	}
 	if (p < bp->cutoff)
