@@ -838,9 +838,10 @@ static int
 prose_then_vocabulary(struct boilerplate *bp, const struct line *l)
 {
 	size_t i = 0, k, at = l->h.best_at;
-	size_t head = 0, tail = 0, end = 0;
+	size_t head = 0, tail = 0, end = 0, mlen = 0;
 	int32_t cp;
 	struct rule_hits h;
+	int vocab;
 
 	if (l->h.best == NULL || at == 0 || at >= l->n)
 		return 0;
@@ -854,10 +855,18 @@ prose_then_vocabulary(struct boilerplate *bp, const struct line *l)
 	}
 	if (end < PROSE_HEAD || head < 2 * tail)
 		return 0;
-	rules_match(&bp->m.rules, l->s, at, 0, 0, &h);
-	if (h.vocab <= 0 && bp->has_user)
-		rules_match(&bp->m.user, l->s, at, 0, 0, &h);
-	return h.vocab <= 0;
+	/* The head's words, as scan_line() weighs a line's. */
+	if (l->f.marker == LF_BULLET)
+		(void)lf_marker(l->s, l->n, &mlen);
+	if (mlen >= at)
+		mlen = 0;
+	rules_match(&bp->m.rules, l->s, at, mlen, 0, &h);
+	vocab = h.vocab;
+	if (bp->has_user) {
+		rules_match(&bp->m.user, l->s, at, mlen, 0, &h);
+		vocab += h.vocab;
+	}
+	return vocab <= 0;
 }
 
 /* Shortest name of an image token id_tokens() takes for a file's. */
@@ -1138,12 +1147,51 @@ bare_headline(const struct boilerplate *bp, size_t i)
 enum { NOT_HEADLINE, BARE_HEADLINE, BULLETED_HEADLINE };
 
 /*
- * A headline with a bullet before it (• 美国失业人数上升), as a dump
- * prints the items of a list: eight characters or more, five of them
- * Han, and plain.
+ * Does a sentence of prose without the site's words come after the run
+ * of bulleted lines line i is in (blank lines aside)?  Then the run is a
+ * list the text goes on from.
  */
 static int
-headline_kind(const struct boilerplate *bp, size_t i)
+prose_after_items(const struct boilerplate *bp, size_t nlines, size_t i)
+{
+	const struct line *o;
+	size_t j = i;
+
+	while (j < nlines && (bp->lines[j].n == 0 || bp->shapes[j].bullet))
+		j++;
+	if (j == nlines)
+		return 0;
+	o = &bp->lines[j];
+	return o->f.sentence > 0 && o->f.final && o->f.chars >= 20 &&
+	    o->h.vocab <= 0;
+}
+
+/*
+ * Does line i stand apart from the article's text: on an HTML page,
+ * outside the main text found; in a dump, above its first paragraph of
+ * prose or after its last, and no sentence goes on after its list (the
+ * layout's zones are drawn by the long paragraphs, and a short one may
+ * close the article after a list of its own)?
+ */
+static int
+apart_from_article(const struct boilerplate *bp, size_t nlines, size_t i)
+{
+	const struct line *l = &bp->lines[i];
+
+	if (l->html)
+		return !l->html->in_main && l->html->main_share > 0 &&
+		    !l->html->main_root;
+	return l->zone != ZONE_BODY && !prose_after_items(bp, nlines, i);
+}
+
+/*
+ * A headline with a bullet before it (• 美国失业人数上升), as a dump
+ * prints the items of a list: eight characters or more, five of them
+ * Han, and plain, apart from the article's text (an article's own list
+ * of points, • 早睡早起保证充足睡眠, is as plain).
+ */
+static int
+headline_kind(const struct boilerplate *bp, size_t nlines, size_t i)
 {
 	const struct line *l = &bp->lines[i];
 	const struct shape *sh = &bp->shapes[i];
@@ -1151,7 +1199,7 @@ headline_kind(const struct boilerplate *bp, size_t i)
 	if (bare_headline(bp, i))
 		return BARE_HEADLINE;
 	if (sh->bullet && l->f.chars >= 8 && l->f.han >= 5 &&
-	    plain_headline(bp, i))
+	    plain_headline(bp, i) && apart_from_article(bp, nlines, i))
 		return BULLETED_HEADLINE;
 	return NOT_HEADLINE;
 }
@@ -1182,13 +1230,13 @@ headlines_from(const struct boilerplate *bp, size_t nlines, size_t i,
 {
 	const struct line *v = bp->lines, *last = &v[i];
 	size_t j, run = 0;
-	int kind = headline_kind(bp, i);
+	int kind = headline_kind(bp, nlines, i);
 
 	for (j = i + (size_t)step; j < nlines && run < want;
 	    j += (size_t)step) {
 		if (v[j].n == 0 || same_line(&v[j], last))
 			continue;
-		if (headline_kind(bp, j) != kind)
+		if (headline_kind(bp, nlines, j) != kind)
 			break;
 		last = &v[j];
 		run++;
@@ -1207,7 +1255,7 @@ headline_list(const struct boilerplate *bp, size_t nlines, size_t i)
 {
 	size_t run;
 
-	if (headline_kind(bp, i) == NOT_HEADLINE)
+	if (headline_kind(bp, nlines, i) == NOT_HEADLINE)
 		return 0;
 	run = 1 + headlines_from(bp, nlines, i, -1, HEADLINE_LIST - 1);
 	return run + headlines_from(bp, nlines, i, 1, HEADLINE_LIST - run) >=
@@ -1295,23 +1343,27 @@ goes_on_from_above(const struct line *l)
 }
 
 /*
- * Is line l of a dump outside the article's text?  After its last
+ * Is line i of a dump outside the article's text?  After its last
  * paragraph of prose (the layout's tail), a line of eight characters or
  * more, or an item of a list with a bullet (•, □); above its first, an
  * item with a bullet alone (a menu, a list of headlines: the article's
  * title, date and byline come there too).  Not an item numbered (1. 2.
  * 附件：…), a label and its value, a line with a comma or a stop inside
- * or going on from the line above (wrapped prose), nor a short line
- * without a bullet (a cell of a table as likely as a menu's).
+ * or going on from the line above (wrapped prose), a short line without
+ * a bullet (a cell of a table as likely as a menu's), nor an item of a
+ * list that a sentence follows (prose_after_items).
  */
 static int
-dump_outside(const struct line *l)
+dump_outside(const struct boilerplate *bp, size_t nlines, size_t i)
 {
+	const struct line *l = &bp->lines[i];
+
 	if (l->f.colons > 0 || l->f.clause > 0 || l->f.inner_sentence > 0 ||
 	    goes_on_from_above(l))
 		return 0;
 	if (l->f.marker == LF_BULLET)
-		return l->zone != ZONE_BODY;
+		return l->zone != ZONE_BODY &&
+		    !prose_after_items(bp, nlines, i);
 	return l->zone == ZONE_TAIL && l->f.marker == LF_NONE &&
 	    l->f.chars >= 8;
 }
@@ -1345,7 +1397,7 @@ off_main_text(const struct boilerplate *bp, size_t nlines, size_t i)
 	float title = bp->sums.title_overlap[i];
 
 	if (h == NULL) {
-		if (!dump_outside(l))
+		if (!dump_outside(bp, nlines, i))
 			return 0;
 	} else if (h->in_main || h->main_share <= 0 || h->main_root ||
 	    (h->inside & (HI_TITLE | HI_HEADING)))

@@ -156,8 +156,7 @@ count_lines(const char *s, size_t n)
 }
 
 /*
- * The break the markup made between page lines prev and at, neighbours
- * in the text.  After a lone <br> (or a line end in <pre>) a paragraph
+ * The break the markup made between the text's lines prev and at.  After a lone <br> (or a line end in <pre>) a paragraph
  * may go on, as in any text.  Between two paragraphs (<p>) of one
  * container it goes on only where a width says a wrap cut it: a page
  * pasted from a PDF may hold each line of print in a <p> of its own.
@@ -170,10 +169,12 @@ markup_break(const struct page_info *info, size_t prev, size_t at)
 {
 	const struct html_line *a, *b;
 
-	if (at != prev + 1 || info->html[at] == info->html[prev])
-		return HARDWRAP_PARA;
 	a = info->html[prev];
 	b = info->html[at];
+	/* Neighbours on the page, not only in the text: a page line the
+	 * line steps emptied (&nbsp;) stood between. */
+	if (at != prev + 1 || b != a + 1)
+		return HARDWRAP_PARA;
 	if (b->after_br)
 		return 0;
 	return a->box == b->box ? HARDWRAP_GAP : HARDWRAP_PARA;

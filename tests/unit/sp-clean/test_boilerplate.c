@@ -443,6 +443,23 @@ test_rules_files(void)
 	    "源和作者。版权均属原作者所有。",
 	    "今年的收成比去年好了一成，全县粮食总产量再创历史新高，"
 	    "农民收入稳步增长。版权所有 某某网", 1, __LINE__);
+	/* The user's words weigh in the head too: a negative weight on
+	 * its words makes the notice prose again, its tail a widget. */
+	{
+		struct boilerplate *u = boilerplate_new(err, sizeof err);
+
+		CHECK_INT(load_model(u, "sp-clean boilerplate model 1\n"
+		    "threshold 0.5\nbase 9\ntrees 0\n", "m", err,
+		    sizeof err), 0);
+		CHECK_INT(load(u, "has -20 本网转载\n", "u.rules", err,
+		    sizeof err), 0);
+		filter_case(u, "本网转载其他媒体稿件是为传播更多的信息，所转载的"
+		    "稿件均已注明来源和作者。版权均属原作者所有。",
+		    "本网转载其他媒体稿件是为传播更多的信息，所转载的"
+		    "稿件均已注明来源和作者。版权均属原作者所有。", 0,
+		    __LINE__);
+		boilerplate_free(u);
+	}
 	/* Whatever the model says, a document's number stays, alone or
 	 * after its label; one that a sentence cites or a menu does not. */
 	filter_case(b, "关于加强供水安全管理的通知\n市政办发〔2023〕12号\n"
@@ -497,21 +514,35 @@ test_rules_files(void)
 	    "会议要求，各地要加快推进城乡供水一体化建设。\n"
 	    "供水管网改造\n城乡供水一体化\n农村饮水安全巩固\n",
 	    3, __LINE__);
-	/* So are a dump's items of a list with a bullet; but the page's own
-	 * headline, listed among them, stays. */
-	filter_case(b, "全县城乡供水一体化工程全面开工\n"
-	    "会议要求，各地要加快推进城乡供水一体化建设。\n"
+	/* So are a dump's items of a list with a bullet, after the
+	 * article; but the page's own headline, listed among them, stays,
+	 * and so does a list of the article's own, which a sentence
+	 * follows. */
+#define SAID "会议要求，各地要加快推进城乡供水一体化建设，确保群众喝上放心水，" \
+	"全面提升农村供水保障水平，让城乡居民共享发展成果。\n"
+	filter_case(b, "全县城乡供水一体化工程全面开工\n" SAID
 	    "相关新闻\n"
 	    "• 全市召开春季农业生产工作会议\n"
 	    "• 全县城乡供水一体化工程全面开工\n"
 	    "• 省农业农村厅调研乡村振兴工作\n"
 	    "• 我县举办农民丰收节庆祝活动\n"
 	    "• 一季度全县经济运行稳中向好\n",
-	    "全县城乡供水一体化工程全面开工\n"
-	    "会议要求，各地要加快推进城乡供水一体化建设。\n"
+	    "全县城乡供水一体化工程全面开工\n" SAID
 	    "相关新闻\n"
 	    "• 全县城乡供水一体化工程全面开工\n",
 	    4, __LINE__);
+	filter_case(b, "全县城乡供水一体化工程全面开工\n" SAID
+	    "• 全市召开春季农业生产工作会议\n"
+	    "• 省农业农村厅调研乡村振兴工作\n"
+	    "• 我县举办农民丰收节庆祝活动\n"
+	    "专家表示，只要做到以上几点，就能平安度过这个季节。",
+	    "全县城乡供水一体化工程全面开工\n" SAID
+	    "• 全市召开春季农业生产工作会议\n"
+	    "• 省农业农村厅调研乡村振兴工作\n"
+	    "• 我县举办农民丰收节庆祝活动\n"
+	    "专家表示，只要做到以上几点，就能平安度过这个季节。",
+	    0, __LINE__);
+#undef SAID
 	/* A line the model alone drops, between kept paragraphs, stays; not
 	 * a breadcrumb. */
 	CHECK_INT(load_model(b, "sp-clean boilerplate model 1\n"
