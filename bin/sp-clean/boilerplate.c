@@ -1149,21 +1149,38 @@ enum { NOT_HEADLINE, BARE_HEADLINE, BULLETED_HEADLINE };
 /*
  * Does a sentence of prose without the site's words come after the run
  * of bulleted lines line i is in (blank lines aside)?  Then the run is a
- * list the text goes on from.
+ * list the text goes on from.  mark_prose_after() answered it for every
+ * line at once: a walk for each line would cost the length of the run,
+ * and a run may be thousands of lines long.
  */
 static int
-prose_after_items(const struct boilerplate *bp, size_t nlines, size_t i)
+prose_after_items(const struct boilerplate *bp, size_t i)
 {
-	const struct line *o;
-	size_t j = i;
+	return bp->lines[i].prose_after;
+}
 
-	while (j < nlines && (bp->lines[j].n == 0 || bp->shapes[j].bullet))
-		j++;
-	if (j == nlines)
-		return 0;
-	o = &bp->lines[j];
+/* A sentence of prose without the site's words. */
+static int
+plain_sentence(const struct line *o)
+{
 	return o->f.sentence > 0 && o->f.final && o->f.chars >= 20 &&
 	    o->h.vocab <= 0;
+}
+
+/* prose_after_items() for each of the window's lines, from the last. */
+static void
+mark_prose_after(struct boilerplate *bp, size_t nlines)
+{
+	size_t i = nlines;
+	int follows = 0;
+
+	while (i-- > 0) {
+		struct line *l = &bp->lines[i];
+
+		if (l->n > 0 && !bp->shapes[i].bullet)
+			follows = plain_sentence(l);
+		l->prose_after = (unsigned char)follows;
+	}
 }
 
 /*
@@ -1174,14 +1191,14 @@ prose_after_items(const struct boilerplate *bp, size_t nlines, size_t i)
  * close the article after a list of its own)?
  */
 static int
-apart_from_article(const struct boilerplate *bp, size_t nlines, size_t i)
+apart_from_article(const struct boilerplate *bp, size_t i)
 {
 	const struct line *l = &bp->lines[i];
 
 	if (l->html)
 		return !l->html->in_main && l->html->main_share > 0 &&
 		    !l->html->main_root;
-	return l->zone != ZONE_BODY && !prose_after_items(bp, nlines, i);
+	return l->zone != ZONE_BODY && !prose_after_items(bp, i);
 }
 
 /*
@@ -1191,7 +1208,7 @@ apart_from_article(const struct boilerplate *bp, size_t nlines, size_t i)
  * of points, • 早睡早起保证充足睡眠, is as plain).
  */
 static int
-headline_kind(const struct boilerplate *bp, size_t nlines, size_t i)
+headline_kind(const struct boilerplate *bp, size_t i)
 {
 	const struct line *l = &bp->lines[i];
 	const struct shape *sh = &bp->shapes[i];
@@ -1199,7 +1216,7 @@ headline_kind(const struct boilerplate *bp, size_t nlines, size_t i)
 	if (bare_headline(bp, i))
 		return BARE_HEADLINE;
 	if (sh->bullet && l->f.chars >= 8 && l->f.han >= 5 &&
-	    plain_headline(bp, i) && apart_from_article(bp, nlines, i))
+	    plain_headline(bp, i) && apart_from_article(bp, i))
 		return BULLETED_HEADLINE;
 	return NOT_HEADLINE;
 }
@@ -1230,13 +1247,13 @@ headlines_from(const struct boilerplate *bp, size_t nlines, size_t i,
 {
 	const struct line *v = bp->lines, *last = &v[i];
 	size_t j, run = 0;
-	int kind = headline_kind(bp, nlines, i);
+	int kind = headline_kind(bp, i);
 
 	for (j = i + (size_t)step; j < nlines && run < want;
 	    j += (size_t)step) {
 		if (v[j].n == 0 || same_line(&v[j], last))
 			continue;
-		if (headline_kind(bp, nlines, j) != kind)
+		if (headline_kind(bp, j) != kind)
 			break;
 		last = &v[j];
 		run++;
@@ -1255,7 +1272,7 @@ headline_list(const struct boilerplate *bp, size_t nlines, size_t i)
 {
 	size_t run;
 
-	if (headline_kind(bp, nlines, i) == NOT_HEADLINE)
+	if (headline_kind(bp, i) == NOT_HEADLINE)
 		return 0;
 	run = 1 + headlines_from(bp, nlines, i, -1, HEADLINE_LIST - 1);
 	return run + headlines_from(bp, nlines, i, 1, HEADLINE_LIST - run) >=
@@ -1266,6 +1283,9 @@ headline_list(const struct boilerplate *bp, size_t nlines, size_t i)
 #define OWN_HEADLINE_REACH 400
 /* The bytes of a headline compared: eight Han characters. */
 #define OWN_HEADLINE_KEY 24
+/* Lines where a headline stands compared at most, each time: a page
+ * prints its headline at most a few times. */
+#define OWN_HEADLINE_TRIES 64
 
 /* Where line l's words begin: past bullets, marks and blanks. */
 static size_t
@@ -1308,23 +1328,42 @@ static int
 own_headline(const struct boilerplate *bp, size_t nlines, size_t i)
 {
 	const struct line *l = &bp->lines[i], *o;
-	size_t a = words_start(l), b, j, lo, hi;
+	size_t a = words_start(l), j, lo, hi, tries = 0;
 
 	if (l->n - a < OWN_HEADLINE_KEY || l->f.seps > 0 || l->f.han < 8)
 		return 0;
 	lo = i > OWN_HEADLINE_REACH ? i - OWN_HEADLINE_REACH : 0;
 	hi = nlines - i > OWN_HEADLINE_REACH ? i + OWN_HEADLINE_REACH : nlines;
-	for (j = lo; j < hi; j++) {
+	for (j = lo; j < hi && tries < OWN_HEADLINE_TRIES; j++) {
 		o = &bp->lines[j];
-		if (j == i || o->n < OWN_HEADLINE_KEY)
+		if (j == i || !o->headline_spot)
 			continue;
-		b = words_start(o);
-		if (o->n - b >= OWN_HEADLINE_KEY && memcmp(l->s + a, o->s + b,
-		    OWN_HEADLINE_KEY) == 0 && headline_place(o) &&
-		    !headline_list(bp, nlines, j))
+		tries++;
+		if (memcmp(l->s + a, o->s + o->words_at, OWN_HEADLINE_KEY) == 0)
 			return 1;
 	}
 	return 0;
+}
+
+/*
+ * For own_headline(): where each line's words begin, and whether it
+ * stands where a headline does, long enough and not of a list, once a
+ * window.  Asked of each line from each line near it, they would cost
+ * the square of a list's length.
+ */
+static void
+mark_headline_spots(struct boilerplate *bp, size_t nlines)
+{
+	size_t i;
+
+	for (i = 0; i < nlines; i++) {
+		struct line *o = &bp->lines[i];
+		size_t b = words_start(o);
+
+		o->words_at = b;
+		o->headline_spot = o->n - b >= OWN_HEADLINE_KEY &&
+		    headline_place(o) && !headline_list(bp, nlines, i);
+	}
 }
 
 /*
@@ -1354,7 +1393,7 @@ goes_on_from_above(const struct line *l)
  * list that a sentence follows (prose_after_items).
  */
 static int
-dump_outside(const struct boilerplate *bp, size_t nlines, size_t i)
+dump_outside(const struct boilerplate *bp, size_t i)
 {
 	const struct line *l = &bp->lines[i];
 
@@ -1362,8 +1401,7 @@ dump_outside(const struct boilerplate *bp, size_t nlines, size_t i)
 	    goes_on_from_above(l))
 		return 0;
 	if (l->f.marker == LF_BULLET)
-		return l->zone != ZONE_BODY &&
-		    !prose_after_items(bp, nlines, i);
+		return l->zone != ZONE_BODY && !prose_after_items(bp, i);
 	return l->zone == ZONE_TAIL && l->f.marker == LF_NONE &&
 	    l->f.chars >= 8;
 }
@@ -1397,7 +1435,7 @@ off_main_text(const struct boilerplate *bp, size_t nlines, size_t i)
 	float title = bp->sums.title_overlap[i];
 
 	if (h == NULL) {
-		if (!dump_outside(bp, nlines, i))
+		if (!dump_outside(bp, i))
 			return 0;
 	} else if (h->in_main || h->main_share <= 0 || h->main_root ||
 	    (h->inside & (HI_TITLE | HI_HEADING)))
@@ -1634,6 +1672,8 @@ filter_window(struct boilerplate *bp, const char *doc, size_t len,
 	}
 	if (bp->model)
 		stage1_all(bp, nlines, threshold_of(bp));
+	mark_prose_after(bp, nlines);
+	mark_headline_spots(bp, nlines);
 	for (i = 0; i < nlines; i++)
 		bp->lines[i].verdict = judge(bp, nlines, i, NULL, 0);
 	for (i = 0; i < nlines; i++) {

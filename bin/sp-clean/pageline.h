@@ -50,6 +50,11 @@ struct line {
 	int menu_line;		/* a menu written on one line (layout.c) */
 	int repeats;		/* other lines of the page equal to it */
 	int unjudged;		/* plain prose the model is not asked of */
+	unsigned char prose_after; /* a sentence follows its run of
+				   bulleted lines (boilerplate.c) */
+	unsigned char headline_spot; /* it stands where a headline does
+				   (boilerplate.c) */
+	size_t words_at;	/* where its words begin, past bullets */
 	int verdict;		/* enum verdict: kept, or dropped and why */
 };
 
