@@ -1235,24 +1235,33 @@ same_line(const struct line *a, const struct line *b)
 	return a->n == b->n && memcmp(a->s, b->s, a->n) == 0;
 }
 
+/* Lines headlines_from() passes over (empty, or the same as the one
+ * before) before it gives up: a page repeats a headline a few times, and
+ * a walk over a run of thousands, for each of its lines, would cost the
+ * square of the run. */
+#define HEADLINE_SKIP 16
+
 /*
- * The different bare headlines in a row from line i, one line at a time
- * in direction step (+1 down, -1 up), i's not counted, up to want
+ * The different headlines of i's kind in a row from line i, one line at
+ * a time in direction step (+1 down, -1 up), i's not counted, up to want
  * (empty lines between them aside, a line the same as the one before
- * it counting once).
+ * it counting once, HEADLINE_SKIP such lines at most).
  */
 static size_t
 headlines_from(const struct boilerplate *bp, size_t nlines, size_t i,
     int step, size_t want)
 {
 	const struct line *v = bp->lines, *last = &v[i];
-	size_t j, run = 0;
+	size_t j, run = 0, skipped = 0;
 	int kind = headline_kind(bp, i);
 
 	for (j = i + (size_t)step; j < nlines && run < want;
 	    j += (size_t)step) {
-		if (v[j].n == 0 || same_line(&v[j], last))
+		if (v[j].n == 0 || same_line(&v[j], last)) {
+			if (++skipped > HEADLINE_SKIP)
+				break;
 			continue;
+		}
 		if (headline_kind(bp, j) != kind)
 			break;
 		last = &v[j];
