@@ -350,6 +350,18 @@ add_hits(struct rule_hits *h, const struct rule_hits *u)
 		h->inline_list = u->inline_list;
 }
 
+/* Where line l's text begins after its bullet (for start, is and list
+ * rules), or 0. */
+static size_t
+bullet_len(const struct line *l)
+{
+	size_t mlen = 0;
+
+	if (l->f.marker == LF_BULLET)
+		(void)lf_marker(l->s, l->n, &mlen);
+	return mlen;
+}
+
 /* Pass 1 for one line: its features and what the vocabulary says. */
 static void
 scan_line(struct boilerplate *bp, struct matcher *m, size_t i)
@@ -371,8 +383,7 @@ scan_line(struct boilerplate *bp, struct matcher *m, size_t i)
 	prose = plain_prose(l);
 	/* Plain prose is not judged: its vocabulary need not be looked up
 	 * (the user's rules still are: they decide). */
-	if (l->f.marker == LF_BULLET)
-		(void)lf_marker(l->s, l->n, &mlen);
+	mlen = bullet_len(l);
 	if (!prose)
 		rules_match(&m->rules, l->s, l->n, mlen, l->f.chars > 150 &&
 		    l->f.sentence > 0, &l->h);
@@ -830,7 +841,7 @@ structural(const struct boilerplate *bp, size_t nlines, size_t i)
  * rest of the line two to one (今年的收成比去年好了一成。【Powered by
  * Google AJAX Language API】, a widget a text dump left on each
  * paragraph), and the prose has none of the site's words itself (a
- * notice of the site's, 本网转载其他媒体稿件…。…不代表本网观点, is the
+ * notice of the site's, 凡本站转载的稿件…。…版权归原作者所有, is the
  * site's words throughout).  Content comes first: the paragraph stays,
  * tail and all.
  */
@@ -838,7 +849,7 @@ static int
 prose_then_vocabulary(struct boilerplate *bp, const struct line *l)
 {
 	size_t i = 0, k, at = l->h.best_at;
-	size_t head = 0, tail = 0, end = 0, mlen = 0;
+	size_t head = 0, tail = 0, end = 0, mlen;
 	int32_t cp;
 	struct rule_hits h;
 	int vocab;
@@ -856,9 +867,7 @@ prose_then_vocabulary(struct boilerplate *bp, const struct line *l)
 	if (end < PROSE_HEAD || head < 2 * tail)
 		return 0;
 	/* The head's words, as scan_line() weighs a line's. */
-	if (l->f.marker == LF_BULLET)
-		(void)lf_marker(l->s, l->n, &mlen);
-	if (mlen >= at)
+	if ((mlen = bullet_len(l)) >= at)
 		mlen = 0;
 	rules_match(&bp->m.rules, l->s, at, mlen, 0, &h);
 	vocab = h.vocab;
@@ -1131,8 +1140,8 @@ plain_headline(const struct boilerplate *bp, size_t i)
  * of them Han, without a bullet, and plain (plain_headline): without a
  * comma (a wrapped line of prose has one), a full stop, a separator, a
  * date or a link.  A space or two may part a headline from its second
- * half or a figure (桃園平交道車禍 23人分送三醫院), and Latin words and
- * digits may be in it (勤業：100美元以下智慧手機…).
+ * half or a figure (暴雨致山区道路中断 3000人转移安置), and Latin words
+ * and digits may be in it (某公司：5G手机出货量今年增长两成…).
  */
 static int
 bare_headline(const struct boilerplate *bp, size_t i)
@@ -1202,7 +1211,7 @@ apart_from_article(const struct boilerplate *bp, size_t i)
 }
 
 /*
- * A headline with a bullet before it (• 美国失业人数上升), as a dump
+ * A headline with a bullet before it (• 本市新建十所学校), as a dump
  * prints the items of a list: eight characters or more, five of them
  * Han, and plain, apart from the article's text (an article's own list
  * of points, • 早睡早起保证充足睡眠, is as plain).
@@ -1337,7 +1346,7 @@ static int
 own_headline(const struct boilerplate *bp, size_t nlines, size_t i)
 {
 	const struct line *l = &bp->lines[i], *o;
-	size_t a = words_start(l), j, lo, hi, tries = 0;
+	size_t a = l->words_at, j, lo, hi, tries = 0;
 
 	if (l->n - a < OWN_HEADLINE_KEY || l->f.seps > 0 || l->f.han < 8)
 		return 0;
@@ -1443,10 +1452,7 @@ off_main_text(const struct boilerplate *bp, size_t nlines, size_t i)
 	const struct html_line *h = l->html;
 	float title = bp->sums.title_overlap[i];
 
-	if (h == NULL) {
-		if (!dump_outside(bp, i))
-			return 0;
-	} else if (h->in_main || h->main_share <= 0 || h->main_root ||
+	if (h == NULL ? !dump_outside(bp, i) : !apart_from_article(bp, i) ||
 	    (h->inside & (HI_TITLE | HI_HEADING)))
 		return 0;
 	if (bp->shapes[i].pattern & (SHAPE_DATE | SHAPE_TIME | SHAPE_BYLINE))

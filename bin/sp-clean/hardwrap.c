@@ -465,9 +465,8 @@ put_glue(struct sp_buf *out, const struct para *p, const char *next,
 		put(out, " ", 1);
 }
 
-/* Lines in doc[0..len). */
-static size_t
-count_lines(const char *doc, size_t len)
+size_t
+hardwrap_lines(const char *doc, size_t len)
 {
 	const char *s = doc, *end = doc + len;
 	size_t k = 1;
@@ -490,7 +489,7 @@ hardwrap_join(const char *doc, size_t len, const unsigned char *gaps,
 	int gap;
 	unsigned char brk;
 
-	if (gaps && ngaps != count_lines(doc, len))
+	if (gaps && ngaps != hardwrap_lines(doc, len))
 		gaps = NULL;
 
 	sp_buf_clear(out);

@@ -48,6 +48,9 @@
  */
 enum { HARDWRAP_GAP = 1, HARDWRAP_PARA = 2 };
 
+/* Lines in doc[0..len), as hardwrap_join() counts them for gaps. */
+size_t hardwrap_lines(const char *doc, size_t len);
+
 size_t hardwrap_join(const char *doc, size_t len, const unsigned char *gaps,
     size_t ngaps, struct sp_buf *out);
 

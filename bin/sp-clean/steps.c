@@ -141,25 +141,12 @@ explain_page_number(const char *s, size_t n, void *ctx)
 	sp_warn(ctx, "page number removed: %.*s", (int)n, s);
 }
 
-/* Lines in s[0..n). */
-static size_t
-count_lines(const char *s, size_t n)
-{
-	const char *end = s + n;
-	size_t k = 1;
-
-	while ((s = memchr(s, '\n', (size_t)(end - s))) != NULL) {
-		k++;
-		s++;
-	}
-	return k;
-}
-
 /*
- * The break the markup made between the text's lines prev and at.  After a lone <br> (or a line end in <pre>) a paragraph
- * may go on, as in any text.  Between two paragraphs (<p>) of one
- * container it goes on only where a width says a wrap cut it: a page
- * pasted from a PDF may hold each line of print in a <p> of its own.
+ * The break the markup made between the text's lines prev and at.
+ * After a lone <br> (or a line end in <pre>) a paragraph may go on, as
+ * in any text.  Between two paragraphs (<p>) of one container it goes
+ * on only where a width says a wrap cut it: a page pasted from a PDF
+ * may hold each line of print in a <p> of its own.
  * Anything else (lines of two containers, lines dropped between, a line
  * a step cut in two) stays apart: footer and menu lines read as one
  * sentence to a wrap's rules, but a page set them apart.
@@ -190,7 +177,7 @@ markup_breaks(struct chain *ch, const struct page_info *info,
     const char *s, size_t len, const unsigned char *gaps, size_t *n,
     const size_t *kept, size_t nkept)
 {
-	size_t k, at, prev = 0, lines = gaps ? *n : count_lines(s, len);
+	size_t k, at, prev = 0, lines = gaps ? *n : hardwrap_lines(s, len);
 	unsigned char b;
 
 	if (kept && nkept != lines)
