@@ -1415,6 +1415,10 @@ dump_outside(const struct boilerplate *bp, size_t i)
 {
 	const struct line *l = &bp->lines[i];
 
+	/* A footer's label and value (网站标识码：…, ICP备…): words that
+	 * alone drop a line under the rules, and no sentence. */
+	if (l->h.vocab >= threshold_of(bp) && l->f.inner_sentence == 0)
+		return 1;
 	if (l->f.colons > 0 || l->f.clause > 0 || l->f.inner_sentence > 0 ||
 	    goes_on_from_above(l))
 		return 0;
