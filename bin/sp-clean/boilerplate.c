@@ -115,6 +115,7 @@ struct boilerplate {
 	 * each (boilerplate_kept). */
 	struct sp_buf kept;
 	int dropped_before;		/* since the last line kept */
+	int hides_little;		/* hidden_furniture() may hold */
 };
 
 static struct model *
@@ -1477,6 +1478,46 @@ off_main_text(const struct boilerplate *bp, size_t nlines, size_t i)
 }
 
 /*
+ * Does the page hide little of its prose (lines with a sentence), under
+ * half of its characters?  A page that hides most of it shows it by
+ * a script (a fade-in, a tab opened at load): there hidden says
+ * nothing of a line.
+ */
+static int
+hides_little(const struct boilerplate *bp, size_t nlines)
+{
+	size_t i, prose = 0, hidden = 0;
+	const struct line *l;
+
+	for (i = 0; i < nlines; i++) {
+		l = &bp->lines[i];
+		if (l->html == NULL || l->f.sentence == 0)
+			continue;
+		prose += l->f.chars;
+		if (l->html->inside & HI_HIDDEN)
+			hidden += l->f.chars;
+	}
+	return hidden * 2 < prose;
+}
+
+/*
+ * Is line l text the page hides from its readers (display:none, the
+ * hidden attribute, a class its style sheet hides: csshidden.h), short
+ * of a sentence: a watermark after each paragraph (加拿大家园,www.iask.ca),
+ * a menu's closed panes, a copy of the title kept for scripts?  Hidden
+ * prose stays with the model: it may be the article's own text that a
+ * script shows (a tab, "read more"), and a copy kept costs less than
+ * text lost.
+ */
+static int
+hidden_furniture(const struct boilerplate *bp, const struct line *l)
+{
+	return bp->hides_little && l->html &&
+	    (l->html->inside & HI_HIDDEN) && l->f.sentence == 0 &&
+	    !l->f.final && l->f.chars < OFF_MAIN_LONG;
+}
+
+/*
  * Does the model lean to furniture, p at odds or more, short of its
  * cut-off?  A cut-off over 1 (nothing goes by the model) leaves nothing
  * to lean on either.
@@ -1541,6 +1582,11 @@ judge(struct boilerplate *bp, size_t nlines, size_t i, char *why,
 			return KEPT;
 		if (why)
 			why_rules(l, why, whylen);
+		return DROPPED_BY_RULE;
+	}
+	if (hidden_furniture(bp, l)) {
+		if (why)
+			snprintf(why, whylen, "hidden from the page's readers");
 		return DROPPED_BY_RULE;
 	}
 	if (id_tokens(l->s, l->n)) {
@@ -1693,6 +1739,7 @@ filter_window(struct boilerplate *bp, const char *doc, size_t len,
 		stage1_all(bp, nlines, threshold_of(bp));
 	mark_prose_after(bp, nlines);
 	mark_headline_spots(bp, nlines);
+	bp->hides_little = hides_little(bp, nlines);
 	for (i = 0; i < nlines; i++)
 		bp->lines[i].verdict = judge(bp, nlines, i, NULL, 0);
 	for (i = 0; i < nlines; i++) {

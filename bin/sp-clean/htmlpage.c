@@ -18,6 +18,7 @@
 #include <xxhash.h>
 
 #include "cjk.h"
+#include "csshidden.h"
 #include "html.h"
 #include "htmlpage.h"
 #include "linefeat.h"
@@ -197,6 +198,7 @@ struct parse {
 	size_t line_box_cap;
 	struct sp_buf clean;	/* the page made valid UTF-8 */
 	struct hint_memo *memo;	/* hints of class and id values seen */
+	struct css_hidden css;	/* the names the page's style hides */
 	/* The line being built. */
 	size_t line_start;	/* its first byte in pg->text */
 	uint32_t chars, link_chars;
@@ -205,6 +207,16 @@ struct parse {
 	int br;			/* the last line ended at a lone <br> */
 	struct html_line ctx;	/* where its first text stood */
 	uint32_t ctx_box;
+	/* A hidden run of text inside a line: the element that hid it (its
+	 * depth, 0 for none), and the line as it stood before the run. */
+	size_t run_depth;
+	struct hidden_run {
+		size_t len, nlines;
+		uint32_t chars, link_chars;
+		int space, open, br;
+		struct html_line ctx;
+		uint32_t ctx_box;
+	} run;
 };
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -361,6 +373,64 @@ break_line(struct parse *p)
 	p->br = had_text;
 }
 
+/* Characters of a hidden run, at most, that are taken back. */
+#define HIDDEN_RUN_MAX 40
+
+/*
+ * A hidden element inside a line (<span style="display:none">, a class
+ * its page hides) begins a hidden run: the line is saved as it stands.
+ */
+static void
+begin_hidden_run(struct parse *p)
+{
+	struct hidden_run *r = &p->run;
+
+	p->run_depth = p->depth;
+	r->len = p->pg->text.len;
+	r->nlines = p->pg->nlines;
+	r->chars = p->chars;
+	r->link_chars = p->link_chars;
+	r->space = p->space;
+	r->open = p->open;
+	r->br = p->br;
+	r->ctx = p->ctx;
+	r->ctx_box = p->ctx_box;
+}
+
+/*
+ * The element of the hidden run ends.  A run short of a sentence, inside
+ * one line, is taken back: no reader sees it, and a watermark glued into
+ * a paragraph (…她说。加拿大家园,www.iask.ca) is neither the paragraph
+ * nor a line of its own.  A longer run, or one with a full stop, may be
+ * text a script shows ("read more"): it stays, for the boilerplate step
+ * to judge.
+ */
+static void
+end_hidden_run(struct parse *p)
+{
+	const struct hidden_run *r = &p->run;
+	const struct sp_buf *t = &p->pg->text;
+	const char *run = t->data + r->len;
+	size_t n = t->len - r->len;
+
+	p->run_depth = 0;
+	if (p->pg->nlines != r->nlines ||
+	    p->chars - r->chars > HIDDEN_RUN_MAX ||
+	    memmem(run, n, "\xE3\x80\x82", 3) ||	/* 。 */
+	    memmem(run, n, "\xEF\xBC\x81", 3) ||	/* ！ */
+	    memmem(run, n, "\xEF\xBC\x9F", 3) ||	/* ？ */
+	    memchr(run, '!', n) || memchr(run, '?', n))
+		return;
+	p->pg->text.len = r->len;
+	p->chars = r->chars;
+	p->link_chars = r->link_chars;
+	p->space = r->space;
+	p->open = r->open;
+	p->br = r->br;
+	p->ctx = r->ctx;
+	p->ctx_box = r->ctx_box;
+}
+
 static const struct elem *
 top(const struct parse *p)
 {
@@ -413,6 +483,7 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	uint32_t own = 0, inside = 0;
 	size_t i;
 	int href = 0, hidden = 0;
+	const char *cls = NULL, *id = NULL;
 
 	for (i = 0; name[i] && i + 1 < sizeof lower; i++)
 		lower[i] = (char)tolower(name[i]);
@@ -429,14 +500,21 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 		const char *a = (const char *)atts[i];
 		const char *v = atts[i + 1] ? (const char *)atts[i + 1] : "";
 
-		if (strcasecmp(a, "class") == 0 || strcasecmp(a, "id") == 0)
+		if (strcasecmp(a, "class") == 0 || strcasecmp(a, "id") == 0) {
 			own |= hints_memo(p, v);
+			if (strcasecmp(a, "class") == 0)
+				cls = v;
+			else
+				id = v;
+		}
 		else if (strcasecmp(a, "href") == 0)
 			href = 1;
 		else if (strcasecmp(a, "hidden") == 0 ||
 		    (strcasecmp(a, "style") == 0 && hides(v)))
 			hidden = 1;
 	}
+	if ((cls || id) && css_hidden_element(&p->css, lower, cls, id))
+		hidden = 1;
 	if (t && (t->flags & T_BLOCK) && !up->skip)
 		end_line(p);
 	if (p->depth == p->cap) {
@@ -465,6 +543,9 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	    new_box(p, up->box) : up->box;
 	if (t && e->box != up->box && t->kind == HB_BODY)
 		p->boxes[e->box].root = 1;	/* <html>, <body> */
+	if (hidden && !(up->inside & HI_HIDDEN) && !e->skip &&
+	    !(t && (t->flags & T_BLOCK)) && p->run_depth == 0)
+		begin_hidden_run(p);
 }
 
 static void
@@ -488,6 +569,8 @@ on_end(void *ctx, const xmlChar *name)
 	for (i = p->depth; i >= d; i--)
 		if ((p->stack[i - 1].flags & T_BLOCK) && !p->stack[i - 1].skip)
 			end_line(p);
+	if (p->run_depth >= d)
+		end_hidden_run(p);
 	p->depth = d - 1;
 }
 
@@ -833,12 +916,14 @@ html_page_parse(struct html_page *pg, const char *s, size_t n)
 	p->nboxes = 0;
 	p->open = p->space = p->br = 0;
 	p->chars = p->link_chars = 0;
+	p->run_depth = 0;
 	sp_buf_clear(&pg->text);
 	pg->nlines = 0;
 	new_box(p, 0);		/* the page itself */
 	if ((clean = make_clean(p, s, &n)) != NULL)
 		s = clean;
 	s = open_raw_text(p, s, n);
+	css_hidden_scan(&p->css, s, n);
 	memset(&sax, 0, sizeof sax);
 	sax.startElement = on_start;
 	sax.endElement = on_end;

@@ -125,6 +125,35 @@ places(void)
 	CHECK(!l->in_main);
 	l = &pg.lines[4];
 	CHECK(l->inside & HI_HIDDEN);
+	/* A class or an id the page's style sheet hides (csshidden.h). */
+	(void)text_of("<style>.wm{display:none}#t{display:none}</style>"
+	    "<p>正文<span class=\"x wm\">水印</span></p><div id=t>标题</div>"
+	    "<div class=wmx>看得见</div>");
+	CHECK_INT(pg.nlines, 3);
+	if (pg.nlines == 3) {
+		CHECK(!(pg.lines[0].inside & HI_HIDDEN));
+		CHECK_INT(pg.lines[0].chars, 2);
+		CHECK(pg.lines[1].inside & HI_HIDDEN);
+		CHECK(!(pg.lines[2].inside & HI_HIDDEN));
+	}
+	/* A hidden run inside a line goes when it is short of a sentence;
+	 * a sentence or a long run may be text a script shows, and stays. */
+	TEXT("<p>甲<span style=\"display:none\">水印 www.x.cn</span> 乙</p>",
+	    "甲 乙");
+	TEXT("<p><span hidden>水印</span>甲</p><p>乙<font class=j>x</font></p>"
+	    "<style>.j{display:none}</style>", "甲\n乙");
+	TEXT("<p>甲<span hidden>藏起来的一句话。</span>乙</p>",
+	    "甲藏起来的一句话。乙");
+	TEXT("<p>甲<span hidden>一二三四五六七八九十一二三四五六七八九十"
+	    "一二三四五六七八九十一二三四五六七八九十一</span>乙</p>",
+	    "甲一二三四五六七八九十一二三四五六七八九十"
+	    "一二三四五六七八九十一二三四五六七八九十一乙");
+	TEXT("<p>甲<span hidden>水<br>印</span>乙</p>", "甲水\n印乙");
+	TEXT("<p>甲<span hidden>水<b>印</b></span>乙</p>", "甲乙");
+	/* A hidden block is a line of its own, marked hidden. */
+	TEXT("<p>甲<div hidden>水印</div>乙</p>", "甲\n水印\n乙");
+	/* The end of a truncated page closes the run as a browser does. */
+	TEXT("<p>甲<span hidden>水印", "甲");
 	/* An anchor without href is no link. */
 	(void)text_of("<p><a name=top>锚</a>字</p>");
 	CHECK(pg.nlines == 1 && pg.lines[0].link_chars == 0);
