@@ -253,6 +253,15 @@ test_furniture_dropped(void)
 	    "在本网发表言论者文责自负，所发内容不代表本网观点。",
 	    "本网讯 记者今天从市政府获悉，全市城乡供水一体化工程已全面开工。",
 	    3);
+	/* A font-size widget, a tool's button, a social network's; not
+	 * 大中小 in a sentence. */
+	F("全市大中小企业用电量同比增长百分之八，工业经济运行总体平稳。\n"
+	    "字号：大 中 小\n"
+	    "【大】【中】【小】\n"
+	    "【打印本页】\n"
+	    "Facebook\n"
+	    "• Share with Twitter",
+	    "全市大中小企业用电量同比增长百分之八，工业经济运行总体平稳。", 5);
 	/* Previous and next. */
 	F("各级党组织要切实履行好第一责任人的职责，坚持守土有责、守土负责。\n"
 	    "上一篇：在全县党建工作会议上的讲话\n"
