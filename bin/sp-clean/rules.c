@@ -8,6 +8,7 @@
 
 #include "linefeat.h"
 #include "rules.h"
+#include "regex.h"
 #include "tool.h"
 #include "utf8.h"
 
@@ -133,6 +134,7 @@ rules_clone(struct rules *dst, const struct rules *src)
 	dst->warned = calloc(src->n ? src->n : 1, 1);
 	dst->mctx = pcre2_match_context_copy(src->mctx);
 	dst->md = pcre2_match_data_create(4, NULL);
+	memset(&dst->subject, 0, sizeof dst->subject);
 	if (dst->stamps == NULL || dst->seen == NULL || dst->warned == NULL ||
 	    dst->mctx == NULL || dst->md == NULL) {
 		rules_free(dst);
@@ -155,6 +157,7 @@ rules_free(struct rules *r)
 	free(r->warned);
 	pcre2_match_data_free(r->md);
 	pcre2_match_context_free(r->mctx);
+	sp_buf_free(&r->subject);
 	memset(r, 0, sizeof *r);
 }
 
@@ -277,9 +280,8 @@ parse_rule(const char *s, size_t n, struct rule *rule, const char *name,
 	memcpy(rule->text, s + i, rule->len);
 	rule->text[rule->len] = '\0';
 	if (rule->kind == RULE_RE) {
-		rule->re = pcre2_compile((PCRE2_SPTR)rule->text, rule->len,
-		    PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &errcode, &erroff,
-		    NULL);
+		rule->re = sp_re_compile(rule->text, rule->len, 0, &errcode,
+		    &erroff);
 		if (rule->re == NULL) {
 			pcre2_get_error_message(errcode, msg, sizeof msg);
 			seterr(err, errlen, name, lineno,
@@ -288,8 +290,6 @@ parse_rule(const char *s, size_t n, struct rule *rule, const char *name,
 			free(rule->text);
 			return -1;
 		}
-		/* JIT is an optimization; without it the limits still hold. */
-		(void)pcre2_jit_compile(rule->re, PCRE2_JIT_COMPLETE);
 	}
 	return 0;
 }
@@ -473,8 +473,8 @@ alternative(const struct rule *rule)
 	    sp_buf_append(&b, rule->text, rule->len) < 0 ||
 	    sp_buf_append(&b, ")", 1) < 0)
 		sp_oom();
-	g = pcre2_compile((PCRE2_SPTR)b.data, b.len, PCRE2_UTF |
-	    PCRE2_MATCH_INVALID_UTF, &errcode, &erroff, NULL);
+	g = pcre2_compile((PCRE2_SPTR)b.data, b.len, PCRE2_UTF, &errcode,
+	    &erroff, NULL);
 	sp_buf_free(&b);
 	pcre2_code_free(g);
 	return g != NULL;
@@ -516,9 +516,7 @@ build_any(struct rules *r, int k)
 		r->v[i].in_any = k + 1;
 	}
 	if (n > 1)
-		r->any[k] = pcre2_compile((PCRE2_SPTR)b.data, b.len,
-		    PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &errcode, &erroff,
-		    NULL);
+		r->any[k] = sp_re_compile(b.data, b.len, 0, &errcode, &erroff);
 	sp_buf_free(&b);
 	if (r->any[k] == NULL) {
 		/* Too big, or one pattern alone: each runs on its own. */
@@ -527,7 +525,6 @@ build_any(struct rules *r, int k)
 				r->v[i].in_any = 0;
 		return;
 	}
-	(void)pcre2_jit_compile(r->any[k], PCRE2_JIT_COMPLETE);
 }
 
 /* Lists the patterns, for rules_match. */
@@ -744,6 +741,7 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 {
 	size_t pos = 0, k, cover_end = 0, i, q;
 	struct rule *rule;
+	const char *subject;
 	int32_t cp;
 	int j, g, rc, any_may[2];
 
@@ -809,13 +807,13 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 			h->nav_chars++;
 		pos += k;
 	}
-	if (literal_only)
+	if (literal_only || r->npatterns == 0)
 		return;
+	subject = sp_re_subject(line, n, &r->subject);
 	/* No alternative of any[k] matches: none of its patterns will. */
 	for (g = 0; g < 2; g++)
-		any_may[g] = r->any[g] == NULL || pcre2_match(r->any[g],
-		    (PCRE2_SPTR)line, n, 0, 0, r->md, r->mctx) !=
-		    PCRE2_ERROR_NOMATCH;
+		any_may[g] = r->any[g] == NULL || sp_re_match(r->any[g],
+		    subject, n, r->md, r->mctx) != PCRE2_ERROR_NOMATCH;
 	for (q = 0; q < r->npatterns; q++) {
 		i = r->patterns[q];
 		rule = &r->v[i];
@@ -823,8 +821,7 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 		    (rule->in_any && !any_may[rule->in_any - 1]) ||
 		    (rule->triggered && r->seen[i] != r->stamp))
 			continue;
-		rc = pcre2_match(rule->re, (PCRE2_SPTR)line, n, 0, 0, r->md,
-		    r->mctx);
+		rc = sp_re_match(rule->re, subject, n, r->md, r->mctx);
 		/* No match, or a limit hit: either way the rule says nothing. */
 		if (rc < 0 && rc != PCRE2_ERROR_NOMATCH && !r->warned[i]) {
 			PCRE2_UCHAR msg[128];

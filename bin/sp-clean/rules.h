@@ -14,6 +14,8 @@
 #define SP_CLEAN_RULES_H
 #include <stddef.h>
 
+#include "buf.h"
+
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
@@ -71,6 +73,8 @@ struct rules {
 	unsigned stamp;
 	pcre2_match_context *mctx;
 	pcre2_match_data *md;
+	struct sp_buf subject;		/* a line with bad bytes, to match
+					   (regex.h) */
 	/*
 	 * The RULE_RE patterns that can be, as alternations: most lines
 	 * match none, and one call says so where each pattern would cost

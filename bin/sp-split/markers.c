@@ -1,11 +1,9 @@
 /* markers.c: document markers; see markers.h. */
 #include <string.h>
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
-
 #include "cjk.h"
 #include "markers.h"
+#include "regex.h"
 #include "split.h"
 #include "tool.h"
 #include "heading.h"
@@ -159,6 +157,7 @@ static struct pattern {
 } *patterns;
 static int npatterns;
 static pcre2_match_context *mctx;
+static struct sp_buf subject;	/* a line with bad bytes (regex.h) */
 
 void
 markers_add_pattern(const char *source)
@@ -181,14 +180,12 @@ markers_add_pattern(const char *source)
 	p = &patterns[npatterns];
 	p->source = source;
 	p->warned = 0;
-	p->code = pcre2_compile((PCRE2_SPTR)source, PCRE2_ZERO_TERMINATED,
-	    PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF, &err, &off, NULL);
+	p->code = sp_re_compile(source, strlen(source), PCRE2_UCP, &err, &off);
 	if (p->code == NULL) {
 		pcre2_get_error_message(err, msg, sizeof msg);
 		sp_usage_error("--marker '%.200s': %s at offset %zu", source,
 		    (char *)msg, (size_t)off);
 	}
-	(void)pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
 	if ((p->md = pcre2_match_data_create_from_pattern(p->code, NULL)) ==
 	    NULL)
 		sp_oom();
@@ -209,10 +206,12 @@ marker_line(const char *s, size_t n, const char *file, uint64_t line)
 
 	if (marker_builtin(s, n))
 		return 1;
+	if (npatterns > 0)
+		s = sp_re_subject(s, n, &subject);
 	for (k = 0; k < npatterns; k++) {
 		struct pattern *p = &patterns[k];
 
-		rc = pcre2_match(p->code, (PCRE2_SPTR)s, n, 0, 0, p->md, mctx);
+		rc = sp_re_match(p->code, s, n, p->md, mctx);
 		if (rc >= 0)
 			return 1;
 		if (rc != PCRE2_ERROR_NOMATCH && !p->warned) {

@@ -1,0 +1,55 @@
+/* regex.c: PCRE2 patterns matched against any line; see regex.h. */
+#include <string.h>
+
+#include "regex.h"
+#include "tool.h"
+#include "utf8.h"
+
+/* What a byte of a bad sequence becomes in the subject. */
+#define SUB 0x1A
+
+pcre2_code *
+sp_re_compile(const char *p, size_t n, uint32_t options, int *err,
+    size_t *off)
+{
+	PCRE2_SIZE at = 0;
+	pcre2_code *re;
+
+	re = pcre2_compile((PCRE2_SPTR)p, n, PCRE2_UTF | options, err, &at,
+	    NULL);
+	*off = (size_t)at;
+	/* JIT is an optimization: without it, the limits still hold. */
+	if (re)
+		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	return re;
+}
+
+const char *
+sp_re_subject(const char *s, size_t n, struct sp_buf *scratch)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	enum sp_utf8_error bad;
+	size_t i, ok, k;
+	int32_t cp;
+
+	ok = sp_utf8_valid_prefix(u, n);
+	if (ok == n)
+		return s;
+	sp_buf_clear(scratch);
+	if (sp_buf_append(scratch, s, n) < 0)
+		sp_oom();
+	for (i = ok; i < n; i += k) {
+		k = sp_utf8_decode(u + i, n - i, &cp, &bad);
+		if (bad != SP_UTF8_OK)
+			memset(scratch->data + i, SUB, k);
+	}
+	return scratch->data;
+}
+
+int
+sp_re_match(const pcre2_code *re, const char *subject, size_t n,
+    pcre2_match_data *md, pcre2_match_context *mctx)
+{
+	return pcre2_match(re, (PCRE2_SPTR)subject, n, 0, PCRE2_NO_UTF_CHECK,
+	    md, mctx);
+}
