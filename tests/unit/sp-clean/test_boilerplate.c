@@ -262,6 +262,15 @@ test_furniture_dropped(void)
 	    "Facebook\n"
 	    "• Share with Twitter",
 	    "全市大中小企业用电量同比增长百分之八，工业经济运行总体平稳。", 5);
+	/* A form's check boxes and radio buttons as w3m dumps them; not a
+	 * note's number in brackets. */
+	F("研究结果显示，长期使用尼古丁替代疗法对戒烟并没有明显帮助。\n"
+	    "[*]经理人月刊电子报\n"
+	    "[ ]先探投资周刊电子报\n"
+	    "(*) 本报站内搜索 ( ) 网页搜索\n"
+	    "[1] 王某：《戒烟研究》，2011年。",
+	    "研究结果显示，长期使用尼古丁替代疗法对戒烟并没有明显帮助。\n"
+	    "[1] 王某：《戒烟研究》，2011年。", 3);
 	/* Headlines of a list cut to fit their box; not a point of a
 	 * speech that ends in an ellipsis. */
 	F("各地要认真落实根治欠薪各项制度，确保农民工按时足额拿到工资。\n"
