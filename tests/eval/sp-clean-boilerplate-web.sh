@@ -114,8 +114,15 @@ stream() {
 }
 
 # score CORPUS DIR FORM DUMP: prints the figures, leaves them in $T/fig.
+# Where the corpus has the gold articles (gold/NNN.txt), also the share
+# of their 4-grams the output holds and of the output's that are theirs:
+# the labels count a dump's line whole, sidebar and hidden text on it
+# too, the gold article only what a reader sees of the article.
 score() {
-	python3 "$D/score_clean.py" "$2/$4" "$T/$1/$3" --quiet \
+	gold=
+	[ -d "$2/gold" ] && gold="--gold $2/gold"
+	# shellcheck disable=SC2086
+	python3 "$D/score_clean.py" "$2/$4" "$T/$1/$3" --quiet $gold \
 	    > "$T/score.txt" 2>&1 || {
 		fail "score_clean.py failed on $1 $3"
 		echo "0 0" > "$T/fig"
@@ -126,8 +133,12 @@ score() {
 	    END { print (k == "" ? 0 : k), (r == "" ? 0 : r) }' \
 	    "$T/score.txt" > "$T/fig"
 	read -r kept removed < "$T/fig"
-	printf '%s %s: article characters kept %s, boilerplate lines removed %s\n' \
-	    "$1" "$3" "$kept" "$removed"
+	g=$(awk '/^micro gold-body 4-gram recall/ { r = $NF }
+	    /^micro gold-body 4-gram precision/ { p = $NF }
+	    END { if (r != "") printf "; gold articles: 4-grams kept %s, " \
+	    "output that is article %s", r, p }' "$T/score.txt")
+	printf '%s %s: article characters kept %s, boilerplate lines removed %s%s\n' \
+	    "$1" "$3" "$kept" "$removed" "$g"
 }
 
 if [ ! -f "$M/folds.tsv" ]; then
