@@ -262,6 +262,12 @@ test_furniture_dropped(void)
 	    "Facebook\n"
 	    "• Share with Twitter",
 	    "全市大中小企业用电量同比增长百分之八，工业经济运行总体平稳。", 5);
+	/* The next article, browser advice, a share widget. */
+	F("衛生局提醒民眾，春節期間應注意飲食均衡，避免暴飲暴食。\n"
+	    "下一則▼：春節期間也安心　醫療照護不停擺\n"
+	    "最佳瀏覽模式：解析度1024x768或以上，瀏覽器建議使用IE7.0以上版本\n"
+	    "转帖到：腾讯微博新浪微博搜狐微博",
+	    "衛生局提醒民眾，春節期間應注意飲食均衡，避免暴飲暴食。", 3);
 	/* A form's check boxes and radio buttons as w3m dumps them; not a
 	 * note's number in brackets. */
 	F("研究结果显示，长期使用尼古丁替代疗法对戒烟并没有明显帮助。\n"
