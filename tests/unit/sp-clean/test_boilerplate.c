@@ -262,6 +262,14 @@ test_furniture_dropped(void)
 	    "Facebook\n"
 	    "• Share with Twitter",
 	    "全市大中小企业用电量同比增长百分之八，工业经济运行总体平稳。", 5);
+	/* Where to report the site's illegal content; not the hotline of
+	 * a campaign that a notice prints. */
+	F("督察组设立专门值班电话和邮政信箱，受理群众来电来信举报。\n"
+	    "举报电话：010-12345678\n"
+	    "违法和不良信息举报电话：0871-64166935\n"
+	    "举报虚假新闻：请先选中出错的内容",
+	    "督察组设立专门值班电话和邮政信箱，受理群众来电来信举报。\n"
+	    "举报电话：010-12345678", 2);
 	/* The next article, browser advice, a share widget. */
 	F("衛生局提醒民眾，春節期間應注意飲食均衡，避免暴飲暴食。\n"
 	    "下一則▼：春節期間也安心　醫療照護不停擺\n"
