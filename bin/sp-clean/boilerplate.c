@@ -1432,6 +1432,10 @@ dump_outside(const struct boilerplate *bp, size_t i)
 /* A line sharing this much of its words with the page's title is a
  * copy of the headline. */
 #define TITLE_COPY 0.5f
+/* Characters of a copy of the headline, at least: a shorter line shares
+ * half its words with a title that ends in the site's name (自治区党委
+ * under …_内蒙古自治区政府门户网站) as any menu item of the site does. */
+#define TITLE_COPY_CHARS 8
 /* Characters of a long line: prose, off the main text or not. */
 #define OFF_MAIN_LONG 40
 /* The model's lean a line off the main text goes at: a little over
@@ -1462,8 +1466,8 @@ off_main_text(const struct boilerplate *bp, size_t nlines, size_t i)
 		return 0;
 	if (bp->shapes[i].pattern & (SHAPE_DATE | SHAPE_TIME | SHAPE_BYLINE))
 		return 0;
-	if ((!isnan(title) && title >= TITLE_COPY) ||
-	    own_headline(bp, nlines, i))
+	if ((!isnan(title) && title >= TITLE_COPY &&
+	    l->f.chars >= TITLE_COPY_CHARS) || own_headline(bp, nlines, i))
 		return 0;
 	/* Prose in any script, without the site's words: a sentence, a
 	 * long line that ends as one does (lf_scan() counts the full stops
