@@ -116,6 +116,8 @@ struct boilerplate {
 	struct sp_buf kept;
 	int dropped_before;		/* since the last line kept */
 	int hides_little;		/* hidden_furniture() may hold */
+	size_t main_end;		/* after the page's last line of its
+					   main text (0: none) */
 };
 
 static struct model *
@@ -1461,8 +1463,11 @@ off_main_text(const struct boilerplate *bp, size_t nlines, size_t i)
 	const struct html_line *h = l->html;
 	float title = bp->sums.title_overlap[i];
 
+	/* A heading outside the main text may be the article's title; not
+	 * one below it, a side box's (相关阅读, 风云对话). */
 	if (h == NULL ? !dump_outside(bp, i) : !apart_from_article(bp, i) ||
-	    (h->inside & (HI_TITLE | HI_HEADING)))
+	    (h->inside & HI_TITLE) ||
+	    ((h->inside & HI_HEADING) && i < bp->main_end))
 		return 0;
 	if (bp->shapes[i].pattern & (SHAPE_DATE | SHAPE_TIME | SHAPE_BYLINE))
 		return 0;
@@ -1479,6 +1484,19 @@ off_main_text(const struct boilerplate *bp, size_t nlines, size_t i)
 		return 0;
 	return !(l->f.chars >= OFF_MAIN_LONG && l->f.clause > 0 &&
 	    !mostly_link(l));
+}
+
+/* The line after the page's last line of its main text, or nlines
+ * when it has none (a dump, a page without one). */
+static size_t
+main_end(const struct boilerplate *bp, size_t nlines)
+{
+	size_t i = nlines;
+
+	while (i-- > 0)
+		if (bp->lines[i].html && bp->lines[i].html->in_main)
+			return i + 1;
+	return nlines;
 }
 
 /*
@@ -1744,6 +1762,7 @@ filter_window(struct boilerplate *bp, const char *doc, size_t len,
 	mark_prose_after(bp, nlines);
 	mark_headline_spots(bp, nlines);
 	bp->hides_little = hides_little(bp, nlines);
+	bp->main_end = main_end(bp, nlines);
 	for (i = 0; i < nlines; i++)
 		bp->lines[i].verdict = judge(bp, nlines, i, NULL, 0);
 	for (i = 0; i < nlines; i++) {
