@@ -1540,6 +1540,22 @@ hidden_furniture(const struct boilerplate *bp, const struct line *l)
 }
 
 /*
+ * The model's lean at which a line off the main text goes: OFF_MAIN_ODDS,
+ * or even odds where the markup too says the line is the site's (<nav>,
+ * <aside>, <footer>, a form, class="sidebar", "related", "tags" ...).
+ * Measured on 2026-12-04, cross-validated by site: the labelled HTML
+ * removed .9685 against .9680, the pages in other languages .9186
+ * against .9133, for the text of tags and section names that their
+ * labels count as the article's (kept .9598 against .9603).
+ */
+static double
+off_main_odds(const struct line *l)
+{
+	return l->html && (in_site_element(l) ||
+	    (l->html->hints & SITE_NAMES)) ? EVEN_ODDS : OFF_MAIN_ODDS;
+}
+
+/*
  * Does the model lean to furniture, p at odds or more, short of its
  * cut-off?  A cut-off over 1 (nothing goes by the model) leaves nothing
  * to lean on either.
@@ -1635,7 +1651,7 @@ judge(struct boilerplate *bp, size_t nlines, size_t i, char *why,
 			    "(model %.2f)", p);
 		return DROPPED_BY_RULE;
 	}
-	if (leaning(bp, p, OFF_MAIN_ODDS) && off_main_text(bp, nlines, i)) {
+	if (leaning(bp, p, off_main_odds(l)) && off_main_text(bp, nlines, i)) {
 		if (why)
 			snprintf(why, whylen, "%s (model %.2f)", l->html ?
 			    "outside the page's main text" :
