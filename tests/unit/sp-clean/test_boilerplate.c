@@ -270,6 +270,12 @@ test_furniture_dropped(void)
 	    "举报虚假新闻：请先选中出错的内容",
 	    "督察组设立专门值班电话和邮政信箱，受理群众来电来信举报。\n"
 	    "举报电话：010-12345678", 2);
+	/* A gallery's counter, a stock photo's label, the keywords. */
+	F("高强出资1000万元修建楼房，让老家村民们住上了新房。\n"
+	    "图片 1 / 2\n"
+	    "资料图\n"
+	    "相关关键字：修建 楼房 村民",
+	    "高强出资1000万元修建楼房，让老家村民们住上了新房。", 3);
 	/* The page's tools: site search, read aloud, print, close. */
 	F("会议强调，要把稳增长放在更加突出的位置，确保经济运行在合理区间。\n"
 	    "(*) 本站站内搜索\n"
