@@ -90,13 +90,19 @@ trim(const char **s, size_t *n)
 			(*n)--;
 		if (*n < 4 || (*s)[*n - 1] != '/' || (*s)[*n - 2] != '*')
 			break;
-		/* Comments do not nest: the last opening starts it. */
-		for (k = *n - 2; k >= 2 && !((*s)[k - 2] == '/' &&
-		    (*s)[k - 1] == '*'); k--)
-			;
-		if (k < 2)
+		/* The comment that ends there opens at the first slash-star
+		 * before it that no other comment holds. */
+		for (k = 0; k + 1 < *n; k++) {
+			if ((*s)[k] != '/' || (*s)[k + 1] != '*')
+				continue;
+			end = memmem(*s + k + 2, *n - k - 2, "*/", 2);
+			if (end == NULL || end + 2 == *s + *n)
+				break;
+			k = (size_t)(end - *s) + 1;
+		}
+		if (k + 1 >= *n)
 			break;
-		*n = k - 2;
+		*n = k;
 	}
 }
 
@@ -105,11 +111,13 @@ trim(const char **s, size_t *n)
 static int
 value_is(const char *s, size_t n, const char *word)
 {
-	const char *bang = memchr(s, '!', n);
+	const char *bang;
 
-	if (bang)
-		n = (size_t)(bang - s);
 	trim(&s, &n);
+	if ((bang = memchr(s, '!', n)) != NULL) {	/* !important */
+		n = (size_t)(bang - s);
+		trim(&s, &n);
+	}
 	return n == strlen(word) && strncasecmp(s, word, n) == 0;
 }
 
@@ -140,8 +148,7 @@ effect_of(const char *s, size_t n)
 			    strncasecmp(prop, "visibility", 10) == 0)
 				visibility = value_is(val, nval, "hidden") ||
 				    value_is(val, nval, "collapse") ? HIDES :
-				    value_is(val, nval, "visible") ? SHOWS :
-				    NONE;
+				    SHOWS;
 		}
 		i = end + 1;
 	}
@@ -224,7 +231,10 @@ apply(struct css_hidden *h, const struct rule *r)
 	enum effect e = effect_of(r->decl, r->ndecl);
 	size_t i = 0, comma;
 
-	if (e == NONE || (e == HIDES && r->conditional))
+	/* Rules nested in the declarations (CSS nesting: &.open { … })
+	 * may show what the rule hides: it hides nothing. */
+	if (e == NONE || (e == HIDES && (r->conditional ||
+	    memchr(r->decl, '{', r->ndecl))))
 		return;
 	while (i <= r->nsel) {
 		comma = find_stop(r->sel, r->nsel, i, ",");
@@ -254,15 +264,37 @@ holds_rules(const char *s, size_t n)
 	return 0;
 }
 
-/* The rules of the style sheet s[0..n). */
+/* Past the <!-- and --> that a style sheet may hold at its top level
+ * (old pages hid their sheets from old browsers so), and blank space. */
+static size_t
+past_cdo_cdc(const char *s, size_t n, size_t i)
+{
+	for (;;) {
+		while (i < n && isspace((unsigned char)s[i]))
+			i++;
+		if (n - i >= 4 && memcmp(s + i, "<!--", 4) == 0)
+			i += 4;
+		else if (n - i >= 3 && memcmp(s + i, "-->", 3) == 0)
+			i += 3;
+		else
+			return i;
+	}
+}
+
+/*
+ * The rules of the style sheet s[0..n); conditional: the sheet holds
+ * for some media only (<style media="print">), and hides nothing.
+ */
 static void
-sheet(struct css_hidden *h, const char *s, size_t n)
+sheet(struct css_hidden *h, const char *s, size_t n, int conditional)
 {
 	size_t i = 0, stop, close;
 	int at = 0;		/* at-rule blocks open around i */
+	int broken = 0;		/* a ';' outside any rule: the next rule's
+				   selector holds it, and is invalid */
 	struct rule r;
 
-	while (i < n) {
+	while ((i = past_cdo_cdc(s, n, i)) < n) {
 		stop = find_stop(s, n, i, "{;}");
 		if (stop == n)
 			return;
@@ -270,12 +302,15 @@ sheet(struct css_hidden *h, const char *s, size_t n)
 			if (at > 0)
 				at--;
 			i = stop + 1;
+			broken = 0;
 			continue;
 		}
 		r.sel = s + i;
 		r.nsel = stop - i;
 		trim(&r.sel, &r.nsel);
 		if (s[stop] == ';') {		/* @import, @charset */
+			if (r.nsel == 0 || r.sel[0] != '@')
+				broken = 1;
 			i = stop + 1;
 			continue;
 		}
@@ -292,8 +327,10 @@ sheet(struct css_hidden *h, const char *s, size_t n)
 		close = find_stop(s, n, stop + 1, "}");
 		r.decl = s + stop + 1;
 		r.ndecl = close - stop - 1;
-		r.conditional = at > 0;
-		apply(h, &r);
+		r.conditional = conditional || at > 0;
+		if (!broken)
+			apply(h, &r);
+		broken = 0;
 		i = close + 1;
 	}
 }
@@ -315,25 +352,101 @@ find_tag(const char *s, size_t n, const char *w)
 	return NULL;
 }
 
+/*
+ * Does the start tag s[0..n) of a <style> give it media other than the
+ * screen's (media="print", media="(max-width: 600px)")?
+ */
+static int
+for_some_media(const char *s, size_t n)
+{
+	const char *v, *end = s + n;
+	size_t i, k;
+	char quote;
+
+	for (i = 0; i + 5 <= n; i++) {
+		if (strncasecmp(s + i, "media", 5) != 0 ||
+		    (i > 0 && name_byte((unsigned char)s[i - 1])) ||
+		    (i + 5 < n && name_byte((unsigned char)s[i + 5])))
+			continue;
+		for (v = s + i + 5; v < end && isspace((unsigned char)*v); v++)
+			;
+		if (v == end || *v != '=')
+			continue;
+		for (v++; v < end && isspace((unsigned char)*v); v++)
+			;
+		quote = v < end && (*v == '"' || *v == '\'') ? *v++ : 0;
+		for (k = 0; v + k < end && (quote ? v[k] != quote :
+		    !isspace((unsigned char)v[k])); k++)
+			;
+		while (k > 0 && isspace((unsigned char)v[k - 1]))
+			k--;
+		while (k > 0 && isspace((unsigned char)*v)) {
+			v++;
+			k--;
+		}
+		return !(k == 0 || (k == 3 && strncasecmp(v, "all", 3) == 0) ||
+		    (k == 6 && strncasecmp(v, "screen", 6) == 0));
+	}
+	return 0;
+}
+
+/* Past what in a page holds no style sheet of it though it may hold
+ * "<style": a comment, a script, a template, noscript; or NULL when p
+ * starts none of them.  end: the page's end. */
+static const char *
+past_no_style(const char *p, const char *end)
+{
+	static const char *const ends[][2] = {
+		{ "<script", "</script" }, { "<noscript", "</noscript" },
+		{ "<template", "</template" },
+	};
+	const char *e;
+	size_t k, len;
+
+	if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+		e = memmem(p + 4, (size_t)(end - p - 4), "-->", 3);
+		return e ? e + 3 : end;
+	}
+	for (k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+		len = strlen(ends[k][0]);
+		if ((size_t)(end - p) > len &&
+		    strncasecmp(p, ends[k][0], len) == 0 &&
+		    !name_byte((unsigned char)p[len])) {
+			e = find_tag(p + len, (size_t)(end - p - len),
+			    ends[k][1]);
+			return e ? e + 1 : end;
+		}
+	}
+	return NULL;
+}
+
 void
 css_hidden_scan(struct css_hidden *h, const char *s, size_t n)
 {
-	const char *open, *gt, *close, *end = s + n;
+	const char *p = s, *gt, *close, *end = s + n, *past;
 
 	h->n = 0;
-	while ((open = find_tag(s, (size_t)(end - s), "<style")) != NULL) {
-		gt = memchr(open, '>', (size_t)(end - open));
-		if (gt == NULL)
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		if ((past = past_no_style(p, end)) != NULL) {
+			p = past;
+			continue;
+		}
+		if ((size_t)(end - p) < 6 || strncasecmp(p, "<style", 6) != 0 ||
+		    ((size_t)(end - p) > 6 && name_byte((unsigned char)p[6]))) {
+			p++;
+			continue;
+		}
+		if ((gt = memchr(p, '>', (size_t)(end - p))) == NULL)
 			return;
-		gt++;
-		close = find_tag(gt, (size_t)(end - gt), "</style");
+		close = find_tag(gt + 1, (size_t)(end - gt - 1), "</style");
 		if (close == NULL)
 			close = end;
-		sheet(h, gt, (size_t)(close - gt));
-		s = close;
-		if (s == end)
+		sheet(h, gt + 1, (size_t)(close - gt - 1),
+		    for_some_media(p + 6, (size_t)(gt - p - 6)));
+		p = close;
+		if (p == end)
 			return;
-		s++;
+		p++;
 	}
 }
 

@@ -15,12 +15,16 @@
  *   nothing, as it does not hold on a reader's screen at all times;
  * - a selector with anything more (.a .b, .a:hover, .a.b, [x]) hides
  *   nothing; one with a tag (span.name) hides the name on that tag;
- * - a name that any rule shows (display other than none, visibility:
- *   visible), in any selector or at-rule (.tab.active { display:block },
- *   @media (min-width…) { .d-none { display: block } }), is not hidden.
- *
- * External style sheets are not fetched: nothing is read from the
- * network.
+ * - a sheet for some media only (<style media="print">) hides nothing;
+ * - a rule with rules nested in it, or made invalid by a stray ';'
+ *   before it, hides nothing;
+ * - a name that any rule shows (display other than none, visibility
+ *   other than hidden), in any selector or at-rule (.tab.active {
+ *   display:block }, @media (min-width…) { .d-none { display: block } }),
+ *   is not hidden.
+ * A <style> inside a comment, a script, a template or noscript is none
+ * of the page's.  External style sheets are not fetched: nothing is read
+ * from the network.
  */
 #ifndef SP_CLEAN_CSSHIDDEN_H
 #define SP_CLEAN_CSSHIDDEN_H

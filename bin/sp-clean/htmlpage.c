@@ -307,7 +307,9 @@ hints_memo(struct parse *p, const char *v)
 	return m->bits;
 }
 
-/* Does a style attribute hide the element? */
+/* What a style attribute does to the element: 1 hides it, -1 shows it
+ * (display or visibility set otherwise, which overrides the page's
+ * style sheets), 0 neither. */
 static int
 hides(const char *style)
 {
@@ -318,7 +320,9 @@ hides(const char *style)
 		if (!isspace((unsigned char)style[i]))
 			buf[n++] = (char)tolower((unsigned char)style[i]);
 	buf[n] = '\0';
-	return strstr(buf, "display:none") || strstr(buf, "visibility:hidden");
+	if (strstr(buf, "display:none") || strstr(buf, "visibility:hidden"))
+		return 1;
+	return strstr(buf, "display:") || strstr(buf, "visibility:") ? -1 : 0;
 }
 
 static void
@@ -328,17 +332,83 @@ put(struct sp_buf *b, const void *s, size_t n)
 		sp_oom();
 }
 
-/* Ends the line being built, if it has text. */
+/* Characters of a hidden run, at most, that are taken back. */
+#define HIDDEN_RUN_MAX 40
+
+/* The line as it stands, where a hidden run begins. */
 static void
-end_line(struct parse *p)
+save_run(struct parse *p)
 {
-	struct html_page *pg = p->pg;
+	struct hidden_run *r = &p->run;
+
+	r->len = p->pg->text.len;
+	r->nlines = p->pg->nlines;
+	r->chars = p->chars;
+	r->link_chars = p->link_chars;
+	r->space = p->space;
+	r->open = p->open;
+	r->br = p->br;
+	r->ctx = p->ctx;
+	r->ctx_box = p->ctx_box;
+}
+
+/*
+ * The hidden run so far, in this line, is taken back when it is short
+ * of a sentence: no reader sees it, and a watermark glued into a
+ * paragraph (…她说。加拿大家园,www.iask.ca) is neither the paragraph nor
+ * a line of its own.  A longer run, or one with a full stop, may be text
+ * a script shows ("read more"): it stays, for the boilerplate step to
+ * judge.  (A full stop of ASCII is no sign: www.iask.ca has two.)
+ */
+static void
+take_back_run(struct parse *p)
+{
+	const struct hidden_run *r = &p->run;
+	const struct sp_buf *t = &p->pg->text;
+	size_t n = t->len - r->len;
+	const char *run = n > 0 ? t->data + r->len : NULL;
+
+	if (p->chars - r->chars > HIDDEN_RUN_MAX || (n > 0 &&
+	    (memmem(run, n, "\xE3\x80\x82", 3) ||	/* 。 */
+	    memmem(run, n, "\xEF\xBC\x81", 3) ||	/* ！ */
+	    memmem(run, n, "\xEF\xBC\x9F", 3) ||	/* ？ */
+	    memchr(run, '!', n) || memchr(run, '?', n))))
+		return;
+	p->pg->text.len = r->len;
+	p->chars = r->chars;
+	p->link_chars = r->link_chars;
+	p->space = r->space;
+	p->open = r->open;
+	p->br = r->br;
+	p->ctx = r->ctx;
+	p->ctx_box = r->ctx_box;
+}
+
+/*
+ * A hidden element inside a line (<span style="display:none">, a class
+ * its page hides) begins a hidden run, at depth, the element's.
+ */
+static void
+begin_hidden_run(struct parse *p)
+{
+	p->run_depth = p->depth;
+	save_run(p);
+}
+
+/* The element of the hidden run ends. */
+static void
+end_hidden_run(struct parse *p)
+{
+	take_back_run(p);
+	p->run_depth = 0;
+}
+
+/* Ends the open line: its place, counts and newline. */
+static void
+close_line(struct parse *p, struct html_page *pg)
+{
 	struct html_line *l;
 
-	p->space = 0;
-	p->br = 0;
-	if (!p->open)
-		return;
 	if (pg->nlines == pg->cap) {
 		pg->cap = pg->cap ? pg->cap * 2 : 256;
 		pg->lines = sp_xrealloc(pg->lines, pg->cap * sizeof *pg->lines);
@@ -358,6 +428,24 @@ end_line(struct parse *p)
 	p->chars = p->link_chars = 0;
 }
 
+/* Ends the line being built, if it has text. */
+static void
+end_line(struct parse *p)
+{
+	struct html_page *pg = p->pg;
+
+	/* A line ends inside a hidden run (<span hidden>水印<br>…): its part
+	 * in this line is judged now, and the run goes on in the next. */
+	if (p->run_depth)
+		take_back_run(p);
+	p->space = 0;
+	p->br = 0;
+	if (p->open)
+		close_line(p, pg);
+	if (p->run_depth)
+		save_run(p);
+}
+
 /*
  * Ends the line at a <br>, or a line end inside <pre>.  The first after
  * text breaks a line inside its paragraph, as a wrapped text does; a
@@ -371,64 +459,6 @@ break_line(struct parse *p)
 
 	end_line(p);
 	p->br = had_text;
-}
-
-/* Characters of a hidden run, at most, that are taken back. */
-#define HIDDEN_RUN_MAX 40
-
-/*
- * A hidden element inside a line (<span style="display:none">, a class
- * its page hides) begins a hidden run: the line is saved as it stands.
- */
-static void
-begin_hidden_run(struct parse *p)
-{
-	struct hidden_run *r = &p->run;
-
-	p->run_depth = p->depth;
-	r->len = p->pg->text.len;
-	r->nlines = p->pg->nlines;
-	r->chars = p->chars;
-	r->link_chars = p->link_chars;
-	r->space = p->space;
-	r->open = p->open;
-	r->br = p->br;
-	r->ctx = p->ctx;
-	r->ctx_box = p->ctx_box;
-}
-
-/*
- * The element of the hidden run ends.  A run short of a sentence, inside
- * one line, is taken back: no reader sees it, and a watermark glued into
- * a paragraph (…她说。加拿大家园,www.iask.ca) is neither the paragraph
- * nor a line of its own.  A longer run, or one with a full stop, may be
- * text a script shows ("read more"): it stays, for the boilerplate step
- * to judge.
- */
-static void
-end_hidden_run(struct parse *p)
-{
-	const struct hidden_run *r = &p->run;
-	const struct sp_buf *t = &p->pg->text;
-	const char *run = t->data + r->len;
-	size_t n = t->len - r->len;
-
-	p->run_depth = 0;
-	if (p->pg->nlines != r->nlines ||
-	    p->chars - r->chars > HIDDEN_RUN_MAX ||
-	    memmem(run, n, "\xE3\x80\x82", 3) ||	/* 。 */
-	    memmem(run, n, "\xEF\xBC\x81", 3) ||	/* ！ */
-	    memmem(run, n, "\xEF\xBC\x9F", 3) ||	/* ？ */
-	    memchr(run, '!', n) || memchr(run, '?', n))
-		return;
-	p->pg->text.len = r->len;
-	p->chars = r->chars;
-	p->link_chars = r->link_chars;
-	p->space = r->space;
-	p->open = r->open;
-	p->br = r->br;
-	p->ctx = r->ctx;
-	p->ctx_box = r->ctx_box;
 }
 
 static const struct elem *
@@ -482,7 +512,7 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	char lower[12];
 	uint32_t own = 0, inside = 0;
 	size_t i;
-	int href = 0, hidden = 0;
+	int href = 0, hidden = 0, shown = 0, says;
 	const char *cls = NULL, *id = NULL;
 
 	for (i = 0; name[i] && i + 1 < sizeof lower; i++)
@@ -509,11 +539,16 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 		}
 		else if (strcasecmp(a, "href") == 0)
 			href = 1;
-		else if (strcasecmp(a, "hidden") == 0 ||
-		    (strcasecmp(a, "style") == 0 && hides(v)))
+		else if (strcasecmp(a, "hidden") == 0)
 			hidden = 1;
+		else if (strcasecmp(a, "style") == 0) {
+			says = hides(v);
+			hidden |= says > 0;
+			shown |= says < 0;
+		}
 	}
-	if ((cls || id) && css_hidden_element(&p->css, lower, cls, id))
+	if ((cls || id) && !shown && css_hidden_element(&p->css, lower, cls,
+	    id))
 		hidden = 1;
 	if (t && (t->flags & T_BLOCK) && !up->skip)
 		end_line(p);

@@ -107,6 +107,49 @@ conservative(void)
 	    "c", NULL));
 }
 
+/* As a browser reads a page: what a review found read otherwise. */
+static void
+as_browsers_read(void)
+{
+	/* A sheet for some media only hides nothing. */
+	CHECK(!hidden("<style media=\"print\">.c{display:none}</style>", "p",
+	    "c", NULL));
+	CHECK(!hidden("<STYLE MEDIA='(max-width: 600px)'>.c{display:none}"
+	    "</STYLE>", "p", "c", NULL));
+	CHECK(hidden("<style media=\"screen\">.c{display:none}</style>", "p",
+	    "c", NULL));
+	CHECK(hidden("<style type=text/css media=all>.c{display:none}</style>",
+	    "p", "c", NULL));
+	CHECK(hidden("<style data-media=\"print\">.c{display:none}</style>",
+	    "p", "c", NULL));
+	/* A <style> in a comment or a script is no style sheet. */
+	CHECK(!hidden("<!--<style>.c{display:none}</style>-->", "p", "c",
+	    NULL));
+	CHECK(!hidden("<script>var s = \"<style>.c{display:none}</style>\";"
+	    "</script>", "p", "c", NULL));
+	CHECK(!hidden("<noscript><style>.c{display:none}</style></noscript>",
+	    "p", "c", NULL));
+	CHECK(hidden("<script>x<y</script><style>.c{display:none}</style>", "p",
+	    "c", NULL));
+	/* Old pages hide their sheet in <!-- -->. */
+	CHECK(hidden("<style><!--\n.c{display:none}\n--></style>", "p", "c",
+	    NULL));
+	/* A stray ';' makes the next rule invalid, and that one alone. */
+	CHECK(!hidden("<style>.a{color:red};.c{display:none}</style>", "p", "c",
+	    NULL));
+	CHECK(hidden("<style>.a{color:red};.c{display:none}.d{display:none}"
+	    "</style>", "p", "d", NULL));
+	/* Nested rules and other visibility values may show it. */
+	CHECK(!hidden("<style>.c{display:none;&.open{display:block}}</style>",
+	    "p", "c", NULL));
+	CHECK(!hidden("<style>.c{display:none}.x .c{visibility:inherit}"
+	    "</style>", "p", "c", NULL));
+	/* Comments inside a value or after it. */
+	CHECK(hidden("<style>.c{display:none /* a /* b */}</style>", "p", "c",
+	    NULL));
+	CHECK(hidden("<style>.c{display:none/*!*/}</style>", "p", "c", NULL));
+}
+
 static void
 hostile(void)
 {
@@ -159,6 +202,7 @@ main(void)
 {
 	simple_rules();
 	conservative();
+	as_browsers_read();
 	hostile();
 	return check_done("sp-clean/test_csshidden");
 }

@@ -148,7 +148,21 @@ places(void)
 	    "一二三四五六七八九十一二三四五六七八九十一</span>乙</p>",
 	    "甲一二三四五六七八九十一二三四五六七八九十"
 	    "一二三四五六七八九十一二三四五六七八九十一乙");
-	TEXT("<p>甲<span hidden>水<br>印</span>乙</p>", "甲水\n印乙");
+	/* A line ending inside the run: each part is judged in its line. */
+	TEXT("<p>甲<span hidden>水<br>印</span>乙</p>", "甲\n乙");
+	TEXT("<p>甲<span hidden>藏起来的一句话。<br>印</span>乙</p>",
+	    "甲藏起来的一句话。\n乙");
+	/* An empty run first in a page. */
+	TEXT("<span hidden></span><p>甲</p>", "甲");
+	/* A style attribute that shows it overrides the page's sheet. */
+	(void)text_of("<style>.tab{display:none}</style>"
+	    "<div class=tab style=\"display: block\">甲</div>"
+	    "<div class=tab>乙</div>");
+	CHECK_INT(pg.nlines, 2);
+	if (pg.nlines == 2) {
+		CHECK(!(pg.lines[0].inside & HI_HIDDEN));
+		CHECK(pg.lines[1].inside & HI_HIDDEN);
+	}
 	TEXT("<p>甲<span hidden>水<b>印</b></span>乙</p>", "甲乙");
 	/* A hidden block is a line of its own, marked hidden. */
 	TEXT("<p>甲<div hidden>水印</div>乙</p>", "甲\n水印\n乙");
