@@ -115,9 +115,14 @@ struct boilerplate {
 	 * each (boilerplate_kept). */
 	struct sp_buf kept;
 	int dropped_before;		/* since the last line kept */
+	/* Of the lines judged together (a page, or a window of a long
+	 * document): */
 	int hides_little;		/* hidden_furniture() may hold */
-	size_t main_end;		/* after the page's last line of its
-					   main text (0: none) */
+	size_t main_end;		/* after the last line of the main
+					   text (nlines: none) */
+	uint32_t main_inside, main_hints;	/* the elements and names
+					   around every line of the main
+					   text: page-wide wrappers */
 };
 
 static struct model *
@@ -1419,8 +1424,10 @@ dump_outside(const struct boilerplate *bp, size_t i)
 	const struct line *l = &bp->lines[i];
 
 	/* A footer's label and value (网站标识码：…, ICP备…): words that
-	 * alone drop a line under the rules, and no sentence. */
-	if (l->h.vocab >= threshold_of(bp) && l->f.inner_sentence == 0)
+	 * alone drop a line under the rules, and no sentence; not between
+	 * the article's paragraphs (…享有版权所有人的全部权利). */
+	if (l->zone != ZONE_BODY && l->h.vocab >= threshold_of(bp) &&
+	    l->f.inner_sentence == 0)
 		return 1;
 	if (l->f.colons > 0 || l->f.clause > 0 || l->f.inner_sentence > 0 ||
 	    goes_on_from_above(l))
@@ -1486,17 +1493,29 @@ off_main_text(const struct boilerplate *bp, size_t nlines, size_t i)
 	    !mostly_link(l));
 }
 
-/* The line after the page's last line of its main text, or nlines
- * when it has none (a dump, a page without one). */
-static size_t
-main_end(const struct boilerplate *bp, size_t nlines)
+/*
+ * Where the page's main text ends (the line after its last, or nlines
+ * when it has none: a dump, a page without one), and what elements and
+ * names stand around every line of it.
+ */
+static void
+mark_main_text(struct boilerplate *bp, size_t nlines)
 {
-	size_t i = nlines;
+	const struct html_line *h;
+	size_t i;
+	int any = 0;
 
-	while (i-- > 0)
-		if (bp->lines[i].html && bp->lines[i].html->in_main)
-			return i + 1;
-	return nlines;
+	bp->main_end = nlines;
+	bp->main_inside = bp->main_hints = 0;
+	for (i = 0; i < nlines; i++) {
+		if ((h = bp->lines[i].html) == NULL || !h->in_main)
+			continue;
+		bp->main_inside = any ? bp->main_inside & h->inside :
+		    h->inside;
+		bp->main_hints = any ? bp->main_hints & h->hints : h->hints;
+		bp->main_end = i + 1;
+		any = 1;
+	}
 }
 
 /*
@@ -1519,7 +1538,7 @@ hides_little(const struct boilerplate *bp, size_t nlines)
 		if (l->html->inside & HI_HIDDEN)
 			hidden += l->f.chars;
 	}
-	return hidden * 2 < prose;
+	return hidden == 0 || hidden * 2 < prose;
 }
 
 /*
@@ -1549,10 +1568,13 @@ hidden_furniture(const struct boilerplate *bp, const struct line *l)
  * labels count as the article's (kept .9598 against .9603).
  */
 static double
-off_main_odds(const struct line *l)
+off_main_odds(const struct boilerplate *bp, const struct line *l)
 {
-	return l->html && (in_site_element(l) ||
-	    (l->html->hints & SITE_NAMES)) ? EVEN_ODDS : OFF_MAIN_ODDS;
+	/* Not what holds the main text too (<form id="form1"> around a
+	 * whole ASP.NET page, <div id="page" class="site">). */
+	return l->html && ((l->html->inside & SITE_ELEMENTS &
+	    ~bp->main_inside) || (l->html->hints & SITE_NAMES &
+	    ~bp->main_hints)) ? EVEN_ODDS : OFF_MAIN_ODDS;
 }
 
 /*
@@ -1651,7 +1673,8 @@ judge(struct boilerplate *bp, size_t nlines, size_t i, char *why,
 			    "(model %.2f)", p);
 		return DROPPED_BY_RULE;
 	}
-	if (leaning(bp, p, off_main_odds(l)) && off_main_text(bp, nlines, i)) {
+	if (leaning(bp, p, off_main_odds(bp, l)) &&
+	    off_main_text(bp, nlines, i)) {
 		if (why)
 			snprintf(why, whylen, "%s (model %.2f)", l->html ?
 			    "outside the page's main text" :
@@ -1778,7 +1801,7 @@ filter_window(struct boilerplate *bp, const char *doc, size_t len,
 	mark_prose_after(bp, nlines);
 	mark_headline_spots(bp, nlines);
 	bp->hides_little = hides_little(bp, nlines);
-	bp->main_end = main_end(bp, nlines);
+	mark_main_text(bp, nlines);
 	for (i = 0; i < nlines; i++)
 		bp->lines[i].verdict = judge(bp, nlines, i, NULL, 0);
 	for (i = 0; i < nlines; i++) {
