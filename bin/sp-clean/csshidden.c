@@ -272,6 +272,8 @@ past_cdo_cdc(const char *s, size_t n, size_t i)
 	for (;;) {
 		while (i < n && isspace((unsigned char)s[i]))
 			i++;
+		if (i >= n)
+			return i;
 		if (n - i >= 4 && memcmp(s + i, "<!--", 4) == 0)
 			i += 4;
 		else if (n - i >= 3 && memcmp(s + i, "-->", 3) == 0)
