@@ -54,6 +54,9 @@ struct line {
 				   bulleted lines (boilerplate.c) */
 	unsigned char headline_spot; /* it stands where a headline does
 				   (boilerplate.c) */
+	unsigned char particular; /* a line of a block of a document's
+				   particulars, and */
+	unsigned char docnum;	/* its number (boilerplate.c) */
 	size_t words_at;	/* where its words begin, past bullets */
 	int verdict;		/* enum verdict: kept, or dropped and why */
 };
