@@ -1539,10 +1539,11 @@ mark_main_text(struct boilerplate *bp, size_t nlines)
 }
 
 /*
- * Does the page hide little of its prose (lines with a sentence), under
- * half of its characters?  A page that hides most of it shows it by
- * a script (a fade-in, a tab opened at load): there hidden says
- * nothing of a line.
+ * Does the page hide less than three quarters of its prose (lines with
+ * a sentence)?  A page that hides (nearly) all of it shows it by a
+ * script (a fade-in, a tab opened at load): there hidden says nothing of
+ * a line.  Government sites hide whole copies of the article (one for
+ * the elderly, one to print) beside the one they show: two thirds.
  */
 static int
 hides_little(const struct boilerplate *bp, size_t nlines)
@@ -1558,7 +1559,7 @@ hides_little(const struct boilerplate *bp, size_t nlines)
 		if (l->html->inside & HI_HIDDEN)
 			hidden += l->f.chars;
 	}
-	return hidden == 0 || hidden * 2 < prose;
+	return hidden == 0 || hidden * 4 < prose * 3;
 }
 
 /*
