@@ -211,7 +211,7 @@ struct parse {
 	 * depth, 0 for none), and the line as it stood before the run. */
 	size_t run_depth;
 	struct hidden_run {
-		size_t len, nlines;
+		size_t len;
 		uint32_t chars, link_chars;
 		int space, open, br;
 		struct html_line ctx;
@@ -342,7 +342,6 @@ save_run(struct parse *p)
 	struct hidden_run *r = &p->run;
 
 	r->len = p->pg->text.len;
-	r->nlines = p->pg->nlines;
 	r->chars = p->chars;
 	r->link_chars = p->link_chars;
 	r->space = p->space;
