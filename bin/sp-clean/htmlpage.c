@@ -200,23 +200,19 @@ struct parse {
 	struct hint_memo *memo;	/* hints of class and id values seen */
 	struct css_hidden css;	/* the names the page's style hides */
 	/* The line being built. */
-	size_t line_start;	/* its first byte in pg->text */
-	uint32_t chars, link_chars;
-	int space;		/* white space is pending: SPACE_* */
-	int open;		/* it has text */
-	int br;			/* the last line ended at a lone <br> */
-	struct html_line ctx;	/* where its first text stood */
-	uint32_t ctx_box;
-	/* A hidden run of text inside a line: the element that hid it (its
-	 * depth, 0 for none), and the line as it stood before the run. */
-	size_t run_depth;
-	struct hidden_run {
-		size_t len;
+	struct building {
 		uint32_t chars, link_chars;
-		int space, open, br;
-		struct html_line ctx;
+		int space;	/* white space is pending: SPACE_* */
+		int open;	/* it has text */
+		int br;		/* the last line ended at a lone <br> */
+		struct html_line ctx;	/* where its first text stood */
 		uint32_t ctx_box;
-	} run;
+	} ln;
+	/* A hidden run of text inside a line: the element that hid it (its
+	 * depth, 0 for none), and the line as it stood before the run, its
+	 * text up to run_len of pg->text. */
+	size_t run_depth, run_len;
+	struct building run;
 };
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -339,16 +335,8 @@ put(struct sp_buf *b, const void *s, size_t n)
 static void
 save_run(struct parse *p)
 {
-	struct hidden_run *r = &p->run;
-
-	r->len = p->pg->text.len;
-	r->chars = p->chars;
-	r->link_chars = p->link_chars;
-	r->space = p->space;
-	r->open = p->open;
-	r->br = p->br;
-	r->ctx = p->ctx;
-	r->ctx_box = p->ctx_box;
+	p->run_len = p->pg->text.len;
+	p->run = p->ln;
 }
 
 /*
@@ -362,25 +350,18 @@ save_run(struct parse *p)
 static void
 take_back_run(struct parse *p)
 {
-	const struct hidden_run *r = &p->run;
 	const struct sp_buf *t = &p->pg->text;
-	size_t n = t->len - r->len;
-	const char *run = n > 0 ? t->data + r->len : NULL;
+	size_t n = t->len - p->run_len;
+	const char *run = n > 0 ? t->data + p->run_len : NULL;
 
-	if (p->chars - r->chars > HIDDEN_RUN_MAX || (n > 0 &&
+	if (p->ln.chars - p->run.chars > HIDDEN_RUN_MAX || (n > 0 &&
 	    (memmem(run, n, "\xE3\x80\x82", 3) ||	/* 。 */
 	    memmem(run, n, "\xEF\xBC\x81", 3) ||	/* ！ */
 	    memmem(run, n, "\xEF\xBC\x9F", 3) ||	/* ？ */
 	    memchr(run, '!', n) || memchr(run, '?', n))))
 		return;
-	p->pg->text.len = r->len;
-	p->chars = r->chars;
-	p->link_chars = r->link_chars;
-	p->space = r->space;
-	p->open = r->open;
-	p->br = r->br;
-	p->ctx = r->ctx;
-	p->ctx_box = r->ctx_box;
+	p->pg->text.len = p->run_len;
+	p->ln = p->run;
 }
 
 /*
@@ -418,13 +399,13 @@ close_line(struct parse *p, struct html_page *pg)
 		    sizeof *p->line_box);
 	}
 	l = &pg->lines[pg->nlines];
-	*l = p->ctx;
-	l->chars = p->chars;
-	l->link_chars = p->link_chars;
-	p->line_box[pg->nlines++] = p->ctx_box;
+	*l = p->ln.ctx;
+	l->chars = p->ln.chars;
+	l->link_chars = p->ln.link_chars;
+	p->line_box[pg->nlines++] = p->ln.ctx_box;
 	put(&pg->text, "\n", 1);
-	p->open = 0;
-	p->chars = p->link_chars = 0;
+	p->ln.open = 0;
+	p->ln.chars = p->ln.link_chars = 0;
 }
 
 /* Ends the line being built, if it has text. */
@@ -437,9 +418,9 @@ end_line(struct parse *p)
 	 * in this line is judged now, and the run goes on in the next. */
 	if (p->run_depth)
 		take_back_run(p);
-	p->space = 0;
-	p->br = 0;
-	if (p->open)
+	p->ln.space = 0;
+	p->ln.br = 0;
+	if (p->ln.open)
 		close_line(p, pg);
 	if (p->run_depth)
 		save_run(p);
@@ -454,10 +435,10 @@ end_line(struct parse *p)
 static void
 break_line(struct parse *p)
 {
-	int had_text = p->open;
+	int had_text = p->ln.open;
 
 	end_line(p);
-	p->br = had_text;
+	p->ln.br = had_text;
 }
 
 static const struct elem *
@@ -475,17 +456,17 @@ begin_line(struct parse *p)
 {
 	const struct elem *e = top(p);
 
-	memset(&p->ctx, 0, sizeof p->ctx);
-	p->ctx.inside = e->inside;
-	p->ctx.hints = e->hints;
-	p->ctx.near_hints = e->near;
-	p->ctx.depth = p->depth > UINT16_MAX ? UINT16_MAX :
+	memset(&p->ln.ctx, 0, sizeof p->ln.ctx);
+	p->ln.ctx.inside = e->inside;
+	p->ln.ctx.hints = e->hints;
+	p->ln.ctx.near_hints = e->near;
+	p->ln.ctx.depth = p->depth > UINT16_MAX ? UINT16_MAX :
 	    (uint16_t)p->depth;
-	p->ctx.tables = e->tables;
-	p->ctx.block = e->kind;
-	p->ctx.after_br = (uint8_t)p->br;
-	p->ctx_box = e->box;
-	p->open = 1;
+	p->ln.ctx.tables = e->tables;
+	p->ln.ctx.block = e->kind;
+	p->ln.ctx.after_br = (uint8_t)p->ln.br;
+	p->ln.ctx_box = e->box;
+	p->ln.open = 1;
 }
 
 static uint32_t
@@ -648,8 +629,8 @@ renders_space(const struct parse *p, const char *s, size_t n)
 {
 	const struct sp_buf *t = &p->pg->text;
 
-	if (!(p->space & SPACE_BREAK))
-		return p->space != 0;
+	if (!(p->ln.space & SPACE_BREAK))
+		return p->ln.space != 0;
 	if (t->len == 0)
 		return 1;
 	return !(sp_is_wide(lf_first(s, n, NULL)) &&
@@ -672,8 +653,8 @@ add_text(struct parse *p, const char *s, size_t n)
 		    c == '\f') {
 			if (c == '\n' && e->pre)
 				break_line(p);
-			else if (p->open)
-				p->space |= SPACE | (c == '\n' || c == '\r' ?
+			else if (p->ln.open)
+				p->ln.space |= SPACE | (c == '\n' || c == '\r' ?
 				    SPACE_BREAK : 0);
 			i++;
 			continue;
@@ -686,15 +667,15 @@ add_text(struct parse *p, const char *s, size_t n)
 				break;
 			chars += (c & 0xC0) != 0x80;
 		}
-		if (!p->open)
+		if (!p->ln.open)
 			begin_line(p);
 		else if (renders_space(p, s + i, run - i))
 			put(t, " ", 1);
-		p->space = 0;
+		p->ln.space = 0;
 		put_run(t, s + i, run - i);
-		p->chars += chars;
+		p->ln.chars += chars;
 		if (e->inside & HI_LINK)
-			p->link_chars += chars;
+			p->ln.link_chars += chars;
 		i = run;
 	}
 }
@@ -948,8 +929,8 @@ html_page_parse(struct html_page *pg, const char *s, size_t n)
 	p->pg = pg;
 	p->depth = 0;
 	p->nboxes = 0;
-	p->open = p->space = p->br = 0;
-	p->chars = p->link_chars = 0;
+	p->ln.open = p->ln.space = p->ln.br = 0;
+	p->ln.chars = p->ln.link_chars = 0;
 	p->run_depth = 0;
 	sp_buf_clear(&pg->text);
 	pg->nlines = 0;
