@@ -1579,6 +1579,65 @@ hidden_furniture(const struct boilerplate *bp, const struct line *l)
 	    !l->f.final && l->f.chars < OFF_MAIN_LONG;
 }
 
+/* The site's words a notice in prose has at least: three of its
+ * notices' words (版权均属…, 未经书面授权…, 不得转载), more than an
+ * article on a case of copyright quotes (…未经原告书面授权，擅自转载…). */
+#define NOTICE_VOCAB 20
+
+/*
+ * Is prose line l, whose words were not looked up, made of the site's?
+ * From its first sentence on, not in a tail after the paragraph: a
+ * widget's words that a dump glued to one (…视力模糊。中翻英【Powered by
+ * Google AJAX Language API】，翻譯內容僅供參考。) do not make it a notice.
+ */
+static int
+notice_words(struct boilerplate *bp, const struct line *l)
+{
+	struct rule_hits h;
+	size_t i, k, mlen = bullet_len(l);
+	int32_t cp;
+
+	for (i = mlen; i < l->n; i += k) {
+		k = sp_utf8_next((const unsigned char *)l->s + i, l->n - i, &cp);
+		if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F ||
+		    cp == '!' || cp == '?')
+			break;		/* 。！？, not a label's colon */
+	}
+	rules_match(&bp->m.rules, l->s, i, mlen, 0, &h);
+	if (h.vocab <= 0)
+		return 0;
+	rules_match(&bp->m.rules, l->s, l->n, mlen, 0, &h);
+	return h.vocab >= NOTICE_VOCAB;
+}
+
+/*
+ * Marks the notices of the site's in prose after the article, of its
+ * rights (凡本网注明…版权均属…，未经书面授权不得转载) or of the rules
+ * of its comments: the page's last paragraphs of prose while they are
+ * made of the site's words (NOTICE_VOCAB), and on HTML any such paragraph
+ * below the main text.  The model does not judge prose (plain_prose());
+ * an article on copyright may use such words, not as its last word.
+ * Only the paragraphs at the end are looked up: the step stays cheap.
+ */
+static void
+mark_notices(struct boilerplate *bp, size_t nlines)
+{
+	struct line *l;
+	size_t i;
+	int tail = 1;
+
+	for (i = nlines; i-- > 0;) {
+		l = &bp->lines[i];
+		l->notice = 0;
+		if (!l->unjudged)
+			continue;
+		if (tail || (l->html && i >= bp->main_end))
+			l->notice = (unsigned char)notice_words(bp, l);
+		if (!l->notice)
+			tail = 0;
+	}
+}
+
 /*
  * The model's lean at which a line off the main text goes: OFF_MAIN_ODDS,
  * or even odds where the markup too says the line is the site's (<nav>,
@@ -1668,6 +1727,12 @@ judge(struct boilerplate *bp, size_t nlines, size_t i, char *why,
 	if (hidden_furniture(bp, l)) {
 		if (why)
 			snprintf(why, whylen, "hidden from the page's readers");
+		return DROPPED_BY_RULE;
+	}
+	if (l->notice) {
+		if (why)
+			snprintf(why, whylen, "a notice of the site's after "
+			    "the article");
 		return DROPPED_BY_RULE;
 	}
 	if (id_tokens(l->s, l->n)) {
@@ -1824,6 +1889,7 @@ filter_window(struct boilerplate *bp, const char *doc, size_t len,
 	mark_particulars(bp, nlines);
 	bp->hides_little = hides_little(bp, nlines);
 	mark_main_text(bp, nlines);
+	mark_notices(bp, nlines);
 	for (i = 0; i < nlines; i++)
 		bp->lines[i].verdict = judge(bp, nlines, i, NULL, 0);
 	for (i = 0; i < nlines; i++) {

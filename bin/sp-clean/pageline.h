@@ -57,6 +57,8 @@ struct line {
 	unsigned char particular; /* a line of a block of a document's
 				   particulars, and */
 	unsigned char docnum;	/* its number (boilerplate.c) */
+	unsigned char notice;	/* a notice of the site's in prose after
+				   the article (boilerplate.c) */
 	size_t words_at;	/* where its words begin, past bullets */
 	int verdict;		/* enum verdict: kept, or dropped and why */
 };
