@@ -978,6 +978,95 @@ lone(const struct boilerplate *bp, size_t nlines, size_t i)
 	    bp->lines[down].verdict == KEPT;
 }
 
+/* A sentence cut into pieces: at most this many pieces between the
+ * kept lines it starts and ends on, each this many characters at most. */
+#define PIECES_MAX 8
+#define PIECE_CHARS 20
+
+/* Does line l end a sentence (。！？ ! ? …, closing quotes after)? */
+static int
+ends_sentence(const struct line *l)
+{
+	size_t n = l->n, k;
+	int32_t cp;
+
+	while (n > 0) {
+		cp = lf_last(l->s, n, &k);
+		if (cp == ' ' || cp == '\t' || lf_is_closer(cp)) {
+			n -= k;
+			continue;
+		}
+		return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F ||
+		    cp == '!' || cp == '?' || cp == 0x2026 || cp == '.';
+	}
+	return 0;
+}
+
+/* Does line l hold a sentence's end inside it? */
+static int
+stops_inside(const struct line *l)
+{
+	size_t i, k;
+	int32_t cp;
+
+	for (i = 0; i < l->n; i += k) {
+		k = sp_utf8_next((const unsigned char *)l->s + i, l->n - i, &cp);
+		if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F)
+			return 1;
+	}
+	return 0;
+}
+
+/* Does line l open with what only goes on a Chinese sentence (，、；)? */
+static int
+goes_on(const struct line *l)
+{
+	int32_t cp = lf_first(l->s, l->n, NULL);
+
+	return cp == 0xFF0C || cp == 0x3001 || cp == 0xFF1B;
+}
+
+/*
+ * A naive dump cuts a sentence at each of its inline elements (a link,
+ * a figure in a <span>: 评级自 / AAA / 下调至 / AA+ / ；法国成功拍卖),
+ * and the model, seeing each piece alone, drops the short ones.  Pieces
+ * the model dropped between a kept line that does not end its sentence
+ * and the next kept line are kept when one of them, or that next line,
+ * opens with what only goes on a sentence (，、；), and none is more
+ * than a piece: no sentence's end inside, no rule of the site's, no
+ * bullet, no list heading.
+ */
+static void
+mend_sentences(struct boilerplate *bp, size_t nlines)
+{
+	struct line *v = bp->lines;
+	size_t i, j, k;
+	int on;
+
+	for (i = 0; i + 2 < nlines; i++) {
+		if (v[i].verdict != KEPT || v[i].n == 0 || ends_sentence(&v[i]))
+			continue;
+		on = 0;
+		for (j = i + 1; j < nlines && j - i <= PIECES_MAX + 1; j++) {
+			const struct line *l = &v[j];
+
+			if (l->verdict == KEPT || l->n == 0)
+				break;
+			if (l->verdict != DROPPED_BY_MODEL ||
+			    l->f.chars > PIECE_CHARS || stops_inside(l) ||
+			    l->heading || l->breadcrumb || bp->shapes[j].bullet)
+				break;
+			on |= goes_on(l);
+		}
+		if (j == i + 1 || j >= nlines || v[j].verdict != KEPT ||
+		    v[j].n == 0 || !(on || goes_on(&v[j])))
+			continue;
+		for (k = i + 1; k < j; k++)
+			v[k].verdict = KEPT;
+		i = j - 1;
+	}
+}
+
 /*
  * Stage 2's probability that line i, not blank, is furniture, stage 1
  * giving it p1: x holds its stage-1 features, or is NULL for those kept
@@ -1892,6 +1981,7 @@ filter_window(struct boilerplate *bp, const char *doc, size_t len,
 	mark_notices(bp, nlines);
 	for (i = 0; i < nlines; i++)
 		bp->lines[i].verdict = judge(bp, nlines, i, NULL, 0);
+	mend_sentences(bp, nlines);
 	for (i = 0; i < nlines; i++) {
 		l = &bp->lines[i];
 		if (l->verdict != KEPT && !lone(bp, nlines, i)) {
