@@ -1727,6 +1727,38 @@ mark_notices(struct boilerplate *bp, size_t nlines)
 	}
 }
 
+/* Characters of a line of the site's words alone, at most: a label and
+ * its value (发布时间：2012-01-12 11:40), a row of buttons, a footer's
+ * line; not a paragraph. */
+#define WORDS_ALONE_CHARS 40
+
+/*
+ * Is line i nothing but the site's words: as heavy as the rules' own
+ * threshold (网站标识码：…, 【打印本页】, 版权所有…, 当前位置：…), with no
+ * sentence in it or ending it, no comma (a piece of a sentence cut by a
+ * dump: 法院审理认为，原告…享有版权所有人的全部权利), 40 characters at
+ * most, and no copy of the page's headline (米乐…官方下载_app下载, a spam
+ * page's own title)?
+ * Such a line is the site's wherever it stands: the model, which weighs
+ * the words with the line's place, kept a page's second and third
+ * footers between the copies of its article (nmg.gov.cn) and a 朗读
+ * button between its date and its text.  What the document's bones
+ * are (a signature's date, the particulars) was kept before this.
+ */
+static int
+site_words_alone(const struct boilerplate *bp, size_t nlines, size_t i)
+{
+	const struct line *l = &bp->lines[i];
+	float title = bp->sums.title_overlap[i];
+
+	if (l->h.vocab < threshold_of(bp) || l->f.sentence > 0 ||
+	    l->f.inner_sentence > 0 || l->f.clause > l->f.colons ||
+	    l->f.chars > WORDS_ALONE_CHARS)
+		return 0;
+	return !(!isnan(title) && title >= TITLE_COPY) &&
+	    !own_headline(bp, nlines, i);
+}
+
 /*
  * The model's lean at which a line off the main text goes: OFF_MAIN_ODDS,
  * or even odds where the markup too says the line is the site's (<nav>,
@@ -1839,6 +1871,11 @@ judge(struct boilerplate *bp, size_t nlines, size_t i, char *why,
 	    inside_article(bp, nlines, i) ||
 	    structural(bp, nlines, i) || prose_then_vocabulary(bp, l))
 		return KEPT;
+	if (site_words_alone(bp, nlines, i)) {
+		if (why)
+			why_rules(l, why, whylen);
+		return DROPPED_BY_RULE;
+	}
 	p = probability(bp, nlines, i, threshold, why ? EXPLAINED : STORED,
 	    &p1);
 	if (leaning(bp, p, EVEN_ODDS) && headline_list(bp, nlines, i) &&

@@ -23,9 +23,10 @@ for i in 1 2 3 4; do
 	printf '\f\n'
 done > "$t/site.txt"
 {
-	# Two bars: three would be a menu written on one line, which goes
+	# Two links and a comma: three bars would be a menu written on one
+	# line, and words of the site alone a line of vocabulary, which go
 	# by rule, not by the model.
-	printf '网站首页 | 新闻中心 | 网站地图\n'
+	printf '设为首页，加入收藏\n'
 	printf '今天的会议开得很成功。\n'
 	yes '请各位代表按时参会。' | head -n 40
 } > "$t/tail.txt"
