@@ -820,13 +820,50 @@ mark_particulars(struct boilerplate *bp, size_t nlines)
 	}
 }
 
+/* Characters of a news agency's dateline alone, at most. */
+#define DATELINE_CHARS 24
+
+/* Is cp a digit of a day of the month, in any of the ways it is written? */
+static int
+day_digit(int32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) ||
+	    cp == 0x4E00 || cp == 0x4E8C || cp == 0x4E09 || cp == 0x56DB ||
+	    cp == 0x4E94 || cp == 0x516D || cp == 0x4E03 || cp == 0x516B ||
+	    cp == 0x4E5D || cp == 0x5341 || cp == 0x3007;	/* 一…十〇 */
+}
+
+/*
+ * Is line l a news agency's dateline alone, the words an article opens
+ * with (本报郑州12月15日电, 大陸新聞組北京17日電), which a naive dump puts
+ * on a line of their own: short, no sentence, ending in a day and 电?
+ */
+static int
+dateline(const struct line *l)
+{
+	size_t n = l->n, k;
+	int32_t cp;
+
+	if (l->f.chars > DATELINE_CHARS || l->f.sentence > 0)
+		return 0;
+	while (n > 0 && (l->s[n - 1] == ' ' || l->s[n - 1] == '\t'))
+		n--;
+	if (n == 0 || ((cp = lf_last(l->s, n, &k)) != 0x7535 && cp != 0x96FB))
+		return 0;			/* 电 電 */
+	n -= k;
+	if (n == 0 || lf_last(l->s, n, &k) != 0x65E5)
+		return 0;			/* 日 */
+	n -= k;
+	return n > 0 && day_digit(lf_last(l->s, n, &k));
+}
+
 /*
  * The bones of a document, which a site's furniture does not have: a
  * heading numbered the Chinese way (一、 （一） 第一章 一是), a salutation
  * before a sentence (同志们：), redaction marks and placeholders, the
  * document number (docnum.h) and the block of particulars that holds
- * it, the signature and the date at the end.  Kept when nothing of the
- * site is about them.
+ * it, the signature and the date at the end; a news agency's dateline
+ * alone.  Kept when nothing of the site is about them.
  */
 static int
 structural(const struct boilerplate *bp, size_t nlines, size_t i)
@@ -845,6 +882,8 @@ structural(const struct boilerplate *bp, size_t nlines, size_t i)
 		return 1;
 	if (l->h.vocab > 0)
 		return 0;
+	if (dateline(l))
+		return 1;
 	switch (l->f.marker) {
 	case LF_NUMERAL: case LF_PAREN: case LF_ORDINAL: case LF_POINT:
 		return l->f.han > 0;
