@@ -1019,7 +1019,7 @@ lone(const struct boilerplate *bp, size_t nlines, size_t i)
 
 /* A sentence cut into pieces: at most this many pieces between the
  * kept lines it starts and ends on, each this many characters at most. */
-#define PIECES_MAX 8
+#define PIECES_MAX 12
 #define PIECE_CHARS 20
 
 /* Does line l end a sentence (。！？ ! ? …, closing quotes after)? */
@@ -1086,7 +1086,7 @@ mend_sentences(struct boilerplate *bp, size_t nlines)
 		if (v[i].verdict != KEPT || v[i].n == 0 || ends_sentence(&v[i]))
 			continue;
 		on = 0;
-		for (j = i + 1; j < nlines && j - i <= PIECES_MAX + 1; j++) {
+		for (j = i + 1; j < nlines && j - i <= PIECES_MAX; j++) {
 			const struct line *l = &v[j];
 
 			if (l->verdict == KEPT || l->n == 0)
@@ -1707,30 +1707,30 @@ hidden_furniture(const struct boilerplate *bp, const struct line *l)
 	    !l->f.final && l->f.chars < OFF_MAIN_LONG;
 }
 
-/* The site's words a notice in prose has at least: three of its
+/* The site's words a notice in prose has at least: two or three of its
  * notices' words (版权均属…, 未经书面授权…, 不得转载), more than an
  * article on a case of copyright quotes (…未经原告书面授权，擅自转载…). */
 #define NOTICE_VOCAB 20
+/* Characters a notice opens with, in which one of its words stands:
+ * 本网声明：凡本网注明…, 中证网声明：凡本网注明…, 版权声明：…. */
+#define NOTICE_OPENING 16
 
 /*
  * Is prose line l, whose words were not looked up, made of the site's?
- * From its first sentence on, not in a tail after the paragraph: a
- * widget's words that a dump glued to one (…视力模糊。中翻英【Powered by
- * Google AJAX Language API】，翻譯內容僅供參考。) do not make it a notice.
+ * It opens with them, not a report that quotes them (记者注意到，涉事网站
+ * 首页底部标注着“版权所有”…) nor a paragraph with a widget's words glued
+ * to its end (…视力模糊。中翻英【Powered by Google AJAX Language API】，
+ * 翻譯內容僅供參考。).
  */
 static int
 notice_words(struct boilerplate *bp, const struct line *l)
 {
 	struct rule_hits h;
-	size_t i, k, mlen = bullet_len(l);
+	size_t i, k, chars = 0, mlen = bullet_len(l);
 	int32_t cp;
 
-	for (i = mlen; i < l->n; i += k) {
+	for (i = mlen; i < l->n && chars < NOTICE_OPENING; i += k, chars++)
 		k = sp_utf8_next((const unsigned char *)l->s + i, l->n - i, &cp);
-		if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F ||
-		    cp == '!' || cp == '?')
-			break;		/* 。！？, not a label's colon */
-	}
 	rules_match(&bp->m.rules, l->s, i, mlen, 0, &h);
 	if (h.vocab <= 0)
 		return 0;
@@ -1742,28 +1742,44 @@ notice_words(struct boilerplate *bp, const struct line *l)
  * Marks the notices of the site's in prose after the article, of its
  * rights (凡本网注明…版权均属…，未经书面授权不得转载) or of the rules
  * of its comments: the page's last paragraphs of prose while they are
- * made of the site's words (NOTICE_VOCAB), and on HTML any such paragraph
- * below the main text.  The model does not judge prose (plain_prose());
- * an article on copyright may use such words, not as its last word.
- * Only the paragraphs at the end are looked up: the step stays cheap.
+ * notices (notice_words()), up to the last line with a sentence and
+ * none of the site's words, and on HTML any such paragraph below the
+ * main text.  There must be an article before them: a page that is a
+ * site's statement (反侵权公告) keeps it.  The model does not judge prose
+ * (plain_prose()), so nothing else would drop them.  last: the window
+ * ends the document (a window's end is not the page's).
  */
 static void
-mark_notices(struct boilerplate *bp, size_t nlines)
+mark_notices(struct boilerplate *bp, size_t nlines, int last)
 {
 	struct line *l;
-	size_t i;
-	int tail = 1;
+	size_t i, first = SIZE_MAX;
+	int tail = last, any = 0;
 
 	for (i = nlines; i-- > 0;) {
 		l = &bp->lines[i];
 		l->notice = 0;
-		if (!l->unjudged)
+		if (!l->unjudged) {
+			if (l->n > 0 && l->f.sentence > 0 && l->h.vocab <= 0)
+				tail = 0;	/* the article's, not a notice */
 			continue;
-		if (tail || (l->html && i >= bp->main_end))
+		}
+		if (tail || (last && l->html && i >= bp->main_end))
 			l->notice = (unsigned char)notice_words(bp, l);
-		if (!l->notice)
+		if (l->notice)
+			first = i;
+		else
 			tail = 0;
 	}
+	if (first == SIZE_MAX)
+		return;
+	for (i = 0; i < first && !any; i++) {
+		l = &bp->lines[i];
+		any = l->unjudged || (l->anchor && l->h.vocab <= 0);
+	}
+	if (!any)
+		for (i = first; i < nlines; i++)
+			bp->lines[i].notice = 0;
 }
 
 /* Characters of a line of the site's words alone, at most: a label and
@@ -1772,14 +1788,17 @@ mark_notices(struct boilerplate *bp, size_t nlines)
 #define WORDS_ALONE_CHARS 40
 
 /*
- * Is line i nothing but the site's words: as heavy as the rules' own
- * threshold (网站标识码：…, 【打印本页】, 版权所有…, 当前位置：…), with no
+ * Is line i nothing but the site's words: one of them that alone weighs
+ * the rules' threshold (网站标识码：…, 【打印本页】, 版权所有…, 当前位置：…,
+ * not 笔试时间：… whose label and date weigh it together), with no
  * sentence in it or ending it, no comma (a piece of a sentence cut by a
  * dump: 法院审理认为，原告…享有版权所有人的全部权利), 40 characters at
- * most, and no copy of the page's headline (米乐…官方下载_app下载, a spam
- * page's own title)?
- * Such a line is the site's wherever it stands: the model, which weighs
- * the words with the line's place, kept a page's second and third
+ * most, no heading's number (（二）版权所有人如何维权), not between
+ * paragraphs of prose close above and below (a subheading: 未经授权擅自
+ * 转载的法律后果), and no copy of the page's headline (米乐…官方下载_app
+ * 下载, a spam page's own title)?
+ * Such a line is the site's wherever else it stands: the model, which
+ * weighs the words with the line's place, kept a page's second and third
  * footers between the copies of its article (nmg.gov.cn) and a 朗读
  * button between its date and its text.  What the document's bones
  * are (a signature's date, the particulars) was kept before this.
@@ -1788,11 +1807,16 @@ static int
 site_words_alone(const struct boilerplate *bp, size_t nlines, size_t i)
 {
 	const struct line *l = &bp->lines[i];
-	float title = bp->sums.title_overlap[i];
+	const struct page_sums *ps = &bp->sums;
+	float title = ps->title_overlap[i];
 
-	if (l->h.vocab < threshold_of(bp) || l->f.sentence > 0 ||
-	    l->f.inner_sentence > 0 || l->f.clause > l->f.colons ||
-	    l->f.chars > WORDS_ALONE_CHARS)
+	if (l->h.best == NULL || l->h.best->weight < threshold_of(bp) ||
+	    l->f.sentence > 0 || l->f.inner_sentence > 0 ||
+	    l->f.clause > l->f.colons || l->f.chars > WORDS_ALONE_CHARS ||
+	    (l->f.marker != LF_NONE && l->f.marker != LF_BULLET))
+		return 0;
+	if (ps->prev_anchor[i] != SIZE_MAX && ps->next_anchor[i] != SIZE_MAX &&
+	    i - ps->prev_anchor[i] <= SHELTER && ps->next_anchor[i] - i <= SHELTER)
 		return 0;
 	return !(!isnan(title) && title >= TITLE_COPY) &&
 	    !own_headline(bp, nlines, i);
@@ -2054,7 +2078,7 @@ filter_window(struct boilerplate *bp, const char *doc, size_t len,
 	mark_particulars(bp, nlines);
 	bp->hides_little = hides_little(bp, nlines);
 	mark_main_text(bp, nlines);
-	mark_notices(bp, nlines);
+	mark_notices(bp, nlines, *rest == NULL);
 	for (i = 0; i < nlines; i++)
 		bp->lines[i].verdict = judge(bp, nlines, i, NULL, 0);
 	mend_sentences(bp, nlines);
