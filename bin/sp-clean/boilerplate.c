@@ -717,23 +717,61 @@ signature(const struct boilerplate *bp, size_t nlines, size_t i)
 	    memmem(date->s, date->n, "日", 3);
 }
 
-/*
- * The date under a signature that follows the document's last sentence:
- * a site's dates have the shape of it, so the vocabulary of the site
- * does not count against it here, but the sentence above the signature
- * must close a text.
- */
-static int
-closing_date(const struct boilerplate *bp, size_t nlines, size_t i)
-{
-	const struct line *name, *last;
+/* Lines of labels and values a document may print between its last
+ * sentence and its signature (会议时间：…, 报到时间：…, 联系人：…), at
+ * most, and characters of each, at most. */
+#define CLOSING_LABELS 6
+#define CLOSING_LABEL_CHARS 60
 
-	if (i < 2 || !signature(bp, nlines, i - 1))
-		return 0;
-	name = &bp->lines[i - 1];
-	last = &bp->lines[i - 2];
-	return name->h.vocab <= 0 && bp->shapes[i - 1].tokens == 0 &&
-	    last->f.sentence > 0 && last->f.final;
+/* Is line l a label and its value, no sentence, and no word of the
+ * site's that alone drops a line (网站标识码：…)? */
+static int
+closing_label(const struct boilerplate *bp, const struct line *l)
+{
+	return l->f.colons > 0 && l->f.sentence == 0 &&
+	    l->f.chars <= CLOSING_LABEL_CHARS && !mostly_link(l) &&
+	    (l->h.best == NULL || l->h.best->weight < threshold_of(bp));
+}
+
+/*
+ * Marks the blocks that close a document: its signature and the date
+ * under it (signature()), with none of the site's words or tokens in
+ * the signature, after the document's last sentence and the labels and
+ * values a notice prints there (会议时间：2023年5月10日 14:30, 报到时间：…,
+ * 联系人：…).  A site's dates have the shape of a signature's, so the
+ * site's vocabulary does not count against the date or the labels here
+ * (时间：, a date); the sentence above must close a text.
+ */
+static void
+mark_closings(struct boilerplate *bp, size_t nlines)
+{
+	const struct line *l;
+	size_t i, j, k;
+	int found;
+
+	for (i = 0; i < nlines; i++)
+		bp->lines[i].closing = 0;
+	for (i = 1; i + 1 < nlines; i++) {
+		if (!signature(bp, nlines, i) || bp->lines[i].h.vocab > 0 ||
+		    bp->shapes[i].tokens > 0)
+			continue;
+		found = 0;
+		for (j = i, k = 0; j > 0;) {
+			l = &bp->lines[--j];
+			if (l->n == 0)
+				continue;
+			if (l->f.sentence > 0 && l->f.final) {
+				found = 1;
+				break;
+			}
+			if (!closing_label(bp, l) || ++k > CLOSING_LABELS)
+				break;
+		}
+		if (!found)
+			continue;
+		for (k = j + 1; k <= i + 1; k++)
+			bp->lines[k].closing = 1;
+	}
 }
 
 /* How far up and down a block of particulars is looked through. */
@@ -862,8 +900,8 @@ dateline(const struct line *l)
  * heading numbered the Chinese way (一、 （一） 第一章 一是), a salutation
  * before a sentence (同志们：), redaction marks and placeholders, the
  * document number (docnum.h) and the block of particulars that holds
- * it, the signature and the date at the end; a news agency's dateline
- * alone.  Kept when nothing of the site is about them.
+ * it, the signature and the date at the end and the labels before them
+ * (mark_closings()); a news agency's dateline alone.  Kept when nothing of the site is about them.
  */
 static int
 structural(const struct boilerplate *bp, size_t nlines, size_t i)
@@ -878,7 +916,7 @@ structural(const struct boilerplate *bp, size_t nlines, size_t i)
 		return 1;
 	if (bp->shapes[i].tokens > 0)
 		return 0;
-	if (closing_date(bp, nlines, i))
+	if (l->closing)
 		return 1;
 	if (l->h.vocab > 0)
 		return 0;
@@ -2076,6 +2114,7 @@ filter_window(struct boilerplate *bp, const char *doc, size_t len,
 	mark_prose_after(bp, nlines);
 	mark_headline_spots(bp, nlines);
 	mark_particulars(bp, nlines);
+	mark_closings(bp, nlines);
 	bp->hides_little = hides_little(bp, nlines);
 	mark_main_text(bp, nlines);
 	mark_notices(bp, nlines, *rest == NULL);

@@ -59,6 +59,9 @@ struct line {
 	unsigned char docnum;	/* its number (boilerplate.c) */
 	unsigned char notice;	/* a notice of the site's in prose after
 				   the article (boilerplate.c) */
+	unsigned char closing;	/* of the block that closes a document:
+				   labels after its last sentence, its
+				   signature and date (boilerplate.c) */
 	size_t words_at;	/* where its words begin, past bullets */
 	int verdict;		/* enum verdict: kept, or dropped and why */
 };
