@@ -858,6 +858,50 @@ mark_particulars(struct boilerplate *bp, size_t nlines)
 	}
 }
 
+/* Characters of an attachment's title, at most. */
+#define ATTACHMENT_TITLE_CHARS 40
+
+/* Is line l an attachment's label alone: 附： 附件 附录 附表, a colon
+ * maybe after it? */
+static int
+attachment_label(const struct line *l)
+{
+	static const char *const label[] = { "附", "附件", "附錄", "附录",
+	    "附表" };
+	size_t n = l->n, a = 0, k, m;
+	int32_t cp;
+
+	while (a < n && (l->s[a] == ' ' || l->s[a] == '\t'))
+		a++;
+	while (n > a && (l->s[n - 1] == ' ' || l->s[n - 1] == '\t'))
+		n--;
+	if (n > a && ((cp = lf_last(l->s + a, n - a, &m)) == 0xFF1A ||
+	    cp == ':'))
+		n -= m;
+	for (k = 0; k < sizeof label / sizeof *label; k++)
+		if (n - a == strlen(label[k]) &&
+		    memcmp(l->s + a, label[k], n - a) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Is line i the title of an attachment, under its label alone (附： /
+ * 电信业务分类目录 at the end of a regulation): short, no sentence?
+ */
+static int
+attachment_title(const struct boilerplate *bp, size_t i)
+{
+	const struct line *l = &bp->lines[i];
+	size_t j = i;
+
+	if (l->f.chars > ATTACHMENT_TITLE_CHARS || l->f.sentence > 0)
+		return 0;
+	while (j > 0 && bp->lines[j - 1].n == 0)
+		j--;
+	return j > 0 && attachment_label(&bp->lines[j - 1]);
+}
+
 /* Characters of a news agency's dateline alone, at most. */
 #define DATELINE_CHARS 24
 
@@ -901,7 +945,8 @@ dateline(const struct line *l)
  * before a sentence (同志们：), redaction marks and placeholders, the
  * document number (docnum.h) and the block of particulars that holds
  * it, the signature and the date at the end and the labels before them
- * (mark_closings()); a news agency's dateline alone.  Kept when nothing of the site is about them.
+ * (mark_closings()); a news agency's dateline alone; an attachment's
+ * label alone (附：) and the title under it.  Kept when nothing of the site is about them.
  */
 static int
 structural(const struct boilerplate *bp, size_t nlines, size_t i)
@@ -920,7 +965,7 @@ structural(const struct boilerplate *bp, size_t nlines, size_t i)
 		return 1;
 	if (l->h.vocab > 0)
 		return 0;
-	if (dateline(l))
+	if (dateline(l) || attachment_label(l) || attachment_title(bp, i))
 		return 1;
 	switch (l->f.marker) {
 	case LF_NUMERAL: case LF_PAREN: case LF_ORDINAL: case LF_POINT:
