@@ -946,7 +946,8 @@ dateline(const struct line *l)
  * document number (docnum.h) and the block of particulars that holds
  * it, the signature and the date at the end and the labels before them
  * (mark_closings()); a news agency's dateline alone; an attachment's
- * label alone (附：) and the title under it.  Kept when nothing of the site is about them.
+ * label alone (附：) and the title under it.  Kept when nothing of the
+ * site is about them.
  */
 static int
 structural(const struct boilerplate *bp, size_t nlines, size_t i)
