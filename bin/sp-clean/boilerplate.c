@@ -593,6 +593,16 @@ in_site_element(const struct line *l)
 	return l->html && (l->html->inside & SITE_ELEMENTS);
 }
 
+/* Is line i between paragraphs of prose, SHELTER lines or fewer above
+ * and below? */
+static int
+between_prose(const struct page_sums *ps, size_t i)
+{
+	return ps->prev_anchor[i] != SIZE_MAX && ps->next_anchor[i] !=
+	    SIZE_MAX && i - ps->prev_anchor[i] <= SHELTER &&
+	    ps->next_anchor[i] - i <= SHELTER;
+}
+
 /*
  * A line sheltered by the document: between paragraphs of prose close
  * above and below it, with nothing of the site about it (no vocabulary,
@@ -610,9 +620,7 @@ sheltered(const struct boilerplate *bp, size_t i)
 	    bp->shapes[i].tokens > 0 || l->breadcrumb ||
 	    mostly_link(l) || in_site_element(l))
 		return 0;
-	return ps->prev_anchor[i] != SIZE_MAX && ps->next_anchor[i] !=
-	    SIZE_MAX && i - ps->prev_anchor[i] <= SHELTER &&
-	    ps->next_anchor[i] - i <= SHELTER;
+	return between_prose(ps, i);
 }
 
 /* Lines inside_article() looks up and down for the article's sentences:
@@ -868,11 +876,10 @@ attachment_label(const struct line *l)
 {
 	static const char *const label[] = { "附", "附件", "附錄", "附录",
 	    "附表" };
-	size_t n = l->n, a = 0, k, m;
+	size_t n = l->n, a, k, m;
 	int32_t cp;
 
-	while (a < n && (l->s[a] == ' ' || l->s[a] == '\t'))
-		a++;
+	a = sp_skip_blank(l->s, n, 0);
 	while (n > a && (l->s[n - 1] == ' ' || l->s[n - 1] == '\t'))
 		n--;
 	if (n > a && ((cp = lf_last(l->s + a, n - a, &m)) == 0xFF1A ||
@@ -905,16 +912,6 @@ attachment_title(const struct boilerplate *bp, size_t i)
 /* Characters of a news agency's dateline alone, at most. */
 #define DATELINE_CHARS 24
 
-/* Is cp a digit of a day of the month, in any of the ways it is written? */
-static int
-day_digit(int32_t cp)
-{
-	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) ||
-	    cp == 0x4E00 || cp == 0x4E8C || cp == 0x4E09 || cp == 0x56DB ||
-	    cp == 0x4E94 || cp == 0x516D || cp == 0x4E03 || cp == 0x516B ||
-	    cp == 0x4E5D || cp == 0x5341 || cp == 0x3007;	/* 一…十〇 */
-}
-
 /*
  * Is line l a news agency's dateline alone, the words an article opens
  * with (本报郑州12月15日电, 大陸新聞組北京17日電), which a naive dump puts
@@ -936,7 +933,10 @@ dateline(const struct line *l)
 	if (n == 0 || lf_last(l->s, n, &k) != 0x65E5)
 		return 0;			/* 日 */
 	n -= k;
-	return n > 0 && day_digit(lf_last(l->s, n, &k));
+	if (n == 0)
+		return 0;
+	cp = lf_last(l->s, n, &k);		/* the day: 15, １５, 十五 */
+	return sp_digit_value(cp) >= 0 || sp_is_cn_numeral(cp);
 }
 
 /*
@@ -1899,8 +1899,7 @@ site_words_alone(const struct boilerplate *bp, size_t nlines, size_t i)
 	    l->f.clause > l->f.colons || l->f.chars > WORDS_ALONE_CHARS ||
 	    (l->f.marker != LF_NONE && l->f.marker != LF_BULLET))
 		return 0;
-	if (ps->prev_anchor[i] != SIZE_MAX && ps->next_anchor[i] != SIZE_MAX &&
-	    i - ps->prev_anchor[i] <= SHELTER && ps->next_anchor[i] - i <= SHELTER)
+	if (between_prose(ps, i))
 		return 0;
 	return !(!isnan(title) && title >= TITLE_COPY) &&
 	    !own_headline(bp, nlines, i);
