@@ -7,6 +7,7 @@
 #include "mojibake_span.h"
 #include "mojibake_utf8.h"
 #include "utf8.h"
+#include "wordbigram.h"
 
 /*
  * The length of the UTF-8 sequence at b[i..n) (LOST for a lost byte):
@@ -98,15 +99,24 @@ lost_fits(const unsigned char *seq, size_t len, const size_t *at, size_t nat,
  * often two common characters (证 and 话 of E8 AF 81 and E8 AF 9D): the
  * word model tells which makes a word (查证).  A byte GBK lost has up to
  * 64, where the word model's liking for common one-character words
- * chose worse than the bigram model alone (measured on the dev set).
+ * chose worse than the bigram model alone (measured on the dev set); the
+ * word bigram model, which knows which word follows which (这一期, 举个
+ * 例子), chose better: UTF-8 read as GBK, lines left 8 / 12 / 12 of 30
+ * (dev / held-out / crawl) without it, 5 / 7 / 8 with it.
  */
 static double
 cost_of(enum lost_by by, int32_t prev2, int32_t prev, int32_t c,
     int32_t next, int32_t next2)
 {
+	int32_t win[5] = { prev2, prev, c, next, next2 };
+	size_t k;
+
 	if (by == LOST_BY_1252)
 		return choice_between(prev2, prev, c, next, next2);
-	return charlm_between(prev2, prev, c, next, next2);
+	for (k = 0; k < 5; k++)
+		win[k] = win[k] ? span_char(win[k]) : 0;
+	return charlm_between(prev2, prev, c, next, next2) +
+	    wordbigram_cost(win, 5);
 }
 
 /*
