@@ -94,7 +94,8 @@ lost_fits(const unsigned char *seq, size_t len, const size_t *at, size_t nat,
 }
 
 /*
- * What candidate c costs between prev2 prev and next next2.  Windows-1252
+ * What candidate c costs between the characters around it (around[0..3)
+ * before, around[3..6) after; 0: none).  Windows-1252
  * leaves five bytes undefined, so a byte it lost has a few candidates,
  * often two common characters (证 and 话 of E8 AF 81 and E8 AF 9D): the
  * word model tells which makes a word (查证).  A byte GBK lost has up to
@@ -102,27 +103,32 @@ lost_fits(const unsigned char *seq, size_t len, const size_t *at, size_t nat,
  * chose worse than the bigram model alone (measured on the dev set); the
  * word bigram model, which knows which word follows which (这一期, 举个
  * 例子), chose better: UTF-8 read as GBK, lines left 8 / 12 / 12 of 30
- * (dev / held-out / crawl) without it, 5 / 7 / 8 with it.
+ * (dev / held-out / crawl) without it, 5 / 7 / 8 with it between two
+ * characters on each side, 4 / 5 / 8 between three (中国同中亚国家, not
+ * 同一亚 where 国家 is out of sight).  Windows-1252's choice between three
+ * each side lost a dev line: it stays between two.
  */
 static double
-cost_of(enum lost_by by, int32_t prev2, int32_t prev, int32_t c,
-    int32_t next, int32_t next2)
+cost_of(enum lost_by by, const int32_t around[6], int32_t c)
 {
-	int32_t win[5] = { prev2, prev, c, next, next2 };
+	int32_t win[7];
 	size_t k;
 
 	if (by == LOST_BY_1252)
-		return choice_between(prev2, prev, c, next, next2);
-	for (k = 0; k < 5; k++)
+		return choice_between(around[1], around[2], c, around[3],
+		    around[4]);
+	for (k = 0; k < 7; k++) {
+		win[k] = k < 3 ? around[k] : k == 3 ? c : around[k - 1];
 		win[k] = win[k] ? span_char(win[k]) : 0;
-	return charlm_between(prev2, prev, c, next, next2) +
-	    wordbigram_cost(win, 5);
+	}
+	return charlm_between(around[1], around[2], c, around[3],
+	    around[4]) + wordbigram_cost(win, 7);
 }
 
 /*
  * The character of the sequence b[0..len) with bytes lost (LOST): the
- * values of them that make the likeliest character between prev and
- * next.  A lead byte lost is one of those that start a sequence of len
+ * values of them that make the likeliest character between the three
+ * characters before it and the three after, around[0..6) (0: none).  A lead byte lost is one of those that start a sequence of len
  * bytes; a continuation byte one of 0x80..0xBF; two continuation bytes
  * lost leave 4096 values, still few for the model.  Only values that the
  * decoder by loses count (byte_lost(); next_byte is the byte after the
@@ -131,8 +137,7 @@ cost_of(enum lost_by by, int32_t prev2, int32_t prev, int32_t c,
  */
 static int32_t
 choose_utf8(const unsigned char *b, size_t len, enum lost_by by,
-    int next_byte, int32_t prev2, int32_t prev, int32_t next, int32_t next2,
-    unsigned byte[2])
+    int next_byte, const int32_t around[6], unsigned byte[2])
 {
 	unsigned char seq[4];
 	size_t at[2], nat = 0, k;
@@ -170,7 +175,7 @@ choose_utf8(const unsigned char *b, size_t len, enum lost_by by,
 			    c == SP_REPLACEMENT || c < 0x80 ||
 			    !lost_fits(seq, len, at, nat, by, next_byte))
 				continue;
-			cost = cost_of(by, prev2, prev, c, next, next2) -
+			cost = cost_of(by, around, c) -
 			    (closes_quote(c) ? QUOTE_BONUS : 0);
 			if (best == 0 || cost < bc) {
 				best = c;
@@ -230,6 +235,24 @@ after_byte(int32_t after)
 	return gbk_encode(after) ? (int)(gbk_encode(after) >> 8) : -1;
 }
 
+/* Where the character after the one at b[i] starts. */
+static size_t
+next_at(const unsigned char *b, size_t n, size_t i)
+{
+	size_t len = i < n && b[i] >= 0x80 ? seq_len(b, n, i) : 1;
+
+	return i + (len ? len : 1);
+}
+
+/* Shifts cp in as the last of the three characters back[0..3). */
+static void
+push_back(int32_t back[3], int32_t cp)
+{
+	back[0] = back[1];
+	back[1] = back[2];
+	back[2] = cp;
+}
+
 /*
  * As decode_lossy_utf8(), one pass: with guess, writes in it the
  * characters chosen for lost bytes and notes and counts none.
@@ -239,8 +262,8 @@ decode_pass(struct mojibake_stats *st, enum lost_by by, int32_t before,
     int32_t after, int32_t *guess)
 {
 	const unsigned char *b = (const unsigned char *)span_bytes.data;
-	size_t n = span_bytes.len, i = 0, k, len, lost = 0, holes;
-	int32_t cp, prev = before, prev2 = 0;
+	size_t n = span_bytes.len, i = 0, k, len, lost = 0, holes, j;
+	int32_t cp, around[6] = { 0, 0, before, 0, 0, 0 };
 	unsigned byte[2];
 	int next_byte;
 
@@ -248,16 +271,14 @@ decode_pass(struct mojibake_stats *st, enum lost_by by, int32_t before,
 	sp_buf_clear(&span_rep);
 	while (i < n) {
 		if (b[i] < 0x80) {
-			prev2 = prev;
-			prev = b[i];
+			push_back(around, b[i]);
 			putch(&span_rep, b[i++]);
 			continue;
 		}
 		len = seq_len(b, n, i);
 		if (len == 0) {
 			putcp(&span_rep, 0xFFFD);	/* a stray byte */
-			prev2 = prev;
-			prev = 0xFFFD;
+			push_back(around, 0xFFFD);
 			lost++;
 			i++;
 			continue;
@@ -273,8 +294,7 @@ decode_pass(struct mojibake_stats *st, enum lost_by by, int32_t before,
 		if (k < len) {
 			/* Cut short: a lead byte without its trail. */
 			putcp(&span_rep, 0xFFFD);
-			prev2 = prev;
-			prev = 0xFFFD;
+			push_back(around, 0xFFFD);
 			lost++;
 			i += k;
 			continue;
@@ -284,10 +304,16 @@ decode_pass(struct mojibake_stats *st, enum lost_by by, int32_t before,
 			cp = 0;
 		next_byte = i + len < n ? (b[i + len] == LOST ? -1 :
 		    b[i + len]) : after_byte(after);
-		if (holes > 0 && (cp = choose_utf8(b + i, len, by, next_byte,
-		    prev2, prev, peek_utf8(b, n, i + len), peek_utf8(b, n,
-		    i + len + (i + len < n && b[i + len] >= 0x80 ?
-		    seq_len(b, n, i + len) : 1)), byte)) != 0) {
+		if (holes > 0) {
+			/* The three characters after it, as far as known. */
+			for (j = i + len, k = 3; k < 6; k++) {
+				around[k] = j <= n ? peek_utf8(b, n, j) : 0;
+				j = j < n ? next_at(b, n, j) : n + 1;
+			}
+			cp = choose_utf8(b + i, len, by, next_byte, around,
+			    byte);
+		}
+		if (holes > 0 && cp != 0) {
 			if (guess) {
 				guess[i] = cp;
 			} else {
@@ -301,8 +327,7 @@ decode_pass(struct mojibake_stats *st, enum lost_by by, int32_t before,
 			lost++;
 		}
 		putcp(&span_rep, cp);
-		prev2 = prev;
-		prev = cp;
+		push_back(around, cp);
 		i += len;
 	}
 	return lost;
