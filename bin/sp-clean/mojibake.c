@@ -18,6 +18,9 @@
 #include "mojibake_utf8.h"
 #include "text.h"
 
+/* A line repaired once, read again (line_twice()). */
+static _Thread_local struct sp_buf line_again = SP_BUF_INIT;
+
 /*
  * Trims the spaces a repair brought to the ends of the line out[from..]
  * (GBK text keeps its indent of ideographic spaces): step 4 has run.
@@ -270,6 +273,30 @@ line(const char *s, size_t n, unsigned kept, struct sp_buf *out,
 		trim(out, line_start);
 }
 
+/*
+ * Repairs one line, and where its repairs were the document's first of
+ * UTF-8 read as GBK, once more with the short runs: those before the
+ * first repair were left, too short to tell by themselves.
+ */
+static void
+line_twice(const char *s, size_t n, unsigned kept, struct sp_buf *out,
+    struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
+{
+	size_t line_start = out->len, before = utf8_gbk_repairs();
+
+	utf8_gbk_short_runs(before > 0);
+	line(s, n, kept, out, st, explain, ctx);
+	if (before > 0 || utf8_gbk_repairs() == 0)
+		return;
+	sp_buf_clear(&line_again);
+	if (sp_buf_append(&line_again, out->data + line_start,
+	    out->len - line_start) < 0)
+		sp_oom();
+	out->len = line_start;
+	utf8_gbk_short_runs(1);
+	line(line_again.data, line_again.len, kept, out, st, explain, ctx);
+}
+
 void
 mojibake_repair(const char *s, size_t n, unsigned kept, struct sp_buf *out,
     struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
@@ -281,10 +308,11 @@ mojibake_repair(const char *s, size_t n, unsigned kept, struct sp_buf *out,
 		sp_oom();
 	rare_load();	/* once per text, not per line: the quick look's */
 	page_set(s, n);
+	utf8_gbk_new_document();
 	while (n > 0) {
 		nl = memchr(s, '\n', n);
 		len = nl ? (size_t)(nl - s) : n;
-		line(s, len, kept, out, st, explain, ctx);
+		line_twice(s, len, kept, out, st, explain, ctx);
 		if (nl == NULL)
 			break;
 		putch(out, '\n');
@@ -301,5 +329,6 @@ mojibake_thread_end(void)
 	sp_buf_free(&span_bytes);
 	sp_buf_free(&span_note);
 	sp_buf_free(&span_guess);
+	sp_buf_free(&line_again);
 	memo_free();
 }
