@@ -29,16 +29,42 @@ seq_len(const unsigned char *b, size_t n, size_t i)
 	    b[i] <= 0xEF ? 3 : b[i] >= 0xC2 && b[i] <= 0xDF ? 2 : 0;
 }
 
-/* A closing quote is likelier where span_rep has an opening one open. */
-#define QUOTE_BONUS 6.0
+/*
+ * A closing quote or bracket is likelier where span_rep has its opening
+ * one open; a closing bracket with none open is unlikely (谢谢！, not
+ * 谢谢）: the lost byte of ！ and of ） differ, and the model's rates of
+ * punctuation after a word do not look back for the bracket).  A garbled
+ * line is one run but for the ASCII in it, so the opening one is seldom
+ * in a run before.
+ */
+#define PAIR_BONUS 6.0
 
-static int
-closes_quote(int32_t c)
+/* The opening mark of closing mark c, or 0; *bracket: c is no quote. */
+static int32_t
+opening_of(int32_t c, int *bracket)
+{
+	static const int32_t pairs[][2] = {
+		{ 0x201C, 0x201D }, { 0x2018, 0x2019 }, { 0x300C, 0x300D },
+		{ 0x300E, 0x300F }, { 0xFF08, 0xFF09 }, { 0x3010, 0x3011 },
+		{ 0x300A, 0x300B }, { 0x3008, 0x3009 }, { 0x3014, 0x3015 },
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof pairs / sizeof pairs[0]; k++)
+		if (pairs[k][1] == c) {
+			*bracket = k >= 4;
+			return pairs[k][0];
+		}
+	return 0;
+}
+
+/* What c's place in the pairs of span_rep takes off its cost. */
+static double
+pair_bonus(int32_t c)
 {
 	size_t k, i;
-	int32_t cp, open = c == 0x201D ? 0x201C : c == 0x2019 ? 0x2018 :
-	    c == 0x300D ? 0x300C : c == 0x300F ? 0x300E : 0;
-	int depth = 0;
+	int bracket = 0, depth = 0;
+	int32_t cp, open = opening_of(c, &bracket);
 
 	if (open == 0)
 		return 0;
@@ -47,7 +73,7 @@ closes_quote(int32_t c)
 		depth += cp == open;
 		depth -= cp == c && depth > 0;
 	}
-	return depth > 0;
+	return depth > 0 ? PAIR_BONUS : bracket ? -PAIR_BONUS : 0;
 }
 
 /*
@@ -175,8 +201,7 @@ choose_utf8(const unsigned char *b, size_t len, enum lost_by by,
 			    c == SP_REPLACEMENT || c < 0x80 ||
 			    !lost_fits(seq, len, at, nat, by, next_byte))
 				continue;
-			cost = cost_of(by, around, c) -
-			    (closes_quote(c) ? QUOTE_BONUS : 0);
+			cost = cost_of(by, around, c) - pair_bonus(c);
 			if (best == 0 || cost < bc) {
 				best = c;
 				bc = cost;
