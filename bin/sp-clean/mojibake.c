@@ -274,26 +274,26 @@ line(const char *s, size_t n, unsigned kept, struct sp_buf *out,
 }
 
 /*
- * Repairs one line, and where its repairs were the document's first of
- * UTF-8 read as GBK, once more with the short runs: those before the
- * first repair were left, too short to tell by themselves.
+ * Repairs one line, and where its repairs were the document's first of a
+ * kind (UTF-8 read as GBK, GBK read as Latin-1), once more: the spans of
+ * that kind before the first were too short to tell by themselves.
  */
 static void
 line_twice(const char *s, size_t n, unsigned kept, struct sp_buf *out,
     struct mojibake_stats *st, mojibake_explain_fn explain, void *ctx)
 {
-	size_t line_start = out->len, before = utf8_gbk_repairs();
+	size_t line_start = out->len;
+	struct document_evidence was = document;
 
-	utf8_gbk_short_runs(before > 0);
 	line(s, n, kept, out, st, explain, ctx);
-	if (before > 0 || utf8_gbk_repairs() == 0)
+	if (!(was.utf8_gbk == 0 && document.utf8_gbk > 0) &&
+	    !(was.gbk_latin1 == 0 && document.gbk_latin1 > 0))
 		return;
 	sp_buf_clear(&line_again);
 	if (sp_buf_append(&line_again, out->data + line_start,
 	    out->len - line_start) < 0)
 		sp_oom();
 	out->len = line_start;
-	utf8_gbk_short_runs(1);
 	line(line_again.data, line_again.len, kept, out, st, explain, ctx);
 }
 
@@ -308,7 +308,7 @@ mojibake_repair(const char *s, size_t n, unsigned kept, struct sp_buf *out,
 		sp_oom();
 	rare_load();	/* once per text, not per line: the quick look's */
 	page_set(s, n);
-	utf8_gbk_new_document();
+	document = (struct document_evidence){ 0, 0 };
 	while (n > 0) {
 		nl = memchr(s, '\n', n);
 		len = nl ? (size_t)(nl - s) : n;

@@ -272,10 +272,12 @@ gbk_latin1(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	 * Text read at the wrong width has varied bytes, not "······¥"; and
 	 * letters: the lead bytes of common Han characters run from B0 to
 	 * F7, and from C0 on they read as À..÷, so a span of only symbols
-	 * ("°¥°°°§", degrees and prices) is typography, not GBK.
+	 * ("°¥°°°§", degrees and prices) is typography, not GBK.  In a
+	 * document read so (mojibake_span.h), a pair of bytes is a character
+	 * whatever it looks like ("¡£" for 。 after "3.3%").
 	 */
-	if (high + dots < 4 || high < 2 || distinct < 3 ||
-	    letters * 4 < high + dots)
+	if (document.gbk_latin1 ? high < 2 : (high + dots < 4 || high < 2 ||
+	    distinct < 3 || letters * 4 < high + dots))
 		return 0;
 	sp_buf_clear(&span_note);
 	if (decode_gbk_bytes(&gb2312, st) < 0) {
@@ -299,6 +301,7 @@ gbk_latin1(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 		return last - i;
 	}
 	*fixed = 1;
+	document.gbk_latin1++;
 	repaired("gbk-latin1", s + i, last - i, st, explain, ctx);
 	put(out, span_rep.data, span_rep.len);
 	return last - i;

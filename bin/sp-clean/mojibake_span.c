@@ -7,6 +7,7 @@
 _Thread_local struct sp_buf span_rep, span_bytes, span_note, span_guess;
 _Thread_local struct span_broken span_broken;
 _Thread_local size_t span_budget;
+_Thread_local struct document_evidence document;
 
 void
 budget_line(size_t n)

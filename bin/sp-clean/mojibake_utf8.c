@@ -464,32 +464,6 @@ read_run(const char *s, size_t n, size_t i, int digits, struct run_count *rc)
 }
 
 /*
- * The runs repaired in the document so far, and whether runs too short to
- * tell by themselves are read (see mojibake_utf8.h).
- */
-static _Thread_local size_t document_repairs;
-static _Thread_local int short_runs;
-
-void
-utf8_gbk_new_document(void)
-{
-	document_repairs = 0;
-	short_runs = 0;
-}
-
-size_t
-utf8_gbk_repairs(void)
-{
-	return document_repairs;
-}
-
-void
-utf8_gbk_short_runs(int on)
-{
-	short_runs = on;
-}
-
-/*
  * utf8-gbk on the run at s[i..n), read with or without its digits; see
  * utf8_gbk().
  */
@@ -510,8 +484,9 @@ repair_run(const char *s, size_t n, size_t i, int digits, struct sp_buf *out,
 	 * the document is known to be UTF-8 read as GBK, a run of two with
 	 * one uncommon character is one too ("銆?" for 。 after ASCII).
 	 */
-	if (rc.chars + rc.markers < (short_runs ? 2 : 3) ||
-	    rc.rare < (short_runs ? 1 : 2) || rc.rare * 10 < rc.chars * 3)
+	if (rc.chars + rc.markers < (document.utf8_gbk ? 2 : 3) ||
+	    rc.rare < (document.utf8_gbk ? 1 : 2) ||
+	    rc.rare * 10 < rc.chars * 3)
 		return j - i;	/* reads as text: few uncommon characters */
 	sp_buf_clear(&span_note);
 	/*
@@ -529,7 +504,7 @@ repair_run(const char *s, size_t n, size_t i, int digits, struct sp_buf *out,
 		return j - i;
 	}
 	*fixed = 1;
-	document_repairs++;
+	document.utf8_gbk++;
 	repaired("utf8-gbk", s + i, j - i, st, explain, ctx);
 	put(out, span_rep.data, span_rep.len);
 	return j - i;

@@ -24,19 +24,6 @@ size_t utf8_gbk(const char *s, size_t n, size_t i, struct sp_buf *out,
     int *fixed, struct mojibake_stats *st, mojibake_explain_fn explain,
     void *ctx);
 
-/*
- * A decoder reads a whole document one way: once a run of it was UTF-8
- * read as GBK, so are the runs too short to tell by themselves (two
- * characters, one of them uncommon: "銆?" for a 。 after ASCII,
- * "鍜孋" for 和C).  utf8_gbk_new_document() starts a document;
- * utf8_gbk_repairs() says how many of its runs were repaired so far;
- * utf8_gbk_short_runs(1) has utf8_gbk() read the short ones too (their
- * repair must still read as text where they did not).
- */
-void utf8_gbk_new_document(void);
-size_t utf8_gbk_repairs(void);
-void utf8_gbk_short_runs(int on);
-
 /* The decoders that lose bytes, writing '?' for them. */
 enum lost_by {
 	LOST_BY_1252,	/* Windows-1252: its five undefined bytes */
