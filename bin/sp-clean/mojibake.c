@@ -18,9 +18,6 @@
 #include "mojibake_utf8.h"
 #include "text.h"
 
-/* A line repaired once, read again (line_twice()). */
-static _Thread_local struct sp_buf line_again = SP_BUF_INIT;
-
 /*
  * Trims the spaces a repair brought to the ends of the line out[from..]
  * (GBK text keeps its indent of ideographic spaces): step 4 has run.
@@ -274,9 +271,12 @@ line(const char *s, size_t n, unsigned kept, struct sp_buf *out,
 }
 
 /*
- * Repairs one line, and where its repairs were the document's first of a
- * kind (UTF-8 read as GBK, GBK read as Latin-1), once more: the spans of
- * that kind before the first were too short to tell by themselves.
+ * Repairs one line.  Where its repairs are the document's first of a kind
+ * (UTF-8 read as GBK, GBK read as Latin-1), the spans of that kind before
+ * the first were too short to tell by themselves: the line is read again
+ * from the start, the kind known.  The first reading says nothing (it is
+ * read again when --explain asks, too, so that what is said is said once
+ * and of the input's own spans).
  */
 static void
 line_twice(const char *s, size_t n, unsigned kept, struct sp_buf *out,
@@ -284,17 +284,16 @@ line_twice(const char *s, size_t n, unsigned kept, struct sp_buf *out,
 {
 	size_t line_start = out->len;
 	struct document_evidence was = document;
+	struct mojibake_stats first = *st;
 
-	line(s, n, kept, out, st, explain, ctx);
-	if (!(was.utf8_gbk == 0 && document.utf8_gbk > 0) &&
-	    !(was.gbk_latin1 == 0 && document.gbk_latin1 > 0))
+	line(s, n, kept, out, &first, NULL, NULL);
+	if (was.utf8_gbk == document.utf8_gbk &&
+	    was.gbk_latin1 == document.gbk_latin1 && explain == NULL) {
+		*st = first;
 		return;
-	sp_buf_clear(&line_again);
-	if (sp_buf_append(&line_again, out->data + line_start,
-	    out->len - line_start) < 0)
-		sp_oom();
+	}
 	out->len = line_start;
-	line(line_again.data, line_again.len, kept, out, st, explain, ctx);
+	line(s, n, kept, out, st, explain, ctx);
 }
 
 void
@@ -329,6 +328,5 @@ mojibake_thread_end(void)
 	sp_buf_free(&span_bytes);
 	sp_buf_free(&span_note);
 	sp_buf_free(&span_guess);
-	sp_buf_free(&line_again);
 	memo_free();
 }

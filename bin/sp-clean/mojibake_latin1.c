@@ -301,7 +301,7 @@ gbk_latin1(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 		return last - i;
 	}
 	*fixed = 1;
-	document.gbk_latin1++;
+	document.gbk_latin1 = 1;
 	repaired("gbk-latin1", s + i, last - i, st, explain, ctx);
 	put(out, span_rep.data, span_rep.len);
 	return last - i;

@@ -29,15 +29,15 @@ extern _Thread_local struct sp_buf span_rep, span_bytes, span_note;
 extern _Thread_local struct sp_buf span_guess;
 
 /*
- * What the document being repaired showed of how its decoder read it: the
- * runs of UTF-8 read as GBK and the spans of GBK read as Latin-1 repaired
- * in it so far.  A decoder reads a whole document one way: once it read
- * some of it so, the spans too short to tell by themselves are read too
+ * What the document being repaired showed of how its decoder read it: a
+ * run of UTF-8 read as GBK, a span of GBK read as Latin-1 repaired in it
+ * so far.  A decoder reads a whole document one way: once it read some of
+ * it so, the spans too short to tell by themselves are read too
  * (mojibake_utf8.c, mojibake_latin1.c; mojibake.c reads the line of the
- * first repair once more for those before it).
+ * first repair again for those before it).
  */
 extern _Thread_local struct document_evidence {
-	size_t utf8_gbk, gbk_latin1;
+	int utf8_gbk, gbk_latin1;
 } document;
 
 /* The last span found broken and not repaired, for the caller to count. */

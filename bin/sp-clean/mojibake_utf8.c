@@ -504,7 +504,7 @@ repair_run(const char *s, size_t n, size_t i, int digits, struct sp_buf *out,
 		return j - i;
 	}
 	*fixed = 1;
-	document.utf8_gbk++;
+	document.utf8_gbk = 1;
 	repaired("utf8-gbk", s + i, j - i, st, explain, ctx);
 	put(out, span_rep.data, span_rep.len);
 	return j - i;
