@@ -5,6 +5,7 @@
  */
 #ifndef SP_CLEAN_LMFILE_H
 #define SP_CLEAN_LMFILE_H
+#include <stddef.h>
 #include <stdint.h>
 
 /* The 16-bit number at p. */
@@ -20,6 +21,19 @@ lm_u32(const unsigned char *p)
 {
 	return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
 	    (uint32_t)p[3] << 24;
+}
+
+/*
+ * The slot of key in an open-addressed table of mask + 1 slots (a power
+ * of two): the words of the models, keyed by their code points packed 16
+ * bits each, spread by a multiplicative hash.
+ */
+static inline size_t
+lm_slot(uint64_t key, size_t mask)
+{
+	key ^= key >> 31;
+	key *= 0x9E3779B97F4A7C15ULL;
+	return (size_t)(key >> 17) & mask;
 }
 
 #endif

@@ -157,12 +157,13 @@ cost_of(enum lost_by by, const int32_t around[6], int32_t c)
 /*
  * The character of the sequence b[0..len) with bytes lost (LOST): the
  * values of them that make the likeliest character between the three
- * characters before it and the three after, around[0..6) (0: none).  A lead byte lost is one of those that start a sequence of len
- * bytes; a continuation byte one of 0x80..0xBF; two continuation bytes
- * lost leave 4096 values, still few for the model.  Only values that the
- * decoder by loses count (byte_lost(); next_byte is the byte after the
- * sequence).  Returns the character, the bytes in byte[] (in the order
- * lost); 0 when none makes one.
+ * characters before it and the three after, around[0..6) (0: none).  A
+ * lead byte lost is one of those that start a sequence of len bytes; a
+ * continuation byte one of 0x80..0xBF; two continuation bytes lost leave
+ * 4096 values, still few for the model.  Only values that the decoder by
+ * loses count (byte_lost(); next_byte is the byte after the sequence).
+ * Returns the character, the bytes in byte[] (in the order lost); 0 when
+ * none makes one.
  */
 static int32_t
 choose_utf8(const unsigned char *b, size_t len, enum lost_by by,

@@ -37,14 +37,6 @@ static uint32_t *key_word;
 static size_t mask;			/* table size - 1; 0: no model */
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-static size_t
-slot_of(uint64_t key)
-{
-	key ^= key >> 31;
-	key *= 0x9E3779B97F4A7C15ULL;
-	return (size_t)(key >> 17) & mask;
-}
-
 static void
 load(void)
 {
@@ -81,7 +73,7 @@ load(void)
 			goto broken;
 		for (key = 0, k = 0; k < len; k++)
 			key = key << 16 | lm_u16(p + 6 + 2 * k);
-		for (h = slot_of(key); keys[h] != 0; h = (h + 1) & mask)
+		for (h = lm_slot(key, mask); keys[h] != 0; h = (h + 1) & mask)
 			;
 		keys[h] = key;
 		key_word[h] = w;
@@ -113,7 +105,7 @@ word_of(const int32_t *cps, size_t len)
 			return NONE;
 		key = key << 16 | (uint64_t)cps[k];
 	}
-	for (h = slot_of(key); keys[h] != 0; h = (h + 1) & mask)
+	for (h = lm_slot(key, mask); keys[h] != 0; h = (h + 1) & mask)
 		if (keys[h] == key)
 			return key_word[h];
 	return NONE;

@@ -39,14 +39,6 @@ static unsigned char *edges;	/* 0x10000 of them */
 #define ENDS_AT(len) (1u << ((len) + 3))
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-static size_t
-slot_of(uint64_t key)
-{
-	key ^= key >> 31;
-	key *= 0x9E3779B97F4A7C15ULL;
-	return (size_t)(key >> 17) & mask;
-}
-
 static void
 load(void)
 {
@@ -76,7 +68,7 @@ load(void)
 		}
 		for (key = 0, k = 0; k < len; k++)
 			key = key << 16 | lm_u16(p + 2 + 2 * k);
-		for (h = slot_of(key); keys[h] != 0; h = (h + 1) & mask)
+		for (h = lm_slot(key, mask); keys[h] != 0; h = (h + 1) & mask)
 			;
 		keys[h] = key;
 		costs[h] = p[1];
@@ -104,7 +96,7 @@ word(const int32_t *cps, size_t len)
 			return -1;
 		key = key << 16 | (uint64_t)cps[k];
 	}
-	for (h = slot_of(key); keys[h] != 0; h = (h + 1) & mask)
+	for (h = lm_slot(key, mask); keys[h] != 0; h = (h + 1) & mask)
 		if (keys[h] == key)
 			return costs[h] / 8.0;
 	return -1;
