@@ -35,6 +35,32 @@ static uint32_t nwords;
 static uint64_t *keys;
 static uint32_t *key_word;
 static size_t mask;			/* table size - 1; 0: no model */
+/*
+ * For each BMP code point, the lengths of the forms it opens and closes
+ * (as in wordlm.c): a look-up in 64 KB refuses most pieces of a window
+ * before the table is read.
+ */
+static unsigned char *edges;
+/* The word of each BMP code point written alone, or NONE: most pieces of
+ * a window are one character, and this is read without the table. */
+static uint32_t *single;
+/*
+ * A bit for each pair of characters that opens a form of two or more
+ * (hashed to PAIR_BITS bits, 128 KB): the pieces of a window with the
+ * candidate in them are mostly no word, and a random pair seldom finds
+ * its bit set, where edges passes most.
+ */
+#define PAIR_BITS 20
+static unsigned char *pair_opens;
+
+static size_t
+pair_bit(int32_t a, int32_t b)
+{
+	return lm_slot((uint64_t)a << 16 | (uint64_t)b, ((size_t)1 <<
+	    PAIR_BITS) - 1);
+}
+#define OPENS_AT(len) (1u << ((len) - 1))
+#define ENDS_AT(len) (1u << ((len) + 3))
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void
@@ -63,8 +89,14 @@ load(void)
 		size <<= 1;
 	keys = calloc(size, sizeof *keys);
 	key_word = calloc(size, sizeof *key_word);
-	if (keys == NULL || key_word == NULL)
+	edges = calloc(0x10000, 1);
+	single = malloc(0x10000 * sizeof *single);
+	pair_opens = calloc((size_t)1 << (PAIR_BITS - 3), 1);
+	if (keys == NULL || key_word == NULL || edges == NULL ||
+	    single == NULL || pair_opens == NULL)
 		sp_oom();
+	for (i = 0; i < 0x10000; i++)
+		single[i] = NONE;
 	mask = size - 1;
 	for (i = 0; i < nforms; i++) {
 		if (end - p < 6 || (len = p[0]) == 0 || len > LONGEST ||
@@ -77,6 +109,15 @@ load(void)
 			;
 		keys[h] = key;
 		key_word[h] = w;
+		if (len == 1) {
+			single[lm_u16(p + 6)] = w;
+		} else {
+			h = pair_bit((int32_t)lm_u16(p + 6),
+			    (int32_t)lm_u16(p + 8));
+			pair_opens[h >> 3] |= (unsigned char)(1u << (h & 7));
+		}
+		edges[lm_u16(p + 6)] |= OPENS_AT(len);
+		edges[lm_u16(p + 6 + 2 * (len - 1))] |= ENDS_AT(len);
 		p += 6 + 2 * (size_t)len;
 	}
 	if ((size_t)(end - p) < 4 * (size_t)nbigrams ||
@@ -93,23 +134,63 @@ broken:
 	mask = 0;	/* a broken file: no model */
 }
 
+/*
+ * The pieces word_of() looked up last, a slot for each (direct-mapped, a
+ * few KB that stay in the cache): of the windows a choice costs, which
+ * differ in one character, the pieces that do not hold it are looked up
+ * again for each candidate, in a table of megabytes.
+ */
+#define SEEN 1024
+static _Thread_local struct seen {
+	uint64_t key;	/* 0: an empty slot */
+	uint32_t w;
+} seen_words[SEEN];
+
 /* The word written cps[0..len), or NONE. */
 static uint32_t
 word_of(const int32_t *cps, size_t len)
 {
 	uint64_t key = 0;
 	size_t h, k;
+	struct seen *seen;
 
+	if (len == 1)
+		return cps[0] > 0 && cps[0] <= 0xFFFF ? single[cps[0]] : NONE;
+	if (cps[0] <= 0 || cps[0] > 0xFFFF || cps[len - 1] <= 0 ||
+	    cps[len - 1] > 0xFFFF || !(edges[cps[0]] & OPENS_AT(len)) ||
+	    !(edges[cps[len - 1]] & ENDS_AT(len)))
+		return NONE;
+	h = pair_bit(cps[0], cps[1]);
+	if (!(pair_opens[h >> 3] >> (h & 7) & 1))
+		return NONE;
 	for (k = 0; k < len; k++) {
 		if (cps[k] <= 0 || cps[k] > 0xFFFF)
 			return NONE;
 		key = key << 16 | (uint64_t)cps[k];
 	}
+	seen = &seen_words[lm_slot(key, SEEN - 1)];
+	if (seen->key == key)
+		return seen->w;
+	seen->key = key;
+	seen->w = NONE;
 	for (h = lm_slot(key, mask); keys[h] != 0; h = (h + 1) & mask)
 		if (keys[h] == key)
-			return key_word[h];
+			return seen->w = key_word[h];
 	return NONE;
 }
+
+/*
+ * The pairs word_after() found last, a slot for each (direct-mapped): the
+ * windows a choice costs differ in one character, so the pairs of the
+ * words around it are asked again for each candidate, and a search of a
+ * common word's bigrams reads far in the file.
+ */
+#define RECENT 4096
+static _Thread_local struct recent {
+	uint32_t before, w;	/* w NONE: an empty slot */
+	double cost;
+} recent[RECENT];
+static _Thread_local int recent_ready;
 
 /* The cost, in bits, of word w after word before (NONE: after nothing). */
 static double
@@ -117,9 +198,20 @@ word_after(uint32_t before, uint32_t w)
 {
 	uint32_t lo, hi, mid, b;
 	const unsigned char *e;
+	struct recent *r;
+	double cost;
+	size_t k;
 
 	if (before == NONE)
 		return word_costs[2 * (size_t)w] / 8.0;
+	if (!recent_ready) {
+		for (k = 0; k < RECENT; k++)
+			recent[k].w = NONE;
+		recent_ready = 1;
+	}
+	r = &recent[(before * 2654435761u ^ w) % RECENT];
+	if (r->before == before && r->w == w)
+		return r->cost;
 	lo = lm_u32(row_start + 4 * (size_t)before);
 	hi = lm_u32(row_start + 4 * ((size_t)before + 1));
 	while (lo < hi) {
@@ -127,15 +219,19 @@ word_after(uint32_t before, uint32_t w)
 		e = pairs + 4 * (size_t)mid;
 		b = e[1] | (uint32_t)e[2] << 8 | (uint32_t)e[3] << 16;
 		if (b == w)
-			return e[0] / 8.0;
+			break;
 		if (b < w)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	/* Backed off: the weight after before, then w alone. */
-	return (word_costs[2 * (size_t)before + 1] - 128) / 8.0 +
-	    word_costs[2 * (size_t)w] / 8.0;
+	if (lo < hi)
+		cost = e[0] / 8.0;
+	else	/* backed off: the weight after before, then w alone */
+		cost = (word_costs[2 * (size_t)before + 1] - 128) / 8.0 +
+		    word_costs[2 * (size_t)w] / 8.0;
+	*r = (struct recent){ before, w, cost };
+	return cost;
 }
 
 double
