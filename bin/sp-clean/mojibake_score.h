@@ -101,10 +101,17 @@ int32_t span_char(int32_t cp);
 
 /*
  * What the characters win[0..n) (0: none) cost, for choosing lost ones:
- * the bigram model's cost and the word model's.  Rewrites win[] with
- * span_char() of each.
+ * the character bigram model's cost, the word model's and the word bigram
+ * model's.  Rewrites win[] with span_char() of each.
  */
 double choice_cost(int32_t *win, size_t n);
+
+/*
+ * choice_cost() but for the word bigram model, the dearest: a search
+ * costs its candidates so, then adds choice_bigram() for the BEAM best.
+ */
+double choice_words(int32_t *win, size_t n);
+double choice_bigram(const int32_t *win, size_t n);
 
 /* choice_cost() of c between prev2 prev and next next2. */
 double choice_between(int32_t prev2, int32_t prev, int32_t c, int32_t next,

@@ -186,7 +186,7 @@ lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2,
 	int32_t c, bh = 0, w3[5] = { before2, before, 0, after, after2 };
 	unsigned l, v, bl = 0, bv = 0;
 	double cost, best = 0, wc;
-	struct beam cand, words;
+	struct beam cand, words, top;
 	size_t k, x;
 	struct memo_key key = { { 'W', before2, before, after, after2,
 	    after3 } };
@@ -225,16 +225,27 @@ lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2,
 	}
 	beam_merge(&cand, &words);
 	beam_order(&cand);
+	/* By the word models, then the BEAM best by the word bigram model
+	 * too (mojibake_score.h); top.byte is the place in cand. */
+	beam_init(&top, BEAM);
 	for (k = 0; k < cand.n; k++) {
 		int32_t win[6] = { before2, before, cand.c[k], after,
 		    after2, after3 };
 
-		cost = choice_cost(win, 6);
+		beam_add(&top, choice_words(win, 6), cand.c[k], (unsigned)k,
+		    0);
+	}
+	beam_order(&top);
+	for (k = 0; k < top.n; k++) {
+		int32_t win[6] = { before2, before, top.c[k], after, after2,
+		    after3 };
+
+		cost = top.cost[k] + choice_bigram(win, 6);
 		if (bh == 0 || cost < best) {
-			bh = cand.c[k];
+			bh = top.c[k];
 			best = cost;
-			bl = cand.byte[k];
-			bv = cand.byte2[k];
+			bl = cand.byte[top.byte[k]];
+			bv = cand.byte2[top.byte[k]];
 		}
 	}
 	memo_put(&key, &(struct memo_val){ { bh, 0 }, { bl, bv } });
@@ -270,8 +281,8 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 	int32_t h, t, bh = 0, bt = 0;
 	unsigned l, v, bl = 0, bv = 0;
 	double cost, best = 0;
-	struct beam heads, tails;
-	size_t a, b;
+	struct beam heads, tails, pairs;
+	size_t a, b, k;
 	int period;
 	struct memo_key key = { { 'H', (int32_t)code, before2, before, after,
 	    after2, after3 } };
@@ -292,8 +303,11 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 	for (l = 0x81; l <= 0xFE; l++) {
 		if ((h = gbk_decode(l, code >> 8)) == 0 || !cjk_text(h))
 			continue;
-		beam_add(&heads, choice_between(before2, before, h, 0, 0), h,
-		    l, 0);
+		{
+			int32_t win[3] = { before2, before, h };
+
+			beam_add(&heads, choice_cost(win, 3), h, l, 0);
+		}
 	}
 	for (v = 0x81; v <= 0xFE; v++) {
 		if ((t = gbk_decode(code & 0xFF, v)) == 0 || !cjk_text(t) ||
@@ -307,20 +321,31 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 	}
 	beam_order(&heads);
 	beam_order(&tails);
+	beam_init(&pairs, BEAM);
 	for (a = 0; a < heads.n; a++)
 		for (b = 0; b < tails.n; b++) {
 			int32_t win[7] = { before2, before, heads.c[a],
 			    tails.c[b], after, after2, after3 };
 
-			cost = choice_cost(win, 7);
-			if (bh == 0 || cost < best) {
-				bh = heads.c[a];
-				bt = tails.c[b];
-				best = cost;
-				bl = heads.byte[a];
-				bv = tails.byte[b];
-			}
+			beam_add(&pairs, choice_words(win, 7), 0, (unsigned)a,
+			    (unsigned)b);
 		}
+	beam_order(&pairs);
+	for (k = 0; k < pairs.n; k++) {
+		int32_t win[7] = { before2, before, heads.c[pairs.byte[k]],
+		    tails.c[pairs.byte2[k]], after, after2, after3 };
+
+		cost = pairs.cost[k] + choice_bigram(win, 7);
+		if (bh == 0 || cost < best) {
+			a = pairs.byte[k];
+			b = pairs.byte2[k];
+			bh = heads.c[a];
+			bt = tails.c[b];
+			best = cost;
+			bl = heads.byte[a];
+			bv = tails.byte[b];
+		}
+	}
 	memo_put(&key, &(struct memo_val){ { bh, bt }, { bl, bv } });
 chosen:
 	if (bh == 0)
@@ -483,6 +508,25 @@ gbk_shift_ascii(const char *s, size_t n, size_t i, size_t j,
 	return j + 1 - i;
 }
 
+/* The window of a span's two ends, head and tail, and mid between. */
+static void
+ends_window(int32_t *win, int32_t before2, int32_t before, int32_t head,
+    const int32_t *mid, size_t nmid, int32_t tail, int32_t after,
+    int32_t after2, int32_t after3)
+{
+	size_t k;
+
+	win[0] = before2;
+	win[1] = before;
+	win[2] = head;
+	for (k = 0; k < nmid; k++)
+		win[3 + k] = mid[k];
+	win[3 + k] = tail;
+	win[4 + k] = after;
+	win[5 + k] = after2;
+	win[6 + k] = after3;
+}
+
 /*
  * The characters that lost a byte at both ends of a shifted span with a
  * middle mid[0..nmid) of at most two characters, chosen together (the
@@ -501,7 +545,7 @@ choose_ends(unsigned b0, unsigned lead, const int32_t *mid, size_t nmid,
 	double cost, best = 0;
 	size_t k, a, b;
 	int found = 0;
-	struct beam heads, tails;
+	struct beam heads, tails, pairs;
 
 	/* Each end costed with its side first (mojibake_beam.h). */
 	beam_init(&heads, BEAM);
@@ -514,7 +558,7 @@ choose_ends(unsigned b0, unsigned lead, const int32_t *mid, size_t nmid,
 		win[1] = before;
 		for (k = 0; k < nmid; k++)
 			win[3 + k] = mid[k];
-		beam_add(&heads, choice_cost(win, 3 + nmid), *head, v, 0);
+		beam_add(&heads, choice_words(win, 3 + nmid), *head, v, 0);
 	}
 	for (w = 0x81; w <= 0xFE; w++) {
 		if ((win[nmid] = gbk_decode(lead, w)) == 0 ||
@@ -526,30 +570,34 @@ choose_ends(unsigned b0, unsigned lead, const int32_t *mid, size_t nmid,
 		win[nmid + 1] = after;
 		win[nmid + 2] = after2;
 		win[nmid + 3] = after3;
-		beam_add(&tails, choice_cost(win, 4 + nmid), *tail, w, 0);
+		beam_add(&tails, choice_words(win, 4 + nmid), *tail, w, 0);
 	}
 	beam_order(&heads);
 	beam_order(&tails);
-	for (a = 0; a < heads.n; a++) {
+	/* The pairs by the word models, then the BEAM best by the word
+	 * bigram model too (its byte and byte2: the ends' places). */
+	beam_init(&pairs, BEAM);
+	for (a = 0; a < heads.n; a++)
 		for (b = 0; b < tails.n; b++) {
-			win[0] = before2;
-			win[1] = before;
-			win[2] = heads.c[a];
-			for (k = 0; k < nmid; k++)
-				win[3 + k] = mid[k];
-			win[3 + k] = tails.c[b];
-			win[4 + k] = after;
-			win[5 + k] = after2;
-			win[6 + k] = after3;
-			cost = choice_cost(win, 7 + nmid);
-			if (!found || cost < best) {
-				found = 1;
-				best = cost;
-				*head = heads.c[a];
-				*hbyte = heads.byte[a];
-				*tail = tails.c[b];
-				*tbyte = tails.byte[b];
-			}
+			ends_window(win, before2, before, heads.c[a], mid, nmid,
+			    tails.c[b], after, after2, after3);
+			beam_add(&pairs, choice_words(win, 7 + nmid), 0,
+			    (unsigned)a, (unsigned)b);
+		}
+	beam_order(&pairs);
+	for (k = 0; k < pairs.n; k++) {
+		a = pairs.byte[k];
+		b = pairs.byte2[k];
+		ends_window(win, before2, before, heads.c[a], mid, nmid,
+		    tails.c[b], after, after2, after3);
+		cost = pairs.cost[k] + choice_bigram(win, 7 + nmid);
+		if (!found || cost < best) {
+			found = 1;
+			best = cost;
+			*head = heads.c[a];
+			*hbyte = heads.byte[a];
+			*tail = tails.c[b];
+			*tbyte = tails.byte[b];
 		}
 	}
 	return found;

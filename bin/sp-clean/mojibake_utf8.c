@@ -1,6 +1,7 @@
 /* mojibake_utf8.c: UTF-8 read as GBK; see mojibake_utf8.h. */
 #include <string.h>
 
+#include "mojibake_beam.h"
 #include "mojibake_gbk.h"
 #include "mojibake_latin1.h"
 #include "mojibake_score.h"
@@ -121,24 +122,34 @@ lost_fits(const unsigned char *seq, size_t len, const size_t *at, size_t nat,
 
 /*
  * What candidate c costs between the characters around it (around[0..3)
- * before, around[3..6) after; 0: none).  Windows-1252
- * leaves five bytes undefined, so a byte it lost has a few candidates,
- * often two common characters (证 and 话 of E8 AF 81 and E8 AF 9D): the
- * word model tells which makes a word (查证).  A byte GBK lost has up to
- * 64, where the word model's liking for common one-character words
- * chose worse than the bigram model alone (measured on the dev set); the
- * word bigram model, which knows which word follows which (这一期, 举个
- * 例子), chose better: UTF-8 read as GBK, lines left 8 / 12 / 12 of 30
- * (dev / held-out / crawl) without it, 5 / 7 / 8 with it between two
- * characters on each side, 4 / 5 / 8 between three (中国同中亚国家, not
- * 同一亚 where 国家 is out of sight).  Windows-1252's candidates are
- * costed as choice_between() does between two each side (choice_cost()
- * between three lost a dev line) and the word bigram model between three:
- * UTF-8 read as Windows-1252, lines left 0 / 5 / 5 of 20 without it,
- * 0 / 2 / 2 with it (分包商发完, not 分包商向完).
+ * before, around[3..6) after; 0: none), but for the word bigram model's
+ * say (bigram_of(), added for the few it costs).  Windows-1252 leaves five
+ * bytes undefined, so a byte it lost has a few candidates, often two
+ * common characters (证 and 话 of E8 AF 81 and E8 AF 9D): the word model
+ * tells which makes a word (查证).  A byte GBK lost has up to 64, where
+ * the word model's liking for common one-character words chose worse than
+ * the bigram model alone (measured on the dev set).  The word bigram
+ * model, which knows which word follows which (这一期, 举个例子), chose
+ * better in both: UTF-8 read as GBK, lines left 8 / 12 / 12 of 30 (dev /
+ * held-out / crawl) without it, 5 / 7 / 8 with it between two characters
+ * on each side, 4 / 5 / 8 between three (中国同中亚国家, not 同一亚 where
+ * 国家 is out of sight); UTF-8 read as Windows-1252, 0 / 5 / 5 of 20
+ * without it, 0 / 2 / 2 with it (分包商发完, not 分包商向完).  The word
+ * models stay between two each side there (choice_cost() between three
+ * lost a dev line).
  */
 static double
 cost_of(enum lost_by by, const int32_t around[6], int32_t c)
+{
+	if (by == LOST_BY_1252)
+		return choice_between(around[1], around[2], c, around[3],
+		    around[4]);
+	return charlm_between(around[1], around[2], c, around[3], around[4]);
+}
+
+/* What the word bigram model says of c between around[0..6). */
+static double
+bigram_of(const int32_t around[6], int32_t c)
 {
 	int32_t win[7];
 	size_t k;
@@ -147,11 +158,7 @@ cost_of(enum lost_by by, const int32_t around[6], int32_t c)
 		win[k] = k < 3 ? around[k] : k == 3 ? c : around[k - 1];
 		win[k] = win[k] ? span_char(win[k]) : 0;
 	}
-	if (by == LOST_BY_1252)
-		return choice_between(around[1], around[2], c, around[3],
-		    around[4]) + wordbigram_cost(win, 7);
-	return charlm_between(around[1], around[2], c, around[3],
-	    around[4]) + wordbigram_cost(win, 7);
+	return wordbigram_cost(win, 7);
 }
 
 /*
@@ -174,6 +181,7 @@ choose_utf8(const unsigned char *b, size_t len, enum lost_by by,
 	unsigned v, w, lo[2], hi[2];
 	int32_t best = 0, c;
 	double bc = 0, cost;
+	struct beam cand;
 
 	for (k = 0; k < len; k++)
 		if (b[k] == LOST) {
@@ -196,6 +204,7 @@ choose_utf8(const unsigned char *b, size_t len, enum lost_by by,
 	else if (at[0] == 0)
 		return 0;	/* a lead and a continuation: too many */
 	memcpy(seq, b, len);
+	beam_init(&cand, BEAM);
 	for (v = lo[0]; v <= hi[0]; v++)
 		for (w = lo[1]; w <= hi[1]; w++) {
 			seq[at[0]] = (unsigned char)v;
@@ -205,14 +214,21 @@ choose_utf8(const unsigned char *b, size_t len, enum lost_by by,
 			    c == SP_REPLACEMENT || c < 0x80 ||
 			    !lost_fits(seq, len, at, nat, by, next_byte))
 				continue;
-			cost = cost_of(by, around, c) - pair_bonus(c);
-			if (best == 0 || cost < bc) {
-				best = c;
-				bc = cost;
-				byte[0] = v;
-				byte[1] = w;
-			}
+			beam_add(&cand, cost_of(by, around, c) - pair_bonus(c),
+			    c, v, w);
 		}
+	/* The word bigram model, the dearest, costs the BEAM best only. */
+	for (k = 0; k < cand.n; k++) {
+		cost = cand.cost[k] + bigram_of(around, cand.c[k]);
+		if (best == 0 || cost < bc || (cost == bc &&
+		    (cand.byte[k] << 8 | cand.byte2[k]) <
+		    (byte[0] << 8 | byte[1]))) {
+			best = cand.c[k];
+			bc = cost;
+			byte[0] = cand.byte[k];
+			byte[1] = cand.byte2[k];
+		}
+	}
 	return best;
 }
 
