@@ -124,11 +124,10 @@ span_char(int32_t cp)
 
 /*
  * The character bigram model's cost of the characters win[0..n) and the
- * word model's (see mojibake_score.h).  The
- * bigram model alone reads two overlapping words as likely (心灵 and
- * 灵魂 make 心灵魂 cheaper than 的灵魂): the word model, cutting the
- * characters into words that do not overlap, tells them apart; the word
- * bigram model adds which word follows which (听说过，, not 听说他，).
+ * word model's (see mojibake_score.h).  The bigram model alone reads two
+ * overlapping words as likely (心灵 and 灵魂 make 心灵魂 cheaper than
+ * 的灵魂): the word model, cutting the characters into words that do not
+ * overlap, tells them apart.
  */
 double
 choice_words(int32_t *win, size_t n)
@@ -157,6 +156,10 @@ choice_words(int32_t *win, size_t n)
 	return CHOICE_BIGRAM * c + wordlm_cost(win, n) + odd;
 }
 
+/*
+ * The word bigram model's share: which word follows which (听说过，, not
+ * 听说他，), of at most 16 characters.
+ */
 double
 choice_bigram(const int32_t *win, size_t n)
 {
