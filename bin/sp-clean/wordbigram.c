@@ -41,6 +41,8 @@ static size_t mask;			/* table size - 1; 0: no model */
  * before the table is read.
  */
 static unsigned char *edges;
+#define OPENS_AT(len) (1u << ((len) - 1))
+#define ENDS_AT(len) (1u << ((len) + 3))
 /* The word of each BMP code point written alone, or NONE: most pieces of
  * a window are one character, and this is read without the table. */
 static uint32_t *single;
@@ -59,8 +61,6 @@ pair_bit(int32_t a, int32_t b)
 	return lm_slot((uint64_t)a << 16 | (uint64_t)b, ((size_t)1 <<
 	    PAIR_BITS) - 1);
 }
-#define OPENS_AT(len) (1u << ((len) - 1))
-#define ENDS_AT(len) (1u << ((len) + 3))
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void
