@@ -398,6 +398,13 @@ question_before(const char *s, size_t i)
 	return 0;
 }
 
+static int
+ascii_alnum(int32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' &&
+	    (cp | 0x20) <= 'z');
+}
+
 static size_t
 gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
     struct sp_buf *out, int *fixed, struct mojibake_stats *st,
@@ -427,9 +434,13 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
 	 * Between two marks, "?X?" is a lost character only with the
 	 * shift's signature: a 。 lost after a sentence end, X its trail
 	 * byte paired with the next character's lead ("。?６?、" for "。二、",
-	 * a list's next item).
+	 * a list's next item).  Between Han characters X is a lost pair's
+	 * middle also before a letter or digit, the ASCII byte the trail
+	 * failed on ("约?枰?3小时" for "约需要3小时").
 	 */
-	if (!cjk_text(span_char(before)) || !cjk_text(span_char(after)) ||
+	if (!cjk_text(span_char(before)) || (!cjk_text(span_char(after)) &&
+	    !(chars == 1 && sp_is_han(before) && ascii_alnum(after) &&
+	    sp_is_han(cp_at(s, n, i + m0, &m)))) ||
 	    (!sp_is_han(before) && !sp_is_han(after) &&
 	    !(chars == 1 && lost_period(before, code >> 8))))
 		return 0;
@@ -607,10 +618,13 @@ choose_ends(unsigned b0, unsigned lead, const int32_t *mid, size_t nmid,
 /*
  * Reads the characters of a shifted span from s[j..n) as GBK bytes into
  * span_bytes, up to the closing marker (*closed set) or the first
- * character GBK lacks.  Returns where they end; *chars gets how many.
+ * character GBK lacks, and when at_ascii, up to the first ASCII
+ * character in a trail byte's range (see gbk_shift()).  Returns where
+ * they end; *chars gets how many.
  */
 static size_t
-read_shifted(const char *s, size_t n, size_t j, size_t *chars, int *closed)
+read_shifted(const char *s, size_t n, size_t j, size_t *chars, int *closed,
+    int at_ascii)
 {
 	size_t m;
 	unsigned code;
@@ -625,6 +639,8 @@ read_shifted(const char *s, size_t n, size_t j, size_t *chars, int *closed)
 			*closed = 1;
 			break;
 		}
+		if (at_ascii && cp >= 0x40 && cp < 0x7F)
+			break;
 		if ((code = gbk_encode(span_char(cp))) == 0)
 			break;
 		putch(&span_bytes, (int)(code >> 8));
@@ -881,7 +897,27 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	double old, new_;
 
 	cp_at(s, n, i, &k);
-	j = read_shifted(s, n, i + k, &chars, &closed);
+	j = read_shifted(s, n, i + k, &chars, &closed, 1);
+	/*
+	 * An ASCII mark in a trail byte's range (^ ~ _ @ [ ] { }) may be
+	 * a full-width one of the span that NFKC made ASCII, or the trail of
+	 * the character the span ends with, written as ASCII where the
+	 * decoder realigned ("?容^溫" for "比較溫": 較 is DD 5E).  A span
+	 * closed by a marker after it is read whole, as before; an unclosed
+	 * one ends at it.
+	 */
+	if (!closed && j < n && s[j] >= 0x40 && s[j] < 0x7F &&
+	    span_char((unsigned char)s[j]) != (unsigned char)s[j]) {
+		size_t whole_chars;
+		int whole_closed;
+		size_t whole = read_shifted(s, n, i + k, &whole_chars,
+		    &whole_closed, 0);
+
+		if (whole_closed)
+			j = whole, chars = whole_chars, closed = 1;
+		else
+			j = read_shifted(s, n, i + k, &chars, &closed, 1);
+	}
 	if (chars == 0 && !closed && j < n && s[j] >= 0x40 && s[j] < 0x7F)
 		return gbk_shift_ascii(s, n, i, j, out, fixed, st, explain,
 		    ctx);
