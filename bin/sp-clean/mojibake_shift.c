@@ -76,6 +76,23 @@ lost_period(int32_t before, unsigned byte)
 	return is_final(before) && gbk_decode(0xA1, byte) == 0x3002;
 }
 
+/*
+ * After a Han character, does a span open with a full-width letter or
+ * digit (GBK's row A3)?  Its first byte A3 is then the trail of the
+ * character lost before it, most often a 。 (A1 A3) that ended the
+ * clause ("景象?３中?上升" for "景象。持续上升"): text has a letter of
+ * that row after a marker seldom, a shifted span often.
+ */
+static int
+lost_mark_after(int32_t before, const char *mid, size_t mn)
+{
+	size_t k;
+	int32_t c = mn ? cp_at(mid, mn, 0, &k) : 0;
+
+	return sp_is_han(before) && c >= 0xFF10 && c <= 0xFF5A &&
+	    gbk_encode(c) >> 8 == 0xA3;
+}
+
 /* What a character found on the page must fit (page_between()). */
 struct lost_fit {
 	unsigned lead, trail;	/* the byte kept: 0 when not */
@@ -895,6 +912,7 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	int32_t tail;
 	unsigned char first_byte;
 	double old, new_;
+	int as_text;
 
 	cp_at(s, n, i, &k);
 	j = read_shifted(s, n, i + k, &chars, &closed, 1);
@@ -935,8 +953,12 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	 * 。 leaves costs little, and "。?２还?，" reads as "２还".
 	 */
 	if (old < GARBLED && !(closed && span_bytes.len > 0 &&
-	    lost_period(before, (unsigned char)span_bytes.data[0])))
+	    (lost_period(before, (unsigned char)span_bytes.data[0]) ||
+	    (lost_mark_after(before, s + i + k, j - i - k) &&
+	    !question_before(s, i)))))
 		return 0;	/* reads as text already */
+	/* Such a span, if no repair reads better, is left as text. */
+	as_text = old < GARBLED;
 	end = j;
 	if (closed || tail) {
 		cp_at(s, n, j, &mk);
@@ -945,7 +967,7 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	}
 	/* The middle, known for sure, must read as common text. */
 	if (decode_middle() < 0)
-		return unrepaired("gbk-shift", s, i, end, chars);
+		return as_text ? 0 : unrepaired("gbk-shift", s, i, end, chars);
 	if (tail)
 		putcp(&span_rep, tail);
 	new_ = mean_cost(span_rep.data, span_rep.len, 0, 0);
@@ -966,7 +988,8 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	 * the span ("?４由现ぶ甘?" for "。从上证指数", where the span's digit
 	 * costs little).
 	 */
-	signed_ = closed && lost_period(before, first_byte);
+	signed_ = closed && (lost_period(before, first_byte) ||
+	    lost_mark_after(before, s + i + k, j - i - k));
 	/*
 	 * A middle the models doubt may yet be a name the page writes
 	 * elsewhere: then the page gives the ends it can.
@@ -975,7 +998,8 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	    new_ > TEXT || new_ + (closed ? SHORT_GAIN : GAIN) > old);
 	if (page && !ends_from_page(s, n, i, end, span_rep.data, span_rep.len,
 	    first_byte, lead, closed, before, after, &pe))
-		return unrepaired("gbk-shift", s, i, end, chars);
+		return as_text ? 0 :
+		    unrepaired("gbk-shift", s, i, end, chars);
 	/* The two characters that lost a byte. */
 	after2 = (closed || tail) && end < n ? next_after(s, n, end) : 0;
 	after3 = (closed || tail) && end < n ? third_after(s, n, end) : 0;
@@ -988,15 +1012,15 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	if (chars <= 3) {
 		new_ = mean_cost(span_rep.data, span_rep.len, before, after);
 		old = marked_cost(s + i + k, j - i - k, before, after);
-		if ((new_ > TEXT || new_ + SHORT_GAIN > old) &&
+		if ((new_ > TEXT || new_ + (signed_ ? 0 : SHORT_GAIN) > old) &&
 		    !reads_as_words(span_rep.data, span_rep.len, s + i + k,
 		    j - i - k, before, after)) {
 			/* put_ends() left the middle alone in span_bytes. */
 			if (!ends_from_page(s, n, i, end, span_bytes.data,
 			    span_bytes.len, first_byte, lead, closed, before,
 			    after, &pe))
-				return unrepaired("gbk-shift", s, i, end,
-				    chars);
+				return as_text ? 0 : unrepaired("gbk-shift",
+				    s, i, end, chars);
 			sp_buf_clear(&span_rep);
 			sp_buf_clear(&span_note);	/* the refused ends' */
 			put(&span_rep, span_bytes.data, span_bytes.len);
