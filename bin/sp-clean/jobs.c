@@ -17,8 +17,15 @@
  * ring's memory stays a few pages' worth a thread, whatever came by.
  */
 #define JOB_KEEP (256 << 10)
-/* Jobs queued or held, per thread. */
-#define JOBS_PER_THREAD 4
+/*
+ * Jobs queued or held, per thread.  The main thread reads, writes and
+ * helps: while it runs a long job (a page of mojibake among the small
+ * documents of JSON Lines) the workers have only the jobs queued, and
+ * with four a thread they ran out (-j2 ran at 1.5 times -j1 on them).
+ * Eight: 11% less time on JSON Lines, 1% more on w3m dumps (colder
+ * buffers), 3 MB more memory; sixteen: 15% less, 3.5% more, 10 MB.
+ */
+#define JOBS_PER_THREAD 8
 
 enum job_kind { JOB_UNIT, JOB_FILE_END, JOB_MESSAGES };
 
