@@ -93,6 +93,23 @@ run_start(const char *s, size_t b, size_t floor)
 }
 
 /*
+ * Where the next run of UTF-8 read as GBK may start at or after s[i]: past
+ * ASCII punctuation (a gbk-shift span reads it across, as the full-width
+ * marks NFKC may have made it), at most a few characters on.
+ */
+static size_t
+run_after(const char *s, size_t n, size_t i)
+{
+	size_t k, p = i;
+
+	for (k = 0; k < 3 && p < n && (unsigned char)s[p] < 0x80 &&
+	    s[p] != '?' && span_char((unsigned char)s[p]) !=
+	    (unsigned char)s[p]; k++)
+		p++;
+	return p < n && run_char(cp_at(s, n, p, &k)) ? p : i;
+}
+
+/*
  * At the marker s[i..i+k), out holding the line up to it from floor on:
  * repairs UTF-8 read as GBK that it is part of, or the gbk-shift span it
  * opens, or UTF-8 read as GBK after it; else copies the marker to out,
@@ -132,10 +149,16 @@ at_marker(const char *s, size_t n, size_t i, size_t k, size_t floor,
 	 */
 	if (span_broken.s && !span_broken.unsearched && i + k < n &&
 	    span_budget > 0) {
-		used = utf8_gbk(s, n, i + k, out, &fixed, st, explain, ctx);
+		size_t at = out->len, p = run_after(s, n, i + k);
+
+		/* Past what the span read across that no run holds:
+		 * "鏃?,鎴戜滑" is a run after a marker and a comma. */
+		put(out, s + i + k, p - (i + k));
+		used = utf8_gbk(s, n, p, out, &fixed, st, explain, ctx);
 		budget_spend(used);
 		if (fixed)
-			return i + k + used;
+			return p + used;
+		out->len = at;
 	}
 	if (span_broken.s) {
 		st->unrepairable++;
