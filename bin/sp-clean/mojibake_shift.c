@@ -957,8 +957,12 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	    (lost_mark_after(before, s + i + k, j - i - k) &&
 	    !question_before(s, i)))))
 		return 0;	/* reads as text already */
-	/* Such a span, if no repair reads better, is left as text. */
-	as_text = old < GARBLED;
+	/*
+	 * Such a span, if no repair reads better, is left as text; so is
+	 * one after a question word, whose "?" is first of all a question
+	 * mark typed half-width (真的吗?Ａ股又跌了?我不信).
+	 */
+	as_text = old < GARBLED || question_before(s, i);
 	end = j;
 	if (closed || tail) {
 		cp_at(s, n, j, &mk);
