@@ -93,6 +93,33 @@ lost_mark_after(int32_t before, const char *mid, size_t mn)
 	    gbk_encode(c) >> 8 == 0xA3;
 }
 
+/*
+ * Does the middle of a span mid[0..mn) that reads as no common Chinese
+ * text read as text all the same, so that, when no repair reads better,
+ * it is not reported broken?  Two kana in a row are Japanese (a shifted
+ * span makes a kana only of a trail byte A4 or A5, seldom twice running:
+ * "?お漏らし" is a title after a typed "?"); words of the word list, at
+ * TEXT a character, are rare words ("?服務咨詢熱線").
+ */
+static int
+other_text(const char *mid, size_t mn)
+{
+	int32_t w[16];
+	size_t k, m, nw = 0;
+	int kana = 0;
+
+	for (k = 0; k < mn; k += m) {
+		int32_t c = cp_at(mid, mn, k, &m);
+
+		kana = c >= 0x3041 && c <= 0x30FA ? kana + 1 : 0;
+		if (kana == 2)
+			return 1;
+		if (nw < 16)
+			w[nw++] = span_char(c);
+	}
+	return nw > 0 && wordlm_cost(w, nw) <= TEXT * (double)nw;
+}
+
 /* What a character found on the page must fit (page_between()). */
 struct lost_fit {
 	unsigned lead, trail;	/* the byte kept: 0 when not */
@@ -962,7 +989,8 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	 * one after a question word, whose "?" is first of all a question
 	 * mark typed half-width (真的吗?Ａ股又跌了?我不信).
 	 */
-	as_text = old < GARBLED || question_before(s, i);
+	as_text = old < GARBLED || question_before(s, i) ||
+	    other_text(s + i + k, j - i - k);
 	end = j;
 	if (closed || tail) {
 		cp_at(s, n, j, &mk);
