@@ -10,6 +10,7 @@
 #include "mojibake.h"
 #include "mojibake_gbk.h"
 #include "mojibake_latin1.h"
+#include "mojibake_marks.h"
 #include "mojibake_memo.h"
 #include "mojibake_page.h"
 #include "mojibake_score.h"
@@ -246,6 +247,7 @@ line(const char *s, size_t n, unsigned kept, struct sp_buf *out,
 	}
 	gbk_load();
 	budget_line(n);
+	marks_line();
 	line_start = out->len;
 	while (i < n) {
 		cp = cp_at(s, n, i, &k);

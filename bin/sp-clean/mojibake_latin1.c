@@ -1,6 +1,7 @@
 /* mojibake_latin1.c: bytes read as Latin-1; see mojibake_latin1.h. */
 #include "mojibake_gbk.h"
 #include "mojibake_latin1.h"
+#include "mojibake_marks.h"
 #include "mojibake_score.h"
 #include "mojibake_span.h"
 #include "mojibake_utf8.h"
@@ -227,6 +228,7 @@ gbk_latin1(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	int b, gb2312 = 1;
 	double new_;
 
+	marks_before(s, i);
 	sp_buf_clear(&span_bytes);
 	while (j < n) {
 		cp = cp_at(s, n, j, &m);

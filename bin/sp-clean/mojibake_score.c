@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "mojibake_beam.h"
+#include "mojibake_marks.h"
 #include "mojibake_gbk.h"
 #include "mojibake_score.h"
 #include "mojibake_span.h"
@@ -229,7 +230,8 @@ choose_gbk(unsigned known, int lead_lost, unsigned lo, unsigned hi,
 		{
 			int32_t win[5] = { prev2, prev, c, next, next2 };
 
-			beam_add(&cand, choice_words(win, 5), c, v, 0);
+			beam_add(&cand, choice_words(win, 5) + mark_fit(c), c,
+			    v, 0);
 		}
 	}
 	for (k = 0; k < cand.n; k++) {

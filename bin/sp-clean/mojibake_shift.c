@@ -4,6 +4,7 @@
 #include "charlm.h"
 #include "mojibake_beam.h"
 #include "mojibake_gbk.h"
+#include "mojibake_marks.h"
 #include "mojibake_memo.h"
 #include "mojibake_page.h"
 #include "mojibake_score.h"
@@ -55,7 +56,8 @@ choose_tail(unsigned lead, int32_t prev2, int32_t prev, int32_t after,
 	for (v = 0x81; v <= 0xFE; v++) {
 		if ((c = gbk_decode(lead, v)) == 0 || !pair_fails(v, after))
 			continue;
-		cost = choice_between(prev2, prev, c, after, after2);
+		cost = choice_between(prev2, prev, c, after, after2) +
+		    mark_fit(c);
 		if (best == 0 || cost < bc) {
 			best = c;
 			bc = cost;
@@ -328,7 +330,8 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 	struct beam heads, tails, pairs;
 	size_t a, b, k;
 	int period;
-	struct memo_key key = { { 'H', (int32_t)code, before2, before, after,
+	struct memo_key key = { { 'H' | (int32_t)marks_open() << 8,
+	    (int32_t)code, before2, before, after,
 	    after2, after3 } };
 	struct memo_val got;
 
@@ -350,7 +353,8 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 		{
 			int32_t win[3] = { before2, before, h };
 
-			beam_add(&heads, choice_cost(win, 3), h, l, 0);
+			beam_add(&heads, choice_cost(win, 3) + mark_fit(h), h,
+			    l, 0);
 		}
 	}
 	for (v = 0x81; v <= 0xFE; v++) {
@@ -360,7 +364,8 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 		{
 			int32_t win[4] = { t, after, after2, after3 };
 
-			beam_add(&tails, choice_cost(win, 4), t, v, 0);
+			beam_add(&tails, choice_cost(win, 4) + mark_fit(t), t,
+			    v, 0);
 		}
 	}
 	beam_order(&heads);
@@ -371,8 +376,9 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 			int32_t win[7] = { before2, before, heads.c[a],
 			    tails.c[b], after, after2, after3 };
 
-			beam_add(&pairs, choice_words(win, 7), 0, (unsigned)a,
-			    (unsigned)b);
+			beam_add(&pairs, choice_words(win, 7) +
+			    mark_fit(heads.c[a]) + mark_fit(tails.c[b]), 0,
+			    (unsigned)a, (unsigned)b);
 		}
 	beam_order(&pairs);
 	for (k = 0; k < pairs.n; k++) {
@@ -533,7 +539,8 @@ gbk_shift_ascii(const char *s, size_t n, size_t i, size_t j,
 	before2 = i > m ? cp_before(s, i - m, &k) : 0;
 	after2 = next_after(s, n, j + 1);
 	{
-		struct memo_key key = { { 'A', (unsigned char)s[j], before2,
+		struct memo_key key = { { 'A' | (int32_t)marks_open() << 8,
+		    (unsigned char)s[j], before2,
 		    before, after, after2 } };
 		struct memo_val got;
 
@@ -613,7 +620,8 @@ choose_ends(unsigned b0, unsigned lead, const int32_t *mid, size_t nmid,
 		win[1] = before;
 		for (k = 0; k < nmid; k++)
 			win[3 + k] = mid[k];
-		beam_add(&heads, choice_words(win, 3 + nmid), *head, v, 0);
+		beam_add(&heads, choice_words(win, 3 + nmid) +
+		    mark_fit(*head), *head, v, 0);
 	}
 	for (w = 0x81; w <= 0xFE; w++) {
 		if ((win[nmid] = gbk_decode(lead, w)) == 0 ||
@@ -625,7 +633,8 @@ choose_ends(unsigned b0, unsigned lead, const int32_t *mid, size_t nmid,
 		win[nmid + 1] = after;
 		win[nmid + 2] = after2;
 		win[nmid + 3] = after3;
-		beam_add(&tails, choice_words(win, 4 + nmid), *tail, w, 0);
+		beam_add(&tails, choice_words(win, 4 + nmid) +
+		    mark_fit(*tail), *tail, w, 0);
 	}
 	beam_order(&heads);
 	beam_order(&tails);
@@ -636,7 +645,8 @@ choose_ends(unsigned b0, unsigned lead, const int32_t *mid, size_t nmid,
 		for (b = 0; b < tails.n; b++) {
 			ends_window(win, before2, before, heads.c[a], mid, nmid,
 			    tails.c[b], after, after2, after3);
-			beam_add(&pairs, choice_words(win, 7 + nmid), 0,
+			beam_add(&pairs, choice_words(win, 7 + nmid) +
+			    mark_fit(heads.c[a]) + mark_fit(tails.c[b]), 0,
 			    (unsigned)a, (unsigned)b);
 		}
 	beam_order(&pairs);
@@ -759,7 +769,7 @@ choose_both_ends(unsigned b0, unsigned lead, int closed, int32_t before2,
 		mid[nmid++] = cp_at(r, rn, k, &mk);
 	/* The middle's ends and its length (0 to 3 or more) tell it. */
 	memset(&key, 0, sizeof key);
-	key.k[0] = 'E' << 8 | (int32_t)nmid;
+	key.k[0] = (int32_t)marks_open() << 16 | 'E' << 8 | (int32_t)nmid;
 	key.k[1] = (int32_t)(b0 | lead << 8 | (unsigned)closed << 16);
 	key.k[2] = first_cp(r, rn);
 	key.k[3] = second_cp(r, rn);
@@ -941,6 +951,7 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	double old, new_;
 	int as_text;
 
+	marks_before(s, i);
 	cp_at(s, n, i, &k);
 	j = read_shifted(s, n, i + k, &chars, &closed, 1);
 	/*

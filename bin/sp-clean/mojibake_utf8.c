@@ -4,6 +4,7 @@
 #include "mojibake_beam.h"
 #include "mojibake_gbk.h"
 #include "mojibake_latin1.h"
+#include "mojibake_marks.h"
 #include "mojibake_score.h"
 #include "mojibake_span.h"
 #include "mojibake_utf8.h"
@@ -40,32 +41,13 @@ seq_len(const unsigned char *b, size_t n, size_t i)
  */
 #define PAIR_BONUS 6.0
 
-/* The opening mark of closing mark c, or 0; *bracket: c is no quote. */
-static int32_t
-opening_of(int32_t c, int *bracket)
-{
-	static const int32_t pairs[][2] = {
-		{ 0x201C, 0x201D }, { 0x2018, 0x2019 }, { 0x300C, 0x300D },
-		{ 0x300E, 0x300F }, { 0xFF08, 0xFF09 }, { 0x3010, 0x3011 },
-		{ 0x300A, 0x300B }, { 0x3008, 0x3009 }, { 0x3014, 0x3015 },
-	};
-	size_t k;
-
-	for (k = 0; k < sizeof pairs / sizeof pairs[0]; k++)
-		if (pairs[k][1] == c) {
-			*bracket = k >= 4;
-			return pairs[k][0];
-		}
-	return 0;
-}
-
 /* What c's place in the pairs of span_rep takes off its cost. */
 static double
 pair_bonus(int32_t c)
 {
 	size_t k, i;
 	int bracket = 0, depth = 0;
-	int32_t cp, open = opening_of(c, &bracket);
+	int32_t cp, open = mark_opening(c, &bracket);
 
 	if (open == 0)
 		return 0;
