@@ -338,10 +338,11 @@ static size_t
 decode_pass(struct mojibake_stats *st, enum lost_by by, int32_t before,
     int32_t after, int32_t *guess)
 {
-	const unsigned char *b = (const unsigned char *)span_bytes.data;
-	size_t n = span_bytes.len, i = 0, k, len, lost = 0, holes, j;
+	const unsigned char *b = (const unsigned char *)span_bytes.data, *q;
+	size_t n = span_bytes.len, i = 0, k, len, lost = 0, holes, j, have;
 	int32_t cp, around[6] = { 0, 0, before, 0, 0, 0 };
 	unsigned byte[2];
+	unsigned char cut[4];
 	int next_byte;
 
 	run_after = after;
@@ -360,12 +361,35 @@ decode_pass(struct mojibake_stats *st, enum lost_by by, int32_t before,
 			i++;
 			continue;
 		}
-		if (i + len > n)
-			len = n - i;
+		q = b + i;
+		have = len;
+		if (i + len > n) {
+			have = n - i;
+			/*
+			 * Cut short by the run's end: the decoder dropped its
+			 * last bytes with the character after the run, writing
+			 * nothing ("鐖 THE" for "爱 THE": B1 then a space is no
+			 * GBK character), or the page was cut there.  The byte
+			 * missing is a lost one.  Read as Windows-1252, only
+			 * after a byte of its punctuation (80..9F: "â€" for ”,
+			 * 9D undefined): Latin-1 text ends so with a letter and
+			 * a no-break space ("é\xA0", which E9 A0 starts).
+			 */
+			if (len - have == 1 && have > 1 &&
+			    memchr(q, LOST, have) == NULL &&
+			    (by != LOST_BY_1252 || (q[have - 1] >= 0x80 &&
+			    q[have - 1] <= 0x9F))) {
+				memcpy(cut, q, have);
+				memset(cut + have, LOST, len - have);
+				q = cut;
+			} else {
+				len = have;
+			}
+		}
 		for (k = 0, holes = 0; k < len; k++)
-			if (b[i + k] == LOST) {
+			if (q[k] == LOST) {
 				holes++;
-			} else if (k > 0 && (b[i + k] & 0xC0) != 0x80) {
+			} else if (k > 0 && (q[k] & 0xC0) != 0x80) {
 				break;
 			}
 		if (k < len) {
@@ -377,18 +401,17 @@ decode_pass(struct mojibake_stats *st, enum lost_by by, int32_t before,
 			continue;
 		}
 		cp = 0;
-		if (holes == 0 && sp_utf8_decode(b + i, len, &cp, NULL) != len)
+		if (holes == 0 && sp_utf8_decode(q, len, &cp, NULL) != len)
 			cp = 0;
-		next_byte = i + len < n ? (b[i + len] == LOST ? -1 :
-		    b[i + len]) : after_byte(after);
+		next_byte = i + have < n ? (b[i + have] == LOST ? -1 :
+		    b[i + have]) : after_byte(after);
 		if (holes > 0) {
 			/* The three characters after it, as far as known. */
-			for (j = i + len, k = 3; k < 6; k++) {
+			for (j = i + have, k = 3; k < 6; k++) {
 				around[k] = j <= n ? peek_utf8(b, n, j) : 0;
 				j = j < n ? next_at(b, n, j) : n + 1;
 			}
-			cp = choose_utf8(b + i, len, by, next_byte, around,
-			    byte);
+			cp = choose_utf8(q, len, by, next_byte, around, byte);
 		}
 		if (holes > 0 && cp != 0) {
 			if (guess) {
@@ -405,7 +428,7 @@ decode_pass(struct mojibake_stats *st, enum lost_by by, int32_t before,
 		}
 		putcp(&span_rep, cp);
 		push_back(around, cp);
-		i += len;
+		i += have;
 	}
 	return lost;
 }
