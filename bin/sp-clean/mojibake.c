@@ -353,5 +353,6 @@ mojibake_thread_end(void)
 	sp_buf_free(&span_bytes);
 	sp_buf_free(&span_note);
 	sp_buf_free(&span_guess);
+	sp_buf_free(&span_layer);
 	memo_free();
 }

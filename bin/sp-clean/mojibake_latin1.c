@@ -156,50 +156,131 @@ decode_gbk_bytes(int *gb2312, struct mojibake_stats *st)
 }
 
 /*
+ * One layer of UTF-8 read as Windows-1252 or Latin-1: span_bytes decoded
+ * as UTF-8 into span_rep, every byte of it in a valid sequence, a lost
+ * byte restored by the model, and the result what text is made of, or
+ * (counted in *odd) what Windows-1252 reads of another layer (ˆ, ˜).
+ * Returns 1, or 0 when it is no such layer.
+ */
+static int
+utf8_layer(int32_t before, int32_t after, size_t *han, size_t *odd,
+    struct mojibake_stats *st)
+{
+	size_t k, lead = 0, chars;
+	unsigned char b;
+	int32_t cp;
+
+	for (k = 0; k < span_bytes.len; k++) {
+		b = (unsigned char)span_bytes.data[k];
+		/* The leads of text's characters, and of ƒ ˆ ˜ (C6, CB), which
+		 * Windows-1252 reads of a layer below. */
+		if (b >= 0xC0 && b != LOST && !((b >= 0xC2 && b <= 0xC6) ||
+		    b == 0xCB || (b >= 0xE2 && b <= 0xE9) || b == 0xEF))
+			return 0;
+		lead += b >= 0xC2 && b != LOST;
+	}
+	if (lead == 0 ||
+	    decode_lossy_utf8(st, LOST_BY_1252, before, after) > 0)
+		return 0;
+	*han = *odd = 0;
+	for (k = 0; k < span_rep.len; k += chars) {
+		cp = cp_at(span_rep.data, span_rep.len, k, &chars);
+		*han += sp_is_han(cp);
+		if (cp < 0x250 || sp_is_han(cp) || (cp >= 0x2000 &&
+		    cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
+		    (cp >= 0xFF01 && cp <= 0xFF5E) || cp == 0x20AC ||
+		    cp == 0x2122 || cp == 0xFFFD)
+			continue;
+		if (latin1_byte(cp) < 0)
+			return 0;	/* not text: "×—" is not ח */
+		(*odd)++;
+	}
+	return 1;
+}
+
+/*
+ * The bytes span_rep stands for if it is itself read as Windows-1252
+ * (a U+FFFD for a byte lost), into span_bytes; 0 when a character of it
+ * is none of Windows-1252's.
+ */
+static int
+layer_bytes(void)
+{
+	size_t k, chars;
+	int32_t cp;
+	int b;
+
+	sp_buf_clear(&span_bytes);
+	for (k = 0; k < span_rep.len; k += chars) {
+		cp = cp_at(span_rep.data, span_rep.len, k, &chars);
+		if (is_marker(cp))
+			b = LOST;
+		else if (cp < 0x80)
+			b = (int)cp;
+		else if ((b = latin1_byte(cp)) < 0)
+			return 0;
+		putch(&span_bytes, b);
+	}
+	return 1;
+}
+
+/* Layers of text encoded twice or more, at most. */
+#define LAYERS 3
+
+/*
  * utf8-latin1: the bytes of the Latin-1 span s[i..end), in span_bytes,
  * are UTF-8 read as Windows-1252 or Latin-1 ("ä¸­æ–‡" for "中文", "â€œ" for
  * "“", "cafÃ©" for "café"): every byte of it in a valid sequence, a '?'
  * for each byte Windows-1252 leaves undefined restored by the model.
  * Text in Latin-1 seldom makes valid UTF-8 of two bytes and more; what
- * it makes of Han must read as text.  Returns 1 when repaired.
+ * it makes of Han must read as text.  Pages encoded twice ("Ã¢â‚¬â„¢" for
+ * "’") are read again while each reading is such a layer.  Returns 1 when
+ * repaired.
  */
 static int
 utf8_latin1(const char *s, size_t n, size_t i, size_t end,
     struct sp_buf *out, int *fixed, struct mojibake_stats *st,
     mojibake_explain_fn explain, void *ctx)
 {
-	size_t k, lead = 0, restored = st->restored, han = 0, chars;
-	unsigned char b;
-	int32_t cp;
+	size_t k, restored = st->restored, han = 0, odd = 0, kept, layers;
+	int32_t before = i > 0 ? cp_before(s, i, &k) : 0;
+	int32_t after = end < n ? cp_at(s, n, end, &k) : '\n';
 	double new_;
 
-	for (k = 0; k < span_bytes.len; k++) {
-		b = (unsigned char)span_bytes.data[k];
-		if (b >= 0xC0 && b != LOST && !((b >= 0xC2 && b <= 0xC5) ||
-		    (b >= 0xE2 && b <= 0xE9) || b == 0xEF))
-			return 0;	/* not a lead of text's characters */
-		lead += b >= 0xC2 && b != LOST;
-	}
-	if (lead == 0)
-		return 0;
 	sp_buf_clear(&span_note);
-	if (decode_lossy_utf8(st, LOST_BY_1252, i > 0 ? cp_before(s, i, &k) :
-	    0, end < n ? cp_at(s, n, end, &k) : '\n') > 0) {
+	if (!utf8_layer(before, after, &han, &odd, st)) {
 		st->restored = restored;
 		return 0;
 	}
-	for (k = 0; k < span_rep.len; k += chars) {
-		cp = cp_at(span_rep.data, span_rep.len, k, &chars);
-		han += sp_is_han(cp);
-		if (!(cp < 0x250 || sp_is_han(cp) || (cp >= 0x2000 &&
-		    cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
-		    (cp >= 0xFF01 && cp <= 0xFF5E) || cp == 0x20AC ||
-		    cp == 0x2122)) {
-			/* Not what text is made of: "×—" is not ח. */
+	for (layers = 1; layers < LAYERS; layers++) {
+		size_t was = st->restored, noted = span_note.len, h, o;
+
+		sp_buf_clear(&span_layer);
+		put(&span_layer, span_rep.data, span_rep.len);
+		if (layer_bytes() && utf8_layer(before, after, &h, &o, st)) {
+			han = h;
+			odd = o;
+			continue;
+		}
+		/* No layer below: the one before stands. */
+		st->restored = was;
+		span_note.len = noted;
+		sp_buf_clear(&span_rep);
+		put(&span_rep, span_layer.data, span_layer.len);
+		break;
+	}
+	/* A byte lost in the last layer read is U+FFFD, and its ˆ and ˜
+	 * are Windows-1252's reading of another: a repair only when some
+	 * layer below made text of them. */
+	if (odd > 0) {
+		st->restored = restored;
+		return 0;
+	}
+	for (k = 0, kept = 0; k < span_rep.len; k += kept)
+		if (cp_at(span_rep.data, span_rep.len, k, &kept) == 0xFFFD) {
 			st->restored = restored;
 			return 0;
 		}
-	}
 	/*
 	 * Every byte made a valid sequence, which Latin-1 text seldom does:
 	 * evidence a GBK guess lacks, so the repair may read as rarer text

@@ -27,6 +27,8 @@ typedef size_t (*mojibake_fn)(const char *s, size_t n, size_t i,
 extern _Thread_local struct sp_buf span_rep, span_bytes, span_note;
 /* And the characters guessed for lost bytes (mojibake_utf8.c). */
 extern _Thread_local struct sp_buf span_guess;
+/* And a layer of text encoded twice, kept while the next is tried. */
+extern _Thread_local struct sp_buf span_layer;
 
 /*
  * What the document being repaired showed of how its decoder read it: a
