@@ -99,7 +99,7 @@ run_start(const char *s, size_t b, size_t floor)
  * marks NFKC may have made it), at most a few characters on.
  */
 static size_t
-run_after(const char *s, size_t n, size_t i)
+next_run_at(const char *s, size_t n, size_t i)
 {
 	size_t k, p = i;
 
@@ -150,7 +150,7 @@ at_marker(const char *s, size_t n, size_t i, size_t k, size_t floor,
 	 */
 	if (span_broken.s && !span_broken.unsearched && i + k < n &&
 	    span_budget > 0) {
-		size_t at = out->len, p = run_after(s, n, i + k);
+		size_t at = out->len, p = next_run_at(s, n, i + k);
 
 		/* Past what the span read across that no run holds:
 		 * "鏃?,鎴戜滑" is a run after a marker and a comma. */
