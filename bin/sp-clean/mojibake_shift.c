@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "charlm.h"
+#include "cjk.h"
 #include "mojibake_beam.h"
 #include "mojibake_gbk.h"
 #include "mojibake_marks.h"
@@ -448,13 +449,6 @@ question_before(const char *s, size_t i)
 	return 0;
 }
 
-static int
-ascii_alnum(int32_t cp)
-{
-	return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' &&
-	    (cp | 0x20) <= 'z');
-}
-
 static size_t
 gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
     struct sp_buf *out, int *fixed, struct mojibake_stats *st,
@@ -489,8 +483,8 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
 	 * failed on ("约?枰?3小时" for "约需要3小时").
 	 */
 	if (!cjk_text(span_char(before)) || (!cjk_text(span_char(after)) &&
-	    !(chars == 1 && sp_is_han(before) && ascii_alnum(after) &&
-	    sp_is_han(cp_at(s, n, i + m0, &m)))) ||
+	    !(chars == 1 && sp_is_han(before) && after < 0x80 &&
+	    sp_is_alnum(after) && sp_is_han(cp_at(s, n, i + m0, &m)))) ||
 	    (!sp_is_han(before) && !sp_is_han(after) &&
 	    !(chars == 1 && lost_period(before, code >> 8))))
 		return 0;
