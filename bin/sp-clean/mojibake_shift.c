@@ -1,4 +1,5 @@
 /* mojibake_shift.c: GBK decoded one byte off; see mojibake_shift.h. */
+#include <math.h>
 #include <string.h>
 
 #include "charlm.h"
@@ -232,7 +233,7 @@ lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2,
 {
 	int32_t c, bh = 0, w3[5] = { before2, before, 0, after, after2 };
 	unsigned l, v, bl = 0, bv = 0;
-	double cost, best = 0, wc;
+	double cost, best = 0, second = INFINITY, wc;
 	struct beam cand, words, top;
 	size_t k, x;
 	struct memo_key key = { { 'W', before2, before, after, after2,
@@ -289,12 +290,19 @@ lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2,
 
 		cost = top.cost[k] + choice_bigram(win, 6);
 		if (bh == 0 || cost < best) {
+			second = bh == 0 ? second : best;
 			bh = top.c[k];
 			best = cost;
 			bl = cand.byte[top.byte[k]];
 			bv = cand.byte2[top.byte[k]];
+		} else if (cost < second) {
+			second = cost;
 		}
 	}
+	/* A choice the context does not make is a guess (see
+	 * WHOLE_MARGIN): the "??" stays. */
+	if (second - best < WHOLE_MARGIN)
+		bh = 0;
 	memo_put(&key, &(struct memo_val){ { bh, 0 }, { bl, bv } });
 chosen:
 	if (bh == 0)

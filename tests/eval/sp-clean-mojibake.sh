@@ -12,6 +12,9 @@
 #                           mangling lost or garbled, those the repair
 #                           gives back exactly (by longest common
 #                           subsequence with the true text)
+#   written wrong           characters of the repair that the true text
+#                           does not have, beyond the "?" and U+FFFD left
+#                           (a wrong character reads as text)
 #   clean changes           clean lines changed, and lines changed in clean
 #                           pages (tests/data/corpus and the clean
 #                           published text of tests/eval/decode/clean)
@@ -84,6 +87,13 @@ function lcs(a, b,   n, m, i, j, prev, cur, x) {
 	wrong = $5 == $4 ? 0 : t - lcs($5, $4)
 	gar[key] += garbled
 	ok_[key] += garbled - wrong > 0 ? garbled - wrong : 0
+	# Characters written that the true text lacks, a question mark or
+	# U+FFFD left aside: a wrong character reads as text, a "?" does
+	# not.
+	o = $5
+	if (index($4, "?") == 0)
+		gsub(/\?|\xef\xbf\xbd/, "", o)
+	bogus[key] += $5 == $4 ? 0 : length(o) - lcs(o, $4)
 	if ($5 != $4) left[key]++
 }
 END {
@@ -97,9 +107,10 @@ END {
 		for (b = 1; b <= n_kinds; b++) {
 			k = kinds[b]; key = s SUBSEP k
 			G += gar[key]; R += ok_[key]
-			printf "%s %s: %d of %d garbled lines left, %d of %d garbled characters restored exactly (%.3f)\n",
+			printf "%s %s: %d of %d garbled lines left, %d of %d garbled characters restored exactly (%.3f), %d written wrong\n",
 			    name[s], k, left[key], total[key],
-			    ok_[key], gar[key], gar[key] ? ok_[key] / gar[key] : 1
+			    ok_[key], gar[key], gar[key] ? ok_[key] / gar[key] : 1,
+			    bogus[key]
 		}
 		rate[s] = G ? R / G : 1
 		printf "%s: %.3f of garbled characters restored exactly, %d of %d clean lines changed\n",
