@@ -7,8 +7,14 @@
 #include "mojibake_memo.h"
 #include "text.h"
 
-/* Slots per thread: some 60 KB, a page's worth of distinct spans. */
-#define SLOTS 1024
+/*
+ * Slots per thread: some 1 MB.  A page garbled throughout asks a thousand
+ * distinct questions or more, and the pages of one site ask their
+ * furniture's again and again: with the 1,024 slots of a page's worth,
+ * the hundred Common Crawl pages of tests/data asked most of theirs anew
+ * each time they came round.
+ */
+#define SLOTS 16384
 
 struct slot {
 	struct memo_key key;
@@ -43,10 +49,9 @@ memo_put(const struct memo_key *key, const struct memo_val *val)
 {
 	struct slot *s;
 
-	if (table == NULL) {
-		table = sp_xmalloc(SLOTS * sizeof *table);
-		memset(table, 0, SLOTS * sizeof *table);
-	}
+	/* calloc: the pages of slots never used are never touched. */
+	if (table == NULL && (table = calloc(SLOTS, sizeof *table)) == NULL)
+		sp_oom();
 	s = &table[slot_of(key)];
 	s->key = *key;
 	s->val = *val;
