@@ -87,14 +87,14 @@ load(void)
 	p += need;
 	while (size < (size_t)nforms * 2)
 		size <<= 1;
-	keys = calloc(size, sizeof *keys);
-	key_word = calloc(size, sizeof *key_word);
-	edges = calloc(0x10000, 1);
-	single = malloc(0x10000 * sizeof *single);
-	pair_opens = calloc((size_t)1 << (PAIR_BITS - 3), 1);
-	if (keys == NULL || key_word == NULL || edges == NULL ||
-	    single == NULL || pair_opens == NULL)
-		sp_oom();
+	/* One table, in huge pages where the system gives them. */
+	keys = sp_table_zeroed(size * sizeof *keys + size * sizeof *key_word +
+	    0x10000 * sizeof *single + 0x10000 + ((size_t)1 << (PAIR_BITS -
+	    3)));
+	key_word = (uint32_t *)(keys + size);
+	single = key_word + size;
+	edges = (unsigned char *)(single + 0x10000);
+	pair_opens = edges + 0x10000;
 	for (i = 0; i < 0x10000; i++)
 		single[i] = NONE;
 	mask = size - 1;

@@ -8,6 +8,7 @@
 #include "lmfile.h"
 #include "cjk.h"
 #include "text.h"
+#include "tool.h"
 #include "wordlm.h"
 
 SP_DATA(wordlm);
@@ -54,11 +55,10 @@ load(void)
 	p += 10;
 	while (size < (size_t)n * 2)
 		size <<= 1;
-	keys = calloc(size, sizeof *keys);
-	costs = calloc(size, 1);
-	edges = calloc(0x10000, 1);
-	if (keys == NULL || costs == NULL || edges == NULL)
-		sp_oom();
+	/* One table, in huge pages where the system gives them. */
+	keys = sp_table_zeroed(size * sizeof *keys + size + 0x10000);
+	costs = (unsigned char *)(keys + size);
+	edges = costs + size;
 	mask = size - 1;
 	for (i = 0; i < n; i++) {
 		if (end - p < 2 || (len = p[0]) == 0 || len > LONGEST ||
