@@ -13,6 +13,7 @@
  * narrower.  Most of a buffer is scanned a block at a time for the few
  * bytes that may start such a piece; each is looked at by quiet_at().
  */
+#include <pthread.h>
 #include <string.h>
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
@@ -219,6 +220,67 @@ quiet_bytes(const char *s, size_t n, size_t i, struct quiet *q)
 }
 
 #ifdef HAVE_QUIET_BLOCKS
+/*
+ * A bit for each character's first two bytes, (lead & 0x7F) << 6 |
+ * (second & 0x3F), set where some character that starts so may open a
+ * marker or is a blank, which a piece opens after: 新 (E6 96) and •
+ * (E2 80 A2) are refused, E4 B8 (一 七 三 among its characters) and E2 80
+ * (the spaces of U+2000..U+200B among them) are not.
+ */
+static unsigned char opens_pair[(0x80 << 6) / 8];
+static pthread_once_t opens_once = PTHREAD_ONCE_INIT;
+
+static void
+opens_init(void)
+{
+	int32_t cp;
+	unsigned b1, b2;
+
+	for (cp = 0x80; cp <= 0xFFFF; cp++) {
+		if (!may_open_marker_cp(cp) && !sp_is_blank(cp))
+			continue;
+		if (cp < 0x800) {
+			b1 = 0xC0 | (unsigned)cp >> 6;
+			b2 = 0x80 | ((unsigned)cp & 0x3F);
+		} else {
+			b1 = 0xE0 | (unsigned)cp >> 12;
+			b2 = 0x80 | ((unsigned)cp >> 6 & 0x3F);
+		}
+		b1 = (b1 & 0x7F) << 6 | (b2 & 0x3F);
+		opens_pair[b1 >> 3] |= (unsigned char)(1u << (b1 & 7));
+	}
+}
+
+/*
+ * The events of ev, a block's at s[i], that quiet_at() may find not
+ * quiet: one at a blank or control byte before a character beyond ASCII
+ * that neither opens a marker nor is a blank is left out, here, without
+ * leaving the block loop.  Most lines of Chinese text open with such a
+ * character (the w3m dumps of tests/data/labelled-web: 65% of the
+ * events), and each look at one, out of the loop, cost more than the
+ * block.  Characters beyond the BMP open nothing and are no blank.
+ */
+static inline uint32_t
+worth_a_look(const char *s, size_t i, uint32_t ev)
+{
+	const unsigned char *u;
+	uint32_t keep = 0, bit;
+	unsigned k;
+
+	for (; ev != 0; ev ^= bit) {
+		bit = ev & -ev;
+		u = (const unsigned char *)s + i + __builtin_ctz(ev);
+		if (u[0] > 0x20 || u[1] < 0x80 || (u[2] & 0xC0) != 0x80) {
+			keep |= bit;
+			continue;
+		}
+		k = (u[1] & 0x7Fu) << 6 | (u[2] & 0x3Fu);
+		if (opens_pair[k >> 3] >> (k & 7) & 1)
+			keep |= bit;
+	}
+	return keep;
+}
+
 /* The bits of a block at s[i] of width w left after the blanks seen. */
 static inline uint32_t
 after_seen(const struct quiet *q, size_t i, size_t w)
@@ -292,6 +354,7 @@ sp_heading_quiet_lines(const char *s, size_t n, uint64_t *lines)
 	if (n == 0 || s[0] == '\f' || piece_may_open(s, n, 0, &q.seen))
 		return 0;
 #ifdef HAVE_QUIET_BLOCKS
+	(void)pthread_once(&opens_once, opens_init);
 	/* Thirty-two bytes a block where the processor has AVX2 (and
 	 * POPCNT, as every one with AVX2 has). */
 	if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt"))

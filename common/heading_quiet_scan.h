@@ -97,7 +97,8 @@ QUIET_SCAN(const char *s, size_t n, size_t *ip, struct quiet *q)
 	__asm__("" : "+m"(k));
 	for (;;) {
 		for (; i + QUIET_WIDTH + 2 <= n; i += QUIET_WIDTH) {
-			if ((ev = QUIET_BLOCK(s, i, &k, &nl)) != 0)
+			if ((ev = QUIET_BLOCK(s, i, &k, &nl)) != 0 &&
+			    (ev = worth_a_look(s, i, ev)) != 0)
 				break;
 			lines_in(q, i, nl);
 		}

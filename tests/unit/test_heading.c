@@ -809,6 +809,7 @@ test_quiet_lines(void)
 		"\xC2", "\xE2\x91", "\xE7\xAF", "                   ", "2011年",
 		"“", "•", "━━", "404 ", "12、", "3)", "7）", "0", "1234.",
 		"12 、", "９", "首页", "最后，", "其次", "1.5",
+		"㈠", "\xE1\x9A\x80", "新", "【", "\xE2\x80\xAF", "〇",
 	};
 	struct sp_heading_tracker *t = sp_heading_tracker_new(
 	    SP_HEADING_ITEMS);
