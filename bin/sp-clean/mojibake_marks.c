@@ -18,6 +18,19 @@ static const int32_t pairs[][2] = {
 /* The first four are quotes and corner brackets, the rest brackets. */
 #define FIRST_BRACKET 4
 
+/*
+ * Might c be one of the marks of pairs (U+2018..U+201D, U+3008..U+3015,
+ * U+FF08, U+FF09)?  Asked of every character before a span, most of them
+ * Han, which the list was read through for (perf: marks_before() 13% of
+ * the mojibake step on clean speech pages, a line read up to each "?").
+ */
+static inline int
+may_pair(int32_t c)
+{
+	return (c >= 0x2018 && c <= 0x201D) || (c >= 0x3008 && c <= 0x3015) ||
+	    c == 0xFF08 || c == 0xFF09;
+}
+
 static _Thread_local const char *line_s;
 static _Thread_local size_t line_i;
 static _Thread_local unsigned depth[NPAIRS];
@@ -51,14 +64,22 @@ marks_before(const char *s, size_t i)
 {
 	size_t k, m;
 	int32_t c;
+	unsigned char b;
 
 	if (s != line_s || i < line_i) {
 		marks_line();
 		line_s = s;
 	}
 	for (; line_i < i; line_i += m) {
+		/* The marks open with E2, E3 or EF; no other byte of the
+		 * line needs its character read. */
+		b = (unsigned char)s[line_i];
+		if (b != 0xE2 && b != 0xE3 && b != 0xEF) {
+			m = 1;
+			continue;
+		}
 		c = cp_at(s, i, line_i, &m);
-		if (c < 0x2018)
+		if (!may_pair(c))
 			continue;
 		for (k = 0; k < NPAIRS; k++) {
 			if (c == pairs[k][0])
@@ -85,7 +106,7 @@ mark_fit(int32_t c)
 {
 	size_t k;
 
-	if (c < 0x2018)
+	if (!may_pair(c))
 		return 0;
 	for (k = 0; k < NPAIRS; k++)
 		if (pairs[k][1] == c)
