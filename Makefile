@@ -87,6 +87,25 @@ $(B)/obj/data/%.o: bin/$$(firstword $$(subst /, ,$$*))/data/$$(lastword $$(subst
 	@sh scripts/embed.sh $< > $(@:.o=.c)
 	@$(CC) $(ALL_CFLAGS) -c $(@:.o=.c) -o $@
 
+# A table generator runs where it is built: plain flags, no sanitizer.
+$(B)/obj/gen/%: bin/$$(firstword $$(subst /, ,$$*))/gen/$$(lastword $$(subst /, ,$$*)).c
+	@mkdir -p $(@D)
+	@echo "  CC $<"
+	@$(CC) -std=c11 -D_GNU_SOURCE -O2 $(WARN) -Icommon \
+	    -Ibin/$(firstword $(subst /, ,$*)) -MMD -MP -MF $@.d -o $@ $<
+
+$(B)/tables/%.table: bin/$$(firstword $$(subst /, ,$$*))/data/$$(lastword $$(subst /, ,$$*)) \
+    $(B)/obj/gen/$$(firstword $$(subst /, ,$$*))/table-$$(lastword $$(subst /, ,$$*))
+	@mkdir -p $(@D)
+	@echo "  TABLE $<"
+	@$(word 2,$^) $< $@.tmp && mv $@.tmp $@
+
+$(B)/obj/tables/%.table.o: $(B)/tables/%.table scripts/incbin.sh
+	@mkdir -p $(@D)
+	@echo "  EMBED $<"
+	@sh scripts/incbin.sh $(abspath $<) > $(@:.o=.c)
+	@$(CC) $(ALL_CFLAGS) -c $(@:.o=.c) -o $@
+
 $(B)/libsp.a: $(LIB_OBJ)
 	@rm -f $@
 	@echo "  AR $@"
@@ -94,10 +113,17 @@ $(B)/libsp.a: $(LIB_OBJ)
 
 # A tool's data tables (bin/sp-NAME/data/FILE) are compiled into it as
 # byte arrays, so an uninstalled binary behaves like an installed one; see
-# common/embed.h for how a tool names them.
-tool_data = $(wildcard bin/$(1)/data/*)
+# common/embed.h for how a tool names them.  A data file with a generator,
+# bin/sp-NAME/gen/table-FILE.c, is made at build time into the table the
+# tool reads in place (FILE.table, named sp_data_FILE_table), compiled in
+# instead of the file.
+tool_table_gens = $(wildcard bin/$(1)/gen/table-*.c)
+tool_tabled = $(patsubst bin/$(1)/gen/table-%.c,bin/$(1)/data/%,$(call tool_table_gens,$(1)))
+tool_data = $(filter-out $(call tool_tabled,$(1)),$(wildcard bin/$(1)/data/*))
+tool_tables = $(patsubst bin/$(1)/gen/table-%.c,$(B)/obj/tables/$(1)/%.table.o,$(call tool_table_gens,$(1)))
 tool_objs = $(patsubst %.c,$(B)/obj/%.o,$(wildcard bin/$(1)/*.c)) \
-            $(patsubst bin/$(1)/data/%,$(B)/obj/data/$(1)/%.o,$(call tool_data,$(1)))
+            $(patsubst bin/$(1)/data/%,$(B)/obj/data/$(1)/%.o,$(call tool_data,$(1))) \
+            $(call tool_tables,$(1))
 tool_lib_objs = $(filter-out %/main.o,$(call tool_objs,$(1)))
 
 $(B)/bin/%: $$(call tool_objs,%) $(B)/libsp.a

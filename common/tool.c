@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -216,39 +215,6 @@ sp_xmalloc(size_t n)
 	if (p == NULL)
 		sp_oom();
 	return p;
-}
-
-/* The huge page of the x86-64 and arm64 kernels. */
-#define HUGE_PAGE ((size_t)2 << 20)
-
-void *
-sp_table_zeroed(size_t n)
-{
-	size_t len, lead;
-	char *p, *q;
-
-	if (n < HUGE_PAGE) {
-		if ((p = calloc(n ? n : 1, 1)) == NULL)
-			sp_oom();
-		return p;
-	}
-	/* Mapped whole huge pages and one more, then cut to an aligned
-	 * run of them: the kernel backs only such a run with huge pages. */
-	len = (n + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
-	p = mmap(NULL, len + HUGE_PAGE, PROT_READ | PROT_WRITE,
-	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (p == MAP_FAILED)
-		sp_oom();
-	q = (char *)(((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE -
-	    1));
-	lead = (size_t)(q - p);
-	if (lead > 0)
-		munmap(p, lead);
-	munmap(q + len, HUGE_PAGE - lead);	/* lead < HUGE_PAGE */
-#ifdef MADV_HUGEPAGE
-	(void)madvise(q, len, MADV_HUGEPAGE);	/* a hint: may be refused */
-#endif
-	return q;
 }
 
 void *

@@ -156,14 +156,6 @@ noreturn void sp_version_also(const char *libs);
 noreturn void sp_oom(void);
 void *sp_xmalloc(size_t n);
 void *sp_xrealloc(void *p, size_t n);
-/*
- * A zeroed table of n bytes that lives as long as the process (a model's
- * hash table), never freed: a large one in huge pages where the system
- * gives them.  Touched first in 4 KB pages, the tables of sp-clean's word
- * models took 6,000 page faults, most of the time a page that needed them
- * took.
- */
-void *sp_table_zeroed(size_t n);
 char *sp_xstrdup(const char *s);
 
 #endif

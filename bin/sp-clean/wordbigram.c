@@ -1,137 +1,91 @@
 /* wordbigram.c: a word bigram language model of Chinese; see wordbigram.h. */
 #include <pthread.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "charlm.h"
 #include "cjk.h"
 #include "embed.h"
-#include "lmfile.h"
-#include "tool.h"
+#include "lmtable.h"
 #include "wordbigram.h"
 
-SP_DATA(wordbigram);
+SP_DATA(wordbigram_table);
 
-/* The longest word of the model, in characters. */
-#define LONGEST 4
 /* The longest window wordbigram_cost() is asked about. */
 #define WINDOW 16
 /* A Han character the model has no word for: rarer than its rarest. */
 #define COST_NO_WORD 26.0
 /* No word: the state after a character the model lacks. */
-#define NONE UINT32_MAX
+#define NONE LM_NO_WORD
 
 /*
- * The file is read in place: the words' costs and back-off weights, the
- * start of each word's bigrams, and the bigrams, which a binary search
- * finds among those of their first word.  Only the written forms are
- * copied, into an open-addressed hash table keyed by their code points
- * packed 16 bits each (as in wordlm.c).
+ * The table of lmtable.h and the file after it, read in place: the
+ * words' costs and back-off weights, the start of each word's bigrams,
+ * and the bigrams, which a binary search finds among those of their
+ * first word; the written forms in an open-addressed hash table keyed by
+ * their code points packed 16 bits each (as in wordlm.c), with their
+ * words.
  */
 static const unsigned char *word_costs;	/* nwords x (cost, back-off) */
 static const unsigned char *row_start;	/* nwords + 1 x u32 */
 static const unsigned char *pairs;	/* nbigrams x 4 bytes */
-static uint32_t nwords;
-static uint64_t *keys;
-static uint32_t *key_word;
+static const unsigned char *keys;	/* u64 each */
+static const unsigned char *key_word;	/* u32 each */
 static size_t mask;			/* table size - 1; 0: no model */
 /*
  * For each BMP code point, the lengths of the forms it opens and closes
  * (as in wordlm.c): a look-up in 64 KB refuses most pieces of a window
  * before the table is read.
  */
-static unsigned char *edges;
-#define OPENS_AT(len) (1u << ((len) - 1))
-#define ENDS_AT(len) (1u << ((len) + 3))
-/* The word of each BMP code point written alone, or NONE: most pieces of
- * a window are one character, and this is read without the table. */
-static uint32_t *single;
+static const unsigned char *edges;
+/* The word of each BMP code point written alone (u32), or NONE: most
+ * pieces of a window are one character, and this is read without the
+ * table. */
+static const unsigned char *single;
 /*
  * A bit for each pair of characters that opens a form of two or more
- * (hashed to PAIR_BITS bits, 128 KB): the pieces of a window with the
- * candidate in them are mostly no word, and a random pair seldom finds
- * its bit set, where edges passes most.
+ * (lm_pair_bit(), 128 KB): the pieces of a window with the candidate in
+ * them are mostly no word, and a random pair seldom finds its bit set,
+ * where edges passes most.
  */
-#define PAIR_BITS 20
-static unsigned char *pair_opens;
-
-static size_t
-pair_bit(int32_t a, int32_t b)
-{
-	return lm_slot((uint64_t)a << 16 | (uint64_t)b, ((size_t)1 <<
-	    PAIR_BITS) - 1);
-}
+static const unsigned char *pair_opens;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
+/*
+ * Points the model into its table; leaves mask 0 (no model) when the
+ * table does not hold together (the generator checked the file whole).
+ */
 static void
 load(void)
 {
-	const unsigned char *p = sp_data_wordbigram, *end;
-	uint32_t nforms, nbigrams, i, w;
-	size_t size = 1, h, need;
-	uint64_t key;
-	unsigned len, k;
+	const unsigned char *t = sp_data_wordbigram_table, *file;
+	size_t len = sp_data_wordbigram_table_len;
+	uint64_t size, file_len, pairs_at;
+	uint32_t nwords, nbigrams;
 
-	end = p + sp_data_wordbigram_len;
-	if (end - p < 18 || memcmp(p, "SPWB1\n", 6) != 0)
+	if (len < WORDBIGRAM_TABLE_HEAD ||
+	    memcmp(t, WORDBIGRAM_TABLE_MAGIC, 8) != 0)
 		return;		/* no model: every word unknown */
-	nwords = lm_u32(p + 6);
-	nforms = lm_u32(p + 10);
-	nbigrams = lm_u32(p + 14);
-	p += 18;
-	need = 2 * (size_t)nwords + 4 * ((size_t)nwords + 1);
-	if ((size_t)(end - p) < need)
+	size = lm_u64_native(t + 8);
+	file_len = lm_u64_native(t + 16);
+	pairs_at = lm_u64_native(t + 24);
+	if (size < 2 || (size & (size - 1)) != 0 || file_len < 18 ||
+	    len != wordbigram_file_at(size) + file_len)
 		return;
-	word_costs = p;
-	row_start = p + 2 * (size_t)nwords;
-	p += need;
-	while (size < (size_t)nforms * 2)
-		size <<= 1;
-	/* One table, in huge pages where the system gives them. */
-	keys = sp_table_zeroed(size * sizeof *keys + size * sizeof *key_word +
-	    0x10000 * sizeof *single + 0x10000 + ((size_t)1 << (PAIR_BITS -
-	    3)));
-	key_word = (uint32_t *)(keys + size);
-	single = key_word + size;
-	edges = (unsigned char *)(single + 0x10000);
-	pair_opens = edges + 0x10000;
-	for (i = 0; i < 0x10000; i++)
-		single[i] = NONE;
+	file = t + wordbigram_file_at(size);
+	nwords = lm_u32(file + 6);
+	nbigrams = lm_u32(file + 14);
+	if (18 + 6 * (size_t)nwords + 4 > pairs_at ||
+	    pairs_at + 4 * (size_t)nbigrams != file_len)
+		return;
+	word_costs = file + 18;
+	row_start = word_costs + 2 * (size_t)nwords;
+	pairs = file + pairs_at;
+	keys = t + WORDBIGRAM_TABLE_HEAD;
+	key_word = t + wordbigram_words_at(size);
+	single = t + wordbigram_single_at(size);
+	edges = t + wordbigram_edges_at(size);
+	pair_opens = t + wordbigram_pairs_at(size);
 	mask = size - 1;
-	for (i = 0; i < nforms; i++) {
-		if (end - p < 6 || (len = p[0]) == 0 || len > LONGEST ||
-		    (size_t)(end - p) < 6 + 2 * (size_t)len ||
-		    (w = lm_u32(p + 2)) >= nwords)
-			goto broken;
-		for (key = 0, k = 0; k < len; k++)
-			key = key << 16 | lm_u16(p + 6 + 2 * k);
-		for (h = lm_slot(key, mask); keys[h] != 0; h = (h + 1) & mask)
-			;
-		keys[h] = key;
-		key_word[h] = w;
-		if (len == 1) {
-			single[lm_u16(p + 6)] = w;
-		} else {
-			h = pair_bit((int32_t)lm_u16(p + 6),
-			    (int32_t)lm_u16(p + 8));
-			pair_opens[h >> 3] |= (unsigned char)(1u << (h & 7));
-		}
-		edges[lm_u16(p + 6)] |= OPENS_AT(len);
-		edges[lm_u16(p + 6 + 2 * (len - 1))] |= ENDS_AT(len);
-		p += 6 + 2 * (size_t)len;
-	}
-	if ((size_t)(end - p) < 4 * (size_t)nbigrams ||
-	    lm_u32(row_start + 4 * (size_t)nwords) != nbigrams)
-		goto broken;
-	/* Each word's bigrams within the file, in order. */
-	for (i = 0; i < nwords; i++)
-		if (lm_u32(row_start + 4 * (size_t)i) >
-		    lm_u32(row_start + 4 * ((size_t)i + 1)))
-			goto broken;
-	pairs = p;
-	return;
-broken:
-	mask = 0;	/* a broken file: no model */
 }
 
 /*
@@ -155,12 +109,13 @@ word_of(const int32_t *cps, size_t len)
 	struct seen *seen;
 
 	if (len == 1)
-		return cps[0] > 0 && cps[0] <= 0xFFFF ? single[cps[0]] : NONE;
+		return cps[0] > 0 && cps[0] <= 0xFFFF ?
+		    lm_u32_native(single + 4 * (size_t)cps[0]) : NONE;
 	if (cps[0] <= 0 || cps[0] > 0xFFFF || cps[len - 1] <= 0 ||
-	    cps[len - 1] > 0xFFFF || !(edges[cps[0]] & OPENS_AT(len)) ||
-	    !(edges[cps[len - 1]] & ENDS_AT(len)))
+	    cps[len - 1] > 0xFFFF || !(edges[cps[0]] & LM_OPENS_AT(len)) ||
+	    !(edges[cps[len - 1]] & LM_ENDS_AT(len)))
 		return NONE;
-	h = pair_bit(cps[0], cps[1]);
+	h = lm_pair_bit(cps[0], cps[1]);
 	if (!(pair_opens[h >> 3] >> (h & 7) & 1))
 		return NONE;
 	for (k = 0; k < len; k++) {
@@ -173,9 +128,10 @@ word_of(const int32_t *cps, size_t len)
 		return seen->w;
 	seen->key = key;
 	seen->w = NONE;
-	for (h = lm_slot(key, mask); keys[h] != 0; h = (h + 1) & mask)
-		if (keys[h] == key)
-			return seen->w = key_word[h];
+	for (h = lm_slot(key, mask); lm_u64_native(keys + 8 * h) != 0;
+	    h = (h + 1) & mask)
+		if (lm_u64_native(keys + 8 * h) == key)
+			return seen->w = lm_u32_native(key_word + 4 * h);
 	return NONE;
 }
 
@@ -245,7 +201,7 @@ wordbigram_cost(const int32_t *cps, size_t n)
 	struct state {
 		uint32_t last;
 		double cost;
-	} at[WINDOW + 1][LONGEST + 1];
+	} at[WINDOW + 1][LM_LONGEST + 1];
 	size_t nat[WINDOW + 1], m = 0, i, len, k, j;
 	uint32_t w;
 	double c, best;
@@ -258,7 +214,7 @@ wordbigram_cost(const int32_t *cps, size_t n)
 	at[0][0] = (struct state){ NONE, 0 };
 	for (i = 1; i <= m; i++) {
 		nat[i] = 0;
-		for (len = 1; len <= LONGEST && len <= i; len++) {
+		for (len = 1; len <= LM_LONGEST && len <= i; len++) {
 			w = mask ? word_of(s + i - len, len) : NONE;
 			if (w == NONE && len > 1)
 				continue;

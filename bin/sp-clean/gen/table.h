@@ -1,0 +1,89 @@
+/*
+ * table.h: what the table generators of gen/ (table-*.c, run by the
+ * Makefile at build time; see lmtable.h) share: reading a data file
+ * whole, writing a table, failing the build with a message.
+ */
+#ifndef SP_CLEAN_GEN_TABLE_H
+#define SP_CLEAN_GEN_TABLE_H
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *table_prog = "table";
+
+/* Reports what went wrong with path and exits 1: the build stops. */
+static void
+table_fail(const char *path, const char *what)
+{
+	fprintf(stderr, "%s: %s: %s\n", table_prog, path, what);
+	exit(1);
+}
+
+/* The bytes of the file at path, *len of them. */
+static unsigned char *
+table_read(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	unsigned char *p = NULL, *q;
+	size_t cap = 0, got;
+
+	if (f == NULL)
+		table_fail(path, strerror(errno));
+	*len = 0;
+	for (;;) {
+		if (*len == cap) {
+			cap = cap ? 2 * cap : 1 << 20;
+			if ((q = realloc(p, cap)) == NULL)
+				table_fail(path, "out of memory");
+			p = q;
+		}
+		if ((got = fread(p + *len, 1, cap - *len, f)) == 0)
+			break;
+		*len += got;
+	}
+	if (ferror(f))
+		table_fail(path, strerror(errno));
+	fclose(f);
+	return p;
+}
+
+/* A zeroed table of len bytes. */
+static unsigned char *
+table_new(size_t len)
+{
+	unsigned char *t = calloc(len, 1);
+
+	if (t == NULL)
+		table_fail("table", "out of memory");
+	return t;
+}
+
+/* Writes t[0..len) to path, whole or not at all. */
+static void
+table_write(const char *path, const unsigned char *t, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+
+	if (f == NULL)
+		table_fail(path, strerror(errno));
+	if (fwrite(t, 1, len, f) != len || fclose(f) != 0) {
+		remove(path);
+		table_fail(path, "cannot write");
+	}
+}
+
+/* The 64-bit number v at p, in the machine's order. */
+static inline void
+table_put_u64(unsigned char *p, uint64_t v)
+{
+	memcpy(p, &v, sizeof v);
+}
+
+static inline void
+table_put_u32(unsigned char *p, uint32_t v)
+{
+	memcpy(p, &v, sizeof v);
+}
+
+#endif
