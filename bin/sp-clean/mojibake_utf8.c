@@ -488,6 +488,36 @@ struct run_count {
 };
 
 /*
+ * How many continuation bytes the UTF-8 character whose lead byte is
+ * among the last of span_bytes still needs: 0 when the bytes end with a
+ * whole character, or end where it cannot be told (a byte lost, a byte
+ * UTF-8 never has).
+ */
+static unsigned
+utf8_owed(void)
+{
+	const unsigned char *b = (const unsigned char *)span_bytes.data;
+	size_t k = span_bytes.len, have = 0;
+	unsigned need;
+
+	while (k > 0 && have < 3 && b[k - 1] >= 0x80 && b[k - 1] <= 0xBF) {
+		k--;
+		have++;
+	}
+	if (k == 0 || b[k - 1] == LOST)
+		return 0;
+	if (b[k - 1] >= 0xC2 && b[k - 1] <= 0xDF)
+		need = 1;
+	else if (b[k - 1] >= 0xE0 && b[k - 1] <= 0xEF)
+		need = 2;
+	else if (b[k - 1] >= 0xF0 && b[k - 1] <= 0xF4)
+		need = 3;
+	else
+		return 0;
+	return need > have ? need - (unsigned)have : 0;
+}
+
+/*
  * Reads the run at s[i..n) into span_bytes as the bytes the GBK decoder
  * read; with digits, across the ASCII digits in it, which are bytes of
  * their own in UTF-8 and GBK alike and no GBK trail: the decoder wrote
@@ -512,7 +542,16 @@ read_run(const char *s, size_t n, size_t i, int digits, struct run_count *rc)
 		} else if (digits && cp >= '0' && cp <= '9' && j > i) {
 			putch(&span_bytes, (int)cp);
 			rc->digits++;
-		} else if (run_char(cp)) {
+		} else if (run_char(cp) || (cp >= 0x80 && j > i &&
+		    (code = gbk_encode(cp)) > 0xFF && (code >> 8) <= 0xBF &&
+		    (code & 0xFF) >= 0x80 && (code & 0xFF) <= 0xBF &&
+		    utf8_owed() >= 2)) {
+			/*
+			 * A mark of Chinese text ends a run, but for one both
+			 * of whose bytes are the continuation bytes that the
+			 * character before still needs ("佽、" for 衢, E8 A1
+			 * A2: 、 is A1 A2).
+			 */
 			code = cp == 0x20AC ? 0x80 : gbk_encode(cp);
 			rc->rare += uncommon_cjk(cp);
 			rc->gbk_only += code > 0xFF && ((code >> 8) < 0xA1 ||
