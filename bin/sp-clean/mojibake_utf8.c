@@ -575,6 +575,29 @@ read_run(const char *s, size_t n, size_t i, int digits, struct run_count *rc)
 }
 
 /*
+ * The mean cost of the run s[0..n) as it reads, its markers costed as
+ * what they are, a byte the decoder lost (U+FFFD): a "?" typed after a
+ * word costs little, and a run of two characters, each a byte lost
+ * before a digit or a comma, read as text ("鏈?2鏃?," for "月2日,").
+ */
+static double
+run_cost(const char *s, size_t n)
+{
+	static _Thread_local struct sp_buf as_lost;
+	size_t k;
+
+	if (memchr(s, '?', n) == NULL)
+		return mean_cost(s, n, 0, 0);
+	sp_buf_clear(&as_lost);
+	for (k = 0; k < n; k++)
+		if (s[k] == '?')
+			putcp(&as_lost, 0xFFFD);
+		else
+			putch(&as_lost, (unsigned char)s[k]);
+	return mean_cost(as_lost.data, as_lost.len, 0, 0);
+}
+
+/*
  * utf8-gbk on the run at s[i..n), read with or without its digits; see
  * utf8_gbk().
  */
@@ -607,7 +630,7 @@ repair_run(const char *s, size_t n, size_t i, int digits, struct sp_buf *out,
 	lost = decode_lossy_utf8(st, rc.gbk_only ? LOST_BY_GBK_ONLY :
 	    LOST_BY_GBK, i > 0 ? cp_before(s, i, &m) :
 	    0, j < n ? cp_at(s, n, j, &m) : '\n');
-	old = mean_cost(s + i, j - i, 0, 0);
+	old = run_cost(s + i, j - i);
 	new_ = mean_cost(span_rep.data, span_rep.len, 0, 0);
 	charlm_text_cost(span_rep.data, span_rep.len, 0, 0, &counted);
 	if (new_ > TEXT || new_ + GAIN > old || lost * 2 > counted) {
