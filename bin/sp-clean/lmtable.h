@@ -24,6 +24,8 @@
 
 /* The longest word of either model, in characters. */
 #define LM_LONGEST 4
+/* What a number written in digits is read as: the numeral 三. */
+#define LM_DIGITS 0x4E09
 
 /*
  * For each BMP code point, the lengths of the words of a list it opens
@@ -106,6 +108,32 @@ static inline size_t
 wordbigram_file_at(uint64_t size)
 {
 	return wordbigram_pairs_at(size) + ((size_t)1 << LM_PAIR_BITS) / 8;
+}
+
+/*
+ * The window a word model cuts: cps[0..n) without its code points 0, into
+ * s[0..max), each run of ASCII digits one numeral 三, as the character
+ * model reads a digit (charlm.h): the word lists have no digits, and 3日
+ * is the word 三日, where a digit of no word left 日 to be costed alone,
+ * and 时 is the commoner word alone (2时 for 2日).  Returns the length.
+ */
+static inline size_t
+lm_window(const int32_t *cps, size_t n, int32_t *s, size_t max)
+{
+	size_t i, m = 0;
+
+	for (i = 0; i < n && m < max; i++) {
+		if (cps[i] == 0)
+			continue;
+		if (cps[i] >= '0' && cps[i] <= '9') {
+			if (m > 0 && s[m - 1] == LM_DIGITS)
+				continue;
+			s[m++] = LM_DIGITS;
+			continue;
+		}
+		s[m++] = cps[i];
+	}
+	return m;
 }
 
 /* The 64-bit number at p, in the machine's order (any alignment). */

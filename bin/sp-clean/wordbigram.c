@@ -207,9 +207,7 @@ wordbigram_cost(const int32_t *cps, size_t n)
 	double c, best;
 
 	(void)pthread_once(&once, load);
-	for (i = 0; i < n && m < WINDOW; i++)
-		if (cps[i] != 0)
-			s[m++] = cps[i];
+	m = lm_window(cps, n, s, WINDOW);
 	nat[0] = 1;
 	at[0][0] = (struct state){ NONE, 0 };
 	for (i = 1; i <= m; i++) {

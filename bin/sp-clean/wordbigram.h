@@ -16,10 +16,11 @@
 /*
  * The cost, in bits, of the characters cps[0..n) cut into the words of
  * the model at the likeliest places, each word costed after the one
- * before it (the first as a word alone).  A Han character that is no
- * word of the model costs as a rare word, any other character (a letter,
- * a digit, a mark the model lacks) what charlm_cost() gives it after the
- * character before; either is followed as by nothing.  Code points 0 are skipped.
+ * before it (the first as a word alone).  A run of ASCII digits is read
+ * as the numeral 三 (3日 as 三日).  A Han character that is no word of
+ * the model costs as a rare word, any other character (a letter, a mark
+ * the model lacks) what charlm_cost() gives it after the character
+ * before; either is followed as by nothing.  Code points 0 are skipped.
  */
 double wordbigram_cost(const int32_t *cps, size_t n);
 

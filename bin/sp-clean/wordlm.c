@@ -88,9 +88,7 @@ wordlm_cost(const int32_t *cps, size_t n)
 	size_t m = 0, i, len;
 
 	(void)pthread_once(&once, load);
-	for (i = 0; i < n && m < WINDOW; i++)
-		if (cps[i] != 0)
-			s[m++] = cps[i];
+	m = lm_window(cps, n, s, WINDOW);
 	best[0] = 0;
 	for (i = 1; i <= m; i++) {
 		/* s[i - 1] alone: a word, a Han character none, or a mark. */

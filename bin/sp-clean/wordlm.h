@@ -18,8 +18,9 @@
  * The cost, in bits, of the characters cps[0..n) cut into words at the
  * likeliest places: a word of the list costs its rarity; a Han character
  * that is no word of it, or is not in it at all, costs as a rare word;
- * anything else (punctuation, letters, digits) costs what charlm_cost()
- * gives it after the character before.  Code points 0 are skipped.
+ * a run of ASCII digits is read as the numeral 三 (3日 as 三日); anything
+ * else (punctuation, letters) costs what charlm_cost() gives it after the
+ * character before.  Code points 0 are skipped.
  */
 double wordlm_cost(const int32_t *cps, size_t n);
 

@@ -68,9 +68,21 @@ test_forms(void)
 
 		CHECK(wordbigram_cost(gap, 4) == bigram("听说过"));
 	}
-	/* Letters and digits cost what the character model says, the same
-	 * whatever the words around them. */
+	/* Letters cost what the character model says, the same whatever
+	 * the words around them. */
 	CHECK(bigram("ab") > 0);
+}
+
+/* A number in digits is read as the numeral 三, as the character model
+ * reads a digit: 3日 is the word 三日, however many digits. */
+static void
+test_digits(void)
+{
+	CHECK(bigram("3日") == bigram("三日"));
+	CHECK(bigram("2019年") == bigram("三年"));
+	CHECK(unigram("12日") == unigram("三日"));
+	CHECK(bigram("3月2日") < bigram("3月2至"));
+	CHECK(unigram("12日") < unigram("12至"));
 }
 
 int
@@ -78,5 +90,6 @@ main(void)
 {
 	test_follows();
 	test_forms();
+	test_digits();
 	return check_done("test_wordbigram");
 }
