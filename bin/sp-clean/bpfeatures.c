@@ -596,8 +596,10 @@ wordset_probe(uint64_t h, void *ctx)
 
 /*
  * A line's words, gathered before they are probed: a line of at most
- * OVERLAP_MAX bytes has a word for at most each byte but its first.
+ * OVERLAP_MAX bytes has a word for at most each byte but its first; the
+ * prose words are of the first PROSE_WORDS bytes of a line.
  */
+_Static_assert(PROSE_WORDS <= OVERLAP_MAX, "a line's prose words fit");
 struct gathered_words {
 	size_t n;
 	uint64_t h[OVERLAP_MAX];
