@@ -354,5 +354,6 @@ mojibake_thread_end(void)
 	sp_buf_free(&span_note);
 	sp_buf_free(&span_guess);
 	sp_buf_free(&span_layer);
+	sp_buf_free(&span_lost);
 	memo_free();
 }

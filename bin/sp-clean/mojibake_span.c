@@ -5,7 +5,7 @@
 #include "mojibake_span.h"
 
 _Thread_local struct sp_buf span_rep, span_bytes, span_note, span_guess;
-_Thread_local struct sp_buf span_layer;
+_Thread_local struct sp_buf span_layer, span_lost;
 _Thread_local struct span_broken span_broken;
 _Thread_local size_t span_budget;
 _Thread_local struct document_evidence document;

@@ -29,6 +29,9 @@ extern _Thread_local struct sp_buf span_rep, span_bytes, span_note;
 extern _Thread_local struct sp_buf span_guess;
 /* And a layer of text encoded twice, kept while the next is tried. */
 extern _Thread_local struct sp_buf span_layer;
+/* And a run with its markers written as U+FFFD, to be costed
+ * (mojibake_utf8.c). */
+extern _Thread_local struct sp_buf span_lost;
 
 /*
  * What the document being repaired showed of how its decoder read it: a

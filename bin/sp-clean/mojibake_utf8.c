@@ -583,18 +583,17 @@ read_run(const char *s, size_t n, size_t i, int digits, struct run_count *rc)
 static double
 run_cost(const char *s, size_t n)
 {
-	static _Thread_local struct sp_buf as_lost;
 	size_t k;
 
 	if (memchr(s, '?', n) == NULL)
 		return mean_cost(s, n, 0, 0);
-	sp_buf_clear(&as_lost);
+	sp_buf_clear(&span_lost);
 	for (k = 0; k < n; k++)
 		if (s[k] == '?')
-			putcp(&as_lost, 0xFFFD);
+			putcp(&span_lost, 0xFFFD);
 		else
-			putch(&as_lost, (unsigned char)s[k]);
-	return mean_cost(as_lost.data, as_lost.len, 0, 0);
+			putch(&span_lost, (unsigned char)s[k]);
+	return mean_cost(span_lost.data, span_lost.len, 0, 0);
 }
 
 /*
