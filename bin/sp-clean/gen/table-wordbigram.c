@@ -19,12 +19,7 @@ main(int argc, char **argv)
 	uint32_t nwords, nforms, nbigrams, i, w;
 	unsigned flen, k;
 
-	table_prog = "table-wordbigram";
-	if (argc != 3) {
-		fprintf(stderr, "usage: table-wordbigram IN OUT\n");
-		return 2;
-	}
-	file = table_read(argv[1], &len);
+	file = table_start(argc, argv, "table-wordbigram", &len);
 	p = file;
 	end = p + len;
 	if (len < 18 || memcmp(p, "SPWB1\n", 6) != 0)
@@ -59,10 +54,7 @@ main(int argc, char **argv)
 			table_fail(argv[1], "a form of no word");
 		for (key = 0, k = 0; k < flen; k++)
 			key = key << 16 | lm_u16(p + 6 + 2 * k);
-		for (h = lm_slot(key, size - 1); lm_u64_native(keys + 8 * h);
-		    h = (h + 1) & (size - 1))
-			;
-		table_put_u64(keys + 8 * h, key);
+		h = table_put_key(keys, size, key);
 		table_put_u32(words + 4 * h, w);
 		if (flen == 1) {
 			table_put_u32(single + 4 * (size_t)lm_u16(p + 6), w);

@@ -17,12 +17,7 @@ main(int argc, char **argv)
 	uint32_t n, i;
 	unsigned wlen, k;
 
-	table_prog = "table-wordlm";
-	if (argc != 3) {
-		fprintf(stderr, "usage: table-wordlm IN OUT\n");
-		return 2;
-	}
-	file = table_read(argv[1], &len);
+	file = table_start(argc, argv, "table-wordlm", &len);
 	p = file;
 	end = p + len;
 	if (len < 10 || memcmp(p, "SPWL1\n", 6) != 0)
@@ -43,10 +38,7 @@ main(int argc, char **argv)
 			table_fail(argv[1], "a word cut short or too long");
 		for (key = 0, k = 0; k < wlen; k++)
 			key = key << 16 | lm_u16(p + 2 + 2 * k);
-		for (h = lm_slot(key, size - 1); lm_u64_native(keys + 8 * h);
-		    h = (h + 1) & (size - 1))
-			;
-		table_put_u64(keys + 8 * h, key);
+		h = table_put_key(keys, size, key);
 		costs[h] = p[1];
 		edges[lm_u16(p + 2)] |= LM_OPENS_AT(wlen);
 		edges[lm_u16(p + 2 * wlen)] |= LM_ENDS_AT(wlen);

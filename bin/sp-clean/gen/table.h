@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lmtable.h"
+
 static const char *table_prog = "table";
 
 /* Reports what went wrong with path and exits 1: the build stops. */
@@ -48,6 +50,22 @@ table_read(const char *path, size_t *len)
 	return p;
 }
 
+/*
+ * A generator's start: names it prog for its messages, and returns the
+ * bytes of the data file its command line names (prog IN OUT), *len of
+ * them; a wrong command line exits 2.
+ */
+static unsigned char *
+table_start(int argc, char **argv, const char *prog, size_t *len)
+{
+	table_prog = prog;
+	if (argc != 3) {
+		fprintf(stderr, "usage: %s IN OUT\n", prog);
+		exit(2);
+	}
+	return table_read(argv[1], len);
+}
+
 /* A zeroed table of len bytes. */
 static unsigned char *
 table_new(size_t len)
@@ -71,6 +89,23 @@ table_write(const char *path, const unsigned char *t, size_t len)
 		remove(path);
 		table_fail(path, "cannot write");
 	}
+}
+
+/*
+ * Puts key in the open-addressed table keys[0..size) of 64-bit keys (0:
+ * an empty slot), as the tool looks it up (lmtable.h), and returns its
+ * slot.
+ */
+static inline size_t
+table_put_key(unsigned char *keys, uint64_t size, uint64_t key)
+{
+	size_t h;
+
+	for (h = lm_slot(key, size - 1); lm_u64_native(keys + 8 * h);
+	    h = (h + 1) & (size - 1))
+		;
+	memcpy(keys + 8 * h, &key, sizeof key);
+	return h;
 }
 
 /* The 64-bit number v at p, in the machine's order. */
