@@ -219,5 +219,9 @@ int sp_heading_plausible_title(const char *s, const struct sp_heading *h);
  * most lines of HTML (tags, attributes, script) are such.
  */
 int sp_heading_may_hold(const char *s, size_t n);
+/* sp_heading_quiet_lines() in blocks of widest bytes or fewer (64, 32,
+ * 16; 1: a byte at a time), for the unit test to compare the widths. */
+size_t sp_heading_quiet_lines_upto(const char *s, size_t n, uint64_t *lines,
+    unsigned widest);
 
 #endif

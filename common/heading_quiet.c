@@ -260,16 +260,16 @@ opens_init(void)
  * events), and each look at one, out of the loop, cost more than the
  * block.  Characters beyond the BMP open nothing and are no blank.
  */
-static inline uint32_t
-worth_a_look(const char *s, size_t i, uint32_t ev)
+static inline uint64_t
+worth_a_look(const char *s, size_t i, uint64_t ev)
 {
 	const unsigned char *u;
-	uint32_t keep = 0, bit;
+	uint64_t keep = 0, bit;
 	unsigned k;
 
 	for (; ev != 0; ev ^= bit) {
 		bit = ev & -ev;
-		u = (const unsigned char *)s + i + __builtin_ctz(ev);
+		u = (const unsigned char *)s + i + __builtin_ctzll(ev);
 		if (u[0] > 0x20 || u[1] < 0x80 || (u[2] & 0xC0) != 0x80) {
 			keep |= bit;
 			continue;
@@ -282,25 +282,26 @@ worth_a_look(const char *s, size_t i, uint32_t ev)
 }
 
 /* The bits of a block at s[i] of width w left after the blanks seen. */
-static inline uint32_t
+static inline uint64_t
 after_seen(const struct quiet *q, size_t i, size_t w)
 {
 	if (q->seen <= i)
-		return ~0u;
-	return q->seen >= i + w ? 0 : ~0u << (q->seen - i);
+		return ~0ull;
+	return q->seen >= i + w ? 0 : ~0ull << (q->seen - i);
 }
 
 /*
  * Counts the newlines of nl, a block's at s[i]; the last opens a line.
- * One instruction in the AVX2 scan, whose target has POPCNT too.
+ * One instruction in the AVX2 and AVX-512 scans, whose targets have
+ * POPCNT too.
  */
 static inline void
-lines_in(struct quiet *q, size_t i, uint32_t nl)
+lines_in(struct quiet *q, size_t i, uint64_t nl)
 {
 	if (nl == 0)
 		return;
-	q->line = i + 32 - (size_t)__builtin_clz(nl);
-	q->count += (uint64_t)__builtin_popcount(nl);
+	q->line = i + 64 - (size_t)__builtin_clzll(nl);
+	q->count += (uint64_t)__builtin_popcountll(nl);
 }
 
 /*
@@ -310,25 +311,30 @@ lines_in(struct quiet *q, size_t i, uint32_t nl)
  */
 static inline void
 lines_before(struct quiet *q, const char *s, size_t i, size_t j,
-    uint32_t nl)
+    uint64_t nl)
 {
 	size_t k = j - i;
 
-	lines_in(q, i, nl & (s[j] == '\n' ? (2u << k) - 1 : (1u << k) - 1));
+	/* 2 << 63 is 0 in 64 bits: the mask of all 64. */
+	lines_in(q, i, nl & (s[j] == '\n' ? (2ull << k) - 1 :
+	    (1ull << k) - 1));
 }
 
 #define QUIET_SCAN quiet_scan
 #define QUIET_BLOCK quiet_block
 #define QUIET_VEC quiet_vec
 #define QUIET_KEYS quiet_keys
+#define QUIET_KEYS_INIT quiet_keys_init
 #define QUIET_WIDTH 16
 #define QUIET_TARGET
 #define QUIET_MOVEMASK(v) ((uint32_t)_mm_movemask_epi8((__m128i)(v)))
+#include "heading_quiet_block.h"
 #include "heading_quiet_scan.h"
 #undef QUIET_SCAN
 #undef QUIET_BLOCK
 #undef QUIET_VEC
 #undef QUIET_KEYS
+#undef QUIET_KEYS_INIT
 #undef QUIET_WIDTH
 #undef QUIET_TARGET
 #undef QUIET_MOVEMASK
@@ -337,14 +343,45 @@ lines_before(struct quiet *q, const char *s, size_t i, size_t j,
 #define QUIET_BLOCK quiet_block_avx2
 #define QUIET_VEC quiet_vec_avx2
 #define QUIET_KEYS quiet_keys_avx2
+#define QUIET_KEYS_INIT quiet_keys_init_avx2
 #define QUIET_WIDTH 32
 #define QUIET_TARGET __attribute__((target("avx2,popcnt")))
 #define QUIET_MOVEMASK(v) ((uint32_t)_mm256_movemask_epi8((__m256i)(v)))
+#include "heading_quiet_block.h"
+#include "heading_quiet_scan.h"
+#undef QUIET_SCAN
+#undef QUIET_BLOCK
+#undef QUIET_VEC
+#undef QUIET_KEYS
+#undef QUIET_KEYS_INIT
+#undef QUIET_WIDTH
+#undef QUIET_TARGET
+#undef QUIET_MOVEMASK
+
+#include "heading_quiet_avx512.h"
+#define QUIET_SCAN quiet_scan_avx512
+#define QUIET_BLOCK quiet_block_avx512
+#define QUIET_KEYS quiet_keys_avx512
+#define QUIET_KEYS_INIT quiet_keys_init_avx512
+#define QUIET_WIDTH 64
+#define QUIET_TARGET QUIET512_TARGET
 #include "heading_quiet_scan.h"
 #endif
 
 size_t
 sp_heading_quiet_lines(const char *s, size_t n, uint64_t *lines)
+{
+	return sp_heading_quiet_lines_upto(s, n, lines, 64);
+}
+
+/*
+ * The scan in blocks of 64, 32 and 16 bytes, as wide as the processor
+ * and widest allow, and a byte at a time after them.  Each width finds
+ * the same lines (the unit test compares them).
+ */
+size_t
+sp_heading_quiet_lines_upto(const char *s, size_t n, uint64_t *lines,
+    unsigned widest)
 {
 	struct quiet q = { 0, 0, 0 };
 	size_t i = 0;
@@ -355,12 +392,17 @@ sp_heading_quiet_lines(const char *s, size_t n, uint64_t *lines)
 		return 0;
 #ifdef HAVE_QUIET_BLOCKS
 	(void)pthread_once(&opens_once, opens_init);
-	/* Thirty-two bytes a block where the processor has AVX2 (and
-	 * POPCNT, as every one with AVX2 has). */
-	if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt"))
+	/* POPCNT comes with every processor that has AVX2 or AVX-512. */
+	if (widest >= 64 && __builtin_cpu_supports("avx512bw") &&
+	    __builtin_cpu_supports("popcnt"))
+		stopped = quiet_scan_avx512(s, n, &i, &q);
+	if (!stopped && widest >= 32 && __builtin_cpu_supports("avx2") &&
+	    __builtin_cpu_supports("popcnt"))
 		stopped = quiet_scan_avx2(s, n, &i, &q);
-	if (!stopped)
+	if (!stopped && widest >= 16)
 		stopped = quiet_scan(s, n, &i, &q);
+#else
+	(void)widest;
 #endif
 	if (!stopped)
 		quiet_bytes(s, n, i, &q);

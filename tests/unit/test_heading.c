@@ -794,8 +794,9 @@ line_holds(struct sp_heading_tracker *t, const char *s, size_t n)
  * sp_heading_quiet_lines() passes over whole lines only, counts them,
  * stops before a form-feed line, and passes over no line the tracker
  * finds a heading in: buffers of lines of every length (the vector
- * blocks of both widths and the bytes after them) made of markers,
- * blanks of every kind, text and invalid bytes.
+ * blocks of every width and the bytes after them) made of markers,
+ * blanks of every kind, text and invalid bytes; and blocks of every
+ * width the processor has find the same lines as a byte at a time.
  */
 static void
 test_quiet_lines(void)
@@ -813,9 +814,10 @@ test_quiet_lines(void)
 	};
 	struct sp_heading_tracker *t = sp_heading_tracker_new(
 	    SP_HEADING_ITEMS);
+	static const unsigned widths[] = { 32, 16, 1 };
 	char buf[400];
-	size_t n, k, used, start;
-	uint64_t lines, want;
+	size_t n, k, w, used, start;
+	uint64_t lines, other, want;
 	unsigned seed = 23;
 	int round, bad = 0;
 
@@ -833,6 +835,15 @@ test_quiet_lines(void)
 			n += strlen(p);
 		}
 		used = sp_heading_quiet_lines(buf, n, &lines);
+		for (w = 0; w < sizeof widths / sizeof widths[0]; w++)
+			if (sp_heading_quiet_lines_upto(buf, n, &other,
+			    widths[w]) != used || other != lines) {
+				printf("  (quiet lines of \"%.*s\": %zu bytes, "
+				    "%llu lines in blocks of %u)\n", (int)n,
+				    buf, used, (unsigned long long)lines,
+				    widths[w]);
+				bad = 1;
+			}
 		want = 0;
 		for (start = 0; start < used; start = k + 1) {
 			for (k = start; k < used && buf[k] != '\n'; k++)
