@@ -1,4 +1,5 @@
 /* regex.c: PCRE2 patterns matched against any line; see regex.h. */
+#include <pthread.h>
 #include <string.h>
 
 #include "regex.h"
@@ -22,6 +23,45 @@ sp_re_compile(const char *p, size_t n, uint32_t options, int *err,
 	if (re)
 		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 	return re;
+}
+
+int
+sp_re_compile_lazy(struct sp_re_lazy *re, const char *p, size_t n,
+    uint32_t options, int *err, size_t *off)
+{
+	PCRE2_SIZE at = 0;
+
+	re->code = pcre2_compile((PCRE2_SPTR)p, n, PCRE2_UTF | options, err,
+	    &at, NULL);
+	re->jitted = 0;
+	*off = (size_t)at;
+	return re->code ? 0 : -1;
+}
+
+/* One lock for the JIT compilations of all lazy patterns: each is done
+ * once in a run, and they are few. */
+static pthread_mutex_t jit_lock = PTHREAD_MUTEX_INITIALIZER;
+
+int
+sp_re_match_lazy(struct sp_re_lazy *re, const char *subject, size_t n,
+    pcre2_match_data *md, pcre2_match_context *mctx)
+{
+	/*
+	 * The flag is set only after the compilation, under the lock: a
+	 * thread that reads it set finds the compiled code; one that reads
+	 * it clear takes the lock, which orders it after the compilation
+	 * (pcre2_jit_compile() of a compiled pattern changes nothing).
+	 */
+	if (!__atomic_load_n(&re->jitted, __ATOMIC_ACQUIRE)) {
+		pthread_mutex_lock(&jit_lock);
+		if (!__atomic_load_n(&re->jitted, __ATOMIC_RELAXED)) {
+			/* An optimization: without it, the same matches. */
+			(void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+			__atomic_store_n(&re->jitted, 1, __ATOMIC_RELEASE);
+		}
+		pthread_mutex_unlock(&jit_lock);
+	}
+	return sp_re_match(re->code, subject, n, md, mctx);
 }
 
 const char *

@@ -118,9 +118,19 @@ free_rules(struct rule *v, size_t n)
 
 	for (i = 0; i < n; i++) {
 		free(v[i].text);
-		pcre2_code_free(v[i].re);
+		pcre2_code_free(v[i].re.code);
 	}
 	free(v);
+}
+
+/* Frees an alternation of rules.any. */
+static void
+free_any(struct sp_re_lazy *any)
+{
+	if (any == NULL)
+		return;
+	pcre2_code_free(any->code);
+	free(any);
 }
 
 int
@@ -148,8 +158,8 @@ rules_free(struct rules *r)
 {
 	if (!r->shared) {
 		free_rules(r->v, r->n);
-		pcre2_code_free(r->any[0]);
-		pcre2_code_free(r->any[1]);
+		free_any(r->any[0]);
+		free_any(r->any[1]);
 		free(r->patterns);
 	}
 	free(r->stamps);
@@ -280,9 +290,8 @@ parse_rule(const char *s, size_t n, struct rule *rule, const char *name,
 	memcpy(rule->text, s + i, rule->len);
 	rule->text[rule->len] = '\0';
 	if (rule->kind == RULE_RE) {
-		rule->re = sp_re_compile(rule->text, rule->len, 0, &errcode,
-		    &erroff);
-		if (rule->re == NULL) {
+		if (sp_re_compile_lazy(&rule->re, rule->text, rule->len, 0,
+		    &errcode, &erroff) < 0) {
 			pcre2_get_error_message(errcode, msg, sizeof msg);
 			seterr(err, errlen, name, lineno,
 			    "bad regular expression at offset %zu: %s",
@@ -466,7 +475,7 @@ alternative(const struct rule *rule)
 		if (memmem(rule->text, rule->len, numbered[i],
 		    strlen(numbered[i])))
 			return 0;
-	if (pcre2_pattern_info(rule->re, PCRE2_INFO_BACKREFMAX, &backrefs) !=
+	if (pcre2_pattern_info(rule->re.code, PCRE2_INFO_BACKREFMAX, &backrefs) !=
 	    0 || backrefs > 0)
 		return 0;
 	if (sp_buf_append(&b, "(?:", 3) < 0 ||
@@ -486,7 +495,7 @@ anchored(const struct rule *rule)
 {
 	uint32_t options = 0;
 
-	return pcre2_pattern_info(rule->re, PCRE2_INFO_ALLOPTIONS,
+	return pcre2_pattern_info(rule->re.code, PCRE2_INFO_ALLOPTIONS,
 	    &options) == 0 && (options & PCRE2_ANCHORED) != 0;
 }
 
@@ -499,7 +508,7 @@ build_any(struct rules *r, int k)
 	size_t i, n = 0;
 	int errcode;
 
-	pcre2_code_free(r->any[k]);
+	free_any(r->any[k]);
 	r->any[k] = NULL;
 	for (i = 0; i < r->n; i++) {
 		if (r->v[i].in_any == k + 1)
@@ -515,8 +524,12 @@ build_any(struct rules *r, int k)
 			sp_oom();
 		r->v[i].in_any = k + 1;
 	}
-	if (n > 1)
-		r->any[k] = sp_re_compile(b.data, b.len, 0, &errcode, &erroff);
+	if (n > 1 && (r->any[k] = malloc(sizeof *r->any[k])) != NULL &&
+	    sp_re_compile_lazy(r->any[k], b.data, b.len, 0, &errcode,
+	    &erroff) < 0) {
+		free(r->any[k]);
+		r->any[k] = NULL;
+	}
 	sp_buf_free(&b);
 	if (r->any[k] == NULL) {
 		/* Too big, or one pattern alone: each runs on its own. */
@@ -601,7 +614,7 @@ badthr:
 				goto fail;
 			if (vec.n >= INT_MAX / 2 || push(&vec, &rule) < 0) {
 				free(rule.text);
-				pcre2_code_free(rule.re);
+				pcre2_code_free(rule.re.code);
 				seterr(err, errlen, name, lineno, "%s",
 				    strerror(ENOMEM));
 				goto fail;
@@ -812,7 +825,7 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 	subject = sp_re_subject(line, n, &r->subject);
 	/* No alternative of any[k] matches: none of its patterns will. */
 	for (g = 0; g < 2; g++)
-		any_may[g] = r->any[g] == NULL || sp_re_match(r->any[g],
+		any_may[g] = r->any[g] == NULL || sp_re_match_lazy(r->any[g],
 		    subject, n, r->md, r->mctx) != PCRE2_ERROR_NOMATCH;
 	for (q = 0; q < r->npatterns; q++) {
 		i = r->patterns[q];
@@ -821,7 +834,7 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 		    (rule->in_any && !any_may[rule->in_any - 1]) ||
 		    (rule->triggered && r->seen[i] != r->stamp))
 			continue;
-		rc = sp_re_match(rule->re, subject, n, r->md, r->mctx);
+		rc = sp_re_match_lazy(&rule->re, subject, n, r->md, r->mctx);
 		/* No match, or a limit hit: either way the rule says nothing. */
 		if (rc < 0 && rc != PCRE2_ERROR_NOMATCH && !r->warned[i]) {
 			PCRE2_UCHAR msg[128];

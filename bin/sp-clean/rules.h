@@ -15,9 +15,7 @@
 #include <stddef.h>
 
 #include "buf.h"
-
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
+#include "regex.h"
 
 /*
  * RULE_TRIGGER is no kind of the file: it is a literal that every match of
@@ -35,7 +33,7 @@ struct rule {
 	int weight;
 	char *text;		/* the pattern, NUL-terminated */
 	size_t len;
-	pcre2_code *re;		/* RULE_RE */
+	struct sp_re_lazy re;	/* RULE_RE */
 	int next;		/* next rule of its bucket, or -1 */
 	int in_any;		/* RULE_RE: an alternative of rules.any[0]
 				   (1) or of rules.any[1] (2), or 0 */
@@ -81,9 +79,11 @@ struct rules {
 	 * its own (a call costs more than its scan of a short line).  Those
 	 * anchored at the start (^...) in any[1], tried at the start alone;
 	 * the others in any[0], tried at every position that may start one
-	 * of them, which the anchored ones would add to.
+	 * of them, which the anchored ones would add to.  Each is shared
+	 * with the clones, as the rules' own patterns are: the first match
+	 * JIT-compiles it for all (regex.h).
 	 */
-	pcre2_code *any[2];
+	struct sp_re_lazy *any[2];
 	/*
 	 * The indexes of the RULE_RE rules, in order: a line is tried on
 	 * these, not on a walk of all the rules (18 of 520 in the shipped
