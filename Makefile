@@ -92,7 +92,7 @@ $(B)/obj/gen/%: bin/$$(firstword $$(subst /, ,$$*))/gen/$$(lastword $$(subst /, 
 	@mkdir -p $(@D)
 	@echo "  CC $<"
 	@$(CC) -std=c11 -D_GNU_SOURCE -O2 $(WARN) -Icommon \
-	    -Ibin/$(firstword $(subst /, ,$*)) -MMD -MP -MF $@.d -o $@ $<
+	    -Ibin/$(firstword $(subst /, ,$*)) -MMD -MP -MF $@.d -o $@ $< -lm
 
 $(B)/tables/%.table: bin/$$(firstword $$(subst /, ,$$*))/data/$$(lastword $$(subst /, ,$$*)) \
     $(B)/obj/gen/$$(firstword $$(subst /, ,$$*))/table-$$(lastword $$(subst /, ,$$*))

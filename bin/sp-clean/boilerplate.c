@@ -34,7 +34,7 @@
 #include "zh.h"
 
 SP_DATA(boilerplate_rules);
-SP_DATA(boilerplate_model);
+SP_DATA(boilerplate_model_table);
 
 /*
  * Lines longer than this with as many sentences are prose, unscored.
@@ -125,12 +125,17 @@ struct boilerplate {
 					   text: page-wide wrappers */
 };
 
+/* The model compiled in, parsed when sp-clean was built (model_table.c). */
 static struct model *
 builtin_model(char *err, size_t errlen)
 {
-	return model_parse((const char *)sp_data_boilerplate_model,
-	    sp_data_boilerplate_model_len, "boilerplate.model", feature_names,
-	    NFEATURES, stage2_names, NSTAGE2, err, errlen);
+	struct model *m = model_in_place(sp_data_boilerplate_model_table,
+	    sp_data_boilerplate_model_table_len);
+
+	if (m == NULL)
+		snprintf(err, errlen, "boilerplate.model.table: not a model "
+		    "table of this build, or out of memory");
+	return m;
 }
 
 /* Which of stage 1's features of a line stage 2 of bp's model uses. */

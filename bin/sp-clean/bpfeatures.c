@@ -13,12 +13,6 @@
 #include "tool.h"
 #include "utf8.h"
 
-const char *const feature_names[NFEATURES] = {
-#define FEAT_NAME(name) #name,
-	FEATURES(FEAT_NAME)
-#undef FEAT_NAME
-};
-
 /* Slots of the set of the prose's words (8 bytes each) at most. */
 #define SET_MAX ((size_t)1 << 20)
 /* Lines longer than this (bytes) are not searched for shapes: prose. */

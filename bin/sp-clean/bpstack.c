@@ -6,15 +6,6 @@
 #include "bpstack.h"
 #include "tool.h"
 
-const char *const stage2_names[NSTAGE2] = {
-#define STACK_NAME(name) #name,
-	STACK_FEATURES(STACK_NAME)
-#undef STACK_NAME
-#define FEAT_NAME(name) #name,
-	FEATURES(FEAT_NAME)
-#undef FEAT_NAME
-};
-
 /* Below this stage 1 keeps a line, for the shares and the core. */
 #define KEEP 0.5
 

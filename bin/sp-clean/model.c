@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "model.h"
-#include "modeltree.h"
+#include "model_int.h"
 #include "quickscore.h"
 
 /* The first line of a model file, followed by its version: 1, one
@@ -21,23 +21,6 @@
 /* Outputs far beyond what training gives (a few units of log-odds). */
 #define MAX_VALUE 1e6
 
-/* One stage's trees. */
-struct ensemble {
-	double base;
-	struct node *nodes;
-	size_t nnodes, cap;
-	size_t *roots;		/* and roots[ntrees], the end of the nodes */
-	size_t ntrees;
-	struct quick *quick;	/* the trees for scoring, or NULL: walk them */
-	int *map;		/* the file's feature -> the build's */
-	int nmap;
-};
-
-struct model {
-	double threshold;
-	int nstages;
-	struct ensemble stage[MODEL_STAGES];
-};
 
 /* A cursor over the file's lines, for messages. */
 struct cursor {
@@ -247,7 +230,16 @@ add_node(struct ensemble *e, struct cursor *c, const struct node *n)
 			return fail(c, "out of memory");
 		e->nodes = v;
 	}
-	e->nodes[e->nnodes++] = *n;
+	/* Padding zeroed too: a table of the nodes (model_put) is the same
+	 * bytes at each build. */
+	memset(&e->nodes[e->nnodes], 0, sizeof *e->nodes);
+	e->nodes[e->nnodes].feat = n->feat;
+	e->nodes[e->nnodes].left = n->left;
+	e->nodes[e->nnodes].right = n->right;
+	e->nodes[e->nnodes].thr = n->thr;
+	e->nodes[e->nnodes].value = n->value;
+	e->nodes[e->nnodes].missing_left = n->missing_left;
+	e->nnodes++;
 	return 0;
 }
 
@@ -417,8 +409,10 @@ model_free(struct model *m)
 		return;
 	for (i = 0; i < MODEL_STAGES; i++) {
 		e = &m->stage[i];
-		free(e->nodes);
 		quick_free(e->quick);
+		if (m->in_place)
+			continue;
+		free(e->nodes);
 		free(e->roots);
 		free(e->map);
 	}

@@ -50,6 +50,20 @@ struct model *model_parse(const char *text, size_t len, const char *name,
     int nfeat2, char *err, size_t errlen);
 void model_free(struct model *m);
 
+/*
+ * The model m as a table (model_table.c), for model_in_place() in a
+ * build of the same sources: written at t (8-byte aligned) when t is not
+ * NULL; returns its bytes.
+ */
+size_t model_put(const struct model *m, unsigned char *t);
+/*
+ * The model of the table t[0..len) (8-byte aligned, read in place, never
+ * written), or NULL when t is not one.  model_free() frees what it
+ * allocated, not t.  The table is trusted as the build made it: its
+ * trees are not checked again.
+ */
+struct model *model_in_place(const unsigned char *t, size_t len);
+
 /* The probability at or above which a line is boilerplate. */
 double model_threshold(const struct model *m);
 void model_set_threshold(struct model *m, double p);

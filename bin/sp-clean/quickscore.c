@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "quickscore.h"
+#include "tablepart.h"
 
 /* Trees scored together, their bit vectors on the stack. */
 #define CHUNK 256
@@ -34,6 +35,8 @@ struct quick {
 	double *leaves;		/* each tree's leaves, left to right (floats,
 				   widened once, not at every sum) */
 	size_t *first_leaf;	/* tree t's: leaves[first_leaf[t]..] */
+	size_t nsplits, nlists, nleaves;	/* for quick_put() */
+	int in_place;		/* the arrays are a table's (quick_in_place) */
 };
 
 /* A split as gathered, before it is sorted into its feature's list. */
@@ -140,8 +143,10 @@ quick_new(const struct node *nodes, const size_t *roots, size_t ntrees,
 	if ((q = calloc(1, sizeof *q)) == NULL)
 		return -1;
 	q->ntrees = ntrees;
-	/* Each split twice at most, and a sentinel for each list. */
-	q->splits = malloc((3 * nnodes + 1) * sizeof *q->splits);
+	/* Each split twice at most, and a sentinel for each list; zeroed,
+	 * padding too, so that a table of them (quick_put) is the same
+	 * bytes at each build. */
+	q->splits = calloc(3 * nnodes + 1, sizeof *q->splits);
 	q->lists = malloc((nnodes + 1) * sizeof *q->lists);
 	q->chunk = malloc((ntrees / CHUNK + 2) * sizeof *q->chunk);
 	q->leaves = malloc((nnodes + 1) * sizeof *q->leaves);
@@ -168,9 +173,76 @@ quick_new(const struct node *nodes, const size_t *roots, size_t ntrees,
 		lists(q, g, ng, &nsplit, &nlist);
 	}
 	q->chunk[(ntrees + CHUNK - 1) / CHUNK] = nlist;
+	q->nsplits = nsplit;
+	q->nlists = nlist;
+	q->nleaves = at;
 	free(g);
 	*out = q;
 	return 0;
+}
+
+/* The chunks' starts of a scorer of ntrees trees, and the end. */
+static size_t
+nchunks(size_t ntrees)
+{
+	return (ntrees + CHUNK - 1) / CHUNK + 1;
+}
+
+/*
+ * The table of q: five counts (uint64_t: trees, splits, lists, leaves,
+ * 0) and the arrays, in this build's layout, each 8-byte aligned.
+ */
+size_t
+quick_put(const struct quick *q, unsigned char *t)
+{
+	uint64_t head[5] = { q->ntrees, q->nsplits, q->nlists, q->nleaves, 0 };
+	size_t at = 0;
+
+	part_put(t, &at, head, sizeof head);
+	part_put(t, &at, q->splits, q->nsplits * sizeof *q->splits);
+	part_put(t, &at, q->lists, q->nlists * sizeof *q->lists);
+	part_put(t, &at, q->chunk, nchunks(q->ntrees) * sizeof *q->chunk);
+	part_put(t, &at, q->leaves, q->nleaves * sizeof *q->leaves);
+	part_put(t, &at, q->first_leaf, q->ntrees * sizeof *q->first_leaf);
+	return at;
+}
+
+struct quick *
+quick_in_place(const unsigned char *t, size_t len)
+{
+	uint64_t head[5];
+	struct quick *q;
+	size_t at = sizeof head;
+
+	if (len < sizeof head || ((uintptr_t)t & 7) != 0)
+		return NULL;
+	memcpy(head, t, sizeof head);
+	if (head[0] > SIZE_MAX / 64 || head[1] > SIZE_MAX / 64 ||
+	    head[2] > SIZE_MAX / 64 || head[3] > SIZE_MAX / 64 ||
+	    (q = calloc(1, sizeof *q)) == NULL)
+		return NULL;
+	q->in_place = 1;
+	q->ntrees = (size_t)head[0];
+	q->nsplits = (size_t)head[1];
+	q->nlists = (size_t)head[2];
+	q->nleaves = (size_t)head[3];
+	/* The table is read only: the casts only drop the const. */
+	q->splits = (struct split *)(uintptr_t)part_get(t, len, &at,
+	    q->nsplits * sizeof *q->splits);
+	q->lists = (struct list *)(uintptr_t)part_get(t, len, &at,
+	    q->nlists * sizeof *q->lists);
+	q->chunk = (size_t *)(uintptr_t)part_get(t, len, &at,
+	    nchunks(q->ntrees) * sizeof *q->chunk);
+	q->leaves = (double *)(uintptr_t)part_get(t, len, &at,
+	    q->nleaves * sizeof *q->leaves);
+	q->first_leaf = (size_t *)(uintptr_t)part_get(t, len, &at,
+	    q->ntrees * sizeof *q->first_leaf);
+	if (at != len || q->splits == NULL || q->lists == NULL ||
+	    q->chunk == NULL || q->leaves == NULL || q->first_leaf == NULL) {
+		free(q);
+		return NULL;
+	}
+	return q;
 }
 
 void
@@ -178,6 +250,10 @@ quick_free(struct quick *q)
 {
 	if (q == NULL)
 		return;
+	if (q->in_place) {
+		free(q);
+		return;
+	}
 	free(q->splits);
 	free(q->lists);
 	free(q->chunk);

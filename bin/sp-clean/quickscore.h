@@ -33,6 +33,18 @@ int quick_new(const struct node *nodes, const size_t *roots, size_t ntrees,
     struct quick **q);
 void quick_free(struct quick *q);
 
+/*
+ * q as a table, to be read in place by quick_in_place() in a build of
+ * the same sources (gen/table-boilerplate.model.c): writes it at t
+ * (8-byte aligned) when t is not NULL, and returns its bytes.
+ */
+size_t quick_put(const struct quick *q, unsigned char *t);
+/*
+ * The scorer of the table t[0..len) (8-byte aligned), its arrays read in
+ * place, or NULL when t is not one; quick_free() frees it, not t.
+ */
+struct quick *quick_in_place(const unsigned char *t, size_t len);
+
 /* base plus the leaves x reaches, NAN for a missing value. */
 double quick_score(const struct quick *q, double base, const float *x);
 

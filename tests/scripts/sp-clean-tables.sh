@@ -1,13 +1,27 @@
 #!/bin/sh
 # sp-clean-tables.sh BUILD: the table generators of bin/sp-clean/gen
-# (table-wordlm, table-wordbigram; see bin/sp-clean/lmtable.h), which the
-# build runs on data/wordlm and data/wordbigram.  Run again on the same
-# file, each writes the table the build compiled in, byte for byte; a
-# file cut short, of another kind, or missing stops it with exit 1, a
-# message naming the file, and no table; wrong arguments, exit 2.
+# (table-wordlm, table-wordbigram, see bin/sp-clean/lmtable.h;
+# table-boilerplate.model, see bin/sp-clean/model_table.c), which the
+# build runs on data/wordlm, data/wordbigram and data/boilerplate.model.
+# Run again on the same file, each writes the table the build compiled
+# in, byte for byte; a file cut short, of another kind, or missing stops
+# it with exit 1, a message naming the file, and no table; wrong
+# arguments, exit 2.
 B=$1
 . "${0%/*}/../lib.sh"
-for m in wordlm wordbigram; do
+
+# refused M FILE WHAT MESSAGE: the generator of M stops on FILE (WHAT
+# says what it is), with exit 1, a line of stderr matching MESSAGE, and
+# no table.
+refused() {
+	rm -f "$t/out"
+	"$g" "$2" "$t/out" 2> "$t/err"
+	expect "$1: $3, exit 1" [ $? -eq 1 ]
+	expect "$1: $3, a message" grep -q "$4" "$t/err"
+	expect "$1: $3, no table" [ ! -e "$t/out" ]
+}
+
+for m in wordlm wordbigram boilerplate.model; do
 	g="$B/obj/gen/sp-clean/table-$m"
 	data="bin/sp-clean/data/$m"
 	if [ ! -x "$g" ] || [ ! -f "$B/tables/sp-clean/$m.table" ]; then
@@ -17,23 +31,30 @@ for m in wordlm wordbigram; do
 	expect "$m: the table again" "$g" "$data" "$t/$m.table"
 	expect "$m: the same bytes" cmp -s "$t/$m.table" \
 	    "$B/tables/sp-clean/$m.table"
-	# A file cut short inside its words.
-	head -c 5000 "$data" > "$t/short"
-	"$g" "$t/short" "$t/out" 2> "$t/err"
-	expect "$m: cut short, exit 1" [ $? -eq 1 ]
-	expect "$m: cut short, a message" grep -q "^table-$m: $t/short: " \
-	    "$t/err"
-	expect "$m: cut short, no table" [ ! -e "$t/out" ]
-	# Another kind of file.
 	printf 'SPXX1\nnot a model\n' > "$t/other"
-	"$g" "$t/other" "$t/out" 2> "$t/err"
-	expect "$m: another file, exit 1" [ $? -eq 1 ]
-	expect "$m: another file, a message" grep -q "^table-$m: $t/other: not" \
-	    "$t/err"
-	"$g" "$t/missing" "$t/out" 2> "$t/err"
-	expect "$m: a missing file, exit 1" [ $? -eq 1 ]
-	expect "$m: a missing file, a message" \
-	    grep -q "^table-$m: $t/missing: No such file" "$t/err"
+	case $m in
+	boilerplate.model)
+		# The model's messages are its parser's, with the line.
+		head -n 3000 "$data" > "$t/short"
+		refused "$m" "$t/short" "cut short" \
+		    "^table-$m: $t/short:3000: ends before"
+		refused "$m" "$t/other" "another file" \
+		    "^table-$m: $t/other:1: not an sp-clean model"
+		sed 's/^feature len$/feature no_such_feature/' "$data" \
+		    > "$t/feat"
+		refused "$m" "$t/feat" "a feature of no build" \
+		    "unknown feature 'no_such_feature'"
+		;;
+	*)
+		# Cut short inside its words.
+		head -c 5000 "$data" > "$t/short"
+		refused "$m" "$t/short" "cut short" "^table-$m: $t/short: "
+		refused "$m" "$t/other" "another file" \
+		    "^table-$m: $t/other: not"
+		;;
+	esac
+	refused "$m" "$t/missing" "a missing file" \
+	    "^table-$m: $t/missing: No such file"
 	"$g" "$data" 2> /dev/null
 	expect "$m: one argument, exit 2" [ $? -eq 2 ]
 done

@@ -6,9 +6,12 @@
  * by side (model_score_many) too, and every malformed
  * model file is refused with its line named.  A file of version 2 holds
  * two stages, each scored over its own features; version 1 is read as
- * stage 1 alone, and other versions are refused.
+ * stage 1 alone, and other versions are refused.  A model written as a
+ * table (model_table.c) and read in place scores as the parsed one, and
+ * a table cut, grown, misaligned or of another kind is refused.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +28,20 @@ parse(const char *text, char *err, size_t errlen)
 {
 	return model_parse(text, strlen(text), "m", names, 3, names2, 2, err,
 	    errlen);
+}
+
+/* Room for the tables of the tests' models, 8-byte aligned. */
+static uint64_t table_room[1 << 17];
+
+/* m written as a table and read in place (NULL when it would not fit). */
+static struct model *
+in_place(const struct model *m, size_t *len)
+{
+	*len = model_put(m, NULL);
+	if (*len > sizeof table_room)
+		return NULL;
+	model_put(m, (unsigned char *)table_room);
+	return model_in_place((unsigned char *)table_room, *len);
 }
 
 /* Two trees over features b and a (the file's order is its own). */
@@ -131,6 +148,55 @@ two_stages(void)
 	CHECK(model_uses(m, 1, feat, 4) == 2 && feat[0] == 1 && feat[1] == 0);
 	x2[0] = NAN;		/* p missing: left */
 	CHECK(model_score(m, 1, x2, NULL) == -0.5 - 2 + 0.25);
+	/* Read in place from its table: the same stages, features, scores. */
+	{
+		struct model *t;
+		size_t len;
+
+		t = in_place(m, &len);
+		CHECK(t != NULL);
+		if (t != NULL) {
+			CHECK(model_stages(t) == 2);
+			CHECK(model_threshold(t) == 0.6);
+			CHECK(model_uses(t, 1, feat, 4) == 2 && feat[0] == 1 &&
+			    feat[1] == 0);
+			CHECK(model_score(t, 0, x, NULL) == 0.5 + 1);
+			CHECK(model_score(t, 1, x2, NULL) == -0.5 - 2 + 0.25);
+			CHECK(model_score(t, 1, x2, c) == -0.5 - 2 + 0.25);
+		}
+		model_free(t);
+	}
+	model_free(m);
+}
+
+/* Tables that are not one of a model: refused. */
+static void
+bad_tables(void)
+{
+	unsigned char *p = (unsigned char *)table_room;
+	char err[256];
+	struct model *m = parse(two, err, sizeof err), *t;
+	size_t len, k;
+
+	CHECK(m != NULL);
+	if (m == NULL)
+		return;
+	t = in_place(m, &len);
+	CHECK(t != NULL);
+	model_free(t);
+	/* Cut anywhere, or a byte more: its parts do not end at its end. */
+	for (k = 0; k < len; k++)
+		CHECK((t = model_in_place(p, k)) == NULL);
+	CHECK(model_in_place(p, len + 8) == NULL);
+	/* Not 8-byte aligned. */
+	memmove(p + 1, p, len);
+	CHECK(model_in_place(p + 1, len) == NULL);
+	memmove(p, p + 1, len);
+	CHECK((t = model_in_place(p, len)) != NULL);
+	model_free(t);
+	/* Another kind of table. */
+	p[0] ^= 1;
+	CHECK(model_in_place(p, len) == NULL);
 	model_free(m);
 }
 
@@ -187,11 +253,11 @@ agrees(void)
 {
 	static char text[1 << 20];
 	char err[256];
-	struct model *m;
+	struct model *m, *tm;
 	double c[3], many[20];
 	float x[3], xs[20][3];
 	const float *rows[20];
-	size_t len, n, r;
+	size_t len, n, r, tlen;
 	int round, t, ntrees, most, leaves, at, i, j, same;
 
 	for (round = 0; round < 12; round++) {
@@ -214,12 +280,18 @@ agrees(void)
 			printf("  %s\n", err);
 			continue;
 		}
+		tm = in_place(m, &tlen);
+		CHECK(tm != NULL);
 		same = 1;
 		for (i = 0; i < 2000; i++) {
 			for (j = 0; j < 3; j++)
 				x[j] = rnd(8) == 0 ? NAN :
 				    values[rnd(sizeof values / sizeof *values)];
 			if (model_score(m, 0, x, NULL) != model_score(m, 0, x, c))
+				same = 0;
+			if (tm != NULL && (model_score(tm, 0, x, NULL) !=
+			    model_score(m, 0, x, NULL) || model_score(tm, 0, x,
+			    c) != model_score(m, 0, x, NULL)))
 				same = 0;
 		}
 		CHECK(same);
@@ -238,9 +310,16 @@ agrees(void)
 			for (r = 0; r < n; r++)
 				if (many[r] != model_score(m, 0, xs[r], c))
 					same = 0;
+			if (tm == NULL)
+				continue;
+			model_score_many(tm, 0, rows, n, many);
+			for (r = 0; r < n; r++)
+				if (many[r] != model_score(m, 0, xs[r], c))
+					same = 0;
 		}
 		CHECK(same);
 		quick_generic_only(0);
+		model_free(tm);
 		model_free(m);
 	}
 }
@@ -338,6 +417,7 @@ main(void)
 {
 	scores();
 	two_stages();
+	bad_tables();
 	agrees();
 	malformed();
 	binary();
