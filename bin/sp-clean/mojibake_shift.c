@@ -222,6 +222,47 @@ typed_question(int32_t before, int32_t after)
 }
 
 /*
+ * What a character chosen for "??" between before and after may cost
+ * beside them at most to be kept (lost_whole() refuses one that costs
+ * more): likely text, and likelier than the question marks by
+ * QUESTION_GAIN.
+ */
+static double
+whole_limit(int32_t before, int32_t after)
+{
+	double typed = typed_question(before, after) - QUESTION_GAIN;
+
+	return typed < 2 * SHORT ? typed : 2 * SHORT;
+}
+
+/*
+ * Does some Han character whose trail byte fails before after cost at
+ * most limit beside before and after?  If none does, whichever the
+ * search chose would be refused: two lookups a candidate say so, where
+ * the search takes five and its beams (most "??" of the web's pages are
+ * questions typed so, and none passes).
+ */
+static int
+whole_may_pass(int32_t before, int32_t after, double limit)
+{
+	unsigned l, v;
+	int32_t c;
+
+	if (limit < 0)
+		return 0;
+	for (v = 0x81; v <= 0xFE; v++) {
+		if (!pair_fails(v, after))
+			continue;
+		for (l = 0x81; l <= 0xFE; l++)
+			if ((c = gbk_decode(l, v)) != 0 && sp_is_han(c) &&
+			    charlm_cost(before, c) + charlm_cost(c, after) <=
+			    limit)
+				return 1;
+	}
+	return 0;
+}
+
+/*
  * "??" between before2 before and after after2: into span_rep, the Han
  * character whose trail byte fails before after that reads likeliest
  * there.  Returns the bytes restored, 0 when none reads as text, or
@@ -248,6 +289,10 @@ lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2,
 	}
 	if (!budget_take(ALL_PAIRS, BEAM_WHOLE + BEAM))
 		return NOT_SEARCHED;
+	if (!whole_may_pass(before, after, whole_limit(before, after))) {
+		memo_put(&key, &(struct memo_val){ { 0, 0 }, { 0, 0 } });
+		return 0;
+	}
 	/*
 	 * Some 16,000 characters fit: the bigram model's cost beside the
 	 * two neighbours keeps the few that may read as text for the full
@@ -307,9 +352,8 @@ lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2,
 chosen:
 	if (bh == 0)
 		return 0;
-	cost = charlm_cost(before, bh) + charlm_cost(bh, after);
-	if (cost > 2 * SHORT || typed_question(before, after) < cost +
-	    QUESTION_GAIN)
+	if (charlm_cost(before, bh) + charlm_cost(bh, after) >
+	    whole_limit(before, after))
 		return 0;
 	sp_buf_clear(&span_rep);
 	sp_buf_clear(&span_note);
