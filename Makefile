@@ -10,15 +10,22 @@ DESTDIR  ?=
 CC       ?= cc
 VERSION  := 0.1.0
 
-PKGS      = libutf8proc uchardet libxxhash jansson libpcre2-8 lmdb libxml-2.0
-# OpenCC is optional: built with it when pkg-config finds it.  A run
-# loads it (dlopen, by the name the library gives itself) only to convert
-# the script: with its C++ libraries it took 0.65 ms of every start.
+PKGS      = libutf8proc uchardet libxxhash jansson libpcre2-8 lmdb
+# Libraries a run loads at its first use of them (dlopen; see
+# common/lazylib.h), by the name the library gives itself: libxml2, for
+# HTML pages alone, and OpenCC, optional (built with it when pkg-config
+# finds it), to convert the script.  Each took 0.65 to 1.5 ms of every
+# start when linked.
+LAZY_PKGS  = libxml-2.0
 HAVE_OPENCC = $(shell pkg-config --exists opencc 2>/dev/null && echo 1)
-OPENCC_LIB := $(or $(shell objdump -p "$$(pkg-config --variable=libdir \
-              opencc 2>/dev/null)/libopencc.so" 2>/dev/null | \
-              sed -n 's/^ *SONAME *//p'),libopencc.so)
-PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS) $(if $(HAVE_OPENCC),opencc))
+# soname PKG LIB: the SONAME of libLIB.so where pkg-config's PKG is.
+soname = $(or $(shell objdump -p "$$(pkg-config --variable=libdir \
+         $(1) 2>/dev/null)/lib$(2).so" 2>/dev/null | \
+         sed -n 's/^ *SONAME *//p'),lib$(2).so)
+LIBXML2_LIB := $(call soname,libxml-2.0,xml2)
+OPENCC_LIB := $(call soname,opencc,opencc)
+PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS) $(LAZY_PKGS) \
+              $(if $(HAVE_OPENCC),opencc))
 # glibc has iconv built in; elsewhere GNU libiconv is a library of its own.
 ICONV_LIBS := $(shell printf '\043include <iconv.h>\nint main(void){return iconv_open("a","b")==0;}\n' | \
               $(CC) -x c - -o /dev/null 2>/dev/null || echo -liconv)
@@ -49,7 +56,7 @@ endif
 SAN_CC   = $(shell command -v clang >/dev/null 2>&1 && echo clang || echo $(CC))
 CFLAGS  ?=
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) $(HARDEN) -Icommon \
-             -DSP_VERSION='"$(VERSION)"' \
+             -DSP_VERSION='"$(VERSION)"' -DSP_LIBXML2_LIB='"$(LIBXML2_LIB)"' \
              $(if $(HAVE_OPENCC),-DSP_HAVE_OPENCC=1 -DSP_OPENCC_LIB='"$(OPENCC_LIB)"') \
              $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = -pie -Wl,-z,relro,-z,now $(LDSAN) $(LDFLAGS)

@@ -4,10 +4,9 @@
 #include <string.h>
 
 #ifdef SP_HAVE_OPENCC
-#include <dlfcn.h>
-#include <pthread.h>
-
 #include <opencc.h>
+
+#include "lazylib.h"
 #endif
 
 #include "script.h"
@@ -15,57 +14,22 @@
 
 #ifdef SP_HAVE_OPENCC
 /*
- * OpenCC's functions, from the library loaded by the first run that
- * converts (SP_OPENCC_LIB, the name the library gives itself, from the
- * Makefile): a run that does not convert, most of them, does not load it
- * and the C++ libraries it needs.
+ * OpenCC's functions, from the library that the first run that converts
+ * loads (lazylib.h): a run that does not convert, most of them, does not
+ * load it and the libraries it needs.
  */
-static struct {
-	/* Each of the type opencc.h declares it with. */
-	__typeof__(opencc_open) *open;
-	__typeof__(opencc_close) *close;
-	__typeof__(opencc_convert_utf8) *convert;
-	__typeof__(opencc_convert_utf8_free) *free_result;
-	__typeof__(opencc_error) *error;
-	char why[256];		/* why it is not loaded, or "" */
-} cc;
-static pthread_once_t cc_once = PTHREAD_ONCE_INIT;
-
-/* dlsym() of name into *fn; -1, with the reason in cc.why, if absent. */
-static int
-cc_symbol(void *lib, const char *name, void *fn)
-{
-	void *p = dlsym(lib, name);
-
-	if (p == NULL) {
-		snprintf(cc.why, sizeof cc.why, "%s has no %s", SP_OPENCC_LIB,
-		    name);
-		return -1;
-	}
-	/* POSIX: a function's address is returned as a void *. */
-	memcpy(fn, &p, sizeof p);
-	return 0;
-}
-
-static void
-cc_load(void)
-{
-	void *lib = dlopen(SP_OPENCC_LIB, RTLD_NOW | RTLD_LOCAL);
-	const char *e;
-
-	if (lib == NULL) {
-		e = dlerror();
-		snprintf(cc.why, sizeof cc.why, "%s", e ? e : SP_OPENCC_LIB);
-		return;
-	}
-	if (cc_symbol(lib, "opencc_open", &cc.open) < 0 ||
-	    cc_symbol(lib, "opencc_close", &cc.close) < 0 ||
-	    cc_symbol(lib, "opencc_convert_utf8", &cc.convert) < 0 ||
-	    cc_symbol(lib, "opencc_convert_utf8_free", &cc.free_result) < 0 ||
-	    cc_symbol(lib, "opencc_error", &cc.error) < 0)
-		cc.open = NULL;
-	/* Kept loaded to the end of the run: its converters use it. */
-}
+static __typeof__(opencc_open) *cc_open;
+static __typeof__(opencc_close) *cc_close;
+static __typeof__(opencc_convert_utf8) *cc_convert;
+static __typeof__(opencc_convert_utf8_free) *cc_free;
+static __typeof__(opencc_error) *cc_error;
+static const char *const cc_names[] = { "opencc_open", "opencc_close",
+    "opencc_convert_utf8", "opencc_convert_utf8_free", "opencc_error",
+    NULL };
+static void *const cc_slots[] = { &cc_open, &cc_close, &cc_convert,
+    &cc_free, &cc_error };
+static struct sp_lazylib opencc = SP_LAZYLIB_INIT(SP_OPENCC_LIB, cc_names,
+    cc_slots);
 
 struct script {
 	opencc_t cc;
@@ -77,16 +41,16 @@ script_open(enum script_to to, char *err, size_t errlen)
 	const char *config = to == SCRIPT_SIMPLIFIED ? "t2s.json" : "s2t.json";
 	struct script *sc;
 
-	(void)pthread_once(&cc_once, cc_load);
-	if (cc.open == NULL) {
-		snprintf(err, errlen, "OpenCC cannot be loaded: %s", cc.why);
+	if (sp_lazylib_load(&opencc) < 0) {
+		snprintf(err, errlen, "OpenCC cannot be loaded: %s",
+		    opencc.why);
 		return NULL;
 	}
 	sc = sp_xmalloc(sizeof *sc);
-	sc->cc = cc.open(config);
+	sc->cc = cc_open(config);
 	if (sc->cc == (opencc_t)-1) {
 		snprintf(err, errlen, "OpenCC cannot load %s: %s", config,
-		    cc.error());
+		    cc_error());
 		free(sc);
 		return NULL;
 	}
@@ -103,12 +67,12 @@ script_convert(struct script *sc, const char *s, size_t n,
 
 	if (n == 0)
 		return 0;
-	if ((r = cc.convert(sc->cc, s, n)) == NULL)
+	if ((r = cc_convert(sc->cc, s, n)) == NULL)
 		sp_oom();
 	len = strlen(r);
 	changed = len != n || memcmp(r, s, n) != 0;
 	put(out, r, len);
-	cc.free_result(r);
+	cc_free(r);
 	return changed;
 }
 
@@ -117,7 +81,7 @@ script_close(struct script *sc)
 {
 	if (sc == NULL)
 		return;
-	cc.close(sc->cc);
+	cc_close(sc->cc);
 	free(sc);
 }
 #else
