@@ -10,19 +10,20 @@ DESTDIR  ?=
 CC       ?= cc
 VERSION  := 0.1.0
 
-PKGS      = libutf8proc uchardet libxxhash jansson libpcre2-8 lmdb
+PKGS      = libutf8proc libxxhash jansson libpcre2-8 lmdb
 # Libraries a run loads at its first use of them (dlopen; see
 # common/lazylib.h), by the name the library gives itself: libxml2, for
-# HTML pages alone, and OpenCC, optional (built with it when pkg-config
-# finds it), to convert the script.  Each took 0.65 to 1.5 ms of every
-# start when linked.
-LAZY_PKGS  = libxml-2.0
+# HTML pages alone, uchardet, for text that is not UTF-8, and OpenCC,
+# optional (built with it when pkg-config finds it), to convert the
+# script.  Each took 0.55 to 1.5 ms of every start when linked.
+LAZY_PKGS  = libxml-2.0 uchardet
 HAVE_OPENCC = $(shell pkg-config --exists opencc 2>/dev/null && echo 1)
 # soname PKG LIB: the SONAME of libLIB.so where pkg-config's PKG is.
 soname = $(or $(shell objdump -p "$$(pkg-config --variable=libdir \
          $(1) 2>/dev/null)/lib$(2).so" 2>/dev/null | \
          sed -n 's/^ *SONAME *//p'),lib$(2).so)
 LIBXML2_LIB := $(call soname,libxml-2.0,xml2)
+UCHARDET_LIB := $(call soname,uchardet,uchardet)
 OPENCC_LIB := $(call soname,opencc,opencc)
 PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS) $(LAZY_PKGS) \
               $(if $(HAVE_OPENCC),opencc))
@@ -57,6 +58,7 @@ SAN_CC   = $(shell command -v clang >/dev/null 2>&1 && echo clang || echo $(CC))
 CFLAGS  ?=
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) $(HARDEN) -Icommon \
              -DSP_VERSION='"$(VERSION)"' -DSP_LIBXML2_LIB='"$(LIBXML2_LIB)"' \
+             -DSP_UCHARDET_LIB='"$(UCHARDET_LIB)"' \
              $(if $(HAVE_OPENCC),-DSP_HAVE_OPENCC=1 -DSP_OPENCC_LIB='"$(OPENCC_LIB)"') \
              $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = -pie -Wl,-z,relro,-z,now $(LDSAN) $(LDFLAGS)

@@ -37,6 +37,9 @@ struct sp_enc_guess {
 	size_t bom;		/* bytes of byte order mark to skip */
 	int utf16;		/* UTF-16 or UTF-32: NUL bytes are text */
 	int binary;		/* NUL bytes in the first 8 KiB, not UTF-16/32 */
+	const char *unaided;	/* NULL, or why uchardet, which a legacy
+				   encoding is asked of, could not be loaded
+				   (the guess is made without it) */
 };
 
 /*

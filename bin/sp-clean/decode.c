@@ -94,6 +94,9 @@ start_thread(struct decode *d)
 	return DECODE_OK;
 }
 
+/* The key of the message that uchardet is missing (sp_warn_first). */
+static const char unaided_key;
+
 enum decode_result
 decode_open(struct decode *d, int fd, const char *from, int detect,
     int allow_binary, int nul_sep)
@@ -133,6 +136,11 @@ decode_open(struct decode *d, int fd, const char *from, int detect,
 	} else {
 		strcpy(d->guess.name, "UTF-8");
 	}
+	/* Told once a run, as an error: the installation is broken. */
+	if (d->guess.unaided != NULL && sp_warn_first(&unaided_key))
+		sp_warn_status(SP_EXIT_ERROR, NULL, "uchardet cannot be "
+		    "loaded (%s): encodings guessed without it",
+		    d->guess.unaided);
 	if (d->guess.binary && !allow_binary && !nul_sep)
 		return DECODE_BINARY;
 	d->headpos = d->guess.bom;

@@ -1,9 +1,10 @@
 #!/bin/sh
 # sp-clean-lazy-libs.sh BUILD: sp-clean loads libxml2 only in a run that
-# reads an HTML page, and OpenCC (when built with it) only in a run that
-# converts the script (common/lazylib.h): a run of text maps neither, nor
-# the libraries they need (ICU; marisa); one that needs them maps them,
-# and does its work, in each of its threads.
+# reads an HTML page, uchardet only in one that reads text that is not
+# UTF-8, and OpenCC (when built with it) only in a run that converts the
+# script (common/lazylib.h): a run of UTF-8 text maps none of them, nor
+# the libraries they need (ICU; the C++ library; marisa); one that needs
+# them maps them, and does its work, in each of its threads.
 B=$1
 . "${0%/*}/../lib.sh"
 S="$B/bin/sp-clean"
@@ -20,6 +21,17 @@ loads "$t/plain" "$S" "$t/in"
 expect "no NEEDED entry for libxml2" sh -c "! ldd '$S' | grep -q libxml2"
 expect "a text run maps no libxml2" sh -c "! grep -q libxml2 '$t/plain'"
 expect "nor ICU, libxml2's own" sh -c "! grep -q libicu '$t/plain'"
+expect "no NEEDED entry for uchardet" \
+    sh -c "! ldd '$S' | grep -q libuchardet"
+expect "a UTF-8 run maps no uchardet" \
+    sh -c "! grep -q libuchardet '$t/plain'"
+expect "nor the C++ library" sh -c "! grep -q libstdc++ '$t/plain'"
+# GBK: 中文网页的正文。 (the detector is asked of text that is not UTF-8)
+printf '\326\320\316\304\315\370\322\263\265\304\325\375\316\304\241\243\n' \
+    > "$t/gbk"
+loads "$t/legacy" "$S" "$t/gbk"
+expect "a GBK run maps uchardet" grep -q libuchardet "$t/legacy"
+expect "and decodes" [ "$(cat "$t/legacy.out")" = "中文网页的正文。" ]
 printf '<html><body><p>第一段。</p><p>第二段。</p></body></html>\n' \
     > "$t/page.html"
 loads "$t/html" "$S" "$t/page.html"
