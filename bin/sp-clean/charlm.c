@@ -5,14 +5,15 @@
 #include <string.h>
 
 #include "charlm.h"
+#include "charlmtable.h"
 #include "embed.h"
 #include "lmfile.h"
 #include "text.h"
 
-SP_DATA(charlm);
+SP_DATA(charlm_table);
 
 /* Costs of what the model does not hold, in bits. */
-#define COST_UNKNOWN_HAN 24.0	/* rarer than any character it holds */
+#define COST_UNKNOWN_HAN CHARLM_UNKNOWN_HAN
 #define COST_REPLACEMENT 26.0	/* a character lost */
 #define COST_ASCII 6.0		/* letters, digits, spaces */
 #define COST_WIDE_LETTER 14.0	/* Ａ: seen in Chinese text, seldom */
@@ -26,16 +27,13 @@ SP_DATA(charlm);
 #define NUMERAL 0x4E09
 #define COST_PUNCT_OTHER 18.0	/* a mark the model has no rate for */
 
-struct ch {
-	uint8_t uni, init, end;	/* costs, eighths of a bit */
-	uint8_t script;		/* 1 simplified only, 2 traditional only */
-	uint32_t first, count;	/* its bigrams */
-};
-
-static uint16_t *index_of;	/* code point -> 1 + entry, 0: none */
-static struct ch *chars;
+/* The model's parts, in the table (charlmtable.h) where it is compiled
+ * in. */
+static const uint16_t *index_of;	/* code point -> 1 + entry, 0: none */
+static const struct charlm_entry *chars;
 static const unsigned char *bigrams;	/* 3 bytes each */
-static uint8_t punct_cost[0x10000 >> 8][256];	/* 0: not a mark */
+static const uint8_t (*punct_cost)[256];	/* 0: not a mark */
+static const unsigned char *rare_map, *uncommon_map;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 /*
  * 2^-(e/8) for every cost e of one or two table entries (eighths of a bit,
@@ -44,50 +42,54 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
  */
 static double chance_of[2 * 255 + 1];
 
+/* What a build without its table reads: no character known, every Han
+ * character rare. */
+static const uint16_t no_index[0x10000];
+static const uint8_t no_punct[0x10000 >> 8][256];
+static unsigned char all_rare[CHARLM_BITS_BYTES];
+
 static void
 load(void)
 {
-	const unsigned char *p = sp_data_charlm, *end = p + sp_data_charlm_len;
-	uint32_t n, nbi, np, i, first = 0;
+	const unsigned char *t = sp_data_charlm_table;
+	uint64_t n, nbi;
+	uint32_t i;
 
-	index_of = calloc(0x10000, sizeof *index_of);
-	if (index_of == NULL)
-		sp_oom();
 	for (i = 0; i < sizeof chance_of / sizeof *chance_of; i++)
 		chance_of[i] = exp2(-(double)i / 8.0);
-	if (end - p < 18 || memcmp(p, "SPLM1\n", 6) != 0)
-		return;		/* no model: every character unknown */
-	n = lm_u32(p + 6);
-	nbi = lm_u32(p + 10);
-	np = lm_u32(p + 14);
-	p += 18;
-	if (n >= 0xFFFF || (size_t)(end - p) < (size_t)n * 8 +
-	    (size_t)nbi * 3 + (size_t)np * 3)
+	index_of = no_index;
+	punct_cost = no_punct;
+	memset(all_rare, 0xFF, sizeof all_rare);
+	rare_map = uncommon_map = all_rare;
+	if (sp_data_charlm_table_len < CHARLM_TABLE_HEAD ||
+	    memcmp(t, CHARLM_TABLE_MAGIC, 8) != 0)
 		return;
-	chars = sp_xmalloc((n ? n : 1) * sizeof *chars);
-	for (i = 0; i < n; i++, p += 6) {
-		index_of[lm_u16(p)] = (uint16_t)(i + 1);
-		chars[i].uni = p[2];
-		chars[i].init = p[3];
-		chars[i].end = p[4];
-		chars[i].script = p[5];
-	}
-	for (i = 0; i < n; i++, p += 2) {
-		chars[i].first = first;
-		chars[i].count = lm_u16(p);
-		first += chars[i].count;
-	}
-	if (first != nbi) {
-		memset(index_of, 0, 0x10000 * sizeof *index_of);
+	memcpy(&n, t + 8, sizeof n);
+	memcpy(&nbi, t + 16, sizeof nbi);
+	if (n >= 0xFFFF || nbi > UINT32_MAX ||
+	    sp_data_charlm_table_len != charlm_table_len(n, nbi))
 		return;
-	}
-	bigrams = p;
-	p += (size_t)nbi * 3;
-	for (i = 0; i < np; i++, p += 3)
-		punct_cost[lm_u16(p) >> 8][lm_u16(p) & 0xFF] = p[2] ? p[2] : 1;
+	/* The table is 64-byte aligned (scripts/incbin.sh), each part
+	 * 8-byte. */
+	index_of = (const uint16_t *)(const void *)(t + CHARLM_TABLE_HEAD);
+	chars = (const struct charlm_entry *)(const void *)(t +
+	    charlm_entries_at());
+	bigrams = t + charlm_bigrams_at(n);
+	punct_cost = (const uint8_t (*)[256])(const void *)(t +
+	    charlm_punct_at(n, nbi));
+	rare_map = t + charlm_rare_at(n, nbi);
+	uncommon_map = t + charlm_uncommon_at(n, nbi);
 }
 
-static const struct ch *
+const unsigned char *
+charlm_rare_bits(double at_least)
+{
+	(void)pthread_once(&once, load);
+	return at_least == CHARLM_RARE ? rare_map : at_least ==
+	    CHARLM_UNCOMMON ? uncommon_map : NULL;
+}
+
+static const struct charlm_entry *
 lookup(int32_t cp)
 {
 	if (cp <= 0 || cp > 0xFFFF || index_of[cp] == 0)
@@ -97,7 +99,7 @@ lookup(int32_t cp)
 
 /* The in-word cost of b after a (eighths of a bit), or -1 when unseen. */
 static int
-bigram(const struct ch *a, int32_t b)
+bigram(const struct charlm_entry *a, int32_t b)
 {
 	uint32_t lo = a->first, hi = a->first + a->count, mid;
 	unsigned v;
@@ -169,7 +171,7 @@ bits(unsigned eighths)
 double
 charlm_unigram(int32_t cp)
 {
-	const struct ch *c;
+	const struct charlm_entry *c;
 
 	(void)pthread_once(&once, load);
 	if (cp == SP_REPLACEMENT)
@@ -189,7 +191,7 @@ charlm_known(int32_t cp)
 double
 charlm_cost(int32_t prev, int32_t cp)
 {
-	const struct ch *a, *b;
+	const struct charlm_entry *a, *b;
 	double mixed = 0;
 	unsigned pc;
 	int in;
@@ -242,7 +244,7 @@ charlm_cost(int32_t prev, int32_t cp)
 double
 charlm_cost2(int32_t prev2, int32_t prev, int32_t cp)
 {
-	const struct ch *a, *b, *p2;
+	const struct charlm_entry *a, *b, *p2;
 	double in, cross, post, end, cont;
 	int k;
 

@@ -53,4 +53,12 @@ double charlm_unigram(int32_t cp);
 /* Is Han character cp in the model (written in common text)? */
 int charlm_known(int32_t cp);
 
+/*
+ * The bitmap of the Han characters whose charlm_unigram() is at least
+ * at_least, CHARLM_RARE or CHARLM_UNCOMMON (charlmtable.h; NULL for
+ * another): a bit for each code point cp of CHARLM_BITS_LO..HI, at
+ * [(cp - LO) / 8] bit (cp - LO) % 8.  Made with the table at build time.
+ */
+const unsigned char *charlm_rare_bits(double at_least);
+
 #endif

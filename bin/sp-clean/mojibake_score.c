@@ -12,7 +12,7 @@
 #include "wordbigram.h"
 #include "wordlm.h"
 
-unsigned char *rare_bits, *uncommon_bits;
+const unsigned char *rare_bits, *uncommon_bits;
 static pthread_once_t rare_once = PTHREAD_ONCE_INIT;
 
 /*
@@ -32,22 +32,8 @@ static pthread_once_t rare_once = PTHREAD_ONCE_INIT;
 static void
 build_rare(void)
 {
-	int32_t cp;
-	double c;
-
-	rare_bits = sp_xmalloc((RARE_HI - RARE_LO) / 8 + 1);
-	uncommon_bits = sp_xmalloc((RARE_HI - RARE_LO) / 8 + 1);
-	memset(rare_bits, 0, (RARE_HI - RARE_LO) / 8 + 1);
-	memset(uncommon_bits, 0, (RARE_HI - RARE_LO) / 8 + 1);
-	for (cp = RARE_LO; cp <= RARE_HI; cp++) {
-		c = charlm_unigram(cp);
-		if (c >= RARE)
-			rare_bits[(cp - RARE_LO) >> 3] |=
-			    (unsigned char)(1 << ((cp - RARE_LO) & 7));
-		if (c >= UNCOMMON)
-			uncommon_bits[(cp - RARE_LO) >> 3] |=
-			    (unsigned char)(1 << ((cp - RARE_LO) & 7));
-	}
+	rare_bits = charlm_rare_bits(RARE);
+	uncommon_bits = charlm_rare_bits(UNCOMMON);
 }
 
 void

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "charlm.h"
+#include "charlmtable.h"
 #include "cjk.h"
 
 /*
@@ -17,14 +18,15 @@
  * bits (one in 30,000 characters of text) or more make the runs that
  * UTF-8 read as GBK is made of; the quick look at each line, which most
  * clean lines must pass at once, asks for two RARE ones (one in 130,000).
+ * The build makes them with the model's table (charlmtable.h).
  */
-#define UNCOMMON 15.0
-#define RARE 17.0
-#define RARE_LO 0x3400
-#define RARE_HI 0x9FFF
-extern unsigned char *rare_bits, *uncommon_bits;
+#define UNCOMMON CHARLM_UNCOMMON
+#define RARE CHARLM_RARE
+#define RARE_LO CHARLM_BITS_LO
+#define RARE_HI CHARLM_BITS_HI
+extern const unsigned char *rare_bits, *uncommon_bits;
 
-/* Builds the bitmaps, the first time it is called (thread-safe). */
+/* Finds the bitmaps, the first time it is called (thread-safe). */
 void rare_load(void);
 
 /* Is cp, in RARE_LO..RARE_HI, a RARE character? */

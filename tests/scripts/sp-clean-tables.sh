@@ -1,8 +1,9 @@
 #!/bin/sh
 # sp-clean-tables.sh BUILD: the table generators of bin/sp-clean/gen
 # (table-wordlm, table-wordbigram, see bin/sp-clean/lmtable.h;
-# table-boilerplate.model, see bin/sp-clean/model_table.c), which the
-# build runs on data/wordlm, data/wordbigram and data/boilerplate.model.
+# table-charlm, see bin/sp-clean/charlmtable.h; table-boilerplate.model,
+# see bin/sp-clean/model_table.c), which the build runs on the data files
+# of those names.
 # Run again on the same file, each writes the table the build compiled
 # in, byte for byte; a file cut short, of another kind, or missing stops
 # it with exit 1, a message naming the file, and no table; wrong
@@ -21,7 +22,7 @@ refused() {
 	expect "$1: $3, no table" [ ! -e "$t/out" ]
 }
 
-for m in wordlm wordbigram boilerplate.model; do
+for m in wordlm wordbigram charlm boilerplate.model; do
 	g="$B/obj/gen/sp-clean/table-$m"
 	data="bin/sp-clean/data/$m"
 	if [ ! -x "$g" ] || [ ! -f "$B/tables/sp-clean/$m.table" ]; then
