@@ -870,6 +870,57 @@ test_quiet_lines(void)
 	CHECK_INT(sp_heading_quiet_lines("text  （一）总则\n", 22, &lines), 0);
 }
 
+/*
+ * Every character of three bytes at a line's start, after a newline and
+ * after a run of blanks, at each place of a block: the scan in blocks of
+ * every width the processor has finds the same lines as a byte at a
+ * time (the widest looks the first two bytes up in vector registers).
+ */
+static void
+test_quiet_every_char(void)
+{
+	static const unsigned widths[] = { 64, 32, 16 };
+	char buf[256];
+	size_t n, at, used, want_used;
+	uint64_t lines, want;
+	int32_t cp;
+	unsigned w;
+	int bad = 0;
+
+	for (cp = 0x800; cp <= 0xFFFF && !bad; cp++) {
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue;
+		at = (size_t)cp % 61;	/* its place in the block */
+		memset(buf, 'a', at);
+		n = at;
+		buf[n++] = '\n';
+		if (cp & 1) {
+			memcpy(buf + n, "   ", 3);
+			n += 3;
+		}
+		buf[n++] = (char)(0xE0 | cp >> 12);
+		buf[n++] = (char)(0x80 | (cp >> 6 & 0x3F));
+		buf[n++] = (char)(0x80 | (cp & 0x3F));
+		memcpy(buf + n, "、总则\n", 10);
+		n += 10;
+		memset(buf + n, 'b', 140);
+		n += 140;
+		buf[n++] = '\n';
+		want_used = sp_heading_quiet_lines_upto(buf, n, &want, 1);
+		for (w = 0; w < sizeof widths / sizeof widths[0]; w++) {
+			used = sp_heading_quiet_lines_upto(buf, n, &lines,
+			    widths[w]);
+			if (used != want_used || lines != want) {
+				printf("  (U+%04X at %zu, blocks of %u: %zu "
+				    "bytes, not %zu)\n", (unsigned)cp, at,
+				    widths[w], used, want_used);
+				bad = 1;
+			}
+		}
+	}
+	CHECK(!bad);
+}
+
 int
 main(void)
 {
@@ -886,5 +937,6 @@ main(void)
 	test_segments();
 	test_spaced_out();
 	test_quiet_lines();
+	test_quiet_every_char();
 	return check_done("test_heading");
 }
