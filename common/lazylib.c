@@ -22,6 +22,9 @@ load(struct sp_lazylib *l)
 		if ((p = dlsym(lib, l->names[k])) == NULL) {
 			snprintf(l->why, sizeof l->why, "%s has no %s",
 			    l->soname, l->names[k]);
+			/* No pointer is left into what is closed. */
+			while (k-- > 0)
+				memset(l->slots[k], 0, sizeof p);
 			dlclose(lib);
 			return -1;
 		}

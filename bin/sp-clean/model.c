@@ -21,7 +21,6 @@
 /* Outputs far beyond what training gives (a few units of log-odds). */
 #define MAX_VALUE 1e6
 
-
 /* A cursor over the file's lines, for messages. */
 struct cursor {
 	const char *p, *end, *name;

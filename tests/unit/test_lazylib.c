@@ -2,7 +2,7 @@
  * Unit tests of common/lazylib.c: a library is loaded at the first call
  * and its functions set (libm's cos, which every machine has); later
  * calls say the same without loading again; a library that is not there
- * and a function a library lacks are told, and leave the pointers unset;
+ * and a function a library lacks are told, and leave every pointer unset;
  * threads that load one side by side all find it.
  */
 #include <math.h>
@@ -18,9 +18,10 @@ static const char *const names[] = { "cos", "sqrt", NULL };
 static void *const slots[] = { &my_cos, &my_sqrt };
 static struct sp_lazylib libm = SP_LAZYLIB_INIT("libm.so.6", names, slots);
 
-static __typeof__(cos) *no_fn;
-static const char *const no_names[] = { "no_such_function_of_libm", NULL };
-static void *const no_slots[] = { &no_fn };
+static __typeof__(cos) *no_fn, *before_fn;
+static const char *const no_names[] = { "sin", "no_such_function_of_libm",
+    NULL };
+static void *const no_slots[] = { &before_fn, &no_fn };
 static struct sp_lazylib lacks = SP_LAZYLIB_INIT("libm.so.6", no_names,
     no_slots);
 static struct sp_lazylib absent = SP_LAZYLIB_INIT("libsp-no-such.so.9",
@@ -62,6 +63,7 @@ main(void)
 	CHECK_INT(sp_lazylib_load(&libm), 0);
 	CHECK_INT(sp_lazylib_load(&lacks), -1);
 	CHECK(no_fn == NULL);
+	CHECK(before_fn == NULL);	/* found, then unset with the rest */
 	CHECK(strstr(lacks.why, "has no no_such_function_of_libm") != NULL);
 	for (k = 0; k < 4; k++)
 		CHECK_INT(pthread_create(&t[k], NULL, load_shared, &ok[k]), 0);
