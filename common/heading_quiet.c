@@ -330,14 +330,6 @@ lines_before(struct quiet *q, const char *s, size_t i, size_t j,
 #define QUIET_MOVEMASK(v) ((uint32_t)_mm_movemask_epi8((__m128i)(v)))
 #include "heading_quiet_block.h"
 #include "heading_quiet_scan.h"
-#undef QUIET_SCAN
-#undef QUIET_BLOCK
-#undef QUIET_VEC
-#undef QUIET_KEYS
-#undef QUIET_KEYS_INIT
-#undef QUIET_WIDTH
-#undef QUIET_TARGET
-#undef QUIET_MOVEMASK
 
 #define QUIET_SCAN quiet_scan_avx2
 #define QUIET_BLOCK quiet_block_avx2
@@ -349,14 +341,6 @@ lines_before(struct quiet *q, const char *s, size_t i, size_t j,
 #define QUIET_MOVEMASK(v) ((uint32_t)_mm256_movemask_epi8((__m256i)(v)))
 #include "heading_quiet_block.h"
 #include "heading_quiet_scan.h"
-#undef QUIET_SCAN
-#undef QUIET_BLOCK
-#undef QUIET_VEC
-#undef QUIET_KEYS
-#undef QUIET_KEYS_INIT
-#undef QUIET_WIDTH
-#undef QUIET_TARGET
-#undef QUIET_MOVEMASK
 
 #include "heading_quiet_avx512.h"
 #define QUIET_SCAN quiet_scan_avx512

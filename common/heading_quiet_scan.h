@@ -4,7 +4,9 @@
  * source: QUIET_SCAN names it, QUIET_BLOCK is its block test (a bit for
  * each byte of the block), QUIET_KEYS the test's constants and
  * QUIET_KEYS_INIT() what sets them, QUIET_WIDTH the bytes of a block (64
- * at most), QUIET_TARGET the target attribute.
+ * at most), QUIET_TARGET the target attribute.  It undefines them, and
+ * QUIET_VEC and QUIET_MOVEMASK of heading_quiet_block.h, for the next
+ * width.
  */
 
 /*
@@ -54,3 +56,12 @@ QUIET_SCAN(const char *s, size_t n, size_t *ip, struct quiet *q)
 	*ip = i;
 	return 0;
 }
+
+#undef QUIET_SCAN
+#undef QUIET_BLOCK
+#undef QUIET_VEC
+#undef QUIET_KEYS
+#undef QUIET_KEYS_INIT
+#undef QUIET_WIDTH
+#undef QUIET_TARGET
+#undef QUIET_MOVEMASK
