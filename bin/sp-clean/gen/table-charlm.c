@@ -29,21 +29,19 @@ main(int argc, char **argv)
 	unsigned char *file, *t, *rare, *uncommon, *punct;
 	struct charlm_entry *entries, e;
 	uint16_t *index;
-	uint32_t n, nbi, np, i, first = 0;
+	uint32_t counts[3], n, nbi, np, i, first = 0;
 	unsigned cp;
 	size_t len;
 	int32_t c;
 	double cost;
 
 	file = table_start(argc, argv, "table-charlm", &len);
-	p = file;
-	end = p + len;
-	if (len < 18 || memcmp(p, "SPLM1\n", 6) != 0)
-		table_fail(argv[1], "not a character model (SPLM1)");
-	n = lm_u32(p + 6);
-	nbi = lm_u32(p + 10);
-	np = lm_u32(p + 14);
-	p += 18;
+	end = file + len;
+	p = table_header(file, len, argv[1], "SPLM1\n", "character model",
+	    counts, 3);
+	n = counts[0];
+	nbi = counts[1];
+	np = counts[2];
 	if (n >= 0xFFFF || (size_t)(end - p) != (size_t)n * 8 +
 	    (size_t)nbi * 3 + (size_t)np * 3)
 		table_fail(argv[1], "cut short, or its counts wrong");

@@ -16,18 +16,16 @@ main(int argc, char **argv)
 	unsigned char *file, *t, *keys, *words, *single, *edges, *pair_opens;
 	uint64_t size = 2, key;
 	size_t len, h, need;
-	uint32_t nwords, nforms, nbigrams, i, w;
+	uint32_t counts[3], nwords, nforms, nbigrams, i, w;
 	unsigned flen, k;
 
 	file = table_start(argc, argv, "table-wordbigram", &len);
-	p = file;
-	end = p + len;
-	if (len < 18 || memcmp(p, "SPWB1\n", 6) != 0)
-		table_fail(argv[1], "not a word bigram model (SPWB1)");
-	nwords = lm_u32(p + 6);
-	nforms = lm_u32(p + 10);
-	nbigrams = lm_u32(p + 14);
-	p += 18;
+	end = file + len;
+	p = table_header(file, len, argv[1], "SPWB1\n", "word bigram model",
+	    counts, 3);
+	nwords = counts[0];
+	nforms = counts[1];
+	nbigrams = counts[2];
 	need = 2 * (size_t)nwords + 4 * ((size_t)nwords + 1);
 	if ((size_t)(end - p) < need)
 		table_fail(argv[1], "its words cut short");

@@ -18,12 +18,8 @@ main(int argc, char **argv)
 	unsigned wlen, k;
 
 	file = table_start(argc, argv, "table-wordlm", &len);
-	p = file;
-	end = p + len;
-	if (len < 10 || memcmp(p, "SPWL1\n", 6) != 0)
-		table_fail(argv[1], "not a word list (SPWL1)");
-	n = lm_u32(p + 6);
-	p += 10;
+	end = file + len;
+	p = table_header(file, len, argv[1], "SPWL1\n", "word list", &n, 1);
 	while (size < (uint64_t)n * 2)
 		size <<= 1;
 	t = table_new(wordlm_table_len(size));

@@ -66,6 +66,29 @@ table_start(int argc, char **argv, const char *prog, size_t *len)
 	return table_read(argv[1], len);
 }
 
+/*
+ * The header of a model file of gen/ (mkwordlm.py, mkwordbigram.py,
+ * mkcharlm.py): its magic, six bytes ("SPWL1\n"), then ncounts counts of
+ * 32 bits, little-endian, into counts[].  A file that is not one (what
+ * it should be, for the message) stops the build; returns the bytes after
+ * the header.
+ */
+static inline const unsigned char *
+table_header(const unsigned char *file, size_t len, const char *path,
+    const char *magic, const char *what, uint32_t *counts, unsigned ncounts)
+{
+	char msg[96];
+	unsigned k;
+
+	if (len < 6 + 4 * (size_t)ncounts || memcmp(file, magic, 6) != 0) {
+		snprintf(msg, sizeof msg, "not a %s (%.5s)", what, magic);
+		table_fail(path, msg);
+	}
+	for (k = 0; k < ncounts; k++)
+		counts[k] = lm_u32(file + 6 + 4 * k);
+	return file + 6 + 4 * (size_t)ncounts;
+}
+
 /* A zeroed table of len bytes. */
 static unsigned char *
 table_new(size_t len)
