@@ -149,8 +149,13 @@ drop_empty(struct chain *ch)
 		s += len + 1;
 		n -= len + 1;
 	}
+	/*
+	 * The lines are joined by newlines, none ends the last: a newline
+	 * at the end opens an empty last line, which the loop, stopping
+	 * there, has not counted.
+	 */
 	if (ch->curlen && ch->cur[ch->curlen - 1] == '\n')
-		ch->n->empty--;	/* the final newline held no line */
+		ch->n->empty++;
 	swap(ch);
 }
 
