@@ -632,8 +632,16 @@ int
 sp_jsonl_write(const struct sp_jsonl *rec, const char *text, size_t len,
     const char *extra, struct sp_buf *out)
 {
+	return sp_jsonl_write_n(rec, text, len, extra,
+	    extra ? strlen(extra) : 0, out);
+}
+
+int
+sp_jsonl_write_n(const struct sp_jsonl *rec, const char *text, size_t len,
+    const char *extra, size_t elen, struct sp_buf *out)
+{
 	const char *s = rec->line;
-	size_t elen = extra ? strlen(extra) : 0, tail;
+	size_t tail;
 
 	/*
 	 * Room for the whole record at once (a record is written a unit at

@@ -57,6 +57,9 @@ const char *sp_jsonl_member(const struct sp_jsonl *rec, const char *name);
  */
 int sp_jsonl_write(const struct sp_jsonl *rec, const char *text, size_t len,
     const char *extra, struct sp_buf *out);
+/* sp_jsonl_write() with extra's length known, elen (0: none). */
+int sp_jsonl_write_n(const struct sp_jsonl *rec, const char *text,
+    size_t len, const char *extra, size_t elen, struct sp_buf *out);
 
 /*
  * Copies the object line[0..len) (valid JSON) to out without its top-level

@@ -58,8 +58,9 @@ record(const struct doc *d, const struct line *l, size_t a, size_t b,
 	*p++ = ',';
 	p = out_member(p, "start", l->off + a);
 	*p++ = ',';
-	out_member(p, "end", l->off + b);
-	out_record(d, members, l->text + a, b - a, valid);
+	p = out_member(p, "end", l->off + b);
+	out_record_n(d, members, (size_t)(p - members), l->text + a, b - a,
+	    valid);
 }
 
 /*

@@ -93,6 +93,9 @@ void out_end_line(void);
  */
 void out_record(const struct doc *d, const char *members, const char *text,
     size_t len, int valid);
+/* out_record() with the members' length known, mlen. */
+void out_record_n(const struct doc *d, const char *members, size_t mlen,
+    const char *text, size_t len, int valid);
 /* Writes the records out_record() holds back, gathered into batches. */
 void out_flush_records(void);
 /* Writes v in decimal at p, NUL-ended; returns the end (p + 20 at most). */
