@@ -152,6 +152,17 @@ fallback(struct sp_conv *c, const char *s, size_t len, struct sp_buf *out)
 }
 
 /*
+ * May b open a pair in c's encoding?  0x81 to 0xFE in every multi-byte
+ * encoding read here (GBK, GB18030, Big5, Shift_JIS, EUC); 0xFF in none,
+ * and taken for one it would swallow the byte after it.
+ */
+static int
+lead_byte(const struct sp_conv *c, unsigned char b)
+{
+	return c->multibyte && b >= 0x81 && b <= 0xFE;
+}
+
+/*
  * Converts s[0..n) whose first byte is at stream offset base; returns the
  * bytes left unconverted at the end (an incomplete sequence), or
  * (size_t)-1 when out of memory.  An invalid sequence becomes one U+FFFD:
@@ -185,15 +196,15 @@ convert(struct sp_conv *c, const char *s, size_t n, uint64_t base, int final,
 			return left;	/* cut at the end: wait for more */
 		/* EILSEQ: one sequence is invalid. */
 		b = (unsigned char)in[0];
-		if (c->multibyte && b >= 0x81 && left == 1 && !final)
+		if (lead_byte(c, b) && left == 1 && !final)
 			return left;	/* its pair may come next */
-		len = c->multibyte && b >= 0x81 && left >= 2 &&
+		len = lead_byte(c, b) && left >= 2 &&
 		    (unsigned char)in[1] >= 0x80 ? 2 : 1;
-		if ((f = fallback(c, in, c->multibyte && b >= 0x81 &&
-		    left >= 2 ? 2 : 1, out)) < 0)
+		if ((f = fallback(c, in, lead_byte(c, b) && left >= 2 ? 2 : 1,
+		    out)) < 0)
 			return (size_t)-1;
 		if (f > 0) {
-			r = c->multibyte && b >= 0x81 && left >= 2 ? 2 : 1;
+			r = lead_byte(c, b) && left >= 2 ? 2 : 1;
 		} else {
 			invalid_at(c, base + (uint64_t)(in - s));
 			if (sp_buf_put_cp(out, SP_REPLACEMENT) < 0)
