@@ -150,11 +150,12 @@ drop_empty(struct chain *ch)
 		n -= len + 1;
 	}
 	/*
-	 * The lines are joined by newlines, none ends the last: a newline
-	 * at the end opens an empty last line, which the loop, stopping
-	 * there, has not counted.
+	 * The loop, stopping at a newline at the end, has not counted what
+	 * follows it: an empty last line, unless the newline ends the last
+	 * line (ch->eol_ends_last).
 	 */
-	if (ch->curlen && ch->cur[ch->curlen - 1] == '\n')
+	if (ch->curlen && ch->cur[ch->curlen - 1] == '\n' &&
+	    !ch->eol_ends_last)
 		ch->n->empty++;
 	swap(ch);
 }
@@ -319,6 +320,8 @@ page_steps(struct chain *ch, const char *text, size_t len)
 		curlen = (size_t)(nl - s);
 		line_steps(ch->opts, &cur, &curlen, &ch->x, &ch->y, ch->n,
 		    ch->file);
+		if (curlen == 0)	/* the page's line, or what is left */
+			ch->n->empty++;
 		for (r = cur, rend = cur + curlen; r < rend; r = rnl + 1) {
 			if ((rnl = memchr(r, '\n', (size_t)(rend - r))) ==
 			    NULL)

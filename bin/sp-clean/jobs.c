@@ -104,6 +104,17 @@ clean(struct pool_task *t, int thread)
 	}
 	j->begins_nl = len > 0 && text[0] == '\n';
 	j->ends_nl = len > 0 && text[len - 1] == '\n';
+	/*
+	 * The document framing takes the newline of a document's last line
+	 * off (reader.c), and leaves the CR of a CRLF: a newline left at the
+	 * end is then an empty last line, and an empty text one empty line.
+	 * A record's text, a NUL-ended document and a piece keep their last
+	 * line's end.
+	 */
+	ch->eol_ends_last = !(in->rec == NULL && in->unit->sep_len > 0 &&
+	    in->unit->sep[0] == '\n') || (len > 0 && text[len - 1] == '\r');
+	if (!ch->eol_ends_last && len == 0)
+		j->n.empty++;
 	/* The main thread cleans a long document in blocks, helped. */
 	ch->site = j->site;
 	chain_run(ch, text, len, &j->n, name, j->at_once ? pool : NULL);
@@ -143,7 +154,9 @@ write_unit(struct job *j)
 	size_t reslen = j->reslen;
 
 	print_msgs(&j->msgs);
-	counts.docs++;
+	/* The pieces of a document longer than --max-unit are one. */
+	if (!(flags & SP_UNIT_CONTINUED))
+		counts.docs++;
 	chain_counts_add(&counts.chain, &j->n);
 	if (j->invalid.count[0] > 0) {
 		if (fs->invalid.count[0] == 0)
