@@ -130,6 +130,21 @@ decode_open(struct decode *d, int fd, const char *from, int detect,
 			d->guess.bom = 0;
 		strncpy(d->guess.name, from, sizeof d->guess.name - 1);
 		d->guess.binary = 0;
+	} else if (detect && nul_sep) {
+		/*
+		 * With -z a NUL ends a document: it is no evidence of UTF-16
+		 * or UTF-32 (hello\0world\0 read as UTF-16 is Han), and the
+		 * framing cuts at every NUL byte, which text in those
+		 * encodings is full of.  The head is judged with each NUL a
+		 * line break.
+		 */
+		unsigned char *h = sp_xmalloc(d->headlen ? d->headlen : 1);
+		size_t i;
+
+		for (i = 0; i < d->headlen; i++)
+			h[i] = d->head[i] ? d->head[i] : '\n';
+		sp_enc_detect(h, d->headlen, d->headlen < HEAD, &d->guess);
+		free(h);
 	} else if (detect) {
 		sp_enc_detect(d->head, d->headlen, d->headlen < HEAD,
 		    &d->guess);
