@@ -79,6 +79,9 @@ sp_reader_bytes(const struct sp_reader *r)
 	return r->base + r->start;
 }
 
+/* The longest separator but blank lines between paragraphs: \n\f\r\n. */
+#define SEP_ROOM 4
+
 /* Reads more input; returns 1 if bytes arrived, 0 at EOF, -1 on error. */
 static int
 fill(struct sp_reader *r)
@@ -292,8 +295,15 @@ sp_reader_next(struct sp_reader *r, struct sp_unit *u)
 			emit(r, u, text_end, sep_end, 0);
 			return 1;
 		}
-		if (r->end - r->start >= r->max_unit) {
-			/* Too long: hand out a piece, cut between characters. */
+		/*
+		 * Too long: the unit found is longer, or more than max_unit
+		 * bytes are pending with room for the separator after them
+		 * ("\n\f\r\n" the longest but a run of blank lines) and
+		 * still no end.  A unit of max_unit bytes whose separator has
+		 * not come yet, or that the end of input will end, is whole.
+		 */
+		if (found > 0 || r->end - r->start > r->max_unit + SEP_ROOM) {
+			/* A piece, cut between characters. */
 			size_t n = sp_utf8_boundary(r->buf + r->start,
 			    r->max_unit);
 

@@ -143,6 +143,39 @@ test_pieces(void)
 }
 
 /*
+ * A unit of exactly the cap is whole, whether its separator or the end
+ * of input comes after it, however the reads cut it: read as a piece
+ * with nothing after it, a tool waiting for its rest lost it.
+ */
+static void
+test_cap_exactly(void)
+{
+	size_t chunks[] = { 1, 2, 3, 4, 65536 }, i;
+	char *got;
+
+	for (i = 0; i < sizeof chunks / sizeof chunks[0]; i++) {
+		got = units("x\nabc", 5, SP_FRAME_LINES, chunks[i], 3, NULL);
+		CHECK_MEM(got, strlen(got), "x|/#abc|");
+		free(got);
+		got = units("abc\nabcd", 8, SP_FRAME_LINES, chunks[i], 3,
+		    NULL);
+		CHECK_MEM(got, strlen(got), "abc|/#abc|+#d|");
+		free(got);
+		got = units("abc\n\f\nabc", 9, SP_FRAME_DOCUMENTS, chunks[i],
+		    3, NULL);
+		CHECK_MEM(got, strlen(got), "abc|/F/#abc|");
+		free(got);
+		got = units("abc\r\n\f\r\nab", 10, SP_FRAME_DOCUMENTS,
+		    chunks[i], 4, NULL);
+		CHECK_MEM(got, strlen(got), "abc\r|/F\r/#ab|");
+		free(got);
+		got = units("abc\0abc", 7, SP_FRAME_NUL, chunks[i], 3, NULL);
+		CHECK_MEM(got, strlen(got), "abc|0#abc|");
+		free(got);
+	}
+}
+
+/*
  * A 100 MB line: read with the default 64 MiB cap it arrives as two pieces
  * of the same unit, nothing lost; memory stays bounded by the cap.
  */
@@ -189,6 +222,7 @@ main(void)
 	test_paragraphs();
 	test_documents();
 	test_pieces();
+	test_cap_exactly();
 	test_huge_line();
 	return check_done("reader");
 }
