@@ -82,12 +82,16 @@ rereadable(char **path, int i, int *stdin_copy)
 	snprintf(path[i], 32, "/dev/fd/%d", c);
 }
 
-/* Puts standard input back at the start of its spooled copy. */
+/*
+ * Puts standard input back at the start of its spooled copy for the
+ * first "-" of the operands, at its end for any other: read once, as
+ * in one pass, standard input has nothing left for a second "-".
+ */
 static void
-rewind_stdin(const char *path, int stdin_copy)
+rewind_stdin(const char *path, int stdin_copy, int first)
 {
-	if (strcmp(path, "-") == 0 && (lseek(stdin_copy, 0, SEEK_SET) < 0 ||
-	    dup2(stdin_copy, STDIN_FILENO) < 0))
+	if (strcmp(path, "-") == 0 && (lseek(stdin_copy, 0, first ?
+	    SEEK_SET : SEEK_END) < 0 || dup2(stdin_copy, STDIN_FILENO) < 0))
 		sp_die("<stdin>", "%s", strerror(errno));
 }
 
@@ -96,7 +100,7 @@ two_passes(struct run *r, int argc, char **argv, enum sp_framing unit)
 {
 	char **path;
 	char *ok;
-	int i, stdin_copy = -1;
+	int i, stdin_copy = -1, first_dash = -1;
 
 	argv = sp_operands(&argc, argv);
 	path = sp_xmalloc((size_t)argc * sizeof *path);
@@ -104,6 +108,8 @@ two_passes(struct run *r, int argc, char **argv, enum sp_framing unit)
 	for (i = 0; i < argc; i++) {
 		path[i] = argv[i];
 		rereadable(path, i, &stdin_copy);
+		if (first_dash < 0 && strcmp(argv[i], "-") == 0)
+			first_dash = i;
 	}
 	/* What is wrong with the input is told by the second pass. */
 	sp_stream_quiet(1);
@@ -112,7 +118,7 @@ two_passes(struct run *r, int argc, char **argv, enum sp_framing unit)
 		struct count c = { r, 0 };
 
 		if (path[i] != NULL) {
-			rewind_stdin(path[i], stdin_copy);
+			rewind_stdin(path[i], stdin_copy, i == first_dash);
 			r->file_base = i;
 			sp_each_unit(1, &path[i], unit, count_unit, counted,
 			    &c);
@@ -124,7 +130,7 @@ two_passes(struct run *r, int argc, char **argv, enum sp_framing unit)
 	for (i = 0; i < argc; i++) {
 		if (!ok[i])
 			continue;
-		rewind_stdin(path[i], stdin_copy);
+		rewind_stdin(path[i], stdin_copy, i == first_dash);
 		r->file_base = i;
 		sp_each_unit(1, &path[i], unit, run_unit, NULL, r);
 	}

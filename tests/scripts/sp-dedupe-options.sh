@@ -144,4 +144,12 @@ expect "-n on binary input exits 0" [ $? -eq 0 ]
 "$D" -d --near --contained "$t/binary" > "$t/out" 2> "$t/err"
 expect "--near --contained on binary input exits 0" [ $? -eq 0 ]
 
+# Standard input given twice is read once, as in one pass: the second
+# "-" of --drop-all's two passes is empty, not the spooled copy again.
+printf 'a\na\nb\n' | "$D" --drop-all - - > "$t/out" 2> "$t/err"
+expect "--drop-all - -: stdin read once" [ "$(cat "$t/out")" = b ]
+printf 'x\ny\n' > "$t/xy"
+printf 'y\nz\n' | "$D" --drop-all "$t/xy" - - > "$t/out" 2> "$t/err"
+expect "--drop-all FILE - -: stdin read once" [ "$(cat "$t/out" | tr '\n' ' ')" = "x z " ]
+
 echo "sp-dedupe-options: $n_ok ok, $n_bad failed"
