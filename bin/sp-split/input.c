@@ -6,6 +6,8 @@
  * read as JSON Lines, one document per record; any other operand is read
  * as text, so a plain page can be turned into records.
  */
+#include <string.h>
+
 #include "split.h"
 #include "stream.h"
 #include "tool.h"
@@ -95,16 +97,39 @@ on_end(const struct sp_doc *d, int followed, void *ctx)
 		out_input_separator();
 }
 
+/* The most members a mode adds, and the list's end. */
+#define MAX_MEMBERS 8
+
 void
 split_run(int argc, char **argv, const struct mode *mode)
 {
 	struct input in = { .mode = mode };
+	/* The members the mode adds, which the records' own give way to. */
+	const char *added[MAX_MEMBERS];
+	size_t k, n;
 	struct sp_doc_ops ops = {
 		.begin = on_begin, .line = on_line, .end = on_end,
-		.strip = mode->members, .text_operands = 1,
+		.strip = added, .text_operands = 1,
 		.lines = mode->lines ? on_lines : NULL
 	};
 
+	/*
+	 * The field is written back holding each unit; a member the mode
+	 * adds of the same name would be written twice, and the records'
+	 * own of that name are replaced (stripped before the field is
+	 * read).  The heading of chunks is added only with --headings.
+	 */
+	for (k = 0, n = 0; mode->members[k] && n + 1 < MAX_MEMBERS; k++) {
+		if (strcmp(mode->members[k], "heading") == 0 &&
+		    !split_opts.headings)
+			continue;
+		if (sp_opts.jsonl && strcmp(mode->members[k],
+		    sp_opts.field) == 0)
+			sp_usage_error("--field %s: sp-split writes a member of "
+			    "that name in this mode", sp_opts.field);
+		added[n++] = mode->members[k];
+	}
+	added[n] = NULL;
 	ndocs = split_opts.start_document - 1;
 	sp_stream_before_raw(out_flush_records);
 	sp_each_doc_line(argc, argv, &ops, &in);
