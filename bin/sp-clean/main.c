@@ -585,6 +585,8 @@ main(int argc, char **argv)
 	int first, *spooled, status;
 
 	sp_tool_init("sp-clean", usage_text());
+	/* getopt_long() names argv[0] in its messages: the tool, not its path. */
+	argv[0] = (char *)sp_progname;
 	threads = cpus();
 	if (threads > THREADS_MAX)
 		threads = THREADS_MAX;

@@ -62,6 +62,8 @@ main(int argc, char **argv)
 	struct options o;
 
 	sp_tool_init("sp-dedupe", options_usage);
+	/* getopt_long() names argv[0] in its messages: the tool, not its path. */
+	argv[0] = (char *)sp_progname;
 	options_parse(&o, argc, argv);
 	options_check(&o);
 	return program[o.program](&o);

@@ -314,6 +314,8 @@ main(int argc, char **argv)
 	memset(&o, 0, sizeof o);
 	memset(&r, 0, sizeof r);
 	sp_tool_init("sp-outline", usage_text);
+	/* getopt_long() names argv[0] in its messages: the tool, not its path. */
+	argv[0] = (char *)sp_progname;
 	sp_heap_keep();	/* a record's memory serves the next */
 	o.mode = MODE_TREE;
 	while ((c = getopt_long(argc, argv, "mjcnl:iLzh", longopts,

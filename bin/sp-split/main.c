@@ -83,6 +83,8 @@ main(int argc, char **argv)
 	char mode_c = 's';
 
 	sp_tool_init("sp-split", usage_text);
+	/* getopt_long() names argv[0] in its messages: the tool, not its path. */
+	argv[0] = (char *)sp_progname;
 	sp_heap_keep();	/* a record's memory serves the next */
 	split_opts.digits = 2;
 	split_opts.start_document = 1;

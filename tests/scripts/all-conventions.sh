@@ -36,6 +36,8 @@ for bin in "$B"/bin/sp-*; do
 	expect "$tool: an unknown option exits 2" [ $? -eq 2 ]
 	expect "$tool: an unknown option points to --help" \
 	    grep -q "Try '$tool --help'" "$t/err"
+	expect "$tool: getopt's message names the tool, not its path" \
+	    grep -q "^$tool: unrecognized option" "$t/err"
 
 	"$bin" --max-unit 0 < /dev/null > "$t/out" 2> "$t/err"
 	expect "$tool --max-unit 0 is a usage error" [ $? -eq 2 ]
