@@ -31,6 +31,9 @@ sp_enc_canonical(const char *name, char *buf, size_t buflen)
 	iconv_t cd;
 	size_t i;
 
+	/* iconv takes "" for the locale's own encoding: no name given. */
+	if (*name == '\0')
+		return NULL;
 	for (i = 0; i < sizeof map / sizeof map[0]; i++)
 		if (strcasecmp(name, map[i].alias) == 0) {
 			name = map[i].name;

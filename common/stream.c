@@ -89,9 +89,14 @@ sp_jsonl_bom(const struct sp_unit *u)
 int
 sp_jsonl_blank(const struct sp_unit *u)
 {
-	size_t len = u->len - sp_jsonl_bom(u);
+	size_t i;
 
-	return len == 0 || (len == 1 && u->text[u->len - 1] == '\r');
+	/* JSON's white space but the line feed that ends the line. */
+	for (i = sp_jsonl_bom(u); i < u->len; i++)
+		if (u->text[i] != ' ' && u->text[i] != '\t' &&
+		    u->text[i] != '\r')
+			return 0;
+	return 1;
 }
 
 /* sp_stream_record() of a line without a byte order mark. */

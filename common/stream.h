@@ -90,8 +90,8 @@ int sp_each_unit(int argc, char **argv, enum sp_framing unit, sp_unit_fn fn,
  * A line of JSON Lines input, u, as the record loop sees it: the bytes
  * that open it and are no part of a record (a UTF-8 byte order mark at the
  * very start of an operand, which is skipped and never written back); and
- * whether it holds no record at all (nothing, or a lone CR, past such a
- * mark), a blank line that is skipped.
+ * whether it holds no record at all (nothing, or spaces, tabs and CRs,
+ * past such a mark), a blank line that is skipped.
  */
 size_t sp_jsonl_bom(const struct sp_unit *u);
 int sp_jsonl_blank(const struct sp_unit *u);

@@ -42,6 +42,11 @@ for bin in "$B"/bin/sp-*; do
 	"$bin" --max-unit 0 < /dev/null > "$t/out" 2> "$t/err"
 	expect "$tool --max-unit 0 is a usage error" [ $? -eq 2 ]
 
+	printf '{"text":"a"}\n   \n \t\r\n{"text":"b"}\n' |
+	    "$bin" --jsonl > "$t/out" 2> "$t/err"
+	expect "$tool --jsonl: a line of blanks is no record" [ $? -eq 0 ]
+	expect "$tool --jsonl: a line of blanks is not reported" [ ! -s "$t/err" ]
+
 	"$bin" "$t/good.txt" > "$t/want" 2> /dev/null
 	expect "$tool processes a small page" [ $? -eq 0 ]
 	"$bin" "$t/nosuch" "$t/good.txt" > "$t/out" 2> "$t/err"
