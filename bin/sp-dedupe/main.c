@@ -44,7 +44,8 @@ info_main(const struct options *o)
 {
 	int status = store_info(o->store);
 
-	sp_finish();
+	if (sp_finish() != SP_EXIT_OK)
+		status = SP_EXIT_ERROR;
 	return status;
 }
 

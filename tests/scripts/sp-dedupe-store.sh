@@ -27,6 +27,12 @@ expect "second run keeps only d" [ "$(cat "$t/out")" = "d" ]
 expect "the report says store" grep -q "^<stdin>	1	store	-	1.000	exact$" "$t/rep"
 expect "store-info counts 4 fingerprints" [ "$(info fingerprints)" = 4 ]
 expect "store-info counts 2 runs" [ "$(info runs)" = 2 ]
+if [ -w /dev/full ]; then
+	"$D" --store "$S" --store-info > /dev/full 2> "$t/err"
+	expect "store-info: a full disk exits 2" [ $? -eq 2 ]
+	expect "store-info: a full disk is reported" \
+	    grep -q "stdout: No space left on device" "$t/err"
+fi
 expect "store-info shows the parameters" \
     [ "$(info parameters)" = "unit=lines mode=exact" ]
 
