@@ -16,6 +16,14 @@
 #include "jsonl.h"
 #include "utf8.h"
 
+/*
+ * How jansson reads a record: a NUL in a string is a character, and an
+ * integer of any size is taken (as the nearest double: a record's numbers
+ * are passed through as their bytes, never read), where jansson refuses
+ * one beyond 64 bits as "too big integer".
+ */
+#define JSON_OPTIONS (JSON_ALLOW_NUL | JSON_DECODE_INT_AS_REAL)
+
 static size_t
 skip_ws(const char *s, size_t i, size_t n)
 {
@@ -351,7 +359,7 @@ parse_split(struct sp_jsonl *rec, const char *field)
 	memcpy(line, s, head);
 	memcpy(line + head, "\"\"", 2);
 	memcpy(line + head + 2, s + ve, tail);
-	root = json_loadb(line, n, JSON_ALLOW_NUL, NULL);
+	root = json_loadb(line, n, JSON_OPTIONS, NULL);
 	if (root && json_is_object(root) &&
 	    (v = json_object_get(root, field)) != NULL &&
 	    json_is_string(v) && json_string_length(v) == 0) {
@@ -388,7 +396,7 @@ sp_jsonl_parse(struct sp_jsonl *rec, const char *line, size_t len,
 		return 0;
 	sp_buf_free(&rec->own);
 	rec->value_start = rec->value_end = rec->close_brace = 0;
-	root = json_loadb(line, len, JSON_ALLOW_NUL, &je);
+	root = json_loadb(line, len, JSON_OPTIONS, &je);
 	if (root == NULL) {
 		snprintf(err, errlen, "invalid JSON: %s at column %d",
 		    je.text, je.column);

@@ -81,7 +81,8 @@ furniture_site_of_record(const char *line, size_t len)
 	size_t n, i;
 	uint64_t key = 0;
 
-	if ((rec = json_loadb(line, len, 0, NULL)) == NULL)
+	if ((rec = json_loadb(line, len, JSON_DECODE_INT_AS_REAL, NULL)) ==
+	    NULL)
 		return 0;
 	url = json_object_get(rec, "url");
 	if (json_is_string(url)) {

@@ -143,7 +143,8 @@ jansson_says(const char *line, size_t len, const char *field,
     struct sp_buf *text, char *err, size_t errlen)
 {
 	json_error_t je;
-	json_t *root = json_loadb(line, len, JSON_ALLOW_NUL, &je), *v;
+	json_t *root = json_loadb(line, len, JSON_ALLOW_NUL |
+	    JSON_DECODE_INT_AS_REAL, &je), *v;
 	int ok = 0;
 
 	sp_buf_clear(text);
@@ -313,6 +314,14 @@ main(void)
 	    "新", NULL, "{\"a\":0.10,\"text\":\"新\",\"b\":[1,{\"c\":\"}\"}]}");
 	rewrite("{ \"text\" : \"x\" , \"z\":\"\\u00e9\" }", "text", "a\"b\n",
 	    NULL, "{ \"text\" : \"a\\\"b\\n\" , \"z\":\"\\u00e9\" }");
+	/* An integer past 64 bits is valid JSON, its bytes kept, before
+	 * and after the field (the split parse and the whole one). */
+	rewrite("{\"id\":123456789012345678901234567890,\"text\":\"x\"}",
+	    "text", "y", NULL,
+	    "{\"id\":123456789012345678901234567890,\"text\":\"y\"}");
+	rewrite("{\"text\":\"\\u0000\",\"n\":-99999999999999999999999}",
+	    "text", "y", NULL,
+	    "{\"text\":\"y\",\"n\":-99999999999999999999999}");
 	/* A key spelled with escapes is still the field. */
 	rewrite("{\"t\\u0065xt\":\"x\"}", "text", "y", NULL,
 	    "{\"t\\u0065xt\":\"y\"}");
