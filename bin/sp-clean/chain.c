@@ -216,13 +216,17 @@ run_block(struct pool_task *t, int thread)
 /*
  * line_steps() over the current text in blocks of whole lines, run by the
  * pool's threads a window at a time (memory stays a few blocks over the
- * text), their results joined in order into the current text.
+ * text), their results joined in order into the current text.  Without a
+ * pool (-j1, or a document a worker cleans) the same blocks are run here
+ * one after another: a step that reads its input whole (the mojibake
+ * step's evidence of the page) sees the same text whatever -j is, and the
+ * output is the same.
  */
 static void
 line_steps_in_blocks(struct chain *ch, struct pool *p)
 {
 	const char *s = ch->cur, *end = ch->cur + ch->curlen, *nl;
-	size_t window = (size_t)pool_threads(p) * 2, sent = 0, got = 0;
+	size_t window = p ? (size_t)pool_threads(p) * 2 : 1, sent = 0, got = 0;
 	struct block *b;
 
 	if (ch->nblocks < window) {
@@ -248,10 +252,14 @@ line_steps_in_blocks(struct chain *ch, struct pool *p)
 			else
 				s = nl + 1;
 			b->n = (size_t)(s - b->s);
-			pool_submit(p, &b->task);
+			if (p)
+				pool_submit(p, &b->task);
+			else
+				run_block(&b->task, 0);
 		}
 		b = &ch->blocks[got++ % window];
-		pool_wait(p, &b->task);
+		if (p)
+			pool_wait(p, &b->task);
 		put(&ch->b, b->res, b->reslen);
 		chain_counts_add(ch->n, &b->counts);
 		held_pass(&b->msgs);
@@ -387,8 +395,7 @@ chain_prepare(struct chain *ch, const char *text, size_t len,
 	} else {
 		if (on[S_HTML])
 			document_step(ch, S_HTML, NULL, pool);
-		if (pool && ch->curlen > 2 * BLOCK &&
-		    blockable(ch->cur, ch->curlen)) {
+		if (ch->curlen > 2 * BLOCK && blockable(ch->cur, ch->curlen)) {
 			line_steps_in_blocks(ch, pool);
 		} else {
 			line_steps(ch->opts, &ch->cur, &ch->curlen, &ch->a,

@@ -71,6 +71,18 @@ tr '\f' '\0' < "$t/pages" > "$t/nul"
 in=$t/nul
 same "-z" -z --stats
 
+# A document of over 4 MB (cleaned in blocks of lines, by the pool's
+# threads or one after another) with mojibake at both ends: the evidence
+# the mojibake step reads in its block is the same whatever -j is.
+{
+	printf '鐧惧害璐村惂鈥斺?斿叏\n'
+	yes '机关干部要进一步转变工作作风，这是一个很长的句子用来填充文档。' |
+	    head -n 56000
+	printf 'CRC鍜孋TCC\n'
+} > "$t/long"
+in=$t/long
+same "a long document" --keep-boilerplate --stats
+
 # JSON Lines, with records the stream writes back itself (not JSON, no
 # field) and one over --max-unit among the cleaned ones.
 {
