@@ -75,11 +75,32 @@ line_valid(const struct doc *d, const struct line *l)
 	    (const unsigned char *)l->text, l->len) == l->len;
 }
 
+/*
+ * Does the sentence s[a..n), the last of a piece of a line longer than
+ * --max-unit, end where the piece does?  The splitter is asked of it with
+ * a character after it, as if the line went on: a newline is then owed
+ * there (one sentence a line), though the line's end is not.
+ */
+static int
+ends_piece(const char *s, size_t a, size_t n)
+{
+	static struct sp_buf tail;
+	struct sentences it;
+	size_t x, y;
+
+	sp_buf_clear(&tail);
+	if (sp_buf_append(&tail, s + a, n - a) < 0 ||
+	    sp_buf_append(&tail, "\xe4\xb8\x80", 3) < 0)	/* 一 */
+		sp_oom();
+	sent_init(&it, tail.data, tail.len, split_opts.semicolon);
+	return sent_next(&it, &x, &y) && y == n - a;
+}
+
 static void
 line(const struct doc *d, const struct line *l)
 {
 	struct sentences it;
-	size_t a, b;
+	size_t a = 0, b;
 	int valid;
 
 	sent_init(&it, l->text, l->len, split_opts.semicolon);
@@ -104,6 +125,10 @@ line(const struct doc *d, const struct line *l)
 			out_text(l->eol, l->eol_len);
 		else if (!l->partial)
 			out_text("\n", 1);
+		else if (l->len > 0 && ends_piece(l->text, a, l->len))
+			out_text("\n", 1);
+		else if (l->len > 0)
+			uncounted--;	/* counted with its end, next piece */
 		return;
 	}
 	valid = line_valid(d, l);
