@@ -215,10 +215,12 @@ on_line(const struct sp_doc *d, const struct sp_doc_line *l, void *ctx)
 	/* The heading recognizer sees a line's CR, as written. */
 	size_t n = l->len + (l->eol_len == 2);
 
+	outline_goes_on(r->ol, (l->flags & SP_UNIT_PARTIAL) != 0);
 	/* The rest of a line longer than --max-unit holds no heading. */
 	if (l->flags & SP_UNIT_CONTINUED) {
 		if (outline_more(r->ol, l->text, n) < 0)
 			sp_oom();
+		outline_goes_on(r->ol, 0);
 		return;
 	}
 	/* With -z, "\n\0" ends the document, not one more line. */
@@ -228,6 +230,7 @@ on_line(const struct sp_doc *d, const struct sp_doc_line *l, void *ctx)
 		feed(r, d, l->text, n, l->doc_line, l->off);
 	else
 		feed(r, d, l->text, n, l->number, l->file_off);
+	outline_goes_on(r->ol, 0);
 	if (d->in == NULL && outline_output(r->ol)->len >= 65536)
 		drain(r, d, 0);
 }

@@ -25,6 +25,12 @@ struct outline {
 	uint64_t record_line;
 	int has_title;
 	int blocks;			/* Markdown blocks written */
+	/*
+	 * A line longer than --max-unit comes in pieces: goes_on, the line
+	 * fed goes on in the next piece; md_open, the Markdown paragraph
+	 * written last is such a line's, its end still to come.
+	 */
+	int goes_on, md_open;
 	struct sp_buf title;
 	uint64_t title_line;
 	/*
@@ -233,20 +239,50 @@ md_text(struct outline *ol, const char *s, size_t n, int block)
 	return 0;
 }
 
-/* Body text as Markdown paragraphs, escaped where Markdown would misread. */
+/* Ends the open paragraph of a line cut in pieces, if there is one. */
+static int
+md_close(struct outline *ol)
+{
+	if (!ol->md_open)
+		return 0;
+	ol->md_open = 0;
+	return sp_buf_putc(&ol->out, '\n');
+}
+
+/*
+ * Body text as Markdown paragraphs, escaped where Markdown would misread.
+ * The pieces of a line longer than --max-unit make one text: the first
+ * piece of the text goes on the paragraph left open (md_open), untrimmed
+ * where the cut was, and the last is left open while the line goes on.
+ */
 static int
 md_body(struct outline *ol, const char *s, size_t n)
 {
 	size_t end, next, k;
 	const char *p;
+	int join, open;
 
 	while (n > 0) {
 		end = piece_end(ol, s, n, &next);
+		join = ol->md_open;
+		open = ol->goes_on && next >= n;
 		k = end;
 		p = trim(s, &k);
-		if (k > 0 && (md_block_start(ol) < 0 ||
-		    md_text(ol, p, k, 1) < 0 || sp_buf_putc(&ol->out, '\n') < 0))
-			return -1;
+		if (join)		/* blanks at the cut are the line's */
+			k += (size_t)(p - s), p = s;
+		if (open && k > 0)
+			k = end - (size_t)(p - s);
+		if (join && k == 0) {
+			if (md_close(ol) < 0)
+				return -1;
+		} else if (k > 0) {
+			if ((!join && md_block_start(ol) < 0) ||
+			    md_text(ol, p, k, !join) < 0)
+				return -1;
+			ol->md_open = open;
+			if (!open && sp_buf_putc(&ol->out, '\n') < 0)
+				return -1;
+		}
 		s += next;
 		n -= next;
 	}
@@ -451,6 +487,7 @@ outline_begin(struct outline *ol, const char *where, uint64_t record_line,
 	ol->record_line = record_line;
 	ol->has_title = 0;
 	ol->blocks = 0;
+	ol->goes_on = ol->md_open = 0;
 	ol->title_line = 0;
 	sp_buf_clear(&ol->title);
 	ol->json_open = 0;
@@ -552,6 +589,12 @@ outline_skip(const struct outline *ol, const char *s, size_t n,
 	return sp_heading_quiet_lines(s, n, lines);
 }
 
+void
+outline_goes_on(struct outline *ol, int goes_on)
+{
+	ol->goes_on = goes_on;
+}
+
 int
 outline_more(struct outline *ol, const char *s, size_t n)
 {
@@ -563,6 +606,8 @@ outline_more(struct outline *ol, const char *s, size_t n)
 int
 outline_end(struct outline *ol)
 {
+	if (md_close(ol) < 0)
+		return -1;
 	if (ol->o.mode != MODE_JSON)
 		return 0;
 	if (json_head(ol) < 0)

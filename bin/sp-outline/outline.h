@@ -56,10 +56,15 @@ size_t outline_skip(const struct outline *ol, const char *s, size_t n,
     uint64_t *lines);
 /*
  * Feeds the rest of a line longer than --max-unit, which holds no
- * heading: Markdown writes it as a paragraph of its own, so that no text
- * is lost; the other renderings ignore it.
+ * heading: Markdown writes it on with the line's text before it, so
+ * that no text is lost; the other renderings ignore it.
  */
 int outline_more(struct outline *ol, const char *s, size_t n);
+/*
+ * Does the line (or piece) fed next go on in another piece (its line is
+ * longer than --max-unit)?  Set before each line fed.
+ */
+void outline_goes_on(struct outline *ol, int goes_on);
 /*
  * Ends the document.  For --json this closes the document's object, one
  * line of JSON without its newline, written as the headings came.
