@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "buf.h"
 #include "stream.h"
 #include "tool.h"
@@ -122,15 +124,28 @@ text_line(struct doc_reader *dr, const struct sp_unit *u)
 		    u->offset + (uint64_t)(p - u->text), u);
 }
 
-/* JSON Lines: skipping blanks, does the line open an object? */
+/*
+ * JSON Lines: skipping blanks, does the line open an object, or is it a
+ * JSON array whole ([1,2,3], a record that is no object, which is then
+ * reported as the other tools report it; a text line such as "[转载]"
+ * is no JSON)?
+ */
 static int
 looks_like_json(const struct sp_unit *u)
 {
 	size_t i = sp_jsonl_bom(u);
+	json_t *v;
 
 	while (i < u->len && (u->text[i] == ' ' || u->text[i] == '\t'))
 		i++;
-	return i < u->len && u->text[i] == '{';
+	if (i < u->len && u->text[i] == '{')
+		return 1;
+	if (i >= u->len || u->text[i] != '[' ||
+	    (v = json_loadb(u->text + i, u->len - i, JSON_DECODE_ANY |
+	    JSON_DECODE_INT_AS_REAL | JSON_ALLOW_NUL, NULL)) == NULL)
+		return 0;
+	json_decref(v);
+	return 1;
 }
 
 /*
