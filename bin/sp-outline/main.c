@@ -308,7 +308,9 @@ main(int argc, char **argv)
 {
 	struct outline_opts o;
 	struct run r;
-	const struct sp_doc_ops ops = {
+	/* -j adds "outline" to each record, in place of the record's own. */
+	static const char *const added[] = { "outline", NULL };
+	struct sp_doc_ops ops = {
 		.begin = on_begin, .line = on_line, .end = on_end,
 		.file_end = at_file_end, .lines = on_lines
 	};
@@ -363,6 +365,12 @@ main(int argc, char **argv)
 		sp_usage_error("-n works with the tree only");
 	if (o.max_level && o.mode == MODE_CHECK)
 		sp_usage_error("-l does not work with -c");
+	if (o.mode == MODE_JSON && sp_opts.jsonl) {
+		if (strcmp(sp_opts.field, added[0]) == 0)
+			sp_usage_error("--field %s: -j writes a member of that "
+			    "name", sp_opts.field);
+		ops.strip = added;
+	}
 	if ((r.ol = outline_new(&o)) == NULL)
 		sp_oom();
 	r.mode = o.mode;
