@@ -231,13 +231,20 @@ tell(const char *doc, size_t len, const struct cand *c, size_t n,
 
 /* Removes the page numbers from doc[0..*len), in place. */
 static void
-remove_taken(char *doc, size_t *len, const struct cand *c, size_t n)
+remove_taken(char *doc, size_t *len, const struct cand *c, size_t n,
+    size_t *joins)
 {
-	size_t i, w = 0, r = 0;
+	size_t i, k, w = 0, r = 0, nl;
 
 	for (i = 0; i < n; i++) {
 		if (c[i].taken != PAGE || c[i].from < r)
 			continue;
+		/* A line break goes with the number's own line; one more
+		 * joins the lines it stood between. */
+		for (k = c[i].from, nl = 0; k < c[i].to; k++)
+			nl += doc[k] == '\n';
+		if (nl > 1)
+			*joins += nl - 1;
 		memmove(doc + w, doc + r, c[i].from - r);
 		w += c[i].from - r;
 		r = c[i].to;
@@ -307,7 +314,8 @@ fill_gaps(struct cand *c, size_t n)
 }
 
 size_t
-pagenum_strip(char *doc, size_t *len, pagenum_explain_fn *explain, void *ctx)
+pagenum_strip(char *doc, size_t *len, pagenum_explain_fn *explain, void *ctx,
+    size_t *joins)
 {
 	struct cand *c = NULL, one;
 	size_t n = 0, cap = 0, i, removed = 0;
@@ -330,7 +338,7 @@ pagenum_strip(char *doc, size_t *len, pagenum_explain_fn *explain, void *ctx)
 		removed += fill_gaps(c, n);
 		if (explain)
 			tell(doc, *len, c, n, explain, ctx);
-		remove_taken(doc, len, c, n);
+		remove_taken(doc, len, c, n, joins);
 	}
 	free(c);
 	return removed;

@@ -35,10 +35,12 @@ typedef void pagenum_explain_fn(const char *s, size_t n, void *ctx);
 /*
  * Removes from doc[0..*len) (one document, in place) its page numbers,
  * with the spaces around them; *len gets the new length.  explain (may be
- * NULL) is told of each first.  Returns how many were removed.  Out of
- * memory is fatal (sp_oom).
+ * NULL) is told of each first.  Returns how many were removed, and adds
+ * to *joins the lines joined by taking them out (a page number on a line
+ * of its own between the halves of a sentence).  Out of memory is fatal
+ * (sp_oom).
  */
 size_t pagenum_strip(char *doc, size_t *len, pagenum_explain_fn *explain,
-    void *ctx);
+    void *ctx, size_t *joins);
 
 #endif

@@ -212,8 +212,9 @@ run_hardwrap(const char *s, size_t n, struct sp_buf *out,
 		gaps = markup_breaks(c->ch, c->info, s, n, gaps, &ngaps, kept,
 		    nkept);
 	c->n[0] += hardwrap_join(s, n, gaps, ngaps, out);
+	/* The lines a page number's line stood between are joined too. */
 	c->n[1] += pagenum_strip(out->data, &out->len, c->opts->explain ?
-	    explain_page_number : NULL, (void *)c->file);
+	    explain_page_number : NULL, (void *)c->file, &c->n[0]);
 	return 1;
 }
 
