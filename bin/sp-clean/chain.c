@@ -318,6 +318,8 @@ page_steps(struct chain *ch, const char *text, size_t len)
 
 	html_page_parse(pg, text, len);
 	ch->n->step[S_HTML][STEP_HTML_PAGES]++;
+	ch->n->step[S_HTML][STEP_HTML_TAGS] += pg->tags;
+	ch->n->step[S_HTML][STEP_HTML_SCRIPTS] += pg->scripts;
 	sp_buf_clear(&ch->a);
 	s = pg->text.data ? pg->text.data : "";
 	end = s + pg->text.len;

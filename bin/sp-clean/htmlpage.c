@@ -566,6 +566,9 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	if (name[i])
 		lower[0] = '\0';	/* too long: no tag of ours */
 	t = lower[0] ? find_tag(lower) : NULL;
+	p->pg->tags++;
+	p->pg->scripts += strcmp(lower, "script") == 0 ||
+	    strcmp(lower, "style") == 0;
 	if (t && (t->flags & T_BREAK)) {
 		if (!up->skip)
 			break_line(p);
@@ -640,6 +643,7 @@ on_end(void *ctx, const xmlChar *name)
 	lower[i] = '\0';
 	if (name[i])
 		lower[0] = '\0';
+	p->pg->tags++;
 	/* The nearest open element of that name, and all above it. */
 	for (d = p->depth; d > 0; d--)
 		if (strcmp(p->stack[d - 1].name, lower) == 0)
@@ -992,6 +996,7 @@ html_page_parse(struct html_page *pg, const char *s, size_t n)
 	}
 	p = pg->scratch;
 	p->pg = pg;
+	pg->tags = pg->scripts = 0;
 	p->depth = 0;
 	p->nboxes = 0;
 	p->ln.open = p->ln.space = p->ln.br = 0;

@@ -102,6 +102,9 @@ struct html_page {
 	struct sp_buf text;		/* the lines, '\n'-separated */
 	struct html_line *lines;	/* one a line of text */
 	size_t nlines, cap;
+	/* The parse's tags (start and end) and its scripts and styles,
+	 * for --stats. */
+	size_t tags, scripts;
 	/* The parse's scratch, kept for the next page. */
 	void *scratch;
 };

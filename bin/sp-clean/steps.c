@@ -34,8 +34,8 @@ run_html(const char *s, size_t n, struct sp_buf *out,
 		return 0;
 	html_clean(s, n, out, &st);
 	c->n[0] += st.refs;
-	c->n[1] += st.tags;
-	c->n[2] += st.scripts;
+	c->n[STEP_HTML_TAGS] += st.tags;
+	c->n[STEP_HTML_SCRIPTS] += st.scripts;
 	c->n[STEP_HTML_PAGES] += st.pages;
 	return 1;
 }

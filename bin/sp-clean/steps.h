@@ -26,7 +26,11 @@ enum step_id {
 
 /* Counters a step has at most. */
 #define STEP_COUNTERS 4
-/* The html step's counter of documents parsed as pages (chain.c). */
+/* The html step's counters that a page parsed whole adds to (chain.c):
+ * its tags, its scripts and styles, the documents parsed as pages.  The
+ * parser decodes references itself, uncounted. */
+#define STEP_HTML_TAGS 1
+#define STEP_HTML_SCRIPTS 2
 #define STEP_HTML_PAGES 3
 
 enum step_kind {
