@@ -6,6 +6,7 @@
  *     the input with some of those bytes taken out;
  *   - as many numbers explained as counted, each valid UTF-8 holding a
  *     digit;
+ *   - the lines joined, counted, no more than the line breaks that went;
  *   - text without ASCII digits comes out unchanged.
  */
 #include <stdint.h>
@@ -57,12 +58,23 @@ only_numbers_gone(const char *a, size_t n, const char *b, size_t m)
 	return j == m;
 }
 
+/* The line breaks of s[0..n). */
+static size_t
+breaks(const char *s, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += s[i] == '\n';
+	return k;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct sp_buf in = SP_BUF_INIT, doc = SP_BUF_INIT;
 	struct seen w;
-	size_t removed, len, i;
+	size_t removed, len, i, joins = 0;
 	int digits = 0;
 
 	if (sp_utf8_sanitize((const char *)data, size, &in, NULL, 0) < 0)
@@ -77,8 +89,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		digits |= in.data[i] >= '0' && in.data[i] <= '9';
 	w.told = 0;
 	len = doc.len;
-	removed = pagenum_strip(doc.data, &len, explain, &w);
+	removed = pagenum_strip(doc.data, &len, explain, &w, &joins);
 	if (len > in.len || w.told != removed ||
+	    joins > breaks(in.data, in.len) - breaks(doc.data, len) ||
+	    (!removed && joins) ||
 	    (len && sp_utf8_valid_prefix((const unsigned char *)doc.data,
 	    len) != len) ||
 	    !only_numbers_gone(in.data, in.len, doc.data, len) ||
