@@ -143,6 +143,30 @@ update(uint32_t *restrict sig, uint32_t x)
 	}
 }
 
+/*
+ * The signature of a text of one shingle.  Each position of a signature
+ * is the least of its shingles' 32-bit values: with one shingle, all 128
+ * come of one 32-bit hash, and two texts whose hashes collide (one pair
+ * in some 8 billion: dozens among a million short lines) had the same
+ * signature, a similarity of 1, and one was dropped as a copy of the
+ * other.  Here each position is a 64-bit mix of the shingle's 64-bit hash
+ * and the position: texts of one shingle are near only when the same
+ * (their true similarity is 1 or 0), as for exact duplicates.
+ */
+static void
+one_shingle(uint32_t sig[MH_PERMS], uint64_t h)
+{
+	uint64_t z;
+	int i;
+
+	for (i = 0; i < MH_PERMS; i++) {
+		z = h + (uint64_t)(i + 1) * 0x9E3779B97F4A7C15ULL;
+		z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+		z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+		sig[i] = (uint32_t)((z ^ (z >> 31)) >> 32);
+	}
+}
+
 long
 mh_signature(struct minhasher *m, const char *s, size_t n,
     uint32_t sig[MH_PERMS])
@@ -157,11 +181,15 @@ mh_signature(struct minhasher *m, const char *s, size_t n,
 		return -1;
 	if (m->ntok == 0)
 		return 0;
-	last = m->ntok >= (size_t)m->shingle ? m->ntok - m->shingle : 0;
+	if (m->ntok <= (size_t)m->shingle) {
+		one_shingle(sig, XXH3_64bits_withSeed(m->folded.data,
+		    tok_end(m, m->ntok - 1), SHINGLE_SEED));
+		return 1;
+	}
+	last = m->ntok - m->shingle;
 	for (i = 0; i <= last; i++) {
 		a = m->tok[i];
-		e = tok_end(m, i + (m->ntok >= (size_t)m->shingle ?
-		    (size_t)m->shingle : m->ntok) - 1);
+		e = tok_end(m, i + (size_t)m->shingle - 1);
 		update(sig, (uint32_t)XXH3_64bits_withSeed(m->folded.data + a,
 		    e - a, SHINGLE_SEED));
 		count++;

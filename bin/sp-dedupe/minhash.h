@@ -10,7 +10,10 @@
  * for each of MH_PERMS fixed permutations of the 32-bit values (an xor
  * with a fixed random key, then the murmur3 finalizer, both bijections),
  * the least permuted value.  The fraction of equal positions in two
- * signatures estimates the Jaccard similarity of their shingle sets.  All
+ * signatures estimates the Jaccard similarity of their shingle sets.  A
+ * text of one shingle has its signature made from the shingle's 64-bit
+ * hash, each position mixed apart (one 32-bit value for all 128 made
+ * distinct texts alike when it collided).  All
  * of it is integer arithmetic with constants fixed here, so signatures are
  * the same on every run and every machine.
  */
