@@ -181,6 +181,73 @@ tag_end(const char *s, size_t n, size_t i)
 	return 0;
 }
 
+static int
+space_at(const char *s, size_t i)
+{
+	return s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ||
+	    s[i] == '\f';
+}
+
+/* May c be in an attribute's name (ASCII, as pages write them:
+ * data-id, xml:lang, v-on:click, @click)? */
+static int
+attr_char(char c)
+{
+	return is_alnum((unsigned char)c) || c == '-' || c == '_' || c == ':' ||
+	    c == '.' || c == '@';
+}
+
+/*
+ * The end of an element's tag, past its '>', with s[i] just after its
+ * name; 0 when what follows is no list of attributes (name, name=value,
+ * name="value"), so that text such as "x<y 且 y>z" or "a<b 且 b>c" is
+ * text, not a tag to remove: an attribute's name is ASCII.
+ */
+static size_t
+attrs_end(const char *s, size_t n, size_t i)
+{
+	char quote;
+
+	if (n > MAX_TAG)
+		n = MAX_TAG;
+	for (;;) {
+		while (i < n && space_at(s, i))
+			i++;
+		if (i >= n)
+			return 0;
+		if (s[i] == '>')
+			return i + 1;
+		if (s[i] == '/') {	/* <br/>, <img ... /> */
+			i++;
+			continue;
+		}
+		if (!attr_char(s[i]))
+			return 0;
+		while (i < n && attr_char(s[i]))
+			i++;
+		while (i < n && space_at(s, i))
+			i++;
+		if (i >= n || s[i] != '=')
+			continue;
+		i++;
+		while (i < n && space_at(s, i))
+			i++;
+		if (i >= n)
+			return 0;
+		if (s[i] == '"' || s[i] == '\'') {
+			quote = s[i++];
+			while (i < n && s[i] != quote)
+				i++;
+			if (i >= n)
+				return 0;
+			i++;
+		} else {
+			while (i < n && !space_at(s, i) && s[i] != '>')
+				i++;
+		}
+	}
+}
+
 /* Where "</NAME" followed by '>' or a space starts in s[0..n), or n. */
 static size_t
 find_close(const char *s, size_t n, const char *name)
@@ -244,7 +311,7 @@ markup(const char *s, size_t n, struct sp_buf *out, struct html_stats *st)
 	if (i >= n || !(s[i] == '>' || s[i] == '/' || s[i] == ' ' ||
 	    s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
 		return 0;
-	if ((end = tag_end(s, n, i)) == 0)
+	if ((end = attrs_end(s, n, i)) == 0)
 		return 0;
 	st->tags++;
 	if (!closing && ((len == 6 && strncasecmp(name, "script", 6) == 0) ||
