@@ -714,20 +714,47 @@ redaction(const char *s, size_t n)
 }
 
 /*
+ * Line l is a signature's date: a year, month and day, in Arabic digits
+ * (ASCII or full-width) or Chinese numerals (二〇二四年三月一日, with 〇,
+ * ○ or 零), blanks between, and an official document's 印发 or 发布 after
+ * it (2024年3月1日印发).
+ */
+static int
+signature_date(const struct line *l)
+{
+	size_t i = 0, k, n = l->n;
+	int32_t cp;
+
+	if (l->f.chars > 24 || !memmem(l->s, n, "年", 3) ||
+	    !memmem(l->s, n, "日", 3))
+		return 0;
+	if (n > 6 && (memcmp(l->s + n - 6, "印发", 6) == 0 ||
+	    memcmp(l->s + n - 6, "发布", 6) == 0))
+		n -= 6;
+	while (i < n) {
+		cp = lf_first(l->s + i, n - i, &k);
+		if (sp_digit_value(cp) < 0 && !sp_is_cn_numeral(cp) &&
+		    cp != 0x25CB && cp != 0x5E74 && cp != 0x6708 &&
+		    cp != 0x65E5 && !sp_is_blank(cp))
+			return 0;	/* 〇 ○ 零 一…十, 年月日 */
+		i += k;
+	}
+	return 1;
+}
+
+/*
  * A signature: who issued the document, a short line of no sentence,
- * over its date in words (XX县委办公室 / 2023年2月1日).
+ * over its date in words (XX县委办公室 / 2023年2月1日, 二〇二三年二月一日).
  */
 static int
 signature(const struct boilerplate *bp, size_t nlines, size_t i)
 {
-	const struct line *l = &bp->lines[i], *date;
+	const struct line *l = &bp->lines[i];
 
 	if (i + 1 >= nlines)
 		return 0;
-	date = &bp->lines[i + 1];
 	return l->f.chars <= 25 && l->f.sentence == 0 && l->f.seps == 0 &&
-	    layout_date_like(date) && memmem(date->s, date->n, "年", 3) &&
-	    memmem(date->s, date->n, "日", 3);
+	    signature_date(&bp->lines[i + 1]);
 }
 
 /* Lines of labels and values a document may print between its last
@@ -968,6 +995,14 @@ structural(const struct boilerplate *bp, size_t nlines, size_t i)
 	if (bp->shapes[i].tokens > 0)
 		return 0;
 	if (l->closing)
+		return 1;
+	/*
+	 * The date under a signature goes with it, whatever the lines
+	 * above the signature (mark_closings() wants the last sentence
+	 * there): a date is the site's words' shape too, and counts not.
+	 */
+	if (i > 0 && signature(bp, nlines, i - 1) &&
+	    bp->lines[i - 1].h.vocab == 0 && bp->shapes[i - 1].tokens == 0)
 		return 1;
 	if (l->h.vocab > 0)
 		return 0;
