@@ -916,6 +916,33 @@ ends_from_page(const char *s, size_t n, size_t i, size_t end,
 	return best > 0;
 }
 
+/*
+ * The tail of a span s[i..end) whose middle reads as text, its trail
+ * byte lost: where the page writes the two Han characters after the
+ * span, the character before them whose lead byte is lead and whose
+ * trail fails before after.  A name the models do not know: 作者：汤一亮
+ * ?胜春 is 庄胜春 on a page that writes 庄胜春, not 转胜春.  Returns it, or
+ * 0 (also when the line's budget is spent).
+ */
+static int32_t
+tail_from_page(const char *s, size_t n, size_t i, size_t end, unsigned lead,
+    int32_t after)
+{
+	const char *p;
+	size_t pn, base = page_of(s, n, &p, &pn), ri, k, m;
+	struct lost_fit f = { lead, 0, after };
+
+	for (ri = end, k = 0; k < 2 && ri < n; k++) {
+		if (!sp_is_han(cp_at(s, n, ri, &m)))
+			return 0;
+		ri += m;
+	}
+	if (k < 2 || !budget_take(page_cost(pn, base + i, base + end), 0))
+		return 0;
+	return page_between(p, pn, base + i, base + end, NULL, 0, s + end,
+	    ri - end, fits_lost, &f);
+}
+
 /* The ends the page gives (ends_from_page()) over those chosen. */
 static void
 take_page_ends(struct ends *e, const struct ends *page)
@@ -1008,7 +1035,7 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	int32_t before, before2, after = 0, after2, after3;
 	struct ends e, pe;
 	int closed, page, signed_;
-	int32_t tail;
+	int32_t tail, c;
 	unsigned char first_byte;
 	double old, new_;
 	int as_text;
@@ -1124,6 +1151,11 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 		return unsearched("gbk-shift", s, i, end);
 	if (page)
 		take_page_ends(&e, &pe);
+	else if (closed && (c = tail_from_page(s, n, i, end, lead,
+	    after)) != 0) {
+		e.tail = c;
+		e.tbyte = gbk_encode(c) & 0xFF;
+	}
 	restored = put_ends(&e, first_byte, before, tail == 0);
 	if (chars <= 3) {
 		new_ = mean_cost(span_rep.data, span_rep.len, before, after);
