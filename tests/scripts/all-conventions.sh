@@ -76,6 +76,12 @@ for bin in "$B"/bin/sp-*; do
 
 	"$bin" < /dev/null > "$t/out" 2> "$t/err"
 	expect "$tool: empty input exits 0" [ $? -eq 0 ]
+	# sp(7): a file of no bytes holds no document, in every tool.
+	: > "$t/empty"
+	printf '甲。\n' > "$t/one"
+	"$bin" "$t/one" "$t/empty" "$t/one" > "$t/out" 2> "$t/err"
+	expect "$tool: an empty file holds no document" \
+	    [ "$(grep -c "$(printf '^\f$')" "$t/out")" -le 1 ]
 
 	printf '\377\376\000bad\n\300\257\355\240\200\n' | "$bin" > "$t/out" \
 	    2> "$t/err"
