@@ -317,6 +317,14 @@ emit(const struct sp_input_unit *in, const char *text, size_t len,
 }
 
 void
+sp_emit_owed(void)
+{
+	if (out_framing == SP_FRAME_DOCUMENTS ||
+	    out_framing == SP_FRAME_PARAGRAPHS)
+		sp_sep_pay(&out_sep);
+}
+
+void
 sp_emit(const struct sp_input_unit *in, const char *text, size_t len,
     const char *extra)
 {

@@ -138,6 +138,13 @@ void sp_emit_unit(const struct sp_input_unit *in);
 /* Writes the unit exactly as it was read, separator included. */
 void sp_emit_raw(const struct sp_input_unit *in);
 /*
+ * Writes the separator owed after the last unit written (documents and
+ * paragraphs), if one is: for output that is one of several to be
+ * concatenated (a shard's), so that its last unit and the next one's
+ * first stay apart, as the units of two operands of one run do.
+ */
+void sp_emit_owed(void);
+/*
  * Has fn called before the loop writes a unit itself (a JSON Lines record
  * it cannot read, or one over --max-unit), so that a tool holding units
  * back writes them first and the output keeps the input's order.

@@ -42,6 +42,12 @@ apply_end(const char *file, int index, void *ctx)
 	droplist_end(a->drops, (uint64_t)(a->shard_base + index),
 	    a->last_unit);
 	a->last_unit = 0;
+	/*
+	 * An operand is a shard, and its output one of those that will be
+	 * concatenated: its last document ends here, as its keys said (one
+	 * run would part it from the next operand's first).
+	 */
+	sp_emit_owed();
 }
 
 int
