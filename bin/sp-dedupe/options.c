@@ -358,6 +358,12 @@ check_operands(const struct options *o)
 	}
 	if (o->program == PROG_STORE_INFO && o->argc > 0)
 		sp_usage_error("--store-info takes no files");
+	/* Each file after the first is the next shard: all must number. */
+	if ((o->program == PROG_EMIT_KEYS ||
+	    o->program == PROG_DROP_POSITIONS) &&
+	    (long)o->shard + (o->argc > 1 ? o->argc - 1 : 0) > SHARD_MAX)
+		sp_usage_error("--shard %d: its %d files would number shards "
+		    "past %d", o->shard, o->argc, SHARD_MAX);
 }
 
 void

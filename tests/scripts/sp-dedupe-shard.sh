@@ -284,4 +284,10 @@ done > "$t/sdist"
 expect "file shards: documents stay apart at a shard's end" \
     cmp -s "$t/sdist" "$t/sone"
 
+# Shard numbers stop at 999999: files that would number past it are a
+# usage error before any key is written.
+"$D" -d --emit-keys --shard 999999 "$t/sf1" "$t/sf2" > "$t/k" 2> "$t/err"
+expect "emit-keys: shards past 999999 exit 2" [ $? -eq 2 ]
+expect "emit-keys: shards past 999999 write no key" [ ! -s "$t/k" ]
+
 echo "sp-dedupe-shard: $n_ok ok, $n_bad failed"
