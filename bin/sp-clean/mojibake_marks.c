@@ -113,3 +113,41 @@ mark_fit(int32_t c)
 			return depth[k] > 0 ? -PAIR_FIT : PAIR_FIT;
 	return 0;
 }
+
+unsigned
+marks_open_after(const char *t, size_t n)
+{
+	unsigned d[NPAIRS], bits = 0;
+	size_t i, k, m;
+	int32_t c;
+
+	for (k = 0; k < NPAIRS; k++)
+		d[k] = depth[k];
+	for (i = 0; i < n; i += m) {
+		c = cp_at(t, n, i, &m);
+		if (!may_pair(c))
+			continue;
+		for (k = 0; k < NPAIRS; k++) {
+			if (c == pairs[k][0])
+				d[k]++;
+			else if (c == pairs[k][1] && d[k] > 0)
+				d[k]--;
+		}
+	}
+	for (k = 0; k < NPAIRS; k++)
+		bits |= (unsigned)(d[k] > 0) << k;
+	return bits;
+}
+
+double
+mark_fit_in(int32_t c, unsigned open)
+{
+	size_t k;
+
+	if (!may_pair(c))
+		return 0;
+	for (k = 0; k < NPAIRS; k++)
+		if (pairs[k][1] == c)
+			return (open >> k & 1) ? -PAIR_FIT : PAIR_FIT;
+	return 0;
+}

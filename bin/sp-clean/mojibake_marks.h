@@ -24,6 +24,14 @@ void marks_before(const char *s, size_t i);
 
 /* Which pairs are open, a bit each (for the memo's keys). */
 unsigned marks_open(void);
+/*
+ * Which pairs would be open once t[0..n) (a span's repaired middle) were
+ * read on from where the line was read, a bit each; the line's state is
+ * left as it was.
+ */
+unsigned marks_open_after(const char *t, size_t n);
+/* mark_fit() with the pairs open given as bits (marks_open_after()). */
+double mark_fit_in(int32_t c, unsigned open);
 
 /*
  * What candidate c's place among the marks adds to its cost, in bits:

@@ -48,8 +48,7 @@ pair_fails(unsigned v, int32_t after)
  */
 static int32_t
 choose_tail(unsigned lead, int32_t prev2, int32_t prev, int32_t after,
-    int32_t after2,
-    unsigned *byte)
+    int32_t after2, unsigned open, unsigned *byte)
 {
 	int32_t best = 0, c;
 	double bc = 0, cost;
@@ -59,7 +58,7 @@ choose_tail(unsigned lead, int32_t prev2, int32_t prev, int32_t after,
 		if ((c = gbk_decode(lead, v)) == 0 || !pair_fails(v, after))
 			continue;
 		cost = choice_between(prev2, prev, c, after, after2) +
-		    mark_fit(c);
+		    mark_fit_in(c, open);
 		if (best == 0 || cost < bc) {
 			best = c;
 			bc = cost;
@@ -824,6 +823,7 @@ choose_both_ends(unsigned b0, unsigned lead, int closed, int32_t before2,
 	size_t rn = span_rep.len;
 	struct memo_key key;
 	struct memo_val got;
+	unsigned open;
 
 	e->head = e->tail = 0;
 	e->hbyte = e->tbyte = 0;
@@ -842,6 +842,9 @@ choose_both_ends(unsigned b0, unsigned lead, int closed, int32_t before2,
 	key.k[8] = after;
 	key.k[9] = after2;
 	key.k[10] = after3;
+	/* The marks the middle opens count for its tail (（来源：羊城晚报? is
+	 * closed by ）, not ０). */
+	key.k[11] = (int32_t)(open = marks_open_after(r, rn));
 	if (memo_get(&key, &got)) {
 		e->head = got.c[0];
 		e->tail = got.c[1];
@@ -858,7 +861,7 @@ choose_both_ends(unsigned b0, unsigned lead, int closed, int32_t before2,
 		    before, first_cp(r, rn), second_cp(r, rn), &e->hbyte);
 		/* The lead byte of the last pair is the span's last byte. */
 		e->tail = closed ? choose_tail(lead, last2_cp(r, rn),
-		    last_cp(r, rn), after, after2, &e->tbyte) : 0;
+		    last_cp(r, rn), after, after2, open, &e->tbyte) : 0;
 	}
 	memo_put(&key, &(struct memo_val){ { e->head, e->tail },
 	    { e->hbyte, e->tbyte } });
