@@ -365,6 +365,10 @@ main(int argc, char **argv)
 		sp_usage_error("-n works with the tree only");
 	if (o.max_level && o.mode == MODE_CHECK)
 		sp_usage_error("-l does not work with -c");
+	/* -c writes problems, not records: one that cannot be used is
+	 * reported (exit 2), not written among them. */
+	if (o.mode == MODE_CHECK)
+		sp_stream_write_unusable(0);
 	if (o.mode == MODE_JSON && sp_opts.jsonl) {
 		if (strcmp(sp_opts.field, added[0]) == 0)
 			sp_usage_error("--field %s: -j writes a member of that "
