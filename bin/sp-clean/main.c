@@ -534,6 +534,9 @@ setup(char **operands, int n, struct run_opts *r)
 	}
 	free(r->rules);
 	r->rules = NULL;
+	if (sp_opts.jsonl && sp_opts.nul)
+		sp_usage_error("--jsonl and -z exclude each other: a record "
+		    "is a line");
 	if (r->nowait && r->store == NULL)
 		sp_usage_error("--no-wait needs --furniture");
 	if (site && r->store == NULL && !r->learn)

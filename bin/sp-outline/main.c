@@ -361,6 +361,9 @@ main(int argc, char **argv)
 	}
 	if (nmodes > 1)
 		sp_usage_error("-m, -j and -c: one at a time");
+	if (sp_opts.jsonl && sp_opts.nul)
+		sp_usage_error("--jsonl and -z exclude each other: a record "
+		    "is a line");
 	if (o.numbers && o.mode != MODE_TREE)
 		sp_usage_error("-n works with the tree only");
 	if (o.max_level && o.mode == MODE_CHECK)

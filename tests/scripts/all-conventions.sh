@@ -42,6 +42,12 @@ for bin in "$B"/bin/sp-*; do
 	"$bin" --max-unit 0 < /dev/null > "$t/out" 2> "$t/err"
 	expect "$tool --max-unit 0 is a usage error" [ $? -eq 2 ]
 
+	# sp-split writes records of text read -z; the others read records.
+	if [ "$tool" != sp-split ]; then
+		printf '{"text":"a"}\n' | "$bin" --jsonl -z > "$t/out" 2> "$t/err"
+		expect "$tool: --jsonl -z is a usage error" [ $? -eq 2 ]
+	fi
+
 	printf '{"text":"a"}\n   \n \t\r\n{"text":"b"}\n' |
 	    "$bin" --jsonl > "$t/out" 2> "$t/err"
 	expect "$tool --jsonl: a line of blanks is no record" [ $? -eq 0 ]
