@@ -22,7 +22,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct sp_buf out = SP_BUF_INIT;
 	char err[256];
 	static const char repl[] = "新\"值\\\n\x01";
-	json_t *root = json_loadb((const char *)data, size, JSON_ALLOW_NUL,
+	json_t *root = json_loadb((const char *)data, size, JSON_ALLOW_NUL |
+	    JSON_DECODE_INT_AS_REAL,
 	    NULL), *v;
 	int want, got;
 
