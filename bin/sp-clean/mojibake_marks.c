@@ -59,10 +59,24 @@ marks_line(void)
 		depth[k] = 0;
 }
 
+/* The mark c (may_pair()) opens a pair of d or closes one open. */
+static void
+count_mark(unsigned d[NPAIRS], int32_t c)
+{
+	size_t k;
+
+	for (k = 0; k < NPAIRS; k++) {
+		if (c == pairs[k][0])
+			d[k]++;
+		else if (c == pairs[k][1] && d[k] > 0)
+			d[k]--;
+	}
+}
+
 void
 marks_before(const char *s, size_t i)
 {
-	size_t k, m;
+	size_t m;
 	int32_t c;
 	unsigned char b;
 
@@ -79,14 +93,8 @@ marks_before(const char *s, size_t i)
 			continue;
 		}
 		c = cp_at(s, i, line_i, &m);
-		if (!may_pair(c))
-			continue;
-		for (k = 0; k < NPAIRS; k++) {
-			if (c == pairs[k][0])
-				depth[k]++;
-			else if (c == pairs[k][1] && depth[k] > 0)
-				depth[k]--;
-		}
+		if (may_pair(c))
+			count_mark(depth, c);
 	}
 }
 
@@ -125,14 +133,8 @@ marks_open_after(const char *t, size_t n)
 		d[k] = depth[k];
 	for (i = 0; i < n; i += m) {
 		c = cp_at(t, n, i, &m);
-		if (!may_pair(c))
-			continue;
-		for (k = 0; k < NPAIRS; k++) {
-			if (c == pairs[k][0])
-				d[k]++;
-			else if (c == pairs[k][1] && d[k] > 0)
-				d[k]--;
-		}
+		if (may_pair(c))
+			count_mark(d, c);
 	}
 	for (k = 0; k < NPAIRS; k++)
 		bits |= (unsigned)(d[k] > 0) << k;
