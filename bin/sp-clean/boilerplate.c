@@ -716,8 +716,8 @@ redaction(const char *s, size_t n)
 /*
  * Line l is a signature's date: a year, month and day, in Arabic digits
  * (ASCII or full-width) or Chinese numerals (二〇二四年三月一日, with 〇,
- * ○ or 零), blanks between, and an official document's 印发 or 发布 after
- * it (2024年3月1日印发).
+ * ○ or 零), blanks between, what layout_date_like() takes besides (a time:
+ * 10:30), and an official document's 印发 or 发布 after it (2024年3月1日印发).
  */
 static int
 signature_date(const struct line *l)
@@ -735,7 +735,8 @@ signature_date(const struct line *l)
 		cp = lf_first(l->s + i, n - i, &k);
 		if (sp_digit_value(cp) < 0 && !sp_is_cn_numeral(cp) &&
 		    cp != 0x25CB && cp != 0x5E74 && cp != 0x6708 &&
-		    cp != 0x65E5 && !sp_is_blank(cp))
+		    cp != 0x65E5 && !sp_is_blank(cp) &&
+		    !layout_date_char(cp))
 			return 0;	/* 〇 ○ 零 一…十, 年月日 */
 		i += k;
 	}

@@ -300,6 +300,16 @@ layout_more_heading(const struct line *l)
 	return 0;
 }
 
+int
+layout_date_char(int32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || cp == '-' || cp == '/' ||
+	    cp == ':' || cp == ' ' || cp == '.' || cp == '[' || cp == ']' ||
+	    cp == 0x5E74 || cp == 0x6708 || cp == 0x65E5 || cp == 0x65F6 ||
+	    cp == 0x5206 || cp == 0x79D2 || cp == 0xFF1A || cp == 0x3010 ||
+	    cp == 0x3011;	/* digits, - / : . [] 年月日时分秒 ：【】 */
+}
+
 /* A date, a time, a count: "2022-11-10", "4599", "[06-01]", "12:30". */
 int
 layout_date_like(const struct line *l)
@@ -311,12 +321,8 @@ layout_date_like(const struct line *l)
 		return 0;
 	while (i < l->n) {
 		cp = lf_first(l->s + i, l->n - i, &k);
-		if (!((cp >= '0' && cp <= '9') || cp == '-' || cp == '/' ||
-		    cp == ':' || cp == ' ' || cp == '.' || cp == '[' ||
-		    cp == ']' || cp == 0x5E74 || cp == 0x6708 || cp == 0x65E5 ||
-		    cp == 0x65F6 || cp == 0x5206 || cp == 0x79D2 ||
-		    cp == 0xFF1A || cp == 0x3010 || cp == 0x3011))
-			return 0;	/* digits, - / : . [] 年月日时分秒 */
+		if (!layout_date_char(cp))
+			return 0;
 		i += k;
 	}
 	return 1;

@@ -18,6 +18,8 @@ void layout_page(struct line *v, size_t nlines, int threshold);
 
 /* A heading over a list that ends in "MORE" or "更多>>". */
 int layout_more_heading(const struct line *l);
+/* Is cp a character of a date or time as layout_date_like() reads one? */
+int layout_date_char(int32_t cp);
 /* A date, a time, a count alone: "2022-11-10", "[06-01]", "12:30". */
 int layout_date_like(const struct line *l);
 /* Ends cut short: "…", "...". */
