@@ -149,14 +149,9 @@ drop_empty(struct chain *ch)
 		s += len + 1;
 		n -= len + 1;
 	}
-	/*
-	 * The loop, stopping at a newline at the end, has not counted what
-	 * follows it: an empty last line, unless the newline ends the last
-	 * line (ch->eol_ends_last).
-	 */
-	if (ch->curlen && ch->cur[ch->curlen - 1] == '\n' &&
-	    !ch->eol_ends_last)
-		ch->n->empty++;
+	/* A newline at the end opens no line the loop counts: whether the
+	 * input had an empty last line there the caller counts, from the
+	 * text as the framing left it (jobs.c), not as the steps made it. */
 	swap(ch);
 }
 

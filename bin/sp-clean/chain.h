@@ -50,12 +50,6 @@ struct chain {
 	struct chain_counts *n;		/* where the run counts */
 	const char *file;		/* the document's name in messages */
 	uint64_t site;			/* the document's site (furniture.h) */
-	/*
-	 * Does a line end at the text's end end its last line (0: it opens
-	 * an empty last line)?  The caller says, as the framing left the
-	 * text (jobs.c), for counting the empty lines dropped.
-	 */
-	int eol_ends_last;
 	struct block *blocks;		/* for a long document, cleaned by */
 	size_t nblocks;			/* the pool in blocks of lines */
 	/* A document parsed as an HTML page: the page, scratch for its

@@ -181,71 +181,45 @@ tag_end(const char *s, size_t n, size_t i)
 	return 0;
 }
 
-static int
-space_at(const char *s, size_t i)
-{
-	return s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ||
-	    s[i] == '\f';
-}
-
-/* May c be in an attribute's name (ASCII, as pages write them:
- * data-id, xml:lang, v-on:click, @click)? */
-static int
-attr_char(char c)
-{
-	return is_alnum((unsigned char)c) || c == '-' || c == '_' || c == ':' ||
-	    c == '.' || c == '@';
-}
-
 /*
  * The end of an element's tag, past its '>', with s[i] just after its
- * name; 0 when what follows is no list of attributes (name, name=value,
- * name="value"), so that text such as "x<y 且 y>z" or "a<b 且 b>c" is
- * text, not a tag to remove: an attribute's name is ASCII.
+ * name; 0 when it is text: a '<' before the '>', or a byte beyond ASCII
+ * outside a value (quoted, or unquoted up to a blank).  Pages write their attributes in ASCII, however
+ * loosely (class="a";, (click)="f()"), and Chinese text between '<' and
+ * '>' is a comparison or a quotation, not a tag: "x<y 且 y>z", "a<b 且 b>c".
  */
 static size_t
 attrs_end(const char *s, size_t n, size_t i)
 {
-	char quote;
+	char quote = 0;
+	int value = 0;	/* in a value written without quotes */
 
 	if (n > MAX_TAG)
 		n = MAX_TAG;
-	for (;;) {
-		while (i < n && space_at(s, i))
-			i++;
-		if (i >= n)
-			return 0;
-		if (s[i] == '>')
+	for (; i < n; i++) {
+		if (quote) {
+			if (s[i] == quote)
+				quote = 0;
+		} else if (s[i] == '>') {
 			return i + 1;
-		if (s[i] == '/') {	/* <br/>, <img ... /> */
-			i++;
-			continue;
-		}
-		if (!attr_char(s[i]))
+		} else if (s[i] == '<') {
 			return 0;
-		while (i < n && attr_char(s[i]))
-			i++;
-		while (i < n && space_at(s, i))
-			i++;
-		if (i >= n || s[i] != '=')
-			continue;
-		i++;
-		while (i < n && space_at(s, i))
-			i++;
-		if (i >= n)
+		} else if (value) {
+			value = s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
+			    s[i] != '\r';
+		} else if (s[i] == '=') {
+			/* Its value: quoted, or up to a blank or the '>'. */
+			while (i + 1 < n && (s[i + 1] == ' ' || s[i + 1] == '\t'))
+				i++;
+			if (i + 1 < n && (s[i + 1] == '"' || s[i + 1] == '\''))
+				quote = s[++i];
+			else
+				value = 1;
+		} else if ((unsigned char)s[i] >= 0x80) {
 			return 0;
-		if (s[i] == '"' || s[i] == '\'') {
-			quote = s[i++];
-			while (i < n && s[i] != quote)
-				i++;
-			if (i >= n)
-				return 0;
-			i++;
-		} else {
-			while (i < n && !space_at(s, i) && s[i] != '>')
-				i++;
 		}
 	}
+	return 0;
 }
 
 /* Where "</NAME" followed by '>' or a space starts in s[0..n), or n. */

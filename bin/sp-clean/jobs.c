@@ -107,13 +107,13 @@ clean(struct pool_task *t, int thread)
 	/*
 	 * The document framing takes the newline of a document's last line
 	 * off (reader.c), and leaves the CR of a CRLF: a newline left at the
-	 * end is then an empty last line, and an empty text one empty line.
-	 * A record's text, a NUL-ended document and a piece keep their last
-	 * line's end.
+	 * end is then an empty last line, and an empty text one empty line,
+	 * which the chain, counting the empty lines between others, does
+	 * not see.  A record's text, a NUL-ended document and a piece keep
+	 * their last line's end, and the chain counts them whole.
 	 */
-	ch->eol_ends_last = !(in->rec == NULL && in->unit->sep_len > 0 &&
-	    in->unit->sep[0] == '\n') || (len > 0 && text[len - 1] == '\r');
-	if (!ch->eol_ends_last && len == 0)
+	if (in->rec == NULL && in->unit->sep_len > 0 &&
+	    in->unit->sep[0] == '\n' && (len == 0 || text[len - 1] == '\n'))
 		j->n.empty++;
 	/* The main thread cleans a long document in blocks, helped. */
 	ch->site = j->site;

@@ -644,8 +644,8 @@ ends_window(int32_t *win, int32_t before2, int32_t before, int32_t head,
 static int
 choose_ends(unsigned b0, unsigned lead, const int32_t *mid, size_t nmid,
     int32_t before2, int32_t before, int32_t after, int32_t after2,
-    int32_t after3, int32_t *head, unsigned *hbyte, int32_t *tail,
-    unsigned *tbyte)
+    int32_t after3, unsigned open, int32_t *head, unsigned *hbyte,
+    int32_t *tail, unsigned *tbyte)
 {
 	int32_t win[9];
 	unsigned v, w;
@@ -679,7 +679,7 @@ choose_ends(unsigned b0, unsigned lead, const int32_t *mid, size_t nmid,
 		win[nmid + 2] = after2;
 		win[nmid + 3] = after3;
 		beam_add(&tails, choice_words(win, 4 + nmid) +
-		    mark_fit(*tail), *tail, w, 0);
+		    mark_fit_in(*tail, open), *tail, w, 0);
 	}
 	beam_order(&heads);
 	beam_order(&tails);
@@ -691,8 +691,9 @@ choose_ends(unsigned b0, unsigned lead, const int32_t *mid, size_t nmid,
 			ends_window(win, before2, before, heads.c[a], mid, nmid,
 			    tails.c[b], after, after2, after3);
 			beam_add(&pairs, choice_words(win, 7 + nmid) +
-			    mark_fit(heads.c[a]) + mark_fit(tails.c[b]), 0,
-			    (unsigned)a, (unsigned)b);
+			    mark_fit(heads.c[a]) +
+			    mark_fit_in(tails.c[b], open), 0, (unsigned)a,
+			    (unsigned)b);
 		}
 	beam_order(&pairs);
 	for (k = 0; k < pairs.n; k++) {
@@ -855,8 +856,8 @@ choose_both_ends(unsigned b0, unsigned lead, int closed, int32_t before2,
 	if (!budget_take(0, ENDS_FULL))
 		return 0;
 	if (!(closed && nmid <= 2 && choose_ends(b0, lead, mid, nmid, before2,
-	    before, after, after2, after3, &e->head, &e->hbyte, &e->tail,
-	    &e->tbyte))) {
+	    before, after, after2, after3, open, &e->head, &e->hbyte,
+	    &e->tail, &e->tbyte))) {
 		e->head = choose_gbk(b0, 1, 0x81, 0xFE, NULL, 0, before2,
 		    before, first_cp(r, rn), second_cp(r, rn), &e->hbyte);
 		/* The lead byte of the last pair is the span's last byte. */

@@ -150,8 +150,10 @@ update(uint32_t *restrict sig, uint32_t x)
  * in some 8 billion: dozens among a million short lines) had the same
  * signature, a similarity of 1, and one was dropped as a copy of the
  * other.  Here each position is a 64-bit mix of the shingle's 64-bit hash
- * and the position: texts of one shingle are near only when the same
- * (their true similarity is 1 or 0), as for exact duplicates.
+ * and the position: texts of one shingle are near only when the same,
+ * as for exact duplicates.  The price: such a text is near no longer one
+ * that holds its shingle ({A} against {A, B}, a similarity of 1/2, was
+ * found at --near 0.5 or less; it is not now).
  */
 static void
 one_shingle(uint32_t sig[MH_PERMS], uint64_t h)

@@ -268,9 +268,11 @@ md_body(struct outline *ol, const char *s, size_t n)
 		open = ol->goes_on && next >= n;
 		k = end;
 		p = trim(s, &k);
-		if (join)		/* blanks at the cut are the line's */
+		/* Blanks at a cut are the line's, but for the last piece's
+		 * blanks at the line's end, which go as a whole line's do. */
+		if (join && (k > 0 || open))
 			k += (size_t)(p - s), p = s;
-		if (open && k > 0)
+		if (open)
 			k = end - (size_t)(p - s);
 		if (join && k == 0) {
 			if (md_close(ol) < 0)

@@ -78,8 +78,11 @@ line_valid(const struct doc *d, const struct line *l)
 /*
  * Does the sentence s[a..n), the last of a piece of a line longer than
  * --max-unit, end where the piece does?  The splitter is asked of it with
- * a character after it, as if the line went on: a newline is then owed
- * there (one sentence a line), though the line's end is not.
+ * " A一" after it, as if the line went on with a sentence (a blank and a
+ * capital, which an English sentence end wants; the blank goes with the
+ * sentence before it): a newline is then owed there (one sentence a
+ * line), though the line's end is not.  A closing quote the next piece
+ * opens with is not seen.
  */
 static int
 ends_piece(const char *s, size_t a, size_t n)
@@ -90,10 +93,10 @@ ends_piece(const char *s, size_t a, size_t n)
 
 	sp_buf_clear(&tail);
 	if (sp_buf_append(&tail, s + a, n - a) < 0 ||
-	    sp_buf_append(&tail, "\xe4\xb8\x80", 3) < 0)	/* 一 */
+	    sp_buf_append(&tail, " A\xe4\xb8\x80", 5) < 0)	/* " A一" */
 		sp_oom();
 	sent_init(&it, tail.data, tail.len, split_opts.semicolon);
-	return sent_next(&it, &x, &y) && y == n - a;
+	return sent_next(&it, &x, &y) && (y == n - a || y == n - a + 1);
 }
 
 static void
