@@ -156,40 +156,16 @@ in_list(const char *const *list, const char *name, size_t len)
 
 #define MAX_TAG 4096
 
-/* The end of the tag at s[0..n) ('<' at 0), past its '>', or 0. */
-static size_t
-tag_end(const char *s, size_t n, size_t i)
-{
-	char quote = 0;
-
-	if (n > MAX_TAG)
-		n = MAX_TAG;
-	for (; i < n; i++) {
-		if (quote) {
-			if (s[i] == quote)
-				quote = 0;
-		} else if (s[i] == '"' || s[i] == '\'') {
-			/* Quotes count only in attribute values. */
-			if (i > 0 && s[i - 1] == '=')
-				quote = s[i];
-		} else if (s[i] == '>') {
-			return i + 1;
-		} else if (s[i] == '<') {
-			return 0;
-		}
-	}
-	return 0;
-}
-
 /*
- * The end of an element's tag, past its '>', with s[i] just after its
- * name; 0 when it is text: a '<' before the '>', or a byte beyond ASCII
- * outside a value (quoted, or unquoted up to a blank).  Pages write their attributes in ASCII, however
- * loosely (class="a";, (click)="f()"), and Chinese text between '<' and
- * '>' is a comparison or a quotation, not a tag: "x<y 且 y>z", "a<b 且 b>c".
+ * The end of the tag at s[0..n) ('<' at 0), past its '>', with s[i] just
+ * after its name; 0 when it is text: a '<' before the '>', or a byte
+ * beyond ASCII outside a value (quoted, or unquoted up to a blank).  Pages
+ * write their attributes in ASCII, however loosely (class="a";,
+ * (click)="f()"), and Chinese text between '<' and '>' is a comparison or
+ * a quotation, not a tag: "x<y 且 y>z", "a<b 且 b>c".
  */
 static size_t
-attrs_end(const char *s, size_t n, size_t i)
+tag_end(const char *s, size_t n, size_t i)
 {
 	char quote = 0;
 	int value = 0;	/* in a value written without quotes */
@@ -285,7 +261,7 @@ markup(const char *s, size_t n, struct sp_buf *out, struct html_stats *st)
 	if (i >= n || !(s[i] == '>' || s[i] == '/' || s[i] == ' ' ||
 	    s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
 		return 0;
-	if ((end = attrs_end(s, n, i)) == 0)
+	if ((end = tag_end(s, n, i)) == 0)
 		return 0;
 	st->tags++;
 	if (!closing && ((len == 6 && strncasecmp(name, "script", 6) == 0) ||
