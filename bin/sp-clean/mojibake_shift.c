@@ -1,5 +1,6 @@
 /* mojibake_shift.c: GBK decoded one byte off; see mojibake_shift.h. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "charlm.h"
@@ -925,25 +926,43 @@ ends_from_page(const char *s, size_t n, size_t i, size_t end,
  * byte lost: where the page writes the two Han characters after the
  * span, the character before them whose lead byte is lead and whose
  * trail fails before after.  A name the models do not know: 作者：汤一亮
- * ?胜春 is 庄胜春 on a page that writes 庄胜春, not 转胜春.  Returns it, or
- * 0 (also when the line's budget is spent).
+ * ?胜春 is 庄胜春 on a page that writes 庄胜春, not 转胜春.  Where a mark
+ * follows the span, the character the page writes after the span's last
+ * two (the middle in span_rep, the head before it when the middle is one
+ * character): "经济?母叩?," is 经济的高地 on a page that writes 人文的高地,
+ * not 的高等.  Returns it, or 0 (also when the line's budget is spent).
  */
 static int32_t
 tail_from_page(const char *s, size_t n, size_t i, size_t end, unsigned lead,
-    int32_t after)
+    int32_t head, int32_t after)
 {
 	const char *p;
 	size_t pn, base = page_of(s, n, &p, &pn), ri, k, m;
 	struct lost_fit f = { lead, 0, after };
+	char left[8];
+	size_t ln = 0;
+	int32_t last[2] = { 0, head };
 
 	for (ri = end, k = 0; k < 2 && ri < n; k++) {
 		if (!sp_is_han(cp_at(s, n, ri, &m)))
-			return 0;
+			break;
 		ri += m;
 	}
-	if (k < 2 || !budget_take(page_cost(pn, base + i, base + end), 0))
+	if (k < 2) {
+		/* The middle's last two characters, or the head and it. */
+		for (k = 0; k < span_rep.len; k += m) {
+			last[0] = last[1];
+			last[1] = cp_at(span_rep.data, span_rep.len, k, &m);
+		}
+		if (!sp_is_han(last[0]) || !sp_is_han(last[1]))
+			return 0;
+		ln = sp_utf8_encode(last[0], left);
+		ln += sp_utf8_encode(last[1], left + ln);
+		ri = end;
+	}
+	if (!budget_take(page_cost(pn, base + i, base + end), 0))
 		return 0;
-	return page_between(p, pn, base + i, base + end, NULL, 0, s + end,
+	return page_between(p, pn, base + i, base + end, left, ln, s + end,
 	    ri - end, fits_lost, &f);
 }
 
@@ -1156,7 +1175,7 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	if (page)
 		take_page_ends(&e, &pe);
 	else if (closed && (c = tail_from_page(s, n, i, end, lead,
-	    after)) != 0) {
+	    lost_period(before, first_byte) ? 0 : e.head, after)) != 0) {
 		e.tail = c;
 		e.tbyte = gbk_encode(c) & 0xFF;
 	}
