@@ -60,6 +60,14 @@ cat "$t/page" > "$t/fifo" &
 out=$("$D" --drop-all "$t/one" "$t/fifo")
 wait
 expect "--drop-all on a named pipe among files" [ "$out" = "$(printf 'y\nbody1\nbody2')" ]
+# A file's last document or paragraph stays apart from the next file's
+# first in the second pass too, as in one pass.
+printf 'A\n\f\nB\n' > "$t/d1"
+printf 'C\n' > "$t/d2"
+expect "--drop-all -d: files' documents stay apart" [ "$("$D" -d --drop-all "$t/d1" "$t/d2" | od -An -c | tr -s ' \n' ' ')" = "$("$D" -d "$t/d1" "$t/d2" | od -An -c | tr -s ' \n' ' ')" ]
+printf 'P1\n\nP2\n' > "$t/p1"
+printf 'P3\n' > "$t/p2"
+expect "--repeats -p: files' paragraphs stay apart" [ "$("$D" -p --repeats 3 "$t/p1" "$t/p2")" = "$(printf 'P1\n\nP2\n\nP3')" ]
 out=$(printf 'x\n' | "$D" --drop-all "$t/one" - "$t/missing" 2> "$t/err")
 expect "--drop-all: a missing file exits 2" [ $? -eq 2 ]
 expect "--drop-all: a missing file is reported once" [ "$(grep -c missing "$t/err")" -eq 1 ]
