@@ -161,11 +161,40 @@ fold_pass(struct folder *f, const char *s, size_t n, int normalized)
 
 static long fold_slow(struct folder *f, const char *s, size_t n);
 
+/*
+ * An invalid byte b folds to the character INVALID_BASE + b, of the last
+ * private use plane, which text does not use: its own character, so that
+ * lines of another encoding fold apart, and valid UTF-8 that composes
+ * with nothing.
+ */
+#define INVALID_BASE 0x10FF00
+#define INVALID_LEN 4		/* its bytes in UTF-8 */
+
 /* Does cp start a segment that NFKC treats apart from what precedes it? */
 static int
 is_boundary(int32_t cp)
 {
 	return cp < 0x80 || (cp >= 0x4E00 && cp <= 0x9FFF);
+}
+
+/*
+ * Writes the invalid bytes s[0..k) at w in out, each as the character
+ * U+10FF00 plus the byte, with room after them for rest bytes more; returns
+ * where writing goes on, or NULL when out of memory.
+ */
+static char *
+put_invalid(struct sp_buf *out, char *w, const unsigned char *s, size_t k,
+    size_t rest)
+{
+	size_t j;
+
+	out->len = (size_t)(w - out->data);
+	if (sp_buf_reserve(out, INVALID_LEN * k + rest + 1) < 0)
+		return NULL;
+	w = out->data + out->len;
+	for (j = 0; j < k; j++)
+		w += sp_utf8_encode(INVALID_BASE + s[j], w);
+	return w;
 }
 
 /*
@@ -186,6 +215,7 @@ fold_fast(struct folder *f, const unsigned char *p, size_t n)
 	int what, safe_pending = 0, safe_last = 0;
 	long safe_count = 0;
 	unsigned char c;
+	enum sp_utf8_error bad;
 
 	f->pending = f->last_word = 0;
 	f->count = 0;
@@ -220,34 +250,54 @@ fold_fast(struct folder *f, const unsigned char *p, size_t n)
 			continue;
 		}
 		what = SLOW;
+		bad = SP_UTF8_OK;
+		cp = (int32_t)(c & 0x0F) << 12 |
+		    (int32_t)(p[i + 1 < n ? i + 1 : i] & 0x3F) << 6 |
+		    (p[i + 2 < n ? i + 2 : i] & 0x3F);
 		if ((c & 0xF0) == 0xE0 && i + 2 < n &&
-		    (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-			cp = (int32_t)(c & 0x0F) << 12 |
-			    (int32_t)(p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F);
+		    (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80 &&
+		    cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
 			k = 3;
-			if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF))
-				what = (cp >= 0x4E00 && cp <= 0x9FFF) ? KEEP :
-				    classify(cp, 0);
+			what = (cp >= 0x4E00 && cp <= 0x9FFF) ? KEEP :
+			    classify(cp, 0);
 		} else {
-			k = sp_utf8_decode(p + i, n - i, &cp, NULL);
-			what = classify(cp, 0);
+			k = sp_utf8_decode(p + i, n - i, &cp, &bad);
+			/* An invalid subpart is a character of its own bytes. */
+			what = bad != SP_UTF8_OK ? KEEP : classify(cp, 0);
 		}
-		if (what == KEEP) {		/* a Han character */
+		if (what == KEEP) {		/* a Han character, or invalid */
 			safe_in = i;
 			safe_out = (size_t)(w - out->data);
 			safe_pending = f->pending;
 			safe_last = f->last_word;
 			safe_count = f->count;
-			memcpy(w, p + i, k);
-			w += k;
+			if (bad == SP_UTF8_OK) {
+				memcpy(w, p + i, k);
+				w += k;
+			} else if ((w = put_invalid(out, w, p + i, k,
+			    n - i - k)) == NULL) {
+				return -1;
+			} else {
+				f->count += (long)k - 1;	/* one a byte */
+			}
 			f->pending = f->last_word = 0;
 			f->count++;
+			/*
+			 * Invalid bytes compose with nothing: a span for
+			 * utf8proc starts after them, never with them.
+			 */
+			if (bad != SP_UTF8_OK) {
+				safe_in = i + k;
+				safe_out = (size_t)(w - out->data);
+				safe_pending = safe_last = 0;
+				safe_count = f->count;
+			}
 		} else if (what == DROP) {
 			f->pending = 1;
 		} else {
 			for (j = i + k; j < n; j += k) {
-				k = sp_utf8_decode(p + j, n - j, &cp, NULL);
-				if (is_boundary(cp))
+				k = sp_utf8_decode(p + j, n - j, &cp, &bad);
+				if (is_boundary(cp) || bad != SP_UTF8_OK)
 					break;
 			}
 			out->len = safe_out;
@@ -274,24 +324,17 @@ fold_fast(struct folder *f, const unsigned char *p, size_t n)
 	return 0;
 }
 
+/* s[0..n) is valid UTF-8: fold_fast() ends a span at an invalid byte. */
 static long
 fold_slow(struct folder *f, const char *s, size_t n)
 {
-	struct sp_buf clean = SP_BUF_INIT;
 	utf8proc_uint8_t *mapped = NULL;
 	utf8proc_ssize_t m;
 	int r;
 
-	if (sp_utf8_valid_prefix((const unsigned char *)s, n) < n) {
-		if (sp_utf8_sanitize(s, n, &clean, NULL, 0) < 0)
-			return -1;
-		s = clean.data;
-		n = clean.len;
-	}
 	m = utf8proc_map((const utf8proc_uint8_t *)(n ? s : ""),
 	    (utf8proc_ssize_t)n, &mapped, UTF8PROC_STABLE | UTF8PROC_COMPOSE |
 	    UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
-	sp_buf_free(&clean);
 	if (m < 0) {
 		errno = ENOMEM;	/* the input is valid: only memory can fail */
 		return -1;

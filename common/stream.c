@@ -206,11 +206,7 @@ sp_each_unit(int argc, char **argv, enum sp_framing unit, sp_unit_fn fn,
 	const char *display;
 	int i, fd, stop = 0;
 
-	/*
-	 * What a call before owes stays owed: sp-dedupe's second pass reads
-	 * its operands a call each, and a file's last unit stays apart from
-	 * the next one's first.
-	 */
+	out_sep.owed = 0;
 	argv = sp_operands(&argc, argv);
 	for (i = 0; i < argc && !stop; i++) {
 		if ((fd = sp_open_input(argv[i], &display)) < 0)

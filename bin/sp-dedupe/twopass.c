@@ -127,12 +127,24 @@ two_passes(struct run *r, int argc, char **argv, enum sp_framing unit)
 	}
 	sp_stream_quiet(0);
 	sp_progress_pass("second pass");
+	/*
+	 * One stream over all operands, as in one pass: a file's last
+	 * document or paragraph stays apart from the next file's first (its
+	 * separator is owed across the files, which sp_each_unit() would
+	 * forget at each call).
+	 */
 	for (i = 0; i < argc; i++) {
+		const char *display;
+		int fd;
+
 		if (!ok[i])
 			continue;
 		rewind_stdin(path[i], stdin_copy, i == first_dash);
 		r->file_base = i;
-		sp_each_unit(1, &path[i], unit, run_unit, NULL, r);
+		if ((fd = sp_open_input(path[i], &display)) < 0)
+			continue;
+		sp_each_unit_fd(fd, display, 0, unit, run_unit, r);
+		sp_close_input(fd);
 	}
 	for (i = 0; i < argc; i++)
 		if (path[i] != argv[i])

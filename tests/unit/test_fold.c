@@ -68,10 +68,38 @@ main(void)
 	FOLD("Ab ①② cd", SP_FOLD_WORDS, "ab 12 cd");
 	FOLD("〇一二三", SP_FOLD_DIGITS, "〇一二三");
 	FOLD("ﷺ中", 0, "صلىاللهعليهوسلم中");
-	/* Invalid UTF-8 folds as U+FFFD, on either path. */
-	fold_case("a\xff" "b", 3, 0, "a\xef\xbf\xbd" "b");
-	fold_case("A\xc0\xaf" "B", 4, 0, "a\xef\xbf\xbd" "b");
-	fold_case("\xe4\xb8", 2, 0, "\xef\xbf\xbd");
+	/*
+	 * Invalid UTF-8, on either path: a character U+10FF00 + the byte for
+	 * each byte, so that GBK's 会议 and 报告 fold apart, not both to
+	 * U+FFFD U+FFFD.
+	 */
+	fold_case("a\xff" "b", 3, 0, "a\xf4\x8f\xbf\xbf" "b");
+	fold_case("A\xc0\xaf" "B", 4, 0, "a\xf4\x8f\xbf\x80\xf4\x8f\xbe\xaf" "b");
+	fold_case("\xe4\xb8", 2, 0, "\xf4\x8f\xbf\xa4\xf4\x8f\xbe\xb8");
+	/* Next to text utf8proc composes: e + U+0301 is é either side. */
+	fold_case("\xff" "E\xcc\x81", 4, 0, "\xf4\x8f\xbf\xbf" "\xc3\xa9");
+	fold_case("E\xcc\x81\xff", 4, 0, "\xc3\xa9\xf4\x8f\xbf\xbf");
+	fold_case("\xef\xbc\xa1\xff\xef\xbc\xa1", 7, 0, "a\xf4\x8f\xbf\xbf" "a");
+	/* Three bytes shaped as one character that is none: an overlong
+	 * form, a surrogate. */
+	fold_case("a\xe0\x80\x80" "b", 5, 0, "a\xf4\x8f\xbf\xa0\xf4\x8f\xbe\x80\xf4\x8f\xbe\x80" "b");
+	fold_case("\xed\xa0\x80\xc3\xa9", 5, 0, "\xf4\x8f\xbf\xad\xf4\x8f\xbe\xa0\xf4\x8f\xbe\x80\xc3\xa9");
+	/* Folded again, the same (0xFE and 0xFF give noncharacters). */
+	FOLD("\xf4\x8f\xbf\xbe\xf4\x8f\xbf\xbf", 0, "\xf4\x8f\xbf\xbe\xf4\x8f\xbf\xbf");
+	FOLD("\xf4\x8f\xbf\xa4\xcc\x81", 0, "\xf4\x8f\xbf\xa4\xcc\x81");
+	/* Bytes apart, one a character. */
+	CHECK_INT(sp_fold("\xc0\xaf" "x", 3, 0, &out), 3);
+	CHECK(strcmp(out.data, "\xf4\x8f\xbf\x80\xf4\x8f\xbe\xafx") == 0);
+	sp_buf_clear(&out);
+	{
+		struct sp_buf gbk1 = SP_BUF_INIT, gbk2 = SP_BUF_INIT;
+
+		CHECK(sp_fold("\xbb\xe1\xd2\xe9", 4, 0, &gbk1) == 4);
+		CHECK(sp_fold("\xb1\xa8\xb8\xe6", 4, 0, &gbk2) == 4);
+		CHECK(strcmp(gbk1.data, gbk2.data) != 0);
+		sp_buf_free(&gbk1);
+		sp_buf_free(&gbk2);
+	}
 	/* NUL bytes are kept. */
 	CHECK_INT(sp_fold("a\0B", 3, 0, &out), 3);
 	CHECK_INT(out.len, 3);
