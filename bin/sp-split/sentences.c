@@ -84,7 +84,7 @@ static const struct span {
 
 /* Bytes that may begin a character the splitter looks at. */
 #define INTERESTING(X) X('.') X('!') X('?') X(';') X('"') X('(') X('[') \
-	X(':') X(' ') X('\t') X(0xE2) X(0xE3) X(0xEF)
+	X(':') X(' ') X('\t') X(0xC2) X(0xE2) X(0xE3) X(0xEF)
 #define TABLE_ENTRY(b) [(unsigned char)(b)] = 1,
 static const unsigned char interesting[256] = { INTERESTING(TABLE_ENTRY) };
 
@@ -141,6 +141,7 @@ interesting_mask(const unsigned char *s)
 	hit = _mm_or_si128(hit, _mm_or_si128(EQ(v, '('), EQ(v, '.')));
 	hit = _mm_or_si128(hit, _mm_or_si128(EQ(w, ':'), EQ(v, '?')));
 	hit = _mm_or_si128(hit, _mm_or_si128(EQ(v, '['), EQ(v, '\t')));
+	hit = _mm_or_si128(hit, EQ(v, 0xC2));		/* NBSP's lead */
 	return (unsigned)_mm_movemask_epi8(hit);
 }
 #undef EQ
@@ -235,6 +236,40 @@ is_closer(int32_t cp)
 	return 0;
 }
 
+/* Is cp a decimal digit, ASCII or full-width? */
+static int
+is_digit_cp(int32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
+/*
+ * Are the characters before the dot at s[i] the number of a list item
+ * within a sentence: one to three digits after a clause mark (：；，、 or
+ * their ASCII forms) or an opening bracket, the sentence's start at or
+ * before it?  主要有三点：1.加强领导；2.落实责任。
+ */
+static int
+inline_enumerator(const unsigned char *s, size_t start, size_t i)
+{
+	size_t k = i, len, digits = 0;
+	int32_t cp;
+
+	while (k > start && digits <= 3) {
+		size_t b = sp_cp_before((const char *)s, k);
+
+		if (!is_digit_cp(sp_cp_get(s, k, b, &len)))
+			break;
+		digits++;
+		k = b;
+	}
+	if (digits == 0 || digits > 3 || k <= start)
+		return 0;
+	cp = sp_cp_get(s, k, sp_cp_before((const char *)s, k), &len);
+	return cp == 0xFF1A || cp == 0xFF1B || cp == 0xFF0C || cp == 0x3001 ||
+	    cp == ':' || cp == ';' || cp == ',' || cp == 0xFF08 || cp == '(';
+}
+
 /*
  * Is s[0..i) blank space and an enumerator like 1, 1.2, a, 一, (3)?  s is
  * where the sentence starts: the start of the line or after an end.
@@ -250,7 +285,7 @@ line_enumerator(const unsigned char *s, size_t i)
 		p += len;
 	while (p < i) {
 		cp = sp_cp_get(s, i, p, &len);
-		if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19))
+		if (is_digit_cp(cp))
 			digits++;
 		else if (cp == '.' && digits > 0 && p + 1 < i)
 			;			/* 1.2. */
@@ -263,9 +298,10 @@ line_enumerator(const unsigned char *s, size_t i)
 		else
 			return 0;
 		p += len;
-		k++;
+		if (++k > 8)
+			return 0;	/* not read to the end: 1.1.1.… */
 	}
-	if (k == 0 || k > 8)
+	if (k == 0)
 		return 0;
 	if (digits > 0)
 		return letters == 0 && han == 0 && digits <= 6;
@@ -314,6 +350,9 @@ listed_shape(const unsigned char *w, size_t len)
 	    (firsts >> (w[0] - 'A') & 1));
 }
 
+/* The longest word with its dots that is looked up as an abbreviation. */
+#define ABBREVIATION_REACH 32
+
 /* Is the word before a '.' at s[i] an abbreviation: U.S.A. e.g. Mr. J. */
 static int
 abbreviation(const unsigned char *s, size_t i)
@@ -321,8 +360,13 @@ abbreviation(const unsigned char *s, size_t i)
 	size_t w = i, seg, len, k;
 	const char *d, *end, *p;
 
-	while (w > 0 && (isalpha(s[w - 1]) || s[w - 1] == '.'))
+	/* Not further back than an abbreviation reaches (a.b.a.b.… is no
+	 * sentence's end at every dot, each read to its start). */
+	while (w > 0 && i - w < ABBREVIATION_REACH &&
+	    (isalpha(s[w - 1]) || s[w - 1] == '.'))
 		w--;
+	if (w > 0 && (isalpha(s[w - 1]) || s[w - 1] == '.'))
+		return 0;
 	while (w < i && s[w] == '.')
 		w++;
 	if (w == i)
@@ -676,6 +720,14 @@ end_run(struct sentences *it, size_t start, size_t i, size_t *next)
 	if (count == 1 && last == T_DOT &&
 	    (line_enumerator(s + start, i - start) || (lastcp == '.' && abbreviation(s, i))))
 		return 0;
+	/* A list's number within a sentence: 主要有：1.加强领导；2.落实责任。 */
+	if (count == 1 && last == T_DOT && inline_enumerator(s, start, i))
+		return 0;
+	/* No sentence ends inside a number: ７．３％, 1．5, １.５. */
+	if (count == 1 && last == T_DOT && i > 0 && j < n &&
+	    is_digit_cp(sp_cp_get(s, n, sp_cp_before((const char *)s, i),
+	    &len)) && is_digit_cp(sp_cp_get(s, n, j, &len)))
+		return 0;
 	/* Closing marks after the run. */
 	for (k = j; k < n; k += len) {
 		cp = sp_cp_get(s, n, k, &len);
@@ -758,7 +810,7 @@ glue_run(struct sentences *it, size_t i, size_t *next)
 {
 	const unsigned char *s = it->s;
 	size_t n = it->n, j = i, len, w = 0;
-	int32_t before, after;
+	int32_t before, after, cp;
 
 	while (j < n) {
 		if (s[j] == ' ') {	/* the runs of w3m's layout */
@@ -772,9 +824,10 @@ glue_run(struct sentences *it, size_t i, size_t *next)
 			j++;
 			continue;
 		}
-		if (!sp_is_blank(sp_cp_get(s, n, j, &len)))
+		if (!sp_is_blank(cp = sp_cp_get(s, n, j, &len)))
 			break;
-		w += len == 3 ? 2 : 1;
+		/* An ideographic space is two wide, a zero-width one none. */
+		w += cp == 0x3000 ? 2 : cp == 0x200B || cp == 0xFEFF ? 0 : 1;
 		j += len;
 	}
 	*next = j;

@@ -93,3 +93,12 @@ expect "long line: -c keeps every byte" cmp -s "$t/want" "$t/got"
 expect "long line: -c chunks within 100 characters" [ $? -eq 0 ]
 
 echo "sp-split-roundtrip: $n_ok ok, $n_bad failed"
+
+# Runs of dots between letters or digits are read once, not back to the
+# sentence's start at every dot (400,000 of "1." took minutes): a bound
+# far above a linear run's time, on any machine.
+gawk 'BEGIN { for (i = 0; i < 400000; i++) printf "1."; print "" }' > "$t/dots"
+gawk 'BEGIN { for (i = 0; i < 100000; i++) printf "ab."; print "" }' >> "$t/dots"
+timeout 60 "$SP" -s "$t/dots" > "$t/dots.out"
+expect "-s on runs of dotted digits and letters ends" [ $? -eq 0 ]
+expect "-s on runs of dots loses nothing" cmp -s "$t/dots" "$t/dots.out"
