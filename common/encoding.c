@@ -27,6 +27,26 @@ sp_enc_canonical(const char *name, char *buf, size_t buflen)
 		{ "WINDOWS-949", "CP949" }, { "X-EUC-TW", "EUC-TW" },
 		{ "ASCII", "UTF-8" }, { "US-ASCII", "UTF-8" },
 		{ "UTF8", "UTF-8" },
+		/* The labels of the WHATWG Encoding Standard that iconv
+		 * does not know, or reads otherwise: Latin-1 is read as
+		 * windows-1252 (0x80-0x9F are € “ ” – —, not controls),
+		 * GB_2312-80 as EUC-CN, not as the bare 94x94 set. */
+		{ "ISO-8859-1", "WINDOWS-1252" }, { "ISO8859-1", "WINDOWS-1252" },
+		{ "ISO_8859-1", "WINDOWS-1252" }, { "LATIN1", "WINDOWS-1252" },
+		{ "L1", "WINDOWS-1252" }, { "CP819", "WINDOWS-1252" },
+		{ "IBM819", "WINDOWS-1252" }, { "ISO-IR-100", "WINDOWS-1252" },
+		{ "CSISOLATIN1", "WINDOWS-1252" }, { "ISO88591", "WINDOWS-1252" },
+		{ "ISO_8859-1:1987", "WINDOWS-1252" }, { "X-CP1252", "WINDOWS-1252" },
+		{ "CP1252", "WINDOWS-1252" },
+		{ "CHINESE", "GB18030" }, { "CSGB2312", "GB18030" },
+		{ "CSISO58GB231280", "GB18030" }, { "GB_2312", "GB18030" },
+		{ "GB_2312-80", "GB18030" }, { "ISO-IR-58", "GB18030" },
+		{ "CSBIG5", "BIG5" }, { "CN-BIG5", "BIG5" },
+		{ "CSSHIFTJIS", "CP932" }, { "MS932", "CP932" },
+		{ "CSEUCKR", "CP949" }, { "CSKSC56011987", "CP949" },
+		{ "ISO-IR-149", "CP949" }, { "KOREAN", "CP949" },
+		{ "KS_C_5601-1989", "CP949" }, { "KSC5601", "CP949" },
+		{ "KSC_5601", "CP949" },
 	};
 	iconv_t cd;
 	size_t i;
@@ -61,26 +81,32 @@ static const struct family {
 	const char *name;
 	const char *fallback[2];
 	int multibyte;
+	/* its table maps characters of the others into the private use
+	 * area: Big5's C6A1-C8FE (①②③ ⑴ ⅰ, kana), which browsers show */
+	int private_area;
 } families[] = {
-	{ "BIG5", { "CP950", "BIG5-HKSCS" }, 1 },
-	{ "CP950", { "BIG5", "BIG5-HKSCS" }, 1 },
-	{ "BIG5-HKSCS", { "CP950", NULL }, 1 },
-	{ "GB18030", { NULL, NULL }, 1 },
-	{ "GBK", { "GB18030", NULL }, 1 },
-	{ "SHIFT_JIS", { "CP932", NULL }, 1 },
-	{ "CP932", { "SHIFT_JIS", NULL }, 1 },
-	{ "EUC-JP", { "EUC-JP-MS", NULL }, 1 },
-	{ "EUC-KR", { "CP949", NULL }, 1 },
-	{ "CP949", { "EUC-KR", NULL }, 1 },
-	{ "JOHAB", { NULL, NULL }, 1 },
-	{ "EUC-TW", { NULL, NULL }, 1 },
-	{ "WINDOWS-1252", { "ISO-8859-1", NULL }, 0 },
+	{ "BIG5", { "CP950", "BIG5-HKSCS" }, 1, 1 },
+	{ "CP950", { "BIG5", "BIG5-HKSCS" }, 1, 1 },
+	{ "BIG5-HKSCS", { "CP950", NULL }, 1, 0 },
+	{ "GB18030", { NULL, NULL }, 1, 0 },
+	{ "GBK", { "GB18030", NULL }, 1, 0 },
+	{ "SHIFT_JIS", { "CP932", NULL }, 1, 0 },
+	{ "CP932", { "SHIFT_JIS", NULL }, 1, 0 },
+	{ "EUC-JP", { "EUC-JP-MS", NULL }, 1, 0 },
+	{ "EUC-KR", { "CP949", NULL }, 1, 0 },
+	{ "CP949", { "EUC-KR", NULL }, 1, 0 },
+	{ "JOHAB", { NULL, NULL }, 1, 0 },
+	{ "EUC-TW", { NULL, NULL }, 1, 0 },
+	{ "WINDOWS-1252", { "ISO-8859-1", NULL }, 0, 0 },
 };
 
 struct sp_conv {
 	iconv_t cd;
 	iconv_t fb[2];		/* the family's other tables, or (iconv_t)-1 */
 	int multibyte;		/* a bad sequence may be a pair */
+	iconv_t back;		/* UTF-8 to the encoding, for a private use
+				   character of its table; or (iconv_t)-1 */
+	struct sp_buf redo;	/* the output so repaired */
 	char carry[8];		/* a sequence cut by the end of a piece */
 	size_t ncarry;
 	uint64_t offset;	/* stream offset of the next byte fed */
@@ -103,11 +129,13 @@ sp_conv_new(const char *from)
 		errno = EINVAL;
 		return NULL;
 	}
-	c->fb[0] = c->fb[1] = (iconv_t)-1;
+	c->fb[0] = c->fb[1] = c->back = (iconv_t)-1;
 	for (i = 0; i < sizeof families / sizeof families[0]; i++) {
 		if (strcasecmp(from, families[i].name) != 0)
 			continue;
 		c->multibyte = families[i].multibyte;
+		if (families[i].private_area)
+			c->back = iconv_open(from, "UTF-8");
 		for (k = 0; k < 2 && families[i].fallback[k]; k++)
 			c->fb[k] = iconv_open("UTF-8", families[i].fallback[k]);
 	}
@@ -124,33 +152,62 @@ invalid_at(struct sp_conv *c, uint64_t off)
 		c->first = (int64_t)off;
 }
 
+/* Is the UTF-8 character at s[0..n) one of the private use area? */
+static int
+private_use(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	/* U+E000..U+F8FF: EE 80 80 to EF A3 BF. */
+	return n == 3 && (u[0] == 0xEE || (u[0] == 0xEF && u[1] <= 0xA3));
+}
+
+/*
+ * The character at s[0..len) in table k of c's family, appended to out:
+ * 1; 0 when the table lacks it, or gives a private use character and
+ * private is 0; -1 when out of memory.
+ */
+static int
+from_table(struct sp_conv *c, int k, const char *s, size_t len,
+    struct sp_buf *out, int private)
+{
+	char *in, *o;
+	size_t left, room;
+
+	if (sp_buf_reserve(out, 16) < 0)
+		return -1;
+	in = (char *)s;
+	left = len;
+	o = out->data + out->len;
+	room = out->cap - out->len - 1;
+	iconv(c->fb[k], NULL, NULL, NULL, NULL);
+	if (iconv(c->fb[k], &in, &left, &o, &room) == (size_t)-1 ||
+	    left != 0)
+		return 0;
+	if (!private && private_use(out->data + out->len,
+	    (size_t)(o - out->data) - out->len))
+		return 0;
+	out->len = (size_t)(o - out->data);
+	out->data[out->len] = '\0';
+	return 1;
+}
+
 /*
  * The character at s[0..len) (len: 1, or 2 for a pair) in the family's
  * other tables: appended to out, returns 1; 0 when none has it, -1 when
- * out of memory.
+ * out of memory.  A character of the private use area only when no table
+ * has a real one: CP950 maps Big5's C6A1-C8FE there, HKSCS reads C6A1 as
+ * ①, as browsers do.
  */
 static int
 fallback(struct sp_conv *c, const char *s, size_t len, struct sp_buf *out)
 {
-	char *in, *o;
-	size_t left, room;
-	int k;
+	int k, r, private;
 
-	for (k = 0; k < 2 && c->fb[k] != (iconv_t)-1; k++) {
-		if (sp_buf_reserve(out, 16) < 0)
-			return -1;
-		in = (char *)s;
-		left = len;
-		o = out->data + out->len;
-		room = out->cap - out->len - 1;
-		iconv(c->fb[k], NULL, NULL, NULL, NULL);
-		if (iconv(c->fb[k], &in, &left, &o, &room) == (size_t)-1 ||
-		    left != 0)
-			continue;
-		out->len = (size_t)(o - out->data);
-		out->data[out->len] = '\0';
-		return 1;
-	}
+	for (private = 0; private < 2; private++)
+		for (k = 0; k < 2 && c->fb[k] != (iconv_t)-1; k++)
+			if ((r = from_table(c, k, s, len, out, private)) != 0)
+				return r;
 	return 0;
 }
 
@@ -225,12 +282,58 @@ convert(struct sp_conv *c, const char *s, size_t n, uint64_t base, int final,
 	return 0;
 }
 
+/*
+ * The private use characters c's table wrote in out from byte from on,
+ * each read again from its bytes in the family's other tables, which may
+ * have a real one (Big5 C6A1 is U+F6B1 to glibc's BIG5, ① to HKSCS and to
+ * browsers).  Returns -1 when out of memory.
+ */
+static int
+repair_private(struct sp_conv *c, struct sp_buf *out, size_t from)
+{
+	const unsigned char *u;
+	size_t i, n = out->len, start = from, left, room;
+	char bytes[8], *in, *o;
+
+	for (i = from; i + 2 < n; i++) {
+		u = (const unsigned char *)out->data + i;
+		if (!private_use((const char *)u, 3) || (u[1] & 0xC0) != 0x80)
+			continue;
+		in = (char *)u;
+		left = 3;
+		o = bytes;
+		room = sizeof bytes;
+		iconv(c->back, NULL, NULL, NULL, NULL);
+		if (iconv(c->back, &in, &left, &o, &room) == (size_t)-1)
+			continue;
+		if (start == from)
+			sp_buf_clear(&c->redo);
+		if (sp_buf_append(&c->redo, out->data + start, i - start) < 0)
+			return -1;
+		start = i;
+		switch (fallback(c, bytes, (size_t)(o - bytes), &c->redo)) {
+		case -1:
+			return -1;
+		case 1:
+			start = i + 3;	/* replaced */
+			break;
+		}
+		i += 2;
+	}
+	if (start == from)
+		return 0;		/* none, or none another table has */
+	if (sp_buf_append(&c->redo, out->data + start, n - start) < 0)
+		return -1;
+	out->len = from;
+	return sp_buf_append(out, c->redo.data, c->redo.len);
+}
+
 int
 sp_conv_feed(struct sp_conv *c, const char *in, size_t n, int final,
     struct sp_buf *out)
 {
 	const char *s = in;
-	size_t len = n, left;
+	size_t len = n, left, from;
 	uint64_t base = c->offset;
 
 	if (c->ncarry > 0) {
@@ -245,7 +348,10 @@ sp_conv_feed(struct sp_conv *c, const char *in, size_t n, int final,
 		c->ncarry = 0;
 	}
 	c->offset += n;
+	from = out->len;
 	if ((left = convert(c, s, len, base, final, out)) == (size_t)-1)
+		return -1;
+	if (c->back != (iconv_t)-1 && repair_private(c, out, from) < 0)
 		return -1;
 	if (left > sizeof c->carry) {
 		/* Not a cut sequence but garbage iconv cannot place. */
@@ -284,7 +390,10 @@ sp_conv_free(struct sp_conv *c)
 	for (k = 0; k < 2; k++)
 		if (c->fb[k] != (iconv_t)-1)
 			iconv_close(c->fb[k]);
+	if (c->back != (iconv_t)-1)
+		iconv_close(c->back);
 	sp_buf_free(&c->join);
+	sp_buf_free(&c->redo);
 	free(c);
 }
 

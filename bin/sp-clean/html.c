@@ -132,6 +132,50 @@ html_reference(const char *s, size_t n, struct sp_buf *out)
 	return e->name.len + 1;
 }
 
+/*
+ * The end of a legacy reference at s[0..n) ('&' at 0) written without
+ * its ';' (&nbsp &copy &lt), where browsers read it: a name HTML lets go
+ * without one, then neither a letter or digit nor '=' (a URL's query,
+ * ?a=1&copy=2).  0 when there is none.
+ */
+static size_t
+legacy_reference(const char *s, size_t n)
+{
+	size_t i = 1;
+
+	while (i < n && i < 40 && is_alnum((unsigned char)s[i]))
+		i++;
+	if (i == 1 || i >= n || s[i] == ';' || s[i] == '=' ||
+	    is_alnum((unsigned char)s[i]) || find_entity(s + 1, i - 1) == NULL)
+		return 0;
+	return i;
+}
+
+int
+html_complete_references(const char *s, size_t n, struct sp_buf *out)
+{
+	const char *p = s, *end = s + n, *amp;
+	size_t k;
+	int any = 0;
+
+	while ((amp = memchr(p, '&', (size_t)(end - p))) != NULL) {
+		if ((k = legacy_reference(amp, (size_t)(end - amp))) == 0) {
+			p = amp + 1;
+			continue;
+		}
+		if (!any)
+			sp_buf_clear(out);
+		any = 1;
+		put(out, s, (size_t)(amp - s) + k);
+		putch(out, ';');
+		n -= (size_t)(amp - s) + k;
+		s = p = amp + k;
+	}
+	if (any)
+		put(out, s, n);
+	return any;
+}
+
 /* Elements whose tags vanish; all others (block elements, and unknown
  * ones such as a feed's <content>) break the line. */
 static const char *const inline_[] = {
@@ -157,6 +201,21 @@ in_list(const char *const *list, const char *name, size_t len)
 #define MAX_TAG 4096
 
 /*
+ * Can c start an attribute's name as pages write them: a letter, or the
+ * marks of templates and frameworks (_ : @ # * ( [), or the '/' of
+ * <br />?  Not '&', '|', a digit or another mark: what a comparison
+ * writes between '<' and '>'.
+ */
+static int
+attribute_start(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	    c == '_' || c == ':' || c == '@' || c == '#' || c == '*' ||
+	    c == '(' || c == '[' || c == '/' || c == '"' || c == '\'' ||
+	    c == '=' || c == '>';
+}
+
+/*
  * The end of the tag at s[0..n) ('<' at 0), past its '>', with s[i] just
  * after its name; 0 when it is text: a '<' before the '>', or a byte
  * beyond ASCII outside a value (quoted, or unquoted up to a blank).  Pages
@@ -169,6 +228,7 @@ tag_end(const char *s, size_t n, size_t i)
 {
 	char quote = 0;
 	int value = 0;	/* in a value written without quotes */
+	int blank = 0;	/* after a blank: an attribute's name may start */
 
 	if (n > MAX_TAG)
 		n = MAX_TAG;
@@ -183,6 +243,12 @@ tag_end(const char *s, size_t n, size_t i)
 		} else if (value) {
 			value = s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
 			    s[i] != '\r';
+			blank = !value;
+		} else if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
+		    s[i] == '\r') {
+			blank = 1;
+		} else if (blank && !attribute_start((unsigned char)s[i])) {
+			return 0;	/* a<b && c>d, n<m || m>k: text */
 		} else if (s[i] == '=') {
 			/* Its value: quoted, or up to a blank or the '>'. */
 			while (i + 1 < n && (s[i + 1] == ' ' || s[i + 1] == '\t'))
@@ -194,6 +260,9 @@ tag_end(const char *s, size_t n, size_t i)
 		} else if ((unsigned char)s[i] >= 0x80) {
 			return 0;
 		}
+		if (!quote && !value && s[i] != ' ' && s[i] != '\t' &&
+		    s[i] != '\n' && s[i] != '\r')
+			blank = 0;
 	}
 	return 0;
 }
@@ -258,6 +327,9 @@ markup(const char *s, size_t n, struct sp_buf *out, struct html_stats *st)
 	    s[i] == ':' || s[i] == '_'))
 		i++;
 	len = (size_t)(s + i - name);
+	/* <http://www.gov.cn/>: an address, not a tag of namespace http. */
+	if (name[len - 1] == ':')
+		return 0;
 	if (i >= n || !(s[i] == '>' || s[i] == '/' || s[i] == ' ' ||
 	    s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
 		return 0;

@@ -36,4 +36,11 @@ int32_t html_numeric_value(unsigned long v);
  */
 size_t html_reference(const char *s, size_t n, struct sp_buf *out);
 
+/*
+ * When s[0..n) writes a legacy reference without its ';' (&nbsp &copy),
+ * which browsers read but libxml2 leaves as text, puts s with the ';'
+ * added into out and returns 1; else returns 0, out untouched.
+ */
+int html_complete_references(const char *s, size_t n, struct sp_buf *out);
+
 #endif

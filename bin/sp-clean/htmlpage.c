@@ -96,6 +96,10 @@ static const struct tag tags[] = {
 	{ "option", T_BLOCK, HI_FORM, HB_FORM },
 	{ "p", T_BLOCK, HI_PARA, HB_P },
 	{ "pre", T_BLOCK | T_PRE, HI_QUOTE, HB_PRE },
+	/* Ruby annotations (<ruby>会<rt>huì</rt></ruby>): the reading goes, as
+	 * the pinyin step takes 会(huì) to 会. */
+	{ "rp", T_SKIP, 0, HB_OTHER },
+	{ "rt", T_SKIP, 0, HB_OTHER },
 	{ "script", T_SKIP, 0, HB_OTHER },
 	{ "section", T_BLOCK | T_BOX, 0, HB_DIV },
 	{ "select", T_BLOCK, HI_FORM, HB_FORM },
@@ -198,6 +202,7 @@ struct parse {
 	uint32_t *line_box;	/* the container of each line */
 	size_t line_box_cap;
 	struct sp_buf clean;	/* the page made valid UTF-8 */
+	struct sp_buf refs;	/* and with its legacy references' ';' */
 	struct hint_memo *memo;	/* hints of class and id values seen */
 	struct css_hidden css;	/* the names the page's style hides */
 	/* The line being built. */
@@ -771,9 +776,17 @@ on_cdata(void *ctx, const xmlChar *s, int len)
 static void
 on_error(void *ctx, xmlErrorPtr err)
 {
-	/* A page is read as a browser reads it: its errors are not ours. */
-	(void)ctx;
-	(void)err;
+	struct parse *p = ctx;
+
+	/*
+	 * A page is read as a browser reads it: its errors are not ours.
+	 * But </br>, which libxml2 drops as an end tag nothing opened, is a
+	 * <br> to browsers and the HTML standard: the line ends there.
+	 */
+	if (err != NULL && err->code == XML_ERR_TAG_NAME_MISMATCH &&
+	    err->str1 != NULL && strcasecmp(err->str1, "br") == 0 &&
+	    !top(p)->skip)
+		break_line(p);
 }
 
 /* Commas of a line: how readability tells a paragraph of prose. */
@@ -1008,6 +1021,11 @@ html_page_parse(struct html_page *pg, const char *s, size_t n)
 	if ((clean = make_clean(p, s, &n)) != NULL)
 		s = clean;
 	s = open_raw_text(p, s, n);
+	/* &nbsp&nbsp正文, &copy 2012: libxml2 leaves them as text. */
+	if (html_complete_references(s, n, &p->refs)) {
+		s = p->refs.data;
+		n = p->refs.len;
+	}
 	css_hidden_scan(&p->css, s, n);
 	memset(&sax, 0, sizeof sax);
 	sax.startElement = on_start;
@@ -1045,6 +1063,7 @@ html_page_free(struct html_page *pg)
 		free(p->boxes);
 		free(p->line_box);
 		sp_buf_free(&p->clean);
+		sp_buf_free(&p->refs);
 		free(p->memo);
 		free(p);
 	}
