@@ -422,6 +422,45 @@ cjk_not_utf8(const unsigned char *s, size_t n, int at_eof,
 }
 
 /*
+ * Valid UTF-8 whose characters beyond ASCII are all of two bytes (Latin,
+ * Greek, Cyrillic), on a page that declares a CJK encoding in which its
+ * bytes decode cleanly into text that reads as text: that encoding, in
+ * g.  GBK's 学校 (D1A7 D0A3) is valid UTF-8, ѧУ; a page of Chinese in
+ * UTF-8 writes characters of three bytes.
+ */
+static int
+declared_not_utf8(const unsigned char *s, size_t n, int at_eof,
+    struct sp_enc_guess *g)
+{
+	static const char *const cjk[] = { "GB18030", "BIG5", "CP950",
+	    "BIG5-HKSCS", "CP932", "EUC-JP", "CP949", "EUC-TW" };
+	char lbuf[64], dbuf[32];
+	const char *name;
+	struct trial t;
+	size_t i, k, wide = 0;
+
+	for (i = 0; i < n; i++)
+		if (s[i] >= 0xE0)
+			return 0;	/* a lead byte of three or four */
+		else if (s[i] >= 0xC0)
+			wide++;
+	if (wide == 0 ||
+	    (name = sp_enc_declared(s, n, lbuf, sizeof lbuf)) == NULL ||
+	    (name = guess_name(name, dbuf, sizeof dbuf)) == NULL)
+		return 0;
+	for (k = 0; k < sizeof cjk / sizeof cjk[0]; k++)
+		if (strcmp(name, cjk[k]) == 0)
+			break;
+	if (k == sizeof cjk / sizeof cjk[0])
+		return 0;
+	try_guess(s, n, at_eof, name, &t);
+	if (!t.tried || t.invalid != 0 || t.plausible < PLAUSIBLE)
+		return 0;
+	set_name(g, name);
+	return 1;
+}
+
+/*
  * Text that is not UTF-8: the charset the page declares when its bytes
  * decode cleanly and plausibly with it; else the detector's answer, unless
  * it does not read as text and another guess does (UTF-16 without a mark,
@@ -548,7 +587,8 @@ sp_enc_detect(const unsigned char *s, size_t n, int at_eof,
 	valid = sp_utf8_valid_prefix(s, n);
 	if (valid == n || (!at_eof && n - valid < 4 &&
 	    sp_utf8_boundary((const char *)s, n) == valid)) {
-		if (!cjk_not_utf8(s, valid, at_eof && valid == n, g))
+		if (!cjk_not_utf8(s, valid, at_eof && valid == n, g) &&
+		    !declared_not_utf8(s, valid, at_eof && valid == n, g))
 			set_name(g, "UTF-8");
 		return;
 	}

@@ -8,6 +8,20 @@
 #include "text.h"
 
 #define HEAD (64 * 1024)
+/* The most read for a head when it is ASCII alone. */
+#define HEAD_MAX (1024 * 1024)
+
+/* Is s[0..n) ASCII alone? */
+static int
+all_ascii(const unsigned char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] >= 0x80)
+			return 0;
+	return 1;
+}
 #define BLOCK (64 * 1024)
 
 static int
@@ -103,26 +117,39 @@ decode_open(struct decode *d, int fd, const char *from, int detect,
 {
 	off_t start;
 	ssize_t r;
+	size_t cap = HEAD, ascii_to = 0;
+	int at_eof;
 
 	memset(d, 0, sizeof *d);
 	d->src = d->fd = fd;
 	d->wfd = -1;
 	d->first_invalid = -1;
 	start = lseek(fd, 0, SEEK_CUR);
-	d->head = sp_xmalloc(HEAD);
-	while (d->headlen < HEAD) {
-		r = read(fd, d->head + d->headlen, HEAD - d->headlen);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			return DECODE_ERROR;
-		if (r == 0)
+	d->head = sp_xmalloc(cap);
+	for (;;) {
+		while (d->headlen < cap) {
+			r = read(fd, d->head + d->headlen, cap - d->headlen);
+			if (r < 0 && errno == EINTR)
+				continue;
+			if (r < 0)
+				return DECODE_ERROR;
+			if (r == 0)
+				break;
+			d->headlen += (size_t)r;
+		}
+		/*
+		 * A head of ASCII alone (a page's style sheets and scripts)
+		 * says nothing of the encoding: read on to its first text.
+		 */
+		if (d->headlen < cap || cap >= HEAD_MAX ||
+		    !all_ascii(d->head + ascii_to, d->headlen - ascii_to))
 			break;
-		d->headlen += (size_t)r;
+		ascii_to = d->headlen;
+		d->head = sp_xrealloc(d->head, cap *= 2);
 	}
+	at_eof = d->headlen < cap;
 	if (from) {
-		sp_enc_detect(d->head, d->headlen, d->headlen < HEAD,
-		    &d->guess);
+		sp_enc_detect(d->head, d->headlen, at_eof, &d->guess);
 		/* The user's word goes; a matching byte order mark is skipped. */
 		if (strcmp(d->guess.name, from) != 0 || (strcmp(from,
 		    "UTF-8") != 0 && strncmp(from, "UTF-16", 6) != 0 &&
@@ -143,11 +170,10 @@ decode_open(struct decode *d, int fd, const char *from, int detect,
 
 		for (i = 0; i < d->headlen; i++)
 			h[i] = d->head[i] ? d->head[i] : '\n';
-		sp_enc_detect(h, d->headlen, d->headlen < HEAD, &d->guess);
+		sp_enc_detect(h, d->headlen, at_eof, &d->guess);
 		free(h);
 	} else if (detect) {
-		sp_enc_detect(d->head, d->headlen, d->headlen < HEAD,
-		    &d->guess);
+		sp_enc_detect(d->head, d->headlen, at_eof, &d->guess);
 	} else {
 		strcpy(d->guess.name, "UTF-8");
 	}
