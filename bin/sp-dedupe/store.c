@@ -156,6 +156,35 @@ open_db(struct store *s, const char *name, unsigned flags)
 	return dbi;
 }
 
+/*
+ * Does data.mdb hold every page its last commit names?  A store cut short
+ * (a copy that stopped, a file truncated) is mapped whole all the same,
+ * and reading a page past the end of the file kills the process with
+ * SIGBUS: it is told and refused here instead.
+ */
+static void
+check_whole(struct store *s)
+{
+	MDB_envinfo info;
+	MDB_stat st;
+	struct stat fs;
+	mdb_filehandle_t fd;
+	unsigned long long need;
+	int rc;
+
+	if ((rc = mdb_env_info(s->env, &info)) ||
+	    (rc = mdb_env_stat(s->env, &st)) ||
+	    (rc = mdb_env_get_fd(s->env, &fd)))
+		store_fail(s, "opening", rc);
+	if (fstat(fd, &fs) < 0)
+		sp_die(s->dir, "%s", strerror(errno));
+	need = ((unsigned long long)info.me_last_pgno + 1) * st.ms_psize;
+	if ((unsigned long long)fs.st_size < need)
+		sp_die(s->dir, "the store is cut short: data.mdb holds %llu "
+		    "bytes of the %llu its last run wrote (restore it from a "
+		    "copy)", (unsigned long long)fs.st_size, need);
+}
+
 struct store *
 store_open_env(const char *dir, int readonly, int nowait)
 {
@@ -190,6 +219,7 @@ store_open_env(const char *dir, int readonly, int nowait)
 	rc = mdb_env_open(s->env, dir, readonly ? MDB_RDONLY : 0, 0666);
 	if (rc)
 		store_fail(s, "opening", rc);
+	check_whole(s);
 	rc = mdb_txn_begin(s->env, NULL, readonly ? MDB_RDONLY : 0, &s->txn);
 	if (rc)
 		store_fail(s, "opening", rc);

@@ -237,4 +237,22 @@ for args in "" "--store-readonly" "--store-info"; do
 	    cmp -s "$t/junk/data.mdb" "$t/junk.orig"
 done
 
+# A store cut short (a copy that stopped): refused with its reason, not
+# killed by SIGBUS on the first page past the end of the file.
+seq 1 300000 | "$D" --store "$t/cut" > /dev/null
+truncate -s 262144 "$t/cut/data.mdb"
+for args in "" "--store-readonly" "--store-info"; do
+	op=$t/in
+	[ "$args" = --store-info ] && op=
+	# shellcheck disable=SC2086
+	"$D" --store "$t/cut" $args $op > "$t/out" 2> "$t/err"
+	expect "cut store${args:+ ($args)}: exit 2" [ $? -eq 2 ]
+	expect "cut store${args:+ ($args)}: told" \
+	    grep -q "^sp-dedupe: $t/cut: the store is cut short" "$t/err"
+done
+"$D" --merge-store "$t/merged" "$t/cut" 2> "$t/err"
+expect "--merge-store of a cut store: exit 2" [ $? -eq 2 ]
+expect "--merge-store of a cut store: nothing left behind" \
+    [ -z "$(ls -d "$t"/merged* 2> /dev/null)" ]
+
 echo "sp-dedupe-storefaults: $n_ok ok, $n_bad failed"
