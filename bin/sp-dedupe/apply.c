@@ -57,6 +57,8 @@ apply_main(const struct options *o)
 	int status;
 
 	a.drops = droplist_open(o->drop_file);
+	if (o->duplicates)
+		sp_stream_write_unusable(0);	/* as run_main() */
 	sp_each_unit(o->argc, o->argv, o->unit, apply_unit, apply_end, &a);
 	sp_stat_add("units read", a.n_read);
 	sp_stat_add("dropped as listed", a.n_dropped);

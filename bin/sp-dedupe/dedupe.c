@@ -400,6 +400,7 @@ dedupe_judge(struct dedupe *d, const char *s, size_t n, uint64_t pos,
 	v->similarity = 0;
 	if (d->o.min_chars && chars(s, n, d->o.min_chars) < d->o.min_chars) {
 		v->reason = KEPT_SHORT;
+		d->have_prev = 0;	/* -u: it stands between, as for uniq */
 		return;
 	}
 	if (d->o.mode == MODE_NEAR)
@@ -463,6 +464,7 @@ dedupe_judge_fp(struct dedupe *d, struct piecewise *p, uint64_t pos,
 	v->similarity = 0;
 	if (d->o.min_chars && p->chars < d->o.min_chars) {
 		v->reason = KEPT_SHORT;
+		d->have_prev = 0;
 		return;
 	}
 	judge_fingerprint(d, piece_digest(p), NULL, 0, pos, v);

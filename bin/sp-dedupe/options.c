@@ -387,7 +387,12 @@ options_check(struct options *o)
 	o->d.mode = o->given & GIVEN(O_NEAR) ? MODE_NEAR : o->given &
 	    (GIVEN(O_NORMALIZE) | GIVEN(O_FOLD_DIGITS)) ? MODE_NORMALIZED :
 	    MODE_EXACT;
-	o->d.positions = o->report != NULL;
+	/*
+	 * Positions for --report; with --store too, where a copy of a unit
+	 * the store held must be known for one (--stats counts each copy
+	 * as seen in the store): eight bytes more a distinct unit.
+	 */
+	o->d.positions = o->report != NULL || o->store != NULL;
 }
 
 /* Whether an option of the unit or mode was given (--join checks them). */

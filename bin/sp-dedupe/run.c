@@ -240,6 +240,11 @@ run_main(const struct options *o)
 		store = store_open(o->store, o->readonly, o->nowait, params);
 		r.dd.store = store;
 	}
+	/* What would be dropped, alone: not the records passed through
+	 * because they could not be read (a pipeline deleting what this
+	 * lists would delete them). */
+	if (o->duplicates)
+		sp_stream_write_unusable(0);
 	if (o->drop_all)
 		two_passes(&r, o->argc, o->argv, o->unit);
 	else

@@ -18,6 +18,17 @@ printf 'a\nb\na\nA\n' | "$D" -n --stats > "$t/out" 2> "$t/err"
 expect "--stats: dropped: normalized" [ "$(stat_of 'dropped: normalized' "$t/err")" = 2 ]
 expect "--stats: peak memory" grep -q '^sp-dedupe: stats: peak memory (KiB): [1-9]' "$t/err"
 
+# --stats counts every copy of a unit the store held as seen in the
+# store, with --report or without.
+printf 'a\n' | "$D" --store "$t/st" > /dev/null
+for rep in "" "--report $t/rep"; do
+	# shellcheck disable=SC2086
+	printf 'a\nb\na\na\n' | "$D" --store "$t/st" --store-readonly --stats \
+	    $rep > /dev/null 2> "$t/err"
+	expect "--stats: dropped as seen in the store${rep:+ (--report)}" \
+	    [ "$(stat_of 'dropped as seen in the store' "$t/err")" = 3 ]
+done
+
 # Memory: a fingerprint per distinct unit, at most 40 bytes each.
 gawk 'BEGIN { for (i = 0; i < 300000; i++) printf "第%d行：加强机关作风建设，提高服务水平\n", i }' > "$t/many"
 "$D" --stats "$t/many" > /dev/null 2> "$t/err"
