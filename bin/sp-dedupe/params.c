@@ -17,7 +17,18 @@ params_store(char *buf, size_t len, const struct dedupe *d,
 	    o->mode == MODE_NORMALIZED ? "normalized" : "exact";
 	size_t n;
 
+	/*
+	 * A document ended by NUL keeps the newline before it, one ended by
+	 * a form-feed line does not: in exact mode the same document has
+	 * another fingerprint under -z than under -d.
+	 */
+	if (sp_opts.nul && !sp_opts.jsonl && o->mode == MODE_EXACT)
+		u = "nul-documents";
 	n = (size_t)snprintf(buf, len, "unit=%s mode=%s", u, m);
+	/* The field judged: a title is not a text (the default, unsaid). */
+	if (sp_opts.jsonl && strcmp(sp_opts.field, "text") != 0 && n < len)
+		n += (size_t)snprintf(buf + n, len - n, " field=%s",
+		    sp_opts.field);
 	if (o->mode != MODE_EXACT && n < len)
 		n += (size_t)snprintf(buf + n, len - n, " digits=%s",
 		    o->fold_digits ? "folded" : "kept");

@@ -29,6 +29,17 @@ for rep in "" "--report $t/rep"; do
 	    [ "$(stat_of 'dropped as seen in the store' "$t/err")" = 3 ]
 done
 
+# The same document has another fingerprint under -z (its newline kept)
+# than under -d in exact mode, and a title is not a text: a store made
+# one way refuses a run the other, naming both.
+printf 'A\n\f\nB\n' | "$D" -d --store "$t/sd" > /dev/null
+printf 'A\n\0' | "$D" -z --store "$t/sd" > /dev/null 2> "$t/err"
+expect "a -d store refuses -z" grep -q 'this run is "unit=nul-documents mode=exact"' "$t/err"
+printf '{"text":"a","title":"b"}\n' | "$D" --jsonl --store "$t/sj" > /dev/null
+printf '{"text":"x","title":"a"}\n' | "$D" --jsonl --field title --store "$t/sj" > "$t/out" 2> "$t/err"
+expect "a store of texts refuses --field title" grep -q 'field=title' "$t/err"
+expect "a store of texts refuses --field title: exit 2" [ ! -s "$t/out" ]
+
 # Memory: a fingerprint per distinct unit, at most 40 bytes each.
 gawk 'BEGIN { for (i = 0; i < 300000; i++) printf "第%d行：加强机关作风建设，提高服务水平\n", i }' > "$t/many"
 "$D" --stats "$t/many" > /dev/null 2> "$t/err"
