@@ -290,6 +290,31 @@ check_shards(struct join *j)
 			    (unsigned long long)j->shard[i]);
 }
 
+/*
+ * Is pos of a shard whose header was read?  A map step cut short wrote
+ * some keys and never its header (written after them): its keys alone
+ * would give an incomplete list of drops that looks whole.
+ */
+static void
+check_shard_of(struct join *j, uint64_t pos)
+{
+	size_t lo = 0, hi = j->nshard, m;
+	char msg[160];
+
+	while (lo < hi) {
+		m = lo + (hi - lo) / 2;
+		if (j->shard[m] < POS_FILE(pos))
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	if (lo < j->nshard && j->shard[lo] == POS_FILE(pos))
+		return;
+	snprintf(msg, sizeof msg, "a key of shard %llu, which has no header: "
+	    "its --emit-keys did not finish", (unsigned long long)POS_FILE(pos));
+	bad_line(j, msg);
+}
+
 /* Finds pos among the pairs' units; returns its index or -1. */
 static long
 find_need(const struct join *j, uint64_t pos)
@@ -342,6 +367,7 @@ sig_line(struct join *j, const char *k, size_t kn, const char *v, size_t vn)
 		bad_line(j, "a signature record in exact keys");
 	if (pos_parse(k + 1, kn - 1, &pos) < 0)
 		bad_line(j, "not a position after ~");
+	check_shard_of(j, pos);
 	if (!j->in_sigs)
 		begin_sigs(j);
 	if ((x = find_need(j, pos)) < 0)
@@ -415,6 +441,7 @@ line(struct join *j, const char *s, size_t n)
 	}
 	if (pos_parse(v, vn, &pos) < 0)
 		bad_line(j, "not a position (SHARD:UNIT)");
+	check_shard_of(j, pos);
 	if (j->ngrp == j->capgrp) {
 		j->capgrp = j->capgrp ? j->capgrp * 2 : 64;
 		j->grp = sp_xrealloc(j->grp, j->capgrp * sizeof *j->grp);

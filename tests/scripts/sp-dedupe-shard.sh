@@ -290,4 +290,16 @@ expect "file shards: documents stay apart at a shard's end" \
 expect "emit-keys: shards past 999999 exit 2" [ $? -eq 2 ]
 expect "emit-keys: shards past 999999 write no key" [ ! -s "$t/k" ]
 
+# A map step cut short leaves keys without their header (written after
+# them): --join refuses them instead of writing an incomplete drop list.
+printf 'a\nb\n' > "$t/h1"
+printf 'c\na\nb\n' > "$t/h2"
+"$D" --emit-keys --shard 1 "$t/h1" > "$t/hk1"
+"$D" --emit-keys --shard 2 "$t/h2" > "$t/hk2"
+(cat "$t/hk1"; head -n 2 "$t/hk2") | LC_ALL=C sort | "$D" --join > "$t/out" 2> "$t/err"
+expect "--join: keys of a shard without its header exit 2" [ $? -eq 2 ]
+expect "--join: keys of a shard without its header: told" \
+    grep -q "shard 2, which has no header" "$t/err"
+expect "--join: keys of a shard without its header: nothing written" [ ! -s "$t/out" ]
+
 echo "sp-dedupe-shard: $n_ok ok, $n_bad failed"
