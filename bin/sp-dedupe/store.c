@@ -185,6 +185,34 @@ check_whole(struct store *s)
 		    "copy)", (unsigned long long)fs.st_size, need);
 }
 
+/*
+ * A store to read that the user may not write (a shared copy, its files
+ * 0644): LMDB's lock file, which readers write too, cannot be opened.
+ * Read without it, under a shared lock of the store's own lock file,
+ * which every run that writes holds alone for all its time: no writer
+ * runs meanwhile, so no page read can be reused under the reader.
+ * Returns LMDB's code.
+ */
+static int
+open_unlocked(struct store *s)
+{
+	char path[4096];
+	int rc;
+
+	snprintf(path, sizeof path, "%s/lock", s->dir);
+	if ((s->lockfd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) >= 0)
+		while (flock(s->lockfd, LOCK_SH) < 0)
+			if (errno != EINTR)
+				sp_die(s->dir, "lock: %s", strerror(errno));
+	mdb_env_close(s->env);
+	if ((rc = mdb_env_create(&s->env)) ||
+	    (rc = mdb_env_set_maxdbs(s->env, 8)) ||
+	    (rc = mdb_env_set_mapsize(s->env, sizeof(size_t) > 4 ?
+	    (size_t)1 << 40 : (size_t)1 << 30)))
+		return rc;
+	return mdb_env_open(s->env, s->dir, MDB_RDONLY | MDB_NOLOCK, 0666);
+}
+
 struct store *
 store_open_env(const char *dir, int readonly, int nowait)
 {
@@ -217,6 +245,8 @@ store_open_env(const char *dir, int readonly, int nowait)
 			sp_die(dir, "no store here (%s)", strerror(errno));
 	}
 	rc = mdb_env_open(s->env, dir, readonly ? MDB_RDONLY : 0, 0666);
+	if (rc == EACCES && readonly)
+		rc = open_unlocked(s);
 	if (rc)
 		store_fail(s, "opening", rc);
 	check_whole(s);

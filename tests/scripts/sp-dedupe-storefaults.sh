@@ -255,4 +255,29 @@ expect "--merge-store of a cut store: exit 2" [ $? -eq 2 ]
 expect "--merge-store of a cut store: nothing left behind" \
     [ -z "$(ls -d "$t"/merged* 2> /dev/null)" ]
 
+# A store the user may read but not write (a shared copy): read, without
+# LMDB's lock file, which it cannot open for writing.
+printf 'a\nb\n' | "$D" --store "$t/ro" > /dev/null
+as_other=
+if [ "$(id -u)" = 0 ]; then
+	if command -v setpriv > /dev/null 2>&1; then
+		chmod 755 "$t"
+		as_other="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	fi
+else
+	chmod a-w "$t/ro/lock.mdb" "$t/ro/lock" "$t/ro/data.mdb" "$t/ro"
+	as_other=env
+fi
+if [ -n "$as_other" ]; then
+	printf 'a\nc\n' | $as_other "$D" --store "$t/ro" --store-readonly \
+	    > "$t/out" 2> "$t/err"
+	expect "a store not ours: --store-readonly reads it" \
+	    [ $? -eq 0 ] && [ "$(cat "$t/out")" = c ]
+	$as_other "$D" --store "$t/ro" --store-info > "$t/out" 2> "$t/err"
+	expect "a store not ours: --store-info reads it" \
+	    grep -q '^parameters: unit=lines mode=exact' "$t/out"
+	chmod -R u+w "$t/ro"
+	chmod 700 "$t"
+fi
+
 echo "sp-dedupe-storefaults: $n_ok ok, $n_bad failed"
