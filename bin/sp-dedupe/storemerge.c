@@ -2,6 +2,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <inttypes.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,24 @@
 
 /* A new store being made aside, removed if the merge fails. */
 static char *aside;
+
+/* The files a store made aside may hold, for a signal's handler. */
+static char aside_files[3][4096];
+
+/* SIGINT, SIGTERM, SIGHUP: the store made aside goes, with unlink() and
+ * rmdir() alone (async-signal-safe), then the signal ends the run. */
+static void
+on_signal(int sig)
+{
+	int i;
+
+	for (i = 0; i < 3; i++)
+		unlink(aside_files[i]);
+	if (aside)
+		rmdir(aside);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
 
 static void
 remove_aside(void)
@@ -177,6 +196,7 @@ store_merge(const char *dst, int n, char **src, int nowait)
 	const char *from = NULL;
 	struct store *d, *s;
 	struct stat st;
+	mode_t um;
 	uint64_t added = 0, fps = 0, psgs = 0, sigs = 0;
 	time_t now = time(NULL);
 	int i, exists, bands = 0, rows = 0;
@@ -220,7 +240,19 @@ store_merge(const char *dst, int n, char **src, int nowait)
 			sp_oom();
 		if (mkdtemp(aside) == NULL)
 			sp_die(aside, "%s", strerror(errno));
+		/* As a run's store is made: mkdtemp()'s 0700 would keep it
+		 * from the other users a store made by a run serves. */
+		um = umask(0);
+		umask(um);
+		chmod(aside, 0777 & ~um);
 		atexit(remove_aside);
+		snprintf(aside_files[0], sizeof aside_files[0], "%s/data.mdb",
+		    aside);
+		snprintf(aside_files[1], sizeof aside_files[1], "%s/lock.mdb",
+		    aside);
+		snprintf(aside_files[2], sizeof aside_files[2], "%s/lock",
+		    aside);
+		sp_catch_signals(on_signal);
 		d = store_open_env(aside, 0, 0);
 		strftime(tbuf, sizeof tbuf, "%Y-%m-%dT%H:%M:%SZ",
 		    gmtime(&now));

@@ -280,4 +280,22 @@ if [ -n "$as_other" ]; then
 	chmod 700 "$t"
 fi
 
+# A store --merge-store makes is as open as one a run makes (the umask's
+# mode, not mkdtemp()'s 0700), and SIGTERM during the merge leaves no
+# DST.merge.XXXXXX behind.
+printf 'a\n' | "$D" --store "$t/m1" > /dev/null
+"$D" --merge-store "$t/m2" "$t/m1"
+expect "--merge-store: made with the mode a run's store has" \
+    [ "$(stat -c %a "$t/m2")" = "$(stat -c %a "$t/m1")" ]
+seq 1 2000000 | "$D" --store "$t/m3" > /dev/null
+"$D" --merge-store "$t/m4" "$t/m3" &
+pid=$!
+sleep 0.2
+kill -TERM $pid 2> /dev/null
+wait $pid
+if [ $? -eq 143 ]; then
+	expect "--merge-store killed: nothing left aside" \
+	    [ -z "$(ls -d "$t"/m4* 2> /dev/null)" ]
+fi
+
 echo "sp-dedupe-storefaults: $n_ok ok, $n_bad failed"
