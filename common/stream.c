@@ -24,12 +24,20 @@ sp_operands(int *argc, char **argv)
 	return stdin_only;
 }
 
+/* What the tool does with a unit over --max-unit, for the warning. */
+static const char *long_unit_fate = "processed in pieces";
+
+void
+sp_stream_long_unit_fate(const char *fate)
+{
+	long_unit_fate = fate;
+}
+
 void
 sp_warn_long_unit(const char *file, uint64_t number)
 {
-	sp_warn(file, "unit %llu is longer than --max-unit (%zu bytes): "
-	    "processed in pieces", (unsigned long long)number,
-	    sp_opts.max_unit);
+	sp_warn(file, "unit %llu is longer than --max-unit (%zu bytes): %s",
+	    (unsigned long long)number, sp_opts.max_unit, long_unit_fate);
 }
 
 void

@@ -33,6 +33,9 @@ char **sp_operands(int *argc, char **argv);
 
 /* Reports unit number of file as longer than --max-unit, in pieces. */
 void sp_warn_long_unit(const char *file, uint64_t number);
+/* What that warning says is done with such a unit (default "processed in
+ * pieces"). */
+void sp_stream_long_unit_fate(const char *fate);
 /*
  * Reports record number (its line) of file as one that cannot be used,
  * for reason (NULL: it is longer than --max-unit), and raises the exit

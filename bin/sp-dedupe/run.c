@@ -245,6 +245,8 @@ run_main(const struct options *o)
 	 * lists would delete them). */
 	if (o->duplicates)
 		sp_stream_write_unusable(0);
+	if (o->d.mode == MODE_NEAR)
+		sp_stream_long_unit_fate("passed through unjudged");
 	if (o->drop_all)
 		two_passes(&r, o->argc, o->argv, o->unit);
 	else
