@@ -229,6 +229,11 @@ struct sp_heading_tracker;
 struct sp_heading_tracker *sp_heading_tracker_new(unsigned flags);
 /* Forgets the document: the next line fed starts a new one. */
 void sp_heading_tracker_reset(struct sp_heading_tracker *t);
+/*
+ * Forgets the parts (第X篇) of the documents before too: the next one is
+ * of another page (a file's first), whose 第二篇 continues nothing.
+ */
+void sp_heading_tracker_forget_parts(struct sp_heading_tracker *t);
 void sp_heading_tracker_free(struct sp_heading_tracker *t);
 
 /*

@@ -78,6 +78,13 @@ sp_heading_tracker_new(unsigned flags)
 static int is_part_family(int k);
 
 void
+sp_heading_tracker_forget_parts(struct sp_heading_tracker *t)
+{
+	memset(&t->carry_part, 0, sizeof t->carry_part);
+	memset(t->style, 0, sizeof t->style);
+}
+
+void
 sp_heading_tracker_reset(struct sp_heading_tracker *t)
 {
 	size_t i;

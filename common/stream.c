@@ -24,6 +24,15 @@ sp_operands(int *argc, char **argv)
 	return stdin_only;
 }
 
+/* Added to the unit and record numbers warnings give (--start-line). */
+static uint64_t number_base;
+
+void
+sp_stream_number_base(uint64_t base)
+{
+	number_base = base;
+}
+
 /* What the tool does with a unit over --max-unit, for the warning. */
 static const char *long_unit_fate = "processed in pieces";
 
@@ -37,7 +46,8 @@ void
 sp_warn_long_unit(const char *file, uint64_t number)
 {
 	sp_warn(file, "unit %llu is longer than --max-unit (%zu bytes): %s",
-	    (unsigned long long)number, sp_opts.max_unit, long_unit_fate);
+	    (unsigned long long)(number + number_base), sp_opts.max_unit,
+	    long_unit_fate);
 }
 
 void
@@ -45,10 +55,11 @@ sp_warn_bad_record(const char *file, uint64_t number, const char *reason)
 {
 	if (reason)
 		sp_warn_status(SP_EXIT_ERROR, NULL, "%s:%llu: %s", file,
-		    (unsigned long long)number, reason);
+		    (unsigned long long)(number + number_base), reason);
 	else
 		sp_warn_status(SP_EXIT_ERROR, NULL, "%s:%llu: longer than "
-		    "--max-unit (%zu bytes)", file, (unsigned long long)number,
+		    "--max-unit (%zu bytes)", file,
+		    (unsigned long long)(number + number_base),
 		    sp_opts.max_unit);
 }
 

@@ -33,6 +33,11 @@ char **sp_operands(int *argc, char **argv);
 
 /* Reports unit number of file as longer than --max-unit, in pieces. */
 void sp_warn_long_unit(const char *file, uint64_t number);
+/*
+ * A number added to the unit and record numbers the stream's warnings
+ * give: a tool numbering its input from --start-line N passes N - 1.
+ */
+void sp_stream_number_base(uint64_t base);
 /* What that warning says is done with such a unit (default "processed in
  * pieces"). */
 void sp_stream_long_unit_fate(const char *fate);

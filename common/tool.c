@@ -36,6 +36,9 @@ static uint64_t progress_base, progress_cur;
 static struct timespec progress_t0, progress_last;
 static const char *progress_pass;	/* "second pass", or NULL */
 static int progress_printed;
+/* Output goes to the terminal the progress line is on: the line is
+ * taken away before output and drawn after it, never glued to it. */
+static int progress_shares_tty;
 
 void
 sp_tool_init(const char *name, const char *usage)
@@ -317,6 +320,7 @@ sp_common_option(int c, const char *arg)
 	case SP_OPT_PROGRESS:
 		sp_opts.progress = 1;
 		progress_on = isatty(STDERR_FILENO);
+		progress_shares_tty = progress_on && isatty(STDOUT_FILENO);
 		clock_gettime(CLOCK_MONOTONIC, &progress_t0);
 		return 1;
 	case '?':
@@ -382,9 +386,20 @@ write_failed(void)
 	sp_die("stdout", "%s", strerror(errno));
 }
 
+/* The progress line taken away, where output shares its terminal. */
+static void
+progress_away(void)
+{
+	if (progress_printed && progress_shares_tty) {
+		fputs("\r\033[K", stderr);
+		progress_printed = 0;
+	}
+}
+
 void
 sp_write(const void *p, size_t n)
 {
+	progress_away();
 	if (sp_out_write(&stdout_buf, p, n) < 0)
 		write_failed();
 }
@@ -392,6 +407,7 @@ sp_write(const void *p, size_t n)
 void
 sp_putc(int c)
 {
+	progress_away();
 	if (sp_out_putc(&stdout_buf, c) < 0)
 		write_failed();
 }
@@ -446,6 +462,9 @@ sp_progress(uint64_t bytes)
 	if (seconds_since(&progress_last, &now) < 0.25)
 		return;
 	progress_last = now;
+	/* The output so far first, then the line below it. */
+	if (progress_shares_tty && sp_out_flush(&stdout_buf) < 0)
+		write_failed();
 	total = (double)(progress_base + progress_cur) / 1e6;
 	secs = seconds_since(&progress_t0, &now);
 	fprintf(stderr, "\r\033[K%s: %s%s%.1f MB, %.1f MB/s", sp_progname,
@@ -500,7 +519,7 @@ sp_version_also(const char *libs)
 	    MDB_VERSION_MINOR, MDB_VERSION_PATCH, libs ? ", " : "",
 	    libs ? libs : "");
 #ifdef SP_HAVE_OPENCC
-	printf("OpenCC: yes (--to-simplified, --to-traditional)\n");
+	printf("OpenCC: yes (sp-clean --to-simplified, --to-traditional)\n");
 #else
 	printf("OpenCC: no (built without it: script conversion unavailable)\n");
 #endif

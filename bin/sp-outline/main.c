@@ -296,6 +296,8 @@ at_file_end(const char *file, int index, void *ctx)
 	uint64_t bad;
 
 	(void)index;
+	/* sp-outline -c *.txt: each file's parts number afresh. */
+	outline_file_end(r->ol);
 	bad = outline_invalid(r->ol);
 	if (bad > r->invalid_warned)
 		sp_warn(file, "%llu invalid UTF-8 sequences shown as U+FFFD",
@@ -378,6 +380,8 @@ main(int argc, char **argv)
 			    "name", sp_opts.field);
 		ops.strip = added;
 	}
+	/* The stream's warnings number lines as the output does. */
+	sp_stream_number_base(r.line_base);
 	if ((r.ol = outline_new(&o)) == NULL)
 		sp_oom();
 	r.mode = o.mode;

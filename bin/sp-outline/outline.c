@@ -620,3 +620,9 @@ outline_end(struct outline *ol)
 	ol->json_open = 0;
 	return sp_buf_puts(&ol->out, "]}");
 }
+
+void
+outline_file_end(struct outline *ol)
+{
+	sp_heading_tracker_forget_parts(ol->tr);
+}

@@ -78,5 +78,7 @@ struct sp_buf *outline_output(struct outline *ol);
 uint64_t outline_headings(const struct outline *ol);
 uint64_t outline_problems(const struct outline *ol);
 uint64_t outline_invalid(const struct outline *ol);
+/* An operand was read to its end: the next document is of another page. */
+void outline_file_end(struct outline *ol);
 
 #endif

@@ -115,6 +115,11 @@ for bin in "$B"/bin/sp-*; do
 		    /dev/null > "$t/tty" 2>&1 < /dev/null
 		expect "$tool --progress shows bytes and MB/s on a terminal" \
 		    grep -q "MB/s" "$t/tty"
+		# Output to the same terminal: the line is taken away first.
+		script -qec "'$bin' --progress '$t/big.txt'" \
+		    /dev/null > "$t/tty" 2>&1 < /dev/null
+		expect "$tool --progress: output on its terminal not glued to it" \
+		    sh -c "grep -aq 'MB/s' '$t/tty' && ! grep -aq 'MB/s[^$(printf '\r')]' '$t/tty'"
 	fi
 done
 # Two passes (sp-dedupe --drop-all) count each byte once, naming the pass.

@@ -142,4 +142,25 @@ case $B in
 	;;
 esac
 
+# -c: a file's parts number afresh (sp-outline -c *.txt judges each file
+# alone); within a stream a document opening at 第二篇 continues the one
+# before.
+printf '第一篇：讲话甲\n一、甲\n' > "$t/pa.txt"
+printf '第二篇：讲话乙\n一、乙\n' > "$t/pc.txt"
+"$S" -c "$t/pa.txt" "$t/pc.txt" > "$t/out"
+expect "-c: a file's 第二篇 does not continue the file before" \
+    grep -q "pc.txt:1: 第二篇 opens its level" "$t/out"
+"$S" -c "$t/pc.txt" "$t/pc.txt" > "$t/out"
+expect "-c: the same file twice, judged alike" \
+    [ "$(grep -c "opens its level" "$t/out")" = 2 ]
+printf '第一篇：讲话甲\n一、甲\n\f\n第二篇：讲话乙\n一、乙\n' | "$S" -c > "$t/out"
+expect "-c: in a stream 第二篇 continues the document before" [ ! -s "$t/out" ]
+
+# --start-line numbers the stream's warnings too, as the output's lines.
+printf '%s\n' '{"text":"文\n一、甲\n三、乙"}' '{"body":"x"}' > "$t/r.jsonl"
+"$S" --jsonl -c --start-line 1001 "$t/r.jsonl" > "$t/out" 2> "$t/err"
+expect "--start-line: the problem's line" grep -q "r.jsonl:1001: 三、" "$t/out"
+expect "--start-line: an unusable record's line" \
+    grep -q "r.jsonl:1002: no field \"text\"" "$t/err"
+
 echo "sp-outline-robust: $n_ok ok, $n_bad failed"
