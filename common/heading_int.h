@@ -110,7 +110,8 @@ lone_blank(const char *s, size_t n, size_t i)
 
 /*
  * The Han characters a heading's marker starts with (第 首 其 再 最 and
- * the numerals) or a …篇X title ends with (the numerals below 100), as a
+ * the numerals), a table of contents' title (目录) starts with, or a
+ * …篇X title ends with (the numerals below 100), as a
  * filter: a bit for each of 1024 slots, the low ten bits of the code
  * point.  A character whose bit is clear is none of them, so most lines
  * are refused without sp_cn_value()'s search; a set bit is checked in
@@ -134,7 +135,7 @@ lone_blank(const char *s, size_t n, size_t i)
 	MARKER_HAN_BIT(0x67D2, w) | MARKER_HAN_BIT(0x516B, w) | /* 柒 八 */ \
 	MARKER_HAN_BIT(0x634C, w) | MARKER_HAN_BIT(0x4E5D, w) | /* 捌 九 */ \
 	MARKER_HAN_BIT(0x7396, w) | MARKER_HAN_BIT(0x5341, w) | /* 玖 十 */ \
-	MARKER_HAN_BIT(0x62FE, w))				/* 拾 */
+	MARKER_HAN_BIT(0x62FE, w) | MARKER_HAN_BIT(0x76EE, w))	/* 拾 目 */
 
 static inline int
 maybe_marker_han(int32_t cp)
@@ -162,7 +163,8 @@ is_seq_word(int32_t c, int32_t d)
  * after its blanks)?  ( （ and the digits; 第 首 其 再 最 and the
  * numerals from 一 to 十 but 两 (match_marker() reads no other Han
  * character); the enclosed numbers ① ⑴ ⒈ (U+2460-U+249B) and ㈠ ㉑ ㊀
- * ㊱ (U+3220-U+32BF, a few more than they).  A line or segment opening
+ * ㊱ (U+3220-U+32BF, a few more than they); and 目, of 目录, whose line
+ * the tracker reads for a table of contents.  A line or segment opening
  * with any other character holds a heading only as a …篇X title.
  */
 static inline int
@@ -176,7 +178,7 @@ may_open_marker_cp(int32_t c)
 	if (!maybe_marker_han(c))
 		return 0;
 	if (c == 0x7B2C || c == 0x9996 || c == 0x5176 || c == 0x518D ||
-	    c == 0x6700)
+	    c == 0x6700 || c == 0x76EE)
 		return 1;
 	v = sp_cn_value(c);
 	return v >= 1 && v <= 10 && c != 0x4E24;

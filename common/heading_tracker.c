@@ -61,6 +61,14 @@ struct sp_heading_tracker {
 	int dun_over_article;
 	/* ①…⑳ seen inside a line: note references, so ① lines are notes. */
 	uint32_t note_refs;
+	/*
+	 * A law's 目录 printed without leaders: its chapter lines are no
+	 * headings, until the text repeats its first entry (toc_kind and
+	 * toc_number) and the law begins.
+	 */
+	enum { TOC_NONE, TOC_OPEN, TOC_IN } toc;
+	enum sp_heading_kind toc_kind;
+	long toc_number;
 };
 
 struct sp_heading_tracker *
@@ -102,6 +110,7 @@ sp_heading_tracker_reset(struct sp_heading_tracker *t)
 	t->dun_over_article = 0;
 	t->note_refs = 0;
 	t->left_depth = -1;
+	t->toc = TOC_NONE;
 }
 
 void
@@ -617,6 +626,112 @@ sp_heading_piece(const char *s, size_t n, int flags, size_t *next)
 	return end;
 }
 
+/* Is s[0..n) the title of a table of contents: 目录, 目　　录, 目 录? */
+static int
+toc_title(const char *s, size_t n)
+{
+	size_t i = 0, k, e = n;
+
+	/*
+	 * Told first by its end, 录 (and blanks): the lines fed open with
+	 * markers, or with the long runs of spaces of w3m's layout, and
+	 * the start of such a line is no place to begin reading.
+	 */
+	while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r'))
+		e--;
+	if (e < 6 || memcmp(s + e - 3, "\xE5\xBD\x95", 3) != 0)
+		return 0;
+	/*
+	 * Past the blanks a title is centred with (spaces, tabs, U+3000):
+	 * w3m's lines open with runs of spaces, passed in a tight loop.
+	 */
+	for (;;) {
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i < n && s[i] == '\t')
+			i++;
+		else if (i + 3 <= n && (unsigned char)s[i] == 0xE3 &&
+		    (unsigned char)s[i + 1] == 0x80 &&
+		    (unsigned char)s[i + 2] == 0x80)
+			i += 3;
+		else
+			break;
+	}
+	if (n - i < 6 || memcmp(s + i, "\xE7\x9B\xAE", 3) != 0)	/* 目 */
+		return 0;
+	i = sp_skip_blank(s, n, i + 3);
+	if (n - i < 3 || memcmp(s + i, "\xE5\xBD\x95", 3) != 0)	/* 录 */
+		return 0;
+	i += 3;
+	k = sp_skip_blank(s, n, i);
+	return k == n;
+}
+
+/* A short line without a sentence's end: at most 20 characters, no
+ * 。！？；. */
+static int
+short_unended(const char *s, size_t n)
+{
+	size_t i, chars = 0;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && ++chars > 20)
+			return 0;
+	return memmem(s, n, "\xE3\x80\x82", 3) == NULL &&	/* 。 */
+	    memmem(s, n, "\xEF\xBC\x81", 3) == NULL &&	/* ！ */
+	    memmem(s, n, "\xEF\xBC\x9F", 3) == NULL &&	/* ？ */
+	    memmem(s, n, "\xEF\xBC\x9B", 3) == NULL;		/* ； */
+}
+
+/* The law's parts a table of contents lists. */
+static int
+toc_kind(enum sp_heading_kind k)
+{
+	return k == SP_HK_BIAN || k == SP_HK_FENBIAN || k == SP_HK_ZHANG ||
+	    k == SP_HK_JIE;
+}
+
+/*
+ * Is the line s[0..n) part of a 目录 printed without leaders (then it is
+ * no heading)?  Follows the table from its title: its entries, and the
+ * short unnumbered ones among them (附　则), until the text repeats its
+ * first entry, which opens the law, or a line of text ends it.
+ */
+static __attribute__((noinline)) int
+in_toc(struct sp_heading_tracker *t, const char *s, size_t n)
+{
+	struct sp_heading h;
+
+	if (t->toc == TOC_NONE) {
+		if (!toc_title(s, n))
+			return 0;
+		t->toc = TOC_OPEN;
+		return 1;
+	}
+	if (sp_skip_blank(s, n, 0) == n)
+		return 1;
+	if (!sp_heading_match(s, n, 0, &h))
+		h.kind = SP_HK_NONE;
+	if (toc_kind(h.kind)) {
+		if (t->toc == TOC_OPEN) {
+			t->toc = TOC_IN;
+			t->toc_kind = h.kind;
+			t->toc_number = h.number;
+			return 1;
+		}
+		if (h.kind == t->toc_kind && h.number == t->toc_number) {
+			t->toc = TOC_NONE;	/* the law begins */
+			return 0;
+		}
+		return 1;
+	}
+	/* 附　则, 目录's own page heads; never an article (第一条). */
+	if (t->toc == TOC_IN && h.kind == SP_HK_NONE && short_unended(s, n))
+		return 1;
+	t->toc = TOC_NONE;
+	return 0;
+}
+
 int
 sp_heading_tracker_feed(struct sp_heading_tracker *t, const char *s,
     size_t n, uint64_t line, uint64_t offset)
@@ -627,6 +742,11 @@ sp_heading_tracker_feed(struct sp_heading_tracker *t, const char *s,
 	/* A line refused here is all ASCII: it holds no ① to note either
 	 * (most lines of HTML), and is not searched for one. */
 	if (!may_hold_heading(s, n))
+		return 0;
+	/* A 目录's title opens with blanks or 目 (E7); in one, any line. */
+	if ((t->toc != TOC_NONE || s[0] == ' ' || s[0] == '\t' ||
+	    (unsigned char)s[0] == 0xE3 || (unsigned char)s[0] == 0xE7) &&
+	    in_toc(t, s, n))
 		return 0;
 	note_refs(t, s, n);
 	for (start = 0; start < n; start = next) {
