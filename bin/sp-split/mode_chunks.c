@@ -49,10 +49,16 @@ range_size(uint64_t a, uint64_t b)
 	return unit_size(C.win.data + (a - C.win_off), (size_t)(b - a));
 }
 
+/*
+ * What a chunk's heading path takes of its size: the path and the tab
+ * after it; in plain output the tab is written with no path too.
+ */
 static size_t
 prefix_size(const struct entry *x)
 {
-	return x->plen ? unit_size(x->path, x->plen) + 1 : 0;
+	if (x->plen)
+		return unit_size(x->path, x->plen) + 1;
+	return split_opts.headings && !split_opts.json_out ? 1 : 0;
 }
 
 static void
@@ -129,10 +135,11 @@ static int
 pause_mark(const char *s, size_t n)
 {
 	static const char *const marks[] = { "，", "、", "；", "：", "。",
-	    "！", "？", "”", "’", "）", "」", "』", "》", NULL };
+	    "！", "？", "”", "’", "）", "」", "』", "》", "】", "〕", "］",
+	    "—", "…", "％", "～", NULL };
 	size_t k;
 
-	if (n >= 1 && strchr(",;:.!?)", s[0]) != NULL)
+	if (n >= 1 && s[0] != '\0' && strchr(",;:.!?)]%", s[0]) != NULL)
 		return 1;
 	for (k = 0; marks[k]; k++)
 		if (n >= 3 && memcmp(s, marks[k], 3) == 0)
@@ -142,15 +149,17 @@ pause_mark(const char *s, size_t n)
 
 /*
  * Where to cut [p, e) so that the piece fits in budget: after the last
- * ；，、 that fits, if that keeps at least half of what fits; else after
- * the last character that fits, moved back one so that a piece does not
- * open with a punctuation mark.
+ * ；，、 (or ; ,) that fits, if that keeps at least half of what fits
+ * (counted as the budget is: characters, or bytes with --bytes); else
+ * after the last character that fits, moved back over the marks that
+ * would open the next piece (——, ……, ％ two or more), so that none does.
  */
 static uint64_t
 cut_point(uint64_t p, uint64_t e, size_t budget)
 {
 	const char *s = C.win.data + (p - C.win_off);
-	size_t n = (size_t)(e - p), i = 0, used = 0, len, best = 0, prev = 0;
+	size_t n = (size_t)(e - p), i = 0, used = 0, len, best = 0, k;
+	size_t best_used = 0;
 
 	while (i < n) {
 		len = 1;
@@ -159,13 +168,14 @@ cut_point(uint64_t p, uint64_t e, size_t budget)
 		if (used + (split_opts.bytes ? len : 1) > budget)
 			break;
 		used += split_opts.bytes ? len : 1;
-		prev = i;
 		i += len;
 		if ((len == 3 && (memcmp(s + i - 3, "；", 3) == 0 ||
 		    memcmp(s + i - 3, "，", 3) == 0 ||
 		    memcmp(s + i - 3, "、", 3) == 0)) ||
-		    (len == 1 && (s[i - 1] == ';' || s[i - 1] == ',')))
+		    (len == 1 && (s[i - 1] == ';' || s[i - 1] == ','))) {
 			best = i;
+			best_used = used;
+		}
 	}
 	if (i == 0) {		/* not even one character fits */
 		i = 1;
@@ -173,11 +183,20 @@ cut_point(uint64_t p, uint64_t e, size_t budget)
 			i++;
 		return p + i;
 	}
-	if (best > 0 && best * 2 >= i)
+	if (best > 0 && best_used * 2 >= used)
 		return p + best;
-	if (i < n && prev > 0 && pause_mark(s + i, n - i))
-		i = prev;
-	return p + i;
+	/* Back over the marks the next piece would open with, while the
+	 * piece keeps a character. */
+	for (k = i; k < n && pause_mark(s + k, n - k); ) {
+		if (k == 0)
+			break;
+		k--;
+		while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+			k--;
+		if (k == 0)
+			break;
+	}
+	return p + (k > 0 && k < i ? k : i);
 }
 
 /* Starts a chunk with the sentence [s, e), cutting it if it must. */

@@ -628,6 +628,19 @@ fragment_before(const unsigned char *s, size_t n, size_t start, size_t i)
 }
 
 /*
+ * Does the text at s[j], after an ellipsis, go on with the word that
+ * closes a list (等, 之类, 什么的)?
+ */
+static int
+list_goes_on(const unsigned char *s, size_t n, size_t j)
+{
+	return (n - j >= 3 && memcmp(s + j, "\xE7\xAD\x89", 3) == 0) ||	/* 等 */
+	    (n - j >= 6 && memcmp(s + j, "\xE4\xB9\x8B\xE7\xB1\xBB", 6) == 0) ||	/* 之类 */
+	    (n - j >= 9 && memcmp(s + j,
+	    "\xE4\xBB\x80\xE4\xB9\x88\xE7\x9A\x84", 9) == 0);	/* 什么的 */
+}
+
+/*
  * After a sentence end at s[k]: takes closing marks, more end marks and
  * the blank space that follows.  An ellipsis that text follows opens the
  * next sentence (……我们明白), so it is left to it.
@@ -756,6 +769,11 @@ end_run(struct sentences *it, size_t start, size_t i, size_t *next)
 	if (k == j && j < n && (last == T_ELLIPSIS || (dots == count &&
 	    dots >= 2)) && !sp_is_blank(sp_cp_get(s, n, j, &len)) &&
 	    fragment_before(s, n, start, i))
+		return 0;
+	/* An ellipsis a list closes with goes on: 经济、文化……等议题。 */
+	if (k == j && j < n && (last == T_ELLIPSIS || (dots == count &&
+	    dots >= 2) || (circles == count && circles >= 3)) &&
+	    list_goes_on(s, n, j))
 		return 0;
 	/*
 	 * ASCII marks end a sentence only after a word (a lone "?" is most
