@@ -725,9 +725,15 @@ add_text(struct parse *p, const char *s, size_t n)
 
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
 		    c == '\f') {
-			if (c == '\n' && e->pre)
+			if (c == '\n' && e->pre) {
 				break_line(p);
-			else if (p->ln.open)
+			} else if (e->pre && (c == ' ' || c == '\t') &&
+			    p->ln.open) {
+				/* <pre> keeps its spaces: the columns of a
+				 * table typed in it stay apart. */
+				put(t, s + i, 1);
+				p->ln.space = 0;
+			} else if (p->ln.open)
 				p->ln.space |= SPACE | (c == '\n' || c == '\r' ?
 				    SPACE_BREAK : 0);
 			i++;
