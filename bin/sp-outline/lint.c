@@ -39,6 +39,26 @@ expected(struct sp_buf *out, const struct sp_heading_entry *e, long n)
 	return sp_heading_format_marker(out, e->h.kind, e->h.form, n);
 }
 
+/*
+ * The marker of article n's sub-article sub (第二条之一): the article's,
+ * then 之 and sub in Chinese numerals, as 一、 writes them.
+ */
+static int
+expected_sub(struct sp_buf *out, const struct sp_heading_entry *e, long n,
+    long sub)
+{
+	struct sp_buf num = SP_BUF_INIT;
+	int r;
+
+	r = expected(out, e, n);
+	r |= sp_buf_puts(out, "\xE4\xB9\x8B");		/* 之 */
+	r |= sp_heading_format_marker(&num, SP_HK_CN_DUN, SP_HF_DUN, sub);
+	if (num.len >= 3)	/* without its 、 */
+		r |= sp_buf_append(out, num.data, num.len - 3);
+	sp_buf_free(&num);
+	return r;
+}
+
 int
 lint_heading(const struct sp_heading_entry *e, struct sp_buf *out)
 {
@@ -53,7 +73,20 @@ lint_heading(const struct sp_heading_entry *e, struct sp_buf *out)
 	if (e->h.sub > 0 && prev == n && e->prev_sub == e->h.sub - 1 &&
 	    same_sequence(e->prev_kind, e->h.kind))
 		;
-	else if (prev < 0 || !same_sequence(e->prev_kind, e->h.kind) ||
+	else if (e->h.sub > 0 && prev == n &&
+	    same_sequence(e->prev_kind, e->h.kind)) {
+		/* 第二条之二 after 第二条: a sub-article left out, not a
+		 * repeat. */
+		r |= sp_buf_append(out, e->marker, e->marker_len);
+		r |= sp_buf_puts(out, " follows ");
+		r |= sp_buf_puts(out, e->prev_marker);
+		r |= sp_buf_puts(out, e->h.sub > e->prev_sub ? ": expected " :
+		    e->h.sub == e->prev_sub ? ": repeated, expected " :
+		    ": out of order, expected ");
+		r |= expected_sub(out, e, n, e->prev_sub + 1);
+		r |= sp_buf_putc(out, '\n');
+		problems++;
+	} else if (prev < 0 || !same_sequence(e->prev_kind, e->h.kind) ||
 	    e->prev_number <= 0) {
 		if (n != 1 && prev < 0 && e->h.kind != SP_HK_SEQ) {
 			r |= sp_buf_append(out, e->marker, e->marker_len);

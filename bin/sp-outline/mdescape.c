@@ -159,8 +159,9 @@ block_escape(const char *s, size_t n)
 		return 0;
 	while (d < n && digit(s[d]))
 		d++;
+	/* An ordered list's mark: digits, . or ), then a space or a tab. */
 	if (d > 0 && d < n && (s[d] == '.' || s[d] == ')') &&
-	    (d + 1 == n || s[d + 1] == ' '))
+	    (d + 1 == n || s[d + 1] == ' ' || s[d + 1] == '\t'))
 		return d;
 	return n;
 }
