@@ -9,7 +9,7 @@
 static enum sp_framing out_framing;
 static struct sp_separator out_sep;
 static struct sp_buf record;
-static void (*before_raw)(void);
+static void (*before_raw)(const struct sp_input_unit *);
 static int quiet;
 static int keep_unusable = 1;
 
@@ -79,7 +79,7 @@ sp_sep_pay(struct sp_separator *s)
 }
 
 void
-sp_stream_before_raw(void (*fn)(void))
+sp_stream_before_raw(void (*fn)(const struct sp_input_unit *))
 {
 	before_raw = fn;
 }
@@ -363,7 +363,7 @@ void
 sp_emit_raw(const struct sp_input_unit *in)
 {
 	if (before_raw)
-		before_raw();
+		before_raw(in);
 	sp_write(in->unit->text, in->unit->len);
 	if (in->unit->sep_len)
 		sp_write(in->unit->sep, in->unit->sep_len);

@@ -153,11 +153,12 @@ void sp_emit_raw(const struct sp_input_unit *in);
  */
 void sp_emit_owed(void);
 /*
- * Has fn called before the loop writes a unit itself (a JSON Lines record
- * it cannot read, or one over --max-unit), so that a tool holding units
- * back writes them first and the output keeps the input's order.
+ * Has fn called, with the unit, before the loop writes a unit itself (a
+ * JSON Lines record it cannot read, or each piece of one over --max-unit),
+ * so that a tool holding units back writes them first and the output
+ * keeps the input's order.
  */
-void sp_stream_before_raw(void (*fn)(void));
+void sp_stream_before_raw(void (*fn)(const struct sp_input_unit *));
 /*
  * With on, the loop reads as a first pass of two: it tells nothing, and
  * units it would write back itself (records it cannot read, pieces of a

@@ -36,6 +36,15 @@
 #define THREADS_MAX 256
 
 /* --help, around the step names (steps.h). */
+
+/* The units held back, written before one the stream writes itself. */
+static void
+write_all_before(const struct sp_input_unit *in)
+{
+	(void)in;
+	jobs_write_all();
+}
+
 static const char usage_head[] =
 "usage: sp-clean [-astvz] [-f enc] [-j n] [--explain] [--features]\n"
 "                [--furniture dir [--no-wait] | --learn-furniture]\n"
@@ -559,7 +568,7 @@ run(char **operands, int n, int *spooled)
 	int k, status;
 
 	jobs_start(threads, &opts, bp, file_end);
-	sp_stream_before_raw(jobs_write_all);
+	sp_stream_before_raw(write_all_before);
 	if (n == 0)
 		one_file("-", 0, spooled ? spooled[0] : -1);
 	for (k = 0; k < n; k++)

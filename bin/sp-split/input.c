@@ -97,6 +97,21 @@ on_end(const struct sp_doc *d, int followed, void *ctx)
 		out_input_separator();
 }
 
+/*
+ * A record the stream writes back itself (one that cannot be used): the
+ * records before it first, and it takes a document's number, as one of
+ * an empty text does, so that pieces numbered with --start-document give
+ * the numbers one run gives.  A record over --max-unit, written in pieces,
+ * takes one.
+ */
+static void
+raw_record(const struct sp_input_unit *in)
+{
+	out_flush_records();
+	if (!(in->unit->flags & SP_UNIT_CONTINUED))
+		ndocs++;
+}
+
 /* The most members a mode adds, and the list's end. */
 #define MAX_MEMBERS 8
 
@@ -131,7 +146,7 @@ split_run(int argc, char **argv, const struct mode *mode)
 	}
 	added[n] = NULL;
 	ndocs = split_opts.start_document - 1;
-	sp_stream_before_raw(out_flush_records);
+	sp_stream_before_raw(raw_record);
 	sp_each_doc_line(argc, argv, &ops, &in);
 	out_flush_records();
 }
