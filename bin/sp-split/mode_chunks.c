@@ -162,9 +162,10 @@ cut_point(uint64_t p, uint64_t e, size_t budget)
 	size_t best_used = 0;
 
 	while (i < n) {
-		len = 1;
-		while (i + len < n && ((unsigned char)s[i + len] & 0xC0) == 0x80)
-			len++;
+		int32_t cp;
+
+		/* A character, or an invalid sequence (one U+FFFD). */
+		len = sp_utf8_next((const unsigned char *)s + i, n - i, &cp);
 		if (used + (split_opts.bytes ? len : 1) > budget)
 			break;
 		used += split_opts.bytes ? len : 1;

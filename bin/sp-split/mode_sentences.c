@@ -36,8 +36,15 @@ blank_only(const char *s, size_t n)
 	if (n > 0 && (((unsigned char)s[0] > ' ' && (unsigned char)s[0] < 0x80) ||
 	    ((unsigned char)s[0] >= 0xE4 && (unsigned char)s[0] <= 0xE9)))
 		return 0;
-	while (i < n && (b = sp_blank_len(s + i, n - i)) > 0)
+	/* A form feed too: the separator line of documents inside a
+	 * record's text or a NUL-ended document is no sentence. */
+	while (i < n) {
+		if (s[i] == '\f' || s[i] == '\v')
+			b = 1;
+		else if ((b = sp_blank_len(s + i, n - i)) == 0)
+			break;
 		i += b;
+	}
 	return i == n;
 }
 

@@ -250,10 +250,19 @@ out_record_n(const struct doc *d, const char *members, size_t mlen,
 size_t
 count_chars(const char *s, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i, c = 0;
+	int32_t cp;
 
-	for (i = 0; i < n; i++)
-		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	if (sp_utf8_valid_prefix(u, n) == n) {
+		for (i = 0; i < n; i++)
+			c += (u[i] & 0xC0) != 0x80;
+		return c;
+	}
+	/* Not UTF-8: each invalid sequence one character, the U+FFFD it is
+	 * written as. */
+	for (i = 0; i < n; c++)
+		i += sp_utf8_next(u + i, n - i, &cp);
 	return c;
 }
 
