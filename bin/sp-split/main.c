@@ -154,6 +154,11 @@ main(int argc, char **argv)
 		    "--overlap" : "--headings";
 	if (only)
 		sp_usage_error("%s works with -c only", only);
+	/* A character of UTF-8 takes up to four bytes: a chunk of fewer
+	 * could not hold every one. */
+	if (split_opts.bytes && split_opts.chunk < 4)
+		sp_usage_error("-c %zu --bytes: a chunk must hold at least 4 "
+		    "bytes, the longest character", split_opts.chunk);
 	if (mode_c != 'd' && (markers_user_count() || split_opts.no_preamble ||
 	    split_opts.prefix))
 		sp_usage_error("%s works with -d only", markers_user_count() ?
