@@ -386,7 +386,7 @@ chain_prepare(struct chain *ch, const char *text, size_t len,
 	sp_buf_clear(&ch->b);
 	ch->cur = text;
 	ch->curlen = len;
-	if (is_page(ch, text, len)) {
+	if (is_page(ch, text, len) && html_page_available()) {
 		info->nhtml = page_steps(ch, text, len);
 		info->html = ch->html_of;
 	} else {

@@ -240,15 +240,36 @@ static struct sp_lazylib libxml2 = SP_LAZYLIB_INIT(SP_LIBXML2_LIB, x_names,
     x_slots);
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-/* Loads libxml2 and initializes it, once; a library that cannot be
- * loaded ends the run, as memory that cannot be had does. */
+/* Did libxml2 load?  Set once, by init_libxml(). */
+static int libxml_ok;
+
+/* Loads libxml2 and initializes it, once. */
 static void
 init_libxml(void)
 {
 	if (sp_lazylib_load(&libxml2) < 0)
-		sp_die(NULL, "libxml2, for HTML, cannot be loaded: %s",
-		    libxml2.why);
+		return;
 	x_init();
+	libxml_ok = 1;
+}
+
+/* The key of the message that libxml2 is missing (sp_warn_first). */
+static const char missing_key;
+
+int
+html_page_available(void)
+{
+	pthread_once(&once, init_libxml);
+	/*
+	 * Told once a run, as an error (the installation is broken); the
+	 * pages are still cleaned, as text whose tags are stripped, and the
+	 * documents of text as ever: nothing is lost.
+	 */
+	if (!libxml_ok && sp_warn_first(&missing_key))
+		sp_warn_status(SP_EXIT_ERROR, NULL, "libxml2, for HTML, "
+		    "cannot be loaded (%s): pages cleaned as text, their tags "
+		    "stripped", libxml2.why);
+	return libxml_ok;
 }
 
 static int

@@ -122,6 +122,11 @@ int  html_is_page(const char *s, size_t n);
  * memory is fatal (sp_oom).
  */
 void html_page_parse(struct html_page *pg, const char *s, size_t n);
+/*
+ * Can pages be parsed (libxml2 loads)?  Loads it the first time; when it
+ * cannot, says so once (exit status 2), and pages are read as text.
+ */
+int html_page_available(void);
 void html_page_free(struct html_page *pg);
 /* The HTML parser and its version, for --version: "libxml2 2.9.14". */
 const char *html_parser_version(void);

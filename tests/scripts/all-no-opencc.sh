@@ -4,7 +4,8 @@
 # and status 2, while cleaning as before.  (Built once, in the plain run.)
 # The same build names libxml2 and uchardet by names no library has, as
 # a machine without them would find them: a run that needs one tells it
-# and exits 2 (uchardet: the text is still decoded, guessed without it);
+# and exits 2 (uchardet: the text is still decoded, guessed without it;
+# libxml2: pages are cleaned as text, their tags stripped);
 # a run that needs neither is not troubled.
 B=$1
 n_ok=0
@@ -33,11 +34,15 @@ expect "uchardet missing: exit 2" [ $? -eq 2 ]
 expect "uchardet missing: told once" \
     [ "$(grep -c 'uchardet cannot be loaded (.*libsp-no-uchardet' "$N.err")" -eq 1 ]
 expect "uchardet missing: GBK still decoded" [ "$(cat "$N.out")" = "中文。" ]
-printf '<html><body><p>正文。</p></body></html>\n' |
-    "$N/bin/sp-clean" > "$N.out" 2> "$N.err"
+printf '纯文本文档。\n' > "$N.txt"
+printf '<html><body><p>正文。</p></body></html>\n' > "$N.html"
+"$N/bin/sp-clean" -j1 "$N.txt" "$N.html" "$N.txt" "$N.html" > "$N.out" \
+    2> "$N.err"
 expect "libxml2 missing: an HTML page, exit 2" [ $? -eq 2 ]
-expect "libxml2 missing: told" \
-    grep -q 'libxml2, for HTML, cannot be loaded: .*libsp-no-xml2' "$N.err"
+expect "libxml2 missing: told once" \
+    [ "$(grep -c 'libxml2, for HTML, cannot be loaded (.*libsp-no-xml2' "$N.err")" -eq 1 ]
+expect "libxml2 missing: text and pages still cleaned, the tags stripped" \
+    [ "$(cat "$N.out")" = "$(printf '纯文本文档。\n\f\n正文。\n\f\n纯文本文档。\n\f\n正文。')" ]
 printf '正文。\n' | "$N/bin/sp-clean" > "$N.out" 2> "$N.err"
 expect "neither missing library troubles a UTF-8 text run" \
     [ "$(cat "$N.out")" = "正文。" ]
