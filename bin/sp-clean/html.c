@@ -132,6 +132,8 @@ html_reference(const char *s, size_t n, struct sp_buf *out)
 	return e->name.len + 1;
 }
 
+#define MAX_TAG 4096
+
 /*
  * The end of a legacy reference at s[0..n) ('&' at 0) written without
  * its ';' (&nbsp &copy &lt), where browsers read it: a name HTML lets go
@@ -149,6 +151,35 @@ legacy_reference(const char *s, size_t n)
 	    is_alnum((unsigned char)s[i]) || find_entity(s + 1, i - 1) == NULL)
 		return 0;
 	return i;
+}
+
+int
+html_drop_bogus_comments(const char *s, size_t n, struct sp_buf *out)
+{
+	const char *p = s, *end = s + n, *at, *gt, *lt;
+	int any = 0;
+
+	while ((at = memmem(p, (size_t)(end - p), "<![", 3)) != NULL) {
+		/* To the first '>', as browsers read it; not across an end
+		 * tag (an unclosed <![CDATA[ in a script must not take its
+		 * </script> away), nor further than a tag reaches. */
+		gt = memchr(at, '>', (size_t)(end - at));
+		lt = gt ? memmem(at, (size_t)(gt - at), "</", 2) : NULL;
+		/* <![endif]--> ends a comment (<!--[if IE]>…): kept. */
+		if (gt == NULL || lt != NULL || gt - at > MAX_TAG ||
+		    (gt - at >= 5 && gt[-1] == '-' && gt[-2] == '-')) {
+			p = at + 3;
+			continue;
+		}
+		if (!any)
+			sp_buf_clear(out);
+		any = 1;
+		put(out, s, (size_t)(at - s));
+		s = p = gt + 1;
+	}
+	if (any)
+		put(out, s, (size_t)(end - s));
+	return any;
 }
 
 int
@@ -198,7 +229,6 @@ in_list(const char *const *list, const char *name, size_t len)
 	return 0;
 }
 
-#define MAX_TAG 4096
 
 /*
  * Can c start an attribute's name as pages write them: a letter, or the

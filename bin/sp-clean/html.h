@@ -42,5 +42,11 @@ size_t html_reference(const char *s, size_t n, struct sp_buf *out);
  * added into out and returns 1; else returns 0, out untouched.
  */
 int html_complete_references(const char *s, size_t n, struct sp_buf *out);
+/*
+ * When s[0..n) writes markup that HTML reads as a bogus comment, to its
+ * first '>' (<![CDATA[ … ]]>, <![if !IE]>, <![endif]>), which libxml2
+ * prints as text, puts s without it into out and returns 1; else 0.
+ */
+int html_drop_bogus_comments(const char *s, size_t n, struct sp_buf *out);
 
 #endif

@@ -202,6 +202,7 @@ struct parse {
 	uint32_t *line_box;	/* the container of each line */
 	size_t line_box_cap;
 	struct sp_buf clean;	/* the page made valid UTF-8 */
+	struct sp_buf bogus;	/* without its bogus comments (<![…]>) */
 	struct sp_buf refs;	/* and with its legacy references' ';' */
 	struct hint_memo *memo;	/* hints of class and id values seen */
 	struct css_hidden css;	/* the names the page's style hides */
@@ -1048,6 +1049,12 @@ html_page_parse(struct html_page *pg, const char *s, size_t n)
 	if ((clean = make_clean(p, s, &n)) != NULL)
 		s = clean;
 	s = open_raw_text(p, s, n);
+	/* <![CDATA[…]]>, <![if !IE]>: comments to browsers, text to
+	 * libxml2. */
+	if (html_drop_bogus_comments(s, n, &p->bogus)) {
+		s = p->bogus.data;
+		n = p->bogus.len;
+	}
 	/* &nbsp&nbsp正文, &copy 2012: libxml2 leaves them as text. */
 	if (html_complete_references(s, n, &p->refs)) {
 		s = p->refs.data;
@@ -1091,6 +1098,7 @@ html_page_free(struct html_page *pg)
 		free(p->line_box);
 		sp_buf_free(&p->clean);
 		sp_buf_free(&p->refs);
+		sp_buf_free(&p->bogus);
 		free(p->memo);
 		free(p);
 	}
