@@ -744,8 +744,8 @@ sp_heading_tracker_feed(struct sp_heading_tracker *t, const char *s,
 	if (!may_hold_heading(s, n))
 		return 0;
 	/* A 目录's title opens with blanks or 目 (E7); in one, any line. */
-	if ((t->toc != TOC_NONE || s[0] == ' ' || s[0] == '\t' ||
-	    (unsigned char)s[0] == 0xE3 || (unsigned char)s[0] == 0xE7) &&
+	if ((t->toc != TOC_NONE || (n > 0 && (s[0] == ' ' || s[0] == '\t' ||
+	    (unsigned char)s[0] == 0xE3 || (unsigned char)s[0] == 0xE7))) &&
 	    in_toc(t, s, n))
 		return 0;
 	note_refs(t, s, n);

@@ -751,9 +751,9 @@ add_text(struct parse *p, const char *s, size_t n)
 				break_line(p);
 			} else if (e->pre && (c == ' ' || c == '\t') &&
 			    p->ln.open) {
-				/* <pre> keeps its spaces: the columns of a
-				 * table typed in it stay apart. */
-				put(t, s + i, 1);
+				/* <pre> keeps its spaces, a tab as one: the
+				 * columns of a table typed in it stay apart. */
+				put(t, " ", 1);
 				p->ln.space = 0;
 			} else if (p->ln.open)
 				p->ln.space |= SPACE | (c == '\n' || c == '\r' ?
