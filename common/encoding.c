@@ -88,7 +88,8 @@ static const struct family {
 	{ "BIG5", { "CP950", "BIG5-HKSCS" }, 1, 1 },
 	{ "CP950", { "BIG5", "BIG5-HKSCS" }, 1, 1 },
 	{ "BIG5-HKSCS", { "CP950", NULL }, 1, 0 },
-	{ "GB18030", { NULL, NULL }, 1, 0 },
+	/* CP936's 0x80 is €, which GB18030 refuses: GBK pages write it. */
+	{ "GB18030", { "CP936", NULL }, 1, 0 },
 	{ "GBK", { "GB18030", NULL }, 1, 0 },
 	{ "SHIFT_JIS", { "CP932", NULL }, 1, 0 },
 	{ "CP932", { "SHIFT_JIS", NULL }, 1, 0 },
