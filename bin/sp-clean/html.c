@@ -81,36 +81,52 @@ html_numeric_value(unsigned long v)
 	return (int32_t)v;
 }
 
+/*
+ * The numeric reference at s[0..n) ("&#", its ';' optional): its bytes,
+ * its value in *v (a number past U+10FFFF, however long, as 0x110000),
+ * or 0 when s does not start one.
+ */
+static size_t
+numeric_reference(const char *s, size_t n, unsigned long *v)
+{
+	size_t i = 2, start;
+	int hex = 0, d;
+
+	*v = 0;
+	if (n < 3 || s[0] != '&' || s[1] != '#')
+		return 0;
+	if (s[i] == 'x' || s[i] == 'X')
+		hex = 1, i++;
+	for (start = i; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			d = s[i] - '0';
+		else if (hex && s[i] >= 'a' && s[i] <= 'f')
+			d = s[i] - 'a' + 10;
+		else if (hex && s[i] >= 'A' && s[i] <= 'F')
+			d = s[i] - 'A' + 10;
+		else
+			break;
+		*v = *v * (hex ? 16 : 10) + (unsigned long)d;
+		if (*v > 0x10FFFF)
+			*v = 0x110000;	/* stays past the last character */
+	}
+	if (i == start || (i < n && is_alnum((unsigned char)s[i])))
+		return 0;
+	return i < n && s[i] == ';' ? i + 1 : i;
+}
+
 size_t
 html_reference(const char *s, size_t n, struct sp_buf *out)
 {
 	const struct entity *e;
 	unsigned long v = 0;
-	size_t i = 1, start;
-	int hex = 0, d;
+	size_t i = 1;
 
 	if (n < 3 || s[0] != '&')
 		return 0;
 	if (s[1] == '#') {
-		i = 2;
-		if (i < n && (s[i] == 'x' || s[i] == 'X'))
-			hex = 1, i++;
-		start = i;
-		for (; i < n && i - start < 10; i++) {
-			if (s[i] >= '0' && s[i] <= '9')
-				d = s[i] - '0';
-			else if (hex && s[i] >= 'a' && s[i] <= 'f')
-				d = s[i] - 'a' + 10;
-			else if (hex && s[i] >= 'A' && s[i] <= 'F')
-				d = s[i] - 'A' + 10;
-			else
-				break;
-			v = v * (hex ? 16 : 10) + (unsigned long)d;
-		}
-		if (i == start || (i < n && is_alnum((unsigned char)s[i])))
+		if ((i = numeric_reference(s, n, &v)) == 0)
 			return 0;
-		if (i < n && s[i] == ';')
-			i++;
 		putcp(out, html_numeric_value(v));
 		return i;
 	}
@@ -189,7 +205,24 @@ html_complete_references(const char *s, size_t n, struct sp_buf *out)
 	size_t k;
 	int any = 0;
 
+	unsigned long v;
+
 	while ((amp = memchr(p, '&', (size_t)(end - p))) != NULL) {
+		/*
+		 * A number that is no character (&#0; a surrogate, past
+		 * U+10FFFF), which libxml2 drops: U+FFFD, as HTML says.
+		 */
+		if ((k = numeric_reference(amp, (size_t)(end - amp), &v)) > 0 &&
+		    (v == 0 || (v >= 0xD800 && v <= 0xDFFF) || v > 0x10FFFF)) {
+			if (!any)
+				sp_buf_clear(out);
+			any = 1;
+			put(out, s, (size_t)(amp - s));
+			put(out, "&#xFFFD;", 8);
+			n -= (size_t)(amp - s) + k;
+			s = p = amp + k;
+			continue;
+		}
 		if ((k = legacy_reference(amp, (size_t)(end - amp))) == 0) {
 			p = amp + 1;
 			continue;
