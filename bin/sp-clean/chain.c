@@ -315,6 +315,7 @@ page_steps(struct chain *ch, const char *text, size_t len)
 	ch->n->step[S_HTML][STEP_HTML_PAGES]++;
 	ch->n->step[S_HTML][STEP_HTML_TAGS] += pg->tags;
 	ch->n->step[S_HTML][STEP_HTML_SCRIPTS] += pg->scripts;
+	ch->n->step[S_HTML][STEP_HTML_HIDDEN] += pg->hidden_runs;
 	sp_buf_clear(&ch->a);
 	s = pg->text.data ? pg->text.data : "";
 	end = s + pg->text.len;

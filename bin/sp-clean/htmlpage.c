@@ -452,6 +452,8 @@ take_back_run(struct parse *p)
 	    memmem(run, n, "\xEF\xBC\x9F", 3) ||	/* ？ */
 	    memchr(run, '!', n) || memchr(run, '?', n))))
 		return;
+	if (t->len > p->run_len)
+		p->pg->hidden_runs++;
 	p->pg->text.len = p->run_len;
 	p->ln = p->run;
 }
@@ -1037,7 +1039,7 @@ html_page_parse(struct html_page *pg, const char *s, size_t n)
 	}
 	p = pg->scratch;
 	p->pg = pg;
-	pg->tags = pg->scripts = 0;
+	pg->tags = pg->scripts = pg->hidden_runs = 0;
 	p->depth = 0;
 	p->nboxes = 0;
 	p->ln.open = p->ln.space = p->ln.br = 0;

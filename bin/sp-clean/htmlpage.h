@@ -105,6 +105,7 @@ struct html_page {
 	/* The parse's tags (start and end) and its scripts and styles,
 	 * for --stats. */
 	size_t tags, scripts;
+	size_t hidden_runs;		/* hidden runs taken out of lines */
 	/* The parse's scratch, kept for the next page. */
 	void *scratch;
 };

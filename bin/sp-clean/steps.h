@@ -25,13 +25,15 @@ enum step_id {
 };
 
 /* Counters a step has at most. */
-#define STEP_COUNTERS 4
+#define STEP_COUNTERS 5
 /* The html step's counters that a page parsed whole adds to (chain.c):
- * its tags, its scripts and styles, the documents parsed as pages.  The
- * parser decodes references itself, uncounted. */
+ * its tags, its scripts and styles, the documents parsed as pages, the
+ * hidden runs taken out of its lines.  The parser decodes references
+ * itself, uncounted. */
 #define STEP_HTML_TAGS 1
 #define STEP_HTML_SCRIPTS 2
 #define STEP_HTML_PAGES 3
+#define STEP_HTML_HIDDEN 4
 
 enum step_kind {
 	STEP_OPERAND,	/* once a file, before it is read as documents */
