@@ -412,6 +412,16 @@ add(struct sp_heading_tracker *t, const char *s, const struct sp_heading *h,
 	 */
 	if (e->prev_number == -1 && h->number > 1 && st->last_line > 0)
 		prev_from_style(e, st);
+	/*
+	 * Articles never start afresh in a law: 第一条 under 第二章 or a
+	 * later chapter (or section) follows the last article.  Under a
+	 * chapter that starts afresh too (第一章: a second law on the page)
+	 * it opens the new law.
+	 */
+	if (e->prev_number == -1 && h->kind == SP_HK_TIAO && h->number == 1 &&
+	    st->last_line > 0 && t->depth > 0 &&
+	    t->path[t->depth - 1].h.number > 1)
+		prev_from_style(e, st);
 	/* A document opening at part two or later continues the last one. */
 	if (e->prev_number == -1 && is_part_family(h->kind) &&
 	    h->number != 1 && t->carry_part.rank) {
