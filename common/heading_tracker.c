@@ -521,6 +521,23 @@ next_e291(const char *s, size_t n, size_t i)
 	return n;
 }
 
+/*
+ * Does a clause mark (： ； ， 、 or their ASCII forms) stand right before
+ * s[i]?  A ① there opens an item of a list written inline (措施有：①加强
+ * 领导；②完善制度), not a note's reference, which follows text.
+ */
+static int
+after_clause_mark(const char *s, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (i >= 1 && (u[i - 1] == ':' || u[i - 1] == ';' || u[i - 1] == ','))
+		return 1;
+	return i >= 3 && ((u[i - 3] == 0xEF && u[i - 2] == 0xBC &&
+	    (u[i - 1] == 0x9A || u[i - 1] == 0x9B || u[i - 1] == 0x8C)) ||
+	    (u[i - 3] == 0xE3 && u[i - 2] == 0x80 && u[i - 1] == 0x81));
+}
+
 /* Records the circled number ①…⑳ whose E2 is at s[i], if it is one. */
 static void
 note_ref(struct sp_heading_tracker *t, const char *s, size_t n, size_t i,
@@ -532,7 +549,8 @@ note_ref(struct sp_heading_tracker *t, const char *s, size_t n, size_t i,
 		return;
 	c = (unsigned char)s[i + 2];
 	if (c >= 0xA0 && c <= 0xB3 && i >
-	    (*lead != SIZE_MAX ? *lead : (*lead = skip_blank(s, n, 0))))
+	    (*lead != SIZE_MAX ? *lead : (*lead = skip_blank(s, n, 0))) &&
+	    !after_clause_mark(s, i))
 		t->note_refs |= 1u << (c - 0xA0);
 }
 
