@@ -279,7 +279,7 @@ line_enumerator(const unsigned char *s, size_t i)
 {
 	size_t p = 0, len, k = 0;
 	int32_t cp;
-	int digits = 0, letters = 0, han = 0;
+	int digits = 0, letters = 0, han = 0, roman = 1;
 
 	while (p < i && sp_is_blank(sp_cp_get(s, i, p, &len)))
 		p += len;
@@ -289,8 +289,10 @@ line_enumerator(const unsigned char *s, size_t i)
 			digits++;
 		else if (cp == '.' && digits > 0 && p + 1 < i)
 			;			/* 1.2. */
-		else if (cp < 0x80 && isalpha(cp))
+		else if (cp < 0x80 && isalpha(cp)) {
 			letters++;
+			roman &= strchr("ivxlcdmIVXLCDM", (int)cp) != NULL;
+		}
 		else if (sp_is_cn_numeral(cp))
 			han++;
 		else if (cp == '(' || cp == 0xFF08 || cp == ')' || cp == 0xFF09)
@@ -305,8 +307,9 @@ line_enumerator(const unsigned char *s, size_t i)
 		return 0;
 	if (digits > 0)
 		return letters == 0 && han == 0 && digits <= 6;
+	/* a. b. iv. viii.: one letter or a Roman number, not a word (Yes. OK.) */
 	if (letters > 0)
-		return han == 0 && letters <= 4;
+		return han == 0 && (letters == 1 || (roman && letters <= 4));
 	return han > 0 && han <= 4;
 }
 
