@@ -466,6 +466,12 @@ try_segment(struct sp_heading_tracker *t, const char *s, size_t start,
 	h.title_off += start;
 	/* Does the paragraph go on after the head (and its 。)? */
 	whole = skip_blank(s, end, h.title_off + h.title_len) == end;
+	/* A line ending in ， or 、 goes on in the next: a wrapped item of
+	 * a list (四、所有确定进行建设的项目，一律实行“五定”，), no title. */
+	if (whole && h.title_len >= 3 && (memcmp(s + h.title_off +
+	    h.title_len - 3, "，", 3) == 0 || memcmp(s + h.title_off +
+	    h.title_len - 3, "、", 3) == 0))
+		whole = 0;
 	/* "（一）固定网络国内长途及本地电话业务；": one clause closed by a
 	 * semicolon is an entry of a list, never a heading. */
 	i = h.title_off + h.title_len;
