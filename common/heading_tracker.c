@@ -215,7 +215,7 @@ restarted_list(const struct sp_heading_tracker *t, const struct sp_heading *h,
 		if (p->item)	/* the list goes on: 二、 after its 一、 */
 			return p->h.number == h->number - 1;
 		/* 一、 under a titled 三、: a list begins. */
-		return h->number == 1 && p->h.number >= 2 && p->whole;
+		return h->number == 1 && p->h.number >= 1 && p->whole;
 	}
 	return 0;
 }
