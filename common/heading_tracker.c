@@ -344,6 +344,29 @@ close_to_rank(struct sp_heading_tracker *t, int key, int rank,
 		t->depth--;
 }
 
+/*
+ * Is the text after a marker a table's row, cells apart by tabs, a number
+ * in one after the first (一、一般公共服务支出<TAB>1200<TAB>1300)?  A row of
+ * a budget table is no heading, whatever its first cell opens with.
+ */
+static int
+table_row(const char *s, size_t n)
+{
+	const char *tab = memchr(s, '\t', n), *end = s + n;
+
+	for (; tab != NULL; tab = memchr(tab, '\t', (size_t)(end - tab))) {
+		while (tab < end && (*tab == '\t' || *tab == ' '))
+			tab++;
+		if (tab < end && ((*tab >= '0' && *tab <= '9') || *tab == '-' ||
+		    (end - tab >= 3 && (unsigned char)tab[0] == 0xEF &&
+		    (unsigned char)tab[1] == 0xBC &&
+		    (unsigned char)tab[2] >= 0x90 &&
+		    (unsigned char)tab[2] <= 0x99)))	/* ０-９ */
+			return 1;
+	}
+	return 0;
+}
+
 /* Opens e, of style key, at the path's end, and remembers it in st. */
 static void
 push_entry(struct sp_heading_tracker *t, struct sp_heading_entry *e,
@@ -464,6 +487,8 @@ try_segment(struct sp_heading_tracker *t, const char *s, size_t start,
 		return 0;
 	h.marker_off += start;
 	h.title_off += start;
+	if (table_row(s + h.title_off, end - h.title_off))
+		return 0;
 	/* Does the paragraph go on after the head (and its 。)? */
 	whole = skip_blank(s, end, h.title_off + h.title_len) == end;
 	/* A line ending in ， or 、 goes on in the next: a wrapped item of
@@ -620,6 +645,7 @@ may_hold_heading(const char *s, size_t n)
 	    may_open_marker((unsigned char)s[n - 1]) ||
 	    sp_heading_may_hold(s, n);
 }
+
 
 /*
  * Does the segment s[0..end) hold a heading's marker and nothing else,
