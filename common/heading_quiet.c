@@ -277,17 +277,8 @@ worth_a_look(const char *s, size_t i, uint64_t ev)
 			continue;
 		}
 		k = (u[1] & 0x7Fu) << 6 | (u[2] & 0x3Fu);
-		if (!(opens_pair[k >> 3] >> (k & 7) & 1))
-			continue;
-		/*
-		 * E7 9B opens 目 (of 目录) and 相 直 盛 监 beside it, which
-		 * open many lines (相关新闻): only 目 is looked at.  Its
-		 * third byte is read within the block's reach (s[i + 65]).
-		 */
-		if (u[1] == 0xE7 && u[2] == 0x9B && __builtin_ctzll(ev) < 63 &&
-		    u[3] != 0xAE)
-			continue;
-		keep |= bit;
+		if (opens_pair[k >> 3] >> (k & 7) & 1)
+			keep |= bit;
 	}
 	return keep;
 }

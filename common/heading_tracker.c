@@ -69,6 +69,7 @@ struct sp_heading_tracker {
 	enum { TOC_NONE, TOC_OPEN, TOC_IN } toc;
 	enum sp_heading_kind toc_kind;
 	long toc_number;
+	uint64_t toc_line;	/* the line of its title or last entry */
 };
 
 struct sp_heading_tracker *
@@ -752,22 +753,30 @@ toc_kind(enum sp_heading_kind k)
 }
 
 /*
- * Is the line s[0..n) part of a 目录 printed without leaders (then it is
- * no heading)?  Follows the table from its title: its entries, and the
- * short unnumbered ones among them (附　则), until the text repeats its
- * first entry, which opens the law, or a line of text ends it.
+ * Is the line s[0..n), number line, part of a 目录 printed without
+ * leaders (then it is no heading)?  Follows the table from its title: its
+ * entries, and the short unnumbered ones among them (附　则), each on the
+ * line after the one before, until the text repeats its first entry,
+ * which opens the law, or a line of anything else ends it.  The lines of
+ * text a caller does not hand over (sp-outline's quiet ones) end it too:
+ * a table's lines follow one another.
  */
 static __attribute__((noinline)) int
-in_toc(struct sp_heading_tracker *t, const char *s, size_t n)
+in_toc(struct sp_heading_tracker *t, const char *s, size_t n,
+    uint64_t line)
 {
 	struct sp_heading h;
 
+	if (t->toc != TOC_NONE && line != t->toc_line + 1)
+		t->toc = TOC_NONE;	/* a line not seen came between */
 	if (t->toc == TOC_NONE) {
 		if (!toc_title(s, n))
 			return 0;
 		t->toc = TOC_OPEN;
+		t->toc_line = line;
 		return 1;
 	}
+	t->toc_line = line;
 	if (sp_skip_blank(s, n, 0) == n)
 		return 1;
 	if (!sp_heading_match(s, n, 0, &h))
@@ -806,7 +815,7 @@ sp_heading_tracker_feed(struct sp_heading_tracker *t, const char *s,
 	/* A 目录's title opens with blanks or 目 (E7); in one, any line. */
 	if ((t->toc != TOC_NONE || (n > 0 && (s[0] == ' ' || s[0] == '\t' ||
 	    (unsigned char)s[0] == 0xE3 || (unsigned char)s[0] == 0xE7))) &&
-	    in_toc(t, s, n))
+	    in_toc(t, s, n, line))
 		return 0;
 	note_refs(t, s, n);
 	for (start = 0; start < n; start = next) {

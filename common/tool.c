@@ -106,6 +106,26 @@ sp_warn_first(const void *key)
 	return first;
 }
 
+size_t
+sp_warn_first_mark(void)
+{
+	size_t n;
+
+	pthread_mutex_lock(&once_lock);
+	n = once_n;
+	pthread_mutex_unlock(&once_lock);
+	return n;
+}
+
+void
+sp_warn_first_rewind(size_t mark)
+{
+	pthread_mutex_lock(&once_lock);
+	if (mark < once_n)
+		once_n = mark;
+	pthread_mutex_unlock(&once_lock);
+}
+
 static void
 raise_status(int status)
 {

@@ -90,6 +90,13 @@ struct sp_warn_holder {
 void sp_warn_set_holder(const struct sp_warn_holder *h);
 /* Is this the first message told with key?  (Remembers it.) */
 int sp_warn_first(const void *key);
+/*
+ * The messages told once so far, and a return to them: a pass whose
+ * messages are held and dropped (sp-clean's first pass for --furniture)
+ * leaves the once-told ones to be told by the pass after it.
+ */
+size_t sp_warn_first_mark(void);
+void sp_warn_first_rewind(size_t mark);
 /* Before writing on stderr: stdout flushed, a progress line cleared. */
 void sp_stderr_clear(void);
 /*

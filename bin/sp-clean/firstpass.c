@@ -119,6 +119,7 @@ firstpass_run(char *const *operands, int n, const struct firstpass_opts *o,
 	struct sp_buf told = SP_BUF_INIT, *was;
 	char err[512];
 	int *spooled, i;
+	size_t mark;
 
 	operands = sp_operands(&n, (char **)operands);
 	memset(&c, 0, sizeof c);
@@ -131,12 +132,16 @@ firstpass_run(char *const *operands, int n, const struct firstpass_opts *o,
 	if (chain_init(&c.ch, &c.opts, NULL, err, sizeof err) < 0)
 		sp_die(NULL, "%s", err);
 	spooled = sp_xmalloc((size_t)n * sizeof *spooled);
+	mark = sp_warn_first_mark();
 	was = held_capture(&told);
 	sp_stream_quiet(1);
 	for (i = 0; i < n; i++)
 		spooled[i] = count_file(&c, operands[i], i, o);
 	sp_stream_quiet(0);
 	held_capture(was);
+	/* What this pass told once is told by the next (libxml2 or
+	 * uchardet missing), its words dropped here with the rest. */
+	sp_warn_first_rewind(mark);
 	sp_buf_free(&told);
 	sp_buf_free(&c.sane);
 	chain_free(&c.ch);

@@ -170,35 +170,6 @@ legacy_reference(const char *s, size_t n)
 }
 
 int
-html_drop_bogus_comments(const char *s, size_t n, struct sp_buf *out)
-{
-	const char *p = s, *end = s + n, *at, *gt, *lt;
-	int any = 0;
-
-	while ((at = memmem(p, (size_t)(end - p), "<![", 3)) != NULL) {
-		/* To the first '>', as browsers read it; not across an end
-		 * tag (an unclosed <![CDATA[ in a script must not take its
-		 * </script> away), nor further than a tag reaches. */
-		gt = memchr(at, '>', (size_t)(end - at));
-		lt = gt ? memmem(at, (size_t)(gt - at), "</", 2) : NULL;
-		/* <![endif]--> ends a comment (<!--[if IE]>…): kept. */
-		if (gt == NULL || lt != NULL || gt - at > MAX_TAG ||
-		    (gt - at >= 5 && gt[-1] == '-' && gt[-2] == '-')) {
-			p = at + 3;
-			continue;
-		}
-		if (!any)
-			sp_buf_clear(out);
-		any = 1;
-		put(out, s, (size_t)(at - s));
-		s = p = gt + 1;
-	}
-	if (any)
-		put(out, s, (size_t)(end - s));
-	return any;
-}
-
-int
 html_complete_references(const char *s, size_t n, struct sp_buf *out)
 {
 	const char *p = s, *end = s + n, *amp;
@@ -284,10 +255,13 @@ attribute_start(unsigned char c)
  * beyond ASCII outside a value (quoted, or unquoted up to a blank).  Pages
  * write their attributes in ASCII, however loosely (class="a";,
  * (click)="f()"), and Chinese text between '<' and '>' is a comparison or
- * a quotation, not a tag: "x<y 且 y>z", "a<b 且 b>c".
+ * a quotation, not a tag: "x<y 且 y>z", "a<b 且 b>c".  In an element an
+ * attribute's name opens with a letter or a template's mark after a blank
+ * (attribute_start()), so "a<b && c>d" is text; a declaration (<!DOCTYPE,
+ * <?xml), element 0, is free in its words.
  */
 static size_t
-tag_end(const char *s, size_t n, size_t i)
+tag_end(const char *s, size_t n, size_t i, int element)
 {
 	char quote = 0;
 	int value = 0;	/* in a value written without quotes */
@@ -310,7 +284,8 @@ tag_end(const char *s, size_t n, size_t i)
 		} else if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
 		    s[i] == '\r') {
 			blank = 1;
-		} else if (blank && !attribute_start((unsigned char)s[i])) {
+		} else if (element && blank &&
+		    !attribute_start((unsigned char)s[i])) {
 			return 0;	/* a<b && c>d, n<m || m>k: text */
 		} else if (s[i] == '=') {
 			/* Its value: quoted, or up to a blank or the '>'. */
@@ -375,7 +350,7 @@ markup(const char *s, size_t n, struct sp_buf *out, struct html_stats *st)
 	}
 	if (n >= 3 && (s[1] == '!' || s[1] == '?') &&
 	    ((s[2] >= 'A' && s[2] <= 'Z') || (s[2] >= 'a' && s[2] <= 'z'))) {
-		if ((end = tag_end(s, n, 2)) == 0)
+		if ((end = tag_end(s, n, 2, 0)) == 0)
 			return 0;
 		st->tags++;
 		return end;
@@ -396,7 +371,7 @@ markup(const char *s, size_t n, struct sp_buf *out, struct html_stats *st)
 	if (i >= n || !(s[i] == '>' || s[i] == '/' || s[i] == ' ' ||
 	    s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
 		return 0;
-	if ((end = tag_end(s, n, i)) == 0)
+	if ((end = tag_end(s, n, i, 1)) == 0)
 		return 0;
 	st->tags++;
 	if (!closing && ((len == 6 && strncasecmp(name, "script", 6) == 0) ||
@@ -407,7 +382,7 @@ markup(const char *s, size_t n, struct sp_buf *out, struct html_stats *st)
 		nm[len] = '\0';
 		close = end + find_close(s + end, n - end, nm);
 		if (close < n) {
-			i = tag_end(s + close, n - close, 2 + len);
+			i = tag_end(s + close, n - close, 2 + len, 1);
 			st->scripts++;
 			return close + (i ? i : 2 + len);
 		}

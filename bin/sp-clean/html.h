@@ -38,15 +38,11 @@ size_t html_reference(const char *s, size_t n, struct sp_buf *out);
 
 /*
  * When s[0..n) writes a legacy reference without its ';' (&nbsp &copy),
- * which browsers read but libxml2 leaves as text, puts s with the ';'
- * added into out and returns 1; else returns 0, out untouched.
+ * which browsers read but libxml2 leaves as text, or a numeric one to no
+ * character (&#0; a surrogate, past U+10FFFF), which libxml2 drops and
+ * HTML reads as U+FFFD: puts s with the ';' added and those written
+ * &#xFFFD; into out and returns 1; else returns 0, out untouched.
  */
 int html_complete_references(const char *s, size_t n, struct sp_buf *out);
-/*
- * When s[0..n) writes markup that HTML reads as a bogus comment, to its
- * first '>' (<![CDATA[ … ]]>, <![if !IE]>, <![endif]>), which libxml2
- * prints as text, puts s without it into out and returns 1; else 0.
- */
-int html_drop_bogus_comments(const char *s, size_t n, struct sp_buf *out);
 
 #endif

@@ -202,7 +202,9 @@ struct parse {
 	uint32_t *line_box;	/* the container of each line */
 	size_t line_box_cap;
 	struct sp_buf clean;	/* the page made valid UTF-8 */
-	struct sp_buf bogus;	/* without its bogus comments (<![…]>) */
+	int bogus;		/* in text, inside <![…> (see on_text()) */
+	char held[3];		/* "<" or "<!" that ended the text so far */
+	size_t nheld;
 	struct sp_buf refs;	/* and with its legacy references' ';' */
 	struct hint_memo *memo;	/* hints of class and id values seen */
 	struct css_hidden css;	/* the names the page's style hides */
@@ -575,10 +577,15 @@ new_box(struct parse *p, uint32_t parent)
 	return (uint32_t)p->nboxes++;
 }
 
+
+static void flush_held(struct parse *p);
+
 static void
 on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
 	struct parse *p = ctx;
+
+	flush_held(p);
 	const struct elem up_copy = *top(p), *up = &up_copy;	/* the stack
 					   may move when it grows */
 	const struct tag *t;
@@ -667,6 +674,7 @@ on_end(void *ctx, const xmlChar *name)
 	char lower[12];
 	size_t i, d;
 
+	flush_held(p);
 	for (i = 0; name[i] && i + 1 < sizeof lower; i++)
 		lower[i] = (char)tolower(name[i]);
 	lower[i] = '\0';
@@ -784,14 +792,71 @@ add_text(struct parse *p, const char *s, size_t n)
 	}
 }
 
+/* Text held back, "<" or "<!" that may open <![, is text after all. */
 static void
-on_text(void *ctx, const xmlChar *s, int len)
+flush_held(struct parse *p)
+{
+	if (p->nheld > 0) {
+		size_t n = p->nheld;
+
+		p->nheld = 0;
+		add_text(p, p->held, n);
+	}
+	p->bogus = 0;
+}
+
+/*
+ * Text, but for markup HTML reads as a bogus comment to its first '>'
+ * (<![CDATA[ … ]]>, <![if !IE]>, <![endif]>), which libxml2 hands over as
+ * text: browsers show none of it.  It may be cut between two calls; an
+ * element's start or end ends it.  In <style> and <script> (skipped) it
+ * is their own text, as browsers read it there.
+ */
+
+static void
+on_text(void *ctx, const xmlChar *xs, int len)
 {
 	struct parse *p = ctx;
+	const char *s = (const char *)xs, *end = s + (len > 0 ? len : 0), *at;
+	size_t k;
 
 	if (len <= 0 || top(p)->skip)
 		return;
-	add_text(p, (const char *)s, (size_t)len);
+	/* libxml2 hands "<" and "![…" over in calls of their own: what was
+	 * held is completed by this call's first bytes. */
+	while (p->nheld > 0 && s < end) {
+		p->held[p->nheld++] = *s++;
+		if (memcmp(p->held, "<![", p->nheld) != 0) {
+			k = p->nheld;		/* text after all */
+			p->nheld = 0;
+			add_text(p, p->held, k);
+		} else if (p->nheld == 3) {
+			p->nheld = 0;
+			p->bogus = 1;
+		}
+	}
+	while (s < end) {
+		if (p->bogus) {
+			if ((at = memchr(s, '>', (size_t)(end - s))) == NULL)
+				return;
+			p->bogus = 0;
+			s = at + 1;
+			continue;
+		}
+		if ((at = memmem(s, (size_t)(end - s), "<![", 3)) != NULL) {
+			add_text(p, s, (size_t)(at - s));
+			p->bogus = 1;
+			s = at + 3;
+			continue;
+		}
+		/* "<" or "<!" ending the call may open one: held. */
+		k = end[-1] == '<' ? 1 : end - s >= 2 && end[-2] == '<' &&
+		    end[-1] == '!' ? 2 : 0;
+		add_text(p, s, (size_t)(end - s) - k);
+		memcpy(p->held, end - k, k);
+		p->nheld = k;
+		return;
+	}
 }
 
 static void
@@ -1045,18 +1110,14 @@ html_page_parse(struct html_page *pg, const char *s, size_t n)
 	p->ln.open = p->ln.space = p->ln.br = 0;
 	p->ln.chars = p->ln.link_chars = 0;
 	p->run_depth = 0;
+	p->bogus = 0;
+	p->nheld = 0;
 	sp_buf_clear(&pg->text);
 	pg->nlines = 0;
 	new_box(p, 0);		/* the page itself */
 	if ((clean = make_clean(p, s, &n)) != NULL)
 		s = clean;
 	s = open_raw_text(p, s, n);
-	/* <![CDATA[…]]>, <![if !IE]>: comments to browsers, text to
-	 * libxml2. */
-	if (html_drop_bogus_comments(s, n, &p->bogus)) {
-		s = p->bogus.data;
-		n = p->bogus.len;
-	}
 	/* &nbsp&nbsp正文, &copy 2012: libxml2 leaves them as text. */
 	if (html_complete_references(s, n, &p->refs)) {
 		s = p->refs.data;
@@ -1082,6 +1143,7 @@ html_page_parse(struct html_page *pg, const char *s, size_t n)
 	}
 	x_chunk(ctxt, NULL, 0, 1);
 	x_free(ctxt);
+	flush_held(p);
 	end_line(p);
 	measure(p);
 	/* The text ends without a newline, as a document does. */
@@ -1100,7 +1162,6 @@ html_page_free(struct html_page *pg)
 		free(p->line_box);
 		sp_buf_free(&p->clean);
 		sp_buf_free(&p->refs);
-		sp_buf_free(&p->bogus);
 		free(p->memo);
 		free(p);
 	}

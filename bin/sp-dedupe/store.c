@@ -162,6 +162,27 @@ open_db(struct store *s, const char *name, unsigned flags)
  * and reading a page past the end of the file kills the process with
  * SIGBUS: it is told and refused here instead.
  */
+/* The pages a data.mdb may lack at its end: see check_whole(). */
+#define SHORT_PAGES 64
+
+/* The store whose map a SIGBUS came from: told, and the run ends. */
+static const char *mapped_dir;
+
+static void
+on_sigbus(int sig)
+{
+	static const char msg[] = ": the store is cut short (a page past the "
+	    "end of data.mdb): restore it from a copy\n";
+
+	(void)sig;
+	(void)!write(STDERR_FILENO, sp_progname, strlen(sp_progname));
+	(void)!write(STDERR_FILENO, ": ", 2);
+	if (mapped_dir)
+		(void)!write(STDERR_FILENO, mapped_dir, strlen(mapped_dir));
+	(void)!write(STDERR_FILENO, msg, sizeof msg - 1);
+	_exit(SP_EXIT_ERROR);
+}
+
 static void
 check_whole(struct store *s)
 {
@@ -178,11 +199,32 @@ check_whole(struct store *s)
 		store_fail(s, "opening", rc);
 	if (fstat(fd, &fs) < 0)
 		sp_die(s->dir, "%s", strerror(errno));
+	mapped_dir = s->dir;
+	signal(SIGBUS, on_sigbus);
 	need = ((unsigned long long)info.me_last_pgno + 1) * st.ms_psize;
-	if ((unsigned long long)fs.st_size < need)
+	/*
+	 * A few pages short is allowed: pages a run allocated and freed in
+	 * its last transaction may not be written, and are never read.  A
+	 * page past the end that is read all the same meets on_sigbus().
+	 */
+	if ((unsigned long long)fs.st_size + SHORT_PAGES * st.ms_psize < need)
 		sp_die(s->dir, "the store is cut short: data.mdb holds %llu "
 		    "bytes of the %llu its last run wrote (restore it from a "
 		    "copy)", (unsigned long long)fs.st_size, need);
+}
+
+/* The LMDB environment of a store, before it is opened: LMDB's code. */
+static int
+env_create(struct store *s)
+{
+	int rc;
+
+	if ((rc = mdb_env_create(&s->env)) ||
+	    (rc = mdb_env_set_maxdbs(s->env, 8)) ||
+	    (rc = mdb_env_set_mapsize(s->env, sizeof(size_t) > 4 ?
+	    (size_t)1 << 40 : (size_t)1 << 30)))
+		return rc;
+	return 0;
 }
 
 /*
@@ -194,21 +236,31 @@ check_whole(struct store *s)
  * Returns LMDB's code.
  */
 static int
-open_unlocked(struct store *s)
+open_unlocked(struct store *s, int nowait)
 {
 	char path[4096];
 	int rc;
 
-	snprintf(path, sizeof path, "%s/lock", s->dir);
-	if ((s->lockfd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) >= 0)
+	if ((size_t)snprintf(path, sizeof path, "%s/lock", s->dir) >=
+	    sizeof path)
+		sp_die(s->dir, "name too long");
+	/* No lock file: no run has written the store since it was copied. */
+	if ((s->lockfd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) < 0 &&
+	    errno != ENOENT)
+		sp_die(s->dir, "lock: %s", strerror(errno));
+	if (s->lockfd >= 0 && flock(s->lockfd, LOCK_SH | LOCK_NB) < 0) {
+		if (errno != EWOULDBLOCK)
+			sp_die(s->dir, "lock: %s", strerror(errno));
+		if (nowait)
+			sp_die(s->dir, "store in use by another run "
+			    "(--no-wait given)");
+		sp_warn(s->dir, "store in use by another run: waiting");
 		while (flock(s->lockfd, LOCK_SH) < 0)
 			if (errno != EINTR)
 				sp_die(s->dir, "lock: %s", strerror(errno));
+	}
 	mdb_env_close(s->env);
-	if ((rc = mdb_env_create(&s->env)) ||
-	    (rc = mdb_env_set_maxdbs(s->env, 8)) ||
-	    (rc = mdb_env_set_mapsize(s->env, sizeof(size_t) > 4 ?
-	    (size_t)1 << 40 : (size_t)1 << 30)))
+	if ((rc = env_create(s)) != 0)
 		return rc;
 	return mdb_env_open(s->env, s->dir, MDB_RDONLY | MDB_NOLOCK, 0666);
 }
@@ -232,10 +284,7 @@ store_open_env(const char *dir, int readonly, int nowait)
 			sp_die(dir, "%s", strerror(errno));
 		take_lock(s, nowait);
 	}
-	if ((rc = mdb_env_create(&s->env)) ||
-	    (rc = mdb_env_set_maxdbs(s->env, 8)) ||
-	    (rc = mdb_env_set_mapsize(s->env, sizeof(size_t) > 4 ?
-	    (size_t)1 << 40 : (size_t)1 << 30)))
+	if ((rc = env_create(s)) != 0)
 		store_fail(s, "opening", rc);
 	if (readonly) {
 		char path[4096];
@@ -246,7 +295,7 @@ store_open_env(const char *dir, int readonly, int nowait)
 	}
 	rc = mdb_env_open(s->env, dir, readonly ? MDB_RDONLY : 0, 0666);
 	if (rc == EACCES && readonly)
-		rc = open_unlocked(s);
+		rc = open_unlocked(s, nowait);
 	if (rc)
 		store_fail(s, "opening", rc);
 	check_whole(s);

@@ -305,10 +305,16 @@ store_merge(const char *dst, int n, char **src, int nowait)
 	d->txn = NULL;
 	store_close(d);
 	if (!exists) {
+		char *done = aside;
+
 		if (rename(aside, dst) < 0)
 			sp_die(dst, "%s (nothing merged)", strerror(errno));
-		free(aside);
+		/* Out of the signal handler's reach before it is freed: its
+		 * names are gone with the rename, and unlinking them is
+		 * harmless until then. */
 		aside = NULL;
+		aside_files[0][0] = aside_files[1][0] = aside_files[2][0] = '\0';
+		free(done);
 	}
 	return SP_EXIT_OK;
 }

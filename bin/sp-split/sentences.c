@@ -245,9 +245,9 @@ is_digit_cp(int32_t cp)
 
 /*
  * Are the characters before the dot at s[i] the number of a list item
- * within a sentence: one to three digits after a clause mark (：；，、 or
- * their ASCII forms) or an opening bracket, the sentence's start at or
- * before it?  主要有三点：1.加强领导；2.落实责任。
+ * within a sentence: one to three digits after a clause mark of Chinese
+ * (：；，、) or （, the sentence's start at or before it?
+ * 主要有三点：1.加强领导；2.落实责任。
  */
 static int
 inline_enumerator(const unsigned char *s, size_t start, size_t i)
@@ -266,8 +266,9 @@ inline_enumerator(const unsigned char *s, size_t start, size_t i)
 	if (digits == 0 || digits > 3 || k <= start)
 		return 0;
 	cp = sp_cp_get(s, k, sp_cp_before((const char *)s, k), &len);
+	/* The marks of Chinese only: 1,500. and 10:30. end English. */
 	return cp == 0xFF1A || cp == 0xFF1B || cp == 0xFF0C || cp == 0x3001 ||
-	    cp == ':' || cp == ';' || cp == ',' || cp == 0xFF08 || cp == '(';
+	    cp == 0xFF08;
 }
 
 /*
@@ -736,8 +737,10 @@ end_run(struct sentences *it, size_t start, size_t i, size_t *next)
 	if (count == 1 && last == T_DOT &&
 	    (line_enumerator(s + start, i - start) || (lastcp == '.' && abbreviation(s, i))))
 		return 0;
-	/* A list's number within a sentence: 主要有：1.加强领导；2.落实责任。 */
-	if (count == 1 && last == T_DOT && inline_enumerator(s, start, i))
+	/* A list's number within a sentence: 主要有：1.加强领导；2.落实责任。
+	 * Its item follows at once, in Chinese. */
+	if (count == 1 && last == T_DOT && j < n && s[j] >= 0x80 &&
+	    inline_enumerator(s, start, i))
 		return 0;
 	/* No sentence ends inside a number: ７．３％, 1．5, １.５. */
 	if (count == 1 && last == T_DOT && i > 0 && j < n &&

@@ -43,6 +43,12 @@ expect "libxml2 missing: told once" \
     [ "$(grep -c 'libxml2, for HTML, cannot be loaded (.*libsp-no-xml2' "$N.err")" -eq 1 ]
 expect "libxml2 missing: text and pages still cleaned, the tags stripped" \
     [ "$(cat "$N.out")" = "$(printf '纯文本文档。\n\f\n正文。\n\f\n纯文本文档。\n\f\n正文。')" ]
+rm -rf "$N.furn"
+"$N/bin/sp-clean" -j1 --furniture "$N.furn" "$N.html" > "$N.out" 2> "$N.err"
+expect "libxml2 missing, --furniture: exit 2" [ $? -eq 2 ]
+expect "libxml2 missing, --furniture: told once, after the first pass" \
+    [ "$(grep -c 'libxml2, for HTML, cannot be loaded' "$N.err")" -eq 1 ]
+rm -rf "$N.furn"
 printf '正文。\n' | "$N/bin/sp-clean" > "$N.out" 2> "$N.err"
 expect "neither missing library troubles a UTF-8 text run" \
     [ "$(cat "$N.out")" = "正文。" ]

@@ -92,8 +92,6 @@ expect "long line: -c keeps every byte" cmp -s "$t/want" "$t/got"
     awk '{ if (length($0) > 100) bad++ } END { exit bad > 0 }'
 expect "long line: -c chunks within 100 characters" [ $? -eq 0 ]
 
-echo "sp-split-roundtrip: $n_ok ok, $n_bad failed"
-
 # Runs of dots between letters or digits are read once, not back to the
 # sentence's start at every dot (400,000 of "1." took minutes): a bound
 # far above a linear run's time, on any machine.
@@ -102,3 +100,6 @@ gawk 'BEGIN { for (i = 0; i < 100000; i++) printf "ab."; print "" }' >> "$t/dots
 timeout 60 "$SP" -s "$t/dots" > "$t/dots.out"
 expect "-s on runs of dotted digits and letters ends" [ $? -eq 0 ]
 expect "-s on runs of dots loses nothing" cmp -s "$t/dots" "$t/dots.out"
+
+echo "sp-split-roundtrip: $n_ok ok, $n_bad failed"
+
