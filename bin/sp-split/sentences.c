@@ -84,7 +84,7 @@ static const struct span {
 
 /* Bytes that may begin a character the splitter looks at. */
 #define INTERESTING(X) X('.') X('!') X('?') X(';') X('"') X('(') X('[') \
-	X(':') X(' ') X('\t') X(0xC2) X(0xE2) X(0xE3) X(0xEF)
+	X(':') X(' ') X('\t') X(0xE2) X(0xE3) X(0xEF)
 #define TABLE_ENTRY(b) [(unsigned char)(b)] = 1,
 static const unsigned char interesting[256] = { INTERESTING(TABLE_ENTRY) };
 
@@ -141,7 +141,6 @@ interesting_mask(const unsigned char *s)
 	hit = _mm_or_si128(hit, _mm_or_si128(EQ(v, '('), EQ(v, '.')));
 	hit = _mm_or_si128(hit, _mm_or_si128(EQ(w, ':'), EQ(v, '?')));
 	hit = _mm_or_si128(hit, _mm_or_si128(EQ(v, '['), EQ(v, '\t')));
-	hit = _mm_or_si128(hit, EQ(v, 0xC2));		/* NBSP's lead */
 	return (unsigned)_mm_movemask_epi8(hit);
 }
 #undef EQ
