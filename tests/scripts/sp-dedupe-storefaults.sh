@@ -250,6 +250,23 @@ for args in "" "--store-readonly" "--store-info"; do
 	expect "cut store${args:+ ($args)}: told" \
 	    grep -q "^sp-dedupe: $t/cut: the store is cut short" "$t/err"
 done
+# A few pages short passes the size check (LMDB may leave a transaction's
+# freed pages unwritten); a page read past the end is told, exit 2, not
+# a crash (--store-info reads every page for its digest).
+# (Not under ASan, which keeps SIGBUS for its own report.)
+case $B in
+*asan*) ;;
+*)
+	seq 1 300000 | "$D" --store "$t/short" > /dev/null
+	truncate -s $(( $(wc -c < "$t/short/data.mdb") - 40960 )) \
+	    "$t/short/data.mdb"
+	"$D" --store "$t/short" --store-info > /dev/null 2> "$t/err"
+	expect "store a few pages short, read past its end: exit 2" \
+	    [ $? -eq 2 ]
+	expect "store a few pages short, read past its end: told" \
+	    grep -q "^sp-dedupe: $t/short: the store is cut short" "$t/err"
+	;;
+esac
 "$D" --merge-store "$t/merged" "$t/cut" 2> "$t/err"
 expect "--merge-store of a cut store: exit 2" [ $? -eq 2 ]
 expect "--merge-store of a cut store: nothing left behind" \
