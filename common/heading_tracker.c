@@ -493,7 +493,7 @@ try_segment(struct sp_heading_tracker *t, const char *s, size_t start,
 	/* Does the paragraph go on after the head (and its 。)? */
 	whole = skip_blank(s, end, h.title_off + h.title_len) == end;
 	/* A line ending in ， or 、 goes on in the next: a wrapped item of
-	 * a list (四、所有确定进行建设的项目，一律实行“五定”，), no title. */
+	 * a list (三、各地区要加强管理，…), no title. */
 	if (whole && h.title_len >= 3 && (memcmp(s + h.title_off +
 	    h.title_len - 3, "，", 3) == 0 || memcmp(s + h.title_off +
 	    h.title_len - 3, "、", 3) == 0))

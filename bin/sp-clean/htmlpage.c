@@ -577,15 +577,12 @@ new_box(struct parse *p, uint32_t parent)
 	return (uint32_t)p->nboxes++;
 }
 
-
 static void flush_held(struct parse *p);
 
 static void
 on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
 	struct parse *p = ctx;
-
-	flush_held(p);
 	const struct elem up_copy = *top(p), *up = &up_copy;	/* the stack
 					   may move when it grows */
 	const struct tag *t;
@@ -596,6 +593,8 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	int href = 0, hidden = 0, shown = 0, says;
 	const char *cls = NULL, *id = NULL;
 
+	/* "<" held as text ends here: the element is no <![ (on_text()). */
+	flush_held(p);
 	for (i = 0; name[i] && i + 1 < sizeof lower; i++)
 		lower[i] = (char)tolower(name[i]);
 	lower[i] = '\0';
