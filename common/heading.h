@@ -91,7 +91,8 @@ enum {
 	SP_HF_COMMA_HALF = 1 << 12,	/* 第一, */
 	SP_HF_COLON_FULL = 1 << 13,	/* 第一： */
 	SP_HF_COLON_HALF = 1 << 14,	/* 第一: */
-	SP_HF_IS = 1 << 15		/* 第一是 首先是 */
+	SP_HF_IS = 1 << 15,		/* 第一是 首先是 */
+	SP_HF_FORMAL = 1 << 16		/* 壹、 贰拾条: formal numerals */
 };
 
 struct sp_heading {

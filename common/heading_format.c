@@ -28,6 +28,14 @@ sp_heading_kind_name(enum sp_heading_kind k)
 }
 
 
+/* n in the Chinese numerals the marker's form names: 二 or 贰. */
+static int
+cn_numeral(struct sp_buf *out, unsigned form, long n)
+{
+	return form & SP_HF_FORMAL ? sp_cn_format_formal(out, n) :
+	    sp_cn_format(out, n);
+}
+
 int
 sp_heading_format_marker(struct sp_buf *out, enum sp_heading_kind kind,
     unsigned form, long n)
@@ -94,7 +102,7 @@ sp_heading_format_marker(struct sp_buf *out, enum sp_heading_kind kind,
 		if (form & SP_HF_ARABIC)
 			ARABIC();
 		else
-			r |= sp_cn_format(out, n);
+			r |= cn_numeral(out, form, n);
 		r |= sp_buf_puts(out, kind == SP_HK_PIAN ? "篇" :
 		    kind == SP_HK_BUFEN ? "部分" : kind == SP_HK_BIAN ? "编" :
 		    kind == SP_HK_FENBIAN ? "分编" :
@@ -103,11 +111,11 @@ sp_heading_format_marker(struct sp_buf *out, enum sp_heading_kind kind,
 		break;
 	case SP_HK_PIAN_TAIL:
 		r |= sp_buf_puts(out, "篇");
-		r |= sp_cn_format(out, n);
+		r |= cn_numeral(out, form, n);
 		break;
 	case SP_HK_CN_DUN: case SP_HK_CN_PAREN: case SP_HK_SHI:
 	case SP_HK_YAO:
-		r |= sp_cn_format(out, n);
+		r |= cn_numeral(out, form, n);
 		if (kind == SP_HK_SHI)
 			r |= sp_buf_puts(out, "是");
 		if (kind == SP_HK_YAO)

@@ -549,6 +549,24 @@ title_follows(const char *s, size_t n, size_t i, size_t after,
 	return 1;
 }
 
+/*
+ * SP_HF_FORMAL when the marker s[0..n) counts in formal numerals (壹、,
+ * 第贰拾条), so that the marker expected after it is written so too.
+ */
+static unsigned
+formal_numerals(const char *s, size_t n)
+{
+	size_t i, l;
+	int32_t cp;
+
+	for (i = 0; i < n; i += l) {
+		l = sp_cp_at(s, n, i, &cp);
+		if (sp_cn_is_formal(cp))
+			return SP_HF_FORMAL;
+	}
+	return 0;
+}
+
 int
 sp_heading_match(const char *s, size_t n, unsigned flags,
     struct sp_heading *h)
@@ -569,7 +587,10 @@ sp_heading_match(const char *s, size_t n, unsigned flags,
 	found = match_marker(s, n, i, flags, h, &after);
 	if (found == TRY_TAIL) {
 		memset(h, 0, sizeof *h);
-		return match_pian_tail(s, n, i, h);
-	}
-	return found == MARKER && title_follows(s, n, i, after, h);
+		found = match_pian_tail(s, n, i, h);
+	} else
+		found = found == MARKER && title_follows(s, n, i, after, h);
+	if (found)
+		h->form |= formal_numerals(s + h->marker_off, h->marker_len);
+	return found;
 }

@@ -154,16 +154,18 @@ sp_any_number(const char *s, size_t n, size_t *used)
 	return sp_arabic_number(s, n, 4, used, &full);
 }
 
-int
-sp_cn_format(struct sp_buf *out, long n)
+/*
+ * Appends n in the numerals digit[] and unit[] give: ordinary (一 十) or
+ * formal (壹 拾), the same rules for both.
+ */
+static int
+cn_format(struct sp_buf *out, long n, const char *const *digit,
+    const char *const *unit)
 {
-	static const char *digit[] = { "零", "一", "二", "三", "四", "五",
-	    "六", "七", "八", "九" };
-	static const char *unit[] = { "", "十", "百", "千" };
 	int d[4], i, top, zero = 0;
 
 	if (n <= 0 || n > 9999)
-		return sp_buf_puts(out, "零");
+		return sp_buf_puts(out, digit[0]);
 	for (i = 0; i < 4; i++, n /= 10)
 		d[i] = n % 10;
 	for (top = 3; d[top] == 0; top--)
@@ -182,6 +184,38 @@ sp_cn_format(struct sp_buf *out, long n)
 			return -1;
 		if (sp_buf_puts(out, unit[i]) < 0)
 			return -1;
+	}
+	return 0;
+}
+
+int
+sp_cn_format(struct sp_buf *out, long n)
+{
+	static const char *const digit[] = { "零", "一", "二", "三", "四",
+	    "五", "六", "七", "八", "九" };
+	static const char *const unit[] = { "", "十", "百", "千" };
+
+	return cn_format(out, n, digit, unit);
+}
+
+int
+sp_cn_format_formal(struct sp_buf *out, long n)
+{
+	static const char *const digit[] = { "零", "壹", "贰", "叁", "肆",
+	    "伍", "陆", "柒", "捌", "玖" };
+	static const char *const unit[] = { "", "拾", "佰", "仟" };
+
+	return cn_format(out, n, digit, unit);
+}
+
+int
+sp_cn_is_formal(int32_t cp)
+{
+	switch (cp) {
+	case 0x58F9: case 0x8D30: case 0x8CB3: case 0x53C1: case 0x53C3:
+	case 0x8086: case 0x4F0D: case 0x9646: case 0x9678: case 0x67D2:
+	case 0x634C: case 0x7396: case 0x62FE: case 0x4F70: case 0x4EDF:
+		return 1;	/* 壹 贰 貳 叁 參 肆 伍 陆 陸 柒 捌 玖 拾 佰 仟 */
 	}
 	return 0;
 }

@@ -108,6 +108,10 @@ long sp_any_number(const char *s, size_t n, size_t *used);
 
 /* Appends n (1…9999) in Chinese numerals: 1 一, 21 二十一, 101 一百零一. */
 int sp_cn_format(struct sp_buf *out, long n);
+/* The same in formal numerals (financial writing): 21 贰拾壹. */
+int sp_cn_format_formal(struct sp_buf *out, long n);
+/* A formal numeral: 壹 贰 叁 … 拾 佰 仟 (and the traditional 貳 參 陸)? */
+int sp_cn_is_formal(int32_t cp);
 
 /*
  * The end of the run of ASCII spaces at s[i] (i when there is none): w3m

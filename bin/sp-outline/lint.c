@@ -115,7 +115,9 @@ lint_heading(const struct sp_heading_entry *e, struct sp_buf *out)
 	}
 	if (mixed(e->h.kind, e->h.form, e->first_form)) {
 		r |= sp_buf_append(out, e->marker, e->marker_len);
-		r |= sp_buf_puts(out, " mixes widths with its level: expected ");
+		r |= sp_buf_puts(out, (e->h.form ^ e->first_form) &
+		    SP_HF_FORMAL ? " mixes formal numerals with its level: "
+		    "expected " : " mixes widths with its level: expected ");
 		r |= sp_heading_format_marker(out, e->h.kind, e->first_form, n);
 		r |= sp_buf_putc(out, '\n');
 		problems++;

@@ -86,6 +86,20 @@ test_numbers(void)
 	sp_buf_clear(&b);
 	sp_cn_format(&b, 10);
 	CHECK_MEM(b.data, b.len, "十");
+	/* Formal numerals read back to the same numbers, every one formal. */
+	for (v = 1; v <= 9999; v++) {
+		sp_buf_clear(&b);
+		sp_cn_format_formal(&b, v);
+		if (sp_cn_number(b.data, b.len, &used) != v || used != b.len) {
+			CHECK_INT(sp_cn_number(b.data, b.len, &used), v);
+			break;
+		}
+	}
+	CHECK(v == 10000);
+	sp_buf_clear(&b);
+	sp_cn_format_formal(&b, 2021);
+	CHECK_MEM(b.data, b.len, "贰仟零贰拾壹");
+	CHECK(sp_cn_is_formal(0x8CB3) && !sp_cn_is_formal(0x4E8C));
 	sp_buf_free(&b);
 }
 
