@@ -452,6 +452,23 @@ put(struct sp_buf *out, const void *s, size_t n)
 		sp_oom();
 }
 
+/*
+ * Does the line end in a run of ASCII (no blank) written inside Chinese,
+ * a character beyond ASCII right before it (…投入。20, 跌至1, 使用Micro)?
+ * A line wrapped at a width cuts such a run where the column ends, not
+ * at a space: its halves join without one (20|12年 is 2012年).
+ */
+static int
+ends_in_run_after_cjk(const char *line, size_t len)
+{
+	size_t i = len;
+
+	while (i > 0 && (unsigned char)line[i - 1] > 0x20 &&
+	    (unsigned char)line[i - 1] < 0x80)
+		i--;
+	return i > 0 && i < len && (unsigned char)line[i - 1] >= 0x80;
+}
+
 /* What goes between the paragraph and the line joined to it. */
 static void
 put_glue(struct sp_buf *out, const struct para *p, const char *next,
@@ -461,7 +478,8 @@ put_glue(struct sp_buf *out, const struct para *p, const char *next,
 
 	if (p->page_number ||
 	    (is_ascii_alnum(first) && (is_ascii_alnum(p->last_raw) ||
-	    p->last_raw == ',' || p->last_raw == ';')))
+	    p->last_raw == ',' || p->last_raw == ';') &&
+	    !ends_in_run_after_cjk(p->line, p->line_len)))
 		put(out, " ", 1);
 }
 
