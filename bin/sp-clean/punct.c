@@ -5,6 +5,7 @@
 #include "cjk.h"
 #include "punct.h"
 #include "text.h"
+#include "zh.h"
 
 /*
  * One line, decoded: the characters and what each becomes.  Each thread
@@ -340,6 +341,16 @@ enumerator_rule(size_t digits, int opens_line, int32_t before)
 	    item_opener(before));
 }
 
+/* The most Chinese numerals a heading's number has: 一百二十. */
+#define CN_DIGITS 4
+
+/* Is c a Chinese numeral, or 第 before one? */
+static int
+cn_number_part(int32_t c)
+{
+	return sp_cn_value(c) >= 0 || c == 0x7B2C;
+}
+
 /* enumerator_rule() for the digit run ending before cps[i]. */
 static int
 enumerator(size_t i)
@@ -348,8 +359,15 @@ enumerator(size_t i)
 
 	while (d > 0 && is_digit(cps[d - 1]))
 		d--;
+	/* 一.总体要求, 十二.其他, 第一.: a heading's marker written with a
+	 * half-width dot, when it opens the line. */
+	if (d == i)
+		while (d > 0 && i - d < CN_DIGITS && cn_number_part(cps[d - 1]))
+			d--;
 	for (k = d; k > 0 && cps[k - 1] == ' '; k--)
 		;
+	if (d < i && !is_digit(cps[i - 1]))
+		return k == 0;
 	return enumerator_rule(i - d, k == 0, k > 0 ? cps[k - 1] : -1);
 }
 
@@ -407,7 +425,7 @@ decide(int32_t c, int32_t pi, int32_t p, int32_t ni, int32_t n, int enumer,
 	case '.':
 		if (is_digit(ni) || is_latin(ni) || ni == '.' || is_dot(pi))
 			return 0;	/* 3.28 e.g. ... 。. */
-		if (hanlike(pi))
+		if (hanlike(pi) && !enumer)
 			return 0x3002;
 		if ((is_digit(pi) || pi == '%' || addr) &&
 		    (hanlike(n) || (n < 0 && han)) && !enumer)
@@ -593,6 +611,27 @@ char_after(const char *s, size_t n, size_t i, int skip)
 	return i < n ? cp_at(s, n, i, &k) : -1;
 }
 
+/*
+ * Do the Chinese numerals ending at s[j) open the line, spaces alone
+ * before them (一.总体要求)?  enumerator() in byte space.
+ */
+static int
+cn_enumerator_at(const char *s, size_t j)
+{
+	size_t d = j, m, count = 0;
+
+	while (d > 0 && count < CN_DIGITS &&
+	    cn_number_part(cp_before(s, d, &m))) {
+		d -= m;
+		count++;
+	}
+	if (count == 0)
+		return 0;
+	while (d > 0 && s[d - 1] == ' ')
+		d--;
+	return d == 0;
+}
+
 /* enumerator_rule() for the digits ending at s[j), in byte space. */
 static int
 enumerator_at(const char *s, size_t j)
@@ -635,7 +674,8 @@ fast_marks(const char *s, size_t n, struct sp_buf *out)
 		ni = char_after(s, n, j + 1, 0);
 		nx = char_after(s, n, j + 1, 1);
 		to = decide(c, pi, p, ni, nx, c == '.' && j > 0 &&
-		    is_digit(s[j - 1]) && enumerator_at(s, j), han, j > 0 &&
+		    (is_digit(s[j - 1]) ? enumerator_at(s, j) :
+		    cn_enumerator_at(s, j)), han, j > 0 &&
 		    in_address(s, n, j - 1, &addr));
 		if (to && in_address(s, n, j, &addr))
 			to = 0;
