@@ -19,6 +19,8 @@
 #define TABLE_CAP ((size_t)1 << 20)
 /* A site's page count is kept under its key salted with this. */
 #define PAGES_SALT 0x5061676573ULL
+/* A page counted is known by the hash of its lines, salted with this. */
+#define SEEN_SALT 0x5365656E50ULL
 
 struct entry {
 	uint64_t key;		/* 0: an empty slot */
@@ -30,7 +32,7 @@ struct furniture {
 	struct entry *t;
 	size_t cap, used;
 	uint32_t floor;		/* counts up to this may be forgotten */
-	size_t pages, forgotten;
+	size_t pages, forgotten, repeats;
 	struct sp_lmstore *store;
 	MDB_dbi counts;
 	uint64_t *keys;		/* a page's line keys, pass 1 */
@@ -198,16 +200,25 @@ purge(struct furniture *f)
 	}
 }
 
+/* The entry of key, made (with no count) when missing. */
+static struct entry *
+touch(struct furniture *f, uint64_t key)
+{
+	struct entry *e;
+
+	if (f->used >= f->cap / 4 * 3)
+		purge(f);
+	if ((e = find(f, key)) == NULL) {
+		e = insert(f->t, f->cap, key);
+		f->used++;
+	}
+	return e;
+}
+
 static void
 bump(struct furniture *f, uint64_t key)
 {
-	struct entry *e = insert(f->t, f->cap, key);
-
-	if (e->run == 0 && e->stored == 0)
-		f->used++;
-	e->run++;
-	if (f->used > f->cap / 4 * 3)
-		purge(f);
+	touch(f, key)->run++;
 }
 
 static int
@@ -216,6 +227,44 @@ cmp_key(const void *a, const void *b)
 	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
 
 	return x < y ? -1 : x > y;
+}
+
+/* Does the store hold key (a page's, from an earlier run)? */
+static int
+stored(const struct furniture *f, uint64_t key)
+{
+	unsigned char b[8];
+	MDB_val k = { 8, b }, v;
+	int rc;
+
+	if (f->store == NULL || f->store->empty)
+		return 0;
+	sp_put_be64(b, key);
+	rc = mdb_get(f->store->txn, f->counts, &k, &v);
+	if (rc && rc != MDB_NOTFOUND)
+		sp_lmstore_fail(f->store, "reading", rc);
+	return rc == 0;
+}
+
+/*
+ * Has site's page of the sorted keys f->keys been counted, in this run or
+ * an earlier one?  Else it is noted as counted.  The same page read again
+ * (a run done twice, a page crawled again, one page under two URLs)
+ * would count its own lines once more each time, until its article read
+ * as lines the site repeats: a page is known by its lines (digits made
+ * alike, so a view count that moved is the same page), and counts once.
+ */
+static int
+page_seen(struct furniture *f, uint64_t site)
+{
+	uint64_t key = XXH3_64bits_withSeed(f->keys, f->nkeys *
+	    sizeof *f->keys, site ^ SEEN_SALT) | 1;
+	const struct entry *e = find(f, key);
+
+	if ((e && e->run > 0) || stored(f, key))
+		return 1;
+	bump(f, key);
+	return 0;
 }
 
 void
@@ -242,6 +291,15 @@ furniture_count(struct furniture *f, uint64_t site, const char *doc,
 	}
 	/* A line counts once a page, however often the page has it. */
 	qsort(f->keys, f->nkeys, sizeof *f->keys, cmp_key);
+	if (page_seen(f, site)) {
+		/* Not counted again, but its lines' counts are wanted: the
+		 * store's are read for the lines the table holds. */
+		for (i = 0; i < f->nkeys; i++)
+			touch(f, f->keys[i]);
+		touch(f, pages_key(site));
+		f->repeats++;
+		return;
+	}
 	for (i = 0; i < f->nkeys; i++)
 		if (i == 0 || f->keys[i] != f->keys[i - 1])
 			bump(f, f->keys[i]);
@@ -337,4 +395,10 @@ size_t
 furniture_forgotten(const struct furniture *f)
 {
 	return f->forgotten;
+}
+
+size_t
+furniture_repeats(const struct furniture *f)
+{
+	return f->repeats;
 }

@@ -5,7 +5,8 @@
  * cleans) and, with a store, over every run before it.
  *
  * A site is the host of a JSON Lines record's url field, or else the
- * operand the document came from.  A line is counted once a page, by a
+ * operand the document came from.  A page is counted once, however often
+ * it is read (known by its lines).  A line is counted once a page, by a
  * hash of its text with its digits made alike ("浏览次数：123" and "浏览
  * 次数：98" are the same furniture).  The run's counts are kept in a
  * table of bounded size: when it fills, the lines seen on the fewest
@@ -59,5 +60,7 @@ void furniture_free(struct furniture *f);
 /* What was counted, for --stats. */
 size_t furniture_pages(const struct furniture *f);
 size_t furniture_forgotten(const struct furniture *f);
+/* Pages not counted, having been counted before (furniture_count()). */
+size_t furniture_repeats(const struct furniture *f);
 
 #endif

@@ -256,6 +256,8 @@ stats(void)
 		if (i == S_BOILERPLATE && furniture) {
 			sp_stat_add("furniture: pages counted",
 			    furniture_pages(furniture));
+			sp_stat_add("furniture: pages counted before",
+			    furniture_repeats(furniture));
 			sp_stat_add("furniture: lines forgotten",
 			    furniture_forgotten(furniture));
 		}

@@ -116,6 +116,27 @@ if command -v mdb_dump > /dev/null 2>&1; then
 	    [ "$(mdb_dump -p -s counts "$S" | md5sum)" = "$before" ]
 	expect "failed run: not counted as a run" [ "$(runs)" = 2 ]
 fi
+# A page read again counts once: in a later run (a day run twice, a page
+# crawled again), and within one run (one page under two URLs).
+"$C" --features --furniture "$S" --site x.cn "$t/day2.txt" > "$t/f" \
+    2> "$t/err"
+col furniture_pages < "$t/f" > "$t/col"
+expect "store: a page read again adds no page (3 in all)" \
+    [ "$(share 网站首页 < "$t/col")" = 2 ]
+col furniture < "$t/f" > "$t/col"
+expect "store: a page read again, its title still on one of three" \
+    [ "$(share 第3篇 < "$t/col")" = 0.333333 ]
+"$C" --furniture "$t/s2" --site y.cn "$t/day1.txt" > "$t/o1" 2> "$t/err"
+"$C" --furniture "$t/s2" --site y.cn --stats "$t/day1.txt" > "$t/o2" \
+    2> "$t/err"
+expect "store: a run done twice writes the same" cmp -s "$t/o1" "$t/o2"
+expect "store: the pages told as counted before" \
+    grep -q "furniture: pages counted before: 2" "$t/err"
+pages 1 1 2 > "$t/twice.txt"
+"$C" --features --learn-furniture "$t/twice.txt" > "$t/f" 2> "$t/err"
+col furniture < "$t/f" > "$t/col"
+expect "learn: a page twice in a run counts once (its title on one of two)" \
+    [ "$(share 第1篇 < "$t/col")" = 0.5 ]
 # Locked by another run: --no-wait gives up.
 if command -v flock > /dev/null 2>&1; then
 	flock "$S/lock" sleep 3 &
