@@ -1912,6 +1912,20 @@ mark_notices(struct boilerplate *bp, size_t nlines, int last)
  * line; not a paragraph. */
 #define WORDS_ALONE_CHARS 40
 
+/* Characters of a row of the site's labels and their values, at most. */
+#define LABELS_ALONE_CHARS 60
+
+/*
+ * Is l a row of the site's labels, each with its value (作者：佚名
+ * 文章来源：网络 点击数：88 更新时间：2014-3-2): two labels or more whose
+ * words weigh the rules' threshold together, though none does alone?
+ */
+static int
+labels_alone(const struct boilerplate *bp, const struct line *l)
+{
+	return l->f.colons >= 2 && l->h.vocab >= threshold_of(bp);
+}
+
 /*
  * Is line i nothing but the site's words: one of them that alone weighs
  * the rules' threshold (网站标识码：…, 【打印本页】, 版权所有…, 当前位置：…,
@@ -1935,9 +1949,11 @@ site_words_alone(const struct boilerplate *bp, size_t nlines, size_t i)
 	const struct page_sums *ps = &bp->sums;
 	float title = ps->title_overlap[i];
 
-	if (l->h.best == NULL || l->h.best->weight < threshold_of(bp) ||
+	if (l->h.best == NULL || !(l->h.best->weight >= threshold_of(bp) ||
+	    labels_alone(bp, l)) ||
 	    l->f.sentence > 0 || l->f.inner_sentence > 0 ||
-	    l->f.clause > l->f.colons || l->f.chars > WORDS_ALONE_CHARS ||
+	    l->f.clause > l->f.colons || l->f.chars > (l->f.colons >= 2 ?
+	    LABELS_ALONE_CHARS : WORDS_ALONE_CHARS) ||
 	    (l->f.marker != LF_NONE && l->f.marker != LF_BULLET))
 		return 0;
 	if (between_prose(ps, i))
@@ -1963,6 +1979,80 @@ off_main_odds(const struct boilerplate *bp, const struct line *l)
 	return l->html && ((l->html->inside & SITE_ELEMENTS &
 	    ~bp->main_inside) || (l->html->hints & SITE_NAMES &
 	    ~bp->main_hints)) ? EVEN_ODDS : OFF_MAIN_ODDS;
+}
+
+/* Lines of the site's (a date, a source, 【打印本页】) that may stand
+ * between an article's headline and its first paragraph, at most. */
+#define HEADLINE_META 8
+/* Characters of an article's headline, at most; Han ones, at least (a
+ * menu's last item, 院所導覽, 最后更新, has fewer). */
+#define HEADLINE_CHARS 50
+#define HEADLINE_HAN 8
+
+/* Does l end as a sentence does, with 。！？ (not …, which cuts a teaser
+ * short)? */
+static int
+ends_as_sentence(const struct line *l)
+{
+	int32_t c = l->f.last;
+
+	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '.' ||
+	    c == '!' || c == '?';
+}
+
+/*
+ * Does the article's first paragraph begin below line i, with nothing
+ * between them but the site's lines (its vocabulary: 发布时间：…
+ * 来源：… 【打印本页】) and dates and bylines?  A paragraph ends as a
+ * sentence does (a list's teaser under its headline is cut short: …); a
+ * salutation (同志们：) before one opens a speech as a paragraph does.
+ */
+static int
+article_begins_below(const struct boilerplate *bp, size_t nlines, size_t i)
+{
+	const struct line *o;
+	size_t j, between = 0;
+
+	for (j = i + 1; j < nlines && between <= HEADLINE_META; j++) {
+		o = &bp->lines[j];
+		if (o->n == 0)
+			continue;
+		if ((o->anchor && ends_as_sentence(o)) || (o->f.chars <= 12 &&
+		    (o->f.last == 0xFF1A || o->f.last == ':') &&
+		    j + 1 < nlines && bp->lines[j + 1].anchor))
+			return 1;
+		if (o->h.vocab <= 0 && !(bp->shapes[j].pattern &
+		    (SHAPE_DATE | SHAPE_TIME | SHAPE_BYLINE)))
+			return 0;
+		between++;
+	}
+	return 0;
+}
+
+/*
+ * Is line i of a dump (a page's HTML has its <title> and <h1> to tell)
+ * the article's headline: a line shaped as a title (Han in it,
+ * no sentence, no separator, bullet or site word, not one of a list of
+ * headlines), no prose above it, and the article beginning below it
+ * past the site's lines of date, source and buttons only?  A 范文 or news
+ * page prints its breadcrumb, the headline, a row of particulars and
+ * buttons, then the text: the model, weighing the furniture all around
+ * it, took the headline for furniture (在全市经济工作会议上的讲话 between
+ * 当前位置：… and 发布时间：…).  Content first: it stays.
+ */
+static int
+article_headline(const struct boilerplate *bp, size_t nlines, size_t i)
+{
+	const struct line *l = &bp->lines[i];
+
+	if (l->html || l->h.vocab > 0 || l->anchor || l->f.sentence > 0 ||
+	    l->f.han < HEADLINE_HAN || l->f.chars > HEADLINE_CHARS ||
+	    l->f.seps > 0 ||
+	    bp->shapes[i].bullet || bp->shapes[i].pattern ||
+	    bp->sums.prev_anchor[i] != SIZE_MAX)
+		return 0;
+	return article_begins_below(bp, nlines, i) &&
+	    !headline_list(bp, nlines, i);
 }
 
 /*
@@ -2063,6 +2153,8 @@ judge(struct boilerplate *bp, size_t nlines, size_t i, char *why,
 			why_rules(l, why, whylen);
 		return DROPPED_BY_RULE;
 	}
+	if (article_headline(bp, nlines, i))
+		return KEPT;
 	p = probability(bp, nlines, i, threshold, why ? EXPLAINED : STORED,
 	    &p1);
 	if (leaning(bp, p, EVEN_ODDS) && headline_list(bp, nlines, i) &&
