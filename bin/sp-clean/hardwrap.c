@@ -16,6 +16,7 @@
 #include "linefeat.h"
 #include "tool.h"
 #include "utf8.h"
+#include "wordlm.h"
 
 /* The paragraph being built. */
 struct para {
@@ -236,14 +237,64 @@ count_chars(const char *s, size_t n)
 	return c;
 }
 
-/* Is line s[0..n) as long as the wrap width (one less or more: CJK
- * line breaking moves a character that may not start or end a line)? */
+/* The characters of the indent that opens a paragraph: two ideographic
+ * spaces, taken out by the spaces step before this one. */
+#define INDENT 2
+
+/*
+ * Is line s[0..n) as long as the wrap width (one less or more: CJK line
+ * breaking moves a character that may not start or end a line)?  The
+ * first line of a paragraph (first) may be short by its indent too.
+ */
 static int
-at_width(const char *s, size_t n, size_t width)
+at_width(const char *s, size_t n, size_t width, int first)
 {
 	size_t c = count_chars(s, n);
 
-	return c + 1 >= width && c <= width + 1;
+	return c + 1 + (first ? INDENT : 0) >= width && c <= width + 1;
+}
+
+/* Characters of the end of a sentence a wrapped heading leaves for the
+ * next line, at most. */
+#define TAIL_CHARS 8
+
+/*
+ * Does next[0..n) open with the end of a sentence: a few characters, no
+ * clause mark among them, then 。 ！ ？ or ；?
+ */
+static int
+opens_with_tail(const char *next, size_t n)
+{
+	size_t i = 0, k, chars = 0;
+	int32_t cp;
+
+	while (i < n && chars <= TAIL_CHARS) {
+		cp = lf_first(next + i, n - i, &k);
+		if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F ||
+		    cp == 0xFF1B)
+			return chars > 0;
+		if (!sp_is_han(cp) && !sp_is_alnum(cp))
+			return 0;
+		chars++;
+		i += k;
+	}
+	return 0;
+}
+
+/*
+ * Does the break after paragraph p, before next[0..n), cut a word of two
+ * Han characters (开|局之年, 召开全|市机关)?  A title ends where its
+ * article's first line opens no word with it.
+ */
+static int
+word_across(const struct para *p, const char *next, size_t n)
+{
+	int32_t cps[2];
+
+	cps[0] = p->last_raw;
+	cps[1] = n ? lf_first(next, n, NULL) : 0;
+	return sp_is_han(cps[0]) && sp_is_han(cps[1]) &&
+	    wordlm_word(cps, 2) >= 0;
 }
 
 /*
@@ -361,14 +412,21 @@ continues(const struct para *p, const char *next, size_t n,
 		return 0;
 	closed = lf_is_closer(p->last_raw);
 	/* A heading is never joined to its body, unless cut inside quotes
-	 * that the next line closes. */
+	 * that the next line closes, or, as long as the wrapped lines,
+	 * cut inside a word (引领义乌经|济社会) or before the last words of
+	 * its sentence (干部队伍|建设。乡镇…). */
 	if (p->marker != LF_NONE && p->marker != LF_POINT &&
 	    p->marker != LF_BULLET && p->chars <= 60 && p->sentence == 0)
-		return p->open > 0 && f.unopened > 0 && !closed;
+		return (p->open > 0 && f.unopened > 0 && !closed) ||
+		    (p->width && p->first == p->line &&
+		    at_width(p->line, p->line_len, p->width, 1) &&
+		    (word_across(p, next, n) || opens_with_tail(next, n)));
 	/* A line as long as the document's wrapped lines was cut there,
-	 * unless it is a title that happens to be as long. */
-	if (p->width && at_width(p->line, p->line_len, p->width) &&
-	    !(p->first == p->line && p->clause == 0 && p->sentence == 0))
+	 * unless it is a title that happens to be as long: a word that the
+	 * break cuts (开|局, 召开全|市) says it is not. */
+	if (p->width && at_width(p->line, p->line_len, p->width,
+	    p->first == p->line) && (!(p->first == p->line &&
+	    p->clause == 0 && p->sentence == 0) || word_across(p, next, n)))
 		return 1;
 	/* Lines were removed between the two (boilerplate): they were not
 	 * neighbours, and only a width says the line was cut. */

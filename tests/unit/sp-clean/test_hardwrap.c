@@ -237,7 +237,8 @@ test_corpus(void)
 
 /* A document wrapped at a fixed width: lines that long are joined, even
  * before a short line ending in a colon; a title as long is not, nor a
- * heading (一、…), which is never joined to what follows. */
+ * heading (一、…) cut at a word's end, unless the next line ends its
+ * sentence in a few characters (…的需要，要 / 把握方向。). */
 static void
 test_width(void)
 {
@@ -255,10 +256,26 @@ test_width(void)
 	    "书记有关加强党的建设和作风建设的重要指示精神，学习贯彻"
 	    "省委全会精神。在这里我代表机关党组就进一步加强作风建设"
 	    "讲几点意见：\n"
-	    "一、加强作风建设是保证机关坚定正确的政治方向的需要，要\n"
+	    "一、加强作风建设是保证机关坚定正确的政治方向的需要，要"
 	    "把握方向。\n"
-	    "二、加强作风建设是促进机关各项工作高质量发展的需要，要\n"
-	    "推动发展。", 3);
+	    "二、加强作风建设是促进机关各项工作高质量发展的需要，要"
+	    "推动发展。", 5);
+	/* A heading as long as the lines, cut inside a word (创|新), goes
+	 * on; one shorter than the lines is whole. */
+	J("对这些问题，我们必须下大决心、花大力气认真加以克服，确保取\n"
+	    "得实效。\n"
+	    "三、力行创新创优提质提效，引领义乌经济社会又好又快发展，创\n"
+	    "新创优是当前和今后一个时期义乌发展的主旋律和总要求，我们\n"
+	    "一、牢固树立建设要依靠改革改革要促进建设的指导思想全市\n"
+	    "机关干部要充分认识新形势新任务对干部队伍提出的新要求，全\n"
+	    "面提升工作水平和服务能力，推动各项工作迈上新的台阶。",
+	    "对这些问题，我们必须下大决心、花大力气认真加以克服，确保取"
+	    "得实效。\n"
+	    "三、力行创新创优提质提效，引领义乌经济社会又好又快发展，创"
+	    "新创优是当前和今后一个时期义乌发展的主旋律和总要求，我们\n"
+	    "一、牢固树立建设要依靠改革改革要促进建设的指导思想全市\n"
+	    "机关干部要充分认识新形势新任务对干部队伍提出的新要求，全"
+	    "面提升工作水平和服务能力，推动各项工作迈上新的台阶。", 3);
 }
 
 static void
