@@ -53,7 +53,10 @@ is_digit(char c)
 /*
  * Did the page break inside a paragraph, between the line that ends at
  * doc[end] ('\n') and the one that starts at doc[next]?  Not when the
- * line before ends a sentence, nor when either is a heading or an item.
+ * line before ends a sentence, nor when the line after is a heading or
+ * an item, nor when the line before is one, unless a sentence ends
+ * inside it: a heading run in with its paragraph (一、提高认识。民以食为
+ * 天，…是国家 / 安全的…).
  */
 static int
 broke_paragraph(const char *doc, size_t len, size_t end, size_t next,
@@ -61,15 +64,20 @@ broke_paragraph(const char *doc, size_t len, size_t end, size_t next,
 {
 	const char *nl;
 	size_t start = end;
+	struct lf_features f;
 
 	if (lf_is_final(last))
 		return 0;
 	while (start > 0 && doc[start - 1] != '\n')
 		start--;
 	nl = memchr(doc + next, '\n', len - next);
-	return lf_marker(doc + start, end - start, NULL) == LF_NONE &&
-	    lf_marker(doc + next, (nl ? (size_t)(nl - doc) : len) - next,
-	    NULL) == LF_NONE;
+	if (lf_marker(doc + next, (nl ? (size_t)(nl - doc) : len) - next,
+	    NULL) != LF_NONE)
+		return 0;
+	if (lf_marker(doc + start, end - start, NULL) == LF_NONE)
+		return 1;
+	lf_scan(doc + start, end - start, &f);
+	return f.inner_sentence > 0;
 }
 
 /*
@@ -154,6 +162,135 @@ candidate(const char *doc, size_t len, size_t i, struct cand *c)
 	c->prev = NONE;
 	c->taken = sp_is_han(right) && hardwrap_is_unit(right) ? BY_UNIT : 0;
 	return 1;
+}
+
+/* Past ASCII spaces and ideographic spaces from doc[i], up to end. */
+static size_t
+skip_spaces(const char *doc, size_t i, size_t end)
+{
+	size_t k;
+
+	for (;;) {
+		if (i < end && (doc[i] == ' ' || doc[i] == '\t'))
+			i++;
+		else if (i < end && lf_first(doc + i, end - i, &k) == 0x3000)
+			i += k;
+		else
+			return i;
+	}
+}
+
+/* Past a run of dashes at doc[i] (- – — － ─), i when there is none. */
+static size_t
+skip_dashes(const char *doc, size_t i, size_t end)
+{
+	size_t k;
+	int32_t cp;
+
+	while (i < end) {
+		cp = lf_first(doc + i, end - i, &k);
+		if (cp != '-' && cp != 0x2013 && cp != 0x2014 &&
+		    cp != 0xFF0D && cp != 0x2500)
+			break;
+		i += k;
+	}
+	return i;
+}
+
+/* Past the digits at doc[i] (one to four, no leading zero), or i. */
+static size_t
+skip_number(const char *doc, size_t i, size_t end)
+{
+	size_t j = i;
+
+	while (j < end && is_digit(doc[j]))
+		j++;
+	return j - i > 4 || doc[i] == '0' ? i : j;
+}
+
+/* Past the UTF-8 word w at doc[i], or i. */
+static size_t
+skip_word(const char *doc, size_t i, size_t end, const char *w)
+{
+	size_t n = strlen(w);
+
+	return end - i >= n && memcmp(doc + i, w, n) == 0 ? i + n : i;
+}
+
+/*
+ * Is doc[i..end), a whole line, a page number written as a printer sets
+ * it: between dashes (— 1 —, the GB/T 9704 way of official documents;
+ * - 1 -, － 1 －), or 第1页 with 共8页 after it or not?  Nothing else of a
+ * text is so, and one alone is evidence enough.
+ */
+static int
+decorated(const char *doc, size_t i, size_t end)
+{
+	size_t j, k;
+
+	i = skip_spaces(doc, i, end);
+	if ((j = skip_dashes(doc, i, end)) > i) {
+		j = skip_spaces(doc, j, end);
+		if ((k = skip_number(doc, j, end)) == j)
+			return 0;
+		j = skip_spaces(doc, k, end);
+		if ((k = skip_dashes(doc, j, end)) == j)
+			return 0;
+		return skip_spaces(doc, k, end) == end;
+	}
+	if ((j = skip_word(doc, i, end, "第")) == i)
+		return 0;
+	j = skip_spaces(doc, j, end);
+	if ((k = skip_number(doc, j, end)) == j)
+		return 0;
+	j = skip_spaces(doc, k, end);
+	if ((k = skip_word(doc, j, end, "页")) == j &&
+	    (k = skip_word(doc, j, end, "頁")) == j)
+		return 0;
+	j = skip_spaces(doc, k, end);
+	if (j < end) {
+		if ((k = skip_word(doc, j, end, "，")) > j ||
+		    (k = skip_word(doc, j, end, "/")) > j ||
+		    (k = skip_word(doc, j, end, "／")) > j)
+			j = skip_spaces(doc, k, end);
+		if ((k = skip_word(doc, j, end, "共")) == j)
+			return 0;
+		j = skip_spaces(doc, k, end);
+		if ((k = skip_number(doc, j, end)) == j)
+			return 0;
+		j = skip_spaces(doc, k, end);
+		if ((k = skip_word(doc, j, end, "页")) == j &&
+		    (k = skip_word(doc, j, end, "頁")) == j)
+			return 0;
+		j = skip_spaces(doc, k, end);
+	}
+	return j == end;
+}
+
+/*
+ * The line at doc[i] (a line's start) as a decorated page number into *c,
+ * taken at once: where the page broke inside a paragraph, the halves
+ * around it are one line again.  Returns the line's end, or i.
+ */
+static size_t
+decorated_line(const char *doc, size_t len, size_t i, struct cand *c)
+{
+	const char *nl = memchr(doc + i, '\n', len - i);
+	size_t end = nl ? (size_t)(nl - doc) : len, k;
+
+	if (end == i || end - i > 64 || !decorated(doc, i, end))
+		return i;
+	memset(c, 0, sizeof *c);
+	c->from = i;
+	c->to = end < len ? end + 1 : end;
+	if (i >= 2 && doc[i - 2] != '\n' && end + 1 < len &&
+	    doc[end + 1] != '\n' &&
+	    broke_paragraph(doc, len, i - 1, end + 1, lf_last(doc, i - 1, &k)))
+		c->from = i - 1;
+	c->chain = 0;
+	c->prev = NONE;
+	c->taken = PAGE;
+	return end;
 }
 
 /*
@@ -318,11 +455,15 @@ pagenum_strip(char *doc, size_t *len, pagenum_explain_fn *explain, void *ctx,
     size_t *joins)
 {
 	struct cand *c = NULL, one;
-	size_t n = 0, cap = 0, i, removed = 0;
+	size_t n = 0, cap = 0, i, removed = 0, printed = 0, end;
 
 	for (i = 0; i < *len; i++) {
-		if (!is_digit(doc[i]) || (i > 0 && is_digit(doc[i - 1])) ||
-		    !candidate(doc, *len, i, &one))
+		if ((i == 0 || doc[i - 1] == '\n') &&
+		    (end = decorated_line(doc, *len, i, &one)) > i) {
+			printed++;
+			i = end;
+		} else if (!is_digit(doc[i]) || (i > 0 &&
+		    is_digit(doc[i - 1])) || !candidate(doc, *len, i, &one))
 			continue;
 		if (n == MAX_CANDS) {
 			n = 0;	/* a table: see MAX_CANDS */
@@ -334,8 +475,10 @@ pagenum_strip(char *doc, size_t *len, pagenum_explain_fn *explain, void *ctx,
 		}
 		c[n++] = one;
 	}
-	if (n >= PAGENUM_RUN && (removed = take_chains(c, n)) > 0) {
+	if (n >= PAGENUM_RUN && (removed = take_chains(c, n)) > 0)
 		removed += fill_gaps(c, n);
+	if (n > 0 && removed + printed > 0) {
+		removed += printed;
 		if (explain)
 			tell(doc, *len, c, n, explain, ctx);
 		remove_taken(doc, len, c, n, joins);
