@@ -149,6 +149,27 @@ looks_like_json(const struct sp_unit *u)
 }
 
 /*
+ * Is the line a JSON record whole: an object, or an array (a record that
+ * is no object)?  Blanks and a byte order mark before it aside.
+ */
+static int
+json_whole(const struct sp_unit *u)
+{
+	size_t i = sp_jsonl_bom(u);
+	json_t *v;
+
+	while (i < u->len && (u->text[i] == ' ' || u->text[i] == '\t'))
+		i++;
+	if (i >= u->len || (u->text[i] != '{' && u->text[i] != '['))
+		return 0;
+	if ((v = json_loadb(u->text + i, u->len - i, JSON_DECODE_ANY |
+	    JSON_DECODE_INT_AS_REAL | JSON_ALLOW_NUL, NULL)) == NULL)
+		return 0;
+	json_decref(v);
+	return 1;
+}
+
+/*
  * Whether a line of an operand that may be text (ops->text_operands) is
  * held back until a line with something in it tells JSON Lines from text:
  * a blank line (no record, see sp_jsonl_blank()) that is whole, while the
@@ -164,11 +185,27 @@ hold_back(const struct sp_buf *held, const struct sp_unit *u)
 }
 
 /*
- * The blank lines held back, held[0..len), each ending in '\n', from the
- * operand's start: read as text after all, line by line.
+ * Whether the first line with text, no JSON record whole, is held back
+ * for the next to tell JSON Lines from text: when it is whole and the
+ * lines held stay within --max-unit (else it alone tells, as it opens).
  */
+static int
+hold_first(const struct sp_buf *held, const struct sp_unit *u)
+{
+	return !(u->flags & (SP_UNIT_PARTIAL | SP_UNIT_CONTINUED)) &&
+	    u->sep_len > 0 && held->len + u->len + u->sep_len <=
+	    sp_opts.max_unit;
+}
+
+/*
+ * The lines held back, held[0..len), each ending in '\n', from the
+ * operand's start: read as text after all, or as records (json), line by
+ * line.
+ */
+static void record(struct doc_reader *dr, const struct sp_unit *u);
+
 static void
-replay_as_text(struct doc_reader *dr, const struct sp_buf *held)
+replay(struct doc_reader *dr, const struct sp_buf *held, int json)
 {
 	const char *p = held->data, *end, *nl;
 	struct sp_unit u;
@@ -185,7 +222,10 @@ replay_as_text(struct doc_reader *dr, const struct sp_buf *held)
 		u.sep_len = 1;
 		u.offset = (uint64_t)(p - held->data);
 		u.number++;
-		text_line(dr, &u);
+		if (json)
+			record(dr, &u);
+		else
+			text_line(dr, &u);
 	}
 }
 
@@ -329,21 +369,33 @@ read_operand(struct doc_reader *dr, int fd)
 	struct sp_unit u;
 	int got, json = sp_opts.jsonl && !dr->ops->text_operands;
 	int undecided = sp_opts.jsonl && dr->ops->text_operands;
+	int first = 0;		/* the first line with text is held */
+	int first_opens = 0;	/* ... and opens as JSON does */
 
 	sp_buf_clear(&held);
 	while ((got = sp_reader_next(r, &u)) == 1) {
 		if (undecided) {
-			/* JSON Lines or text?  The first line with text says. */
-			if (hold_back(&held, &u)) {
+			/*
+			 * JSON Lines or text?  A first line with text that is
+			 * a JSON record says JSON Lines; one that is not (a
+			 * record cut short by split -b, "{“十四五”规划}解读")
+			 * leaves it to the next: JSON Lines when that is a
+			 * record whole, else text.
+			 */
+			if (hold_back(&held, &u) || (!first &&
+			    !json_whole(&u) && hold_first(&held, &u))) {
+				if (!first && !sp_jsonl_blank(&u)) {
+					first = 1;
+					first_opens = looks_like_json(&u);
+				}
 				if (sp_buf_append(&held, u.text, u.len) < 0 ||
 				    sp_buf_append(&held, u.sep, u.sep_len) < 0)
 					sp_oom();
 				continue;
 			}
 			undecided = 0;
-			json = looks_like_json(&u);
-			if (!json)
-				replay_as_text(dr, &held);
+			json = first ? json_whole(&u) : looks_like_json(&u);
+			replay(dr, &held, json);
 		}
 		if (json)
 			record(dr, &u);
@@ -356,8 +408,10 @@ read_operand(struct doc_reader *dr, int fd)
 		if (sp_opts.progress)	/* not a call a line for nothing */
 			sp_progress(sp_reader_bytes(r));
 	}
-	if (undecided)	/* nothing but blank lines: text, as ever */
-		replay_as_text(dr, &held);
+	/* Nothing but blank lines is text, as ever; a line with text alone
+	 * is JSON Lines when it opens as JSON does. */
+	if (undecided)
+		replay(dr, &held, first && first_opens);
 	if (got < 0)
 		sp_warn_status(SP_EXIT_ERROR, dr->doc.file, "%s",
 		    strerror(errno));

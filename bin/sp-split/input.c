@@ -2,9 +2,10 @@
  * input.c: every operand as documents, each handed to the mode line by
  * line, read by the suite's stream layer (sp_each_doc_line(): form-feed
  * lines, NULs with -z, JSON Lines records; memory bounded by the longest
- * line).  With --jsonl, an operand whose first line opens a JSON object is
- * read as JSON Lines, one document per record; any other operand is read
- * as text, so a plain page can be turned into records.
+ * line).  With --jsonl, an operand whose first line with text is a JSON
+ * record (or, when it is not, whose second is) is read as JSON Lines, one
+ * document per record; any other operand is read as text, so a plain
+ * page can be turned into records.
  */
 #include <string.h>
 
