@@ -363,6 +363,34 @@ chosen:
 	return 2;
 }
 
+/* Is t, made with trail byte v, a tail "?X?" may end with before after? */
+static int
+halves_tail(int32_t t, unsigned v, int32_t after, int listing)
+{
+	return t != 0 && cjk_text(t) && pair_fails(v, after) &&
+	    (!listing || sp_is_cn_numeral(t));
+}
+
+/*
+ * The cost of the lightest word of the list that the two halves h t make
+ * with the characters around them (win[0..6): before2 before h t after
+ * after2), or -1 when they make none.
+ */
+static double
+halves_word(const int32_t *win)
+{
+	double best = -1, wc;
+	size_t from, len;
+
+	for (len = 2; len <= 4; len++)
+		for (from = len > 2 ? 4 - len : 2; from <= 2 && from +
+		    len <= 6; from++)
+			if ((wc = wordlm_word(win + from, len)) >= 0 &&
+			    (best < 0 || wc < best))
+				best = wc;
+	return best;
+}
+
 /*
  * "?X?" between before2 before and after after2, code X's GBK code: into
  * span_rep, the two characters with X's bytes, the trail of one and the
@@ -379,8 +407,8 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 	int listing = is_final(before) && after == 0x3001;
 	int32_t h, t, bh = 0, bt = 0;
 	unsigned l, v, bl = 0, bv = 0;
-	double cost, best = 0;
-	struct beam heads, tails, pairs;
+	double cost, best = 0, wc;
+	struct beam heads, tails, words, pairs;
 	size_t a, b, k;
 	int period;
 	struct memo_key key = { { 'H' | (int32_t)marks_open() << 8,
@@ -395,11 +423,16 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 		bv = got.byte[1];
 		goto chosen;
 	}
-	if (!budget_take(0, ENDS_FULL))
+	if (!budget_take(ALL_PAIRS, ENDS_FULL + BEAM))
 		return NOT_SEARCHED;
-	/* Each half costed with its side first (mojibake_beam.h). */
+	/*
+	 * Each half costed with its side first (mojibake_beam.h), and the
+	 * pairs that make a word of the list together (总结出智慧: 智 alone
+	 * reads badly after 出, and is no head its side would keep).
+	 */
 	beam_init(&heads, BEAM);
 	beam_init(&tails, BEAM);
+	beam_init(&words, BEAM);
 	for (l = 0x81; l <= 0xFE; l++) {
 		if ((h = gbk_decode(l, code >> 8)) == 0 || !cjk_text(h))
 			continue;
@@ -409,10 +442,24 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 			beam_add(&heads, choice_cost(win, 3) + mark_fit(h), h,
 			    l, 0);
 		}
+		if (!sp_is_han(h))
+			continue;
+		for (v = 0x81; v <= 0xFE; v++) {
+			int32_t win[6] = { before2, before, h, 0, after,
+			    after2 };
+
+			t = gbk_decode(code & 0xFF, v);
+			if (!sp_is_han(t) || !halves_tail(t, v, after,
+			    listing))
+				continue;
+			win[3] = t;
+			if ((wc = halves_word(win)) >= 0)
+				beam_add(&words, wc, h, l, v);
+		}
 	}
 	for (v = 0x81; v <= 0xFE; v++) {
-		if ((t = gbk_decode(code & 0xFF, v)) == 0 || !cjk_text(t) ||
-		    !pair_fails(v, after) || (listing && !sp_is_cn_numeral(t)))
+		t = gbk_decode(code & 0xFF, v);
+		if (!halves_tail(t, v, after, listing))
 			continue;
 		{
 			int32_t win[4] = { t, after, after2, after3 };
@@ -423,30 +470,41 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 	}
 	beam_order(&heads);
 	beam_order(&tails);
+	/* The pairs by the word models: byte and byte2 are their bytes. */
 	beam_init(&pairs, BEAM);
-	for (a = 0; a < heads.n; a++)
-		for (b = 0; b < tails.n; b++) {
-			int32_t win[7] = { before2, before, heads.c[a],
-			    tails.c[b], after, after2, after3 };
+	for (a = 0; a < heads.n + words.n; a++)
+		for (b = 0; b < (a < heads.n ? tails.n : 1); b++) {
+			l = a < heads.n ? heads.byte[a] :
+			    words.byte[a - heads.n];
+			v = a < heads.n ? tails.byte[b] :
+			    words.byte2[a - heads.n];
+			h = gbk_decode(l, code >> 8);
+			t = gbk_decode(code & 0xFF, v);
+			{
+				int32_t win[7] = { before2, before, h, t,
+				    after, after2, after3 };
 
-			beam_add(&pairs, choice_words(win, 7) +
-			    mark_fit(heads.c[a]) + mark_fit(tails.c[b]), 0,
-			    (unsigned)a, (unsigned)b);
+				beam_add(&pairs, choice_words(win, 7) +
+				    mark_fit(h) + mark_fit(t), 0, l, v);
+			}
 		}
 	beam_order(&pairs);
 	for (k = 0; k < pairs.n; k++) {
-		int32_t win[7] = { before2, before, heads.c[pairs.byte[k]],
-		    tails.c[pairs.byte2[k]], after, after2, after3 };
+		int32_t win[7] = { before2, before, 0, 0, after, after2,
+		    after3 };
 
+		if (k > 0 && pairs.byte[k] == pairs.byte[k - 1] &&
+		    pairs.byte2[k] == pairs.byte2[k - 1])
+			continue;	/* a word pair of the heads and tails */
+		win[2] = h = gbk_decode(pairs.byte[k], code >> 8);
+		win[3] = t = gbk_decode(code & 0xFF, pairs.byte2[k]);
 		cost = pairs.cost[k] + choice_bigram(win, 7);
 		if (bh == 0 || cost < best) {
-			a = pairs.byte[k];
-			b = pairs.byte2[k];
-			bh = heads.c[a];
-			bt = tails.c[b];
+			bh = h;
+			bt = t;
 			best = cost;
-			bl = heads.byte[a];
-			bv = tails.byte[b];
+			bl = pairs.byte[k];
+			bv = pairs.byte2[k];
 		}
 	}
 	memo_put(&key, &(struct memo_val){ { bh, bt }, { bl, bv } });
