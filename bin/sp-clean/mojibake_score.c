@@ -18,14 +18,30 @@ static pthread_once_t rare_once = PTHREAD_ONCE_INIT;
 /*
  * The weights of the character bigram model and of the word bigram model
  * beside the word model in choices.  The word bigram model's, set on the
- * dev set of tests/eval/clean/mojibake.tsv (0.25, 0.5, 1 tried; more
- * lost the dev set characters): GBK read one byte off restored .913 /
- * .894 / .873 (dev / held-out / crawl) without it, .909 / .911 / .873
- * with it, and on the SogouCA sample 796 spans repaired, 25 lines left
- * with a "?" span, then 797 and 24.
+ * dev set of tests/eval/clean/mojibake.tsv: GBK read one byte off
+ * restored .913 / .894 / .873 (dev / held-out / crawl) without it, .909 /
+ * .911 / .873 at 0.25, and on the SogouCA sample 796 spans repaired, 25
+ * lines left with a "?" span, then 797 and 24.  Read again on
+ * 2026-12-05, once "?X?" had its word pairs (mojibake_shift.c): 0.25,
+ * 0.5, 0.6, 0.75, 1 restored .930 / .919 / .891, .930 / .923 / .895,
+ * .934 / .923 / .895, .934 / .923 / .906, .934 / .923 / .906; from 0.75
+ * on, UTF-8 read as Latin-1 lost a character of the crawl set (偉力 read
+ * as 吉力).  Of the three models it alone was counted in running text,
+ * and it tells the characters that words of the list cannot (三是要, not
+ * 三角要; 立委, not 立为), where the character bigram model, made of
+ * the word lists, has it the other way.  On the SogouCA sample 0.6 wrote
+ * seven names and words right that 0.25 had wrong (泰达宏利, 大众网,
+ * 经审查, 中弹) and one wrong (朝投资之外).
  */
 #define CHOICE_BIGRAM 0.5
-#define CHOICE_WORD_BIGRAM 0.25
+#define CHOICE_WORD_BIGRAM 0.6
+/*
+ * The word bigram model's weight in choosing a character lost whole
+ * ("??"): the weight WHOLE_MARGIN and QUESTION_GAIN (mojibake_score.h)
+ * were read at.  At 0.6 the margins grew, and two wrong fills that read
+ * as words (会干净 for 会干事, 怒潮 for 国潮) passed where "??" had stayed.
+ */
+#define WHOLE_WORD_BIGRAM 0.25
 /* What a lone full-width letter or digit between Han costs more. */
 #define COST_LONE_ALNUM 16.0
 
@@ -147,15 +163,27 @@ choice_words(int32_t *win, size_t n)
  * The word bigram model's share: which word follows which (听说过，, not
  * 听说他，), of at most 16 characters.
  */
-double
-choice_bigram(const int32_t *win, size_t n)
+static double
+word_bigram_share(const int32_t *win, size_t n, double weight)
 {
 	int32_t w[16];
 	size_t k;
 
 	for (k = 0; k < n && k < 16; k++)
 		w[k] = win[k] ? span_char(win[k]) : 0;
-	return CHOICE_WORD_BIGRAM * wordbigram_cost(w, k);
+	return weight * wordbigram_cost(w, k);
+}
+
+double
+choice_bigram(const int32_t *win, size_t n)
+{
+	return word_bigram_share(win, n, CHOICE_WORD_BIGRAM);
+}
+
+double
+whole_bigram(const int32_t *win, size_t n)
+{
+	return word_bigram_share(win, n, WHOLE_WORD_BIGRAM);
 }
 
 double

@@ -124,6 +124,9 @@ double choice_cost(int32_t *win, size_t n);
  */
 double choice_words(int32_t *win, size_t n);
 double choice_bigram(const int32_t *win, size_t n);
+/* choice_bigram() at the weight of a character lost whole (see
+ * WHOLE_MARGIN). */
+double whole_bigram(const int32_t *win, size_t n);
 
 /* choice_cost() of c between prev2 prev and next next2. */
 double choice_between(int32_t prev2, int32_t prev, int32_t c, int32_t next,

@@ -333,7 +333,7 @@ lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2,
 		int32_t win[6] = { before2, before, top.c[k], after, after2,
 		    after3 };
 
-		cost = top.cost[k] + choice_bigram(win, 6);
+		cost = top.cost[k] + whole_bigram(win, 6);
 		if (bh == 0 || cost < best) {
 			second = bh == 0 ? second : best;
 			bh = top.c[k];
