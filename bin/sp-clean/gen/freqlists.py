@@ -60,6 +60,26 @@ def opencc(config, words):
     return dict(zip(words, out.split("\n")))
 
 
+# The standards of traditional text: OpenCC's own (s2t: 爲, 衆, 裏), and
+# those the web's traditional pages write, Taiwan's (s2tw: 為, 眾, 裡) and
+# Hong Kong's (s2hk: 為, 眾, 裏).
+TRADITIONAL = ("s2t.json", "s2tw.json", "s2hk.json")
+
+
+def traditional(words):
+    """Each of WORDS (simplified) with its traditional forms of the same
+    length in Han characters that differ from it, by each standard of
+    TRADITIONAL, without repeats: {word: [form, ...]}."""
+    words = list(words)
+    forms = {w: [] for w in words}
+    for config in TRADITIONAL:
+        for w, t in opencc(config, words).items():
+            if t != w and len(t) == len(w) and all(han(c) for c in t) \
+                    and t not in forms[w]:
+                forms[w].append(t)
+    return forms
+
+
 def simplified(jieba=JIEBA, essay=ESSAY):
     """The merged list in simplified forms: {word: count}, in jieba's
     units (counts need not be whole), and its total."""

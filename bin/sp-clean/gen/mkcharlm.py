@@ -7,8 +7,9 @@ never at build or run time; the built file is committed):
 JIEBA_DICT and ESSAY are the word frequency lists of freqlists.py
 (python3-jieba's dictionary, rime-essay's essay), merged: some 560,000
 words and phrases with how often each occurs.  Traditional forms come
-from OpenCC (Debian's opencc, its s2t conversion run over the same
-words), each traditional word counted as often as its simplified one.
+from OpenCC (Debian's opencc, its s2t, s2tw and s2hk conversions run over
+the same words: freqlists.TRADITIONAL), each traditional word counted as
+often as its simplified one.
 Punctuation rates are measured on the pages of tests/data/corpus.
 
 What is counted, over the words weighted by their frequency:
@@ -28,8 +29,8 @@ probability, in eighths of a bit, capped at 255):
   "SPLM1\\n"
   u32 nchars, u32 nbigrams, u32 npunct
   nchars   x (u16 code point, u8 cost uni, u8 cost init, u8 cost end,
-           u8 script: 1 simplified only (OpenCC changes it), 2 traditional
-           only, 0 both) sorted by code point; then for each char, in the same order,
+           u8 script: 1 simplified only (each standard changes it), 2
+           traditional only, 0 both) sorted by code point; then for each char, in the same order,
            u16 count of its bigrams
   nbigrams x (u16 second code point, u8 cost of P(b|a) inside a word)
            grouped by first char, sorted within a group
@@ -52,14 +53,12 @@ import freqlists  # noqa: E402
 han = freqlists.han
 merged, _ = freqlists.simplified(*sys.argv[1:3])
 words = sorted(merged.items())
-# Traditional forms: the same words through OpenCC's s2t, where they
-# differ and the list has not the form already.
-trad = freqlists.opencc("s2t.json", [w for w, _ in words])
+# Traditional forms: the same words through OpenCC by each standard of
+# freqlists.TRADITIONAL, where they differ and the list has not the form
+# already.
+trad = freqlists.traditional(w for w, _ in words)
 for w, n in list(words):
-    tw = trad.get(w, w)
-    if tw != w and len(tw) == len(w) and all(han(c) for c in tw) and \
-            tw not in merged:
-        words.append((tw, n))
+    words.extend((tw, n) for tw in trad[w] if tw not in merged)
 
 
 def opencc(config, chars):
@@ -70,7 +69,11 @@ def opencc(config, chars):
 
 
 every = sorted(set(c for w, _ in words for c in w))
-simp_only = set(c for c, t in opencc("s2t.json", every).items() if t != c)
+# Simplified only: a character every standard writes otherwise (台 is
+# Taiwan's as well as the mainland's).
+simp_only = set(every)
+for config in freqlists.TRADITIONAL:
+    simp_only &= set(c for c, t in opencc(config, every).items() if t != c)
 trad_only = set(c for c, t in opencc("t2s.json", every).items() if t != c)
 
 uni, init, end, bi = (collections.Counter() for _ in range(4))

@@ -20,8 +20,9 @@ to the unigram gives; trigrams are left out.  Measured on 2026-12-05
 held-out / crawl, GBK read one byte off and UTF-8 read as GBK): every
 bigram (11.2 MB) .909 / .911 / .873 and .994 / .992 / .982; MIN_GAIN 2
 (7.8 MB) the same; 3 (6.0 MB) .909 / .911 / .873 and .994 / .991 / .982;
-4 (4.6 MB) UTF-8 read as GBK .994 / .990 / .982.  Each word's traditional form from OpenCC
-(s2t) is read as the same word.
+4 (4.6 MB) UTF-8 read as GBK .994 / .990 / .982.  Each word's
+traditional forms from OpenCC (s2t, s2tw, s2hk: freqlists.TRADITIONAL)
+are read as the same word.
 
 The lexicon (pydict_sc.bin, little-endian): u32 number of word ids, u32
 trie nodes, u32 offset of the string table; at that offset, the words in
@@ -101,11 +102,11 @@ index = {i: k for k, i in enumerate(ids)}
 forms = {}
 for i in ids:
     forms.setdefault(lexicon[i], index[i])
-trad = freqlists.opencc("s2t.json", [lexicon[i] for i in ids])
+trad = freqlists.traditional(lexicon[i] for i in ids)
 for i in ids:
-    t = trad.get(lexicon[i], lexicon[i])
-    if len(t) == len(lexicon[i]) and keep(t) and t not in forms:
-        forms[t] = index[i]
+    for t in trad[lexicon[i]]:
+        if keep(t) and t not in forms:
+            forms[t] = index[i]
 
 out = bytearray(b"SPWB1\n")
 nbi = sum(len(v) for v in bigrams.values())

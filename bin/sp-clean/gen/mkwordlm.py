@@ -7,11 +7,12 @@ at build or run time; the built file is committed):
 JIEBA_DICT and ESSAY are the word frequency lists of freqlists.py
 (python3-jieba's dictionary, rime-essay's essay), merged.  Their words of
 Han characters, one to four long, with their traditional forms from
-OpenCC (Debian's opencc, s2t, each counted as often as its simplified
-word), make the model; words of two and more seen fewer than MIN_COUNT
-times (in jieba's units) are left out (the long tail of rare names and
-terms, most of them counted 3: two thirds of the file for them, and they
-seldom decide a lost character; terms such as 赊销, counted 11, do).
+OpenCC (Debian's opencc, s2t, s2tw and s2hk: freqlists.TRADITIONAL, each
+counted as often as its simplified word), make the model; words of two
+and more seen fewer than MIN_COUNT times (in jieba's units) are left out
+(the long tail of rare names and terms, most of them counted 3: two
+thirds of the file for them, and they seldom decide a lost character;
+terms such as 赊销, counted 11, do).
 
 The mojibake repair (wordlm.c) costs a few characters around a lost one as
 the likeliest way to cut them into words, a word costing -log2 of its
@@ -24,7 +25,7 @@ File format (numbers little-endian):
   nwords x (u8 length in characters, u8 cost: -log2 of the word's share,
            in eighths of a bit, capped at 255, length x u16 code point)
 """
-import math, os, struct, subprocess, sys, tempfile
+import math, os, struct, sys
 
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, here)
@@ -37,17 +38,13 @@ merged, total = freqlists.simplified(*sys.argv[1:3])
 words = {w: n for w, n in merged.items()
          if 1 <= len(w) <= 4 and (len(w) == 1 or n >= MIN_COUNT)}
 
-# Traditional forms: the same words through OpenCC's s2t.
+# Traditional forms: the same words through OpenCC by each standard of
+# freqlists.TRADITIONAL.
 simp = sorted(words)
-with tempfile.NamedTemporaryFile("w", encoding="utf-8", delete=False) as t:
-    t.write("\n".join(simp) + "\n")
-trad = subprocess.run(["opencc", "-c", "s2t.json", "-i", t.name],
-                      check=True, capture_output=True).stdout.decode("utf-8")
-os.unlink(t.name)
-for w, tw in zip(simp, trad.split("\n")[:len(simp)]):
-    if tw != w and len(tw) == len(w) and all(han(c) for c in tw) and \
-            tw not in words:
-        words[tw] = words[w]
+for w, forms in freqlists.traditional(simp).items():
+    for tw in forms:
+        if tw not in words:
+            words[tw] = words[w]
 
 
 def cost(n):
