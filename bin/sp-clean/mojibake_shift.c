@@ -392,6 +392,27 @@ halves_word(const int32_t *win)
 }
 
 /*
+ * Do the two halves h t of "?X?" read as text between before and after,
+ * as the repair writes them (a 。 lost after a sentence end left out)?
+ * The characters that fit are chosen among the pairs that do: the
+ * likeliest by the models may read as no text by the bigram model alone
+ * (空腹对柳丁) where the next reads as text (空腹自柳丁, its tail right).
+ */
+static int
+halves_read(int32_t h, int32_t t, int32_t before, int32_t after)
+{
+	/*
+	 * What it costs: a mark's cost, less than SHORT, goes with a 。
+	 * left out.
+	 */
+	if (h == 0x3002 && is_final(before))
+		return charlm_cost(before, t) + charlm_cost(t, after) <=
+		    2.5 * SHORT;
+	return charlm_cost(before, h) + charlm_cost(h, t) +
+	    charlm_cost(t, after) <= 3 * SHORT;
+}
+
+/*
  * "?X?" between before2 before and after after2, code X's GBK code: into
  * span_rep, the two characters with X's bytes, the trail of one and the
  * lead of the next, that read likeliest there.  Returns the bytes
@@ -496,8 +517,12 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 		if (k > 0 && pairs.byte[k] == pairs.byte[k - 1] &&
 		    pairs.byte2[k] == pairs.byte2[k - 1])
 			continue;	/* a word pair of the heads and tails */
-		win[2] = h = gbk_decode(pairs.byte[k], code >> 8);
-		win[3] = t = gbk_decode(code & 0xFF, pairs.byte2[k]);
+		h = gbk_decode(pairs.byte[k], code >> 8);
+		t = gbk_decode(code & 0xFF, pairs.byte2[k]);
+		if (!halves_read(h, t, before, after))
+			continue;
+		win[2] = h;
+		win[3] = t;
 		cost = pairs.cost[k] + choice_bigram(win, 7);
 		if (bh == 0 || cost < best) {
 			bh = h;
@@ -511,15 +536,8 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 chosen:
 	if (bh == 0)
 		return 0;
-	/*
-	 * A 。 lost after a sentence end: see gbk_shift().  It is left out,
-	 * and what it cost (a mark's cost, less than SHORT) with it.
-	 */
+	/* A 。 lost after a sentence end (see gbk_shift()) is left out. */
 	period = bh == 0x3002 && is_final(before);
-	if (period ? charlm_cost(before, bt) + charlm_cost(bt, after) >
-	    2.5 * SHORT : charlm_cost(before, bh) + charlm_cost(bh, bt) +
-	    charlm_cost(bt, after) > 3 * SHORT)
-		return 0;
 	sp_buf_clear(&span_rep);
 	sp_buf_clear(&span_note);
 	if (!period) {
