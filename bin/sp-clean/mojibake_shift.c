@@ -392,6 +392,18 @@ halves_word(const int32_t *win)
 }
 
 /*
+ * The head h of "?X?" after before as the repair writes it: a 。 lost
+ * after a sentence end is left out (see lost_halves()), and a pair with
+ * it is costed as the text it leaves, not as a second 。 there.
+ * Returns h, or 0 (a code point the models skip).
+ */
+static int32_t
+written_head(int32_t h, int32_t before)
+{
+	return h == 0x3002 && is_final(before) ? 0 : h;
+}
+
+/*
  * Do the two halves h t of "?X?" read as text between before and after,
  * as the repair writes them (a 。 lost after a sentence end left out)?
  * The characters that fit are chosen among the pairs that do: the
@@ -458,7 +470,8 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 		if ((h = gbk_decode(l, code >> 8)) == 0 || !cjk_text(h))
 			continue;
 		{
-			int32_t win[3] = { before2, before, h };
+			int32_t win[3] = { before2, before,
+			    written_head(h, before) };
 
 			beam_add(&heads, choice_cost(win, 3) + mark_fit(h), h,
 			    l, 0);
@@ -502,8 +515,9 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 			h = gbk_decode(l, code >> 8);
 			t = gbk_decode(code & 0xFF, v);
 			{
-				int32_t win[7] = { before2, before, h, t,
-				    after, after2, after3 };
+				int32_t win[7] = { before2, before,
+				    written_head(h, before), t, after, after2,
+				    after3 };
 
 				beam_add(&pairs, choice_words(win, 7) +
 				    mark_fit(h) + mark_fit(t), 0, l, v);
@@ -521,7 +535,7 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 		t = gbk_decode(code & 0xFF, pairs.byte2[k]);
 		if (!halves_read(h, t, before, after))
 			continue;
-		win[2] = h;
+		win[2] = written_head(h, before);
 		win[3] = t;
 		cost = pairs.cost[k] + choice_bigram(win, 7);
 		if (bh == 0 || cost < best) {
