@@ -115,3 +115,36 @@ page_between(const char *p, size_t n, size_t i, size_t end,
 	}
 	return 0;
 }
+
+size_t
+page_neighbours(const char *p, size_t n, size_t i, size_t end,
+    const char *what, size_t wn, int before_it, page_fits_fn fits,
+    const void *arg, int32_t *out, size_t max)
+{
+	size_t at = 0, k, c_at, tries = 0, got = 0, j;
+	int32_t c;
+
+	for (; got < max && tries++ < PAGE_TRIES &&
+	    page_find(p, n, i, end, what, wn, &at); at++) {
+		if (before_it) {
+			if (at == 0)
+				continue;
+			c = cp_before(p, at, &k);
+			if (at - k < end && at > i)
+				continue;	/* the span's own */
+		} else {
+			if ((c_at = at + wn) >= n)
+				continue;
+			c = cp_at(p, n, c_at, &k);
+			if (c_at + k > i && c_at < end)
+				continue;
+		}
+		if (!fits(c, arg))
+			continue;
+		for (j = 0; j < got && out[j] != c; j++)
+			;
+		if (j == got)
+			out[got++] = c;
+	}
+	return got;
+}

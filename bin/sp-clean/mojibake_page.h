@@ -63,4 +63,16 @@ int32_t page_between(const char *p, size_t n, size_t i, size_t end,
     const char *left, size_t ln, const char *right, size_t rn,
     page_fits_fn fits, const void *arg);
 
+/*
+ * The characters the page p[0..n) writes right before what[0..wn) (when
+ * before_it) or right after it, outside the span p[i..end) and within
+ * PAGE_REACH of it, that fits() accepts, each once, in the order found:
+ * up to max into out[].  Returns how many.  Softer evidence than
+ * page_between(): the words the page writes beside one neighbour of a
+ * lost character.
+ */
+size_t page_neighbours(const char *p, size_t n, size_t i, size_t end,
+    const char *what, size_t wn, int before_it, page_fits_fn fits,
+    const void *arg, int32_t *out, size_t max);
+
 #endif

@@ -262,15 +262,81 @@ whole_may_pass(int32_t before, int32_t after, double limit)
 	return 0;
 }
 
+/* How many characters the page writes beside a neighbour of "??" are
+ * kept, at most. */
+#define PAGE_NEIGHBOURS 6
+/*
+ * What a character that the page writes beside the same neighbour costs
+ * less for "??", in bits: the page's own words are likelier on it than in
+ * text at large (a cache model's evidence, softer than short_from_page()'s
+ * two neighbours each side, which choose alone).  Read on the labelled
+ * lines (2026-12-05): any of 1 to 6 bits filled 今年3月，??方拟 as 双方
+ * (the line writes 双方组委会), where the models chose 双 over 东 by a
+ * margin too small to keep it, and changed nothing else, nor anything of
+ * the SogouCA sample.
+ */
+#define PAGE_BONUS 2.0
+
+/* Is c one of page[0..npage)? */
+static int
+on_page(int32_t c, const int32_t *page, size_t npage)
+{
+	size_t k;
+
+	for (k = 0; k < npage; k++)
+		if (page[k] == c)
+			return 1;
+	return 0;
+}
+
+/*
+ * The Han characters that the page writes right before after or right
+ * after before (each a Han character) and that fit "??" at s[i..end) of
+ * the line s[0..n) (their trail byte fails before after): into out[], up
+ * to PAGE_NEIGHBOURS.  Returns how many (0 also when the line's budget is
+ * spent).
+ */
+static size_t
+whole_neighbours(const char *s, size_t n, size_t i, size_t end,
+    int32_t before, int32_t after, int32_t *out)
+{
+	const char *p;
+	size_t pn, base = page_of(s, n, &p, &pn), got = 0, un, k, j, m;
+	struct lost_fit f = { 0, 0, after };
+	int32_t found[PAGE_NEIGHBOURS];
+	char u[4];
+
+	if (!budget_take(2 * page_cost(pn, base + i, base + end), 0))
+		return 0;
+	if (sp_is_han(after)) {
+		un = sp_utf8_encode(after, u);
+		got = page_neighbours(p, pn, base + i, base + end, u, un, 1,
+		    fits_lost, &f, out, PAGE_NEIGHBOURS);
+	}
+	if (sp_is_han(before) && got < PAGE_NEIGHBOURS) {
+		un = sp_utf8_encode(before, u);
+		m = page_neighbours(p, pn, base + i, base + end, u, un, 0,
+		    fits_lost, &f, found, PAGE_NEIGHBOURS - got);
+		for (k = 0; k < m; k++) {
+			for (j = 0; j < got && out[j] != found[k]; j++)
+				;
+			if (j == got)
+				out[got++] = found[k];
+		}
+	}
+	return got;
+}
+
 /*
  * "??" between before2 before and after after2: into span_rep, the Han
  * character whose trail byte fails before after that reads likeliest
- * there.  Returns the bytes restored, 0 when none reads as text, or
+ * there, those of page[0..npage) (whole_neighbours()) PAGE_BONUS
+ * likelier.  Returns the bytes restored, 0 when none reads as text, or
  * NOT_SEARCHED.
  */
 static size_t
 lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2,
-    int32_t after3)
+    int32_t after3, const int32_t *page, size_t npage)
 {
 	int32_t c, bh = 0, w3[5] = { before2, before, 0, after, after2 };
 	unsigned l, v, bl = 0, bv = 0;
@@ -280,6 +346,10 @@ lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2,
 	struct memo_key key = { { 'W', before2, before, after, after2,
 	    after3 } };
 	struct memo_val got;
+	struct beam paged;
+
+	for (k = 0; k < npage && k < PAGE_NEIGHBOURS; k++)
+		key.k[6 + k] = page[k];
 
 	if (memo_get(&key, &got)) {
 		bh = got.c[0];
@@ -316,6 +386,13 @@ lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2,
 					beam_add(&words, wc, c, l, v);
 		}
 	}
+	beam_init(&paged, BEAM);
+	for (k = 0; k < npage; k++) {
+		unsigned code = gbk_encode(page[k]);
+
+		beam_add(&paged, 0, page[k], code >> 8, code & 0xFF);
+	}
+	beam_merge(&cand, &paged);
 	beam_merge(&cand, &words);
 	beam_order(&cand);
 	/* By the word models, then the BEAM best by the word bigram model
@@ -325,8 +402,8 @@ lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2,
 		int32_t win[6] = { before2, before, cand.c[k], after,
 		    after2, after3 };
 
-		beam_add(&top, choice_words(win, 6), cand.c[k], (unsigned)k,
-		    0);
+		beam_add(&top, choice_words(win, 6) - (on_page(cand.c[k],
+		    page, npage) ? PAGE_BONUS : 0), cand.c[k], (unsigned)k, 0);
 	}
 	beam_order(&top);
 	for (k = 0; k < top.n; k++) {
@@ -635,11 +712,17 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
 	 * one the models do not know (西部??伯塔省 read as 西部伯伯塔省).
 	 */
 	restored = short_from_page(s, n, i, end, chars, code, before, after);
-	if (restored == 0 && chars == 0)
-		restored = lost_whole(before2, before, after, after2, after3);
-	else if (restored == 0)
+	if (restored == 0 && chars == 0) {
+		int32_t page[PAGE_NEIGHBOURS];
+		size_t npage = whole_neighbours(s, n, i, end, before, after,
+		    page);
+
+		restored = lost_whole(before2, before, after, after2, after3,
+		    page, npage);
+	} else if (restored == 0) {
 		restored = lost_halves(code, before2, before, after, after2,
 		    after3);
+	}
 	if (restored == NOT_SEARCHED)
 		return unsearched("gbk-shift", s, i, end);
 	if (restored == 0)
