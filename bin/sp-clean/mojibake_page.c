@@ -148,3 +148,35 @@ page_neighbours(const char *p, size_t n, size_t i, size_t end,
 	}
 	return got;
 }
+
+size_t
+page_pairs(const char *p, size_t n, size_t i, size_t end,
+    page_fits2_fn fits, const void *arg, int32_t *out, size_t max)
+{
+	size_t lo, hi, at, k, got = 0, j;
+	int32_t prev = 0, c;
+
+	reach(n, i, end, &lo, &hi);
+	/* From a character's start: back over UTF-8 continuation bytes. */
+	while (lo > 0 && ((unsigned char)p[lo] & 0xC0) == 0x80)
+		lo--;
+	for (at = lo; at < hi && got < max; at += k) {
+		if (at >= i && at < end) {
+			k = end - at;	/* the span itself */
+			prev = 0;
+			continue;
+		}
+		c = cp_at(p, n, at, &k);
+		if (prev != 0 && fits(prev, c, arg)) {
+			for (j = 0; j < got && (out[2 * j] != prev ||
+			    out[2 * j + 1] != c); j++)
+				;
+			if (j == got) {
+				out[2 * got] = prev;
+				out[2 * got++ + 1] = c;
+			}
+		}
+		prev = c;
+	}
+	return got;
+}

@@ -75,4 +75,16 @@ size_t page_neighbours(const char *p, size_t n, size_t i, size_t end,
     const char *what, size_t wn, int before_it, page_fits_fn fits,
     const void *arg, int32_t *out, size_t max);
 
+/* Do a then b, next to each other, fit what a span kept of its bytes? */
+typedef int (*page_fits2_fn)(int32_t a, int32_t b, const void *arg);
+
+/*
+ * The pairs of characters that the page p[0..n) writes next to each
+ * other, outside the span p[i..end) and within PAGE_REACH of it, that
+ * fits() accepts, each once, in the order found: up to max into out[]
+ * (two code points a pair).  Returns how many.
+ */
+size_t page_pairs(const char *p, size_t n, size_t i, size_t end,
+    page_fits2_fn fits, const void *arg, int32_t *out, size_t max);
+
 #endif

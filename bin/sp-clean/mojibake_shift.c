@@ -267,13 +267,15 @@ whole_may_pass(int32_t before, int32_t after, double limit)
 #define PAGE_NEIGHBOURS 6
 /*
  * What a character that the page writes beside the same neighbour costs
- * less for "??", in bits: the page's own words are likelier on it than in
- * text at large (a cache model's evidence, softer than short_from_page()'s
- * two neighbours each side, which choose alone).  Read on the labelled
- * lines (2026-12-05): any of 1 to 6 bits filled 今年3月，??方拟 as 双方
- * (the line writes 双方组委会), where the models chose 双 over 东 by a
- * margin too small to keep it, and changed nothing else, nor anything of
- * the SogouCA sample.
+ * less for "??", and a pair that it writes for "?X?", in bits: the page's
+ * own words are likelier on it than in text at large (a cache model's
+ * evidence, softer than short_from_page()'s two neighbours each side,
+ * which choose alone).  Read on the labelled lines (2026-12-05): any of 1
+ * to 6 bits filled 今年3月，??方拟 as 双方 (the line writes 双方组委会),
+ * where the models chose 双 over 东 by a margin too small to keep it; 2
+ * to 6 read (三)服务?裆?, as 服务民生 (the line writes 加快民生改善), not
+ * 服务神色.  Nothing else changed, nor anything of the SogouCA sample
+ * under 4.
  */
 #define PAGE_BONUS 2.0
 
@@ -501,15 +503,71 @@ halves_read(int32_t h, int32_t t, int32_t before, int32_t after)
 	    charlm_cost(t, after) <= 3 * SHORT;
 }
 
+/* How many pairs the page writes that fit "?X?" are kept, at most. */
+#define PAGE_PAIRS 4
+
+/* What a pair found on the page must fit (page_pairs()). */
+struct halves_fit {
+	unsigned code;	/* X's */
+	int32_t after;
+	int listing;
+};
+
+static int
+fits_halves(int32_t h, int32_t t, const void *arg)
+{
+	const struct halves_fit *f = arg;
+	unsigned hc = gbk_encode(h), tc = gbk_encode(t);
+
+	return sp_is_han(h) && sp_is_han(t) && hc > 0xFF && tc > 0xFF &&
+	    (hc & 0xFF) == f->code >> 8 && tc >> 8 == (f->code & 0xFF) &&
+	    halves_tail(t, tc & 0xFF, f->after, f->listing);
+}
+
+/*
+ * The pairs of Han characters that the page writes next to each other
+ * and that fit "?X?" at s[i..end) of the line s[0..n), code X's GBK code:
+ * the trail byte of the first and the lead of the second X's, the second's
+ * trail failing before after.  Into out[] (two code points a pair), up to
+ * PAGE_PAIRS; returns how many (0 also when the line's budget is spent).
+ */
+static size_t
+halves_neighbours(const char *s, size_t n, size_t i, size_t end,
+    unsigned code, int32_t before, int32_t after, int32_t *out)
+{
+	const char *p;
+	size_t pn, base = page_of(s, n, &p, &pn);
+	struct halves_fit f = { code, after,
+	    is_final(before) && after == 0x3001 };
+
+	if (!budget_take(page_cost(pn, base + i, base + end), 0))
+		return 0;
+	return page_pairs(p, pn, base + i, base + end, fits_halves, &f, out,
+	    PAGE_PAIRS);
+}
+
+/* Is h t one of the pairs page[0..2 npage)? */
+static int
+pair_on_page(int32_t h, int32_t t, const int32_t *page, size_t npage)
+{
+	size_t k;
+
+	for (k = 0; k < npage; k++)
+		if (page[2 * k] == h && page[2 * k + 1] == t)
+			return 1;
+	return 0;
+}
+
 /*
  * "?X?" between before2 before and after after2, code X's GBK code: into
  * span_rep, the two characters with X's bytes, the trail of one and the
- * lead of the next, that read likeliest there.  Returns the bytes
+ * lead of the next, that read likeliest there, the pairs of
+ * page[0..2 npage) (halves_neighbours()) PAGE_BONUS likelier.  Returns the bytes
  * restored, 0 when none read as text, or NOT_SEARCHED.
  */
 static size_t
 lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
-    int32_t after2, int32_t after3)
+    int32_t after2, int32_t after3, const int32_t *page, size_t npage)
 {
 	/* After a sentence end, before 、, the character is a list's number
 	 * (一、 二、 三、): the models know the numerals as words, not as the
@@ -526,6 +584,9 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 	    after2, after3 } };
 	struct memo_val got;
 
+	for (k = 0; k < npage && k < PAGE_PAIRS; k++)
+		key.k[7 + k] = (int32_t)((uint32_t)page[2 * k] << 16 |
+		    (uint32_t)page[2 * k + 1]);
 	if (memo_get(&key, &got)) {
 		bh = got.c[0];
 		bt = got.c[1];
@@ -583,12 +644,19 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 	beam_order(&tails);
 	/* The pairs by the word models: byte and byte2 are their bytes. */
 	beam_init(&pairs, BEAM);
-	for (a = 0; a < heads.n + words.n; a++)
+	for (a = 0; a < heads.n + words.n + npage; a++)
 		for (b = 0; b < (a < heads.n ? tails.n : 1); b++) {
-			l = a < heads.n ? heads.byte[a] :
-			    words.byte[a - heads.n];
-			v = a < heads.n ? tails.byte[b] :
-			    words.byte2[a - heads.n];
+			if (a < heads.n) {
+				l = heads.byte[a];
+				v = tails.byte[b];
+			} else if (a < heads.n + words.n) {
+				l = words.byte[a - heads.n];
+				v = words.byte2[a - heads.n];
+			} else {
+				k = a - heads.n - words.n;
+				l = gbk_encode(page[2 * k]) >> 8;
+				v = gbk_encode(page[2 * k + 1]) & 0xFF;
+			}
 			h = gbk_decode(l, code >> 8);
 			t = gbk_decode(code & 0xFF, v);
 			{
@@ -597,7 +665,9 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 				    after3 };
 
 				beam_add(&pairs, choice_words(win, 7) +
-				    mark_fit(h) + mark_fit(t), 0, l, v);
+				    mark_fit(h) + mark_fit(t) -
+				    (pair_on_page(h, t, page, npage) ?
+				    PAGE_BONUS : 0), 0, l, v);
 			}
 		}
 	beam_order(&pairs);
@@ -720,8 +790,12 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
 		restored = lost_whole(before2, before, after, after2, after3,
 		    page, npage);
 	} else if (restored == 0) {
+		int32_t page[2 * PAGE_PAIRS];
+		size_t npage = halves_neighbours(s, n, i, end, code, before,
+		    after, page);
+
 		restored = lost_halves(code, before2, before, after, after2,
-		    after3);
+		    after3, page, npage);
 	}
 	if (restored == NOT_SEARCHED)
 		return unsearched("gbk-shift", s, i, end);
