@@ -485,9 +485,11 @@ written_head(int32_t h, int32_t before)
 /*
  * Do the two halves h t of "?X?" read as text between before and after,
  * as the repair writes them (a 。 lost after a sentence end left out)?
- * The characters that fit are chosen among the pairs that do: the
- * likeliest by the models may read as no text by the bigram model alone
- * (空腹对柳丁) where the next reads as text (空腹自柳丁, its tail right).
+ * The characters that fit are chosen among the pairs that do, or that the
+ * page writes (a pair of a name the models do not know, 青岛港为龙头 on a
+ * page that writes 烟台港为两翼): the likeliest by the models may read as
+ * no text by the bigram model alone (空腹对柳丁) where the next reads as
+ * text (空腹自柳丁, its tail right).
  */
 static int
 halves_read(int32_t h, int32_t t, int32_t before, int32_t after)
@@ -680,7 +682,8 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 			continue;	/* a word pair of the heads and tails */
 		h = gbk_decode(pairs.byte[k], code >> 8);
 		t = gbk_decode(code & 0xFF, pairs.byte2[k]);
-		if (!halves_read(h, t, before, after))
+		if (!halves_read(h, t, before, after) &&
+		    !pair_on_page(h, t, page, npage))
 			continue;
 		win[2] = written_head(h, before);
 		win[3] = t;
