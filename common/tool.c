@@ -330,6 +330,9 @@ sp_common_option(int c, const char *arg)
 		if (*arg == '\0')
 			sp_usage_error("--field: the name is empty");
 		sp_opts.field = arg;
+		/* A field is a member of JSON Lines records: naming one
+		 * without --jsonl would clean the records as text. */
+		sp_opts.jsonl = 1;
 		return 1;
 	case SP_OPT_MAX_UNIT:
 		sp_opts.max_unit = sp_parse_size("--max-unit", arg);
