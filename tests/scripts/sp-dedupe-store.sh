@@ -178,4 +178,19 @@ printf 'x\n' > "$t/file"
 "$D" --store "$t/file/sub" < "$t/file" > "$t/out" 2> "$t/err"
 expect "a store that cannot be made exits 2" [ $? -eq 2 ]
 
+# --duplicates: a preview with --store-readonly changes nothing; without
+# it the run records what it keeps, as sp-dedupe(1) says.
+P=$t/preview
+printf 'a\nb\n' | "$D" --store "$P" > /dev/null
+before=$(digest "$P")
+printf 'b\nc\n' | "$D" --store "$P" --store-readonly --duplicates \
+    > "$t/out"
+expect "--duplicates --store-readonly: lists the duplicate" \
+    [ "$(cat "$t/out")" = b ]
+expect "--duplicates --store-readonly: the store as it was" \
+    [ "$(digest "$P")" = "$before" ]
+printf 'b\nc\n' | "$D" --store "$P" --duplicates > /dev/null
+printf 'c\n' | "$D" --store "$P" --store-readonly > "$t/out"
+expect "--duplicates --store: what it kept is recorded" [ ! -s "$t/out" ]
+
 echo "sp-dedupe-store: $n_ok ok, $n_bad failed"
