@@ -357,6 +357,10 @@ markup(const char *s, size_t n, struct sp_buf *out, struct html_stats *st)
 	}
 	if (i < n && s[i] == '/')
 		closing = 1, i++;
+	/* <\/p>: an end tag as JSON writes it, left in text scraped from a
+	 * JSON string escaped twice. */
+	else if (i + 1 < n && s[i] == '\\' && s[i + 1] == '/')
+		closing = 1, i += 2;
 	name = s + i;
 	if (i >= n || !((s[i] >= 'A' && s[i] <= 'Z') ||
 	    (s[i] >= 'a' && s[i] <= 'z')))
