@@ -1912,6 +1912,17 @@ mark_notices(struct boilerplate *bp, size_t nlines, int last)
  * line; not a paragraph. */
 #define WORDS_ALONE_CHARS 40
 
+/*
+ * Does the heaviest site word of l fill most of it (展开全文, 广告, 长按识别
+ * 二维码 as a whole line)?  A subheading between paragraphs that holds a
+ * site word among its own (未经授权擅自转载的法律后果) has more besides.
+ */
+static int
+words_fill_line(const struct line *l)
+{
+	return l->h.best != NULL && l->h.best_len * 5 >= l->n * 3;
+}
+
 /* Characters of a row of the site's labels and their values, at most. */
 #define LABELS_ALONE_CHARS 60
 
@@ -1952,11 +1963,12 @@ site_words_alone(const struct boilerplate *bp, size_t nlines, size_t i)
 	if (l->h.best == NULL || !(l->h.best->weight >= threshold_of(bp) ||
 	    labels_alone(bp, l)) ||
 	    l->f.sentence > 0 || l->f.inner_sentence > 0 ||
-	    l->f.clause > l->f.colons || l->f.chars > (l->f.colons >= 2 ?
+	    (l->f.clause > l->f.colons && !words_fill_line(l)) ||
+	    l->f.chars > (l->f.colons >= 2 ?
 	    LABELS_ALONE_CHARS : WORDS_ALONE_CHARS) ||
 	    (l->f.marker != LF_NONE && l->f.marker != LF_BULLET))
 		return 0;
-	if (between_prose(ps, i))
+	if (between_prose(ps, i) && !words_fill_line(l))
 		return 0;
 	return !(!isnan(title) && title >= TITLE_COPY) &&
 	    !own_headline(bp, nlines, i);
