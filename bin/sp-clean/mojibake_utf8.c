@@ -10,6 +10,7 @@
 #include "mojibake_utf8.h"
 #include "utf8.h"
 #include "wordbigram.h"
+#include "zh.h"
 
 /*
  * The length of the UTF-8 sequence at b[i..n) (LOST for a lost byte):
@@ -182,6 +183,27 @@ best_of(const struct beam *cands, const int32_t around[6], double *cost,
 }
 
 /*
+ * Bits a Chinese numeral gains where a line opens with it and 、 or ．
+ * follows: a heading's number (一、提高认识), which the character models,
+ * reading the line's first character without the lines around it, gave
+ * to 中 of the same lead bytes (中、提高认识).
+ */
+#define HEADING_NUMBER 16.0
+
+static double
+heading_number_bonus(const int32_t around[6], int32_t c)
+{
+	int v;
+
+	if ((around[2] != 0 && around[2] != '\n') ||
+	    (around[3] != 0x3001 && around[3] != 0xFF0E))
+		return 0;
+	v = sp_cn_value(c);
+	return v >= 1 && v <= 10 && !sp_cn_is_formal(c) && c != 0x4E24 &&
+	    c != 0x5169 ? HEADING_NUMBER : 0;	/* not 两 兩 */
+}
+
+/*
  * The character of the sequence b[0..len) with bytes lost (LOST): the
  * values of them that make the likeliest character between the three
  * characters before it and the three after, around[0..6) (0: none).  A
@@ -240,8 +262,8 @@ choose_utf8(const unsigned char *b, size_t len, enum lost_by by,
 					    pair_bonus(c), c, v, w);
 				continue;
 			}
-			beam_add(&cand, cost_of(by, around, c) - pair_bonus(c),
-			    c, v, w);
+			beam_add(&cand, cost_of(by, around, c) - pair_bonus(c) -
+			    heading_number_bonus(around, c), c, v, w);
 		}
 	/* The word bigram model, the dearest, costs the BEAM best only. */
 	if ((best = best_of(&cand, around, &bc, byte)) != 0 && doubt.n > 0) {
