@@ -1960,8 +1960,8 @@ site_words_alone(const struct boilerplate *bp, size_t nlines, size_t i)
 	const struct page_sums *ps = &bp->sums;
 	float title = ps->title_overlap[i];
 
-	if (l->h.best == NULL || !(l->h.best->weight >= threshold_of(bp) ||
-	    labels_alone(bp, l)) ||
+	if (!((l->h.best != NULL && (l->h.best->weight >= threshold_of(bp) ||
+	    labels_alone(bp, l))) || l->breadcrumb) ||
 	    l->f.sentence > 0 || l->f.inner_sentence > 0 ||
 	    (l->f.clause > l->f.colons && !words_fill_line(l)) ||
 	    l->f.chars > (l->f.colons >= 2 ?
