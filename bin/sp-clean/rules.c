@@ -161,6 +161,7 @@ rules_free(struct rules *r)
 		free_any(r->any[0]);
 		free_any(r->any[1]);
 		free(r->patterns);
+		free(r->plain);
 	}
 	free(r->stamps);
 	free(r->seen);
@@ -557,11 +558,17 @@ list_patterns(struct rules *r)
 	size_t i;
 
 	free(r->patterns);
+	free(r->plain);
 	r->patterns = sp_xmalloc((r->n ? r->n : 1) * sizeof *r->patterns);
-	r->npatterns = 0;
-	for (i = 0; i < r->n; i++)
-		if (r->v[i].kind == RULE_RE)
-			r->patterns[r->npatterns++] = i;
+	r->plain = sp_xmalloc((r->n ? r->n : 1) * sizeof *r->plain);
+	r->npatterns = r->nplain = 0;
+	for (i = 0; i < r->n; i++) {
+		if (r->v[i].kind != RULE_RE)
+			continue;
+		r->patterns[r->npatterns++] = i;
+		if (!r->v[i].in_any && !r->v[i].triggered)
+			r->plain[r->nplain++] = i;
+	}
 }
 
 int
@@ -762,11 +769,12 @@ void
 rules_match(struct rules *r, const char *line, size_t n, size_t start,
     int literal_only, struct rule_hits *h)
 {
-	size_t pos = 0, k, cover_end = 0, i, q;
+	size_t pos = 0, k, cover_end = 0, i, q, nlist;
+	const size_t *list;
 	struct rule *rule;
 	const char *subject;
 	int32_t cp;
-	int j, g, rc, any_may[2];
+	int j, g, rc, any_may[2], triggers = 0;
 
 	memset(h, 0, sizeof *h);
 	if (++r->stamp == 0) {
@@ -821,6 +829,7 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 				break;
 			case RULE_TRIGGER:
 				r->seen[rule->target] = r->stamp;
+				triggers = 1;
 				break;
 			case RULE_RE:
 				break;
@@ -837,8 +846,15 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 	for (g = 0; g < 2; g++)
 		any_may[g] = r->any[g] == NULL || sp_re_match_lazy(r->any[g],
 		    subject, n, r->md, r->mctx) != PCRE2_ERROR_NOMATCH;
-	for (q = 0; q < r->npatterns; q++) {
-		i = r->patterns[q];
+	/* Else the others are all passed over below. */
+	list = r->patterns;
+	nlist = r->npatterns;
+	if (!triggers && !any_may[0] && !any_may[1]) {
+		list = r->plain;
+		nlist = r->nplain;
+	}
+	for (q = 0; q < nlist; q++) {
+		i = list[q];
 		rule = &r->v[i];
 		if (r->stamps[i] == r->stamp ||
 		    (rule->in_any && !any_may[rule->in_any - 1]) ||
