@@ -145,6 +145,7 @@ rules_clone(struct rules *dst, const struct rules *src)
 	dst->mctx = pcre2_match_context_copy(src->mctx);
 	dst->md = pcre2_match_data_create(4, NULL);
 	memset(&dst->subject, 0, sizeof dst->subject);
+	memset(&dst->memo, 0, sizeof dst->memo);
 	if (dst->stamps == NULL || dst->seen == NULL || dst->warned == NULL ||
 	    dst->mctx == NULL || dst->md == NULL) {
 		rules_free(dst);
@@ -169,6 +170,7 @@ rules_free(struct rules *r)
 	pcre2_match_data_free(r->md);
 	pcre2_match_context_free(r->mctx);
 	sp_buf_free(&r->subject);
+	rules_memo_free(&r->memo);
 	memset(r, 0, sizeof *r);
 }
 
@@ -676,6 +678,7 @@ badthr:
 	build_any(r, 0);
 	build_any(r, 1);
 	list_patterns(r);
+	rules_memo_clear(&r->memo);
 	return 0;
 fail:
 	free_rules(vec.v, vec.n);
@@ -769,12 +772,14 @@ void
 rules_match(struct rules *r, const char *line, size_t n, size_t start,
     int literal_only, struct rule_hits *h)
 {
-	size_t pos = 0, k, cover_end = 0, i, q, nlist;
+	size_t pos = 0, k, cover_end = 0, i, q, nlist, nhits = 0;
+	struct rules_memo_hit hits[RULES_MEMO_HITS];
 	const size_t *list;
 	struct rule *rule;
 	const char *subject;
+	uint64_t key;
 	int32_t cp;
-	int j, g, rc, any_may[2], triggers = 0;
+	int j, g, rc, any_may[2], triggers = 0, remember = 1, known;
 
 	memset(h, 0, sizeof *h);
 	if (++r->stamp == 0) {
@@ -841,6 +846,13 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 	}
 	if (literal_only || r->npatterns == 0)
 		return;
+	/* The same bytes, the same matches, counted in the same order. */
+	if ((known = rules_memo_get(&r->memo, line, n, &key, hits)) >= 0) {
+		for (j = 0; j < known; j++)
+			count(r, h, &r->v[hits[j].rule], hits[j].at,
+			    hits[j].len);
+		return;
+	}
 	subject = sp_re_subject(line, n, &r->subject);
 	/* No alternative of any[k] matches: none of its patterns will. */
 	for (g = 0; g < 2; g++)
@@ -862,6 +874,9 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 			continue;
 		rc = sp_re_match_lazy(&rule->re, subject, n, r->md, r->mctx);
 		/* No match, or a limit hit: either way the rule says nothing. */
+		/* A limit hit is matched again, and told where it is due. */
+		if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
+			remember = 0;
 		if (rc < 0 && rc != PCRE2_ERROR_NOMATCH && !r->warned[i]) {
 			PCRE2_UCHAR msg[128];
 
@@ -880,6 +895,15 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 
 			count(r, h, rule, ov[0],
 			    ov[1] >= ov[0] ? ov[1] - ov[0] : 0);
+			if (nhits < RULES_MEMO_HITS) {
+				hits[nhits].rule = (uint32_t)i;
+				hits[nhits].at = (uint32_t)ov[0];
+				hits[nhits].len = (uint32_t)(ov[1] >= ov[0] ?
+				    ov[1] - ov[0] : 0);
+			}
+			nhits++;
 		}
 	}
+	if (remember)
+		rules_memo_put(&r->memo, key, line, n, hits, nhits);
 }

@@ -16,6 +16,7 @@
 
 #include "buf.h"
 #include "regex.h"
+#include "rules_memo.h"
 
 /*
  * RULE_TRIGGER is no kind of the file: it is a literal that every match of
@@ -97,6 +98,8 @@ struct rules {
 	 * was 4% of a run on dumps of news pages, callgrind).
 	 */
 	size_t *plain, nplain;
+	struct rules_memo memo;		/* the patterns' matches of lines,
+					   the matcher's own */
 };
 
 /* What the vocabulary says of one line. */

@@ -9,6 +9,7 @@
 
 #include "check.h"
 #include "rules.h"
+#include "rules_memo.h"
 
 /* Patterns of the forms the short cuts read, and of the ones they must
  * not misread. */
@@ -176,10 +177,81 @@ test_all_together(void)
 	rules_free(&r);
 }
 
+/* Are two answers of rules_match the same, to the place of the best? */
+static int
+same_hits(const struct rule_hits *a, const struct rule_hits *b)
+{
+	return a->vocab == b->vocab && a->best == b->best &&
+	    a->best_at == b->best_at && a->best_len == b->best_len;
+}
+
+/*
+ * A line matched again is answered from the matcher's memo: as the first
+ * time, and as a clone that never saw it (its memo its own, empty) says.
+ */
+static void
+test_remembered(void)
+{
+	struct rules r, c;
+	struct rule_hits first, again, fresh;
+	size_t j;
+
+	if (load(&r, 0, NP) < 0)
+		return;
+	for (j = 0; j < NL; j++) {
+		rules_match(&r, lines[j], strlen(lines[j]), 0, 0, &first);
+		rules_match(&r, lines[j], strlen(lines[j]), 0, 0, &again);
+		if (!CHECK(same_hits(&first, &again)))
+			printf("  line \"%s\"\n", lines[j]);
+	}
+	if (rules_clone(&c, &r) < 0)
+		return;
+	for (j = 0; j < NL; j++) {
+		rules_match(&r, lines[j], strlen(lines[j]), 0, 0, &again);
+		rules_match(&c, lines[j], strlen(lines[j]), 0, 0, &fresh);
+		if (!CHECK(same_hits(&again, &fresh)))
+			printf("  line \"%s\"\n", lines[j]);
+	}
+	rules_free(&c);
+	rules_free(&r);
+}
+
+/* The memo itself: the bytes decide, and what it cannot hold it drops. */
+static void
+test_memo(void)
+{
+	struct rules_memo m = { NULL };
+	struct rules_memo_hit put[RULES_MEMO_HITS + 1] = { { 7, 1, 2 } }, got[
+	    RULES_MEMO_HITS];
+	char line[RULES_MEMO_LINE + 1];
+	uint64_t key;
+
+	CHECK_INT(rules_memo_get(&m, "ab", 2, &key, got), -1);
+	rules_memo_put(&m, key, "ab", 2, put, 1);
+	CHECK_INT(rules_memo_get(&m, "ab", 2, &key, got), 1);
+	CHECK(got[0].rule == 7 && got[0].at == 1 && got[0].len == 2);
+	CHECK_INT(rules_memo_get(&m, "ac", 2, &key, got), -1);
+	CHECK_INT(rules_memo_get(&m, "abc", 3, &key, got), -1);
+	rules_memo_put(&m, key, "abc", 3, put, 0);
+	CHECK_INT(rules_memo_get(&m, "abc", 3, &key, got), 0);
+	memset(line, 'x', sizeof line);
+	CHECK_INT(rules_memo_get(&m, line, sizeof line, &key, got), -1);
+	rules_memo_put(&m, key, line, sizeof line, put, 1);
+	CHECK_INT(rules_memo_get(&m, line, sizeof line, &key, got), -1);
+	CHECK_INT(rules_memo_get(&m, "xyz", 3, &key, got), -1);
+	rules_memo_put(&m, key, "xyz", 3, put, RULES_MEMO_HITS + 1);
+	CHECK_INT(rules_memo_get(&m, "xyz", 3, &key, got), -1);
+	rules_memo_clear(&m);
+	CHECK_INT(rules_memo_get(&m, "ab", 2, &key, got), -1);
+	rules_memo_free(&m);
+}
+
 int
 main(void)
 {
 	test_each_alone();
 	test_all_together();
+	test_remembered();
+	test_memo();
 	return check_done("test_rules");
 }
