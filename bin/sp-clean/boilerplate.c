@@ -725,8 +725,8 @@ signature_date(const struct line *l)
 	size_t i = 0, k, n = l->n;
 	int32_t cp;
 
-	if (l->f.chars > 24 || !memmem(l->s, n, "年", 3) ||
-	    !memmem(l->s, n, "日", 3))
+	if (l->f.chars > 24 || !lf_holds(l->s, n, "年") ||
+	    !lf_holds(l->s, n, "日"))
 		return 0;
 	if (n > 6 && (memcmp(l->s + n - 6, "印发", 6) == 0 ||
 	    memcmp(l->s + n - 6, "发布", 6) == 0))
@@ -1413,7 +1413,7 @@ plain_headline(const struct boilerplate *bp, size_t i)
 
 	return l->f.seps == 0 && l->f.stops == 0 && sh->spaces <= 2 &&
 	    sh->pattern == 0 && !memchr(l->s, ',', l->n) &&
-	    !memmem(l->s, l->n, "，", 3);
+	    !lf_holds(l->s, l->n, "，");
 }
 
 /*

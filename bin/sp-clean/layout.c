@@ -591,7 +591,7 @@ item_like(const struct line *v, size_t nlines, size_t j, int threshold)
 	if (l->heading || l->score >= threshold || layout_date_like(l))
 		return 1;
 	/* A title: short, no full stop (？ and ！ are common in titles). */
-	if (l->f.chars <= 50 && memmem(l->s, l->n, "。", 3) == NULL)
+	if (l->f.chars <= 50 && !lf_holds(l->s, l->n, "。"))
 		return 1;
 	if (l->f.chars <= 160 && layout_truncated(l))
 		return 1;
@@ -660,7 +660,7 @@ rank_of(const struct line *l)
 	if (i == 0 || i == l->n || (l->s[i] >= '0' && l->s[i] <= '9'))
 		return 0;
 	if (l->f.marker != LF_NONE || l->f.chars > 50 ||
-	    memmem(l->s, l->n, "。", 3))
+	    lf_holds(l->s, l->n, "。"))
 		return 0;
 	return r;
 }

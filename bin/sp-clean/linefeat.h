@@ -10,6 +10,7 @@
 #define SP_CLEAN_LINEFEAT_H
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* How a line opens, when it opens like a heading or a list item. */
 enum lf_marker {
@@ -69,5 +70,26 @@ int lf_is_final(int32_t cp);
 /* Closing quotes and brackets: ” ’ 」 』 ） ) 》 】 〕 ］ ] > */
 int lf_is_closer(int32_t cp);
 int lf_is_opener(int32_t cp);
+
+/*
+ * Does s[0..n) hold c, the three bytes of a character (年, 。, ，)?  As
+ * memmem(s, n, c, 3), by memchr() of its first byte: on a short line
+ * memmem() paid more to set up its search than the search cost (2% of
+ * sp-clean on dumps of news pages, asking of each line's neighbour
+ * whether it held 年 and 日; callgrind).
+ */
+static inline int
+lf_holds(const char *s, size_t n, const char c[3])
+{
+	const char *p = s, *end = s + n;
+
+	while (end - p >= 3 &&
+	    (p = memchr(p, c[0], (size_t)(end - p) - 2)) != NULL) {
+		if (p[1] == c[1] && p[2] == c[2])
+			return 1;
+		p++;
+	}
+	return 0;
+}
 
 #endif
