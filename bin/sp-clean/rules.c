@@ -782,6 +782,9 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 	int j, g, rc, any_may[2], triggers = 0, remember = 1, known;
 
 	memset(h, 0, sizeof *h);
+	/* Its slot in the memo is fetched while the literals are found. */
+	key = literal_only || r->npatterns == 0 ? 0 :
+	    rules_memo_key(&r->memo, line, n);
 	if (++r->stamp == 0) {
 		for (i = 0; i < r->n; i++)
 			r->stamps[i] = r->seen[i] = 0;
@@ -847,7 +850,7 @@ rules_match(struct rules *r, const char *line, size_t n, size_t start,
 	if (literal_only || r->npatterns == 0)
 		return;
 	/* The same bytes, the same matches, counted in the same order. */
-	if ((known = rules_memo_get(&r->memo, line, n, &key, hits)) >= 0) {
+	if ((known = rules_memo_get(&r->memo, key, line, n, hits)) >= 0) {
 		for (j = 0; j < known; j++)
 			count(r, h, &r->v[hits[j].rule], hits[j].at,
 			    hits[j].len);

@@ -220,29 +220,34 @@ test_remembered(void)
 static void
 test_memo(void)
 {
-	struct rules_memo m = { NULL };
+	struct rules_memo m = { NULL, NULL };
 	struct rules_memo_hit put[RULES_MEMO_HITS + 1] = { { 7, 1, 2 } }, got[
 	    RULES_MEMO_HITS];
 	char line[RULES_MEMO_LINE + 1];
-	uint64_t key;
+	uint64_t ab = rules_memo_key(&m, "ab", 2);
 
-	CHECK_INT(rules_memo_get(&m, "ab", 2, &key, got), -1);
-	rules_memo_put(&m, key, "ab", 2, put, 1);
-	CHECK_INT(rules_memo_get(&m, "ab", 2, &key, got), 1);
+	CHECK(ab != 0);
+	CHECK_INT(rules_memo_get(&m, ab, "ab", 2, got), -1);
+	rules_memo_put(&m, ab, "ab", 2, put, 1);
+	CHECK_INT(rules_memo_get(&m, ab, "ab", 2, got), 1);
 	CHECK(got[0].rule == 7 && got[0].at == 1 && got[0].len == 2);
-	CHECK_INT(rules_memo_get(&m, "ac", 2, &key, got), -1);
-	CHECK_INT(rules_memo_get(&m, "abc", 3, &key, got), -1);
-	rules_memo_put(&m, key, "abc", 3, put, 0);
-	CHECK_INT(rules_memo_get(&m, "abc", 3, &key, got), 0);
+	CHECK_INT(rules_memo_get(&m, rules_memo_key(&m, "ac", 2), "ac", 2,
+	    got), -1);
+	/* Another line given ab's key, as a collision would: not ab's. */
+	CHECK_INT(rules_memo_get(&m, ab, "ac", 2, got), -1);
+	rules_memo_put(&m, rules_memo_key(&m, "abc", 3), "abc", 3, put, 0);
+	CHECK_INT(rules_memo_get(&m, rules_memo_key(&m, "abc", 3), "abc", 3,
+	    got), 0);
 	memset(line, 'x', sizeof line);
-	CHECK_INT(rules_memo_get(&m, line, sizeof line, &key, got), -1);
-	rules_memo_put(&m, key, line, sizeof line, put, 1);
-	CHECK_INT(rules_memo_get(&m, line, sizeof line, &key, got), -1);
-	CHECK_INT(rules_memo_get(&m, "xyz", 3, &key, got), -1);
-	rules_memo_put(&m, key, "xyz", 3, put, RULES_MEMO_HITS + 1);
-	CHECK_INT(rules_memo_get(&m, "xyz", 3, &key, got), -1);
+	CHECK(rules_memo_key(&m, line, sizeof line) == 0);
+	CHECK(rules_memo_key(&m, line, sizeof line - 1) != 0);
+	CHECK(rules_memo_key(&m, "", 0) == 0);
+	rules_memo_put(&m, rules_memo_key(&m, "xyz", 3), "xyz", 3, put,
+	    RULES_MEMO_HITS + 1);
+	CHECK_INT(rules_memo_get(&m, rules_memo_key(&m, "xyz", 3), "xyz", 3,
+	    got), -1);
 	rules_memo_clear(&m);
-	CHECK_INT(rules_memo_get(&m, "ab", 2, &key, got), -1);
+	CHECK_INT(rules_memo_get(&m, ab, "ab", 2, got), -1);
 	rules_memo_free(&m);
 }
 
