@@ -4,6 +4,7 @@
 #include "docnum.h"
 
 #include "cjk.h"
+#include "linefeat.h"
 #include "zh.h"
 
 /* The longest issuer's short name, and the longest label before it. */
@@ -117,10 +118,35 @@ number_at(const char *s, size_t n, size_t i)
 	return cp == 0x53F7 && sp_skip_blank(s, n, i) == n;	/* 号 */
 }
 
+/*
+ * Does s[0..n) end in 号, blank space aside?  A number does (number_at()
+ * reads 号 and blank space to the end), and few other lines: the rest are
+ * told from their ends, not by reading them from the start for a label
+ * (perf: docnum_label 3.1% of sp-clean on naive dumps).
+ */
+static int
+ends_in_hao(const char *s, size_t n)
+{
+	size_t k;
+	int32_t cp;
+
+	while (n > 0) {
+		cp = lf_last(s, n, &k);
+		if (!sp_is_blank(cp))
+			return cp == 0x53F7;
+		n -= k;
+	}
+	return 0;
+}
+
 int
 docnum_line(const char *s, size_t n)
 {
-	size_t i = sp_skip_blank(s, n, 0), j;
+	size_t i, j;
+
+	if (!ends_in_hao(s, n))
+		return 0;
+	i = sp_skip_blank(s, n, 0);
 
 	if (number_at(s, n, i + docnum_label(s + i, n - i)))
 		return 1;
