@@ -2,6 +2,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "check.h"
 #include "cjk.h"
 #include "utf8.h"
@@ -295,6 +297,34 @@ test_prefix_blocks(void)
 	CHECK_INT(wrong, 0);
 }
 
+/*
+ * sp_is_alnum(), read from its table of the BMP, says of every code point
+ * what utf8proc's category says, asked from the top down so that blocks
+ * are filled out of turn, and again once they are all filled.
+ */
+static void
+test_alnum_table(void)
+{
+	utf8proc_category_t c;
+	int32_t cp;
+	int round, want, wrong = 0;
+
+	for (round = 0; round < 2; round++)
+		for (cp = 0x110001; cp >= -1; cp--) {
+			want = 0;
+			if (cp >= 0 && cp <= 0x10FFFF) {
+				c = utf8proc_category(cp);
+				want = (c >= UTF8PROC_CATEGORY_LU &&
+				    c <= UTF8PROC_CATEGORY_LO) ||
+				    c == UTF8PROC_CATEGORY_ND;
+			}
+			if (sp_is_alnum(cp) != want && wrong++ < 5)
+				printf("  sp_is_alnum(U+%04X) is not %d\n",
+				    (unsigned)cp, want);
+		}
+	CHECK_INT(wrong, 0);
+}
+
 int
 main(void)
 {
@@ -306,6 +336,7 @@ main(void)
 	test_next();
 	test_boundary();
 	test_classes();
+	test_alnum_table();
 	test_buf();
 	return check_done("utf8");
 }
