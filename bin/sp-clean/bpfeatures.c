@@ -525,6 +525,21 @@ words_of(const struct line *l, size_t n, void (*fn)(uint64_t h, void *ctx),
 	}
 }
 
+/*
+ * The first slot to try for word h in a set of mask + 1 slots.  A Han
+ * pair's hash is a product, whose low bits are those of the second
+ * character's alone: taken as they were, every pair ending in 的 began
+ * at the same slot, and an add walked 17 slots on average (callgrind,
+ * speech pages).  Its high half, folded in, is of both characters.
+ * Where a word lands changes no answer: a set holds the words added
+ * until it is half full, wherever they are.
+ */
+static size_t
+slot_of(uint64_t h, size_t mask)
+{
+	return (size_t)(h ^ h >> 32) & mask;
+}
+
 /* Makes ws an empty set of room for at least n words, bounded. */
 static void
 wordset_reset(struct wordset *ws, size_t n)
@@ -553,7 +568,8 @@ wordset_add(uint64_t h, void *ctx)
 
 	if (ws->used >= ws->size / 2)
 		return;
-	for (i = h & mask; ws->slot[i] && ws->slot[i] != h; i = (i + 1) & mask)
+	for (i = slot_of(h, mask); ws->slot[i] && ws->slot[i] != h;
+	    i = (i + 1) & mask)
 		;
 	if (ws->slot[i] == 0)
 		ws->used++;
@@ -580,7 +596,7 @@ wordset_probe(uint64_t h, void *ctx)
 		if (ws == NULL)
 			continue;
 		mask = ws->size - 1;
-		for (i = h & mask; ws->slot[i]; i = (i + 1) & mask)
+		for (i = slot_of(h, mask); ws->slot[i]; i = (i + 1) & mask)
 			if (ws->slot[i] == h) {
 				p->hits[k]++;
 				break;
@@ -624,8 +640,8 @@ probe_words(const struct gathered_words *g, struct probe *p)
 	for (k = 0; k < 2; k++)
 		if (p->ws[k] != NULL)
 			for (i = 0; i < g->n; i++)
-				__builtin_prefetch(&p->ws[k]->slot[g->h[i] &
-				    (p->ws[k]->size - 1)]);
+				__builtin_prefetch(&p->ws[k]->slot[slot_of(
+				    g->h[i], p->ws[k]->size - 1)]);
 	for (i = 0; i < g->n; i++)
 		wordset_probe(g->h[i], p);
 }
@@ -637,7 +653,8 @@ add_words(const struct gathered_words *g, struct wordset *ws)
 	size_t i;
 
 	for (i = 0; i < g->n; i++)
-		__builtin_prefetch(&ws->slot[g->h[i] & (ws->size - 1)], 1);
+		__builtin_prefetch(&ws->slot[slot_of(g->h[i],
+		    ws->size - 1)], 1);
 	for (i = 0; i < g->n; i++)
 		wordset_add(g->h[i], ws);
 }
