@@ -25,6 +25,9 @@
  * is (the candidates' memory stays a few megabytes). */
 #define MAX_CANDS 65536
 
+/* The longest line a page number as printers set it may be, in bytes. */
+#define DECORATED_MAX 64
+
 /* A number with text on both sides: a page number if it is in a chain. */
 struct cand {
 	size_t from, to;	/* the bytes it takes: number and spaces */
@@ -268,6 +271,24 @@ decorated(const char *doc, size_t i, size_t end)
 }
 
 /*
+ * The start of the line that holds doc[i], when it is at most
+ * DECORATED_MAX bytes back (a printed page number's line is short), else
+ * NONE.
+ */
+static size_t
+line_start_near(const char *doc, size_t i)
+{
+	size_t k = i;
+
+	while (k > 0 && doc[k - 1] != '\n') {
+		if (i - k >= DECORATED_MAX)
+			return NONE;
+		k--;
+	}
+	return k;
+}
+
+/*
  * The line at doc[i] (a line's start) as a decorated page number into *c,
  * taken at once: where the page broke inside a paragraph, the halves
  * around it are one line again.  Returns the line's end, or i.
@@ -278,7 +299,7 @@ decorated_line(const char *doc, size_t len, size_t i, struct cand *c)
 	const char *nl = memchr(doc + i, '\n', len - i);
 	size_t end = nl ? (size_t)(nl - doc) : len, k;
 
-	if (end == i || end - i > 64 || !decorated(doc, i, end))
+	if (end == i || end - i > DECORATED_MAX || !decorated(doc, i, end))
 		return i;
 	memset(c, 0, sizeof *c);
 	c->from = i;
@@ -450,20 +471,47 @@ fill_gaps(struct cand *c, size_t n)
 	return found;
 }
 
+/*
+ * The first ASCII digit of doc[i..n), or n.  Eight bytes a test: a byte
+ * is a digit when it is below 10 once 0x30 is taken off by XOR, and the
+ * test of a word for a byte below 10 (Anderson's hasless()) says truly
+ * whether there is none, which, in Chinese text, there mostly is not.
+ * The byte at a time it replaces was 5% of sp-clean on the speech pages
+ * (callgrind).
+ */
+static size_t
+next_digit(const char *doc, size_t n, size_t i)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	uint64_t w;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, doc + i, 8);
+		w ^= 0x30 * ones;
+		if (((w - 10 * ones) & ~w & 0x80 * ones) != 0)
+			break;
+	}
+	while (i < n && !is_digit(doc[i]))
+		i++;
+	return i;
+}
+
 size_t
 pagenum_strip(char *doc, size_t *len, pagenum_explain_fn *explain, void *ctx,
     size_t *joins)
 {
 	struct cand *c = NULL, one;
-	size_t n = 0, cap = 0, i, removed = 0, printed = 0, end;
+	size_t n = 0, cap = 0, i, removed = 0, printed = 0, end, ls;
+	size_t checked = NONE;
 
-	for (i = 0; i < *len; i++) {
-		if ((i == 0 || doc[i - 1] == '\n') &&
-		    (end = decorated_line(doc, *len, i, &one)) > i) {
+	for (i = 0; (i = next_digit(doc, *len, i)) < *len; i++) {
+		if ((ls = line_start_near(doc, i)) != NONE && ls != checked &&
+		    (checked = ls, end = decorated_line(doc, *len, ls, &one)) >
+		    ls) {
 			printed++;
 			i = end;
-		} else if (!is_digit(doc[i]) || (i > 0 &&
-		    is_digit(doc[i - 1])) || !candidate(doc, *len, i, &one))
+		} else if ((i > 0 && is_digit(doc[i - 1])) ||
+		    !candidate(doc, *len, i, &one))
 			continue;
 		if (n == MAX_CANDS) {
 			n = 0;	/* a table: see MAX_CANDS */
