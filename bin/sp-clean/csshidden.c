@@ -346,7 +346,11 @@ find_tag(const char *s, size_t n, const char *w)
 	size_t k = strlen(w);
 
 	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
-		if ((size_t)(end - p) >= k && strncasecmp(p, w, k) == 0 &&
+		/* The second byte first: a call for each tag of a page
+		 * was a cost of its own. */
+		if ((size_t)(end - p) >= k && k >= 2 &&
+		    ((p[1] ^ w[1]) & ~0x20) == 0 &&
+		    strncasecmp(p, w, k) == 0 &&
 		    ((size_t)(end - p) == k || !name_byte((unsigned char)p[k])))
 			return p;
 		p++;
@@ -429,6 +433,17 @@ css_hidden_scan(struct css_hidden *h, const char *s, size_t n)
 
 	h->n = 0;
 	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		/*
+		 * Only <!--, <script, <noscript, <template and <style matter
+		 * here: the other tags, most, are told by their second byte
+		 * without the five compares (strncasecmp 1.4% of sp-clean
+		 * on HTML pages, callgrind).
+		 */
+		if (end - p < 2 || (p[1] != '!' && (p[1] | 0x20) != 's' &&
+		    (p[1] | 0x20) != 'n' && (p[1] | 0x20) != 't')) {
+			p++;
+			continue;
+		}
 		if ((past = past_no_style(p, end)) != NULL) {
 			p = past;
 			continue;

@@ -1026,6 +1026,9 @@ raw_text_slash(const char *s, size_t n, size_t i, int *style)
 	size_t k;
 	char quote = 0;
 
+	/* Most tags are told by their second byte, without a call. */
+	if (n - i < 6 || (s[i + 1] | 0x20) != 's')
+		return 0;
 	if (n - i >= 7 && strncasecmp(s + i, "<script", 7) == 0)
 		k = i + 7;
 	else if (n - i >= 6 && strncasecmp(s + i, "<style", 6) == 0)
