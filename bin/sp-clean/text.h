@@ -113,37 +113,15 @@ cp_before(const char *s, size_t i, size_t *len)
 }
 
 /*
- * Is s[0..n) valid UTF-8?  The same answer as sp_utf8_valid_prefix() == n,
- * with the two- and three-byte forms of CJK text checked inline.
+ * Is s[0..n) valid UTF-8?  sp_utf8_valid_prefix() checks sixteen or
+ * thirty-two bytes a test; the character at a time of a check inline
+ * here, once the faster one, was 5% of sp-clean on the speech pages
+ * (callgrind).
  */
 static inline int
 utf8_valid(const char *str, size_t n)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0;
-	unsigned char c;
-
-	while (i < n) {
-		c = s[i];
-		if (c < 0x80) {
-			i++;
-		} else if (((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) &&
-		    i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
-		    (s[i + 2] & 0xC0) == 0x80) {
-			i += 3;
-		} else if (c >= 0xC2 && c <= 0xDF && i + 1 < n &&
-		    (s[i + 1] & 0xC0) == 0x80) {
-			i += 2;
-		} else {
-			size_t k = sp_utf8_valid_prefix(s + i, n - i < 4 ?
-			    n - i : 4);
-
-			if (k == 0)
-				return 0;
-			i += k;
-		}
-	}
-	return 1;
+	return sp_utf8_valid_prefix((const unsigned char *)str, n) == n;
 }
 
 /*
