@@ -3,25 +3,6 @@
 
 #include "cjk.h"
 
-/*
- * utf8proc has no Script property, so Han is the CJK Unified Ideographs
- * blocks (with their extensions and compatibility blocks) plus 〇 and 々,
- * which Unicode assigns to the Han script outside those blocks.
- */
-int
-sp_is_han(int32_t cp)
-{
-	if (cp < 0x2F00)
-		return 0;
-	return (cp >= 0x4E00 && cp <= 0x9FFF) ||
-	    (cp >= 0x3400 && cp <= 0x4DBF) ||
-	    cp == 0x3005 || cp == 0x3007 ||
-	    (cp >= 0x3021 && cp <= 0x3029) ||
-	    (cp >= 0xF900 && cp <= 0xFAFF) ||
-	    (cp >= 0x20000 && cp <= 0x323AF) ||
-	    (cp >= 0x2F00 && cp <= 0x2FDF);	/* Kangxi radicals */
-}
-
 static int
 category_is_punct(utf8proc_category_t c)
 {
