@@ -28,6 +28,8 @@
 #define PROSE_CHARS	300
 /* Only this many lines are compared with a title line. */
 #define TITLE_SPAN	300
+/* A line may begin at this many characters of the page's first line. */
+#define TITLE_TRIES	40
 
 const char *const mark_names[M_NMARKS] = {
 	"breadcrumb", "menu", "list of keywords", "decoration",
@@ -409,17 +411,22 @@ static void
 mark_title_lines(struct line *v, size_t nlines)
 {
 	const struct line *t = &v[0];
-	size_t j, p, k, m, span, tries;
+	size_t j, p, k, m, span, q, nat = 0, at[TITLE_TRIES];
 
 	if (nlines < 2 || t->f.chars > 120 || v[0].title)
 		return;
+	/* Where the title's characters start, found once for all the
+	 * lines (for each, they were 1.4% of sp-clean on naive dumps). */
+	for (p = 0; p + 30 <= t->n && nat < TITLE_TRIES; p += k) {
+		at[nat++] = p;
+		(void)lf_first(t->s + p, t->n - p, &k);
+	}
 	span = nlines < TITLE_SPAN ? nlines : TITLE_SPAN;
 	for (j = 1; j < span; j++) {
 		if (v[j].n < 30 || v[j].site_title)
 			continue;
-		for (p = 0, tries = 0; p + 30 <= t->n && tries < 40;
-		    p += k, tries++) {
-			(void)lf_first(t->s + p, t->n - p, &k);
+		for (q = 0; q < nat; q++) {
+			p = at[q];
 			m = t->n - p < v[j].n ? t->n - p : v[j].n;
 			if (m >= 30 && memcmp(t->s + p, v[j].s, 30) == 0 &&
 			    memcmp(t->s + p, v[j].s, m) == 0) {
