@@ -915,6 +915,10 @@ attachment_label(const struct line *l)
 	a = sp_skip_blank(l->s, n, 0);
 	while (n > a && (l->s[n - 1] == ' ' || l->s[n - 1] == '\t'))
 		n--;
+	/* A label of two characters and a full-width colon at most: the
+	 * longer lines, most, are told without reading their end. */
+	if (n - a > 9)
+		return 0;
 	if (n > a && ((cp = lf_last(l->s + a, n - a, &m)) == 0xFF1A ||
 	    cp == ':'))
 		n -= m;
