@@ -2172,6 +2172,11 @@ judge(struct boilerplate *bp, size_t nlines, size_t i, char *why,
 			    "the article");
 		return DROPPED_BY_RULE;
 	}
+	if (l->script) {
+		if (why)
+			snprintf(why, whylen, "a line of a script's code");
+		return DROPPED_BY_RULE;
+	}
 	if (id_tokens(l->s, l->n)) {
 		if (why)
 			snprintf(why, whylen, "images named by their files");

@@ -214,6 +214,62 @@ code_like(const struct line *l)
 	return syms >= 2;
 }
 
+/* Is b a letter, digit or '_' of a script's names? */
+static int
+name_byte(unsigned char b)
+{
+	return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+	    (b >= '0' && b <= '9') || b == '_';
+}
+
+/*
+ * Does s[0..n) hold word w where a script's name would stand: no name's
+ * byte before it, and after an object's dot a name (window.onload, not
+ * "the window. It")?
+ */
+static int
+script_word(const char *s, size_t n, const char *w)
+{
+	size_t m = strlen(w);
+	const char *p = s, *end = s + n;
+
+	while ((p = memmem(p, (size_t)(end - p), w, m)) != NULL) {
+		if ((p == s || !name_byte((unsigned char)p[-1])) &&
+		    (w[m - 1] != '.' || (p + m < end &&
+		    name_byte((unsigned char)p[m]))))
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+/*
+ * A line of JavaScript that a text dump left (a counter's snippet,
+ * document.write(…), window.onload=…): no Han, a name scripts use
+ * (function(, var, document., window., $(), and three of { } ( ) = ; or
+ * more.
+ * Prose that says "the window." has no such run of marks.
+ */
+static int
+script_like(const struct line *l)
+{
+	static const char *const words[] = { "function(", "function (",
+	    "var ", "document.", "window.", "$(", "jQuery", NULL };
+	size_t i, syms = 0;
+	int word = 0;
+
+	if (l->f.han > 0 || l->n < 8)
+		return 0;
+	for (i = 0; words[i] && !word; i++)
+		word = script_word(l->s, l->n, words[i]);
+	if (!word)
+		return 0;
+	for (i = 0; i < l->n; i++)
+		if (l->s[i] != '\0' && strchr("{}()=;", l->s[i]))
+			syms++;
+	return syms >= 3;
+}
+
 /* Is s[i..n) a CSS property's name, up to its colon?  Moves i past it. */
 static int
 css_property(const char *s, size_t n, size_t *i)
@@ -519,6 +575,7 @@ score_line(struct line *v, size_t nlines, size_t i)
 	l->score = l->h.vocab;
 	l->best = 0;
 	l->why = -1;
+	l->script = 0;
 	if (l->h.best) {
 		l->best = l->h.best->weight;
 		l->why_rule = l->h.best;
@@ -561,7 +618,10 @@ score_line(struct line *v, size_t nlines, size_t i)
 		add(l, 7, M_KEYWORDS);
 	if (decoration(l->s, l->n))
 		add(l, 10, M_DECORATION);
-	if (code_like(l) || css_like(l->s, l->n))
+	l->script = script_like(l);
+	if (l->script)
+		add(l, 10, M_CODE);
+	else if (code_like(l) || css_like(l->s, l->n))
 		add(l, 7, M_CODE);
 	if (l->h.inline_list) {
 		add(l, 10, M_INLINE_LIST);

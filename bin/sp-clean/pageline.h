@@ -48,6 +48,7 @@ struct line {
 	int anchor;		/* a paragraph of prose */
 	int breadcrumb;
 	int menu_line;		/* a menu written on one line (layout.c) */
+	int script;		/* a line of JavaScript (layout.c) */
 	int repeats;		/* other lines of the page equal to it */
 	int unjudged;		/* plain prose the model is not asked of */
 	unsigned char prose_after; /* a sentence follows its run of
