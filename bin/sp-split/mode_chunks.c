@@ -158,17 +158,19 @@ static uint64_t
 cut_point(uint64_t p, uint64_t e, size_t budget)
 {
 	const char *s = C.win.data + (p - C.win_off);
-	size_t n = (size_t)(e - p), i = 0, used = 0, len, best = 0, k;
+	size_t n = (size_t)(e - p), i = 0, used = 0, len, best = 0, k, size;
 	size_t best_used = 0;
 
 	while (i < n) {
 		int32_t cp;
 
-		/* A character, or an invalid sequence (one U+FFFD). */
+		/* A character, or an invalid sequence (one U+FFFD, three
+		 * bytes written). */
 		len = sp_utf8_next((const unsigned char *)s + i, n - i, &cp);
-		if (used + (split_opts.bytes ? len : 1) > budget)
+		size = !split_opts.bytes ? 1 : cp == SP_REPLACEMENT ? 3 : len;
+		if (used + size > budget)
 			break;
-		used += split_opts.bytes ? len : 1;
+		used += size;
 		i += len;
 		if ((len == 3 && (memcmp(s + i - 3, "；", 3) == 0 ||
 		    memcmp(s + i - 3, "，", 3) == 0 ||

@@ -266,10 +266,30 @@ count_chars(const char *s, size_t n)
 	return c;
 }
 
+/*
+ * The bytes s[0..n) is written as: each invalid sequence as the three of
+ * U+FFFD, so that --bytes bounds what a chunk writes.
+ */
+static size_t
+written_bytes(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, c = 0, len;
+	int32_t cp;
+
+	if (sp_utf8_valid_prefix(u, n) == n)
+		return n;
+	for (i = 0; i < n; i += len) {
+		len = sp_utf8_next(u + i, n - i, &cp);
+		c += cp == SP_REPLACEMENT ? 3 : len;
+	}
+	return c;
+}
+
 size_t
 unit_size(const char *s, size_t n)
 {
-	return split_opts.bytes ? n : count_chars(s, n);
+	return split_opts.bytes ? written_bytes(s, n) : count_chars(s, n);
 }
 
 /* The code point that ends at s[i), i > 0; -1 when it is no UTF-8. */
