@@ -149,24 +149,62 @@ looks_like_json(const struct sp_unit *u)
 }
 
 /*
- * Is the line a JSON record whole: an object, or an array (a record that
- * is no object)?  Blanks and a byte order mark before it aside.
+ * The JSON value the line is whole, blanks and a byte order mark before
+ * it aside, if it opens as an object or an array does; else NULL.
  */
-static int
-json_whole(const struct sp_unit *u)
+static json_t *
+json_value(const struct sp_unit *u)
 {
 	size_t i = sp_jsonl_bom(u);
-	json_t *v;
 
 	while (i < u->len && (u->text[i] == ' ' || u->text[i] == '\t'))
 		i++;
 	if (i >= u->len || (u->text[i] != '{' && u->text[i] != '['))
-		return 0;
-	if ((v = json_loadb(u->text + i, u->len - i, JSON_DECODE_ANY |
-	    JSON_DECODE_INT_AS_REAL | JSON_ALLOW_NUL, NULL)) == NULL)
-		return 0;
+		return NULL;
+	return json_loadb(u->text + i, u->len - i, JSON_DECODE_ANY |
+	    JSON_DECODE_INT_AS_REAL | JSON_ALLOW_NUL, NULL);
+}
+
+/* Is the line a JSON record whole: an object, or an array (a record that
+ * is no object)? */
+static int
+json_whole(const struct sp_unit *u)
+{
+	json_t *v = json_value(u);
+
 	json_decref(v);
-	return 1;
+	return v != NULL;
+}
+
+/* Is the line a JSON object whole? */
+static int
+json_object_whole(const struct sp_unit *u)
+{
+	json_t *v = json_value(u);
+	int object = json_is_object(v);
+
+	json_decref(v);
+	return object;
+}
+
+/*
+ * Does a first line that is no JSON record look like one, or the end of
+ * one cut short: opening with { or [, or ending with }?  Only such a line
+ * waits for the next to tell JSON Lines from text; a line of text
+ * ("参考文献", "[1]" after it) tells text at once.
+ */
+static int
+record_like(const struct sp_unit *u)
+{
+	size_t i = sp_jsonl_bom(u), e = u->len;
+
+	while (i < e && (u->text[i] == ' ' || u->text[i] == '\t'))
+		i++;
+	while (e > i && (u->text[e - 1] == ' ' || u->text[e - 1] == '\t' ||
+	    u->text[e - 1] == '\r'))
+		e--;
+	return i < e && (u->text[i] == '{' || u->text[i] == '[' ||
+	    u->text[e - 1] == '}');
 }
 
 /*
@@ -383,7 +421,8 @@ read_operand(struct doc_reader *dr, int fd)
 			 * record whole, else text.
 			 */
 			if (hold_back(&held, &u) || (!first &&
-			    !json_whole(&u) && hold_first(&held, &u))) {
+			    record_like(&u) && !json_whole(&u) &&
+			    hold_first(&held, &u))) {
 				if (!first && !sp_jsonl_blank(&u)) {
 					first = 1;
 					first_opens = looks_like_json(&u);
@@ -394,7 +433,8 @@ read_operand(struct doc_reader *dr, int fd)
 				continue;
 			}
 			undecided = 0;
-			json = first ? json_whole(&u) : looks_like_json(&u);
+			json = first ? json_object_whole(&u) :
+			    looks_like_json(&u);
 			replay(dr, &held, json);
 		}
 		if (json)

@@ -2068,6 +2068,36 @@ article_begins_below(const struct boilerplate *bp, size_t nlines, size_t i)
 	return 0;
 }
 
+/* Han characters of a sentence of prose that between_sentences() sees. */
+#define SENTENCE_HAN 8
+
+/* Is line j a sentence of Chinese prose? */
+static int
+chinese_sentence(const struct boilerplate *bp, size_t j)
+{
+	const struct line *o = &bp->lines[j];
+
+	return o->f.sentence > 0 && o->f.han >= SENTENCE_HAN &&
+	    o->h.vocab <= 0;
+}
+
+/*
+ * Does a sentence of Chinese prose stand SHELTER lines or fewer above
+ * line i, and one below?  Lines of code between them are the text's (a
+ * tutorial's), not a snippet the page's template left.
+ */
+static int
+between_sentences(const struct boilerplate *bp, size_t nlines, size_t i)
+{
+	size_t j, above = 0, below = 0;
+
+	for (j = i; j > 0 && i - j < SHELTER && !above; j--)
+		above = chinese_sentence(bp, j - 1);
+	for (j = i + 1; j < nlines && j - i <= SHELTER && !below; j++)
+		below = chinese_sentence(bp, j);
+	return above && below;
+}
+
 /*
  * Is line i of a dump (a page's HTML has its <title> and <h1> to tell)
  * the article's headline: a line shaped as a title (Han in it,
@@ -2172,7 +2202,8 @@ judge(struct boilerplate *bp, size_t nlines, size_t i, char *why,
 			    "the article");
 		return DROPPED_BY_RULE;
 	}
-	if (l->script) {
+	/* Code between paragraphs of prose is a tutorial's own. */
+	if (l->script && !between_sentences(bp, nlines, i)) {
 		if (why)
 			snprintf(why, whylen, "a line of a script's code");
 		return DROPPED_BY_RULE;

@@ -255,8 +255,8 @@ at_width(const char *s, size_t n, size_t width, int first)
 }
 
 /* Characters of the end of a sentence a wrapped heading leaves for the
- * next line, at most. */
-#define TAIL_CHARS 8
+ * next line, at most: a word. */
+#define TAIL_CHARS 3
 
 /*
  * Does next[0..n) open with the end of a sentence: a few characters, no
@@ -413,8 +413,9 @@ continues(const struct para *p, const char *next, size_t n,
 	closed = lf_is_closer(p->last_raw);
 	/* A heading is never joined to its body, unless cut inside quotes
 	 * that the next line closes, or, as long as the wrapped lines,
-	 * cut inside a word (引领义乌经|济社会) or before the last words of
-	 * its sentence (干部队伍|建设。乡镇…). */
+	 * cut inside a word (引领义乌经|济社会) or before the last word of
+	 * its sentence (干部队伍|建设。乡镇…): a short first sentence of
+	 * the paragraph after it (形势决定任务。) is four or more. */
 	if (p->marker != LF_NONE && p->marker != LF_POINT &&
 	    p->marker != LF_BULLET && p->chars <= 60 && p->sentence == 0)
 		return (p->open > 0 && f.unopened > 0 && !closed) ||
@@ -519,12 +520,14 @@ put(struct sp_buf *out, const void *s, size_t n)
 static int
 ends_in_run_after_cjk(const char *line, size_t len)
 {
-	size_t i = len;
+	size_t i = len, k;
 
 	while (i > 0 && (unsigned char)line[i - 1] > 0x20 &&
 	    (unsigned char)line[i - 1] < 0x80)
 		i--;
-	return i > 0 && i < len && (unsigned char)line[i - 1] >= 0x80;
+	/* Chinese before it, not Zürich or an em dash of English. */
+	return i > 0 && i < len && (unsigned char)line[i - 1] >= 0x80 &&
+	    sp_is_cjk(lf_last(line, i, &k));
 }
 
 /* What goes between the paragraph and the line joined to it. */

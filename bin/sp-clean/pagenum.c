@@ -37,6 +37,7 @@ struct cand {
 	size_t chain;		/* the longest chain ending with it */
 	size_t prev;		/* the candidate before in that chain */
 	int taken;		/* PAGE, REFUSED, BY_UNIT, FILLED or 0 */
+	int printed;		/* PRINTED, PRINTED_TOTAL: a line of its own */
 };
 
 /* What a candidate was taken for. */
@@ -200,7 +201,8 @@ skip_dashes(const char *doc, size_t i, size_t end)
 	return i;
 }
 
-/* Past the digits at doc[i] (one to four, no leading zero), or i. */
+/* Past the digits at doc[i] (one to three, no leading zero, as bare
+ * page numbers have), or i. */
 static size_t
 skip_number(const char *doc, size_t i, size_t end)
 {
@@ -208,7 +210,7 @@ skip_number(const char *doc, size_t i, size_t end)
 
 	while (j < end && is_digit(doc[j]))
 		j++;
-	return j - i > 4 || doc[i] == '0' ? i : j;
+	return j == i || j - i > 3 || doc[i] == '0' ? i : j;
 }
 
 /* Past the UTF-8 word w at doc[i], or i. */
@@ -223,11 +225,17 @@ skip_word(const char *doc, size_t i, size_t end, const char *w)
 /*
  * Is doc[i..end), a whole line, a page number written as a printer sets
  * it: between dashes (— 1 —, the GB/T 9704 way of official documents;
- * - 1 -, － 1 －), or 第1页 with 共8页 after it or not?  Nothing else of a
- * text is so, and one alone is evidence enough.
+ * - 1 -, － 1 －), or 第1页 with 共8页 after it or not?  Returns its form
+ * (PRINTED_TOTAL with 共8页, which says what it is alone; PRINTED, which
+ * a dashed year or a 第12页 of a textbook's text may look like, and which
+ * is taken only as one of a rising run of them), or 0; its number in
+ * *value.
  */
+#define PRINTED 1
+#define PRINTED_TOTAL 2
+
 static int
-decorated(const char *doc, size_t i, size_t end)
+decorated(const char *doc, size_t i, size_t end, unsigned *value)
 {
 	size_t j, k;
 
@@ -236,22 +244,26 @@ decorated(const char *doc, size_t i, size_t end)
 		j = skip_spaces(doc, j, end);
 		if ((k = skip_number(doc, j, end)) == j)
 			return 0;
+		*value = (unsigned)strtoul(doc + j, NULL, 10);
 		j = skip_spaces(doc, k, end);
 		if ((k = skip_dashes(doc, j, end)) == j)
 			return 0;
-		return skip_spaces(doc, k, end) == end;
+		return skip_spaces(doc, k, end) == end ? PRINTED : 0;
 	}
 	if ((j = skip_word(doc, i, end, "第")) == i)
 		return 0;
 	j = skip_spaces(doc, j, end);
 	if ((k = skip_number(doc, j, end)) == j)
 		return 0;
+	*value = (unsigned)strtoul(doc + j, NULL, 10);
 	j = skip_spaces(doc, k, end);
 	if ((k = skip_word(doc, j, end, "页")) == j &&
 	    (k = skip_word(doc, j, end, "頁")) == j)
 		return 0;
 	j = skip_spaces(doc, k, end);
-	if (j < end) {
+	if (j == end)
+		return PRINTED;
+	{
 		if ((k = skip_word(doc, j, end, "，")) > j ||
 		    (k = skip_word(doc, j, end, "/")) > j ||
 		    (k = skip_word(doc, j, end, "／")) > j)
@@ -267,7 +279,7 @@ decorated(const char *doc, size_t i, size_t end)
 			return 0;
 		j = skip_spaces(doc, k, end);
 	}
-	return j == end;
+	return j == end ? PRINTED_TOTAL : 0;
 }
 
 /*
@@ -299,9 +311,15 @@ decorated_line(const char *doc, size_t len, size_t i, struct cand *c)
 	const char *nl = memchr(doc + i, '\n', len - i);
 	size_t end = nl ? (size_t)(nl - doc) : len, k;
 
-	if (end == i || end - i > DECORATED_MAX || !decorated(doc, i, end))
+	unsigned value = 0;
+	int form;
+
+	if (end == i || end - i > DECORATED_MAX ||
+	    (form = decorated(doc, i, end, &value)) == 0)
 		return i;
 	memset(c, 0, sizeof *c);
+	c->value = value;
+	c->printed = form;
 	c->from = i;
 	c->to = end < len ? end + 1 : end;
 	if (i >= 2 && doc[i - 2] != '\n' && end + 1 < len &&
@@ -496,6 +514,39 @@ next_digit(const char *doc, size_t n, size_t i)
 	return i;
 }
 
+/*
+ * Keeps the printed page numbers that tell what they are: with their
+ * total (第1页 共8页), or two or more of one form rising through the
+ * document a step of one to MAX_STEP at a time (— 1 — … — 2 —).  The
+ * others, a dashed year of a timeline, a 第12页 a text refers to, are
+ * text.  Returns how many are kept.
+ */
+static size_t
+confirm_printed(struct cand *c, size_t n)
+{
+	size_t i, last = NONE, run = 0, kept = 0;
+	int rising = 1;
+
+	for (i = 0; i < n; i++) {
+		if (c[i].printed != PRINTED)
+			continue;
+		if (last != NONE && (c[i].value <= c[last].value ||
+		    c[i].value - c[last].value > MAX_STEP))
+			rising = 0;
+		last = i;
+		run++;
+	}
+	for (i = 0; i < n; i++) {
+		if (c[i].printed == 0)
+			continue;
+		if (c[i].printed == PRINTED && (run < 2 || !rising))
+			c[i].taken = REFUSED;
+		else
+			kept++;
+	}
+	return kept;
+}
+
 size_t
 pagenum_strip(char *doc, size_t *len, pagenum_explain_fn *explain, void *ctx,
     size_t *joins)
@@ -508,7 +559,9 @@ pagenum_strip(char *doc, size_t *len, pagenum_explain_fn *explain, void *ctx,
 		if ((ls = line_start_near(doc, i)) != NONE && ls != checked &&
 		    (checked = ls, end = decorated_line(doc, *len, ls, &one)) >
 		    ls) {
-			printed++;
+			/* Not over the number before, on the line above. */
+			if (n > 0 && c[n - 1].to > one.from)
+				one.from = ls;
 			i = end;
 		} else if ((i > 0 && is_digit(doc[i - 1])) ||
 		    !candidate(doc, *len, i, &one))
@@ -523,6 +576,7 @@ pagenum_strip(char *doc, size_t *len, pagenum_explain_fn *explain, void *ctx,
 		}
 		c[n++] = one;
 	}
+	printed = confirm_printed(c, n);
 	if (n >= PAGENUM_RUN && (removed = take_chains(c, n)) > 0)
 		removed += fill_gaps(c, n);
 	if (n > 0 && removed + printed > 0) {

@@ -344,13 +344,6 @@ enumerator_rule(size_t digits, int opens_line, int32_t before)
 /* The most Chinese numerals a heading's number has: 一百二十. */
 #define CN_DIGITS 4
 
-/* Is c a Chinese numeral, or 第 before one? */
-static int
-cn_number_part(int32_t c)
-{
-	return sp_cn_value(c) >= 0 || c == 0x7B2C;
-}
-
 /* enumerator_rule() for the digit run ending before cps[i]. */
 static int
 enumerator(size_t i)
@@ -361,9 +354,12 @@ enumerator(size_t i)
 		d--;
 	/* 一.总体要求, 十二.其他, 第一.: a heading's marker written with a
 	 * half-width dot, when it opens the line. */
-	if (d == i)
-		while (d > 0 && i - d < CN_DIGITS && cn_number_part(cps[d - 1]))
+	if (d == i) {
+		while (d > 0 && i - d < CN_DIGITS && sp_cn_value(cps[d - 1]) >= 0)
 			d--;
+		if (d < i && d > 0 && cps[d - 1] == 0x7B2C)	/* 第 first */
+			d--;
+	}
 	for (k = d; k > 0 && cps[k - 1] == ' '; k--)
 		;
 	if (d < i && !is_digit(cps[i - 1]))
@@ -621,12 +617,14 @@ cn_enumerator_at(const char *s, size_t j)
 	size_t d = j, m, count = 0;
 
 	while (d > 0 && count < CN_DIGITS &&
-	    cn_number_part(cp_before(s, d, &m))) {
+	    sp_cn_value(cp_before(s, d, &m)) >= 0) {
 		d -= m;
 		count++;
 	}
 	if (count == 0)
 		return 0;
+	if (d > 0 && cp_before(s, d, &m) == 0x7B2C)	/* 第 first */
+		d -= m;
 	while (d > 0 && s[d - 1] == ' ')
 		d--;
 	return d == 0;

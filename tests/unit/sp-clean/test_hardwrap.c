@@ -238,7 +238,9 @@ test_corpus(void)
 /* A document wrapped at a fixed width: lines that long are joined, even
  * before a short line ending in a colon; a title as long is not, nor a
  * heading (一、…) cut at a word's end, unless the next line ends its
- * sentence in a few characters (…的需要，要 / 把握方向。). */
+ * sentence in three characters or fewer (…队伍 / 建设。; 推动发展。 is
+ * four, as long as a paragraph's short first sentence) or the break cuts
+ * a word of the list (要|把). */
 static void
 test_width(void)
 {
@@ -258,8 +260,8 @@ test_width(void)
 	    "讲几点意见：\n"
 	    "一、加强作风建设是保证机关坚定正确的政治方向的需要，要"
 	    "把握方向。\n"
-	    "二、加强作风建设是促进机关各项工作高质量发展的需要，要"
-	    "推动发展。", 5);
+	    "二、加强作风建设是促进机关各项工作高质量发展的需要，要\n"
+	    "推动发展。", 4);
 	/* A heading as long as the lines, cut inside a word (创|新), goes
 	 * on; one shorter than the lines is whole. */
 	J("对这些问题，我们必须下大决心、花大力气认真加以克服，确保取\n"
