@@ -441,12 +441,17 @@ scan_lines(struct boilerplate *bp, struct pool *pool, size_t nlines)
 		k = pool_threads(pool);
 		bp->matchers = sp_xrealloc(bp->matchers, (size_t)k *
 		    sizeof *bp->matchers);
-		for (; bp->nmatchers < k; bp->nmatchers++)
+		for (; bp->nmatchers < k; bp->nmatchers++) {
 			if (rules_clone(&bp->matchers[bp->nmatchers].rules,
 			    &bp->m.rules) < 0 ||
 			    rules_clone(&bp->matchers[bp->nmatchers].user,
 			    &bp->m.user) < 0)
 				sp_oom();
+			/* Each document's thread has these: a memo each
+			 * would cost the square of the threads. */
+			rules_no_memo(&bp->matchers[bp->nmatchers].rules);
+			rules_no_memo(&bp->matchers[bp->nmatchers].user);
+		}
 	}
 	if (bp->ntasks < n) {
 		bp->tasks = sp_xrealloc(bp->tasks, n * sizeof *bp->tasks);

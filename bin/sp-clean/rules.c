@@ -155,6 +155,13 @@ rules_clone(struct rules *dst, const struct rules *src)
 }
 
 void
+rules_no_memo(struct rules *r)
+{
+	rules_memo_free(&r->memo);
+	r->memo.off = 1;
+}
+
+void
 rules_free(struct rules *r)
 {
 	if (!r->shared) {

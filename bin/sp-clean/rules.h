@@ -121,6 +121,12 @@ int  rules_init(struct rules *r);
  * memory (dst then needs no freeing).
  */
 int  rules_clone(struct rules *dst, const struct rules *src);
+/*
+ * Makes r remember no line's matches (rules_memo.h): for the matchers of
+ * a pool's threads, one set a thread cleaning a document, whose tables
+ * would grow with the square of the threads.
+ */
+void rules_no_memo(struct rules *r);
 void rules_free(struct rules *r);
 /*
  * Parses text[0..len), the rules file name, into r (adding, or replacing

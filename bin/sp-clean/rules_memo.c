@@ -69,7 +69,7 @@ rules_memo_put(struct rules_memo *m, uint64_t key, const char *line,
 {
 	struct rules_memo_slot *s;
 
-	if (key == 0 || nhits > RULES_MEMO_HITS)
+	if (key == 0 || nhits > RULES_MEMO_HITS || m->off)
 		return;
 	if (m->slot == NULL) {
 		m->key = sp_xmalloc(SLOTS * sizeof *m->key);

@@ -32,6 +32,7 @@ struct rules_memo_slot;
 struct rules_memo {
 	uint64_t *key;			/* a slot's line's key; 0: empty */
 	struct rules_memo_slot *slot;	/* NULL until the first line */
+	int off;			/* remembers nothing */
 };
 
 /*

@@ -220,7 +220,7 @@ test_remembered(void)
 static void
 test_memo(void)
 {
-	struct rules_memo m = { NULL, NULL };
+	struct rules_memo m = { NULL, NULL, 0 };
 	struct rules_memo_hit put[RULES_MEMO_HITS + 1] = { { 7, 1, 2 } }, got[
 	    RULES_MEMO_HITS];
 	char line[RULES_MEMO_LINE + 1];
@@ -249,6 +249,11 @@ test_memo(void)
 	rules_memo_clear(&m);
 	CHECK_INT(rules_memo_get(&m, ab, "ab", 2, got), -1);
 	rules_memo_free(&m);
+	/* A memo turned off remembers nothing. */
+	m.off = 1;
+	rules_memo_put(&m, ab, "ab", 2, put, 1);
+	CHECK(m.slot == NULL);
+	CHECK_INT(rules_memo_get(&m, ab, "ab", 2, got), -1);
 }
 
 int
