@@ -164,6 +164,7 @@ candidate(const char *doc, size_t len, size_t i, struct cand *c)
 	    wordlm_word((const int32_t[]){ left, right }, 2) >= 0;
 	c->chain = 1;
 	c->prev = NONE;
+	c->printed = 0;
 	c->taken = sp_is_han(right) && hardwrap_is_unit(right) ? BY_UNIT : 0;
 	return 1;
 }
