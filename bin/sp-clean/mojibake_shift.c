@@ -273,8 +273,8 @@ whole_may_pass(int32_t before, int32_t after, double limit)
  * which choose alone).  Read on the labelled lines (2026-12-05): any of 1
  * to 6 bits filled 今年3月，??方拟 as 双方 (the line writes 双方组委会),
  * where the models chose 双 over 东 by a margin too small to keep it; 2
- * to 6 read (三)服务?裆?, as 服务民生 (the line writes 加快民生改善), not
- * 服务神色.  Nothing else changed, nor anything of the SogouCA sample
+ * to 6 read 服务?裆? as 服务民生, where the line writes 民生 elsewhere,
+ * not 服务神色.  Nothing else changed, nor anything of the SogouCA sample
  * under 4.
  */
 #define PAGE_BONUS 2.0

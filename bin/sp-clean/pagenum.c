@@ -224,6 +224,25 @@ skip_word(const char *doc, size_t i, size_t end, const char *w)
 }
 
 /*
+ * Past a count of pages at doc[i], spaces around its number: "1页",
+ * " 8 頁" (its number into *value), or i.
+ */
+static size_t
+skip_pages(const char *doc, size_t i, size_t end, unsigned *value)
+{
+	size_t j = skip_spaces(doc, i, end), k;
+
+	if ((k = skip_number(doc, j, end)) == j)
+		return i;
+	*value = (unsigned)strtoul(doc + j, NULL, 10);
+	j = skip_spaces(doc, k, end);
+	if ((k = skip_word(doc, j, end, "页")) == j &&
+	    (k = skip_word(doc, j, end, "頁")) == j)
+		return i;
+	return k;
+}
+
+/*
  * Is doc[i..end), a whole line, a page number written as a printer sets
  * it: between dashes (— 1 —, the GB/T 9704 way of official documents;
  * - 1 -, － 1 －), or 第1页 with 共8页 after it or not?  Returns its form
@@ -239,6 +258,7 @@ static int
 decorated(const char *doc, size_t i, size_t end, unsigned *value)
 {
 	size_t j, k;
+	unsigned total;
 
 	i = skip_spaces(doc, i, end);
 	if ((j = skip_dashes(doc, i, end)) > i) {
@@ -251,36 +271,19 @@ decorated(const char *doc, size_t i, size_t end, unsigned *value)
 			return 0;
 		return skip_spaces(doc, k, end) == end ? PRINTED : 0;
 	}
-	if ((j = skip_word(doc, i, end, "第")) == i)
+	if ((j = skip_word(doc, i, end, "第")) == i ||
+	    (k = skip_pages(doc, j, end, value)) == j)
 		return 0;
-	j = skip_spaces(doc, j, end);
-	if ((k = skip_number(doc, j, end)) == j)
-		return 0;
-	*value = (unsigned)strtoul(doc + j, NULL, 10);
-	j = skip_spaces(doc, k, end);
-	if ((k = skip_word(doc, j, end, "页")) == j &&
-	    (k = skip_word(doc, j, end, "頁")) == j)
-		return 0;
-	j = skip_spaces(doc, k, end);
-	if (j == end)
+	if ((j = skip_spaces(doc, k, end)) == end)
 		return PRINTED;
-	{
-		if ((k = skip_word(doc, j, end, "，")) > j ||
-		    (k = skip_word(doc, j, end, "/")) > j ||
-		    (k = skip_word(doc, j, end, "／")) > j)
-			j = skip_spaces(doc, k, end);
-		if ((k = skip_word(doc, j, end, "共")) == j)
-			return 0;
+	if ((k = skip_word(doc, j, end, "，")) > j ||
+	    (k = skip_word(doc, j, end, "/")) > j ||
+	    (k = skip_word(doc, j, end, "／")) > j)
 		j = skip_spaces(doc, k, end);
-		if ((k = skip_number(doc, j, end)) == j)
-			return 0;
-		j = skip_spaces(doc, k, end);
-		if ((k = skip_word(doc, j, end, "页")) == j &&
-		    (k = skip_word(doc, j, end, "頁")) == j)
-			return 0;
-		j = skip_spaces(doc, k, end);
-	}
-	return j == end ? PRINTED_TOTAL : 0;
+	if ((k = skip_word(doc, j, end, "共")) == j ||
+	    (j = skip_pages(doc, k, end, &total)) == k)
+		return 0;
+	return skip_spaces(doc, j, end) == end ? PRINTED_TOTAL : 0;
 }
 
 /*
