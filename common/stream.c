@@ -54,10 +54,10 @@ void
 sp_warn_bad_record(const char *file, uint64_t number, const char *reason)
 {
 	if (reason)
-		sp_warn_status(SP_EXIT_ERROR, NULL, "%s:%llu: %s", file,
+		sp_warn_refused(NULL, "%s:%llu: %s", file,
 		    (unsigned long long)(number + number_base), reason);
 	else
-		sp_warn_status(SP_EXIT_ERROR, NULL, "%s:%llu: longer than "
+		sp_warn_refused(NULL, "%s:%llu: longer than "
 		    "--max-unit (%zu bytes)", file,
 		    (unsigned long long)(number + number_base),
 		    sp_opts.max_unit);

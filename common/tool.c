@@ -26,6 +26,7 @@
 struct sp_common_opts sp_opts;
 const char *sp_progname = "sp";
 int sp_status = SP_EXIT_OK;
+int sp_status_besides_refused = SP_EXIT_OK;
 
 static const char *usage_text = "";
 static struct sp_out stdout_buf;
@@ -131,6 +132,8 @@ raise_status(int status)
 {
 	if (status > sp_status)
 		sp_status = status;
+	if (status > sp_status_besides_refused)
+		sp_status_besides_refused = status;
 }
 
 void
@@ -185,6 +188,20 @@ sp_warn_status(int status, const char *file, const char *fmt, ...)
 	if (!held(status, NULL, file, fmt, ap)) {
 		vwarn(file, fmt, ap);
 		raise_status(status);
+	}
+	va_end(ap);
+}
+
+void
+sp_warn_refused(const char *file, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (!held(SP_EXIT_ERROR, NULL, file, fmt, ap)) {
+		vwarn(file, fmt, ap);
+		if (SP_EXIT_ERROR > sp_status)
+			sp_status = SP_EXIT_ERROR;
 	}
 	va_end(ap);
 }

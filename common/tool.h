@@ -67,6 +67,13 @@ int sp_common_option(int c, const char *arg);
 extern const char *sp_progname;
 /* The exit status so far: raised by sp_warn_status() and friends. */
 extern int sp_status;
+/*
+ * The exit status less the refusals of sp_warn_refused(): a record that
+ * cannot be used is written back as it is and leaves the rest of the run
+ * whole, which sp-split -d -o tells apart from a failed run.  A tool that
+ * holds messages (sp-clean) counts a held refusal as any error.
+ */
+extern int sp_status_besides_refused;
 
 /* "sp-TOOL: FILE: message" (FILE omitted when NULL). */
 void sp_warn(const char *file, const char *fmt, ...)
@@ -74,6 +81,12 @@ void sp_warn(const char *file, const char *fmt, ...)
 /* sp_warn() that also raises the exit status to at least status. */
 void sp_warn_status(int status, const char *file, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/*
+ * sp_warn_status(SP_EXIT_ERROR, ...) for a unit refused and written back
+ * as it is: sp_status_besides_refused stays.
+ */
+void sp_warn_refused(const char *file, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 /*
  * A tool that holds messages, to print them later in the order of its
  * input (sp-clean: bin/sp-clean/held.c), sets a holder.  hold is given

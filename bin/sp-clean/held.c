@@ -25,6 +25,8 @@ raise_status(int status)
 {
 	if (status > sp_status)
 		sp_status = status;
+	if (status > sp_status_besides_refused)
+		sp_status_besides_refused = status;
 }
 
 /* Prints one held line (its tags read), without its newline. */

@@ -43,7 +43,9 @@ void
 documents_finish(void)
 {
 	if (split_opts.prefix)
-		outfiles_finish(sp_status < SP_EXIT_ERROR);
+		/* A record refused is written back, not lost: the
+		 * documents of the others stand. */
+		outfiles_finish(sp_status_besides_refused < SP_EXIT_ERROR);
 }
 
 static void

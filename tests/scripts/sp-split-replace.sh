@@ -95,6 +95,27 @@ old
 expect "-n 1, twelve documents: exit 2" [ $? -eq 2 ]
 expect "-n 1, twelve documents: the directory as it was" same
 
+# A record that cannot be used is no failure of the run: it is told and
+# written back on standard output, and the other records' documents
+# replace the old files.  A missing operand beside it still fails the run.
+old
+printf '%s\n' '{"text":"第1篇 甲\\n新的正文。"}' 'not json' \
+    '{"text":"第2篇 乙\\n新的正文。"}' > "$t/bad.jsonl"
+( cd "$t/out" && "$SP" -d -o sp --jsonl "$t/bad.jsonl" ) > "$t/out.txt" \
+    2> "$t/err"
+expect "a bad record: exit 2" [ $? -eq 2 ]
+expect "a bad record: told with its line" grep -q \
+    "^sp-split: $t/bad.jsonl:2: invalid JSON" "$t/err"
+expect "a bad record: written back on standard output" \
+    [ "$(cat "$t/out.txt")" = "not json" ]
+expect "a bad record: the others' files in place" \
+    grep -q '新的正文' "$t/out/sp02.txt"
+old
+( cd "$t/out" && "$SP" -d -o sp --jsonl "$t/bad.jsonl" "$t/missing" ) \
+    > /dev/null 2>&1
+expect "a bad record and a missing operand: exit 2" [ $? -eq 2 ]
+expect "a bad record and a missing operand: the directory as it was" same
+
 # A directory where a file goes is refused before anything is replaced.
 old
 rm "$t/out/sp02.txt"
