@@ -398,8 +398,14 @@ sp_jsonl_parse(struct sp_jsonl *rec, const char *line, size_t len,
 	rec->value_start = rec->value_end = rec->close_brace = 0;
 	root = json_loadb(line, len, JSON_OPTIONS, &je);
 	if (root == NULL) {
-		snprintf(err, errlen, "invalid JSON: %s at column %d",
-		    je.text, je.column);
+		/* null, 7 or "a" is JSON, no object: said as [1] is. */
+		if ((v = json_loadb(line, len, JSON_OPTIONS | JSON_DECODE_ANY,
+		    NULL)) != NULL) {
+			json_decref(v);
+			snprintf(err, errlen, "not a JSON object");
+		} else
+			snprintf(err, errlen, "invalid JSON: %s at column %d",
+			    je.text, je.column);
 		return -1;
 	}
 	if (!json_is_object(root)) {

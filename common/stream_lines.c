@@ -188,9 +188,27 @@ json_object_whole(const struct sp_unit *u)
 }
 
 /*
+ * Is the line t[0..n) a JSON value whole that no record is: null, true,
+ * false, a number or a string (what jq writes for a record it could not
+ * select)?  Only lines opening as one of these can be.
+ */
+static int
+json_scalar_whole(const char *t, size_t n)
+{
+	json_t *v;
+
+	if (n == 0 || !strchr("ntf\"-0123456789", t[0]))
+		return 0;
+	v = json_loadb(t, n, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
+	json_decref(v);
+	return v != NULL;
+}
+
+/*
  * Does a first line that is no JSON record look like one, or the end of
- * one cut short: opening with { or [, or ending with }?  Only such a line
- * waits for the next to tell JSON Lines from text; a line of text
+ * one cut short: opening with { or [, ending with }, or a JSON value that
+ * is no record ("null" before the records of a jq filter)?  Only such a
+ * line waits for the next to tell JSON Lines from text; a line of text
  * ("参考文献", "[1]" after it) tells text at once.
  */
 static int
@@ -204,7 +222,7 @@ record_like(const struct sp_unit *u)
 	    u->text[e - 1] == '\r'))
 		e--;
 	return i < e && (u->text[i] == '{' || u->text[i] == '[' ||
-	    u->text[e - 1] == '}');
+	    u->text[e - 1] == '}' || json_scalar_whole(u->text + i, e - i));
 }
 
 /*
