@@ -474,41 +474,46 @@ sp_jsonl_strip(const char *line, size_t len, const char *const *names,
     struct sp_buf *out)
 {
 	const char *s = line;
-	size_t n = len, i, ks, ke, ve;
-	int dropped = 0, first = 1;
+	size_t n = len, i, ks, ke, ve, value_out = 0;
+	int dropped = 0, comma, dangling = 0;
 
 	sp_buf_clear(out);
 	/* Most records hold none of the names: found so, not copied. */
 	if (!holds_member(s, n, names))
 		return 0;
-	i = skip_ws(s, 0, n);
-	if (sp_buf_append(out, s, i + 1) < 0)
+	/*
+	 * A member kept is copied with the comma and blanks after it, as
+	 * they are (", " stays ", "); one dropped goes with its own.  A
+	 * comma copied with no member kept after it is taken back.
+	 */
+	i = skip_ws(s, 0, n) + 1;
+	i = skip_ws(s, i, n);
+	if (sp_buf_append(out, s, i) < 0)
 		return -1;
-	i++;
-	for (;;) {
-		i = skip_ws(s, i, n);
-		if (i >= n || s[i] == '}')
-			break;
+	while (i < n && s[i] != '}') {
 		ks = i;
 		ke = skip_string(s, i, n);
 		i = skip_ws(s, skip_ws(s, ke, n) + 1, n);
 		ve = skip_value(s, i, n);
+		i = skip_ws(s, ve, n);
+		comma = i < n && s[i] == ',';
+		if (comma)
+			i = skip_ws(s, i + 1, n);
 		if (key_in(s, ks, ke, names)) {
 			dropped++;
-		} else {
-			if ((!first && sp_buf_putc(out, ',') < 0) ||
-			    sp_buf_append(out, s + ks, ve - ks) < 0)
-				return -1;
-			first = 0;
+			continue;
 		}
-		i = skip_ws(s, ve, n);
-		if (i < n && s[i] == ',')
-			i++;
+		value_out = out->len + (ve - ks);
+		dangling = comma;
+		if (sp_buf_append(out, s + ks, i - ks) < 0)
+			return -1;
 	}
 	if (!dropped) {
 		sp_buf_clear(out);
 		return 0;
 	}
+	if (dangling)
+		out->len = value_out;
 	if (sp_buf_append(out, s + i, n - i) < 0)
 		return -1;
 	return dropped;

@@ -61,9 +61,20 @@ test_strip(void)
 	const char *plain = "{\"text\":\"a\"}";
 
 	CHECK_INT(sp_jsonl_strip(rec, strlen(rec), names, &out), 2);
-	CHECK_MEM(out.data, out.len, "{\"text\":\"a\",\"x\":{\"doc\":2}}");
+	CHECK_MEM(out.data, out.len, "{ \"text\":\"a\",\"x\":{\"doc\":2}}");
 	CHECK_INT(sp_jsonl_strip(plain, strlen(plain), names, &out), 0);
 	CHECK_INT(out.len, 0);
+	/* The separators of the members kept stay as they were. */
+	rec = "{\"doc\": 9, \"text\": \"a\", \"url\": \"u\"}";
+	CHECK_INT(sp_jsonl_strip(rec, strlen(rec), names, &out), 1);
+	CHECK_MEM(out.data, out.len, "{\"text\": \"a\", \"url\": \"u\"}");
+	/* The last members dropped take the comma before them. */
+	rec = "{\"text\": \"a\" , \"unit\": 1, \"doc\": 2 }";
+	CHECK_INT(sp_jsonl_strip(rec, strlen(rec), names, &out), 2);
+	CHECK_MEM(out.data, out.len, "{\"text\": \"a\"}");
+	rec = "{\"unit\": 1, \"doc\": 2}";
+	CHECK_INT(sp_jsonl_strip(rec, strlen(rec), names, &out), 2);
+	CHECK_MEM(out.data, out.len, "{}");
 	sp_buf_free(&out);
 }
 
