@@ -6,15 +6,19 @@
  * indentation inside a line, where a page glued indented paragraphs into
  * one line.  What any other newline is depends on the document's style,
  * read from its first lines: where most lines are indented, or where
- * blank lines separate blocks whose lines run on mid-sentence, the lines
- * of a paragraph were wrapped and are joined; otherwise each line is a
- * paragraph of its own.
+ * indented lines open paragraphs whose other lines mostly run on
+ * mid-sentence, or where blank lines separate blocks whose lines run on
+ * mid-sentence, the lines of a paragraph were wrapped and are joined;
+ * otherwise each line is a paragraph of its own.  In an indented
+ * document a line that ends a sentence at the width the text is wrapped
+ * at was wrapped there too: the line after it, not indented, goes on.
  *
  * Plain output drops the newlines inside a paragraph (a space stays
  * between Latin words); records keep the exact text, newlines included,
  * and its offsets.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
@@ -26,6 +30,7 @@
 
 #define WINDOW_LINES 100
 #define WINDOW_BYTES ((size_t)64 << 10)
+#define WRAP_MIN 24		/* columns: twelve Chinese characters */
 
 enum style { LINES, INDENT, BLANK };
 
@@ -50,6 +55,8 @@ static struct {
 	char eolbuf[2];
 	int prev_blank;			/* the previous line was blank */
 	int prev_ends;			/* ... ended with an end mark */
+	int prev_full;			/* ... reached the wrap width */
+	size_t wrap_width;		/* columns of wrapped lines, or 0 */
 } P;
 
 /* Width of the indentation at s: space 1, tab 4, ideographic space 2. */
@@ -64,6 +71,22 @@ indent_width(const char *s, size_t n, size_t *bytes)
 	}
 	if (bytes)
 		*bytes = i;
+	return w;
+}
+
+/* Columns of s[0..n) on a terminal: wide characters take two. */
+static size_t
+columns(const char *s, size_t n)
+{
+	size_t i = 0, w = 0, b;
+	int32_t cp;
+
+	while (i < n) {
+		b = sp_utf8_decode((const unsigned char *)s + i, n - i, &cp,
+		    NULL);
+		w += sp_is_wide(cp) || sp_is_hangul(cp) ? 2 : 1;
+		i += b ? b : 1;
+	}
 	return w;
 }
 
@@ -104,6 +127,46 @@ ends_sentence(const char *s, size_t n)
 	    c == 0x300F || c == '"';
 }
 
+static int
+by_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * The width a text was wrapped at: the median columns of the window's
+ * lines that run on mid-sentence into a line not indented, when three
+ * do and two in three of them are within two columns of it (a text's
+ * wrapped lines, as long as each other, not titles and list items of
+ * any length), and it is not a short line's (a column of short items:
+ * WRAP_MIN); else 0, unknown.
+ */
+static size_t
+wrap_width(void)
+{
+	size_t w[WINDOW_LINES], m;
+	int k, n = 0, near = 0;
+
+	for (k = 0; k + 1 < P.nheld; k++) {
+		const char *s = P.window.data + P.held[k].at;
+		const char *t = P.window.data + P.held[k + 1].at;
+		size_t sn = P.held[k].len, tn = P.held[k + 1].len;
+
+		if (!is_blank_line(s, sn) && !is_blank_line(t, tn) &&
+		    indent_width(t, tn, NULL) < 2 && !ends_sentence(s, sn))
+			w[n++] = columns(s, sn);
+	}
+	if (n < 3)
+		return 0;
+	qsort(w, (size_t)n, sizeof *w, by_size);
+	m = w[n / 2];
+	for (k = 0; k < n; k++)
+		near += w[k] + 2 >= m && w[k] <= m + 2;
+	return m >= WRAP_MIN && near * 3 >= n * 2 ? m : 0;
+}
+
 static void
 decide(void)
 {
@@ -130,7 +193,11 @@ decide(void)
 		blank_between = 0;
 		prev = k;
 	}
-	if (indented >= 2 && indented * 2 >= nonblank)
+	/* Wrapped paragraphs have more lines than indented ones, but
+	 * those mostly run on mid-sentence, at one width. */
+	P.wrap_width = wrap_width();
+	if (indented >= 2 && (indented * 2 >= nonblank ||
+	    (pairs >= 2 && wraps * 2 > pairs && P.wrap_width > 0)))
 		P.style = INDENT;
 	else if (seps >= 1 && pairs >= 1 && wraps * 2 > pairs)
 		P.style = BLANK;
@@ -247,7 +314,7 @@ process(const struct doc *d, const struct line *l)
 	else if (P.style == BLANK)
 		join = 1;
 	else if (P.style == INDENT)
-		join = !P.prev_ends;
+		join = !P.prev_ends || P.prev_full;
 	else
 		join = 0;
 	/* Runs of indentation inside the line open paragraphs too. */
@@ -262,6 +329,10 @@ process(const struct doc *d, const struct line *l)
 done:
 	P.prev_blank = 0;
 	P.prev_ends = ends_sentence(l->text, l->len);
+	/* Within a column of the width: a wide character that did not
+	 * fit leaves one. */
+	P.prev_full = P.prev_ends && P.wrap_width > 0 &&
+	    columns(l->text, l->len) + 1 >= P.wrap_width;
 	if (l->eol_len <= 2) {
 		memcpy(P.eolbuf, l->eol, l->eol_len);
 		P.eol = P.eolbuf;
@@ -296,6 +367,8 @@ begin(const struct doc *d)
 	P.unit = 0;
 	P.prev_blank = 0;
 	P.prev_ends = 0;
+	P.prev_full = 0;
+	P.wrap_width = 0;
 	P.eol_len = 0;
 	sp_buf_clear(&P.window);
 	out_begin_doc(d);
