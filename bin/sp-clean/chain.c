@@ -58,6 +58,7 @@ chain_free(struct chain *ch)
 	html_page_free(&ch->page);
 	sp_buf_free(&ch->x);
 	sp_buf_free(&ch->breaks);
+	sp_buf_free(&ch->blank_before);
 	sp_buf_free(&ch->y);
 	free(ch->html_of);
 	boilerplate_free(ch->bp);
@@ -124,13 +125,20 @@ has_empty_line(const char *s, size_t n)
 	return 0;
 }
 
-/* Drops the empty lines and the final newline of the text. */
+/*
+ * Drops the empty lines and the final newline of the text; blanks (NULL:
+ * not wanted) is left holding a byte a line kept, 1 where empty lines
+ * stood before it, or nothing when there were none.
+ */
 static void
-drop_empty(struct chain *ch)
+drop_empty(struct chain *ch, struct sp_buf *blanks)
 {
 	const char *s = ch->cur, *nl;
 	size_t n = ch->curlen, len;
+	int empty_before = 0;
 
+	if (blanks)
+		sp_buf_clear(blanks);
 	if (n == 0 || (s[0] != '\n' && s[n - 1] != '\n' &&
 	    !has_empty_line(s, n)))
 		return;		/* nothing to drop */
@@ -141,8 +149,13 @@ drop_empty(struct chain *ch)
 			if (ch->b.len > 0)
 				putch(&ch->b, '\n');
 			put(&ch->b, s, len);
+			if (blanks)
+				putch(blanks, (char)(empty_before &&
+				    ch->b.len > len));
+			empty_before = 0;
 		} else if (nl) {
 			ch->n->empty++;
+			empty_before = 1;
 		}
 		if (nl == NULL)
 			break;
@@ -385,6 +398,7 @@ chain_prepare(struct chain *ch, const char *text, size_t len,
 	ch->file = file;
 	sp_buf_clear(&ch->a);
 	sp_buf_clear(&ch->b);
+	sp_buf_clear(&ch->blank_before);
 	ch->cur = text;
 	ch->curlen = len;
 	if (is_page(ch, text, len) && html_page_available()) {
@@ -400,7 +414,7 @@ chain_prepare(struct chain *ch, const char *text, size_t len,
 			    &ch->b, n, file);
 			settle(ch);
 		}
-		drop_empty(ch);
+		drop_empty(ch, &ch->blank_before);
 	}
 	if (ch->opts->furniture && ch->site) {
 		info->furniture = furniture_of;
@@ -420,5 +434,5 @@ chain_run(struct chain *ch, const char *text, size_t len,
 	for (i = S_HTML + 1; i < NSTEPS; i++)
 		if (steps[i].kind == STEP_DOCUMENT && ch->opts->on[i])
 			document_step(ch, i, &info, pool);
-	drop_empty(ch);
+	drop_empty(ch, NULL);
 }

@@ -59,6 +59,10 @@ struct chain {
 	const struct html_line **html_of;
 	size_t html_cap;
 	struct sp_buf breaks;		/* the hardwrap step's, of a page */
+	/* A text document (no page): a byte a line of the text the line
+	 * steps left, 1 where empty lines stood before it; empty when the
+	 * text had none. */
+	struct sp_buf blank_before;
 };
 
 /*

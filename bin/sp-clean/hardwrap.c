@@ -36,6 +36,8 @@ struct para {
 	int32_t last_raw;	/* its very last character */
 	int final;
 	int page_number;	/* ends with " 12": a page number */
+	int continued;		/* its first line went on from a sentence's
+				 * end (para_continue) */
 };
 
 /* Does s[0..n) end with one of words[] (NULL-terminated)? */
@@ -179,6 +181,8 @@ para_start(struct para *p, const char *line, size_t n)
 	p->last_raw = n ? lf_last(line, n, NULL) : 0;
 	if (lf_ends_sentence(line, m)) {
 		p->final = 1;
+		p->first = p->line = line;
+		p->line_len = m;
 		return;
 	}
 	lf_scan(line, m, &f);
@@ -544,6 +548,96 @@ put_glue(struct sp_buf *out, const struct para *p, const char *next,
 		put(out, " ", 1);
 }
 
+/*
+ * Do empty lines set the document's paragraphs apart (gaps' HARDWRAP_BLANK
+ * bits): three blocks or more between them, half of them of two lines or
+ * more, whose lines mostly run on mid-sentence into the next?  Wrapped
+ * prose, not a list of one item a line nor a page of one paragraph a
+ * line and empty lines between (where a blank is no paragraph's end but a
+ * line's, and the lines around it may be joined).
+ */
+static int
+blank_blocks(const char *doc, size_t len, const unsigned char *gaps)
+{
+	const char *s = doc, *end = doc + len, *nl;
+	size_t k = 0, blocks = 1, multi = 0, in_block = 0, inner = 0, mid = 0;
+	int ended = 0;		/* the line before ended a sentence */
+
+	if (gaps == NULL)
+		return 0;
+	for (; s <= end; k++) {
+		nl = memchr(s, '\n', (size_t)(end - s));
+		if (k > 0 && (gaps[k] & HARDWRAP_BLANK)) {
+			multi += in_block >= 2;
+			blocks++;
+			in_block = 0;
+		} else if (k > 0) {
+			inner++;
+			mid += !ended;
+		}
+		in_block++;
+		ended = lf_ends_sentence(s, (size_t)((nl ? nl : end) - s));
+		if (nl == NULL)
+			break;
+		s = nl + 1;
+	}
+	multi += in_block >= 2;
+	return blocks >= 3 && multi * 2 >= blocks && inner >= 2 &&
+	    mid * 2 > inner;
+}
+
+/*
+ * In a document of blank_blocks(), was the line of p that ends a sentence
+ * wrapped there, the next line next[0..n) of its block going on?  When it
+ * is as long as the document's wrapped lines, ends in a Chinese mark (a
+ * period ends Latin lines short of the width as often) and next opens
+ * with no marker of a heading or a list item.
+ */
+static int
+wrapped_at_end(const struct para *p, const char *next, size_t n)
+{
+	struct lf_features f;
+	int32_t last = lf_last(p->line, p->line_len, NULL);
+
+	if (!p->width || !p->line || !sp_is_cjk(last) ||
+	    !at_width(p->line, p->line_len, p->width, p->first == p->line &&
+	    !p->continued))
+		return 0;
+	lf_scan(next, n, &f);
+	return f.marker == LF_NONE && f.chars > 0;
+}
+
+/*
+ * In a document of blank_blocks(), does the next line next[0..n) of the
+ * block go on with p, which stops mid-sentence?  The block is the
+ * paragraph, wrapped at whatever width, unless p is a title (no
+ * punctuation in it: 关于…的通知 over its text) or a heading (a marker and
+ * no sentence: 二是 opens paragraphs, 二、 headings), or next opens as a
+ * heading or a list item does.
+ */
+static int
+block_goes_on(const struct para *p, const char *next, size_t n)
+{
+	struct lf_features f;
+
+	if (p->final || (p->marker == LF_NONE ? p->clause + p->sentence == 0 :
+	    p->sentence == 0))
+		return 0;
+	lf_scan(next, n, &f);
+	return f.marker == LF_NONE && f.chars > 0;
+}
+
+/*
+ * Goes on with the paragraph p at line[0..n), after a line that ended a
+ * sentence: the state of a paragraph that opened there, but joined.
+ */
+static void
+para_continue(struct para *p, const char *line, size_t n)
+{
+	para_start(p, line, n);
+	p->continued = 1;
+}
+
 size_t
 hardwrap_lines(const char *doc, size_t len)
 {
@@ -565,7 +659,7 @@ hardwrap_join(const char *doc, size_t len, const unsigned char *gaps,
 	size_t n, nn, m, joins = 0, at = 0;	/* at: next's line number */
 	struct lf_features f;
 	struct para p;
-	int gap;
+	int gap, blocks;
 	unsigned char brk;
 
 	if (gaps && ngaps != hardwrap_lines(doc, len))
@@ -579,6 +673,7 @@ hardwrap_join(const char *doc, size_t len, const unsigned char *gaps,
 	n = (size_t)((nl ? nl : end) - line);
 	put(out, line, n);
 	p.width = wrap_width(doc, len);
+	blocks = blank_blocks(doc, len, gaps);
 	para_start(&p, line, n);
 	while (nl) {
 		next = nl + 1;
@@ -586,6 +681,25 @@ hardwrap_join(const char *doc, size_t len, const unsigned char *gaps,
 		nn = (size_t)((nl ? nl : end) - next);
 		brk = gaps ? gaps[++at] : 0;
 		gap = (brk & HARDWRAP_GAP) != 0;
+		if (blocks && (brk & HARDWRAP_BLANK))
+			brk |= HARDWRAP_PARA;
+		if (blocks && p.final && !(brk & (HARDWRAP_PARA |
+		    HARDWRAP_GAP)) && wrapped_at_end(&p, next, nn)) {
+			put(out, next, nn);
+			para_continue(&p, next, nn);
+			joins++;
+			continue;
+		}
+		if (blocks && !(brk & (HARDWRAP_PARA | HARDWRAP_GAP)) &&
+		    !is_page_number_line(next, nn) &&
+		    block_goes_on(&p, next, nn)) {
+			scan(next, nn, &f, &m);
+			put_glue(out, &p, next, nn);
+			put(out, next, nn);
+			para_add(&p, next, nn, &f, m);
+			joins++;
+			continue;
+		}
 		if (p.final || (brk & HARDWRAP_PARA)) {
 			put(out, "\n", 1);
 			put(out, next, nn);

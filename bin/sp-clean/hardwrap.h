@@ -43,10 +43,14 @@
  *                  a gap is joined to the one before only when the
  *                  document is wrapped at a width and that line reaches it;
  *   HARDWRAP_PARA  the end of a paragraph that the page's markup made
- *                  (a block element of HTML, not a <br>): never joined.
+ *                  (a block element of HTML, not a <br>): never joined;
+ *   HARDWRAP_BLANK empty lines stood there in a text document: where
+ *                  they set apart blocks of lines wrapped at a width,
+ *                  they end paragraphs, and a line of a block that ends
+ *                  a sentence at the width was wrapped there too.
  * Gaps that do not count one a line are ignored.
  */
-enum { HARDWRAP_GAP = 1, HARDWRAP_PARA = 2 };
+enum { HARDWRAP_GAP = 1, HARDWRAP_PARA = 2, HARDWRAP_BLANK = 4 };
 
 /* Lines in doc[0..len), as hardwrap_join() counts them for gaps. */
 size_t hardwrap_lines(const char *doc, size_t len);

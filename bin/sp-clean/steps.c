@@ -195,6 +195,41 @@ markup_breaks(struct chain *ch, const struct page_info *info,
 	return (const unsigned char *)ch->breaks.data;
 }
 
+/*
+ * In a text document, the empty lines that stood between the text's
+ * lines (ch->blank_before, a byte a line the boilerplate step judged),
+ * added to gaps[0..*n) (NULL: none) as HARDWRAP_BLANK for the text
+ * s[0..len) in ch->breaks; kept[k] (NULL: k itself) is the judged line
+ * of the text's line k.  A blank before any line dropped between two
+ * kept ones stood between them.
+ */
+static const unsigned char *
+blank_breaks(struct chain *ch, const char *s, size_t len,
+    const unsigned char *gaps, size_t *n, const size_t *kept, size_t nkept)
+{
+	const char *blank = ch->blank_before.data;
+	size_t k, j, at, prev = 0, nb = ch->blank_before.len;
+	size_t lines = gaps ? *n : hardwrap_lines(s, len);
+	unsigned char b;
+
+	if (nb == 0 || (kept ? nkept != lines : lines != nb))
+		return gaps;	/* none, or nothing to map the lines by */
+	sp_buf_clear(&ch->breaks);
+	for (k = 0; k < lines; k++) {
+		b = gaps ? gaps[k] : 0;
+		at = kept ? kept[k] : k;
+		if (at >= nb)
+			return gaps;
+		for (j = k > 0 ? prev + 1 : at; j <= at; j++)
+			if (blank[j])
+				b |= HARDWRAP_BLANK;
+		putch(&ch->breaks, (char)b);
+		prev = at;
+	}
+	*n = lines;
+	return (const unsigned char *)ch->breaks.data;
+}
+
 static int
 run_hardwrap(const char *s, size_t n, struct sp_buf *out,
     const struct step_ctx *c)
@@ -211,6 +246,8 @@ run_hardwrap(const char *s, size_t n, struct sp_buf *out,
 	if (c->info && c->info->html && n > 0)
 		gaps = markup_breaks(c->ch, c->info, s, n, gaps, &ngaps, kept,
 		    nkept);
+	else if (n > 0)
+		gaps = blank_breaks(c->ch, s, n, gaps, &ngaps, kept, nkept);
 	c->n[0] += hardwrap_join(s, n, gaps, ngaps, out);
 	/* The lines a page number's line stood between are joined too. */
 	c->n[1] += pagenum_strip(out->data, &out->len, c->opts->explain ?
