@@ -4,6 +4,8 @@
  * same text (the field is decoded without jansson when that is sure); one
  * that parses can be written back with its field replaced, and the result
  * parses again to the new value with the other members' bytes untouched.
+ * An object stripped of members (sp_jsonl_strip) is the same object
+ * without them.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -14,6 +16,34 @@
 #include "jsonl.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The object root, read from s[0..n), stripped of doc and unit. */
+static void
+check_strip(const char *s, size_t n, json_t *root)
+{
+	static const char *const names[] = { "doc", "unit", NULL };
+	struct sp_buf out = SP_BUF_INIT;
+	json_t *want = json_deep_copy(root), *got;
+	int dropped = sp_jsonl_strip(s, n, names, &out);
+
+	if (want == NULL || dropped < 0)
+		abort();
+	if (dropped == 0) {
+		if (out.len != 0 || json_object_get(root, "doc") ||
+		    json_object_get(root, "unit"))
+			abort();
+	} else {
+		json_object_del(want, "doc");
+		json_object_del(want, "unit");
+		got = json_loadb(out.data, out.len, JSON_ALLOW_NUL |
+		    JSON_DECODE_INT_AS_REAL, NULL);
+		if (got == NULL || !json_equal(got, want))
+			abort();
+		json_decref(got);
+	}
+	json_decref(want);
+	sp_buf_free(&out);
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -35,6 +65,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (got != want || (got && (rec.text_len != json_string_length(v) ||
 	    memcmp(rec.text, json_string_value(v), rec.text_len) != 0)))
 		abort();
+	if (root && json_is_object(root))
+		check_strip((const char *)data, size, root);
 	json_decref(root);
 	if (!got)
 		return 0;
