@@ -83,6 +83,9 @@ is_reference_word(int32_t cp)
 	case 0x5C31: case 0x5C06: case 0x628A: case 0x88AB: case 0x5BF9:
 		/* 的 规 所 之 中 至 和 或 、 第 以 到 及 与 款 项 里 内 个
 		 * 跟 同 已 是 也 都 就 将 把 被 对 */
+	case 0x898F: case 0x8207: case 0x9805: case 0x88E1: case 0x5167:
+	case 0x500B: case 0x5C07: case 0x5C0D:
+		/* 規 與 項 裡 內 個 將 對: the same in traditional script */
 		return 1;
 	}
 	return 0;
@@ -244,16 +247,23 @@ match_di(const char *s, size_t n, size_t i, unsigned flags,
 	c = peek(s, n, i, &l);
 	switch (c) {
 	case 0x7BC7: h->kind = SP_HK_PIAN; break;	/* 篇 */
-	case 0x7F16: h->kind = SP_HK_BIAN; break;	/* 编 */
-	case 0x5206:					/* 分编 */
-		if (peek(s, n, i + l, &l2) != 0x7F16)
+	case 0x7F16: case 0x7DE8:			/* 编 編 */
+		h->kind = SP_HK_BIAN;
+		break;
+	case 0x5206:					/* 分编 分編 */
+		c2 = peek(s, n, i + l, &l2);
+		if (c2 != 0x7F16 && c2 != 0x7DE8)
 			return 0;
 		h->kind = SP_HK_FENBIAN;
 		l += l2;
 		break;
 	case 0x7AE0: h->kind = SP_HK_ZHANG; break;	/* 章 */
-	case 0x8282: h->kind = SP_HK_JIE; break;	/* 节 */
-	case 0x6761: h->kind = SP_HK_TIAO; break;	/* 条 */
+	case 0x8282: case 0x7BC0:			/* 节 節 */
+		h->kind = SP_HK_JIE;
+		break;
+	case 0x6761: case 0x689D:			/* 条 條 */
+		h->kind = SP_HK_TIAO;
+		break;
 	case 0x90E8:					/* 部分 */
 		if (peek(s, n, i + l, &l2) != 0x5206)
 			return 0;
@@ -368,6 +378,53 @@ match_cn(const char *s, size_t n, size_t i, unsigned flags,
 	return MARKER;
 }
 
+/* Does a number in parentheses open at s[i]: （二） (3)? */
+static int
+paren_number_at(const char *s, size_t n, size_t i)
+{
+	size_t l, used, full_used;
+	int32_t c = peek(s, n, i, &l);
+	int full;
+
+	if (c != 0xFF08 && c != '(')
+		return 0;
+	i += l;
+	if (sp_cn_number(s + i, n - i, &used) < 0 &&
+	    arabic(s + i, n - i, &full_used, &full) < 0)
+		return 0;
+	if (sp_cn_number(s + i, n - i, &used) < 0)
+		used = full_used;
+	c = peek(s, n, i + used, &l);
+	return c == 0xFF09 || c == ')';
+}
+
+/*
+ * Is the number in parentheses ending at s[after] a reference to an item,
+ * not a heading: （一）至（三）项, （一）、（二）项所列, （一）（二）两项,
+ * （一）项规定?  Another such number after it (alone, or after a range
+ * or list word), or 项 款 条 and a word that refers (是 the title 项目
+ *建设 is not).
+ */
+static int
+paren_reference(const char *s, size_t n, size_t after)
+{
+	size_t l, l2;
+	int32_t c = peek(s, n, after, &l);
+
+	switch (c) {
+	case 0x81F3: case 0x5230: case 0x3001: case 0x548C:	/* 至 到 、 和 */
+	case 0x6216: case 0x53CA: case 0x4E0E: case 0xFF0C:	/* 或 及 与 ， */
+	case 0x8207: case ',': case '-': case 0xFF5E: case '~':	/* 與 */
+		return paren_number_at(s, n, after + l);
+	case 0x9879: case 0x6B3E: case 0x6761:			/* 项 款 条 */
+	case 0x9805: case 0x689D:				/* 項 條 */
+		c = peek(s, n, after + l, &l2);
+		return c == 0 || is_reference_word(c) || c == 0x898F ||
+		    c == 0x3002;	/* 規 。 */
+	}
+	return paren_number_at(s, n, after);
+}
+
 /* （一） (1) （１）: a number in parentheses. */
 static int
 match_paren(const char *s, size_t n, size_t i, struct sp_heading *h,
@@ -396,6 +453,8 @@ match_paren(const char *s, size_t n, size_t i, struct sp_heading *h,
 	if (d != 0xFF09 && d != ')')
 		return NOT_HEADING;
 	h->form |= d == ')' ? SP_HF_CLOSE_HALF : SP_HF_CLOSE_FULL;
+	if (paren_reference(s, n, t + l2))
+		return NOT_HEADING;
 	h->number = v;
 	*after = t + l2;
 	return MARKER;
