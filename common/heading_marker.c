@@ -460,6 +460,20 @@ match_paren(const char *s, size_t n, size_t i, struct sp_heading *h,
 	return MARKER;
 }
 
+/*
+ * Does a year open at s[i], four digits and 年 (1.2024年工作回顾: a title
+ * after the marker, no decimal number)?
+ */
+static int
+year_follows(const char *s, size_t n, size_t i)
+{
+	size_t used, l;
+	int full;
+	long y = sp_arabic_number(s + i, n - i, 4, &used, &full);
+
+	return y >= 1900 && y <= 2199 && peek(s, n, i + used, &l) == 0x5E74;
+}
+
 /* Arabic digits: 1. 1、 1． 1) */
 static int
 match_arabic(const char *s, size_t n, size_t i, struct sp_heading *h,
@@ -485,7 +499,8 @@ match_arabic(const char *s, size_t n, size_t i, struct sp_heading *h,
 	*after = t + l2;
 	e = peek(s, n, *after, &l);
 	if (d == '.' || d == 0xFF0E || d == 0x3001) {
-		if (is_digit_cp(e) && d != 0x3001)
+		if (is_digit_cp(e) && d != 0x3001 &&
+		    !year_follows(s, n, *after))
 			return NOT_HEADING;	/* 3.28亿, 11.5.2 */
 		if (number_list(s, n, *after, v, 1))
 			return NOT_HEADING;	/* 1、2月份, 1、3、5号 */
