@@ -10,8 +10,13 @@
  * --overlap K starts each chunk with the last K sentences of the one
  * before, as many as fit.  --headings starts each chunk with the path of
  * headings it falls under (一、… > （二）…), found by the recognizer that
- * sp-outline uses; the path counts toward N and gives up its outer levels
- * when it would take more than half.
+ * sp-outline uses, fed the line's pieces as sp-outline feeds them (a
+ * marker inside a sentence opens nothing); the path counts toward N and
+ * gives up its outer levels when it would take more than half, and its
+ * innermost title is shortened when that alone would.  A chunk is
+ * labelled with what all its sentences fall under (a chunk that runs
+ * from （一）'s text into （二） has 二、's path), and never ends with
+ * headings whose text is in the next: they open the next chunk.
  *
  * Only the bytes from the current chunk's start are held.
  */
@@ -26,10 +31,13 @@
 #include "tool.h"
 #include "zh.h"
 
+static void inner_path(void);
+
 struct entry {
 	uint64_t start, end;	/* in the document */
 	char *path;		/* --headings: the heading path, or NULL */
 	size_t plen;
+	int heading;		/* the sentence opens with a heading */
 };
 
 static struct {
@@ -41,6 +49,13 @@ static struct {
 	uint64_t unit;
 	struct sp_heading_tracker *ht;
 	struct sp_buf path;
+	int path_heading;	/* the sentence of path opens a heading */
+	/* The line's pieces fed to the tracker: the next one's start, and
+	 * where the last one's text starts and whether it opened with a
+	 * heading. */
+	size_t next_piece, piece_text;
+	int piece_heading;
+	struct sp_buf label;	/* the path a chunk is written with */
 } C;
 
 static size_t
@@ -51,14 +66,52 @@ range_size(uint64_t a, uint64_t b)
 
 /*
  * What a chunk's heading path takes of its size: the path and the tab
- * after it; in plain output the tab is written with no path too.
+ * after it, or the tab alone (in records, the line break after the path
+ * or nothing: counted alike, so that records and plain lines are cut at
+ * the same places).
  */
 static size_t
 prefix_size(const struct entry *x)
 {
 	if (x->plen)
 		return unit_size(x->path, x->plen) + 1;
-	return split_opts.headings && !split_opts.json_out ? 1 : 0;
+	return split_opts.headings ? 1 : 0;
+}
+
+/* Does every path of e[0..ne) hold whole headings up to byte len? */
+static int
+whole_paths_at(const struct entry *e, size_t ne, size_t len)
+{
+	size_t k;
+
+	for (k = 0; k < ne; k++)
+		if (e[k].plen != len && (e[k].plen < len + 3 ||
+		    memcmp(e[k].path + len, " > ", 3) != 0))
+			return 0;
+	return 1;
+}
+
+/*
+ * The label of the chunk of entries e[0..ne), in C.label: the longest
+ * path that every sentence of it falls under (a heading sentence's path
+ * is the one above it).
+ */
+static void
+chunk_label(const struct entry *e, size_t ne)
+{
+	size_t len = e[0].plen, k, i;
+
+	for (k = 1; k < ne && len > 0; k++) {
+		for (i = 0; i < len && i < e[k].plen &&
+		    e[k].path[i] == e[0].path[i]; i++)
+			;
+		len = i;
+	}
+	while (len > 0 && !whole_paths_at(e, ne, len))
+		len--;
+	sp_buf_clear(&C.label);
+	if (len > 0 && sp_buf_append(&C.label, e[0].path, len) < 0)
+		sp_oom();
 }
 
 static void
@@ -84,22 +137,31 @@ push(uint64_t start, uint64_t end, const char *path, size_t plen)
 	x->end = end;
 	x->plen = plen;
 	x->path = NULL;
+	x->heading = C.path_heading;
 	if (plen) {
 		x->path = sp_xmalloc(plen);
 		memcpy(x->path, path, plen);
 	}
 }
 
+/* Writes the chunk of entries e[0..ne), ending at end. */
 static void
-emit(const struct doc *d, const struct entry *first, uint64_t end)
+emit(const struct doc *d, const struct entry *e, size_t ne, uint64_t end)
 {
 	struct sp_buf m = SP_BUF_INIT, t = SP_BUF_INIT;
-	const char *body = C.win.data + (first->start - C.win_off);
-	size_t blen = (size_t)(end - first->start);
+	const char *body = C.win.data + (e->start - C.win_off);
+	size_t blen = (size_t)(end - e->start);
 	char num[96];
+	struct entry label, *first = &label;
 
 	sp_stat_add("chunks", 1);
 	C.unit++;
+	label = *e;
+	if (split_opts.headings) {
+		chunk_label(e, ne);
+		label.path = C.label.data;
+		label.plen = C.label.len;
+	}
 	if (!split_opts.json_out) {
 		if (split_opts.headings) {
 			out_text(first->path, first->plen);
@@ -213,6 +275,7 @@ start_with(const struct doc *d, uint64_t s, uint64_t e, const char *path,
 
 	piece.path = (char *)path;
 	piece.plen = plen;
+	piece.heading = 0;
 	psize = prefix_size(&piece);
 	budget = split_opts.chunk - psize;
 	/* Counted once: a sentence of megabytes is cut in one pass. */
@@ -221,13 +284,40 @@ start_with(const struct doc *d, uint64_t s, uint64_t e, const char *path,
 	while (size > budget) {
 		q = cut_point(s, e, budget);
 		piece.start = s;
-		emit(d, &piece, q);
+		emit(d, &piece, 1, q);
 		size -= range_size(s, q);
 		s = q;
+		/* The heading is written: the rest is its text. */
+		if (C.path_heading) {
+			inner_path();
+			path = piece.path = C.path.data;
+			plen = piece.plen = C.path.len;
+			budget = split_opts.chunk - prefix_size(&piece);
+		}
 	}
 	if (s < e)
 		push(s, e, path, plen);
 	C.body = C.ne ? range_size(C.e[0].start, C.e[C.ne - 1].end) : 0;
+}
+
+/* Forgets the chunk's sentences. */
+static void
+flush_entries(void)
+{
+	drop_entries(0, C.ne);
+	C.ne = 0;
+	C.body = 0;
+}
+
+/* Headings at the end of the chunk, their text still to come. */
+static size_t
+trailing_headings(void)
+{
+	size_t j = 0;
+
+	while (j < C.ne && C.e[C.ne - 1 - j].heading)
+		j++;
+	return j;
 }
 
 static void
@@ -246,7 +336,39 @@ add_sentence(const struct doc *d, uint64_t s, uint64_t e, const char *path,
 		start_with(d, s, e, path, plen);
 		return;
 	}
-	emit(d, &C.e[0], C.e[C.ne - 1].end);
+	/* Headings whose text does not fit open the next chunk (with no
+	 * overlap: they say where it is), unless they are all it holds. */
+	k = split_opts.headings ? trailing_headings() : 0;
+	if (k > 0 && k < C.ne) {
+		first = C.ne - k;
+		emit(d, C.e, first, C.e[first - 1].end);
+		drop_entries(0, first);
+		memmove(C.e, C.e + first, k * sizeof *C.e);
+		C.ne = k;
+		C.body = range_size(C.e[0].start, C.e[k - 1].end);
+		add_sentence(d, s, e, path, plen);
+		return;
+	}
+	/* Headings alone, then a sentence too long to follow them whole:
+	 * its first piece goes with them, where a quarter of the chunk is
+	 * left for it. */
+	if (k > 0 && k == C.ne && prefix_size(&C.e[0]) +
+	    range_size(C.e[0].start, s) + split_opts.chunk / 4 <=
+	    split_opts.chunk) {
+		uint64_t q = cut_point(s, e, split_opts.chunk -
+		    prefix_size(&C.e[0]) - range_size(C.e[0].start, s));
+
+		emit(d, C.e, C.ne, q);
+		flush_entries();
+		if (C.path_heading) {
+			inner_path();
+			path = C.path.data;
+			plen = C.path.len;
+		}
+		start_with(d, q, e, path, plen);
+		return;
+	}
+	emit(d, C.e, C.ne, C.e[C.ne - 1].end);
 	/* The overlap: the last K sentences that fit with the new one. */
 	k = split_opts.overlap < C.ne ? split_opts.overlap : C.ne;
 	for (; k > 0; k--) {
@@ -271,49 +393,135 @@ static void
 flush(const struct doc *d)
 {
 	if (C.ne > 0)
-		emit(d, &C.e[0], C.e[C.ne - 1].end);
-	drop_entries(0, C.ne);
-	C.ne = 0;
-	C.body = 0;
+		emit(d, C.e, C.ne, C.e[C.ne - 1].end);
+	flush_entries();
 }
 
-/* The heading path for a sentence, in C.path; a chunk opening with a
- * heading is labelled with the path above it. */
-static void
-heading_path(const char *s, size_t n, uint64_t lineno, uint64_t off)
+/* Bytes of blanks at the start of s[0..n). */
+static size_t
+lead_blanks(const char *s, size_t n)
 {
-	int found, depth, lo, hi, k;
-	size_t lead = 0, b;
-	const struct sp_heading_entry *h;
+	size_t i = 0, b;
+
+	while (i < n && (b = sp_blank_len(s + i, n - i)) > 0)
+		i += b;
+	return i;
+}
+
+/*
+ * Feeds the tracker the pieces of line l (as sp-outline feeds a line:
+ * segment by segment) that start at or before byte upto, and notes where
+ * the last one's text starts and whether it opens with a heading.
+ */
+static void
+feed_pieces(const struct line *l, size_t upto)
+{
+	size_t ps, end, nx, lead;
+	int found;
+
+	while (C.next_piece < l->len && C.next_piece <= upto) {
+		ps = C.next_piece;
+		end = sp_heading_piece(l->text + ps, l->len - ps, 0, &nx);
+		found = sp_heading_tracker_feed(C.ht, l->text + ps, end,
+		    l->number, l->off + ps);
+		if (found < 0)
+			sp_oom();
+		lead = lead_blanks(l->text + ps, end);
+		C.piece_text = ps + lead;
+		C.piece_heading = found > 0 && sp_heading_tracker_found(C.ht,
+		    0)->h.marker_off <= lead;
+		C.next_piece = nx > 0 ? ps + nx : l->len;
+	}
+}
+
+/* Appends to C.path the heading path from level lo to hi (exclusive). */
+static void
+path_levels(int lo, int hi)
+{
+	int k;
 
 	sp_buf_clear(&C.path);
-	found = sp_heading_tracker_feed(C.ht, s, n, lineno, off);
-	if (found < 0)
-		sp_oom();
-	depth = sp_heading_tracker_depth(C.ht);
-	hi = depth;
-	while (lead < n && (b = sp_blank_len(s + lead, n - lead)) > 0)
-		lead += b;
-	if (found == 1 && depth > 0) {
-		h = sp_heading_tracker_found(C.ht, 0);
-		if (h->h.marker_off <= lead)
-			hi = depth - 1;
+	for (k = lo; k < hi; k++) {
+		if (k > lo && sp_buf_puts(&C.path, " > ") < 0)
+			sp_oom();
+		if (sp_heading_entry_text(sp_heading_tracker_at(C.ht, k),
+		    &C.path) < 0)
+			sp_oom();
 	}
-	/* At most half the chunk: outer levels go first. */
-	for (lo = 0; lo < hi; lo++) {
+}
+
+/*
+ * C.path cut to fit in max units (characters, or bytes with --bytes),
+ * an ellipsis in place of its end; empty when not even a character and
+ * the ellipsis fit.
+ */
+static void
+shorten_path(size_t max)
+{
+	size_t i = 0, used = 0, len, size;
+	int32_t cp;
+
+	while (i < C.path.len) {
+		len = sp_utf8_next((const unsigned char *)C.path.data + i,
+		    C.path.len - i, &cp);
+		size = split_opts.bytes ? len : 1;
+		if (used + size + (split_opts.bytes ? 3 : 1) > max)
+			break;
+		used += size;
+		i += len;
+	}
+	C.path.len = i;
+	if (i == 0 || sp_buf_puts(&C.path, "…") < 0)
 		sp_buf_clear(&C.path);
-		for (k = lo; k < hi; k++) {
-			if (k > lo && sp_buf_puts(&C.path, " > ") < 0)
-				sp_oom();
-			if (sp_heading_entry_text(sp_heading_tracker_at(C.ht, k),
-			    &C.path) < 0)
-				sp_oom();
-		}
+}
+
+/*
+ * The heading path for the sentence whose text starts at byte a of line
+ * l, in C.path: the tracker fed the line's pieces up to there.  A
+ * sentence that opens a heading is labelled with the path above it.  At
+ * most half the chunk: outer levels go first, then the innermost
+ * title's end.
+ */
+/* The path of the levels above hi, in C.path, within half the chunk. */
+static void
+path_to(int hi)
+{
+	int lo;
+
+	for (lo = 0; lo < hi; lo++) {
+		path_levels(lo, hi);
 		if ((unit_size(C.path.data, C.path.len) + 1) * 2 <=
 		    split_opts.chunk)
 			return;
 	}
 	sp_buf_clear(&C.path);
+	if (hi > 0) {
+		path_levels(hi - 1, hi);
+		shorten_path(split_opts.chunk / 2 - 1);
+	}
+}
+
+static void
+heading_path(const struct line *l, size_t a)
+{
+	int depth;
+
+	feed_pieces(l, a);
+	depth = sp_heading_tracker_depth(C.ht);
+	C.path_heading = C.piece_heading && C.piece_text == a && depth > 0;
+	path_to(C.path_heading ? depth - 1 : depth);
+}
+
+/*
+ * The path of a heading sentence's text, in C.path, once the sentence's
+ * first piece is written under the path above: its own heading the
+ * innermost level.
+ */
+static void
+inner_path(void)
+{
+	path_to(sp_heading_tracker_depth(C.ht));
+	C.path_heading = 0;
 }
 
 static int
@@ -356,15 +564,19 @@ line(const struct doc *d, const struct line *l)
 	    sp_buf_append(&C.win, l->eol, l->eol_len) < 0)
 		sp_oom();
 	sent_init(&it, l->text, l->len, split_opts.semicolon);
+	C.next_piece = 0;
+	C.path_heading = 0;
 	while (sent_next(&it, &a, &b)) {
 		if (blank_only(l->text + a, b - a))
 			continue;
 		sp_stat_add("sentences", 1);
 		if (split_opts.headings)
-			heading_path(l->text + a, b - a, l->number, l->off + a);
+			heading_path(l, a + lead_blanks(l->text + a, b - a));
 		add_sentence(d, l->off + a, l->off + b, C.path.data,
 		    split_opts.headings ? C.path.len : 0);
 	}
+	if (split_opts.headings)
+		feed_pieces(l, l->len);
 	/* Keep only what the current chunk still needs. */
 	keep = C.ne ? (size_t)(C.e[0].start - C.win_off) :
 	    (size_t)(line_end - C.win_off);
