@@ -67,6 +67,13 @@ sp_heading_find_title(const char *s, size_t n, size_t from,
 			end = b;
 		}
 	}
+	/* A line that ends in ， or 、 goes on in the next: the title is the
+	 * words before the mark (增强乡镇应急管理能力，). */
+	while (end > from + 3 && (memcmp(s + end - 3, "，", 3) == 0 ||
+	    memcmp(s + end - 3, "、", 3) == 0))
+		end -= 3;
+	while (end > from + 1 && s[end - 1] == ',')
+		end--;
 	h->title_off = from;
 	h->title_len = end > from ? end - from : 0;
 	return h->title_len > 0;

@@ -291,7 +291,8 @@ md_body(struct outline *ol, const char *s, size_t n)
 	return 0;
 }
 
-/* A heading's end in its line: the title, and a sentence end after it. */
+/* A heading's end in its line: the title, and a sentence end after it
+ * (or the clause mark a wrapped line ends in). */
 static size_t
 heading_end(const struct sp_heading_entry *e, const char *s, size_t n)
 {
@@ -308,6 +309,11 @@ heading_end(const struct sp_heading_entry *e, const char *s, size_t n)
 		if (cp == 0x3002 || cp == 0xFF1A || cp == ':' || cp == 0xFF1B ||
 		    cp == 0xFF01 || cp == 0xFF1F || cp == '.' || cp == ';' ||
 		    cp == '!' || cp == '?')
+			end += l;
+		/* The ， or 、 a wrapped line ends in, left out of the
+		 * title: the heading's line keeps it. */
+		else if ((cp == 0xFF0C || cp == 0x3001 || cp == ',') &&
+		    end + l == n)
 			end += l;
 	}
 	return end;
