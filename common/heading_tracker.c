@@ -321,8 +321,21 @@ prev_from_style(struct sp_heading_entry *e, const struct style *st)
 }
 
 /*
+ * Was p numbered below the one before it, of its sequence (二 after 三, a
+ * 1 aside: that starts a list afresh)?  The one after it is then told
+ * against that one, not against p.
+ */
+static int
+out_of_order(const struct sp_heading_entry *p)
+{
+	return p->h.number > 1 && p->prev_number > p->h.number &&
+	    family(p->h.kind) == family(p->prev_kind);
+}
+
+/*
  * Closes the open headings of rank or deeper; the one of style key among
- * them is e's previous heading.
+ * them is e's previous heading (or the one before it, when it was out of
+ * order).
  */
 static void
 close_to_rank(struct sp_heading_tracker *t, int key, int rank,
@@ -331,7 +344,16 @@ close_to_rank(struct sp_heading_tracker *t, int key, int rank,
 	while (t->depth > 0 && t->style[t->key[t->depth - 1]].rank >= rank) {
 		struct sp_heading_entry *p = &t->path[t->depth - 1];
 
-		if (t->key[t->depth - 1] == key) {
+		if (t->key[t->depth - 1] == key && out_of_order(p)) {
+			/* 一 二 三 二 四: 四 follows 三, as 二 did. */
+			e->prev_number = p->prev_number;
+			e->prev_sub = p->prev_sub;
+			e->prev_kind = p->prev_kind;
+			e->prev_form = p->prev_form;
+			e->prev_line = p->prev_line;
+			memcpy(e->prev_marker, p->prev_marker,
+			    sizeof e->prev_marker);
+		} else if (t->key[t->depth - 1] == key) {
 			e->prev_number = p->h.number;
 			e->prev_sub = p->h.sub;
 			e->prev_kind = p->h.kind;

@@ -36,6 +36,9 @@ test_lint(void)
 	static const char *const widths[] = { "一、甲", "二．乙", "（一）子",
 	    "(二)丑", "１．寅", "2.卯", NULL };
 	static const char *const first[] = { "二、甲", "（二）子", NULL };
+	/* One out of order: the next is told against the highest before. */
+	static const char *const order[] = { "一、甲", "二、乙", "三、丙",
+	    "二、丁", "四、戊", "五、己", NULL };
 	static const char *const parts[] = { "第一篇 讲话", "一、甲",
 	    "第二篇 讲话", "一、乙", "第四篇 讲话", NULL };
 	static const char *const items[] = { "一、甲", "首先，学习。",
@@ -46,11 +49,13 @@ test_lint(void)
 	    "（三） follows （一）: expected （二）\n"
 	    "（三） follows （三）: repeated, expected （四）\n"
 	    "（二） follows （三）: out of order, expected （四）\n"
-	    "（一） follows （二）: numbering restarts, expected （三）\n");
+	    "（一） follows （三）: numbering restarts, expected （四）\n");
 	lint_case(0, widths,
 	    "二． mixes widths with its level: expected 二、\n"
 	    "(二) mixes widths with its level: expected （二）\n"
 	    "2. mixes widths with its level: expected ２．\n");
+	lint_case(0, order,
+	    "二、 follows 三、: out of order, expected 四、\n");
 	lint_case(0, first,
 	    "二、 opens its level: expected 一、\n"
 	    "（二） opens its level: expected （一）\n");
