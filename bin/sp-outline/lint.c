@@ -95,6 +95,12 @@ lint_heading(const struct sp_heading_entry *e, struct sp_buf *out)
 			r |= sp_buf_putc(out, '\n');
 			problems++;
 		}
+	} else if (n == 1 && e->item && e->line > e->prev_line + 1) {
+		/*
+		 * A list of items begun again after text between: a law's
+		 * second paragraph (款) holding its own list, …下列人员：
+		 * （一）…, no numbering that restarts.
+		 */
 	} else if (n != prev + 1) {
 		if (n == prev)
 			what = "repeated, expected ";
