@@ -26,6 +26,7 @@
 #include "bpfeatures.h"
 #include "bpstack.h"
 #include "docnum.h"
+#include "edges.h"
 #include "layout.h"
 #include "model.h"
 #include "pool.h"
@@ -35,6 +36,7 @@
 
 SP_DATA(boilerplate_rules);
 SP_DATA(boilerplate_model_table);
+SP_DATA(site_voice_rules);
 
 /*
  * Lines longer than this with as many sentences are prose, unscored.
@@ -79,6 +81,8 @@ struct boilerplate {
 	struct matcher m;		/* rules: built in and the user's;
 					   user: the user's alone */
 	int has_user;			/* the user gave rules */
+	struct rules voice;		/* the site's words on its article
+					   (edges.h) */
 	struct model *model;		/* NULL: the rules alone judge */
 	int owns_model;			/* the original, not a clone */
 	double cutoff;			/* drop at this probability */
@@ -123,6 +127,8 @@ struct boilerplate {
 	uint32_t main_inside, main_hints;	/* the elements and names
 					   around every line of the main
 					   text: page-wide wrappers */
+	size_t top, end;		/* the article's first and last
+					   paragraph (edges.h) */
 };
 
 /* The model compiled in, parsed when sp-clean was built (model_table.c). */
@@ -163,13 +169,17 @@ boilerplate_new(char *err, size_t errlen)
 
 	features_init();
 	if ((bp = calloc(1, sizeof *bp)) == NULL ||
-	    rules_init(&bp->m.rules) < 0 || rules_init(&bp->m.user) < 0) {
+	    rules_init(&bp->m.rules) < 0 || rules_init(&bp->m.user) < 0 ||
+	    rules_init(&bp->voice) < 0) {
 		snprintf(err, errlen, "out of memory");
 		boilerplate_free(bp);
 		return NULL;
 	}
 	if (rules_parse(&bp->m.rules, (const char *)sp_data_boilerplate_rules,
 	    sp_data_boilerplate_rules_len, "boilerplate.rules", err,
+	    errlen) < 0 || rules_parse(&bp->voice,
+	    (const char *)sp_data_site_voice_rules,
+	    sp_data_site_voice_rules_len, "site-voice.rules", err,
 	    errlen) < 0 || (bp->model = builtin_model(err, errlen)) == NULL) {
 		boilerplate_free(bp);
 		return NULL;
@@ -193,6 +203,12 @@ boilerplate_clone(const struct boilerplate *bp)
 	}
 	if (rules_clone(&c->m.user, &bp->m.user) < 0) {
 		rules_free(&c->m.rules);
+		free(c);
+		return NULL;
+	}
+	if (rules_clone(&c->voice, &bp->voice) < 0) {
+		rules_free(&c->m.rules);
+		rules_free(&c->m.user);
 		free(c);
 		return NULL;
 	}
@@ -296,6 +312,8 @@ boilerplate_free(struct boilerplate *bp)
 		rules_free(&bp->m.rules);
 	if (bp->m.user.mctx)
 		rules_free(&bp->m.user);
+	if (bp->voice.mctx)
+		rules_free(&bp->voice);
 	if (bp->owns_model)
 		model_free(bp->model);
 	sp_buf_free(&bp->gaps);
@@ -2167,6 +2185,36 @@ second_look(struct boilerplate *bp, size_t nlines, size_t i, int threshold)
 	    centred_probability(bp, nlines, i, threshold) < bp->cutoff;
 }
 
+/* Han characters of a paragraph that own_invitation() keeps, at least. */
+#define INVITATION_HAN 20
+
+/*
+ * Is line i a paragraph of the article that the model would drop for a
+ * promo's words it says of itself: from the article's first paragraph
+ * to its last (edges.h), a sentence that ends, no word of the site's
+ * that decides alone and the heaviest an invitation of the site's voice,
+ * and words of that voice that do not make it (下面，我讲几点意见，供大
+ * 家参考，希望对大家有所帮助。: an invitation, not a site's offer of a
+ * text it gathered; not a notice, 本文由…原创，未经许可请勿转载, whose
+ * heaviest word is no invitation)?  Content first: it stays.
+ * Asked of the lines the model would drop alone: the article's text is
+ * not read again.
+ */
+static int
+own_invitation(struct boilerplate *bp, size_t i)
+{
+	const struct line *l = &bp->lines[i];
+	int voice;
+
+	if (i < bp->top || i > bp->end || l->f.sentence == 0 ||
+	    !l->f.final || l->f.han < INVITATION_HAN ||
+	    l->h.best == NULL || l->h.best->weight >= threshold_of(bp) ||
+	    !edges_invites(&bp->voice, l))
+		return 0;
+	voice = edges_voice(&bp->voice, l);
+	return voice > 0 && voice < bp->voice.threshold;
+}
+
 /*
  * Is line i furniture?  The user's rules first, then the model (or the
  * rules alone when the user replaced it), images named by their files
@@ -2207,6 +2255,13 @@ judge(struct boilerplate *bp, size_t nlines, size_t i, char *why,
 			    "the article");
 		return DROPPED_BY_RULE;
 	}
+	/* Prose, and the model would keep it: the site's all the same. */
+	if (l->edge == EDGE_VOICE) {
+		if (why)
+			snprintf(why, whylen, "the site's words on its article, "
+			    "before or after it");
+		return DROPPED_BY_RULE;
+	}
 	/* Code between paragraphs of prose is a tutorial's own. */
 	if (l->script && !between_sentences(bp, nlines, i)) {
 		if (why)
@@ -2233,6 +2288,12 @@ judge(struct boilerplate *bp, size_t nlines, size_t i, char *why,
 			why_rules(l, why, whylen);
 		return DROPPED_BY_RULE;
 	}
+	if (l->edge == EDGE_TITLES && !own_headline(bp, nlines, i)) {
+		if (why)
+			snprintf(why, whylen, "one of a list of titles after "
+			    "the article");
+		return DROPPED_BY_RULE;
+	}
 	if (article_headline(bp, nlines, i))
 		return KEPT;
 	p = probability(bp, nlines, i, threshold, why ? EXPLAINED : STORED,
@@ -2254,7 +2315,7 @@ judge(struct boilerplate *bp, size_t nlines, size_t i, char *why,
 	}
 	if (p < bp->cutoff)
 		return KEPT;
-	if (second_look(bp, nlines, i, threshold))
+	if (second_look(bp, nlines, i, threshold) || own_invitation(bp, i))
 		return KEPT;
 	if (why) {
 		/* The line's own features, not the second look's. */
@@ -2376,6 +2437,8 @@ filter_window(struct boilerplate *bp, const char *doc, size_t len,
 	bp->hides_little = hides_little(bp, nlines);
 	mark_main_text(bp, nlines);
 	mark_notices(bp, nlines, *rest == NULL);
+	edges_mark(bp->lines, bp->shapes, nlines, &bp->voice, threshold_of(bp),
+	    base == 0, *rest == NULL, &bp->top, &bp->end);
 	for (i = 0; i < nlines; i++)
 		bp->lines[i].verdict = judge(bp, nlines, i, NULL, 0);
 	mend_sentences(bp, nlines);

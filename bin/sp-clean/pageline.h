@@ -63,6 +63,8 @@ struct line {
 	unsigned char closing;	/* of the block that closes a document:
 				   labels after its last sentence, its
 				   signature and date (boilerplate.c) */
+	unsigned char edge;	/* the site's at the article's edge: enum
+				   edge (edges.h) */
 	size_t words_at;	/* where its words begin, past bullets */
 	int verdict;		/* enum verdict: kept, or dropped and why */
 };

@@ -571,9 +571,9 @@ test_rules_files(void)
 	    "供水管网改造\n城乡供水一体化\n农村饮水安全巩固\n",
 	    3, __LINE__);
 	/* So are a dump's items of a list with a bullet, after the
-	 * article; but the page's own headline, listed among them, stays,
-	 * and so does a list of the article's own, which a sentence
-	 * follows. */
+	 * article, and its heading (edges.h); but the page's own headline,
+	 * listed among them, stays, and so does a list of the article's
+	 * own, which a sentence follows. */
 #define SAID "会议要求，各地要加快推进城乡供水一体化建设，确保群众喝上放心水，" \
 	"全面提升农村供水保障水平，让城乡居民共享发展成果。\n"
 	filter_case(b, "全县城乡供水一体化工程全面开工\n" SAID
@@ -584,9 +584,8 @@ test_rules_files(void)
 	    "• 我县举办农民丰收节庆祝活动\n"
 	    "• 一季度全县经济运行稳中向好\n",
 	    "全县城乡供水一体化工程全面开工\n" SAID
-	    "相关新闻\n"
 	    "• 全县城乡供水一体化工程全面开工\n",
-	    4, __LINE__);
+	    5, __LINE__);
 	filter_case(b, "全县城乡供水一体化工程全面开工\n" SAID
 	    "• 全市召开春季农业生产工作会议\n"
 	    "• 省农业农村厅调研乡村振兴工作\n"
