@@ -43,6 +43,28 @@ paragraph(const struct line *l)
 	return l->n > 0 && l->f.sentence > 0 && l->f.han >= PARAGRAPH_HAN;
 }
 
+/*
+ * After the article, what a list of others' articles prints and no
+ * paragraph of the article is: a teaser cut short (…), or a line of a
+ * title's length with no full stop (我亲爱的小孩这首歌叫什么，歌曲作者是
+ * 谁？).  Not before the article: a page may open with the question its
+ * article answers (成考函授大专学历国家承认吗？).  A speech's last cheer
+ * (让我们携手共创美好未来！) is passed too, but is no title (asks()).
+ */
+static int
+list_line(const struct line *l)
+{
+	return layout_truncated(l) ||
+	    (l->f.stops == 0 && l->f.chars <= TITLE_CHARS);
+}
+
+/* Does l end as a question does (a title may; a cheer is a speech's)? */
+static int
+asks(const struct line *l)
+{
+	return l->f.last == 0xFF1F || l->f.last == '?';
+}
+
 int
 edges_voice(struct rules *voice, const struct line *l)
 {
@@ -92,7 +114,7 @@ walk(struct line *v, size_t nlines, size_t from, int down,
 	for (n = 0; n < nlines; n++, i = down ? i + 1 : i - 1) {
 		struct line *l = &v[i];
 
-		if (!paragraph(l))
+		if (!paragraph(l) || (!down && list_line(l)))
 			continue;
 		if (l->f.chars <= VOICE_CHARS && voiced(voice, l)) {
 			l->edge = EDGE_VOICE;
@@ -111,7 +133,8 @@ walk(struct line *v, size_t nlines, size_t from, int down,
 
 /*
  * A title as a list of articles prints it: a short line of Han with no
- * sentence end, one comma at most (a clause of prose has more), one
+ * sentence end but a question's, one comma at most (a clause of prose
+ * has more), one
  * separator at most (权威发布｜2022年7月全省火灾情况), no heading's number
  * (一、 1. （一）: the document's own list), and nothing of a table's row
  * or a label's value: no date, time, phone number or address in it
@@ -121,7 +144,7 @@ static int
 title_shaped(const struct line *l, const struct shape *sh)
 {
 	return l->f.han >= TITLE_HAN && l->f.chars <= TITLE_CHARS &&
-	    l->f.stops == 0 && !l->f.final && l->f.clause <= 1 &&
+	    l->f.stops == 0 && (!l->f.final || asks(l)) && l->f.clause <= 1 &&
 	    l->f.seps <= 1 &&
 	    (l->f.marker == LF_NONE || l->f.marker == LF_BULLET) &&
 	    !l->unjudged && sh->pattern == 0 && sh->tokens == 0;
@@ -233,6 +256,13 @@ mark_titles(struct line *v, const struct shape *sh, size_t nlines,
 
 		if (l != NULL && l->n == 0)
 			continue;
+		/* A heading opens a list: the titles above it are not
+		 * of it. */
+		if (in_run && l != NULL && l->heading) {
+			mark_run(v, sh, a, i, before, site, threshold);
+			site |= v[a].edge == EDGE_TITLES;
+			in_run = 0;
+		}
 		if (l != NULL && (title_shaped(l, &sh[i]) ||
 		    between_titles(l))) {
 			if (!in_run)
