@@ -26,16 +26,37 @@ sp_skip_blank(const char *s, size_t n, size_t i)
 	return i;
 }
 
+/*
+ * The blanks of sp_is_blank() by their bytes, not decoded: most calls
+ * come at a lead byte of Chinese punctuation (E3 80 8x: 。、「」), which
+ * one compare refuses.  Only the exact encodings match, as a decoded
+ * invalid sequence (U+FFFD) is no blank.
+ */
 size_t
 sp_blank_len(const char *s, size_t n)
 {
-	int32_t cp;
-	size_t l;
+	const unsigned char *u = (const unsigned char *)s;
 
 	if (n == 0)
 		return 0;
-	l = sp_cp_at(s, n, 0, &cp);
-	return sp_is_blank(cp) ? l : 0;
+	switch (u[0]) {
+	case ' ': case '\t': case '\r':
+		return 1;
+	case 0xC2:		/* U+00A0 */
+		return n >= 2 && u[1] == 0xA0 ? 2 : 0;
+	case 0xE1:		/* U+1680 */
+		return n >= 3 && u[1] == 0x9A && u[2] == 0x80 ? 3 : 0;
+	case 0xE2:		/* U+2000-U+200B, U+202F, U+205F */
+		return n >= 3 && ((u[1] == 0x80 && ((u[2] >= 0x80 &&
+		    u[2] <= 0x8B) || u[2] == 0xAF)) ||
+		    (u[1] == 0x81 && u[2] == 0x9F)) ? 3 : 0;
+	case 0xE3:		/* U+3000 */
+		return n >= 3 && u[1] == 0x80 && u[2] == 0x80 ? 3 : 0;
+	case 0xEF:		/* U+FEFF */
+		return n >= 3 && u[1] == 0xBB && u[2] == 0xBF ? 3 : 0;
+	default:
+		return 0;
+	}
 }
 
 int

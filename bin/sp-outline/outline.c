@@ -133,7 +133,18 @@ put_text(struct outline *ol, struct sp_buf *b, const char *s, size_t n)
 	return 0;
 }
 
-/* Trims blanks at both ends of s[0..*n); returns the new start. */
+/* Is the byte b an ASCII blank (of sp_is_blank())? */
+static int
+ascii_blank(unsigned char b)
+{
+	return b == ' ' || b == '\t' || b == '\r';
+}
+
+/*
+ * Trims blanks at both ends of s[0..*n); returns the new start.  The
+ * runs of ASCII spaces w3m centres a page's title with (its first line,
+ * trimmed twice) are passed a byte at a time, not a decode each.
+ */
 static const char *
 trim(const char *s, size_t *n)
 {
@@ -141,6 +152,13 @@ trim(const char *s, size_t *n)
 	size_t l, b;
 
 	while (*n > 0) {
+		if ((unsigned char)s[0] < 0x80) {
+			if (!ascii_blank((unsigned char)s[0]))
+				break;
+			s++;
+			--*n;
+			continue;
+		}
 		l = sp_utf8_decode((const unsigned char *)s, *n, &cp, NULL);
 		if (!sp_is_blank(cp))
 			break;
@@ -148,6 +166,12 @@ trim(const char *s, size_t *n)
 		*n -= l;
 	}
 	while (*n > 0) {
+		if ((unsigned char)s[*n - 1] < 0x80) {
+			if (!ascii_blank((unsigned char)s[*n - 1]))
+				break;
+			--*n;
+			continue;
+		}
 		b = *n - 1;
 		while (b > 0 && ((unsigned char)s[b] & 0xC0) == 0x80)
 			b--;
