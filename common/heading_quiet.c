@@ -230,6 +230,13 @@ quiet_bytes(const char *s, size_t n, size_t i, struct quiet *q)
  * (the spaces of U+2000..U+200B among them) are not.
  */
 static unsigned char opens_pair[(0x80 << 6) / 8];
+/*
+ * The same a bit for each character of three bytes (U+0800..U+FFFF),
+ * exact: the pair of 一 (E4 B8) is that of 上 下 不 世 东 ... too, and
+ * most lines of Chinese text open with such a character, each looked at
+ * by quiet_at() for nothing.
+ */
+static unsigned char opens_cp[0x10000 / 8];
 static pthread_once_t opens_once = PTHREAD_ONCE_INIT;
 
 static void
@@ -250,6 +257,7 @@ opens_init(void)
 		}
 		b1 = (b1 & 0x7F) << 6 | (b2 & 0x3F);
 		opens_pair[b1 >> 3] |= (unsigned char)(1u << (b1 & 7));
+		opens_cp[cp >> 3] |= (unsigned char)(1u << (cp & 7));
 	}
 }
 
@@ -263,17 +271,28 @@ opens_init(void)
  * block.  Characters beyond the BMP open nothing and are no blank.
  */
 static inline uint64_t
-worth_a_look(const char *s, size_t i, uint64_t ev)
+worth_a_look(const char *s, size_t n, size_t i, uint64_t ev)
 {
 	const unsigned char *u;
 	uint64_t keep = 0, bit;
+	size_t j;
 	unsigned k;
 
 	for (; ev != 0; ev ^= bit) {
 		bit = ev & -ev;
-		u = (const unsigned char *)s + i + __builtin_ctzll(ev);
+		j = i + (size_t)__builtin_ctzll(ev);
+		u = (const unsigned char *)s + j;
 		if (u[0] > 0x20 || u[1] < 0x80 || (u[2] & 0xC0) != 0x80) {
 			keep |= bit;
+			continue;
+		}
+		/* A character of three bytes, whole in s: its own bit. */
+		if ((u[1] & 0xF0) == 0xE0 && j + 3 < n &&
+		    (u[3] & 0xC0) == 0x80) {
+			k = (u[1] & 0x0Fu) << 12 | (u[2] & 0x3Fu) << 6 |
+			    (u[3] & 0x3Fu);
+			if (opens_cp[k >> 3] >> (k & 7) & 1)
+				keep |= bit;
 			continue;
 		}
 		k = (u[1] & 0x7Fu) << 6 | (u[2] & 0x3Fu);

@@ -34,7 +34,7 @@ QUIET_SCAN(const char *s, size_t n, size_t *ip, struct quiet *q)
 	for (;;) {
 		for (; i + QUIET_WIDTH + 2 <= n; i += QUIET_WIDTH) {
 			if ((ev = QUIET_BLOCK(s, i, &k, &nl)) != 0 &&
-			    (ev = worth_a_look(s, i, ev)) != 0)
+			    (ev = worth_a_look(s, n, i, ev)) != 0)
 				break;
 			lines_in(q, i, nl);
 		}
