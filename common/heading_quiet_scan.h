@@ -32,12 +32,22 @@ QUIET_SCAN(const char *s, size_t n, size_t *ip, struct quiet *q)
 	QUIET_KEYS_INIT(&k);
 	__asm__("" : "+m"(k));
 	for (;;) {
+		/*
+		 * The count in locals, q's fields set once the loop is left:
+		 * a store to them, which the next block's loads (of chars,
+		 * which may alias anything) must follow, made a chain
+		 * through memory of every block that held a newline.
+		 */
+		struct quiet at = *q;
+
 		for (; i + QUIET_WIDTH + 2 <= n; i += QUIET_WIDTH) {
 			if ((ev = QUIET_BLOCK(s, i, &k, &nl)) != 0 &&
 			    (ev = worth_a_look(s, n, i, ev)) != 0)
 				break;
-			lines_in(q, i, nl);
+			lines_in(&at, i, nl);
 		}
+		q->line = at.line;
+		q->count = at.count;
 		if (ev == 0)
 			break;
 		/* q->seen <= i here: every event of the block counts. */
