@@ -537,28 +537,42 @@ plain8(const char *s)
 	    ((b - ones) & ~b)) & highs) == 0;
 }
 
+#ifdef __SSE2__
+/* The bytes of v that need an escape: below 0x20, '"' or '\\'. */
+static inline unsigned
+escape_mask16(__m128i v)
+{
+	const __m128i quote = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\'),
+	    x1f = _mm_set1_epi8(0x1F);
+
+	/* max(v, 0x1F) == 0x1F: v at most 0x1F, unsigned. */
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
+	    _mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bs)),
+	    _mm_cmpeq_epi8(_mm_max_epu8(v, x1f), x1f)));
+}
+#endif
+
 /*
- * How many bytes from s need no escape.  Most text needs none: sixteen
- * bytes a test where SSE2 is there (every x86-64), else eight.
+ * How many bytes from s need no escape, those bytes copied to d, which
+ * has room for n (the bytes stored past the run are overwritten next).
+ * Most text needs none: sixteen bytes a test where SSE2 is there (every
+ * x86-64), else eight; each block stored as it is tested, not copied
+ * again by a call of memcpy() a run (a record a sentence: the calls cost
+ * more than the copying).
  */
 static size_t
-plain_run(const char *s, size_t n)
+plain_copy(const char *s, size_t n, char *d)
 {
 	size_t i = 0;
 	unsigned char c;
 #ifdef __SSE2__
-	const __m128i quote = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\'),
-	    x1f = _mm_set1_epi8(0x1F);
-	__m128i v, hit;
+	__m128i v;
 	unsigned m;
 
 	for (; i + 16 <= n; i += 16) {
 		v = _mm_loadu_si128((const __m128i *)(s + i));
-		/* max(v, 0x1F) == 0x1F: v at most 0x1F, unsigned. */
-		hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote),
-		    _mm_cmpeq_epi8(v, bs)),
-		    _mm_cmpeq_epi8(_mm_max_epu8(v, x1f), x1f));
-		if ((m = (unsigned)_mm_movemask_epi8(hit)) != 0)
+		_mm_storeu_si128((__m128i *)(d + i), v);
+		if ((m = escape_mask16(v)) != 0)
 			return i + (size_t)__builtin_ctz(m);
 	}
 	/*
@@ -568,19 +582,18 @@ plain_run(const char *s, size_t n)
 	 */
 	if (i < n && n >= 16) {
 		v = _mm_loadu_si128((const __m128i *)(s + n - 16));
-		hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote),
-		    _mm_cmpeq_epi8(v, bs)),
-		    _mm_cmpeq_epi8(_mm_max_epu8(v, x1f), x1f));
-		m = (unsigned)_mm_movemask_epi8(hit) >> (i - (n - 16));
+		_mm_storeu_si128((__m128i *)(d + n - 16), v);
+		m = escape_mask16(v) >> (i - (n - 16));
 		return m ? i + (size_t)__builtin_ctz(m) : n;
 	}
 #endif
 	for (; i + 8 <= n && plain8(s + i); i += 8)
-		;
+		memcpy(d + i, s + i, 8);
 	for (; i < n; i++) {
 		c = (unsigned char)s[i];
 		if (c < 0x20 || c == '"' || c == '\\')
 			break;
+		d[i] = (char)c;
 	}
 	return i;
 }
@@ -623,8 +636,8 @@ quote_into(struct sp_buf *out, const char *text, size_t len, size_t after)
 
 	put(out, "\"", 1);
 	for (;;) {
-		k = plain_run(text + i, len - i);
-		put(out, text + i, k);
+		k = plain_copy(text + i, len - i, out->data + out->len);
+		out->len += k;
 		if ((i += k) == len)
 			break;
 		k = escape((unsigned char)text[i++], esc);
