@@ -21,6 +21,7 @@
 #endif
 
 #include "heading_int.h"
+#include "heading_opens.h"
 
 struct quiet {
 	size_t line;	/* where the line being looked at opens */
@@ -227,7 +228,8 @@ quiet_bytes(const char *s, size_t n, size_t i, struct quiet *q)
  * (second & 0x3F), set where some character that starts so may open a
  * marker or is a blank, which a piece opens after: 新 (E6 96) and •
  * (E2 80 A2) are refused, E4 B8 (一 七 三 among its characters) and E2 80
- * (the spaces of U+2000..U+200B among them) are not.
+ * (the spaces of U+2000..U+200B among them) are not.  The characters are
+ * those of heading_opens.h.
  */
 static unsigned char opens_pair[(0x80 << 6) / 8];
 /*
@@ -244,20 +246,22 @@ opens_init(void)
 {
 	int32_t cp;
 	unsigned b1, b2;
+	size_t r;
 
-	for (cp = 0x80; cp <= 0xFFFF; cp++) {
-		if (!may_open_marker_cp(cp) && !sp_is_blank(cp))
-			continue;
-		if (cp < 0x800) {
-			b1 = 0xC0 | (unsigned)cp >> 6;
-			b2 = 0x80 | ((unsigned)cp & 0x3F);
-		} else {
-			b1 = 0xE0 | (unsigned)cp >> 12;
-			b2 = 0x80 | ((unsigned)cp >> 6 & 0x3F);
+	for (r = 0; r < SP_HEADING_OPENS; r++) {
+		for (cp = sp_heading_opens[r].first;
+		    cp <= sp_heading_opens[r].last; cp++) {
+			if (cp < 0x800) {
+				b1 = 0xC0 | (unsigned)cp >> 6;
+				b2 = 0x80 | ((unsigned)cp & 0x3F);
+			} else {
+				b1 = 0xE0 | (unsigned)cp >> 12;
+				b2 = 0x80 | ((unsigned)cp >> 6 & 0x3F);
+			}
+			b1 = (b1 & 0x7F) << 6 | (b2 & 0x3F);
+			opens_pair[b1 >> 3] |= (unsigned char)(1u << (b1 & 7));
+			opens_cp[cp >> 3] |= (unsigned char)(1u << (cp & 7));
 		}
-		b1 = (b1 & 0x7F) << 6 | (b2 & 0x3F);
-		opens_pair[b1 >> 3] |= (unsigned char)(1u << (b1 & 7));
-		opens_cp[cp >> 3] |= (unsigned char)(1u << (cp & 7));
 	}
 }
 

@@ -8,6 +8,7 @@
 #include "cjk.h"
 #include "heading.h"
 #include "heading_int.h"
+#include "heading_opens.h"
 #include "utf8.h"
 #include "zh.h"
 
@@ -950,6 +951,33 @@ test_quiet_every_char(void)
 	CHECK(!bad);
 }
 
+/*
+ * heading_opens.h's ranges, in order and apart, hold every character
+ * beyond ASCII that may open a marker or is blank, and no other.
+ */
+static void
+test_opens_table(void)
+{
+	size_t r = 0;
+	int32_t cp;
+	int in, bad = 0;
+
+	for (r = 1; r < SP_HEADING_OPENS; r++)
+		CHECK(sp_heading_opens[r].first > sp_heading_opens[r - 1].last + 1);
+	r = 0;
+	for (cp = 0x80; cp <= 0xFFFF && !bad; cp++) {
+		while (r < SP_HEADING_OPENS && sp_heading_opens[r].last < cp)
+			r++;
+		in = r < SP_HEADING_OPENS && sp_heading_opens[r].first <= cp;
+		if (in != (may_open_marker_cp(cp) || sp_is_blank(cp))) {
+			printf("  (U+%04X: %s the table)\n", (unsigned)cp,
+			    in ? "in" : "not in");
+			bad = 1;
+		}
+	}
+	CHECK(!bad);
+}
+
 int
 main(void)
 {
@@ -967,5 +995,6 @@ main(void)
 	test_spaced_out();
 	test_quiet_lines();
 	test_quiet_every_char();
+	test_opens_table();
 	return check_done("test_heading");
 }
