@@ -43,20 +43,26 @@ expected(struct sp_buf *out, const struct sp_heading_entry *e, long n)
  * The marker of article n's sub-article sub (第二条之一): the article's,
  * then 之 and sub in Chinese numerals, as 一、 writes them.
  */
+/* Appends 之 and sub in Chinese numerals, as 一、 writes them. */
 static int
-expected_sub(struct sp_buf *out, const struct sp_heading_entry *e, long n,
-    long sub)
+put_sub(struct sp_buf *out, long sub)
 {
 	struct sp_buf num = SP_BUF_INIT;
 	int r;
 
-	r = expected(out, e, n);
-	r |= sp_buf_puts(out, "\xE4\xB9\x8B");		/* 之 */
+	r = sp_buf_puts(out, "\xE4\xB9\x8B");		/* 之 */
 	r |= sp_heading_format_marker(&num, SP_HK_CN_DUN, SP_HF_DUN, sub);
 	if (num.len >= 3)	/* without its 、 */
 		r |= sp_buf_append(out, num.data, num.len - 3);
 	sp_buf_free(&num);
 	return r;
+}
+
+static int
+expected_sub(struct sp_buf *out, const struct sp_heading_entry *e, long n,
+    long sub)
+{
+	return expected(out, e, n) | put_sub(out, sub);
 }
 
 int
@@ -125,6 +131,8 @@ lint_heading(const struct sp_heading_entry *e, struct sp_buf *out)
 		    SP_HF_FORMAL ? " mixes formal numerals with its level: "
 		    "expected " : " mixes widths with its level: expected ");
 		r |= sp_heading_format_marker(out, e->h.kind, e->first_form, n);
+		if (e->h.sub > 0)	/* 第4条之一: 第四条之一 */
+			r |= put_sub(out, e->h.sub);
 		r |= sp_buf_putc(out, '\n');
 		problems++;
 	}

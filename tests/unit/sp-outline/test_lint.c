@@ -36,6 +36,9 @@ test_lint(void)
 	static const char *const widths[] = { "一、甲", "二．乙", "（一）子",
 	    "(二)丑", "１．寅", "2.卯", NULL };
 	static const char *const first[] = { "二、甲", "（二）子", NULL };
+	/* A sub-article in other digits: expected with its 之一. */
+	static const char *const sub_width[] = { "第一章 总则", "第一条 甲。",
+	    "第二条 乙。", "第2条之一 丙。", NULL };
 	/* One out of order: the next is told against the highest before. */
 	static const char *const order[] = { "一、甲", "二、乙", "三、丙",
 	    "二、丁", "四、戊", "五、己", NULL };
@@ -54,6 +57,8 @@ test_lint(void)
 	    "二． mixes widths with its level: expected 二、\n"
 	    "(二) mixes widths with its level: expected （二）\n"
 	    "2. mixes widths with its level: expected ２．\n");
+	lint_case(0, sub_width,
+	    "第2条之一 mixes widths with its level: expected 第二条之一\n");
 	lint_case(0, order,
 	    "二、 follows 三、: out of order, expected 四、\n");
 	lint_case(0, first,
