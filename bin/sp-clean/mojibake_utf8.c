@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "mojibake_beam.h"
+#include "mojibake_cache.h"
 #include "mojibake_gbk.h"
 #include "mojibake_latin1.h"
 #include "mojibake_marks.h"
@@ -259,11 +260,13 @@ choose_utf8(const unsigned char *b, size_t len, enum lost_by by,
 			if (!lost_fits(seq, len, at, nat, by, next_byte)) {
 				if (by != LOST_BY_1252)
 					beam_add(&doubt, cost_of(by, around, c) -
-					    pair_bonus(c), c, v, w);
+					    pair_bonus(c) - cache_bonus(c), c, v,
+					    w);
 				continue;
 			}
 			beam_add(&cand, cost_of(by, around, c) - pair_bonus(c) -
-			    heading_number_bonus(around, c), c, v, w);
+			    heading_number_bonus(around, c) - cache_bonus(c), c,
+			    v, w);
 		}
 	/* The word bigram model, the dearest, costs the BEAM best only. */
 	if ((best = best_of(&cand, around, &bc, byte)) != 0 && doubt.n > 0) {
@@ -469,6 +472,8 @@ decode_lossy_utf8(struct mojibake_stats *st, enum lost_by by, int32_t before,
 
 	if (memchr(span_bytes.data, LOST, n) == NULL)
 		return decode_pass(st, by, before, after, NULL);
+	cache_clear();
+	cache_add_utf8((const unsigned char *)span_bytes.data, n);
 	sp_buf_clear(&span_guess);
 	if (sp_buf_reserve(&span_guess, n * sizeof *guess) < 0)
 		sp_oom();
