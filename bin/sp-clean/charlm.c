@@ -182,6 +182,26 @@ charlm_unigram(int32_t cp)
 }
 
 int
+charlm_script(int32_t cp)
+{
+	const struct charlm_entry *e;
+
+	(void)pthread_once(&once, load);
+	return (e = lookup(cp)) != NULL ? e->script : 0;
+}
+
+double
+charlm_script_cost(int32_t cp, int script)
+{
+	int own;
+
+	if (script == 0)
+		return 0;
+	own = charlm_script(cp);
+	return own != 0 && own != script ? COST_MIXED : 0;
+}
+
+int
 charlm_known(int32_t cp)
 {
 	(void)pthread_once(&once, load);

@@ -50,6 +50,19 @@ double charlm_text_cost(const char *s, size_t n, int32_t before,
 /* The cost of cp alone, in bits: how rare it is in text. */
 double charlm_unigram(int32_t cp);
 
+/*
+ * The script Han character cp belongs to alone: 1 simplified (们, 国),
+ * 2 traditional (們, 國), 0 both or not in the model (人, 中).
+ */
+int charlm_script(int32_t cp);
+
+/*
+ * What cp costs more, in bits, in text written in script (1, 2; 0: not
+ * known): in the other script's characters alone, what the model costs
+ * such a character beside one of the other script.
+ */
+double charlm_script_cost(int32_t cp, int script);
+
 /* Is Han character cp in the model (written in common text)? */
 int charlm_known(int32_t cp);
 

@@ -204,6 +204,38 @@ choice_between(int32_t prev2, int32_t prev, int32_t c, int32_t next,
 	return choice_cost(win, 5);
 }
 
+/* Counts by charlm_script() the common Han characters of s[i..end). */
+static void
+count_scripts(const char *s, size_t i, size_t end, unsigned count[3])
+{
+	size_t m;
+	int32_t c;
+
+	for (; i < end; i += m) {
+		c = cp_at(s, end, i, &m);
+		if (sp_is_han(c) && !uncommon_cjk(c))
+			count[charlm_script(c)]++;
+	}
+}
+
+int
+span_script(const char *s, size_t n, size_t i, size_t end)
+{
+	unsigned count[3] = { 0, 0, 0 };
+	size_t from = i > SCRIPT_REACH ? i - SCRIPT_REACH : 0,
+	    to = n - end > SCRIPT_REACH ? end + SCRIPT_REACH : n;
+
+	/* Whole characters: from the first that starts at or after from. */
+	while (from < i && ((unsigned char)s[from] & 0xC0) == 0x80)
+		from++;
+	while (to > end && to < n && ((unsigned char)s[to] & 0xC0) == 0x80)
+		to--;
+	count_scripts(s, from, i, count);
+	count_scripts(s, end, to, count);
+	return count[1] >= 1 && count[2] == 0 ? 1 :
+	    count[2] >= 1 && count[1] == 0 ? 2 : 0;
+}
+
 int
 cjk_text(int32_t cp)
 {

@@ -95,6 +95,19 @@ int is_final(int32_t cp);
 /* Is cp a question particle or of a question word (吗, 呢, 什么's 么)? */
 int asks(int32_t cp);
 
+/*
+ * The script the text around the span s[i..end) of the line s[0..n) is
+ * written in, for the characters a repair restores there: 1 simplified
+ * or 2 traditional where two or more of the common Han characters within
+ * SCRIPT_REACH bytes of it are of that script alone and none is of the
+ * other (mojibake's rare characters left out), else 0.  A lost character
+ * of the other script costs charlm_script_cost() more: without it, 国
+ * and 國 tie between characters of both (我们的??家), and a tie is
+ * refused.
+ */
+#define SCRIPT_REACH 192
+int span_script(const char *s, size_t n, size_t i, size_t end);
+
 /* Is cp a marker a decoder left for a byte it lost ('?' or U+FFFD)? */
 static inline int
 is_marker(int32_t cp)

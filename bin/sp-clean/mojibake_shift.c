@@ -332,21 +332,21 @@ whole_neighbours(const char *s, size_t n, size_t i, size_t end,
 /*
  * "??" between before2 before and after after2: into span_rep, the Han
  * character whose trail byte fails before after that reads likeliest
- * there, those of page[0..npage) (whole_neighbours()) PAGE_BONUS
- * likelier.  Returns the bytes restored, 0 when none reads as text, or
- * NOT_SEARCHED.
+ * there in text of script (span_script()), those of page[0..npage)
+ * (whole_neighbours()) PAGE_BONUS likelier.  Returns the bytes restored,
+ * 0 when none reads as text, or NOT_SEARCHED.
  */
 static size_t
 lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2,
-    int32_t after3, const int32_t *page, size_t npage)
+    int32_t after3, int script, const int32_t *page, size_t npage)
 {
 	int32_t c, bh = 0, w3[5] = { before2, before, 0, after, after2 };
 	unsigned l, v, bl = 0, bv = 0;
 	double cost, best = 0, second = INFINITY, wc;
 	struct beam cand, words, top;
 	size_t k, x;
-	struct memo_key key = { { 'W', before2, before, after, after2,
-	    after3 } };
+	struct memo_key key = { { 'W' | script << 8, before2, before, after,
+	    after2, after3 } };
 	struct memo_val got;
 	struct beam paged;
 
@@ -381,7 +381,8 @@ lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2,
 			if ((c = gbk_decode(l, v)) == 0 || !sp_is_han(c))
 				continue;
 			beam_add(&cand, charlm_cost2(before2, before, c) +
-			    charlm_cost(c, after), c, l, v);
+			    charlm_cost(c, after) +
+			    charlm_script_cost(c, script), c, l, v);
 			w3[2] = c;
 			for (x = 0; x < 3; x++)
 				if ((wc = wordlm_word(w3 + x, 3)) >= 0)
@@ -405,7 +406,9 @@ lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2,
 		    after2, after3 };
 
 		beam_add(&top, choice_words(win, 6) - (on_page(cand.c[k],
-		    page, npage) ? PAGE_BONUS : 0), cand.c[k], (unsigned)k, 0);
+		    page, npage) ? PAGE_BONUS : 0) +
+		    charlm_script_cost(cand.c[k], script), cand.c[k],
+		    (unsigned)k, 0);
 	}
 	beam_order(&top);
 	for (k = 0; k < top.n; k++) {
@@ -791,7 +794,7 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
 		    page);
 
 		restored = lost_whole(before2, before, after, after2, after3,
-		    page, npage);
+		    span_script(s, n, i, end), page, npage);
 	} else if (restored == 0) {
 		int32_t page[2 * PAGE_PAIRS];
 		size_t npage = halves_neighbours(s, n, i, end, code, before,

@@ -2,7 +2,8 @@
  * Unit tests of the parts of sp-clean's mojibake repair: GBK's table and
  * its user-defined areas (mojibake_gbk.h), and the UTF-8 decoding with
  * lost bytes (mojibake_utf8.h), which tries only the bytes the decoder
- * that wrote the '?' could have lost.
+ * that wrote the '?' could have lost; the script of the text around a
+ * span (mojibake_score.h).
  */
 #include <string.h>
 
@@ -133,10 +134,48 @@ test_lossy_utf8(void)
 	mojibake_thread_end();
 }
 
+/* span_script() of the span "??" in the middle of s. */
+static int
+script_around(const char *s)
+{
+	const char *q = strstr(s, "??");
+
+	rare_load();
+	return span_script(s, strlen(s), (size_t)(q - s), (size_t)(q - s) + 2);
+}
+
+static void
+test_script(void)
+{
+	const char *q;
+	char far[2 * SCRIPT_REACH + 64];
+
+	CHECK_INT(script_around("我们的??家"), 1);		/* 们 */
+	CHECK_INT(script_around("我們的??家"), 2);		/* 們 */
+	/* Characters of both scripts alone, or of neither: not known. */
+	CHECK_INT(script_around("我們的??家们"), 0);
+	CHECK_INT(script_around("人的??家"), 0);
+	CHECK_INT(script_around("??"), 0);
+	/* Mojibake's rare characters do not count (蟠 and 釉 of "?蟠釉"). */
+	CHECK_INT(script_around("们蟠??釉"), 1);
+	/* Beyond SCRIPT_REACH bytes of the span, nothing counts. */
+	memset(far, 'a', sizeof far);
+	memcpy(far, "們", strlen("們"));
+	q = "的??家";
+	memcpy(far + sizeof far - strlen(q) - 1, q, strlen(q) + 1);
+	CHECK_INT(script_around(far), 0);
+	/* The other script's character alone costs more. */
+	CHECK(charlm_script_cost(0x56FD, 2) > 0);	/* 国 in traditional */
+	CHECK(charlm_script_cost(0x570B, 2) == 0);	/* 國 */
+	CHECK(charlm_script_cost(0x4EBA, 1) == 0);	/* 人, both */
+	CHECK(charlm_script_cost(0x570B, 0) == 0);
+}
+
 int
 main(void)
 {
 	test_gbk();
+	test_script();
 	test_gbk_every_pair();
 	test_lossy_utf8();
 	return check_done("test_mojibake_parts");
