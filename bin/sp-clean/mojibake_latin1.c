@@ -135,8 +135,8 @@ decode_gbk_bytes(int *gb2312, struct mojibake_stats *st)
 			if (l == LOST && t == LOST)
 				return -1;
 			c = choose_gbk(l == LOST ? t : l, l == LOST, 0, 0,
-			    undefined1252, N_UNDEFINED1252, prev2, prev, next,
-			    next2, &byte);
+			    undefined1252, N_UNDEFINED1252, NULL, prev2, prev,
+			    next, next2, &byte);
 			if (c == 0)
 				return -1;
 			note_byte(byte, c);

@@ -12,7 +12,7 @@
 #include <stdint.h>
 
 /* What a search is asked: which search, then its characters and bytes. */
-#define MEMO_KEY 12
+#define MEMO_KEY 14
 struct memo_key {
 	int32_t k[MEMO_KEY];	/* unused ones 0 */
 };

@@ -252,9 +252,10 @@ cjk_text(int32_t cp)
  */
 int32_t
 choose_gbk(unsigned known, int lead_lost, unsigned lo, unsigned hi,
-    const unsigned *only, size_t nonly, int32_t prev2, int32_t prev,
-    int32_t next, int32_t next2, unsigned *byte)
+    const unsigned *only, size_t nonly, const int32_t *far, int32_t prev2,
+    int32_t prev, int32_t next, int32_t next2, unsigned *byte)
 {
+	int32_t f0 = far ? far[0] : 0, f1 = far ? far[1] : 0;
 	int32_t best = 0, c;
 	double bc = 0, cost;
 	unsigned v;
@@ -274,16 +275,18 @@ choose_gbk(unsigned known, int lead_lost, unsigned lo, unsigned hi,
 		if (c == 0)
 			continue;
 		{
-			int32_t win[5] = { prev2, prev, c, next, next2 };
+			int32_t win[7] = { f0, f1, prev2, prev, c, next,
+			    next2 };
 
-			beam_add(&cand, choice_words(win, 5) + mark_fit(c), c,
+			beam_add(&cand, choice_words(win, 7) + mark_fit(c), c,
 			    v, 0);
 		}
 	}
 	for (k = 0; k < cand.n; k++) {
-		int32_t win[5] = { prev2, prev, cand.c[k], next, next2 };
+		int32_t win[7] = { f0, f1, prev2, prev, cand.c[k], next,
+		    next2 };
 
-		cost = cand.cost[k] + choice_bigram(win, 5);
+		cost = cand.cost[k] + choice_bigram(win, 7);
 		if (best == 0 || cost < bc || (cost == bc &&
 		    cand.byte[k] < *byte)) {
 			best = cand.c[k];

@@ -146,15 +146,28 @@ double choice_between(int32_t prev2, int32_t prev, int32_t c, int32_t next,
     int32_t next2);
 
 /*
+ * The characters before a lost one that the windows of the choices for
+ * GBK decoded one byte off hold, its neighbour included: four, the
+ * longest word of the models, so that the word that ends before it is
+ * read whole.  Read from two, 灵活性? was 活性? and became 活性炭 (for
+ * 灵活性强), 说服力? 力拓 (for 说服力地), 使用权? 权杖 (for 使用权等):
+ * the models, which read the whole word right, were shown half of it.
+ * Beyond prev2 and prev, the two farther ones are far[0] (the farthest)
+ * and far[1]; 0 where the line starts sooner.
+ */
+#define LEFT 4
+
+/*
  * The character a lost byte made, chosen by the language model between
  * prev and next: the one of the candidates (pairs of GBK, with the lead
  * byte lost: (v, known) for v in lo..hi, or in only[0..nonly) when only is
- * not NULL; or the trail: (known, v)) that costs least.  Returns it and
- * the byte in *byte, or 0 when none is a character.
+ * not NULL; or the trail: (known, v)) that costs least, with far (LEFT;
+ * NULL: not known) before prev2.  Returns it and the byte in *byte, or 0
+ * when none is a character.
  */
 int32_t choose_gbk(unsigned known, int lead_lost, unsigned lo, unsigned hi,
-    const unsigned *only, size_t nonly, int32_t prev2, int32_t prev,
-    int32_t next, int32_t next2, unsigned *byte);
+    const unsigned *only, size_t nonly, const int32_t *far, int32_t prev2,
+    int32_t prev, int32_t next, int32_t next2, unsigned *byte);
 
 /*
  * The mean cost of a short span o[0..on) with the markers around it, each

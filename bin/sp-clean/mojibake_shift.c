@@ -43,6 +43,27 @@ pair_fails(unsigned v, int32_t after)
 }
 
 /*
+ * The two characters before the two before s[i] into far[] (far[0] the
+ * farther; 0 where the line starts sooner): with before2 and before, the
+ * LEFT characters the windows of a choice hold (mojibake_score.h).
+ */
+static void
+far_before(const char *s, size_t i, int32_t far[2])
+{
+	size_t m, k;
+
+	far[0] = far[1] = 0;
+	for (k = 0; k < 2 && i > 0; k++)
+		i -= (cp_before(s, i, &m), m);
+	if (i > 0) {
+		far[1] = cp_before(s, i, &m);
+		i -= m;
+	}
+	if (i > 0)
+		far[0] = cp_before(s, i, &m);
+}
+
+/*
  * The character whose trail byte the closing marker of a shifted span
  * stands for: lead is known; the trail is one that made the decoder fail
  * on it and the byte after (after's).  As choose_gbk().
@@ -337,8 +358,9 @@ whole_neighbours(const char *s, size_t n, size_t i, size_t end,
  * 0 when none reads as text, or NOT_SEARCHED.
  */
 static size_t
-lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2,
-    int32_t after3, int script, const int32_t *page, size_t npage)
+lost_whole(const int32_t *far, int32_t before2, int32_t before, int32_t after,
+    int32_t after2, int32_t after3, int script, const int32_t *page,
+    size_t npage)
 {
 	int32_t c, bh = 0, w3[5] = { before2, before, 0, after, after2 };
 	unsigned l, v, bl = 0, bv = 0;
@@ -352,6 +374,8 @@ lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2,
 
 	for (k = 0; k < npage && k < PAGE_NEIGHBOURS; k++)
 		key.k[6 + k] = page[k];
+	key.k[12] = far[0];
+	key.k[13] = far[1];
 
 	if (memo_get(&key, &got)) {
 		bh = got.c[0];
@@ -402,20 +426,20 @@ lost_whole(int32_t before2, int32_t before, int32_t after, int32_t after2,
 	 * too (mojibake_score.h); top.byte is the place in cand. */
 	beam_init(&top, BEAM);
 	for (k = 0; k < cand.n; k++) {
-		int32_t win[6] = { before2, before, cand.c[k], after,
-		    after2, after3 };
+		int32_t win[8] = { far[0], far[1], before2, before,
+		    cand.c[k], after, after2, after3 };
 
-		beam_add(&top, choice_words(win, 6) - (on_page(cand.c[k],
+		beam_add(&top, choice_words(win, 8) - (on_page(cand.c[k],
 		    page, npage) ? PAGE_BONUS : 0) +
 		    charlm_script_cost(cand.c[k], script), cand.c[k],
 		    (unsigned)k, 0);
 	}
 	beam_order(&top);
 	for (k = 0; k < top.n; k++) {
-		int32_t win[6] = { before2, before, top.c[k], after, after2,
-		    after3 };
+		int32_t win[8] = { far[0], far[1], before2, before, top.c[k],
+		    after, after2, after3 };
 
-		cost = top.cost[k] + whole_bigram(win, 6);
+		cost = top.cost[k] + whole_bigram(win, 8);
 		if (bh == 0 || cost < best) {
 			second = bh == 0 ? second : best;
 			bh = top.c[k];
@@ -571,8 +595,9 @@ pair_on_page(int32_t h, int32_t t, const int32_t *page, size_t npage)
  * restored, 0 when none read as text, or NOT_SEARCHED.
  */
 static size_t
-lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
-    int32_t after2, int32_t after3, const int32_t *page, size_t npage)
+lost_halves(unsigned code, const int32_t *far, int32_t before2,
+    int32_t before, int32_t after, int32_t after2, int32_t after3,
+    const int32_t *page, size_t npage)
 {
 	/* After a sentence end, before 、, the character is a list's number
 	 * (一、 二、 三、): the models know the numerals as words, not as the
@@ -592,6 +617,8 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 	for (k = 0; k < npage && k < PAGE_PAIRS; k++)
 		key.k[7 + k] = (int32_t)((uint32_t)page[2 * k] << 16 |
 		    (uint32_t)page[2 * k + 1]);
+	key.k[12] = far[0];
+	key.k[13] = far[1];
 	if (memo_get(&key, &got)) {
 		bh = got.c[0];
 		bt = got.c[1];
@@ -613,10 +640,10 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 		if ((h = gbk_decode(l, code >> 8)) == 0 || !cjk_text(h))
 			continue;
 		{
-			int32_t win[3] = { before2, before,
+			int32_t win[5] = { far[0], far[1], before2, before,
 			    written_head(h, before) };
 
-			beam_add(&heads, choice_cost(win, 3) + mark_fit(h), h,
+			beam_add(&heads, choice_cost(win, 5) + mark_fit(h), h,
 			    l, 0);
 		}
 		if (!sp_is_han(h))
@@ -665,11 +692,11 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 			h = gbk_decode(l, code >> 8);
 			t = gbk_decode(code & 0xFF, v);
 			{
-				int32_t win[7] = { before2, before,
-				    written_head(h, before), t, after, after2,
-				    after3 };
+				int32_t win[9] = { far[0], far[1], before2,
+				    before, written_head(h, before), t, after,
+				    after2, after3 };
 
-				beam_add(&pairs, choice_words(win, 7) +
+				beam_add(&pairs, choice_words(win, 9) +
 				    mark_fit(h) + mark_fit(t) -
 				    (pair_on_page(h, t, page, npage) ?
 				    PAGE_BONUS : 0), 0, l, v);
@@ -677,8 +704,8 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 		}
 	beam_order(&pairs);
 	for (k = 0; k < pairs.n; k++) {
-		int32_t win[7] = { before2, before, 0, 0, after, after2,
-		    after3 };
+		int32_t win[9] = { far[0], far[1], before2, before, 0, 0,
+		    after, after2, after3 };
 
 		if (k > 0 && pairs.byte[k] == pairs.byte[k - 1] &&
 		    pairs.byte2[k] == pairs.byte2[k - 1])
@@ -688,9 +715,9 @@ lost_halves(unsigned code, int32_t before2, int32_t before, int32_t after,
 		if (!halves_read(h, t, before, after) &&
 		    !pair_on_page(h, t, page, npage))
 			continue;
-		win[2] = written_head(h, before);
-		win[3] = t;
-		cost = pairs.cost[k] + choice_bigram(win, 7);
+		win[4] = written_head(h, before);
+		win[5] = t;
+		cost = pairs.cost[k] + choice_bigram(win, 9);
 		if (bh == 0 || cost < best) {
 			bh = h;
 			bt = t;
@@ -750,11 +777,12 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
     mojibake_explain_fn explain, void *ctx)
 {
 	size_t m, m0, mk, end, restored;
-	int32_t before, before2, after, after2, after3;
+	int32_t before, before2, after, after2, after3, far[2];
 	unsigned code;
 
 	if (i == 0)
 		return 0;
+	far_before(s, i, far);
 	before = cp_before(s, i, &m);
 	before2 = i > m ? cp_before(s, i - m, &mk) : 0;
 	cp_at(s, n, j, &mk);
@@ -793,15 +821,15 @@ gbk_shift_short(const char *s, size_t n, size_t i, size_t j, size_t chars,
 		size_t npage = whole_neighbours(s, n, i, end, before, after,
 		    page);
 
-		restored = lost_whole(before2, before, after, after2, after3,
-		    span_script(s, n, i, end), page, npage);
+		restored = lost_whole(far, before2, before, after, after2,
+		    after3, span_script(s, n, i, end), page, npage);
 	} else if (restored == 0) {
 		int32_t page[2 * PAGE_PAIRS];
 		size_t npage = halves_neighbours(s, n, i, end, code, before,
 		    after, page);
 
-		restored = lost_halves(code, before2, before, after, after2,
-		    after3, page, npage);
+		restored = lost_halves(code, far, before2, before, after,
+		    after2, after3, page, npage);
 	}
 	if (restored == NOT_SEARCHED)
 		return unsearched("gbk-shift", s, i, end);
@@ -826,7 +854,7 @@ gbk_shift_ascii(const char *s, size_t n, size_t i, size_t j,
     mojibake_explain_fn explain, void *ctx)
 {
 	size_t m, k;
-	int32_t before, before2, after, after2, c;
+	int32_t before, before2, after, after2, c, far[2];
 	unsigned byte = 0;
 
 	if (i == 0 || j + 1 >= n)
@@ -837,10 +865,14 @@ gbk_shift_ascii(const char *s, size_t n, size_t i, size_t j,
 		return 0;
 	before2 = i > m ? cp_before(s, i - m, &k) : 0;
 	after2 = next_after(s, n, j + 1);
+	far_before(s, i, far);
 	{
 		struct memo_key key = { { 'A' | (int32_t)marks_open() << 8,
 		    (unsigned char)s[j], before2,
 		    before, after, after2 } };
+
+		key.k[12] = far[0];
+		key.k[13] = far[1];
 		struct memo_val got;
 
 		if (memo_get(&key, &got)) {
@@ -850,7 +882,8 @@ gbk_shift_ascii(const char *s, size_t n, size_t i, size_t j,
 			return unsearched("gbk-shift", s, i, j + 1);
 		} else {
 			c = choose_gbk((unsigned char)s[j], 1, 0x81, 0xFE,
-			    NULL, 0, before2, before, after, after2, &byte);
+			    NULL, 0, far, before2, before, after, after2,
+			    &byte);
 			memo_put(&key, &(struct memo_val){ { c, 0 },
 			    { c ? byte : 0, 0 } });
 		}
@@ -871,21 +904,23 @@ gbk_shift_ascii(const char *s, size_t n, size_t i, size_t j,
 
 /* The window of a span's two ends, head and tail, and mid between. */
 static void
-ends_window(int32_t *win, int32_t before2, int32_t before, int32_t head,
-    const int32_t *mid, size_t nmid, int32_t tail, int32_t after,
-    int32_t after2, int32_t after3)
+ends_window(int32_t *win, const int32_t *far, int32_t before2,
+    int32_t before, int32_t head, const int32_t *mid, size_t nmid,
+    int32_t tail, int32_t after, int32_t after2, int32_t after3)
 {
 	size_t k;
 
-	win[0] = before2;
-	win[1] = before;
-	win[2] = head;
+	win[0] = far[0];
+	win[1] = far[1];
+	win[2] = before2;
+	win[3] = before;
+	win[4] = head;
 	for (k = 0; k < nmid; k++)
-		win[3 + k] = mid[k];
-	win[3 + k] = tail;
-	win[4 + k] = after;
-	win[5 + k] = after2;
-	win[6 + k] = after3;
+		win[5 + k] = mid[k];
+	win[5 + k] = tail;
+	win[6 + k] = after;
+	win[7 + k] = after2;
+	win[8 + k] = after3;
 }
 
 /*
@@ -897,11 +932,11 @@ ends_window(int32_t *win, int32_t before2, int32_t before, int32_t head,
  */
 static int
 choose_ends(unsigned b0, unsigned lead, const int32_t *mid, size_t nmid,
-    int32_t before2, int32_t before, int32_t after, int32_t after2,
-    int32_t after3, unsigned open, int32_t *head, unsigned *hbyte,
-    int32_t *tail, unsigned *tbyte)
+    const int32_t *far, int32_t before2, int32_t before, int32_t after,
+    int32_t after2, int32_t after3, unsigned open, int32_t *head,
+    unsigned *hbyte, int32_t *tail, unsigned *tbyte)
 {
-	int32_t win[9];
+	int32_t win[11];
 	unsigned v, w;
 	double cost, best = 0;
 	size_t k, a, b;
@@ -912,14 +947,16 @@ choose_ends(unsigned b0, unsigned lead, const int32_t *mid, size_t nmid,
 	beam_init(&heads, BEAM);
 	beam_init(&tails, BEAM);
 	for (v = 0x81; v <= 0xFE; v++) {
-		if ((win[2] = gbk_decode(v, b0)) == 0)
+		if ((win[4] = gbk_decode(v, b0)) == 0)
 			continue;
-		*head = win[2];
-		win[0] = before2;
-		win[1] = before;
+		*head = win[4];
+		win[0] = far[0];
+		win[1] = far[1];
+		win[2] = before2;
+		win[3] = before;
 		for (k = 0; k < nmid; k++)
-			win[3 + k] = mid[k];
-		beam_add(&heads, choice_words(win, 3 + nmid) +
+			win[5 + k] = mid[k];
+		beam_add(&heads, choice_words(win, 5 + nmid) +
 		    mark_fit(*head), *head, v, 0);
 	}
 	for (w = 0x81; w <= 0xFE; w++) {
@@ -942,9 +979,9 @@ choose_ends(unsigned b0, unsigned lead, const int32_t *mid, size_t nmid,
 	beam_init(&pairs, BEAM);
 	for (a = 0; a < heads.n; a++)
 		for (b = 0; b < tails.n; b++) {
-			ends_window(win, before2, before, heads.c[a], mid, nmid,
-			    tails.c[b], after, after2, after3);
-			beam_add(&pairs, choice_words(win, 7 + nmid) +
+			ends_window(win, far, before2, before, heads.c[a], mid,
+			    nmid, tails.c[b], after, after2, after3);
+			beam_add(&pairs, choice_words(win, 9 + nmid) +
 			    mark_fit(heads.c[a]) +
 			    mark_fit_in(tails.c[b], open), 0, (unsigned)a,
 			    (unsigned)b);
@@ -953,9 +990,9 @@ choose_ends(unsigned b0, unsigned lead, const int32_t *mid, size_t nmid,
 	for (k = 0; k < pairs.n; k++) {
 		a = pairs.byte[k];
 		b = pairs.byte2[k];
-		ends_window(win, before2, before, heads.c[a], mid, nmid,
+		ends_window(win, far, before2, before, heads.c[a], mid, nmid,
 		    tails.c[b], after, after2, after3);
-		cost = pairs.cost[k] + choice_bigram(win, 7 + nmid);
+		cost = pairs.cost[k] + choice_bigram(win, 9 + nmid);
 		if (!found || cost < best) {
 			found = 1;
 			best = cost;
@@ -1068,9 +1105,9 @@ struct ends {
  * when the line's budget is spent (nothing chosen).
  */
 static int
-choose_both_ends(unsigned b0, unsigned lead, int closed, int32_t before2,
-    int32_t before, int32_t after, int32_t after2, int32_t after3,
-    struct ends *e)
+choose_both_ends(unsigned b0, unsigned lead, int closed, const int32_t *far,
+    int32_t before2, int32_t before, int32_t after, int32_t after2,
+    int32_t after3, struct ends *e)
 {
 	int32_t mid[3] = { 0, 0, 0 };
 	size_t nmid, k, mk;
@@ -1100,6 +1137,8 @@ choose_both_ends(unsigned b0, unsigned lead, int closed, int32_t before2,
 	/* The marks the middle opens count for its tail (（来源：羊城晚报? is
 	 * closed by ）, not ０). */
 	key.k[11] = (int32_t)(open = marks_open_after(r, rn));
+	key.k[12] = far[0];
+	key.k[13] = far[1];
 	if (memo_get(&key, &got)) {
 		e->head = got.c[0];
 		e->tail = got.c[1];
@@ -1109,10 +1148,10 @@ choose_both_ends(unsigned b0, unsigned lead, int closed, int32_t before2,
 	}
 	if (!budget_take(0, ENDS_FULL))
 		return 0;
-	if (!(closed && nmid <= 2 && choose_ends(b0, lead, mid, nmid, before2,
-	    before, after, after2, after3, open, &e->head, &e->hbyte,
-	    &e->tail, &e->tbyte))) {
-		e->head = choose_gbk(b0, 1, 0x81, 0xFE, NULL, 0, before2,
+	if (!(closed && nmid <= 2 && choose_ends(b0, lead, mid, nmid, far,
+	    before2, before, after, after2, after3, open, &e->head,
+	    &e->hbyte, &e->tail, &e->tbyte))) {
+		e->head = choose_gbk(b0, 1, 0x81, 0xFE, NULL, 0, far, before2,
 		    before, first_cp(r, rn), second_cp(r, rn), &e->hbyte);
 		/* The lead byte of the last pair is the span's last byte. */
 		e->tail = closed ? choose_tail(lead, last2_cp(r, rn),
@@ -1308,7 +1347,7 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 {
 	size_t j, k, m = 0, mk, chars, end, restored;
 	unsigned lead;
-	int32_t before, before2, after = 0, after2, after3;
+	int32_t before, before2, after = 0, after2, after3, far[2];
 	struct ends e, pe;
 	int closed, page, signed_;
 	int32_t tail, c;
@@ -1422,7 +1461,8 @@ gbk_shift(const char *s, size_t n, size_t i, struct sp_buf *out, int *fixed,
 	/* The two characters that lost a byte. */
 	after2 = (closed || tail) && end < n ? next_after(s, n, end) : 0;
 	after3 = (closed || tail) && end < n ? third_after(s, n, end) : 0;
-	if (!choose_both_ends(first_byte, lead, closed, before2, before,
+	far_before(s, i, far);
+	if (!choose_both_ends(first_byte, lead, closed, far, before2, before,
 	    after, after2, after3, &e))
 		return unsearched("gbk-shift", s, i, end);
 	if (page)
