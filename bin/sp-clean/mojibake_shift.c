@@ -51,16 +51,15 @@ static void
 far_before(const char *s, size_t i, int32_t far[2])
 {
 	size_t m, k;
+	int32_t c;
 
 	far[0] = far[1] = 0;
-	for (k = 0; k < 2 && i > 0; k++)
-		i -= (cp_before(s, i, &m), m);
-	if (i > 0) {
-		far[1] = cp_before(s, i, &m);
+	for (k = 0; k < 4 && i > 0; k++) {
+		c = cp_before(s, i, &m);
 		i -= m;
+		if (k >= 2)
+			far[3 - k] = c;	/* before3, then before4 */
 	}
-	if (i > 0)
-		far[0] = cp_before(s, i, &m);
 }
 
 /*
