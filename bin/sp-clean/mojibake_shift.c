@@ -350,11 +350,12 @@ whole_neighbours(const char *s, size_t n, size_t i, size_t end,
 }
 
 /*
- * "??" between before2 before and after after2: into span_rep, the Han
- * character whose trail byte fails before after that reads likeliest
- * there in text of script (span_script()), those of page[0..npage)
- * (whole_neighbours()) PAGE_BONUS likelier.  Returns the bytes restored,
- * 0 when none reads as text, or NOT_SEARCHED.
+ * "??" between far before2 before (LEFT characters, far_before()) and
+ * after after2 after3: into span_rep, the Han character whose trail byte
+ * fails before after that reads likeliest there in text of script
+ * (span_script()), those of page[0..npage) (whole_neighbours())
+ * PAGE_BONUS likelier.  Returns the bytes restored, 0 when none reads as
+ * text, or NOT_SEARCHED.
  */
 static size_t
 lost_whole(const int32_t *far, int32_t before2, int32_t before, int32_t after,
@@ -587,11 +588,12 @@ pair_on_page(int32_t h, int32_t t, const int32_t *page, size_t npage)
 }
 
 /*
- * "?X?" between before2 before and after after2, code X's GBK code: into
- * span_rep, the two characters with X's bytes, the trail of one and the
- * lead of the next, that read likeliest there, the pairs of
- * page[0..2 npage) (halves_neighbours()) PAGE_BONUS likelier.  Returns the bytes
- * restored, 0 when none read as text, or NOT_SEARCHED.
+ * "?X?" between far before2 before (LEFT characters, far_before()) and
+ * after after2 after3, code X's GBK code: into span_rep, the two
+ * characters with X's bytes, the trail of one and the lead of the next,
+ * that read likeliest there, the pairs of page[0..2 npage)
+ * (halves_neighbours()) PAGE_BONUS likelier.  Returns the bytes restored,
+ * 0 when none read as text, or NOT_SEARCHED.
  */
 static size_t
 lost_halves(unsigned code, const int32_t *far, int32_t before2,
@@ -925,9 +927,10 @@ ends_window(int32_t *win, const int32_t *far, int32_t before2,
 /*
  * The characters that lost a byte at both ends of a shifted span with a
  * middle mid[0..nmid) of at most two characters, chosen together (the
- * choice of one changes the likeliest other: 的灵魂, not 心灵魂): head is
- * (lost, b0), tail (lead, lost) with a byte that fails before after.
- * Returns 1 and them with their bytes, or 0 when no pair is characters.
+ * choice of one changes the likeliest other: 的灵魂, not 心灵魂), after
+ * far before2 before (far_before()): head is (lost, b0), tail (lead,
+ * lost) with a byte that fails before after.  Returns 1 and them with
+ * their bytes, or 0 when no pair is characters.
  */
 static int
 choose_ends(unsigned b0, unsigned lead, const int32_t *mid, size_t nmid,
@@ -1099,7 +1102,8 @@ struct ends {
 /*
  * Chooses the ends of the span whose middle is in span_rep: b0 is the
  * trail byte of the head, lead the lead byte of the tail (which only a
- * closed span has).  With a middle of two characters or fewer the two
+ * closed span has), far before2 before the LEFT characters before the
+ * span (far_before()).  With a middle of two characters or fewer the two
  * are chosen together, else each beside the middle.  Returns 1, or 0
  * when the line's budget is spent (nothing chosen).
  */
