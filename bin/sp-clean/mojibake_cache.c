@@ -23,6 +23,7 @@ static _Thread_local struct {
 	int32_t cp[CACHE_SLOTS];	/* 0: empty */
 	unsigned count[CACHE_SLOTS];
 	size_t distinct, total;
+	size_t script[3];	/* characters by charlm_script() */
 } cache;
 
 void
@@ -55,6 +56,7 @@ cache_add_utf8(const unsigned char *b, size_t n)
 		i += m;
 		if (cp == SP_REPLACEMENT || !sp_is_han(cp))
 			continue;
+		cache.script[charlm_script(cp)]++;
 		h = slot(cp);
 		if (cache.cp[h] == 0) {
 			/* Full (half the slots): the rest is not counted. */
@@ -84,3 +86,13 @@ cache_bonus(int32_t c)
 	    exp2(charlm_unigram(c)));
 }
 
+
+int
+cache_script(void)
+{
+	if (cache.script[1] > 0 && cache.script[2] == 0)
+		return 1;
+	if (cache.script[2] > 0 && cache.script[1] == 0)
+		return 2;
+	return 0;
+}

@@ -32,4 +32,12 @@ void cache_add_utf8(const unsigned char *b, size_t n);
  */
 double cache_bonus(int32_t c);
 
+/*
+ * The script the characters counted are written in: 1 simplified or 2
+ * traditional where at least one of them is of that script alone and
+ * none of the other (charlm_script()), else 0.  A run of UTF-8 read as
+ * GBK that writes 網址 and 查詢 lost a byte of 為, not of 点.
+ */
+int cache_script(void);
+
 #endif

@@ -260,13 +260,14 @@ choose_utf8(const unsigned char *b, size_t len, enum lost_by by,
 			if (!lost_fits(seq, len, at, nat, by, next_byte)) {
 				if (by != LOST_BY_1252)
 					beam_add(&doubt, cost_of(by, around, c) -
-					    pair_bonus(c) - cache_bonus(c), c, v,
-					    w);
+					    pair_bonus(c) - cache_bonus(c) +
+					    charlm_script_cost(c,
+					    cache_script()), c, v, w);
 				continue;
 			}
 			beam_add(&cand, cost_of(by, around, c) - pair_bonus(c) -
-			    heading_number_bonus(around, c) - cache_bonus(c), c,
-			    v, w);
+			    heading_number_bonus(around, c) - cache_bonus(c) +
+			    charlm_script_cost(c, cache_script()), c, v, w);
 		}
 	/* The word bigram model, the dearest, costs the BEAM best only. */
 	if ((best = best_of(&cand, around, &bc, byte)) != 0 && doubt.n > 0) {

@@ -53,10 +53,28 @@ test_lost(void)
 	cache_clear();
 }
 
+static void
+test_script(void)
+{
+	cache_clear();
+	CHECK_INT(cache_script(), 0);
+	add("網址為");	/* 網 and 為 traditional alone, 址 both */
+	CHECK_INT(cache_script(), 2);
+	add("网址");		/* 网 simplified: both scripts now */
+	CHECK_INT(cache_script(), 0);
+	cache_clear();
+	add("人的地址");	/* none of one script alone */
+	CHECK_INT(cache_script(), 0);
+	add("这");
+	CHECK_INT(cache_script(), 1);
+	cache_clear();
+}
+
 int
 main(void)
 {
 	test_bonus();
 	test_lost();
+	test_script();
 	return check_done("test_mojibake_cache");
 }
