@@ -54,11 +54,15 @@ han = freqlists.han
 merged, _ = freqlists.simplified(*sys.argv[1:3])
 words = sorted(merged.items())
 # Traditional forms: the same words through OpenCC by each standard of
-# freqlists.TRADITIONAL, where they differ and the list has not the form
-# already.
+# freqlists.TRADITIONAL, where they differ, each as often as its
+# simplified word.  Where the list has the form already, it has it as a
+# stray (jieba: 說 3 times, 说 219,817): the form is raised to the
+# simplified word's count, not left at its own, or Hong Kong's 説, which
+# no list has, outweighed the 說 of every other traditional text.
 trad = freqlists.traditional(w for w, _ in words)
 for w, n in list(words):
-    words.extend((tw, n) for tw in trad[w] if tw not in merged)
+    words.extend((tw, n - merged.get(tw, 0)) for tw in trad[w]
+                 if merged.get(tw, 0) < n)
 
 
 def opencc(config, chars):

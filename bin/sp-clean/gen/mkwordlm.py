@@ -39,11 +39,13 @@ words = {w: n for w, n in merged.items()
          if 1 <= len(w) <= 4 and (len(w) == 1 or n >= MIN_COUNT)}
 
 # Traditional forms: the same words through OpenCC by each standard of
-# freqlists.TRADITIONAL.
+# freqlists.TRADITIONAL, each as often as its simplified word, also where
+# the list has the form as a stray of its own (jieba: 說 3 times, 说
+# 219,817; see mkcharlm.py).
 simp = sorted(words)
 for w, forms in freqlists.traditional(simp).items():
     for tw in forms:
-        if tw not in words:
+        if words.get(tw, 0) < words[w]:
             words[tw] = words[w]
 
 
