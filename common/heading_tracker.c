@@ -334,18 +334,20 @@ out_of_order(const struct sp_heading_entry *p)
 
 /*
  * Closes the open headings of rank or deeper; the one of style key among
- * them is e's previous heading (or the one before it, when it was out of
- * order).
+ * them is e's previous heading (or the one before it, when that one was
+ * out of order and e, numbered number, continues the one before).
  */
 static void
 close_to_rank(struct sp_heading_tracker *t, int key, int rank,
-    struct sp_heading_entry *e)
+    struct sp_heading_entry *e, long number)
 {
 	while (t->depth > 0 && t->style[t->key[t->depth - 1]].rank >= rank) {
 		struct sp_heading_entry *p = &t->path[t->depth - 1];
 
-		if (t->key[t->depth - 1] == key && out_of_order(p)) {
-			/* 一 二 三 二 四: 四 follows 三, as 二 did. */
+		if (t->key[t->depth - 1] == key && out_of_order(p) &&
+		    number == p->prev_number + 1) {
+			/* 一 二 三 二 四: 四 follows 三, as 二 did (but 三
+			 * after 二十 follows 二十, and 四 then 三). */
 			e->prev_number = p->prev_number;
 			e->prev_sub = p->prev_sub;
 			e->prev_kind = p->prev_kind;
@@ -442,7 +444,7 @@ add(struct sp_heading_tracker *t, const char *s, const struct sp_heading *h,
 			t->depth--;
 	if ((e = new_entry(t)) == NULL)
 		return -1;
-	close_to_rank(t, key, rank, e);
+	close_to_rank(t, key, rank, e, h->number);
 	/* A sibling closed early (a run-in item) is still the previous one. */
 	parent = t->depth > 0 ? t->serial[t->depth - 1] : 0;
 	st = &t->style[key];

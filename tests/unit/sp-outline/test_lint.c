@@ -39,6 +39,12 @@ test_lint(void)
 	/* A sub-article in other digits: expected with its 之一. */
 	static const char *const sub_width[] = { "第一章 总则", "第一条 甲。",
 	    "第二条 乙。", "第2条之一 丙。", NULL };
+	/* A number too high (二十 for 三): the ones after follow it. */
+	static const char *const high[] = { "第一条 甲。", "第二条 乙。",
+	    "第二十条 丙。", "第三条 丁。", "第四条 戊。", "第五条 己。", NULL };
+	/* 二 and 三 again: each told against the one before it. */
+	static const char *const again[] = { "一、甲", "二、乙", "三、丙",
+	    "二、丁", "三、戊", "四、己", NULL };
 	/* One out of order: the next is told against the highest before. */
 	static const char *const order[] = { "一、甲", "二、乙", "三、丙",
 	    "二、丁", "四、戊", "五、己", NULL };
@@ -52,13 +58,17 @@ test_lint(void)
 	    "（三） follows （一）: expected （二）\n"
 	    "（三） follows （三）: repeated, expected （四）\n"
 	    "（二） follows （三）: out of order, expected （四）\n"
-	    "（一） follows （三）: numbering restarts, expected （四）\n");
+	    "（一） follows （二）: numbering restarts, expected （三）\n");
 	lint_case(0, widths,
 	    "二． mixes widths with its level: expected 二、\n"
 	    "(二) mixes widths with its level: expected （二）\n"
 	    "2. mixes widths with its level: expected ２．\n");
 	lint_case(0, sub_width,
 	    "第2条之一 mixes widths with its level: expected 第二条之一\n");
+	lint_case(0, high,
+	    "第二十条 follows 第二条: expected 第三条\n"
+	    "第三条 follows 第二十条: out of order, expected 第二十一条\n");
+	lint_case(0, again, "二、 follows 三、: out of order, expected 四、\n");
 	lint_case(0, order,
 	    "二、 follows 三、: out of order, expected 四、\n");
 	lint_case(0, first,
