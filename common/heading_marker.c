@@ -418,9 +418,19 @@ paren_reference(const char *s, size_t n, size_t after)
 		return paren_number_at(s, n, after + l);
 	case 0x9879: case 0x6B3E: case 0x6761:			/* 项 款 条 */
 	case 0x9805: case 0x689D:				/* 項 條 */
-		c = peek(s, n, after + l, &l2);
-		return c == 0 || is_reference_word(c) || c == 0x898F ||
-		    c == 0x3002;	/* 規 。 */
+		/* 项规定, 项所列, 项的; not the titles 款项… 条款… */
+		switch (peek(s, n, after + l, &l2)) {
+		case 0: case 0x3002: case 0x89C4: case 0x898F:	/* 。 规 規 */
+		case 0x6240: case 0x7684: case 0x4E2D: case 0x4E4B:
+			/* 所 的 中 之 */
+		case 0x5185: case 0x5167: case 0x548C: case 0x6216:
+			/* 内 內 和 或 */
+		case 0x53CA: case 0x4E0E: case 0x8207: case 0x3001:
+			/* 及 与 與 、 */
+		case 0x81F3: case 0x5230: case 0xFF0C:	/* 至 到 ， */
+			return 1;
+		}
+		return 0;
 	}
 	return paren_number_at(s, n, after);
 }
