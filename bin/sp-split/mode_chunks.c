@@ -277,7 +277,7 @@ start_with(const struct doc *d, uint64_t s, uint64_t e, const char *path,
 	piece.plen = plen;
 	piece.heading = 0;
 	psize = prefix_size(&piece);
-	budget = split_opts.chunk - psize;
+	budget = psize < split_opts.chunk ? split_opts.chunk - psize : 0;
 	/* Counted once: a sentence of megabytes is cut in one pass. */
 	if ((size = range_size(s, e)) > budget)
 		sp_stat_add("sentences cut", 1);
@@ -292,7 +292,9 @@ start_with(const struct doc *d, uint64_t s, uint64_t e, const char *path,
 			inner_path();
 			path = piece.path = C.path.data;
 			plen = piece.plen = C.path.len;
-			budget = split_opts.chunk - prefix_size(&piece);
+			psize = prefix_size(&piece);
+			budget = psize < split_opts.chunk ?
+			    split_opts.chunk - psize : 0;
 		}
 	}
 	if (s < e)
@@ -470,6 +472,8 @@ shorten_path(size_t max)
 		used += size;
 		i += len;
 	}
+	if (i == C.path.len)
+		return;		/* it fits whole */
 	C.path.len = i;
 	if (i == 0 || sp_buf_puts(&C.path, "…") < 0)
 		sp_buf_clear(&C.path);
@@ -495,7 +499,7 @@ path_to(int hi)
 			return;
 	}
 	sp_buf_clear(&C.path);
-	if (hi > 0) {
+	if (hi > 0 && split_opts.chunk >= 2) {
 		path_levels(hi - 1, hi);
 		shorten_path(split_opts.chunk / 2 - 1);
 	}
