@@ -11,7 +11,8 @@
  * mid-sentence, the lines of a paragraph were wrapped and are joined;
  * otherwise each line is a paragraph of its own.  In an indented
  * document a line that ends a sentence at the width the text is wrapped
- * at was wrapped there too: the line after it, not indented, goes on.
+ * at was wrapped there too: the line after it, not indented, goes on,
+ * unless it opens as a heading does (二、工作安排).
  *
  * Plain output drops the newlines inside a paragraph (a space stays
  * between Latin words); records keep the exact text, newlines included,
@@ -23,6 +24,7 @@
 
 #include "buf.h"
 #include "cjk.h"
+#include "heading.h"
 #include "split.h"
 #include "tool.h"
 #include "utf8.h"
@@ -296,6 +298,7 @@ process(const struct doc *d, const struct line *l)
 {
 	size_t seg = 0, rs, re, ib;
 	int join;
+	struct sp_heading h;
 
 	if (l->continued) {
 		add(d, l->text, l->len, l->off, 1);
@@ -314,7 +317,8 @@ process(const struct doc *d, const struct line *l)
 	else if (P.style == BLANK)
 		join = 1;
 	else if (P.style == INDENT)
-		join = !P.prev_ends || P.prev_full;
+		join = !P.prev_ends || (P.prev_full &&
+		    !sp_heading_match(l->text, l->len, 0, &h));
 	else
 		join = 0;
 	/* Runs of indentation inside the line open paragraphs too. */
