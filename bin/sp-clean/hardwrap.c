@@ -608,26 +608,6 @@ wrapped_at_end(const struct para *p, const char *next, size_t n)
 }
 
 /*
- * In a document of blank_blocks(), does the next line next[0..n) of the
- * block go on with p, which stops mid-sentence?  The block is the
- * paragraph, wrapped at whatever width, unless p is a title (no
- * punctuation in it: 关于…的通知 over its text) or a heading (a marker and
- * no sentence: 二是 opens paragraphs, 二、 headings), or next opens as a
- * heading or a list item does.
- */
-static int
-block_goes_on(const struct para *p, const char *next, size_t n)
-{
-	struct lf_features f;
-
-	if (p->final || (p->marker == LF_NONE ? p->clause + p->sentence == 0 :
-	    p->sentence == 0))
-		return 0;
-	lf_scan(next, n, &f);
-	return f.marker == LF_NONE && f.chars > 0;
-}
-
-/*
  * Goes on with the paragraph p at line[0..n), after a line that ended a
  * sentence: the state of a paragraph that opened there, but joined.
  */
@@ -687,16 +667,6 @@ hardwrap_join(const char *doc, size_t len, const unsigned char *gaps,
 		    HARDWRAP_GAP)) && wrapped_at_end(&p, next, nn)) {
 			put(out, next, nn);
 			para_continue(&p, next, nn);
-			joins++;
-			continue;
-		}
-		if (blocks && !(brk & (HARDWRAP_PARA | HARDWRAP_GAP)) &&
-		    !is_page_number_line(next, nn) &&
-		    block_goes_on(&p, next, nn)) {
-			scan(next, nn, &f, &m);
-			put_glue(out, &p, next, nn);
-			put(out, next, nn);
-			para_add(&p, next, nn, &f, m);
 			joins++;
 			continue;
 		}
