@@ -6,9 +6,8 @@
  *
  * Two kinds.  The site's voice on the article, a paragraph before its
  * first paragraph or after its last in which the site offers the text it
- * gathered to its readers (下面是小编为大家整理的…，供大家参考。  在日常
- * 学习、工作或生活中，大家总少不了接触作文或者范文吧，……下面我们就来了
- * 解一下吧。): its words are those of data/site-voice.rules.  And after
+ * gathered to its readers (本站小编精选了几篇范文，欢迎阅读。): its words
+ * are those of data/site-voice.rules.  And after
  * the article's last paragraph, a run of other articles' titles (a
  * related-reading list, under 相关推荐 or no heading), each a short line
  * of Han with no sentence and no heading's number, teasers cut short
