@@ -399,17 +399,6 @@ flush(const struct doc *d)
 	flush_entries();
 }
 
-/* Bytes of blanks at the start of s[0..n). */
-static size_t
-lead_blanks(const char *s, size_t n)
-{
-	size_t i = 0, b;
-
-	while (i < n && (b = sp_blank_len(s + i, n - i)) > 0)
-		i += b;
-	return i;
-}
-
 /*
  * Feeds the tracker the pieces of line l (as sp-outline feeds a line:
  * segment by segment) that start at or before byte upto, and notes where
@@ -428,7 +417,7 @@ feed_pieces(const struct line *l, size_t upto)
 		    l->number, l->off + ps);
 		if (found < 0)
 			sp_oom();
-		lead = lead_blanks(l->text + ps, end);
+		lead = sp_skip_blank(l->text + ps, end, 0);
 		C.piece_text = ps + lead;
 		C.piece_heading = found > 0 && sp_heading_tracker_found(C.ht,
 		    0)->h.marker_off <= lead;
@@ -575,7 +564,7 @@ line(const struct doc *d, const struct line *l)
 			continue;
 		sp_stat_add("sentences", 1);
 		if (split_opts.headings)
-			heading_path(l, a + lead_blanks(l->text + a, b - a));
+			heading_path(l, sp_skip_blank(l->text, b, a));
 		add_sentence(d, l->off + a, l->off + b, C.path.data,
 		    split_opts.headings ? C.path.len : 0);
 	}
