@@ -128,11 +128,11 @@ sp_warn_first_rewind(size_t mark)
 }
 
 static void
-raise_status(int status)
+raise_status(int status, int refused)
 {
 	if (status > sp_status)
 		sp_status = status;
-	if (status > sp_status_besides_refused)
+	if (!refused && status > sp_status_besides_refused)
 		sp_status_besides_refused = status;
 }
 
@@ -179,16 +179,24 @@ sp_warn(const char *file, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* A message that raises the exit status (refused: a unit refused). */
+static void
+warn_raising(int status, int refused, const char *file, const char *fmt,
+    va_list ap)
+{
+	if (!held(status, NULL, file, fmt, ap)) {
+		vwarn(file, fmt, ap);
+		raise_status(status, refused);
+	}
+}
+
 void
 sp_warn_status(int status, const char *file, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	if (!held(status, NULL, file, fmt, ap)) {
-		vwarn(file, fmt, ap);
-		raise_status(status);
-	}
+	warn_raising(status, 0, file, fmt, ap);
 	va_end(ap);
 }
 
@@ -198,11 +206,7 @@ sp_warn_refused(const char *file, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	if (!held(SP_EXIT_ERROR, NULL, file, fmt, ap)) {
-		vwarn(file, fmt, ap);
-		if (SP_EXIT_ERROR > sp_status)
-			sp_status = SP_EXIT_ERROR;
-	}
+	warn_raising(SP_EXIT_ERROR, 1, file, fmt, ap);
 	va_end(ap);
 }
 
